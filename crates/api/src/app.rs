@@ -1,0 +1,112 @@
+//! The application factory: the same routes serve production, `samenstad openapi` and tests.
+
+use std::path::PathBuf;
+
+use actix_files::{Files, NamedFile};
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse, fn_service};
+use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers, from_fn};
+use actix_web::{App, HttpRequest, HttpResponse, web};
+use utoipa::OpenApi;
+use utoipa_actix_web::{AppExt, scope};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::error::{ensure_problem_body, extractor_error};
+use crate::openapi::ApiDoc;
+use crate::routes;
+use crate::state::AppState;
+use crate::telemetry::log_request;
+
+/// Content-Security-Policy: same-origin everything; wasm may be compiled; inline styles allowed
+/// (Swagger UI sets some); nothing may frame the app.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+form-action 'self'; frame-ancestors 'none'";
+
+fn api_routes() -> (
+    App<impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse, Error = actix_web::Error, InitError = ()>>,
+    utoipa::openapi::OpenApi,
+) {
+    App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(scope("/api/v1").configure(routes::configure))
+        .split_for_parts()
+}
+
+/// The OpenAPI document, built from the same registration the server uses.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api_routes().1
+}
+
+/// The OpenAPI document as pretty JSON with a trailing newline (the form of `openapi/openapi.json`).
+pub fn openapi_json() -> String {
+    let mut json = openapi().to_pretty_json().unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Settings of the app factory.
+#[derive(Debug, Clone)]
+pub struct AppSettings {
+    /// Directory of the built web app.
+    pub web_dir: PathBuf,
+    /// Largest request body in bytes.
+    pub body_limit_bytes: usize,
+}
+
+/// Builds the whole application: API, OpenAPI JSON, docs UI, web app.
+pub fn build_app(
+    state: web::Data<AppState>,
+    settings: AppSettings,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, api) = api_routes();
+    app.app_data(state)
+        .app_data(web::QueryConfig::default().error_handler(|e, r| extractor_error(e, r)))
+        .app_data(web::PathConfig::default().error_handler(|e, r| extractor_error(e, r)))
+        .app_data(web::JsonConfig::default().limit(settings.body_limit_bytes).error_handler(|e, r| extractor_error(e, r)))
+        .app_data(web::PayloadConfig::new(settings.body_limit_bytes))
+        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
+        .service(web::scope("/api").default_service(web::to(HttpResponse::NotFound)))
+        .service(spa(settings.web_dir))
+        .wrap(ErrorHandlers::new().default_handler(ensure_problem_body))
+        .wrap(Compress::default())
+        .wrap(
+            DefaultHeaders::new()
+                .add(("X-Content-Type-Options", "nosniff"))
+                .add(("Referrer-Policy", "no-referrer"))
+                .add(("X-Frame-Options", "DENY"))
+                .add(("Content-Security-Policy", CSP)),
+        )
+        .wrap(from_fn(log_request))
+}
+
+/// The web app: static files, and `index.html` for every other path (client-side routing).
+fn spa(web_dir: PathBuf) -> Files {
+    let index = web_dir.join("index.html");
+    Files::new("/", web_dir).index_file("index.html").default_handler(fn_service(move |req: ServiceRequest| {
+        let index = index.clone();
+        async move {
+            let (req, _) = req.into_parts();
+            let response = match NamedFile::open_async(&index).await {
+                Ok(file) => file.into_response(&req),
+                Err(_) => web_app_missing(&req),
+            };
+            Ok(ServiceResponse::new(req, response))
+        }
+    }))
+}
+
+fn web_app_missing(_req: &HttpRequest) -> HttpResponse {
+    HttpResponse::ServiceUnavailable().content_type("text/plain; charset=utf-8").body(
+        "Samenstad: the web app is not built. Run `just web` (or `./x run`). The API works at /api/v1 and its docs at /api/docs.",
+    )
+}

@@ -1,0 +1,125 @@
+//! Wijken are reference data: loaded from the database into memory, served with ETags, and
+//! reloaded after a short time so a new seed shows up without a restart.
+
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use samenstad_db::queries::wijken as q;
+use samenstad_db::seed::GENT_SLUG;
+use samenstad_domain::geometry::{AreaIndex, to_multipolygon};
+use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
+use samenstad_types::{Wijk, WijkDetail, WijkFeature, WijkFeatureCollection, WijkPage};
+
+use crate::error::AppError;
+use crate::etag::CachedBody;
+use crate::state::AppState;
+
+/// How long a loaded snapshot is served before it is reloaded.
+const MAX_AGE: Duration = Duration::from_secs(60);
+
+/// GeoJSON media type (RFC 7946).
+pub const GEO_JSON: &str = "application/geo+json";
+
+/// Everything about the wijken that requests need, precomputed.
+#[derive(Debug)]
+pub struct WijkenSnapshot {
+    /// Wijken with boundaries, ordered by `wijknr`.
+    pub wijken: Vec<WijkDetail>,
+    /// The unfiltered list.
+    pub list: CachedBody,
+    /// The FeatureCollection.
+    pub geojson: CachedBody,
+    /// Point-in-polygon index; keys are positions in `wijken`.
+    pub index: AreaIndex<usize>,
+    /// Attribution of the data source.
+    pub attribution: String,
+    loaded_at: Instant,
+}
+
+impl WijkenSnapshot {
+    fn build(wijken: Vec<WijkDetail>, attribution: String) -> Result<Self, AppError> {
+        let plain: Vec<Wijk> = wijken.iter().map(|w| w.wijk.clone()).collect();
+        let list = CachedBody::json(
+            &WijkPage { items: plain, next_cursor: None, attribution: attribution.clone() },
+            "application/json",
+        )
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+        let features = wijken
+            .iter()
+            .map(|w| WijkFeature {
+                kind: FeatureType::Feature,
+                id: w.wijk.wijknr,
+                geometry: w.boundary.clone(),
+                properties: w.wijk.clone(),
+            })
+            .collect();
+        let geojson = CachedBody::json(
+            &WijkFeatureCollection {
+                kind: FeatureCollectionType::FeatureCollection,
+                features,
+                attribution: attribution.clone(),
+            },
+            GEO_JSON,
+        )
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+        let index = AreaIndex::new(wijken.iter().enumerate().map(|(i, w)| (i, to_multipolygon(&w.boundary))));
+        Ok(Self { wijken, list, geojson, index, attribution, loaded_at: Instant::now() })
+    }
+
+    /// The wijk with this `wijknr` or slug.
+    pub fn find(&self, key: &str) -> Option<&WijkDetail> {
+        match key.parse::<i16>() {
+            Ok(nr) => self.wijken.iter().find(|w| w.wijk.wijknr == nr),
+            Err(_) => self.wijken.iter().find(|w| w.wijk.slug == key),
+        }
+    }
+}
+
+/// The cache cell.
+#[derive(Debug, Default)]
+pub struct WijkenCache {
+    current: RwLock<Option<Arc<WijkenSnapshot>>>,
+}
+
+impl WijkenCache {
+    fn fresh(&self) -> Option<Arc<WijkenSnapshot>> {
+        let guard = self.current.read().ok()?;
+        guard.as_ref().filter(|s| s.loaded_at.elapsed() < MAX_AGE).cloned()
+    }
+
+    fn stale(&self) -> Option<Arc<WijkenSnapshot>> {
+        self.current.read().ok()?.clone()
+    }
+}
+
+/// The current snapshot, loading it when missing or old. If a reload fails but an older
+/// snapshot exists, the older one is served (reference data, availability first).
+pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
+    if let Some(snapshot) = state.wijken.fresh() {
+        return Ok(snapshot);
+    }
+    let loaded = state
+        .with_conn(|conn| {
+            let Some(gent) = q::municipality_by_slug(conn, GENT_SLUG)? else {
+                return Ok(None);
+            };
+            let rows = q::list_for_municipality(conn, gent.id)?;
+            let details = rows
+                .iter()
+                .map(|r| r.to_detail(&gent.slug, &gent.data_attribution))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Some((details, gent.data_attribution)))
+        })
+        .await;
+    match loaded {
+        Ok(Some((details, attribution))) => {
+            let snapshot = Arc::new(WijkenSnapshot::build(details, attribution)?);
+            if let Ok(mut guard) = state.wijken.current.write() {
+                *guard = Some(snapshot.clone());
+            }
+            Ok(snapshot)
+        }
+        Ok(None) => Err(AppError::Internal("no municipality loaded: run `samenstad seed`".to_owned())),
+        Err(e) => state.wijken.stale().ok_or(e),
+    }
+}

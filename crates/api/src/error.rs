@@ -1,0 +1,171 @@
+//! One error type for every handler, rendered as RFC 9457 problem+json.
+
+use actix_web::body::BoxBody;
+use actix_web::dev::ServiceResponse;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use samenstad_db::DbError;
+use samenstad_types::{FieldError, Problem};
+
+/// Media type of error bodies.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Everything a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The addressed resource does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request is malformed (unparseable parameters or body).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The request parses but some fields are invalid.
+    #[error("invalid request")]
+    Validation(Vec<FieldError>),
+    /// The database cannot be reached right now.
+    #[error("the database is unavailable; try again shortly")]
+    Unavailable,
+    /// A bug or an unexpected failure; details are logged, not shown.
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl AppError {
+    /// One field error.
+    pub fn field(field: &str, code: &str, message: &str) -> Self {
+        AppError::Validation(vec![FieldError::new(field, code, message)])
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            AppError::NotFound(_) => "not-found",
+            AppError::BadRequest(_) => "bad-request",
+            AppError::Validation(_) => "validation",
+            AppError::Unavailable => "unavailable",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// The problem body for this error.
+    pub fn problem(&self) -> Problem {
+        let status = self.status_code();
+        let (detail, errors) = match self {
+            AppError::Validation(errors) => (
+                Some(errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")),
+                errors.clone(),
+            ),
+            AppError::Internal(_) => (Some("An unexpected error occurred.".to_owned()), vec![]),
+            other => (Some(other.to_string()), vec![]),
+        };
+        Problem {
+            kind: format!("/problems/{}", self.kind()),
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
+            detail,
+            instance: None,
+            errors,
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) | AppError::Validation(_) => StatusCode::BAD_REQUEST,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        if let AppError::Internal(cause) = self {
+            tracing::error!(%cause, "internal error");
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        res.content_type(PROBLEM_JSON);
+        if matches!(self, AppError::Unavailable) {
+            res.insert_header((header::RETRY_AFTER, "2"));
+        }
+        res.json(self.problem())
+    }
+}
+
+impl From<validator::ValidationErrors> for AppError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        AppError::Validation(samenstad_types::problem::field_errors(&errors))
+    }
+}
+
+impl From<DbError> for AppError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Unavailable(_) => AppError::Unavailable,
+            DbError::Query(q) => q.into(),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<diesel_error::Error> for AppError {
+    fn from(e: diesel_error::Error) -> Self {
+        match e {
+            diesel_error::Error::NotFound => AppError::NotFound("not found".to_owned()),
+            // A broken connection means the database went away mid-request.
+            diesel_error::Error::DatabaseError(diesel_error::DatabaseErrorKind::ClosedConnection, _) => {
+                AppError::Unavailable
+            }
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+mod diesel_error {
+    pub use samenstad_db::diesel_result::{DatabaseErrorKind, Error};
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        AppError::Internal(e.to_string())
+    }
+}
+
+/// Error handler for the query-string, path and JSON extractors: 400 problem+json.
+pub fn extractor_error(err: impl std::fmt::Display, _req: &HttpRequest) -> actix_web::Error {
+    AppError::BadRequest(format!("invalid request: {err}")).into()
+}
+
+/// Middleware hook: any error response without a problem+json body (404 of an unknown route,
+/// 405, 413 …) gets one, so clients never see an empty or HTML error.
+pub fn ensure_problem_body<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .response()
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|ct| ct.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let detail = match status {
+        StatusCode::NOT_FOUND => "No resource at this path.".to_owned(),
+        StatusCode::METHOD_NOT_ALLOWED => "This method is not allowed on this path.".to_owned(),
+        StatusCode::PAYLOAD_TOO_LARGE => "The request body is too large.".to_owned(),
+        other => other.canonical_reason().unwrap_or("Error").to_owned(),
+    };
+    let problem = Problem {
+        kind: format!("/problems/http-{}", status.as_u16()),
+        title: status.canonical_reason().unwrap_or("Error").to_owned(),
+        status: status.as_u16(),
+        detail: Some(detail),
+        instance: Some(res.request().path().to_owned()),
+        errors: vec![],
+    };
+    let body = serde_json::to_string(&problem).unwrap_or_default();
+    let (req, mut response) = res.into_parts();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    let response = response.set_body(body).map_into_boxed_body().map_into_right_body();
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, response)))
+}

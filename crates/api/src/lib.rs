@@ -1,0 +1,17 @@
+//! Samenstad's HTTP API: actix-web routes per resource, OpenAPI built from the same route
+//! registration, the API docs UI and the web app, all served by one binary.
+
+pub mod app;
+pub mod cache;
+pub mod config;
+pub mod error;
+pub mod etag;
+pub mod openapi;
+pub mod routes;
+pub mod state;
+pub mod telemetry;
+
+pub use app::{build_app, openapi};
+pub use config::Config;
+pub use error::AppError;
+pub use state::AppState;

@@ -1,0 +1,107 @@
+//! `samenstad`: serve the API and web app, migrate, seed, write the OpenAPI document.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use actix_web::{HttpServer, web};
+use clap::{Parser, Subcommand};
+use diesel::Connection;
+use samenstad_api::app::{AppSettings, build_app, openapi_json};
+use samenstad_api::config::{Config, DbConfig, LogConfig};
+use samenstad_api::{AppState, telemetry};
+use samenstad_db::PgConnection;
+
+/// Samenstad, the neighbourhood platform: API, web app and tools.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(flatten)]
+    log: LogConfig,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the API (/api/v1), its docs (/api/docs) and the web app (/).
+    Serve(Config),
+    /// Apply pending database migrations.
+    Migrate(DbConfig),
+    /// Load the Gent reference data (wijken); running it again changes nothing.
+    Seed(DbConfig),
+    /// Print the OpenAPI document, or write it to a file.
+    Openapi {
+        /// File to write (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn connect(db: &DbConfig) -> Result<PgConnection, String> {
+    PgConnection::establish(&db.database_url).map_err(|e| format!("cannot connect to the database: {e}"))
+}
+
+fn migrate(db: &DbConfig) -> Result<(), String> {
+    let mut conn = connect(db)?;
+    let applied = samenstad_db::run_migrations(&mut conn).map_err(|e| e.to_string())?;
+    tracing::info!(count = applied.len(), "migrations applied");
+    println!("migrations applied: {}", applied.len());
+    Ok(())
+}
+
+fn seed(db: &DbConfig) -> Result<(), String> {
+    let mut conn = connect(db)?;
+    let report = samenstad_db::seed::seed_gent(&mut conn).map_err(|e| e.to_string())?;
+    println!(
+        "seed: municipalities changed {}, wijken inserted {}, updated {}, unchanged {}",
+        report.municipalities_changed, report.wijken_inserted, report.wijken_updated, report.wijken_unchanged
+    );
+    Ok(())
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let pool = samenstad_db::connect_pool(&config.db.database_url, config.db.db_pool_size, config.db.timeout());
+    let state = web::Data::new(AppState::new(pool));
+    let settings = AppSettings { web_dir: config.web_dir.clone(), body_limit_bytes: config.body_limit_bytes };
+    if !settings.web_dir.join("index.html").is_file() {
+        tracing::warn!(dir = %settings.web_dir.display(), "web app not built; run `just web`");
+    }
+    let mut server = HttpServer::new(move || build_app(state.clone(), settings.clone()))
+        .shutdown_timeout(config.shutdown_timeout_s)
+        .bind(&config.bind)
+        .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
+    if let Some(workers) = config.workers {
+        server = server.workers(workers);
+    }
+    tracing::info!(bind = %config.bind, "Samenstad listening; web app at /, API docs at /api/docs");
+    server.run().await.map_err(|e| e.to_string())?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+#[actix_web::main]
+async fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    let cli = Cli::parse();
+    telemetry::init(&cli.log);
+    let result = match cli.command {
+        Command::Serve(config) => serve(config).await,
+        Command::Migrate(db) => migrate(&db),
+        Command::Seed(db) => seed(&db),
+        Command::Openapi { out: None } => {
+            print!("{}", openapi_json());
+            Ok(())
+        }
+        Command::Openapi { out: Some(path) } => {
+            std::fs::write(&path, openapi_json()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!(%message, "failed");
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Routes, one module per resource. Each `configure` registers its handlers with `.service()`
+//! so `utoipa-actix-web` collects them into the OpenAPI document.
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub mod health;
+pub mod wijken;
+
+/// Registers every `/api/v1` handler.
+pub fn configure(cfg: &mut ServiceConfig) {
+    health::configure(cfg);
+    wijken::configure(cfg);
+}

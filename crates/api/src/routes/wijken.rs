@@ -1,0 +1,155 @@
+//! Wijken: list, GeoJSON, lookup by point, one by number or slug.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use samenstad_domain::text;
+use samenstad_types::{ListWijkenQuery, LookupQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage};
+use utoipa_actix_web::service_config::ServiceConfig;
+use validator::Validate;
+
+use crate::cache;
+use crate::error::AppError;
+use crate::etag::CachedBody;
+use crate::state::AppState;
+
+/// Registers the handlers of this module. `lookup` comes before `{key}`.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_wijken).service(get_wijken_geojson).service(lookup_wijk).service(get_wijk);
+}
+
+fn matches(query: &ListWijkenQuery, wijk: &Wijk) -> bool {
+    let in_zone = query.zone.is_none_or(|z| z == wijk.zone);
+    let in_round = query.round.is_none_or(|r| wijk.wijkbudget_round == Some(r));
+    let names = [wijk.name.as_str(), wijk.short_name.as_str(), wijk.slug.as_str()]
+        .into_iter()
+        .chain(wijk.aliases.iter().map(String::as_str));
+    in_zone && in_round && text::matches_any(query.q.as_deref().unwrap_or(""), names)
+}
+
+/// List the wijken
+///
+/// All wijken of Gent ordered by `wijknr`, optionally filtered by zone, wijkbudget round and
+/// a text that must occur in the name, short name or an alias (accents and case ignored).
+/// Boundaries are left out; get them from `/wijken.geojson` or `/wijken/{key}`.
+#[utoipa::path(
+    tag = "wijken",
+    security(()),
+    params(
+        ListWijkenQuery,
+        ("If-None-Match" = Option<String>, Header, description = "ETag of a cached copy; 304 when unchanged"),
+    ),
+    responses(
+        (status = 200, description = "The matching wijken", body = WijkPage,
+            headers(("ETag" = String, description = "Version of this representation"))),
+        (status = 304, description = "Not modified since the given ETag"),
+        (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                "detail": "round: must be 1 or 2", "errors": [{"field": "round", "code": "range", "message": "must be 1 or 2"}]})),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/wijken")]
+pub async fn list_wijken(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ListWijkenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    query.validate()?;
+    let snapshot = cache::wijken(&state).await?;
+    if query == ListWijkenQuery::default() {
+        return Ok(snapshot.list.respond(&req));
+    }
+    let items = snapshot.wijken.iter().map(|w| &w.wijk).filter(|w| matches(&query, w)).cloned().collect();
+    let page = WijkPage { items, next_cursor: None, attribution: snapshot.attribution.clone() };
+    let body = CachedBody::json(&page, "application/json").map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(body.respond(&req))
+}
+
+/// The wijken as GeoJSON
+///
+/// An RFC 7946 FeatureCollection with one Feature per wijk: its boundary (WGS84) and its
+/// attributes as properties; the feature `id` is the `wijknr`.
+#[utoipa::path(
+    tag = "wijken",
+    security(()),
+    params(("If-None-Match" = Option<String>, Header, description = "ETag of a cached copy; 304 when unchanged")),
+    responses(
+        (status = 200, description = "All wijken with their boundaries", body = WijkFeatureCollection,
+            content_type = "application/geo+json",
+            headers(("ETag" = String, description = "Version of this representation"))),
+        (status = 304, description = "Not modified since the given ETag"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/wijken.geojson")]
+pub async fn get_wijken_geojson(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let snapshot = cache::wijken(&state).await?;
+    Ok(snapshot.geojson.respond(&req))
+}
+
+/// Find the wijk of a point
+///
+/// The wijk whose boundary contains the WGS84 point (`lat`, `lon`). A point on a border
+/// shared by two wijken gets the one with the lower `wijknr`.
+#[utoipa::path(
+    tag = "wijken",
+    security(()),
+    params(LookupQuery),
+    responses(
+        (status = 200, description = "The wijk that contains the point", body = Wijk),
+        (status = 400, description = "`lat` or `lon` missing, not a number, or out of range", body = Problem,
+            content_type = "application/problem+json",
+            example = json!({"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                "detail": "lat: must be between -90 and 90", "errors": [{"field": "lat", "code": "range", "message": "must be between -90 and 90"}]})),
+        (status = 404, description = "The point lies outside every wijk (outside Gent)", body = Problem,
+            content_type = "application/problem+json",
+            example = json!({"type": "/problems/not-found", "title": "Not Found", "status": 404,
+                "detail": "no wijk contains the point (50.8467, 4.3525)"})),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/wijken/lookup")]
+pub async fn lookup_wijk(state: web::Data<AppState>, query: web::Query<LookupQuery>) -> Result<web::Json<Wijk>, AppError> {
+    let LookupQuery { lat, lon } = query.into_inner();
+    if !lat.is_finite() {
+        return Err(AppError::field("lat", "invalid", "must be a finite number"));
+    }
+    if !lon.is_finite() {
+        return Err(AppError::field("lon", "invalid", "must be a finite number"));
+    }
+    LookupQuery { lat, lon }.validate()?;
+    let snapshot = cache::wijken(&state).await?;
+    let found = snapshot.index.locate(lon, lat).and_then(|i| snapshot.wijken.get(i));
+    match found {
+        Some(w) => Ok(web::Json(w.wijk.clone())),
+        None => Err(AppError::NotFound(format!("no wijk contains the point ({lat}, {lon})"))),
+    }
+}
+
+/// Get one wijk
+///
+/// A wijk by its number (`wijknr`, 1–25 in Gent) or its slug, with its boundary.
+#[utoipa::path(
+    tag = "wijken",
+    security(()),
+    params(
+        ("key" = String, Path, description = "The `wijknr` (e.g. `2`) or the slug (e.g. `sluizeken-tolhuis-ham`)", example = "sluizeken-tolhuis-ham"),
+        ("If-None-Match" = Option<String>, Header, description = "ETag of a cached copy; 304 when unchanged"),
+    ),
+    responses(
+        (status = 200, description = "The wijk", body = WijkDetail,
+            headers(("ETag" = String, description = "Version of this representation"))),
+        (status = 304, description = "Not modified since the given ETag"),
+        (status = 404, description = "No wijk has this number or slug", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "/problems/not-found", "title": "Not Found", "status": 404, "detail": "no wijk with number or slug `26`"})),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/wijken/{key}")]
+pub async fn get_wijk(req: HttpRequest, state: web::Data<AppState>, key: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let key = key.into_inner();
+    let snapshot = cache::wijken(&state).await?;
+    let wijk = snapshot.find(&key).ok_or_else(|| AppError::NotFound(format!("no wijk with number or slug `{key}`")))?;
+    let body = CachedBody::json(wijk, "application/json").map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(body.respond(&req))
+}

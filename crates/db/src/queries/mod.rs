@@ -1,0 +1,4 @@
+//! Queries, one module per resource.
+
+pub mod health;
+pub mod wijken;

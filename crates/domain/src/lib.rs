@@ -1,0 +1,6 @@
+//! Samenstad's domain rules: pure functions and data structures without IO.
+//!
+//! Builds for `wasm32-unknown-unknown` so the web app runs the same rules as the server.
+
+pub mod geometry;
+pub mod text;

@@ -1,0 +1,198 @@
+//! Wijken: the 25 official neighbourhoods of Gent (and of other municipalities later).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::geojson::{FeatureCollectionType, FeatureType, Geometry};
+
+/// The three zones Gent's wijkwerking distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Zone {
+    /// The historic inner city.
+    Binnenstad,
+    /// The 19th-century belt.
+    #[serde(rename = "gordel_19e")]
+    Gordel19e,
+    /// The 20th-century belt (the former municipalities).
+    #[serde(rename = "gordel_20e")]
+    Gordel20e,
+}
+
+impl Zone {
+    /// All zones, in order from the centre outwards.
+    pub const ALL: [Zone; 3] = [Zone::Binnenstad, Zone::Gordel19e, Zone::Gordel20e];
+
+    /// The wire name (`binnenstad`, `gordel_19e`, `gordel_20e`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Zone::Binnenstad => "binnenstad",
+            Zone::Gordel19e => "gordel_19e",
+            Zone::Gordel20e => "gordel_20e",
+        }
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Zone {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Zone::ALL
+            .into_iter()
+            .find(|z| z.as_str() == s)
+            .ok_or_else(|| format!("unknown zone `{s}` (expected binnenstad, gordel_19e or gordel_20e)"))
+    }
+}
+
+/// A WGS84 point.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LatLon {
+    /// Latitude in degrees.
+    #[cfg_attr(feature = "openapi", schema(example = 51.048013))]
+    pub lat: f64,
+    /// Longitude in degrees.
+    #[cfg_attr(feature = "openapi", schema(example = 3.728703))]
+    pub lon: f64,
+}
+
+/// A wijk (official neighbourhood), without its boundary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "wijknr": 1, "slug": "binnenstad", "name": "Binnenstad", "short_name": "Binnenstad",
+    "aliases": [], "zone": "binnenstad", "stadsdeel": "Binnenstad", "area_m2": 2665191,
+    "population_density_2024": 7228, "population_estimate": 19264, "wijkbudget_round": 2,
+    "centroid": {"lat": 51.048013, "lon": 3.728703},
+    "uri": "https://stad.gent/id/administrative-area/wijk-1", "municipality": "gent"
+})))]
+pub struct Wijk {
+    /// Official number of the wijk within its municipality (Gent: 1–25). Stable key.
+    pub wijknr: i16,
+    /// URL-friendly ASCII name, unique within the municipality.
+    pub slug: String,
+    /// Official name.
+    pub name: String,
+    /// Short name used in everyday speech and in the city's own documents.
+    pub short_name: String,
+    /// Other spellings and names of (parts of) the wijk, for search.
+    pub aliases: Vec<String>,
+    /// Zone of the city the wijk lies in.
+    pub zone: Zone,
+    /// Stadsdeel (district) the wijk belongs to.
+    pub stadsdeel: String,
+    /// Area in square metres.
+    pub area_m2: i64,
+    /// Inhabitants per km² in 2024 (Gent in cijfers).
+    pub population_density_2024: i32,
+    /// Estimated inhabitants: density × area. An estimate, not an official count.
+    pub population_estimate: i32,
+    /// Wijkbudget round the wijk took part in: 1 (September 2020) or 2 (September 2022).
+    pub wijkbudget_round: Option<i16>,
+    /// A representative point of the wijk.
+    pub centroid: LatLon,
+    /// Linked-data URI of the wijk in the city's register.
+    pub uri: Option<String>,
+    /// Slug of the municipality that owns the wijk.
+    pub municipality: String,
+}
+
+/// A wijk with its boundary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WijkDetail {
+    /// The wijk.
+    #[serde(flatten)]
+    pub wijk: Wijk,
+    /// Boundary of the wijk (GeoJSON geometry, WGS84).
+    pub boundary: Geometry,
+    /// Source of the data; show it wherever the data is shown.
+    #[cfg_attr(feature = "openapi", schema(example = "Bron: Stad Gent – data.stad.gent"))]
+    pub attribution: String,
+}
+
+/// The list of wijken.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WijkPage {
+    /// Matching wijken, ordered by `wijknr`.
+    pub items: Vec<Wijk>,
+    /// Always `null`: all matching wijken fit in one page.
+    pub next_cursor: Option<String>,
+    /// Source of the data; show it wherever the data is shown.
+    #[cfg_attr(feature = "openapi", schema(example = "Bron: Stad Gent – data.stad.gent"))]
+    pub attribution: String,
+}
+
+/// One wijk as a GeoJSON Feature; `id` is the `wijknr`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WijkFeature {
+    /// Always `Feature`.
+    #[serde(rename = "type")]
+    pub kind: FeatureType,
+    /// The `wijknr`.
+    pub id: i16,
+    /// Boundary of the wijk.
+    pub geometry: Geometry,
+    /// The wijk's attributes.
+    pub properties: Wijk,
+}
+
+/// All wijken as an RFC 7946 FeatureCollection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WijkFeatureCollection {
+    /// Always `FeatureCollection`.
+    #[serde(rename = "type")]
+    pub kind: FeatureCollectionType,
+    /// One feature per wijk, ordered by `wijknr`.
+    pub features: Vec<WijkFeature>,
+    /// Source of the data (a foreign member, allowed by RFC 7946 §6.1).
+    #[cfg_attr(feature = "openapi", schema(example = "Bron: Stad Gent – data.stad.gent"))]
+    pub attribution: String,
+}
+
+/// Filters for the list of wijken.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ListWijkenQuery {
+    /// Only wijken in this zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<Zone>,
+    /// Only wijken of this wijkbudget round (1 or 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 2, message = "must be 1 or 2"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2, example = 1))]
+    pub round: Option<i16>,
+    /// Text that must occur in the name, short name or an alias; accents and case are ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 100, message = "must be at most 100 characters"))]
+    #[cfg_attr(feature = "openapi", param(max_length = 100, example = "sint amandsberg"))]
+    pub q: Option<String>,
+}
+
+/// A point to locate.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct LookupQuery {
+    /// Latitude in WGS84 degrees.
+    #[validate(range(min = -90.0, max = 90.0, message = "must be between -90 and 90"))]
+    #[cfg_attr(feature = "openapi", param(minimum = -90, maximum = 90, example = 51.0536))]
+    pub lat: f64,
+    /// Longitude in WGS84 degrees.
+    #[validate(range(min = -180.0, max = 180.0, message = "must be between -180 and 180"))]
+    #[cfg_attr(feature = "openapi", param(minimum = -180, maximum = 180, example = 3.7253))]
+    pub lon: f64,
+}

@@ -1,0 +1,2 @@
+DROP TABLE wijk;
+DROP TABLE municipality;
