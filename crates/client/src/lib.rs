@@ -1,1 +1,144 @@
+//! Typed client for the Samenstad API.
+//!
+//! Works natively (tokio) and in the browser (wasm32, via `fetch`). Error responses
+//! (`application/problem+json`) become [`Error::Api`] with the typed [`Problem`].
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), samenstad_client::Error> {
+//! let client = samenstad_client::Client::new("http://127.0.0.1:8080")?;
+//! let wijk = client.lookup_wijk(51.0536, 3.7253).await?;
+//! println!("{}", wijk.map(|w| w.name).unwrap_or_default());
+//! # Ok(()) }
+//! ```
 
+use reqwest::{StatusCode, Url};
+use samenstad_types::{Health, ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage};
+use serde::de::DeserializeOwned;
+
+/// What a call can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The server answered with an error (problem+json).
+    #[error("{} {}: {}", .0.status, .0.title, .0.detail.as_deref().unwrap_or(""))]
+    Api(Problem),
+    /// The request did not complete (connection, timeout, TLS …).
+    #[error("request failed: {0}")]
+    Http(#[from] reqwest::Error),
+    /// The base URL is not a valid absolute URL.
+    #[error("invalid base URL: {0}")]
+    BaseUrl(String),
+    /// The server answered with something this client does not understand.
+    #[error("unexpected response: {0}")]
+    Unexpected(String),
+}
+
+impl Error {
+    /// The HTTP status of an API error.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(p) => Some(p.status),
+            Error::Http(e) => e.status().map(|s| s.as_u16()),
+            _ => None,
+        }
+    }
+}
+
+/// A client bound to one Samenstad server.
+#[derive(Debug, Clone)]
+pub struct Client {
+    base: Url,
+    http: reqwest::Client,
+}
+
+impl Client {
+    /// A client for the server at `base_url` (e.g. `https://samenstad.gent`).
+    pub fn new(base_url: &str) -> Result<Self, Error> {
+        Self::with_http(base_url, reqwest::Client::new())
+    }
+
+    /// A client that uses a preconfigured `reqwest::Client` (timeouts, proxies, TLS).
+    pub fn with_http(base_url: &str, http: reqwest::Client) -> Result<Self, Error> {
+        let mut base = Url::parse(base_url).map_err(|e| Error::BaseUrl(format!("{base_url}: {e}")))?;
+        if base.cannot_be_a_base() {
+            return Err(Error::BaseUrl(base_url.to_owned()));
+        }
+        if !base.path().ends_with('/') {
+            let path = format!("{}/", base.path());
+            base.set_path(&path);
+        }
+        Ok(Self { base, http })
+    }
+
+    fn url(&self, segments: &[&str]) -> Url {
+        let mut url = self.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty().extend(["api", "v1"]).extend(segments);
+        }
+        url
+    }
+
+    async fn get<T: DeserializeOwned>(&self, request: reqwest::RequestBuilder) -> Result<T, Error> {
+        let response = request.header("Accept", "application/json").send().await?;
+        let status = response.status();
+        if status.is_success() {
+            return Ok(response.json::<T>().await?);
+        }
+        let bytes = response.bytes().await?;
+        match serde_json::from_slice::<Problem>(&bytes) {
+            Ok(problem) => Err(Error::Api(problem)),
+            Err(_) => Err(Error::Unexpected(format!("status {status} without a problem body"))),
+        }
+    }
+
+    /// `GET /api/v1/health`.
+    pub async fn health(&self) -> Result<Health, Error> {
+        self.get(self.http.get(self.url(&["health"]))).await
+    }
+
+    /// `GET /api/v1/wijken` with filters.
+    pub async fn list_wijken(&self, query: &ListWijkenQuery) -> Result<WijkPage, Error> {
+        self.get(self.http.get(self.url(&["wijken"])).query(query)).await
+    }
+
+    /// `GET /api/v1/wijken.geojson`.
+    pub async fn wijken_geojson(&self) -> Result<WijkFeatureCollection, Error> {
+        self.get(self.http.get(self.url(&["wijken.geojson"]))).await
+    }
+
+    /// `GET /api/v1/wijken/{key}` by `wijknr` or slug; `None` when there is no such wijk.
+    pub async fn get_wijk(&self, key: &str) -> Result<Option<WijkDetail>, Error> {
+        not_found_is_none(self.get(self.http.get(self.url(&["wijken", key]))).await)
+    }
+
+    /// `GET /api/v1/wijken/lookup`: the wijk containing the point; `None` outside every wijk.
+    pub async fn lookup_wijk(&self, lat: f64, lon: f64) -> Result<Option<Wijk>, Error> {
+        let request = self.http.get(self.url(&["wijken", "lookup"])).query(&[("lat", lat), ("lon", lon)]);
+        not_found_is_none(self.get(request).await)
+    }
+}
+
+fn not_found_is_none<T>(result: Result<T, Error>) -> Result<Option<T>, Error> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(Error::Api(problem)) if problem.status == StatusCode::NOT_FOUND.as_u16() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_built_under_api_v1_with_encoded_segments() {
+        let client = Client::new("http://localhost:8080").expect("valid");
+        assert_eq!(client.url(&["wijken", "a b/c"]).as_str(), "http://localhost:8080/api/v1/wijken/a%20b%2Fc");
+        let prefixed = Client::new("https://example.org/samenstad").expect("valid");
+        assert_eq!(prefixed.url(&["health"]).as_str(), "https://example.org/samenstad/api/v1/health");
+    }
+
+    #[test]
+    fn a_relative_base_url_is_refused() {
+        assert!(matches!(Client::new("/api"), Err(Error::BaseUrl(_))));
+    }
+}

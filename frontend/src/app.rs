@@ -1,0 +1,51 @@
+//! The app shell: header with language switch, routes, footer with the data attribution.
+
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
+use samenstad_types::GENT_ATTRIBUTION;
+
+use crate::i18n::{Lang, T, provide_lang, t};
+use crate::pages::{home::Home, not_found::NotFound, wijk::WijkPage};
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = provide_lang();
+    let toggle = move |_| lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl });
+    view! {
+        <Router>
+            <a class="skip" href="#main">{move || t(lang.get(), T::Skip)}</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand">"Samenstad"</A>
+                <p class="tagline">{move || t(lang.get(), T::Tagline)}</p>
+                <button
+                    type="button"
+                    class="lang-switch"
+                    on:click=toggle
+                    aria-label=move || t(lang.get(), T::SwitchLanguageLabel)
+                    lang=move || if lang.get() == Lang::Nl { "en" } else { "nl" }
+                >
+                    {move || t(lang.get(), T::SwitchLanguage)}
+                </button>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/wijken/:key") view=WijkPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{GENT_ATTRIBUTION}</p>
+                <p>
+                    <a href="/api/docs/" rel="external">{move || t(lang.get(), T::ApiDocs)}</a>
+                </p>
+            </footer>
+        </Router>
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    leptos::prelude::document().set_title(&format!("{title} – Samenstad"));
+}

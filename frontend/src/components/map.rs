@@ -1,0 +1,120 @@
+//! An SVG map of wijken drawn from their GeoJSON boundaries (no tile server).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use samenstad_types::{Geometry, Wijk};
+
+/// Width of the SVG coordinate system; the height follows from the area's aspect ratio.
+const WIDTH: f64 = 1000.0;
+
+/// Maps WGS84 to SVG coordinates (equirectangular, corrected for latitude: fine at city scale).
+#[derive(Debug, Clone, Copy)]
+pub struct Projection {
+    min_lon: f64,
+    max_lat: f64,
+    scale_x: f64,
+    scale_y: f64,
+    /// SVG height.
+    pub height: f64,
+}
+
+impl Projection {
+    /// The projection that fits all geometries into `WIDTH`.
+    pub fn fit<'a>(geometries: impl IntoIterator<Item = &'a Geometry>) -> Self {
+        let (mut min_lon, mut max_lon, mut min_lat, mut max_lat) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for geometry in geometries {
+            for polygon in geometry.polygons() {
+                for &[lon, lat] in polygon.iter().flatten() {
+                    min_lon = min_lon.min(lon);
+                    max_lon = max_lon.max(lon);
+                    min_lat = min_lat.min(lat);
+                    max_lat = max_lat.max(lat);
+                }
+            }
+        }
+        if min_lon > max_lon {
+            return Self { min_lon: 0.0, max_lat: 0.0, scale_x: 1.0, scale_y: 1.0, height: WIDTH };
+        }
+        let cos = ((min_lat + max_lat) / 2.0).to_radians().cos();
+        let span = ((max_lon - min_lon) * cos).max(1e-9);
+        let scale_y = WIDTH / span;
+        Self { min_lon, max_lat, scale_x: scale_y * cos, scale_y, height: (max_lat - min_lat) * scale_y }
+    }
+
+    /// SVG path data of a geometry (one subpath per ring; holes via `fill-rule: evenodd`).
+    pub fn path(&self, geometry: &Geometry) -> String {
+        let mut d = String::new();
+        for polygon in geometry.polygons() {
+            for ring in polygon {
+                for (i, &[lon, lat]) in ring.iter().enumerate() {
+                    let x = (lon - self.min_lon) * self.scale_x;
+                    let y = (self.max_lat - lat) * self.scale_y;
+                    d.push_str(if i == 0 { "M" } else { "L" });
+                    d.push_str(&format!("{x:.1},{y:.1}"));
+                }
+                d.push('Z');
+            }
+        }
+        d
+    }
+
+    /// The SVG `viewBox`.
+    pub fn view_box(&self) -> String {
+        format!("0 0 {WIDTH} {:.0}", self.height.ceil())
+    }
+}
+
+/// A clickable map: each wijk is a focusable link-like shape; Enter or a click opens its page.
+#[component]
+pub fn WijkMap(
+    /// The wijken with their boundaries.
+    shapes: Vec<(Wijk, Geometry)>,
+    /// Accessible name of the map.
+    label: String,
+    /// Wijknrs to highlight (e.g. search matches); empty highlights nothing.
+    #[prop(into)]
+    highlighted: Signal<Vec<i16>>,
+) -> impl IntoView {
+    let projection = Projection::fit(shapes.iter().map(|(_, g)| g));
+    let navigate = use_navigate();
+    let paths = shapes
+        .into_iter()
+        .map(|(wijk, geometry)| {
+            let d = projection.path(&geometry);
+            let href = format!("/wijken/{}", wijk.slug);
+            let nr = wijk.wijknr;
+            let go = {
+                let navigate = navigate.clone();
+                let href = href.clone();
+                move || navigate(&href, Default::default())
+            };
+            let go_key = go.clone();
+            let class = move || {
+                if highlighted.with(|h| h.contains(&nr)) { "wijk-shape match" } else { "wijk-shape" }
+            };
+            view! {
+                <path
+                    class=class
+                    d=d
+                    data-wijknr=nr
+                    data-href=href
+                    role="link"
+                    tabindex="0"
+                    aria-label=wijk.name.clone()
+                    on:click=move |_| go()
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            go_key();
+                        }
+                    }
+                ></path>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="wijk-map" viewBox=projection.view_box() role="group" aria-label=label>
+            {paths}
+        </svg>
+    }
+}

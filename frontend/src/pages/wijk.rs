@@ -1,0 +1,81 @@
+//! One wijk: its figures and its shape.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use samenstad_types::WijkDetail;
+
+use crate::api;
+use crate::app::set_title;
+use crate::components::map::Projection;
+use crate::format;
+use crate::i18n::{T, round_name, t, use_lang, zone_name};
+use crate::pages::not_found::NotFound;
+
+/// The page of one wijk (`/wijken/:key`, key = slug or number).
+#[component]
+pub fn WijkPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let key = move || params.read().get("key").unwrap_or_default();
+    let data = LocalResource::new(move || {
+        let key = key();
+        async move { api::client()?.get_wijk(&key).await.map_err(|e| e.to_string()) }
+    });
+    view! {
+        <p><A href="/">{move || t(lang.get(), T::BackToOverview)}</A></p>
+        <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
+            {move || data.get().map(|result| match result {
+                Ok(Some(wijk)) => view! { <WijkView wijk=wijk /> }.into_any(),
+                Ok(None) => view! { <NotFound /> }.into_any(),
+                Err(_) => view! { <p role="alert">{move || t(lang.get(), T::LoadFailed)}</p> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn WijkView(wijk: WijkDetail) -> impl IntoView {
+    let lang = use_lang();
+    let projection = Projection::fit([&wijk.boundary]);
+    let d = projection.path(&wijk.boundary);
+    let w = wijk.wijk;
+    let name = w.name.clone();
+    set_title(&name);
+    let aliases = w.aliases.join(", ");
+    let has_aliases = !aliases.is_empty();
+    view! {
+        <article class="wijk">
+            <h1>{w.name.clone()}</h1>
+            <p class="short-name">{w.short_name.clone()}</p>
+            <div class="wijk-body">
+                <svg class="wijk-outline" viewBox=projection.view_box() role="img" aria-label=name>
+                    <path d=d></path>
+                </svg>
+                <dl class="facts">
+                    <dt>{move || t(lang.get(), T::WijkNr)}</dt>
+                    <dd>{w.wijknr}</dd>
+                    <dt>{move || t(lang.get(), T::Zone)}</dt>
+                    <dd>{move || zone_name(lang.get(), w.zone)}</dd>
+                    <dt>{move || t(lang.get(), T::Stadsdeel)}</dt>
+                    <dd>{w.stadsdeel.clone()}</dd>
+                    <dt>{move || t(lang.get(), T::Area)}</dt>
+                    <dd>{move || format::area_km2(w.area_m2, lang.get())}</dd>
+                    <dt>{move || t(lang.get(), T::Population)}</dt>
+                    <dd>
+                        {move || format::integer(i64::from(w.population_estimate), lang.get())}
+                        <small class="note">{move || t(lang.get(), T::PopulationNote)}</small>
+                    </dd>
+                    <dt>{move || t(lang.get(), T::Density)}</dt>
+                    <dd>{move || format::integer(i64::from(w.population_density_2024), lang.get())}</dd>
+                    <dt>{move || t(lang.get(), T::Round)}</dt>
+                    <dd>{move || round_name(lang.get(), w.wijkbudget_round)}</dd>
+                    <Show when=move || has_aliases>
+                        <dt>{move || t(lang.get(), T::Aliases)}</dt>
+                        <dd>{aliases.clone()}</dd>
+                    </Show>
+                </dl>
+            </div>
+        </article>
+    }
+}
