@@ -4,6 +4,9 @@ use samenstad_client::Client;
 
 /// A client for the server that served this page.
 pub fn client() -> Result<Client, String> {
-    let origin = leptos::prelude::window().location().origin().map_err(|_| "no origin".to_owned())?;
+    let origin = leptos::prelude::window()
+        .location()
+        .origin()
+        .map_err(|_| "no origin".to_owned())?;
     Client::new(&origin).map_err(|e| e.to_string())
 }

@@ -94,8 +94,12 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::Area, En) => "Area",
         (T::Population, Nl) => "Inwoners (schatting)",
         (T::Population, En) => "Inhabitants (estimate)",
-        (T::PopulationNote, Nl) => "Geschat als bevolkingsdichtheid 2024 × oppervlakte; geen officiële telling.",
-        (T::PopulationNote, En) => "Estimated as population density 2024 × area; not an official count.",
+        (T::PopulationNote, Nl) => {
+            "Geschat als bevolkingsdichtheid 2024 × oppervlakte; geen officiële telling."
+        }
+        (T::PopulationNote, En) => {
+            "Estimated as population density 2024 × area; not an official count."
+        }
         (T::Density, Nl) => "Inwoners per km² (2024)",
         (T::Density, En) => "Inhabitants per km² (2024)",
         (T::Round, Nl) => "Wijkbudget",

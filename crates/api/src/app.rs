@@ -24,7 +24,15 @@ img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; ba
 form-action 'self'; frame-ancestors 'none'";
 
 fn api_routes() -> (
-    App<impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse, Error = actix_web::Error, InitError = ()>>,
+    App<
+        impl ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    >,
     utoipa::openapi::OpenApi,
 ) {
     App::new()
@@ -70,9 +78,13 @@ pub fn build_app(
 > {
     let (app, api) = api_routes();
     app.app_data(state)
-        .app_data(web::QueryConfig::default().error_handler(|e, r| extractor_error(e, r)))
-        .app_data(web::PathConfig::default().error_handler(|e, r| extractor_error(e, r)))
-        .app_data(web::JsonConfig::default().limit(settings.body_limit_bytes).error_handler(|e, r| extractor_error(e, r)))
+        .app_data(web::QueryConfig::default().error_handler(extractor_error))
+        .app_data(web::PathConfig::default().error_handler(extractor_error))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(settings.body_limit_bytes)
+                .error_handler(extractor_error),
+        )
         .app_data(web::PayloadConfig::new(settings.body_limit_bytes))
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
         .service(web::scope("/api").default_service(web::to(HttpResponse::NotFound)))
@@ -92,17 +104,19 @@ pub fn build_app(
 /// The web app: static files, and `index.html` for every other path (client-side routing).
 fn spa(web_dir: PathBuf) -> Files {
     let index = web_dir.join("index.html");
-    Files::new("/", web_dir).index_file("index.html").default_handler(fn_service(move |req: ServiceRequest| {
-        let index = index.clone();
-        async move {
-            let (req, _) = req.into_parts();
-            let response = match NamedFile::open_async(&index).await {
-                Ok(file) => file.into_response(&req),
-                Err(_) => web_app_missing(&req),
-            };
-            Ok(ServiceResponse::new(req, response))
-        }
-    }))
+    Files::new("/", web_dir)
+        .index_file("index.html")
+        .default_handler(fn_service(move |req: ServiceRequest| {
+            let index = index.clone();
+            async move {
+                let (req, _) = req.into_parts();
+                let response = match NamedFile::open_async(&index).await {
+                    Ok(file) => file.into_response(&req),
+                    Err(_) => web_app_missing(&req),
+                };
+                Ok(ServiceResponse::new(req, response))
+            }
+        }))
 }
 
 fn web_app_missing(_req: &HttpRequest) -> HttpResponse {

@@ -40,7 +40,11 @@ impl WijkenSnapshot {
     fn build(wijken: Vec<WijkDetail>, attribution: String) -> Result<Self, AppError> {
         let plain: Vec<Wijk> = wijken.iter().map(|w| w.wijk.clone()).collect();
         let list = CachedBody::json(
-            &WijkPage { items: plain, next_cursor: None, attribution: attribution.clone() },
+            &WijkPage {
+                items: plain,
+                next_cursor: None,
+                attribution: attribution.clone(),
+            },
             "application/json",
         )
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -62,8 +66,20 @@ impl WijkenSnapshot {
             GEO_JSON,
         )
         .map_err(|e| AppError::Internal(e.to_string()))?;
-        let index = AreaIndex::new(wijken.iter().enumerate().map(|(i, w)| (i, to_multipolygon(&w.boundary))));
-        Ok(Self { wijken, list, geojson, index, attribution, loaded_at: Instant::now() })
+        let index = AreaIndex::new(
+            wijken
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (i, to_multipolygon(&w.boundary))),
+        );
+        Ok(Self {
+            wijken,
+            list,
+            geojson,
+            index,
+            attribution,
+            loaded_at: Instant::now(),
+        })
     }
 
     /// The wijk with this `wijknr` or slug.
@@ -84,7 +100,10 @@ pub struct WijkenCache {
 impl WijkenCache {
     fn fresh(&self) -> Option<Arc<WijkenSnapshot>> {
         let guard = self.current.read().ok()?;
-        guard.as_ref().filter(|s| s.loaded_at.elapsed() < MAX_AGE).cloned()
+        guard
+            .as_ref()
+            .filter(|s| s.loaded_at.elapsed() < MAX_AGE)
+            .cloned()
     }
 
     fn stale(&self) -> Option<Arc<WijkenSnapshot>> {
@@ -119,7 +138,9 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
             }
             Ok(snapshot)
         }
-        Ok(None) => Err(AppError::Internal("no municipality loaded: run `samenstad seed`".to_owned())),
+        Ok(None) => Err(AppError::Internal(
+            "no municipality loaded: run `samenstad seed`".to_owned(),
+        )),
         Err(e) => state.wijken.stale().ok_or(e),
     }
 }

@@ -10,7 +10,12 @@ use clap::{Args, ValueEnum};
 #[derive(Debug, Clone, Args)]
 pub struct DbConfig {
     /// PostgreSQL connection URL.
-    #[arg(long, env = "DATABASE_URL", default_value = "postgres://postgres@127.0.0.1:5432/samenstad", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432/samenstad",
+        hide_env_values = true
+    )]
     pub database_url: String,
     /// Maximum connections in the pool (2 cores: a handful is the sweet spot).
     #[arg(long, env = "SAMENSTAD_DB_POOL_SIZE", default_value_t = 8)]

@@ -53,7 +53,13 @@ impl AppError {
         let status = self.status_code();
         let (detail, errors) = match self {
             AppError::Validation(errors) => (
-                Some(errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")),
+                Some(
+                    errors
+                        .iter()
+                        .map(|e| format!("{}: {}", e.field, e.message))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
                 errors.clone(),
             ),
             AppError::Internal(_) => (Some("An unexpected error occurred.".to_owned()), vec![]),
@@ -114,9 +120,10 @@ impl From<diesel_error::Error> for AppError {
         match e {
             diesel_error::Error::NotFound => AppError::NotFound("not found".to_owned()),
             // A broken connection means the database went away mid-request.
-            diesel_error::Error::DatabaseError(diesel_error::DatabaseErrorKind::ClosedConnection, _) => {
-                AppError::Unavailable
-            }
+            diesel_error::Error::DatabaseError(
+                diesel_error::DatabaseErrorKind::ClosedConnection,
+                _,
+            ) => AppError::Unavailable,
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -139,7 +146,9 @@ pub fn extractor_error(err: impl std::fmt::Display, _req: &HttpRequest) -> actix
 
 /// Middleware hook: any error response without a problem+json body (404 of an unknown route,
 /// 405, 413 …) gets one, so clients never see an empty or HTML error.
-pub fn ensure_problem_body<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+pub fn ensure_problem_body<B>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let is_problem = res
         .response()
         .headers()
@@ -165,7 +174,14 @@ pub fn ensure_problem_body<B>(res: ServiceResponse<B>) -> actix_web::Result<Erro
     };
     let body = serde_json::to_string(&problem).unwrap_or_default();
     let (req, mut response) = res.into_parts();
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-    let response = response.set_body(body).map_into_boxed_body().map_into_right_body();
-    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, response)))
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    let response = response
+        .set_body(body)
+        .map_into_boxed_body()
+        .map_into_right_body();
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(
+        req, response,
+    )))
 }

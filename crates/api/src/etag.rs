@@ -18,11 +18,22 @@ pub struct CachedBody {
 
 impl CachedBody {
     /// Serializes `value` as JSON and computes its ETag.
-    pub fn json<T: serde::Serialize>(value: &T, content_type: &'static str) -> Result<Self, serde_json::Error> {
+    pub fn json<T: serde::Serialize>(
+        value: &T,
+        content_type: &'static str,
+    ) -> Result<Self, serde_json::Error> {
         let bytes = Bytes::from(serde_json::to_vec(value)?);
         let digest = Sha256::digest(&bytes);
-        let tag = digest.iter().take(12).map(|b| format!("{b:02x}")).collect::<String>();
-        Ok(Self { bytes, etag: EntityTag::new_weak(tag), content_type })
+        let tag = digest
+            .iter()
+            .take(12)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>();
+        Ok(Self {
+            bytes,
+            etag: EntityTag::new_weak(tag),
+            content_type,
+        })
     }
 
     /// 304 when the request's `If-None-Match` matches, else 200 with the body.
@@ -32,14 +43,20 @@ impl CachedBody {
             Ok(IfNoneMatch::Items(tags)) => tags.iter().any(|t| t.weak_eq(&self.etag)),
             Err(_) => false,
         };
-        let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+        let mut builder = if not_modified {
+            HttpResponse::NotModified()
+        } else {
+            HttpResponse::Ok()
+        };
         builder
             .insert_header(header::ETag(self.etag.clone()))
             .insert_header((header::CACHE_CONTROL, "public, max-age=60"));
         if not_modified {
             builder.finish()
         } else {
-            builder.content_type(self.content_type).body(self.bytes.clone())
+            builder
+                .content_type(self.content_type)
+                .body(self.bytes.clone())
         }
     }
 }

@@ -38,7 +38,8 @@ enum Command {
 }
 
 fn connect(db: &DbConfig) -> Result<PgConnection, String> {
-    PgConnection::establish(&db.database_url).map_err(|e| format!("cannot connect to the database: {e}"))
+    PgConnection::establish(&db.database_url)
+        .map_err(|e| format!("cannot connect to the database: {e}"))
 }
 
 fn migrate(db: &DbConfig) -> Result<(), String> {
@@ -54,15 +55,25 @@ fn seed(db: &DbConfig) -> Result<(), String> {
     let report = samenstad_db::seed::seed_gent(&mut conn).map_err(|e| e.to_string())?;
     println!(
         "seed: municipalities changed {}, wijken inserted {}, updated {}, unchanged {}",
-        report.municipalities_changed, report.wijken_inserted, report.wijken_updated, report.wijken_unchanged
+        report.municipalities_changed,
+        report.wijken_inserted,
+        report.wijken_updated,
+        report.wijken_unchanged
     );
     Ok(())
 }
 
 async fn serve(config: Config) -> Result<(), String> {
-    let pool = samenstad_db::connect_pool(&config.db.database_url, config.db.db_pool_size, config.db.timeout());
+    let pool = samenstad_db::connect_pool(
+        &config.db.database_url,
+        config.db.db_pool_size,
+        config.db.timeout(),
+    );
     let state = web::Data::new(AppState::new(pool));
-    let settings = AppSettings { web_dir: config.web_dir.clone(), body_limit_bytes: config.body_limit_bytes };
+    let settings = AppSettings {
+        web_dir: config.web_dir.clone(),
+        body_limit_bytes: config.body_limit_bytes,
+    };
     if !settings.web_dir.join("index.html").is_file() {
         tracing::warn!(dir = %settings.web_dir.display(), "web app not built; run `just web`");
     }
@@ -92,9 +103,8 @@ async fn main() -> ExitCode {
             print!("{}", openapi_json());
             Ok(())
         }
-        Command::Openapi { out: Some(path) } => {
-            std::fs::write(&path, openapi_json()).map_err(|e| format!("cannot write {}: {e}", path.display()))
-        }
+        Command::Openapi { out: Some(path) } => std::fs::write(&path, openapi_json())
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

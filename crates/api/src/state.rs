@@ -17,7 +17,10 @@ pub struct AppState {
 impl AppState {
     /// New state around a pool.
     pub fn new(pool: DbPool) -> Self {
-        Self { pool, wijken: WijkenCache::default() }
+        Self {
+            pool,
+            wijken: WijkenCache::default(),
+        }
     }
 
     /// Runs `f` with a pooled connection on the blocking thread pool.
@@ -28,7 +31,9 @@ impl AppState {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let mut conn = pool.get().map_err(|e| AppError::from(DbError::Unavailable(e.to_string())))?;
+            let mut conn = pool
+                .get()
+                .map_err(|e| AppError::from(DbError::Unavailable(e.to_string())))?;
             f(&mut conn)
         })
         .await?

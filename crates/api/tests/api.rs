@@ -1,6 +1,8 @@
 //! API tests through the real app (in-process) and the typed client over a real socket,
 //! each against its own PostgreSQL database cloned from a migrated, seeded template.
 
+#![expect(clippy::expect_used, reason = "tests fail loudly")]
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -13,7 +15,9 @@ use samenstad_api::app::{AppSettings, build_app};
 use samenstad_api::{AppState, openapi};
 use samenstad_db::testing::TestDb;
 use samenstad_domain::geometry::to_multipolygon;
-use samenstad_types::{ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage, Zone};
+use samenstad_types::{
+    ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage, Zone,
+};
 
 fn settings() -> AppSettings {
     AppSettings {
@@ -23,37 +27,65 @@ fn settings() -> AppSettings {
 }
 
 fn state_for(url: &str) -> web::Data<AppState> {
-    web::Data::new(AppState::new(samenstad_db::connect_pool(url, 2, Duration::from_millis(1500))))
+    web::Data::new(AppState::new(samenstad_db::connect_pool(
+        url,
+        2,
+        Duration::from_millis(1500),
+    )))
 }
 
 /// An in-process app on a fresh database. The database lives as long as the returned guard.
 async fn app(
     db: &TestDb,
-) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
+) -> impl Service<
+    actix_http::Request,
+    Response = ServiceResponse<impl MessageBody>,
+    Error = actix_web::Error,
+> {
     actix_test::init_service(build_app(state_for(db.url()), settings())).await
 }
 
 async fn get(
-    app: &impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
+    app: &impl Service<
+        actix_http::Request,
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+    >,
     uri: &str,
 ) -> (StatusCode, header::HeaderMap, Vec<u8>) {
-    let res = actix_test::call_service(app, actix_test::TestRequest::get().uri(uri).to_request()).await;
+    let res =
+        actix_test::call_service(app, actix_test::TestRequest::get().uri(uri).to_request()).await;
     let status = res.status();
     let headers = res.headers().clone();
     let body = actix_test::read_body(res).await.to_vec();
     (status, headers, body)
 }
 
-fn problem(status: StatusCode, headers: &header::HeaderMap, body: &[u8], expected: StatusCode) -> Problem {
+fn problem(
+    status: StatusCode,
+    headers: &header::HeaderMap,
+    body: &[u8],
+    expected: StatusCode,
+) -> Problem {
     assert_eq!(status, expected, "body: {}", String::from_utf8_lossy(body));
-    assert_eq!(headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()), Some("application/problem+json"));
+    assert_eq!(
+        headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+        Some("application/problem+json")
+    );
     let problem: Problem = serde_json::from_slice(body).expect("problem+json body");
     assert_eq!(problem.status, expected.as_u16());
     problem
 }
 
 fn json<T: serde::de::DeserializeOwned>(status: StatusCode, body: &[u8]) -> T {
-    assert_eq!(status, StatusCode::OK, "body: {}", String::from_utf8_lossy(body));
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "body: {}",
+        String::from_utf8_lossy(body)
+    );
     serde_json::from_slice(body).expect("JSON body")
 }
 
@@ -63,13 +95,22 @@ async fn list_returns_all_25_wijken_in_order_with_attribution() {
     let app = app(&db).await;
     let (status, headers, body) = get(&app, "/api/v1/wijken").await;
     let page: WijkPage = json(status, &body);
-    assert_eq!(page.items.iter().map(|w| w.wijknr).collect::<Vec<_>>(), (1..=25).collect::<Vec<i16>>());
+    assert_eq!(
+        page.items.iter().map(|w| w.wijknr).collect::<Vec<_>>(),
+        (1..=25).collect::<Vec<i16>>()
+    );
     assert_eq!(page.attribution, "Bron: Stad Gent – data.stad.gent");
     assert!(page.next_cursor.is_none());
     assert!(headers.contains_key(header::ETAG));
     let muide = &page.items[9];
-    assert_eq!((muide.name.as_str(), muide.short_name.as_str()), ("Muide - Meulestede - Afrikalaan", "Muide"));
-    assert_eq!((muide.zone, muide.wijkbudget_round, muide.stadsdeel.as_str()), (Zone::Gordel19e, Some(1), "Noordwest"));
+    assert_eq!(
+        (muide.name.as_str(), muide.short_name.as_str()),
+        ("Muide - Meulestede - Afrikalaan", "Muide")
+    );
+    assert_eq!(
+        (muide.zone, muide.wijkbudget_round, muide.stadsdeel.as_str()),
+        (Zone::Gordel19e, Some(1), "Noordwest")
+    );
     assert_eq!(muide.area_m2, 1_505_428);
     assert_eq!(muide.population_estimate, 6716);
 }
@@ -108,7 +149,10 @@ async fn invalid_list_filters_get_400_problems() {
     problem(s, &h, &b, StatusCode::BAD_REQUEST);
     let long = "a".repeat(101);
     let (s, h, b) = get(&app, &format!("/api/v1/wijken?q={long}")).await;
-    assert_eq!(problem(s, &h, &b, StatusCode::BAD_REQUEST).errors[0].field, "q");
+    assert_eq!(
+        problem(s, &h, &b, StatusCode::BAD_REQUEST).errors[0].field,
+        "q"
+    );
 }
 
 #[actix_web::test]
@@ -122,7 +166,10 @@ async fn a_wijk_is_found_by_number_and_by_slug_with_its_boundary() {
     assert_eq!(by_nr, by_slug);
     assert_eq!(by_nr.wijk.name, "Sluizeken - Tolhuis - Ham");
     assert_eq!(by_nr.attribution, "Bron: Stad Gent – data.stad.gent");
-    assert!(by_nr.boundary.polygons()[0][0].len() > 10, "a real boundary");
+    assert!(
+        by_nr.boundary.polygons()[0][0].len() > 10,
+        "a real boundary"
+    );
     for missing in ["0", "26", "-1", "atlantis", "99999999"] {
         let (s, h, b) = get(&app, &format!("/api/v1/wijken/{missing}")).await;
         problem(s, &h, &b, StatusCode::NOT_FOUND);
@@ -134,7 +181,10 @@ async fn geojson_is_a_feature_collection_of_25_closed_polygons() {
     let db = TestDb::new();
     let app = app(&db).await;
     let (s, h, b) = get(&app, "/api/v1/wijken.geojson").await;
-    assert_eq!(h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()), Some("application/geo+json"));
+    assert_eq!(
+        h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()),
+        Some("application/geo+json")
+    );
     let raw: serde_json::Value = json(s, &b);
     assert_eq!(raw["type"], "FeatureCollection");
     assert_eq!(raw["features"][0]["type"], "Feature");
@@ -145,9 +195,17 @@ async fn geojson_is_a_feature_collection_of_25_closed_polygons() {
         for polygon in feature.geometry.polygons() {
             for ring in polygon {
                 assert!(ring.len() >= 4);
-                assert_eq!(ring.first(), ring.last(), "ring of wijk {} is closed", feature.id);
+                assert_eq!(
+                    ring.first(),
+                    ring.last(),
+                    "ring of wijk {} is closed",
+                    feature.id
+                );
                 for [lon, lat] in ring {
-                    assert!((3.5..4.0).contains(lon) && (50.9..51.25).contains(lat), "WGS84 lon/lat order");
+                    assert!(
+                        (3.5..4.0).contains(lon) && (50.9..51.25).contains(lat),
+                        "WGS84 lon/lat order"
+                    );
                 }
             }
         }
@@ -161,10 +219,20 @@ async fn lookup_finds_every_wijk_from_an_interior_point_and_nothing_in_brussels(
     let (s, _, b) = get(&app, "/api/v1/wijken.geojson").await;
     let collection: WijkFeatureCollection = json(s, &b);
     for feature in &collection.features {
-        let point = to_multipolygon(&feature.geometry).interior_point().expect("interior point");
-        let (s, _, b) = get(&app, &format!("/api/v1/wijken/lookup?lat={}&lon={}", point.y(), point.x())).await;
+        let point = to_multipolygon(&feature.geometry)
+            .interior_point()
+            .expect("interior point");
+        let (s, _, b) = get(
+            &app,
+            &format!("/api/v1/wijken/lookup?lat={}&lon={}", point.y(), point.x()),
+        )
+        .await;
         let found: Wijk = json(s, &b);
-        assert_eq!(found.wijknr, feature.id, "interior point of {}", feature.properties.name);
+        assert_eq!(
+            found.wijknr, feature.id,
+            "interior point of {}",
+            feature.properties.name
+        );
     }
     // Landmarks: the Belfort, UZ Gent, Flanders Expo.
     for (lat, lon, name) in [
@@ -197,7 +265,11 @@ async fn lookup_rejects_non_numbers_and_out_of_range_coordinates_with_400() {
         let (s, h, b) = get(&app, &format!("/api/v1/wijken/lookup?{query}")).await;
         let p = problem(s, &h, &b, StatusCode::BAD_REQUEST);
         if let Some(field) = field {
-            assert_eq!(p.errors.first().map(|e| e.field.as_str()), Some(field), "{query}");
+            assert_eq!(
+                p.errors.first().map(|e| e.field.as_str()),
+                Some(field),
+                "{query}"
+            );
         }
     }
 }
@@ -206,16 +278,30 @@ async fn lookup_rejects_non_numbers_and_out_of_range_coordinates_with_400() {
 async fn reads_answer_if_none_match_with_304() {
     let db = TestDb::new();
     let app = app(&db).await;
-    for uri in ["/api/v1/wijken", "/api/v1/wijken?zone=binnenstad", "/api/v1/wijken.geojson", "/api/v1/wijken/7"] {
+    for uri in [
+        "/api/v1/wijken",
+        "/api/v1/wijken?zone=binnenstad",
+        "/api/v1/wijken.geojson",
+        "/api/v1/wijken/7",
+    ] {
         let (_, headers, _) = get(&app, uri).await;
         let etag = headers.get(header::ETAG).expect("ETag").clone();
-        let req = actix_test::TestRequest::get().uri(uri).insert_header((header::IF_NONE_MATCH, etag.clone())).to_request();
+        let req = actix_test::TestRequest::get()
+            .uri(uri)
+            .insert_header((header::IF_NONE_MATCH, etag.clone()))
+            .to_request();
         let res = actix_test::call_service(&app, req).await;
         assert_eq!(res.status(), StatusCode::NOT_MODIFIED, "{uri}");
         assert_eq!(res.headers().get(header::ETAG), Some(&etag));
         assert!(actix_test::read_body(res).await.is_empty());
-        let req = actix_test::TestRequest::get().uri(uri).insert_header((header::IF_NONE_MATCH, "W/\"other\"")).to_request();
-        assert_eq!(actix_test::call_service(&app, req).await.status(), StatusCode::OK);
+        let req = actix_test::TestRequest::get()
+            .uri(uri)
+            .insert_header((header::IF_NONE_MATCH, "W/\"other\""))
+            .to_request();
+        assert_eq!(
+            actix_test::call_service(&app, req).await.status(),
+            StatusCode::OK
+        );
     }
 }
 
@@ -225,13 +311,23 @@ async fn health_is_ok_with_a_database_and_503_without_one() {
     let app = app(&db).await;
     let (s, _, b) = get(&app, "/api/v1/health").await;
     let health: samenstad_types::Health = json(s, &b);
-    assert_eq!((health.status.as_str(), health.database.as_str()), ("ok", "ok"));
+    assert_eq!(
+        (health.status.as_str(), health.database.as_str()),
+        ("ok", "ok")
+    );
 
     // Nothing listens on port 1: the pool gives up after its timeout and the API says 503.
-    let down = actix_test::init_service(build_app(state_for("postgres://postgres@127.0.0.1:1/none"), settings())).await;
+    let down = actix_test::init_service(build_app(
+        state_for("postgres://postgres@127.0.0.1:1/none"),
+        settings(),
+    ))
+    .await;
     let started = Instant::now();
     let (s, h, b) = get(&down, "/api/v1/health").await;
-    assert!(started.elapsed() < Duration::from_secs(3), "answered within 3 s");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "answered within 3 s"
+    );
     problem(s, &h, &b, StatusCode::SERVICE_UNAVAILABLE);
     assert!(h.contains_key(header::RETRY_AFTER));
     let (s, h, b) = get(&down, "/api/v1/wijken").await;
@@ -246,18 +342,41 @@ async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_ind
     problem(s, &h, &b, StatusCode::NOT_FOUND);
     let (s, h, b) = get(&app, "/api/v2/wijken").await;
     problem(s, &h, &b, StatusCode::NOT_FOUND);
-    let res = actix_test::call_service(&app, actix_test::TestRequest::delete().uri("/api/v1/wijken/1").to_request()).await;
+    let res = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::delete()
+            .uri("/api/v1/wijken/1")
+            .to_request(),
+    )
+    .await;
     assert!(res.status().is_client_error());
-    assert_eq!(res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()), Some("application/problem+json"));
+    assert_eq!(
+        res.headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+        Some("application/problem+json")
+    );
 
     for path in ["/", "/wijken/binnenstad", "/some/client/route"] {
         let (s, h, b) = get(&app, path).await;
         assert_eq!(s, StatusCode::OK, "{path}");
-        assert!(h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").starts_with("text/html"));
+        assert!(
+            h.get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .starts_with("text/html")
+        );
         assert!(String::from_utf8_lossy(&b).contains("Bron: Stad Gent – data.stad.gent"));
-        let csp = h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("");
+        let csp = h
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
         assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"));
-        assert_eq!(h.get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
+        assert_eq!(
+            h.get("x-content-type-options")
+                .and_then(|v| v.to_str().ok()),
+            Some("nosniff")
+        );
     }
 }
 
@@ -271,11 +390,19 @@ async fn api_docs_and_the_openapi_document_are_served_by_the_binary() {
     assert_eq!(served, serde_json::to_value(openapi()).expect("spec"));
     let (s, h, b) = get(&app, "/api/docs/").await;
     assert_eq!(s, StatusCode::OK);
-    assert!(h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").starts_with("text/html"));
+    assert!(
+        h.get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .starts_with("text/html")
+    );
     assert!(String::from_utf8_lossy(&b).contains("swagger"));
     let (s, _, b) = get(&app, "/api/docs/swagger-ui-bundle.js").await;
     assert_eq!(s, StatusCode::OK);
-    assert!(b.len() > 100_000, "Swagger UI is bundled, not fetched from a CDN");
+    assert!(
+        b.len() > 100_000,
+        "Swagger UI is bundled, not fetched from a CDN"
+    );
 }
 
 #[test]
@@ -302,7 +429,10 @@ fn every_operation_is_fully_documented() {
             }
             let responses = op["responses"].as_object().expect("responses");
             assert!(responses.contains_key("200"), "{at} documents 200");
-            assert!(responses.keys().any(|s| s.starts_with('4') || s == "503"), "{at} documents errors");
+            assert!(
+                responses.keys().any(|s| s.starts_with('4') || s == "503"),
+                "{at} documents errors"
+            );
             for (status, response) in responses {
                 if status.starts_with('4') || status.starts_with('5') {
                     assert!(
@@ -325,9 +455,14 @@ async fn seeding_again_changes_nothing_and_repairs_edited_rows() {
     let again = samenstad_db::seed::seed_gent(&mut conn).expect("seed");
     assert!(!again.changed_anything(), "{again:?}");
     assert_eq!(again.wijken_unchanged, 25);
-    diesel::sql_query("UPDATE wijk SET short_name = 'Kapot' WHERE wijknr = 4").execute(&mut conn).expect("edit");
+    diesel::sql_query("UPDATE wijk SET short_name = 'Kapot' WHERE wijknr = 4")
+        .execute(&mut conn)
+        .expect("edit");
     let repaired = samenstad_db::seed::seed_gent(&mut conn).expect("seed");
-    assert_eq!((repaired.wijken_updated, repaired.wijken_unchanged), (1, 24));
+    assert_eq!(
+        (repaired.wijken_updated, repaired.wijken_unchanged),
+        (1, 24)
+    );
 }
 
 #[actix_web::test]
@@ -345,19 +480,54 @@ async fn the_typed_client_works_against_a_real_server_on_a_socket() {
 
     let client = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
     assert_eq!(client.health().await.expect("health").database, "ok");
-    let all = client.list_wijken(&ListWijkenQuery::default()).await.expect("list");
+    let all = client
+        .list_wijken(&ListWijkenQuery::default())
+        .await
+        .expect("list");
     assert_eq!(all.items.len(), 25);
-    let query = ListWijkenQuery { zone: Some(Zone::Gordel20e), round: Some(1), q: None };
+    let query = ListWijkenQuery {
+        zone: Some(Zone::Gordel20e),
+        round: Some(1),
+        q: None,
+    };
     let outer = client.list_wijken(&query).await.expect("filtered");
-    assert_eq!(outer.items.iter().map(|w| w.wijknr).collect::<Vec<_>>(), vec![11, 14, 16, 19, 25]);
-    let rabot = client.get_wijk("rabot-blaisantvest").await.expect("get").expect("exists");
+    assert_eq!(
+        outer.items.iter().map(|w| w.wijknr).collect::<Vec<_>>(),
+        vec![11, 14, 16, 19, 25]
+    );
+    let rabot = client
+        .get_wijk("rabot-blaisantvest")
+        .await
+        .expect("get")
+        .expect("exists");
     assert_eq!(rabot.wijk.wijknr, 7);
     assert!(client.get_wijk("26").await.expect("get").is_none());
-    assert_eq!(client.wijken_geojson().await.expect("geojson").features.len(), 25);
-    let belfort = client.lookup_wijk(51.05365, 3.72476).await.expect("lookup").expect("in Gent");
+    assert_eq!(
+        client
+            .wijken_geojson()
+            .await
+            .expect("geojson")
+            .features
+            .len(),
+        25
+    );
+    let belfort = client
+        .lookup_wijk(51.05365, 3.72476)
+        .await
+        .expect("lookup")
+        .expect("in Gent");
     assert_eq!(belfort.slug, "binnenstad");
-    assert!(client.lookup_wijk(50.8467, 4.3525).await.expect("lookup").is_none());
-    let err = client.lookup_wijk(91.0, 3.7).await.expect_err("out of range");
+    assert!(
+        client
+            .lookup_wijk(50.8467, 4.3525)
+            .await
+            .expect("lookup")
+            .is_none()
+    );
+    let err = client
+        .lookup_wijk(91.0, 3.7)
+        .await
+        .expect_err("out of range");
     assert_eq!(err.status(), Some(400));
     assert!(matches!(err, samenstad_client::Error::Api(ref p) if p.errors[0].field == "lat"));
 

@@ -12,7 +12,9 @@
 //! ```
 
 use reqwest::{StatusCode, Url};
-use samenstad_types::{Health, ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage};
+use samenstad_types::{
+    Health, ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
+};
 use serde::de::DeserializeOwned;
 
 /// What a call can fail with.
@@ -20,7 +22,7 @@ use serde::de::DeserializeOwned;
 pub enum Error {
     /// The server answered with an error (problem+json).
     #[error("{} {}: {}", .0.status, .0.title, .0.detail.as_deref().unwrap_or(""))]
-    Api(Problem),
+    Api(Box<Problem>),
     /// The request did not complete (connection, timeout, TLS …).
     #[error("request failed: {0}")]
     Http(#[from] reqwest::Error),
@@ -58,7 +60,8 @@ impl Client {
 
     /// A client that uses a preconfigured `reqwest::Client` (timeouts, proxies, TLS).
     pub fn with_http(base_url: &str, http: reqwest::Client) -> Result<Self, Error> {
-        let mut base = Url::parse(base_url).map_err(|e| Error::BaseUrl(format!("{base_url}: {e}")))?;
+        let mut base =
+            Url::parse(base_url).map_err(|e| Error::BaseUrl(format!("{base_url}: {e}")))?;
         if base.cannot_be_a_base() {
             return Err(Error::BaseUrl(base_url.to_owned()));
         }
@@ -85,8 +88,10 @@ impl Client {
         }
         let bytes = response.bytes().await?;
         match serde_json::from_slice::<Problem>(&bytes) {
-            Ok(problem) => Err(Error::Api(problem)),
-            Err(_) => Err(Error::Unexpected(format!("status {status} without a problem body"))),
+            Ok(problem) => Err(Error::Api(Box::new(problem))),
+            Err(_) => Err(Error::Unexpected(format!(
+                "status {status} without a problem body"
+            ))),
         }
     }
 
@@ -97,7 +102,8 @@ impl Client {
 
     /// `GET /api/v1/wijken` with filters.
     pub async fn list_wijken(&self, query: &ListWijkenQuery) -> Result<WijkPage, Error> {
-        self.get(self.http.get(self.url(&["wijken"])).query(query)).await
+        self.get(self.http.get(self.url(&["wijken"])).query(query))
+            .await
     }
 
     /// `GET /api/v1/wijken.geojson`.
@@ -112,7 +118,10 @@ impl Client {
 
     /// `GET /api/v1/wijken/lookup`: the wijk containing the point; `None` outside every wijk.
     pub async fn lookup_wijk(&self, lat: f64, lon: f64) -> Result<Option<Wijk>, Error> {
-        let request = self.http.get(self.url(&["wijken", "lookup"])).query(&[("lat", lat), ("lon", lon)]);
+        let request = self
+            .http
+            .get(self.url(&["wijken", "lookup"]))
+            .query(&[("lat", lat), ("lon", lon)]);
         not_found_is_none(self.get(request).await)
     }
 }
@@ -132,9 +141,15 @@ mod tests {
     #[test]
     fn urls_are_built_under_api_v1_with_encoded_segments() {
         let client = Client::new("http://localhost:8080").expect("valid");
-        assert_eq!(client.url(&["wijken", "a b/c"]).as_str(), "http://localhost:8080/api/v1/wijken/a%20b%2Fc");
+        assert_eq!(
+            client.url(&["wijken", "a b/c"]).as_str(),
+            "http://localhost:8080/api/v1/wijken/a%20b%2Fc"
+        );
         let prefixed = Client::new("https://example.org/samenstad").expect("valid");
-        assert_eq!(prefixed.url(&["health"]).as_str(), "https://example.org/samenstad/api/v1/health");
+        assert_eq!(
+            prefixed.url(&["health"]).as_str(),
+            "https://example.org/samenstad/api/v1/health"
+        );
     }
 
     #[test]

@@ -107,14 +107,21 @@ impl WijkRow {
             population_density_2024: self.population_density_2024,
             population_estimate: self.population_estimate,
             wijkbudget_round: self.wijkbudget_round,
-            centroid: LatLon { lat: self.centroid_lat, lon: self.centroid_lon },
+            centroid: LatLon {
+                lat: self.centroid_lat,
+                lon: self.centroid_lon,
+            },
             uri: self.uri.clone(),
             municipality: municipality_slug.to_owned(),
         })
     }
 
     /// Maps the row to the API type with its boundary.
-    pub fn to_detail(&self, municipality_slug: &str, attribution: &str) -> Result<WijkDetail, DbError> {
+    pub fn to_detail(
+        &self,
+        municipality_slug: &str,
+        attribution: &str,
+    ) -> Result<WijkDetail, DbError> {
         let boundary: Geometry = serde_json::from_value(self.boundary.clone())
             .map_err(|e| DbError::InvalidData(format!("boundary of wijk {}: {e}", self.wijknr)))?;
         Ok(WijkDetail {

@@ -30,6 +30,8 @@ pub fn connect_pool(database_url: &str, max_size: u32, timeout: Duration) -> DbP
 
 /// Runs the pending migrations and returns their versions.
 pub fn run_migrations(conn: &mut PgConnection) -> Result<Vec<String>, DbError> {
-    let applied = conn.run_pending_migrations(MIGRATIONS).map_err(|e| DbError::Migration(e.to_string()))?;
+    let applied = conn
+        .run_pending_migrations(MIGRATIONS)
+        .map_err(|e| DbError::Migration(e.to_string()))?;
     Ok(applied.into_iter().map(|v| v.to_string()).collect())
 }

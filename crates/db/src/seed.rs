@@ -102,7 +102,8 @@ fn read_csv<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<Vec<
 
 /// The shipped wijken of Gent, joined on `wijknr`, ordered by it.
 pub fn gent_wijken() -> Result<Vec<WijkData>, DbError> {
-    let overview: Vec<OverviewRecord> = read_csv("wijken-gent-overzicht_afgeleid.csv", GENT_OVERVIEW)?;
+    let overview: Vec<OverviewRecord> =
+        read_csv("wijken-gent-overzicht_afgeleid.csv", GENT_OVERVIEW)?;
     let meta: BTreeMap<i16, MetaRecord> = read_csv::<MetaRecord>("wijken-meta.csv", GENT_META)?
         .into_iter()
         .map(|m| (m.wijknr, m))
@@ -130,7 +131,8 @@ pub fn gent_wijken() -> Result<Vec<WijkData>, DbError> {
             .filter(|a| !a.is_empty())
             .map(str::to_owned)
             .collect();
-        let boundary = serde_json::to_value(&shape).map_err(|e| DbError::InvalidData(e.to_string()))?;
+        let boundary =
+            serde_json::to_value(&shape).map_err(|e| DbError::InvalidData(e.to_string()))?;
         out.push(WijkData {
             wijknr: o.wijknr,
             slug: slug::slugify(&o.wijk),
@@ -151,7 +153,9 @@ pub fn gent_wijken() -> Result<Vec<WijkData>, DbError> {
         });
     }
     if let Some(extra) = shapes.keys().next() {
-        return Err(DbError::InvalidData(format!("boundary for unknown wijk {extra}")));
+        return Err(DbError::InvalidData(format!(
+            "boundary for unknown wijk {extra}"
+        )));
     }
     out.sort_by_key(|w| w.wijknr);
     Ok(out)
@@ -166,7 +170,10 @@ pub fn seed_gent(conn: &mut PgConnection) -> Result<SeedReport, DbError> {
         let existing = crate::queries::wijken::municipality_by_slug(conn, GENT_SLUG)?;
         let gent_id = match existing {
             Some(row) => {
-                if row.name != "Gent" || row.nis_code.as_deref() != Some("44021") || row.data_attribution != GENT_ATTRIBUTION {
+                if row.name != "Gent"
+                    || row.nis_code.as_deref() != Some("44021")
+                    || row.data_attribution != GENT_ATTRIBUTION
+                {
                     diesel::update(municipality::table.find(row.id))
                         .set((
                             municipality::name.eq("Gent"),
@@ -189,16 +196,19 @@ pub fn seed_gent(conn: &mut PgConnection) -> Result<SeedReport, DbError> {
                     created_at: now,
                     updated_at: now,
                 };
-                diesel::insert_into(municipality::table).values(&row).execute(conn)?;
+                diesel::insert_into(municipality::table)
+                    .values(&row)
+                    .execute(conn)?;
                 report.municipalities_changed += 1;
                 row.id
             }
         };
 
-        let stored: BTreeMap<i16, WijkRow> = crate::queries::wijken::list_for_municipality(conn, gent_id)?
-            .into_iter()
-            .map(|w| (w.wijknr, w))
-            .collect();
+        let stored: BTreeMap<i16, WijkRow> =
+            crate::queries::wijken::list_for_municipality(conn, gent_id)?
+                .into_iter()
+                .map(|w| (w.wijknr, w))
+                .collect();
         for data in wijken {
             match stored.get(&data.wijknr) {
                 Some(row) if row.data() == data => report.wijken_unchanged += 1,
@@ -210,7 +220,11 @@ pub fn seed_gent(conn: &mut PgConnection) -> Result<SeedReport, DbError> {
                 }
                 None => {
                     diesel::insert_into(wijk::table)
-                        .values((wijk::id.eq(Uuid::now_v7()), wijk::municipality_id.eq(gent_id), &data))
+                        .values((
+                            wijk::id.eq(Uuid::now_v7()),
+                            wijk::municipality_id.eq(gent_id),
+                            &data,
+                        ))
                         .execute(conn)?;
                     report.wijken_inserted += 1;
                 }
@@ -228,11 +242,33 @@ mod tests {
     fn shipped_data_has_25_wijken_with_11_in_round_1_and_14_in_round_2() {
         let wijken = gent_wijken().expect("seed data parses");
         assert_eq!(wijken.len(), 25);
-        assert_eq!(wijken.iter().map(|w| w.wijknr).collect::<Vec<_>>(), (1..=25).collect::<Vec<i16>>());
-        assert_eq!(wijken.iter().filter(|w| w.wijkbudget_round == Some(1)).count(), 11);
-        assert_eq!(wijken.iter().filter(|w| w.wijkbudget_round == Some(2)).count(), 14);
+        assert_eq!(
+            wijken.iter().map(|w| w.wijknr).collect::<Vec<_>>(),
+            (1..=25).collect::<Vec<i16>>()
+        );
+        assert_eq!(
+            wijken
+                .iter()
+                .filter(|w| w.wijkbudget_round == Some(1))
+                .count(),
+            11
+        );
+        assert_eq!(
+            wijken
+                .iter()
+                .filter(|w| w.wijkbudget_round == Some(2))
+                .count(),
+            14
+        );
         let zones = |z: &str| wijken.iter().filter(|w| w.zone == z).count();
-        assert_eq!((zones("binnenstad"), zones("gordel_19e"), zones("gordel_20e")), (6, 10, 9));
+        assert_eq!(
+            (
+                zones("binnenstad"),
+                zones("gordel_19e"),
+                zones("gordel_20e")
+            ),
+            (6, 10, 9)
+        );
         let slugs: std::collections::BTreeSet<_> = wijken.iter().map(|w| w.slug.as_str()).collect();
         assert_eq!(slugs.len(), 25, "slugs are unique");
         assert!(slugs.contains("sluizeken-tolhuis-ham"));

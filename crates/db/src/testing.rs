@@ -4,9 +4,14 @@
 //! to either builds a new template. Creation is guarded by an advisory lock, so parallel test
 //! processes (nextest runs each test in its own process) build it once.
 
+#![expect(
+    clippy::expect_used,
+    reason = "test support: a broken test database must fail loudly"
+)]
+
+use diesel::migration::MigrationSource;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Text};
-use diesel::migration::MigrationSource;
 use sha2::{Digest, Sha256};
 
 use crate::pool::MIGRATIONS;
@@ -24,7 +29,9 @@ fn with_database(url: &str, database: &str) -> String {
         None => (url, None),
     };
     let server = match base.rfind('/') {
-        Some(i) if base[..i].contains("//") && i > base.find("//").map_or(0, |j| j + 1) => &base[..i],
+        Some(i) if base[..i].contains("//") && i > base.find("//").map_or(0, |j| j + 1) => {
+            &base[..i]
+        }
         _ => base,
     };
     match query {
@@ -61,19 +68,36 @@ fn database_exists(conn: &mut PgConnection, name: &str) -> QueryResult<bool> {
 fn ensure_template(admin: &mut PgConnection, admin_url: &str) -> String {
     let name = template_name();
     let lock_key = i64::from_str_radix(&name[name.len() - 15..], 16).unwrap_or(42);
-    diesel::sql_query("SELECT pg_advisory_lock($1)").bind::<BigInt, _>(lock_key).execute(admin).expect("advisory lock");
+    diesel::sql_query("SELECT pg_advisory_lock($1)")
+        .bind::<BigInt, _>(lock_key)
+        .execute(admin)
+        .expect("advisory lock");
     if !database_exists(admin, &name).expect("query pg_database") {
         let building = format!("{name}_building");
-        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)")).execute(admin).expect("drop stale");
-        diesel::sql_query(format!("CREATE DATABASE \"{building}\"")).execute(admin).expect("create template");
+        diesel::sql_query(format!(
+            "DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)"
+        ))
+        .execute(admin)
+        .expect("drop stale");
+        diesel::sql_query(format!("CREATE DATABASE \"{building}\""))
+            .execute(admin)
+            .expect("create template");
         {
-            let mut conn = PgConnection::establish(&with_database(admin_url, &building)).expect("connect template");
+            let mut conn = PgConnection::establish(&with_database(admin_url, &building))
+                .expect("connect template");
             crate::run_migrations(&mut conn).expect("migrate template");
             crate::seed::seed_gent(&mut conn).expect("seed template");
         }
-        diesel::sql_query(format!("ALTER DATABASE \"{building}\" RENAME TO \"{name}\"")).execute(admin).expect("rename template");
+        diesel::sql_query(format!(
+            "ALTER DATABASE \"{building}\" RENAME TO \"{name}\""
+        ))
+        .execute(admin)
+        .expect("rename template");
     }
-    diesel::sql_query("SELECT pg_advisory_unlock($1)").bind::<BigInt, _>(lock_key).execute(admin).expect("advisory unlock");
+    diesel::sql_query("SELECT pg_advisory_unlock($1)")
+        .bind::<BigInt, _>(lock_key)
+        .execute(admin)
+        .expect("advisory unlock");
     name
 }
 
@@ -94,11 +118,17 @@ impl TestDb {
         });
         let template = ensure_template(&mut admin, &admin_url);
         let name = format!("samenstad_test_{}", uuid::Uuid::new_v4().simple());
-        diesel::sql_query(format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template}\""))
-            .execute(&mut admin)
-            .expect("create test database");
+        diesel::sql_query(format!(
+            "CREATE DATABASE \"{name}\" TEMPLATE \"{template}\""
+        ))
+        .execute(&mut admin)
+        .expect("create test database");
         let url = with_database(&admin_url, &name);
-        Self { name, url, admin_url }
+        Self {
+            name,
+            url,
+            admin_url,
+        }
     }
 
     /// Connection URL of this test's database.
@@ -121,7 +151,11 @@ impl Default for TestDb {
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Ok(mut admin) = PgConnection::establish(&self.admin_url) {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name)).execute(&mut admin);
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut admin);
         }
     }
 }
@@ -132,8 +166,17 @@ mod tests {
 
     #[test]
     fn database_name_is_replaced_in_urls() {
-        assert_eq!(with_database("postgres://u@h:5432/postgres", "x"), "postgres://u@h:5432/x");
-        assert_eq!(with_database("postgres://u@h:5432", "x"), "postgres://u@h:5432/x");
-        assert_eq!(with_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+        assert_eq!(
+            with_database("postgres://u@h:5432/postgres", "x"),
+            "postgres://u@h:5432/x"
+        );
+        assert_eq!(
+            with_database("postgres://u@h:5432", "x"),
+            "postgres://u@h:5432/x"
+        );
+        assert_eq!(
+            with_database("postgres://u@h/db?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
     }
 }

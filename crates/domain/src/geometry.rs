@@ -10,7 +10,11 @@ pub fn to_multipolygon(geometry: &Geometry) -> MultiPolygon<f64> {
         .into_iter()
         .filter_map(|rings| {
             let mut rings = rings.iter().map(|ring| {
-                LineString::from(ring.iter().map(|&[x, y]| Coord { x, y }).collect::<Vec<_>>())
+                LineString::from(
+                    ring.iter()
+                        .map(|&[x, y]| Coord { x, y })
+                        .collect::<Vec<_>>(),
+                )
             });
             let exterior = rings.next()?;
             Some(Polygon::new(exterior, rings.collect()))
@@ -81,7 +85,11 @@ mod tests {
         ]);
         assert_eq!(index.locate(0.5, 0.5), Some(1));
         assert_eq!(index.locate(1.5, 0.5), Some(2));
-        assert_eq!(index.locate(1.0, 0.5), Some(1), "shared border goes to the first area");
+        assert_eq!(
+            index.locate(1.0, 0.5),
+            Some(1),
+            "shared border goes to the first area"
+        );
         assert_eq!(index.locate(2.5, 0.5), None);
     }
 

@@ -29,7 +29,9 @@ impl Geometry {
     pub fn polygons(&self) -> Vec<&[Vec<Position>]> {
         match self {
             Geometry::Polygon { coordinates } => vec![coordinates.as_slice()],
-            Geometry::MultiPolygon { coordinates } => coordinates.iter().map(Vec::as_slice).collect(),
+            Geometry::MultiPolygon { coordinates } => {
+                coordinates.iter().map(Vec::as_slice).collect()
+            }
         }
     }
 }

@@ -49,7 +49,9 @@ impl FromStr for Zone {
         Zone::ALL
             .into_iter()
             .find(|z| z.as_str() == s)
-            .ok_or_else(|| format!("unknown zone `{s}` (expected binnenstad, gordel_19e or gordel_20e)"))
+            .ok_or_else(|| {
+                format!("unknown zone `{s}` (expected binnenstad, gordel_19e or gordel_20e)")
+            })
     }
 }
 
@@ -116,7 +118,10 @@ pub struct WijkDetail {
     /// Boundary of the wijk (GeoJSON geometry, WGS84).
     pub boundary: Geometry,
     /// Source of the data; show it wherever the data is shown.
-    #[cfg_attr(feature = "openapi", schema(example = "Bron: Stad Gent – data.stad.gent"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Bron: Stad Gent – data.stad.gent")
+    )]
     pub attribution: String,
 }
 
@@ -129,7 +134,10 @@ pub struct WijkPage {
     /// Always `null`: all matching wijken fit in one page.
     pub next_cursor: Option<String>,
     /// Source of the data; show it wherever the data is shown.
-    #[cfg_attr(feature = "openapi", schema(example = "Bron: Stad Gent – data.stad.gent"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Bron: Stad Gent – data.stad.gent")
+    )]
     pub attribution: String,
 }
 
@@ -158,7 +166,10 @@ pub struct WijkFeatureCollection {
     /// One feature per wijk, ordered by `wijknr`.
     pub features: Vec<WijkFeature>,
     /// Source of the data (a foreign member, allowed by RFC 7946 §6.1).
-    #[cfg_attr(feature = "openapi", schema(example = "Bron: Stad Gent – data.stad.gent"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Bron: Stad Gent – data.stad.gent")
+    )]
     pub attribution: String,
 }
 
@@ -178,7 +189,10 @@ pub struct ListWijkenQuery {
     /// Text that must occur in the name, short name or an alias; accents and case are ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(max = 100, message = "must be at most 100 characters"))]
-    #[cfg_attr(feature = "openapi", param(max_length = 100, example = "sint amandsberg"))]
+    #[cfg_attr(
+        feature = "openapi",
+        param(max_length = 100, example = "sint amandsberg")
+    )]
     pub q: Option<String>,
 }
 

@@ -21,7 +21,8 @@ pub struct Projection {
 impl Projection {
     /// The projection that fits all geometries into `WIDTH`.
     pub fn fit<'a>(geometries: impl IntoIterator<Item = &'a Geometry>) -> Self {
-        let (mut min_lon, mut max_lon, mut min_lat, mut max_lat) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        let (mut min_lon, mut max_lon, mut min_lat, mut max_lat) =
+            (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
         for geometry in geometries {
             for polygon in geometry.polygons() {
                 for &[lon, lat] in polygon.iter().flatten() {
@@ -33,12 +34,24 @@ impl Projection {
             }
         }
         if min_lon > max_lon {
-            return Self { min_lon: 0.0, max_lat: 0.0, scale_x: 1.0, scale_y: 1.0, height: WIDTH };
+            return Self {
+                min_lon: 0.0,
+                max_lat: 0.0,
+                scale_x: 1.0,
+                scale_y: 1.0,
+                height: WIDTH,
+            };
         }
         let cos = ((min_lat + max_lat) / 2.0).to_radians().cos();
         let span = ((max_lon - min_lon) * cos).max(1e-9);
         let scale_y = WIDTH / span;
-        Self { min_lon, max_lat, scale_x: scale_y * cos, scale_y, height: (max_lat - min_lat) * scale_y }
+        Self {
+            min_lon,
+            max_lat,
+            scale_x: scale_y * cos,
+            scale_y,
+            height: (max_lat - min_lat) * scale_y,
+        }
     }
 
     /// SVG path data of a geometry (one subpath per ring; holes via `fill-rule: evenodd`).
@@ -90,7 +103,11 @@ pub fn WijkMap(
             };
             let go_key = go.clone();
             let class = move || {
-                if highlighted.with(|h| h.contains(&nr)) { "wijk-shape match" } else { "wijk-shape" }
+                if highlighted.with(|h| h.contains(&nr)) {
+                    "wijk-shape match"
+                } else {
+                    "wijk-shape"
+                }
             };
             view! {
                 <path

@@ -11,7 +11,9 @@ use crate::components::map::WijkMap;
 use crate::i18n::{T, t, use_lang, zone_name};
 
 fn matches(query: &str, wijk: &Wijk) -> bool {
-    let names = [wijk.name.as_str(), wijk.short_name.as_str()].into_iter().chain(wijk.aliases.iter().map(String::as_str));
+    let names = [wijk.name.as_str(), wijk.short_name.as_str()]
+        .into_iter()
+        .chain(wijk.aliases.iter().map(String::as_str));
     text::matches_any(query, names)
 }
 
@@ -21,7 +23,10 @@ pub fn Home() -> impl IntoView {
     let lang = use_lang();
     Effect::new(move |_| set_title(t(lang.get(), T::MapTitle)));
     let data = LocalResource::new(|| async {
-        api::client()?.wijken_geojson().await.map_err(|e| e.to_string())
+        api::client()?
+            .wijken_geojson()
+            .await
+            .map_err(|e| e.to_string())
     });
     view! {
         <h1>{move || t(lang.get(), T::Tagline)}</h1>
@@ -38,15 +43,32 @@ pub fn Home() -> impl IntoView {
 fn Overview(collection: WijkFeatureCollection) -> impl IntoView {
     let lang = use_lang();
     let (query, set_query) = signal(String::new());
-    let wijken: Vec<Wijk> = collection.features.iter().map(|f| f.properties.clone()).collect();
-    let shapes = collection.features.into_iter().map(|f| (f.properties, f.geometry)).collect::<Vec<_>>();
+    let wijken: Vec<Wijk> = collection
+        .features
+        .iter()
+        .map(|f| f.properties.clone())
+        .collect();
+    let shapes = collection
+        .features
+        .into_iter()
+        .map(|f| (f.properties, f.geometry))
+        .collect::<Vec<_>>();
     let all = StoredValue::new(wijken);
     let visible = Memo::new(move |_| {
         let q = query.get();
-        all.with_value(|all| all.iter().filter(|w| matches(&q, w)).cloned().collect::<Vec<_>>())
+        all.with_value(|all| {
+            all.iter()
+                .filter(|w| matches(&q, w))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let highlighted = Signal::derive(move || {
-        if query.with(|q| q.trim().is_empty()) { vec![] } else { visible.with(|v| v.iter().map(|w| w.wijknr).collect()) }
+        if query.with(|q| q.trim().is_empty()) {
+            vec![]
+        } else {
+            visible.with(|v| v.iter().map(|w| w.wijknr).collect())
+        }
     });
     view! {
         <div class="overview">

@@ -20,7 +20,12 @@ pub fn WijkPage() -> impl IntoView {
     let key = move || params.read().get("key").unwrap_or_default();
     let data = LocalResource::new(move || {
         let key = key();
-        async move { api::client()?.get_wijk(&key).await.map_err(|e| e.to_string()) }
+        async move {
+            api::client()?
+                .get_wijk(&key)
+                .await
+                .map_err(|e| e.to_string())
+        }
     });
     view! {
         <p><A href="/">{move || t(lang.get(), T::BackToOverview)}</A></p>

@@ -29,11 +29,15 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[get("/health")]
 pub async fn get_health(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     state
-        .with_conn(|conn| samenstad_db::queries::health::ping(conn).map_err(|_| AppError::Unavailable))
+        .with_conn(|conn| {
+            samenstad_db::queries::health::ping(conn).map_err(|_| AppError::Unavailable)
+        })
         .await?;
-    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(Health {
-        status: "ok".to_owned(),
-        database: "ok".to_owned(),
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-    }))
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(Health {
+            status: "ok".to_owned(),
+            database: "ok".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        }))
 }

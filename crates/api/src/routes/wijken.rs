@@ -2,7 +2,9 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use samenstad_domain::text;
-use samenstad_types::{ListWijkenQuery, LookupQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage};
+use samenstad_types::{
+    ListWijkenQuery, LookupQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
+};
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
@@ -13,15 +15,22 @@ use crate::state::AppState;
 
 /// Registers the handlers of this module. `lookup` comes before `{key}`.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_wijken).service(get_wijken_geojson).service(lookup_wijk).service(get_wijk);
+    cfg.service(list_wijken)
+        .service(get_wijken_geojson)
+        .service(lookup_wijk)
+        .service(get_wijk);
 }
 
 fn matches(query: &ListWijkenQuery, wijk: &Wijk) -> bool {
     let in_zone = query.zone.is_none_or(|z| z == wijk.zone);
     let in_round = query.round.is_none_or(|r| wijk.wijkbudget_round == Some(r));
-    let names = [wijk.name.as_str(), wijk.short_name.as_str(), wijk.slug.as_str()]
-        .into_iter()
-        .chain(wijk.aliases.iter().map(String::as_str));
+    let names = [
+        wijk.name.as_str(),
+        wijk.short_name.as_str(),
+        wijk.slug.as_str(),
+    ]
+    .into_iter()
+    .chain(wijk.aliases.iter().map(String::as_str));
     in_zone && in_round && text::matches_any(query.q.as_deref().unwrap_or(""), names)
 }
 
@@ -59,9 +68,20 @@ pub async fn list_wijken(
     if query == ListWijkenQuery::default() {
         return Ok(snapshot.list.respond(&req));
     }
-    let items = snapshot.wijken.iter().map(|w| &w.wijk).filter(|w| matches(&query, w)).cloned().collect();
-    let page = WijkPage { items, next_cursor: None, attribution: snapshot.attribution.clone() };
-    let body = CachedBody::json(&page, "application/json").map_err(|e| AppError::Internal(e.to_string()))?;
+    let items = snapshot
+        .wijken
+        .iter()
+        .map(|w| &w.wijk)
+        .filter(|w| matches(&query, w))
+        .cloned()
+        .collect();
+    let page = WijkPage {
+        items,
+        next_cursor: None,
+        attribution: snapshot.attribution.clone(),
+    };
+    let body = CachedBody::json(&page, "application/json")
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(body.respond(&req))
 }
 
@@ -82,7 +102,10 @@ pub async fn list_wijken(
     )
 )]
 #[get("/wijken.geojson")]
-pub async fn get_wijken_geojson(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn get_wijken_geojson(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let snapshot = cache::wijken(&state).await?;
     Ok(snapshot.geojson.respond(&req))
 }
@@ -109,7 +132,10 @@ pub async fn get_wijken_geojson(req: HttpRequest, state: web::Data<AppState>) ->
     )
 )]
 #[get("/wijken/lookup")]
-pub async fn lookup_wijk(state: web::Data<AppState>, query: web::Query<LookupQuery>) -> Result<web::Json<Wijk>, AppError> {
+pub async fn lookup_wijk(
+    state: web::Data<AppState>,
+    query: web::Query<LookupQuery>,
+) -> Result<web::Json<Wijk>, AppError> {
     let LookupQuery { lat, lon } = query.into_inner();
     if !lat.is_finite() {
         return Err(AppError::field("lat", "invalid", "must be a finite number"));
@@ -119,10 +145,15 @@ pub async fn lookup_wijk(state: web::Data<AppState>, query: web::Query<LookupQue
     }
     LookupQuery { lat, lon }.validate()?;
     let snapshot = cache::wijken(&state).await?;
-    let found = snapshot.index.locate(lon, lat).and_then(|i| snapshot.wijken.get(i));
+    let found = snapshot
+        .index
+        .locate(lon, lat)
+        .and_then(|i| snapshot.wijken.get(i));
     match found {
         Some(w) => Ok(web::Json(w.wijk.clone())),
-        None => Err(AppError::NotFound(format!("no wijk contains the point ({lat}, {lon})"))),
+        None => Err(AppError::NotFound(format!(
+            "no wijk contains the point ({lat}, {lon})"
+        ))),
     }
 }
 
@@ -146,10 +177,17 @@ pub async fn lookup_wijk(state: web::Data<AppState>, query: web::Query<LookupQue
     )
 )]
 #[get("/wijken/{key}")]
-pub async fn get_wijk(req: HttpRequest, state: web::Data<AppState>, key: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn get_wijk(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    key: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let key = key.into_inner();
     let snapshot = cache::wijken(&state).await?;
-    let wijk = snapshot.find(&key).ok_or_else(|| AppError::NotFound(format!("no wijk with number or slug `{key}`")))?;
-    let body = CachedBody::json(wijk, "application/json").map_err(|e| AppError::Internal(e.to_string()))?;
+    let wijk = snapshot
+        .find(&key)
+        .ok_or_else(|| AppError::NotFound(format!("no wijk with number or slug `{key}`")))?;
+    let body = CachedBody::json(wijk, "application/json")
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(body.respond(&req))
 }

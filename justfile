@@ -1,0 +1,79 @@
+# Samenstad tasks. `just` lists them; the README's two commands are `./x run` and `./x test`.
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+bin := "target/debug/samenstad"
+
+# List the recipes
+default:
+    @just --list
+
+# Install what is missing, build, migrate, load the Gent data and serve everything on :8080
+run: (setup "run") web
+    cargo build --locked --release -p samenstad-api
+    . scripts/env.sh && ensure_database "$(app_database)" && target/release/samenstad migrate && target/release/samenstad seed && exec target/release/samenstad serve
+
+# Install what is missing and run every check and test (what CI runs)
+test: (setup "test") lint check-wasm test-rust web e2e lint-docker
+    @echo "all checks passed"
+
+# Install missing tools and packages (mode: run or test)
+setup mode="run":
+    scripts/setup.sh {{mode}}
+
+# Find or start PostgreSQL and create the app database
+db:
+    . scripts/env.sh && ensure_database "$(app_database)" && echo "$DATABASE_URL"
+
+# Apply database migrations
+migrate:
+    cargo build --locked -p samenstad-api
+    . scripts/env.sh && ensure_database "$(app_database)" && {{bin}} migrate
+
+# Load the Gent reference data (idempotent)
+seed: migrate
+    . scripts/env.sh && {{bin}} seed
+
+# Serve with a debug build (after `just web` for the web app)
+serve: seed
+    . scripts/env.sh && exec {{bin}} serve
+
+# Build the web app (release, size-optimised) into frontend/dist
+web:
+    scripts/build-web.sh release
+
+# Build the web app quickly (debug) into frontend/dist
+web-dev:
+    scripts/build-web.sh dev
+
+# Write openapi/openapi.json from the routes
+openapi:
+    cargo run --locked -q -p samenstad-api -- openapi --out openapi/openapi.json
+
+# Formatting and clippy, warnings are errors
+lint:
+    cargo fmt --all --check
+    cargo clippy --locked --all-targets -- -D warnings
+
+# Format the code
+fmt:
+    cargo fmt --all
+
+# types, domain and client build for wasm32 (the web app uses them)
+check-wasm:
+    cargo check --locked -p samenstad-types -p samenstad-domain -p samenstad-client --target wasm32-unknown-unknown
+
+# Unit and integration tests against real PostgreSQL (a database per test)
+test-rust:
+    . scripts/env.sh && if command -v cargo-nextest >/dev/null; then cargo nextest run --locked --no-fail-fast; else cargo test --locked --no-fail-fast; fi
+    cargo test --locked --doc -q
+    cargo build --locked -p samenstad-api
+
+# Browser tests in headless Chromium against the real binary (needs `just web`)
+e2e:
+    scripts/e2e.sh
+
+# Validate docker-compose.yml and lint the Dockerfile
+lint-docker:
+    docker-compose -f docker-compose.yml config -q
+    .venv/bin/hadolint Dockerfile
+    @echo "docker-compose.yml and Dockerfile are valid"

