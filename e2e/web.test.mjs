@@ -1,10 +1,8 @@
 // Browser tests of the web app: Debian's Chromium (headless) driven by playwright-core,
 // against the real `samenstad` binary and a real, seeded PostgreSQL (started by scripts/e2e.sh).
+// Playwright gives every launch a fresh temporary profile (--user-data-dir).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const BASE = process.env.SAMENSTAD_E2E_URL ?? 'http://127.0.0.1:8090';
@@ -16,7 +14,7 @@ before(async () => {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'samenstad-e2e-'))}`],
+      '--no-first-run', '--disable-quic'],
   });
 });
 
