@@ -17,8 +17,8 @@ pub struct DbConfig {
         hide_env_values = true
     )]
     pub database_url: String,
-    /// Maximum connections in the pool (2 cores: a handful is the sweet spot).
-    #[arg(long, env = "SAMENSTAD_DB_POOL_SIZE", default_value_t = 8)]
+    /// Maximum connections in the pool (on 2 cores about 2 × cores + 1 is the sweet spot).
+    #[arg(long, env = "SAMENSTAD_DB_POOL_SIZE", default_value_t = 6)]
     pub db_pool_size: u32,
     /// How long a request waits for a database connection before it gets a 503, in ms.
     #[arg(long, env = "SAMENSTAD_DB_TIMEOUT_MS", default_value_t = 2000)]

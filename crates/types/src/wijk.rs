@@ -111,6 +111,15 @@ pub struct Wijk {
 /// A wijk with its boundary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "wijknr": 1, "slug": "binnenstad", "name": "Binnenstad", "short_name": "Binnenstad",
+    "aliases": [], "zone": "binnenstad", "stadsdeel": "Binnenstad", "area_m2": 2665191,
+    "population_density_2024": 7228, "population_estimate": 19264, "wijkbudget_round": 2,
+    "centroid": {"lat": 51.048013, "lon": 3.728703},
+    "uri": "https://stad.gent/id/administrative-area/wijk-1", "municipality": "gent",
+    "boundary": {"type": "Polygon", "coordinates": [[[3.7213, 51.0503], [3.7358, 51.0497], [3.7339, 51.0571], [3.7213, 51.0503]]]},
+    "attribution": "Bron: Stad Gent – data.stad.gent"
+})))]
 pub struct WijkDetail {
     /// The wijk.
     #[serde(flatten)]
@@ -128,6 +137,15 @@ pub struct WijkDetail {
 /// The list of wijken.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "items": [{"wijknr": 1, "slug": "binnenstad", "name": "Binnenstad", "short_name": "Binnenstad",
+    "aliases": [], "zone": "binnenstad", "stadsdeel": "Binnenstad", "area_m2": 2665191,
+    "population_density_2024": 7228, "population_estimate": 19264, "wijkbudget_round": 2,
+    "centroid": {"lat": 51.048013, "lon": 3.728703},
+    "uri": "https://stad.gent/id/administrative-area/wijk-1", "municipality": "gent"}],
+    "next_cursor": null,
+    "attribution": "Bron: Stad Gent – data.stad.gent"
+})))]
 pub struct WijkPage {
     /// Matching wijken, ordered by `wijknr`.
     pub items: Vec<Wijk>,
@@ -159,6 +177,15 @@ pub struct WijkFeature {
 /// All wijken as an RFC 7946 FeatureCollection.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "type": "FeatureCollection",
+    "features": [{"type": "Feature", "id": 1, "geometry": {"type": "Polygon", "coordinates": [[[3.7213, 51.0503], [3.7358, 51.0497], [3.7339, 51.0571], [3.7213, 51.0503]]]}, "properties": {"wijknr": 1, "slug": "binnenstad", "name": "Binnenstad", "short_name": "Binnenstad",
+    "aliases": [], "zone": "binnenstad", "stadsdeel": "Binnenstad", "area_m2": 2665191,
+    "population_density_2024": 7228, "population_estimate": 19264, "wijkbudget_round": 2,
+    "centroid": {"lat": 51.048013, "lon": 3.728703},
+    "uri": "https://stad.gent/id/administrative-area/wijk-1", "municipality": "gent"}}],
+    "attribution": "Bron: Stad Gent – data.stad.gent"
+})))]
 pub struct WijkFeatureCollection {
     /// Always `FeatureCollection`.
     #[serde(rename = "type")]
