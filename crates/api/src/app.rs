@@ -11,7 +11,7 @@ use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::error::{ensure_problem_body, extractor_error};
+use crate::error::{ensure_problem_body, extractor_error, json_error};
 use crate::openapi::ApiDoc;
 use crate::routes;
 use crate::state::AppState;
@@ -61,6 +61,8 @@ pub struct AppSettings {
     pub web_dir: PathBuf,
     /// Largest request body in bytes.
     pub body_limit_bytes: usize,
+    /// Origins allowed to call the API from browsers (CORS); empty: same origin only.
+    pub cors_origins: Vec<String>,
 }
 
 /// Builds the whole application: API, OpenAPI JSON, docs UI, web app.
@@ -83,13 +85,15 @@ pub fn build_app(
         .app_data(
             web::JsonConfig::default()
                 .limit(settings.body_limit_bytes)
-                .error_handler(extractor_error),
+                .error_handler(json_error),
         )
+        .app_data(web::FormConfig::default().limit(16 * 1024))
         .app_data(web::PayloadConfig::new(settings.body_limit_bytes))
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
         .service(web::scope("/api").default_service(web::to(HttpResponse::NotFound)))
         .service(spa(settings.web_dir))
         .wrap(ErrorHandlers::new().default_handler(ensure_problem_body))
+        .wrap(cors(&settings.cors_origins))
         .wrap(Compress::default())
         .wrap(
             DefaultHeaders::new()
@@ -99,6 +103,28 @@ pub fn build_app(
                 .add(("Content-Security-Policy", CSP)),
         )
         .wrap(from_fn(log_request))
+}
+
+/// CORS: only the configured origins; bearer tokens, no cookies, across origins.
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    let mut cors = actix_cors::Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            actix_web::http::header::AUTHORIZATION,
+            actix_web::http::header::CONTENT_TYPE,
+            actix_web::http::header::IF_NONE_MATCH,
+            actix_web::http::header::IF_MATCH,
+        ])
+        .expose_headers([
+            actix_web::http::header::ETAG,
+            actix_web::http::header::LOCATION,
+            actix_web::http::header::RETRY_AFTER,
+        ])
+        .max_age(3600);
+    for origin in origins {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
 }
 
 /// The web app: static files, and `index.html` for every other path (client-side routing).

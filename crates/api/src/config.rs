@@ -52,6 +52,115 @@ pub struct LogConfig {
     pub log_format: LogFormat,
 }
 
+/// Authentication and security settings.
+#[derive(Clone, Args)]
+pub struct AuthConfig {
+    /// Secret that signs access tokens (HS256), at least 32 bytes. Unset: a random secret per
+    /// start (tokens end with a restart; fine for one instance, not for several).
+    #[arg(long, env = "SAMENSTAD_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// `iss` of access tokens.
+    #[arg(long, env = "SAMENSTAD_JWT_ISSUER", default_value = "samenstad")]
+    pub issuer: String,
+    /// `aud` of access tokens.
+    #[arg(long, env = "SAMENSTAD_JWT_AUDIENCE", default_value = "samenstad-api")]
+    pub audience: String,
+    /// Lifetime of access tokens in seconds (at most 900).
+    #[arg(long, env = "SAMENSTAD_ACCESS_TTL_S", default_value_t = 900, value_parser = clap::value_parser!(i64).range(30..=900))]
+    pub access_ttl_s: i64,
+    /// Lifetime of refresh tokens in days.
+    #[arg(long, env = "SAMENSTAD_REFRESH_TTL_DAYS", default_value_t = 30)]
+    pub refresh_ttl_days: i64,
+    /// Mark the refresh cookie `Secure` (browsers accept it on http://localhost too).
+    #[arg(long, env = "SAMENSTAD_COOKIE_SECURE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub cookie_secure: bool,
+    /// Public base URL of the web app, used in links in e-mails.
+    #[arg(
+        long,
+        env = "SAMENSTAD_PUBLIC_URL",
+        default_value = "http://localhost:8080"
+    )]
+    pub public_url: String,
+    /// Failed logins per account and client address before 429.
+    #[arg(long, env = "SAMENSTAD_LOGIN_MAX_FAILURES", default_value_t = 5)]
+    pub login_max_failures: i32,
+    /// Window of the login limit in seconds; the limit lifts when it ends (no permanent lockout).
+    #[arg(long, env = "SAMENSTAD_LOGIN_WINDOW_S", default_value_t = 900)]
+    pub login_window_s: i64,
+    /// Password hashes computed at the same time (each takes ~19 MiB and a core for ~50 ms).
+    #[arg(long, env = "SAMENSTAD_HASH_CONCURRENCY", default_value_t = 2)]
+    pub hash_concurrency: usize,
+    /// Argon2id memory in KiB (OWASP: 19456).
+    #[arg(long, env = "SAMENSTAD_ARGON2_MEMORY_KIB", default_value_t = 19456)]
+    pub argon2_memory_kib: u32,
+    /// Argon2id iterations (OWASP: 2).
+    #[arg(long, env = "SAMENSTAD_ARGON2_ITERATIONS", default_value_t = 2)]
+    pub argon2_iterations: u32,
+    /// Origins allowed to call the API from a browser (comma-separated); empty: same origin only.
+    #[arg(
+        long,
+        env = "SAMENSTAD_CORS_ORIGINS",
+        value_delimiter = ',',
+        default_value = ""
+    )]
+    pub cors_origins: Vec<String>,
+    /// SMTP server for outgoing mail, e.g. `smtps://user:pass@mail.example.org` or
+    /// `smtp://mail.example.org:587?tls=required`. Unset: mails stay in the outbox as `not_sent`.
+    #[arg(long, env = "SAMENSTAD_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of outgoing mail.
+    #[arg(
+        long,
+        env = "SAMENSTAD_MAIL_FROM",
+        default_value = "Samenstad <noreply@samenstad.localhost>"
+    )]
+    pub mail_from: String,
+}
+
+impl std::fmt::Debug for AuthConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthConfig")
+            .field(
+                "jwt_secret",
+                &self.jwt_secret.as_ref().map(|_| "<redacted>"),
+            )
+            .field("issuer", &self.issuer)
+            .field("audience", &self.audience)
+            .field("access_ttl_s", &self.access_ttl_s)
+            .field("smtp_url", &self.smtp_url.as_ref().map(|_| "<redacted>"))
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, clap::Parser)]
+struct AuthOnly {
+    #[command(flatten)]
+    auth: AuthConfig,
+}
+
+impl AuthConfig {
+    /// Settings from the environment and the documented defaults (no command line).
+    pub fn from_env() -> Self {
+        <AuthOnly as clap::Parser>::parse_from(["samenstad"]).auth
+    }
+
+    /// The signing secret: the configured one, or random bytes for this process.
+    pub fn jwt_secret(&self) -> Vec<u8> {
+        match &self.jwt_secret {
+            Some(secret) => secret.as_bytes().to_vec(),
+            None => crate::auth::random_token().into_bytes(),
+        }
+    }
+
+    /// Checks values that clap cannot.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.jwt_secret.as_ref().is_some_and(|s| s.len() < 32) {
+            return Err("SAMENSTAD_JWT_SECRET must be at least 32 bytes".to_owned());
+        }
+        Ok(())
+    }
+}
+
 /// Settings of `samenstad serve`.
 #[derive(Debug, Clone, Args)]
 pub struct Config {
@@ -73,4 +182,7 @@ pub struct Config {
     /// Database settings.
     #[command(flatten)]
     pub db: DbConfig,
+    /// Authentication, mail and security settings.
+    #[command(flatten)]
+    pub auth: AuthConfig,
 }

@@ -24,6 +24,24 @@ pub enum AppError {
     /// The request parses but some fields are invalid.
     #[error("invalid request")]
     Validation(Vec<FieldError>),
+    /// No valid credentials.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// Authenticated, but not allowed to do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The request conflicts with the current state (e.g. a taken e-mail address).
+    #[error("{0}")]
+    Conflict(String),
+    /// Too many attempts; retry after this many seconds.
+    #[error("too many attempts; try again in {0} seconds")]
+    TooManyRequests(i64),
+    /// The body is larger than allowed.
+    #[error("the request body is too large")]
+    PayloadTooLarge,
+    /// The body has a media type this endpoint does not accept.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     /// The database cannot be reached right now.
     #[error("the database is unavailable; try again shortly")]
     Unavailable,
@@ -43,6 +61,12 @@ impl AppError {
             AppError::NotFound(_) => "not-found",
             AppError::BadRequest(_) => "bad-request",
             AppError::Validation(_) => "validation",
+            AppError::Unauthorized(_) => "unauthorized",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::Conflict(_) => "conflict",
+            AppError::TooManyRequests(_) => "too-many-requests",
+            AppError::PayloadTooLarge => "payload-too-large",
+            AppError::UnsupportedMediaType(_) => "unsupported-media-type",
             AppError::Unavailable => "unavailable",
             AppError::Internal(_) => "internal",
         }
@@ -81,6 +105,12 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) | AppError::Validation(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -92,8 +122,17 @@ impl ResponseError for AppError {
         }
         let mut res = HttpResponse::build(self.status_code());
         res.content_type(PROBLEM_JSON);
-        if matches!(self, AppError::Unavailable) {
-            res.insert_header((header::RETRY_AFTER, "2"));
+        match self {
+            AppError::Unavailable => {
+                res.insert_header((header::RETRY_AFTER, "2"));
+            }
+            AppError::TooManyRequests(seconds) => {
+                res.insert_header((header::RETRY_AFTER, seconds.to_string()));
+            }
+            AppError::Unauthorized(_) => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"samenstad\""));
+            }
+            _ => {}
         }
         res.json(self.problem())
     }
@@ -142,6 +181,18 @@ impl From<actix_web::error::BlockingError> for AppError {
 /// Error handler for the query-string, path and JSON extractors: 400 problem+json.
 pub fn extractor_error(err: impl std::fmt::Display, _req: &HttpRequest) -> actix_web::Error {
     AppError::BadRequest(format!("invalid request: {err}")).into()
+}
+
+/// Error handler for JSON bodies: 413 when too large, 415 for another media type, else 400.
+pub fn json_error(err: actix_web::error::JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    use actix_web::error::JsonPayloadError as E;
+    match err {
+        E::Overflow { .. } | E::OverflowKnownLength { .. } => AppError::PayloadTooLarge.into(),
+        E::ContentType => {
+            AppError::UnsupportedMediaType("send the body as application/json".to_owned()).into()
+        }
+        other => AppError::BadRequest(format!("invalid JSON body: {other}")).into(),
+    }
 }
 
 /// Middleware hook: any error response without a problem+json body (404 of an unknown route,

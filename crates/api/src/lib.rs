@@ -1,12 +1,16 @@
 //! Samenstad's HTTP API: actix-web routes per resource, OpenAPI built from the same route
 //! registration, the API docs UI and the web app, all served by one binary.
 
+pub mod admin_cli;
 pub mod app;
+pub mod auth;
 pub mod cache;
 pub mod config;
 pub mod error;
 pub mod etag;
+pub mod mail;
 pub mod openapi;
+pub mod principal;
 pub mod routes;
 pub mod state;
 pub mod telemetry;

@@ -29,12 +29,74 @@ enum Command {
     Migrate(DbConfig),
     /// Load the Gent reference data (wijken); running it again changes nothing.
     Seed(DbConfig),
+    /// Administration from the command line.
+    #[command(subcommand)]
+    Admin(AdminCommand),
     /// Print the OpenAPI document, or write it to a file.
     Openapi {
         /// File to write (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an account (e-mail counted as verified) with a role, e.g. the first admin. The
+    /// password is read from standard input. For an existing account only the role is added.
+    CreateUser {
+        /// E-mail address.
+        #[arg(long)]
+        email: String,
+        /// Role without scope: admin or programme_admin.
+        #[arg(long, default_value = "admin")]
+        role: String,
+        /// Display name.
+        #[arg(long, default_value = "Beheerder")]
+        name: String,
+        /// Read the password from standard input (required: passwords never go on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        #[command(flatten)]
+        db: DbConfig,
+    },
+}
+
+async fn create_user(
+    email: String,
+    role: String,
+    name: String,
+    db: DbConfig,
+) -> Result<(), String> {
+    use std::io::Read;
+    if role != "admin" && role != "programme_admin" {
+        return Err(
+            "--role must be admin or programme_admin (scoped roles are granted through the API)"
+                .to_owned(),
+        );
+    }
+    let mut password = String::new();
+    std::io::stdin()
+        .read_to_string(&mut password)
+        .map_err(|e| format!("cannot read the password: {e}"))?;
+    let password = password.trim_end_matches(['\n', '\r']).to_owned();
+    if password.chars().count() < 12 {
+        return Err("the password must be at least 12 characters".to_owned());
+    }
+    let auth = samenstad_api::auth::Auth::new(samenstad_api::config::AuthConfig::from_env());
+    let hash = auth
+        .hash_password(password)
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut conn = connect(&db)?;
+    let created = samenstad_api::admin_cli::create_user(&mut conn, &email, &name, &hash, &role)
+        .map_err(|e| e.to_string())?;
+    println!(
+        "{} {} with role {role}",
+        if created { "created" } else { "updated" },
+        email.trim().to_lowercase()
+    );
+    Ok(())
 }
 
 fn connect(db: &DbConfig) -> Result<PgConnection, String> {
@@ -64,15 +126,34 @@ fn seed(db: &DbConfig) -> Result<(), String> {
 }
 
 async fn serve(config: Config) -> Result<(), String> {
+    config.auth.validate()?;
+    if config.auth.jwt_secret.is_none() {
+        tracing::warn!(
+            "SAMENSTAD_JWT_SECRET is not set: using a random secret; sessions end when the server restarts"
+        );
+    }
     let pool = samenstad_db::connect_pool(
         &config.db.database_url,
         config.db.db_pool_size,
         config.db.timeout(),
     );
-    let state = web::Data::new(AppState::new(pool));
+    actix_web::rt::spawn(samenstad_api::mail::run_worker(
+        pool.clone(),
+        config.auth.smtp_url.clone(),
+        config.auth.mail_from.clone(),
+    ));
+    let auth = samenstad_api::auth::Auth::new(config.auth.clone());
+    let state = web::Data::new(AppState::new(pool, auth));
     let settings = AppSettings {
         web_dir: config.web_dir.clone(),
         body_limit_bytes: config.body_limit_bytes,
+        cors_origins: config
+            .auth
+            .cors_origins
+            .iter()
+            .filter(|o| !o.is_empty())
+            .cloned()
+            .collect(),
     };
     if !settings.web_dir.join("index.html").is_file() {
         tracing::warn!(dir = %settings.web_dir.display(), "web app not built; run `just web`");
@@ -99,6 +180,13 @@ async fn main() -> ExitCode {
         Command::Serve(config) => serve(config).await,
         Command::Migrate(db) => migrate(&db),
         Command::Seed(db) => seed(&db),
+        Command::Admin(AdminCommand::CreateUser {
+            email,
+            role,
+            name,
+            password_stdin: _,
+            db,
+        }) => create_user(email, role, name, db).await,
         Command::Openapi { out: None } => {
             print!("{}", openapi_json());
             Ok(())

@@ -1,7 +1,27 @@
 //! The parts of the OpenAPI document that are not collected from the routes.
 
 use samenstad_types::{FieldError, Problem};
-use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+/// Declares the `bearer` security scheme (JWT access tokens).
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Access token from `POST /api/v1/auth/login`, `/auth/refresh` or `/auth/token` (≤ 15 minutes)."))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// Document metadata, tags and shared schemas. Paths come from `routes::configure`.
 #[derive(OpenApi)]
@@ -17,8 +37,13 @@ show \"Bron: Stad Gent – data.stad.gent\" with it.",
     ),
     tags(
         (name = "wijken", description = "The 25 official wijken (neighbourhoods) of Gent: list, boundaries, point lookup."),
+        (name = "auth", description = "Accounts and sessions: register, verify, log in, refresh, log out, passwords, API client tokens."),
+        (name = "me", description = "The caller's own account: view, change, export, erase."),
+        (name = "organisations", description = "Bewonersgroepen and verenigingen: members, invitations, recognition."),
+        (name = "admin", description = "Administration: roles, API clients, mail outbox, audit log (administrators only)."),
         (name = "system", description = "Service health."),
     ),
+    modifiers(&BearerScheme),
     components(schemas(Problem, FieldError)),
 )]
 pub struct ApiDoc;

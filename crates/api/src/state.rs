@@ -1,7 +1,10 @@
 //! Shared state of the running server.
 
-use samenstad_db::{DbError, DbPool, PooledConn};
+use std::sync::Arc;
 
+use samenstad_db::{DbError, DbPool, PgConnection, PooledConn};
+
+use crate::auth::Auth;
 use crate::cache::WijkenCache;
 use crate::error::AppError;
 
@@ -12,14 +15,17 @@ pub struct AppState {
     pub pool: DbPool,
     /// Wijken reference data, served from memory.
     pub wijken: WijkenCache,
+    /// Keys, token lifetimes and the password hashing pool.
+    pub auth: Arc<Auth>,
 }
 
 impl AppState {
     /// New state around a pool.
-    pub fn new(pool: DbPool) -> Self {
+    pub fn new(pool: DbPool, auth: Arc<Auth>) -> Self {
         Self {
             pool,
             wijken: WijkenCache::default(),
+            auth,
         }
     }
 
@@ -37,5 +43,20 @@ impl AppState {
             f(&mut conn)
         })
         .await?
+    }
+
+    /// Runs `f` in a transaction on a pooled connection (blocking pool). Audit rows written in
+    /// `f` commit or roll back with the change.
+    pub async fn transaction<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        use diesel::Connection;
+        self.with_conn(move |conn| {
+            let conn: &mut PgConnection = conn;
+            conn.transaction(f)
+        })
+        .await
     }
 }

@@ -3,91 +3,21 @@
 
 #![expect(clippy::expect_used, reason = "tests fail loudly")]
 
+mod common;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use actix_web::body::MessageBody;
-use actix_web::dev::{Service, ServiceResponse};
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpServer, test as actix_test, web};
+use actix_web::{HttpServer, test as actix_test};
 use geo::InteriorPoint;
-use samenstad_api::app::{AppSettings, build_app};
-use samenstad_api::{AppState, openapi};
+use samenstad_api::app::build_app;
+use samenstad_api::openapi;
 use samenstad_db::testing::TestDb;
 use samenstad_domain::geometry::to_multipolygon;
-use samenstad_types::{
-    ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage, Zone,
-};
+use samenstad_types::{ListWijkenQuery, Wijk, WijkDetail, WijkFeatureCollection, WijkPage, Zone};
 
-fn settings() -> AppSettings {
-    AppSettings {
-        web_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../frontend/static"),
-        body_limit_bytes: 64 * 1024,
-    }
-}
-
-fn state_for(url: &str) -> web::Data<AppState> {
-    web::Data::new(AppState::new(samenstad_db::connect_pool(
-        url,
-        2,
-        Duration::from_millis(1500),
-    )))
-}
-
-/// An in-process app on a fresh database. The database lives as long as the returned guard.
-async fn app(
-    db: &TestDb,
-) -> impl Service<
-    actix_http::Request,
-    Response = ServiceResponse<impl MessageBody>,
-    Error = actix_web::Error,
-> {
-    actix_test::init_service(build_app(state_for(db.url()), settings())).await
-}
-
-async fn get(
-    app: &impl Service<
-        actix_http::Request,
-        Response = ServiceResponse<impl MessageBody>,
-        Error = actix_web::Error,
-    >,
-    uri: &str,
-) -> (StatusCode, header::HeaderMap, Vec<u8>) {
-    let res =
-        actix_test::call_service(app, actix_test::TestRequest::get().uri(uri).to_request()).await;
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = actix_test::read_body(res).await.to_vec();
-    (status, headers, body)
-}
-
-fn problem(
-    status: StatusCode,
-    headers: &header::HeaderMap,
-    body: &[u8],
-    expected: StatusCode,
-) -> Problem {
-    assert_eq!(status, expected, "body: {}", String::from_utf8_lossy(body));
-    assert_eq!(
-        headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok()),
-        Some("application/problem+json")
-    );
-    let problem: Problem = serde_json::from_slice(body).expect("problem+json body");
-    assert_eq!(problem.status, expected.as_u16());
-    problem
-}
-
-fn json<T: serde::de::DeserializeOwned>(status: StatusCode, body: &[u8]) -> T {
-    assert_eq!(
-        status,
-        StatusCode::OK,
-        "body: {}",
-        String::from_utf8_lossy(body)
-    );
-    serde_json::from_slice(body).expect("JSON body")
-}
+use common::*;
 
 #[actix_web::test]
 async fn list_returns_all_25_wijken_in_order_with_attribution() {
@@ -428,7 +358,10 @@ fn every_operation_is_fully_documented() {
                 assert!(!op[field].is_null(), "{at} lacks {field}");
             }
             let responses = op["responses"].as_object().expect("responses");
-            assert!(responses.contains_key("200"), "{at} documents 200");
+            assert!(
+                responses.keys().any(|s| s.starts_with('2')),
+                "{at} documents its success"
+            );
             assert!(
                 responses.keys().any(|s| s.starts_with('4') || s == "503"),
                 "{at} documents errors"

@@ -39,3 +39,165 @@ diesel::table! {
 
 diesel::joinable!(wijk -> municipality (municipality_id));
 diesel::allow_tables_to_appear_in_same_query!(municipality, wijk);
+diesel::allow_tables_to_appear_in_same_query!(municipality, organisation);
+
+diesel::table! {
+    app_user (id) {
+        id -> Uuid,
+        email -> Nullable<Text>,
+        email_verified_at -> Nullable<Timestamptz>,
+        password_hash -> Nullable<Text>,
+        display_name -> Text,
+        preferred_language -> Text,
+        status -> Text,
+        password_changed_at -> Timestamptz,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    role_assignment (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        role -> Text,
+        wijk_id -> Nullable<Uuid>,
+        scope_id -> Nullable<Uuid>,
+        granted_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    organisation (id) {
+        id -> Uuid,
+        name -> Text,
+        kind -> Text,
+        wijk_id -> Nullable<Uuid>,
+        description -> Text,
+        website -> Nullable<Text>,
+        recognised_at -> Nullable<Timestamptz>,
+        recognised_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    organisation_member (organisation_id, user_id) {
+        organisation_id -> Uuid,
+        user_id -> Uuid,
+        role -> Text,
+        joined_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    organisation_invitation (id) {
+        id -> Uuid,
+        organisation_id -> Uuid,
+        email -> Text,
+        role -> Text,
+        token_hash -> Text,
+        invited_by -> Nullable<Uuid>,
+        expires_at -> Timestamptz,
+        accepted_at -> Nullable<Timestamptz>,
+        accepted_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    refresh_token (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        family_id -> Uuid,
+        token_hash -> Text,
+        issued_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        rotated_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    email_token (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        purpose -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> Uuid,
+        user_id -> Nullable<Uuid>,
+        to_address -> Text,
+        template -> Text,
+        subject -> Text,
+        body -> Text,
+        status -> Text,
+        attempts -> Int4,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        sent_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    api_client (id) {
+        id -> Uuid,
+        client_id -> Text,
+        secret_hash -> Text,
+        name -> Text,
+        scopes -> Array<Text>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    login_throttle (key_hash) {
+        key_hash -> Text,
+        failures -> Int4,
+        window_started_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Int8,
+        occurred_at -> Timestamptz,
+        actor_user_id -> Nullable<Uuid>,
+        actor_client_id -> Nullable<Uuid>,
+        action -> Text,
+        object_type -> Nullable<Text>,
+        object_id -> Nullable<Text>,
+        wijk_id -> Nullable<Uuid>,
+        details -> Jsonb,
+    }
+}
+
+diesel::joinable!(role_assignment -> wijk (wijk_id));
+diesel::joinable!(organisation -> wijk (wijk_id));
+diesel::joinable!(organisation_member -> organisation (organisation_id));
+diesel::joinable!(organisation_member -> app_user (user_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    app_user,
+    role_assignment,
+    organisation,
+    organisation_member,
+    organisation_invitation,
+    refresh_token,
+    email_token,
+    mail_outbox,
+    api_client,
+    login_throttle,
+    audit_log,
+    wijk,
+);

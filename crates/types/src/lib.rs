@@ -5,6 +5,7 @@
 //! change of the API contract. With the `openapi` feature every type also
 //! carries its OpenAPI schema (documentation comments become descriptions).
 
+pub mod account;
 pub mod geojson;
 pub mod health;
 pub mod problem;

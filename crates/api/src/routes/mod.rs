@@ -3,11 +3,19 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod admin;
+pub mod auth;
 pub mod health;
+pub mod me;
+pub mod organisations;
 pub mod wijken;
 
 /// Registers every `/api/v1` handler.
 pub fn configure(cfg: &mut ServiceConfig) {
     health::configure(cfg);
     wijken::configure(cfg);
+    auth::configure(cfg);
+    me::configure(cfg);
+    organisations::configure(cfg);
+    admin::configure(cfg);
 }

@@ -1,4 +1,8 @@
 //! Queries, one module per resource.
 
+pub mod accounts;
+pub mod audit;
 pub mod health;
+pub mod organisations;
+pub mod outbox;
 pub mod wijken;

@@ -1,0 +1,63 @@
+//! `samenstad admin …`: account administration from the command line.
+
+use chrono::Utc;
+use diesel::Connection;
+use samenstad_db::PgConnection;
+use samenstad_db::queries::accounts::{self as q, RoleRow, UserRow};
+use samenstad_db::queries::audit::{self, NewAudit};
+use serde_json::json;
+use uuid::Uuid;
+
+/// Creates the account (verified) or finds it, and grants `role` if it lacks it, with audit
+/// rows in the same transaction. Returns whether the account was created.
+pub fn create_user(
+    conn: &mut PgConnection,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+    role: &str,
+) -> Result<bool, diesel::result::Error> {
+    let email = email.trim().to_lowercase();
+    conn.transaction(|conn| {
+        let (user, created) = match q::user_by_email(conn, &email)? {
+            Some(user) => (user, false),
+            None => {
+                let mut user = UserRow::new(
+                    email.clone(),
+                    password_hash.to_owned(),
+                    name.to_owned(),
+                    "nl",
+                );
+                user.email_verified_at = Some(Utc::now());
+                q::insert_user(conn, &user)?;
+                audit::record(
+                    conn,
+                    NewAudit::by(None, "user.created_by_cli").on("user", user.id),
+                )?;
+                (user, true)
+            }
+        };
+        if !q::roles_of(conn, user.id)?
+            .iter()
+            .any(|(r, _)| r.role == role)
+        {
+            let row = RoleRow {
+                id: Uuid::now_v7(),
+                user_id: user.id,
+                role: role.to_owned(),
+                wijk_id: None,
+                scope_id: None,
+                granted_by: None,
+                created_at: Utc::now(),
+            };
+            q::grant_role(conn, &row)?;
+            audit::record(
+                conn,
+                NewAudit::by(None, "role.granted")
+                    .on("user", user.id)
+                    .details(json!({"role": role, "via": "cli"})),
+            )?;
+        }
+        Ok(created)
+    })
+}

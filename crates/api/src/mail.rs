@@ -1,0 +1,152 @@
+//! Mail: texts of the mails (Dutch and English), and the worker that sends the outbox by SMTP
+//! when configured, or marks mails `not_sent` (visible to admins) when not. Logs never carry
+//! addresses, links or tokens.
+
+use std::time::Duration;
+
+use diesel::Connection;
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use samenstad_db::DbPool;
+use samenstad_db::queries::outbox;
+use samenstad_types::account::Language;
+
+/// A mail to queue.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    /// Template name.
+    pub template: &'static str,
+    /// Subject.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+}
+
+/// The e-mail verification mail.
+pub fn verify_email(lang: Language, name: &str, link: &str) -> Mail {
+    let (subject, body) = match lang {
+        Language::Nl => (
+            "Bevestig je e-mailadres voor Samenstad",
+            format!(
+                "Dag {name},\n\nBevestig je e-mailadres met deze link (48 uur geldig):\n{link}\n\nHeb je geen account aangemaakt? Dan mag je deze mail negeren.\n\nSamenstad"
+            ),
+        ),
+        Language::En => (
+            "Confirm your e-mail address for Samenstad",
+            format!(
+                "Hello {name},\n\nConfirm your e-mail address with this link (valid for 48 hours):\n{link}\n\nDid not create an account? Then ignore this mail.\n\nSamenstad"
+            ),
+        ),
+    };
+    Mail {
+        template: "verify_email",
+        subject: subject.to_owned(),
+        body,
+    }
+}
+
+/// The password reset mail.
+pub fn reset_password(lang: Language, name: &str, link: &str) -> Mail {
+    let (subject, body) = match lang {
+        Language::Nl => (
+            "Nieuw wachtwoord voor Samenstad",
+            format!(
+                "Dag {name},\n\nKies een nieuw wachtwoord met deze link (1 uur geldig):\n{link}\n\nVroeg je dit niet aan? Dan blijft je wachtwoord ongewijzigd.\n\nSamenstad"
+            ),
+        ),
+        Language::En => (
+            "New password for Samenstad",
+            format!(
+                "Hello {name},\n\nChoose a new password with this link (valid for 1 hour):\n{link}\n\nDid not ask for this? Then your password stays as it is.\n\nSamenstad"
+            ),
+        ),
+    };
+    Mail {
+        template: "reset_password",
+        subject: subject.to_owned(),
+        body,
+    }
+}
+
+/// The invitation to join an organisation.
+pub fn organisation_invitation(organisation: &str, inviter: &str, link: &str) -> Mail {
+    Mail {
+        template: "organisation_invitation",
+        subject: format!("Uitnodiging: {organisation} op Samenstad / Invitation to {organisation}"),
+        body: format!(
+            "{inviter} nodigt je uit om lid te worden van {organisation} op Samenstad (7 dagen geldig):\n{link}\n\n\
+             {inviter} invites you to join {organisation} on Samenstad (valid for 7 days):\n{link}\n"
+        ),
+    }
+}
+
+/// Sends pending mails every few seconds until the process ends.
+pub async fn run_worker(pool: DbPool, smtp_url: Option<String>, from: String) {
+    let transport = match smtp_url
+        .as_deref()
+        .map(AsyncSmtpTransport::<Tokio1Executor>::from_url)
+    {
+        Some(Ok(builder)) => Some(builder.timeout(Some(Duration::from_secs(20))).build()),
+        Some(Err(e)) => {
+            tracing::error!(error = %e, "SAMENSTAD_SMTP_URL is invalid; mails are not sent");
+            None
+        }
+        None => None,
+    };
+    let from: Option<Mailbox> = from.parse().ok();
+    loop {
+        if let Err(e) = send_batch(&pool, transport.as_ref(), from.as_ref()).await {
+            tracing::warn!(error = %e, "mail outbox");
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
+}
+
+async fn send_batch(
+    pool: &DbPool,
+    transport: Option<&AsyncSmtpTransport<Tokio1Executor>>,
+    from: Option<&Mailbox>,
+) -> Result<(), String> {
+    let pool = pool.clone();
+    let batch = actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(|e| e.to_string())?;
+        conn.transaction::<_, diesel::result::Error, _>(|conn| outbox::claim_pending(conn, 20))
+            .map_err(|e| e.to_string())
+            .map(|mails| (mails, conn))
+    })
+    .await
+    .map_err(|e| e.to_string())??;
+    let (mails, mut conn) = batch;
+    for mail in mails {
+        let (status, error) = match (transport, from) {
+            (Some(transport), Some(from)) => match build(&mail, from) {
+                Ok(message) => match transport.send(message).await {
+                    Ok(_) => ("sent", None),
+                    Err(e) => ("failed", Some(e.to_string())),
+                },
+                Err(e) => ("failed", Some(e)),
+            },
+            _ => ("not_sent", None),
+        };
+        if status == "not_sent" {
+            tracing::info!(mail_id = %mail.id, template = %mail.template, "mail not sent: no SMTP configured (visible to admins in the outbox)");
+        } else {
+            tracing::info!(mail_id = %mail.id, template = %mail.template, status, "mail");
+        }
+        outbox::mark(&mut conn, mail.id, status, error.as_deref()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn build(mail: &outbox::MailRow, from: &Mailbox) -> Result<Message, String> {
+    let to: Mailbox = mail
+        .to_address
+        .parse()
+        .map_err(|e: lettre::address::AddressError| e.to_string())?;
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(mail.subject.clone())
+        .body(mail.body.clone())
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,483 @@
+//! Administration: roles, API clients, the mail outbox and the audit log. Admins only.
+
+use actix_web::{HttpResponse, delete, get, post, web};
+use chrono::Utc;
+use samenstad_db::queries::accounts::{self as q, ApiClientRow, RoleRow};
+use samenstad_db::queries::audit::{self, AuditFilter, AuditRow, NewAudit};
+use samenstad_db::queries::outbox::{self, MailRow};
+use samenstad_db::schema::wijk;
+use samenstad_types::Problem;
+use samenstad_types::account::{
+    ApiClient, AuditEntry, AuditPage, CreateApiClient, GrantRole, ListAuditQuery, ListOutboxQuery,
+    Me, OutboxMail, RoleAssignment,
+};
+use serde::Deserialize;
+use serde_json::json;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::auth::{UserCaller, random_token, token_hash};
+use crate::error::AppError;
+use crate::principal::{Principal, me, parse_id, role_view};
+use crate::state::AppState;
+
+const ROLES: [&str; 6] = [
+    "admin",
+    "programme_admin",
+    "wijk_staff",
+    "venue_manager",
+    "jury_member",
+    "panel_member",
+];
+
+/// Registers the handlers of this module.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(find_user)
+        .service(grant_role)
+        .service(revoke_role)
+        .service(create_api_client)
+        .service(list_api_clients)
+        .service(revoke_api_client)
+        .service(list_outbox)
+        .service(list_audit);
+}
+
+/// The API view of an audit row.
+pub fn audit_view(row: &AuditRow) -> AuditEntry {
+    AuditEntry {
+        id: row.id,
+        occurred_at: row.occurred_at.to_rfc3339(),
+        actor_user_id: row.actor_user_id.map(|u| u.to_string()),
+        actor_client_id: row.actor_client_id.map(|u| u.to_string()),
+        action: row.action.clone(),
+        object_type: row.object_type.clone(),
+        object_id: row.object_id.clone(),
+        details: row.details.clone(),
+    }
+}
+
+/// The API view of an outbox row.
+pub fn mail_view(row: &MailRow) -> OutboxMail {
+    OutboxMail {
+        id: row.id.to_string(),
+        to: row.to_address.clone(),
+        template: row.template.clone(),
+        subject: row.subject.clone(),
+        body: row.body.clone(),
+        status: row.status.clone(),
+        created_at: row.created_at.to_rfc3339(),
+    }
+}
+
+fn client_view(row: &ApiClientRow, secret: Option<String>) -> ApiClient {
+    ApiClient {
+        id: row.id.to_string(),
+        client_id: row.client_id.clone(),
+        name: row.name.clone(),
+        scopes: row.scopes.clone(),
+        client_secret: secret,
+        revoked: row.revoked_at.is_some(),
+    }
+}
+
+fn admin(conn: &mut samenstad_db::PgConnection, caller: UserCaller) -> Result<Principal, AppError> {
+    let p = Principal::load(conn, caller)?;
+    p.require_admin()?;
+    Ok(p)
+}
+
+/// Lookup of an account by e-mail.
+#[derive(Debug, Clone, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FindUserQuery {
+    /// E-mail address of the account.
+    pub email: String,
+}
+
+/// Find an account by e-mail
+///
+/// Looks up an account by its e-mail address, with its roles and organisations, to manage its roles.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(FindUserQuery),
+    responses(
+        (status = 200, description = "The account with its roles", body = Me),
+        (status = 400, description = "Missing e-mail", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No account has this address", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/users")]
+pub async fn find_user(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    query: web::Query<FindUserQuery>,
+) -> Result<web::Json<Me>, AppError> {
+    let email = query.into_inner().email.trim().to_lowercase();
+    state
+        .with_conn(move |conn| {
+            admin(conn, caller)?;
+            let user = q::user_by_email(conn, &email)?
+                .ok_or_else(|| AppError::NotFound("no account has this address".to_owned()))?;
+            let roles = q::roles_of(conn, user.id)?;
+            me(conn, &user, &roles)
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Grant a role
+///
+/// `wijk_staff` needs `wijknr`; `venue_manager`, `jury_member` and `panel_member` need `scope_id`.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Account id (UUID)")),
+    request_body = GrantRole,
+    responses(
+        (status = 201, description = "Granted", body = RoleAssignment),
+        (status = 400, description = "Unknown role or missing scope", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The account already has this role", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/admin/users/{id}/roles")]
+pub async fn grant_role(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<GrantRole>,
+) -> Result<HttpResponse, AppError> {
+    let user_id = parse_id(&id, "account")?;
+    let body = body.into_inner();
+    if !ROLES.contains(&body.role.as_str()) {
+        return Err(AppError::field(
+            "role",
+            "invalid",
+            "must be admin, programme_admin, wijk_staff, venue_manager, jury_member or panel_member",
+        ));
+    }
+    let needs_wijk = body.role == "wijk_staff";
+    let needs_scope = matches!(
+        body.role.as_str(),
+        "venue_manager" | "jury_member" | "panel_member"
+    );
+    if needs_wijk != body.wijknr.is_some() {
+        return Err(AppError::field(
+            "wijknr",
+            "scope",
+            "is required for wijk_staff and not allowed otherwise",
+        ));
+    }
+    let scope_id = match (needs_scope, body.scope_id.as_deref()) {
+        (true, Some(s)) => Some(
+            s.parse::<Uuid>()
+                .map_err(|_| AppError::field("scope_id", "invalid", "must be a UUID"))?,
+        ),
+        (false, None) => None,
+        _ => {
+            return Err(AppError::field(
+                "scope_id",
+                "scope",
+                "is required for venue_manager, jury_member and panel_member, and not allowed otherwise",
+            ));
+        }
+    };
+    let assignment = state
+        .transaction(move |conn| {
+            use diesel::prelude::*;
+            let p = admin(conn, caller)?;
+            q::user_by_id(conn, user_id)?.filter(|u| u.is_active()).ok_or_else(|| AppError::NotFound("no such account".to_owned()))?;
+            let wijk_id = match body.wijknr {
+                Some(nr) => Some(
+                    wijk::table
+                        .filter(wijk::wijknr.eq(nr))
+                        .select(wijk::id)
+                        .first::<Uuid>(conn)
+                        .optional()?
+                        .ok_or_else(|| AppError::field("wijknr", "unknown", "no wijk has this number"))?,
+                ),
+                None => None,
+            };
+            let row = RoleRow { id: Uuid::now_v7(), user_id, role: body.role.clone(), wijk_id, scope_id, granted_by: Some(p.user.id), created_at: Utc::now() };
+            q::grant_role(conn, &row).map_err(|e| match AppError::from(e) {
+                AppError::Conflict(_) => AppError::Conflict("the account already has this role".to_owned()),
+                other => other,
+            })?;
+            let mut entry = NewAudit::by(Some(p.user.id), "role.granted")
+                .on("user", user_id)
+                .details(json!({"role": body.role, "wijknr": body.wijknr, "scope_id": scope_id.map(|s| s.to_string())}));
+            entry.wijk_id = wijk_id;
+            audit::record(conn, entry)?;
+            Ok(role_view(&(row, body.wijknr)))
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(assignment))
+}
+
+/// Revoke a role
+///
+/// Removes one role assignment from an account; it takes effect on the next request of that account.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Account id (UUID)"), ("role_id" = String, Path, description = "Id of the role assignment")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such role assignment", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/admin/users/{id}/roles/{role_id}")]
+pub async fn revoke_role(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (user, role) = path.into_inner();
+    let user_id = parse_id(&user, "account")?;
+    let role_id = parse_id(&role, "role assignment")?;
+    state
+        .transaction(move |conn| {
+            let p = admin(conn, caller)?;
+            let row = q::revoke_role(conn, user_id, role_id)?
+                .ok_or_else(|| AppError::NotFound("no such role assignment".to_owned()))?;
+            let mut entry = NewAudit::by(Some(p.user.id), "role.revoked")
+                .on("user", user_id)
+                .details(json!({"role": row.role}));
+            entry.wijk_id = row.wijk_id;
+            audit::record(conn, entry).map_err(AppError::from)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Create an API client
+///
+/// Returns the client id and the secret; the secret is shown only in this response and stored
+/// only as a hash. The client gets `read` scope.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    request_body = CreateApiClient,
+    responses(
+        (status = 201, description = "Created; `client_secret` is shown once", body = ApiClient),
+        (status = 400, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/admin/api-clients")]
+pub async fn create_api_client(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    body: web::Json<CreateApiClient>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    body.validate()?;
+    let secret = random_token();
+    let secret_hash = token_hash(&secret);
+    let client = state
+        .transaction(move |conn| {
+            let p = admin(conn, caller)?;
+            let id = Uuid::now_v7();
+            let row = ApiClientRow {
+                id,
+                client_id: format!("sc_{}", &id.simple().to_string()[20..]),
+                secret_hash,
+                name: body.name.trim().to_owned(),
+                scopes: vec!["read".to_owned()],
+                created_by: Some(p.user.id),
+                created_at: Utc::now(),
+                revoked_at: None,
+            };
+            q::insert_api_client(conn, &row)?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "api_client.created")
+                    .on("api_client", id)
+                    .details(json!({"name": row.name})),
+            )?;
+            Ok(client_view(&row, Some(secret)))
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(client))
+}
+
+/// List API clients
+///
+/// All API clients of integrators with their scopes and whether they were revoked; secrets are never shown again.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "All clients (without secrets)", body = Vec<ApiClient>),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/api-clients")]
+pub async fn list_api_clients(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+) -> Result<web::Json<Vec<ApiClient>>, AppError> {
+    state
+        .with_conn(move |conn| {
+            admin(conn, caller)?;
+            Ok(q::list_api_clients(conn)?
+                .iter()
+                .map(|c| client_view(c, None))
+                .collect())
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Revoke an API client
+///
+/// Its secret stops working at once; tokens it already has expire within 15 minutes.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Id of the client (UUID)")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such client", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/admin/api-clients/{id}")]
+pub async fn revoke_api_client(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id, "API client")?;
+    state
+        .transaction(move |conn| {
+            let p = admin(conn, caller)?;
+            q::api_client_by_id(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such API client".to_owned()))?;
+            q::revoke_api_client(conn, id)?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "api_client.revoked").on("api_client", id),
+            )
+            .map_err(AppError::from)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The mail outbox
+///
+/// The newest 200 mails with their status. Without SMTP configured, mails stay here as
+/// `not_sent` so an administrator can pass links on.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(ListOutboxQuery),
+    responses(
+        (status = 200, description = "Mails, newest first", body = Vec<OutboxMail>),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/outbox")]
+pub async fn list_outbox(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    query: web::Query<ListOutboxQuery>,
+) -> Result<HttpResponse, AppError> {
+    let to = query.into_inner().to;
+    let mails: Vec<OutboxMail> = state
+        .with_conn(move |conn| {
+            admin(conn, caller)?;
+            Ok(outbox::list(conn, to.as_deref())?
+                .iter()
+                .map(mail_view)
+                .collect())
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(mails))
+}
+
+/// The audit log
+///
+/// Append-only record of logins, failed logins, role changes, client creation, organisation
+/// decisions …, newest first, with filters and cursor pagination.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(ListAuditQuery),
+    responses(
+        (status = 200, description = "A page of entries", body = AuditPage),
+        (status = 400, description = "Invalid filter or cursor", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/audit")]
+pub async fn list_audit(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    query: web::Query<ListAuditQuery>,
+) -> Result<web::Json<AuditPage>, AppError> {
+    let query = query.into_inner();
+    query.validate()?;
+    let limit = query.limit.unwrap_or(20);
+    let filter = AuditFilter {
+        action: query.action,
+        actor: query
+            .actor
+            .as_deref()
+            .map(|a| {
+                a.parse()
+                    .map_err(|_| AppError::field("actor", "invalid", "must be a UUID"))
+            })
+            .transpose()?,
+        object_id: query.object_id,
+        before_id: query
+            .cursor
+            .as_deref()
+            .map(|c| {
+                c.parse().map_err(|_| {
+                    AppError::field("cursor", "invalid", "is not a cursor of this list")
+                })
+            })
+            .transpose()?,
+    };
+    let rows = state
+        .with_conn(move |conn| {
+            admin(conn, caller)?;
+            Ok(audit::list(conn, &filter, limit + 1)?)
+        })
+        .await?;
+    let more = rows.len() as i64 > limit;
+    let items: Vec<AuditEntry> = rows.iter().take(limit as usize).map(audit_view).collect();
+    let next_cursor = if more {
+        items.last().map(|e| e.id.to_string())
+    } else {
+        None
+    };
+    Ok(web::Json(AuditPage { items, next_cursor }))
+}

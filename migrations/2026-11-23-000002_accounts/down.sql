@@ -1,0 +1,12 @@
+DROP TABLE audit_log;
+DROP FUNCTION audit_log_is_append_only();
+DROP TABLE login_throttle;
+DROP TABLE api_client;
+DROP TABLE mail_outbox;
+DROP TABLE email_token;
+DROP TABLE refresh_token;
+DROP TABLE organisation_invitation;
+DROP TABLE organisation_member;
+DROP TABLE organisation;
+DROP TABLE role_assignment;
+DROP TABLE app_user;
