@@ -163,6 +163,10 @@ impl From<diesel_error::Error> for AppError {
                 diesel_error::DatabaseErrorKind::ClosedConnection,
                 _,
             ) => AppError::Unavailable,
+            diesel_error::Error::DatabaseError(
+                diesel_error::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => AppError::Conflict("this already exists".to_owned()),
             other => AppError::Internal(other.to_string()),
         }
     }

@@ -1,8 +1,6 @@
 //! API tests through the real app (in-process) and the typed client over a real socket,
 //! each against its own PostgreSQL database cloned from a migrated, seeded template.
 
-#![expect(clippy::expect_used, reason = "tests fail loudly")]
-
 mod common;
 
 use std::path::PathBuf;

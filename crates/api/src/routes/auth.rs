@@ -137,7 +137,8 @@ pub async fn register(
     state: web::Data<AppState>,
     body: web::Json<RegisterRequest>,
 ) -> Result<HttpResponse, AppError> {
-    let body = body.into_inner();
+    let mut body = body.into_inner();
+    body.email = body.email.trim().to_owned();
     body.validate()?;
     let email = normalise_email(&body.email);
     let hash = state.auth.hash_password(body.password).await?;

@@ -411,18 +411,14 @@ pub async fn accept_invitation(
                 ));
             }
             let email = p.user.email.clone().unwrap_or_default();
-            let (org, role) = q::accept_invitation(
-                conn,
-                &token_hash(&body.token),
-                &email,
-                p.user.id,
-            )?
-            .ok_or_else(|| {
-                AppError::BadRequest(
+            let (org, role) =
+                q::accept_invitation(conn, &token_hash(&body.token), &email, p.user.id)?
+                    .ok_or_else(|| {
+                        AppError::BadRequest(
                     "this invitation is invalid, used, expired or meant for another address"
                         .to_owned(),
                 )
-            })?;
+                    })?;
             q::add_member(conn, org, p.user.id, &role)?;
             audit::record(
                 conn,

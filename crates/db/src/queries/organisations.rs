@@ -212,11 +212,11 @@ pub fn accept_invitation(
     .optional()
 }
 
-/// Invitations addressed to an e-mail (for the privacy export): (organisation, role, created, accepted).
-pub fn invitations_to(
-    conn: &mut PgConnection,
-    email: &str,
-) -> QueryResult<Vec<(Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>)>> {
+/// An invitation as the privacy export shows it: (organisation, role, created, accepted).
+pub type InvitationSummary = (Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>);
+
+/// Invitations addressed to an e-mail (for the privacy export).
+pub fn invitations_to(conn: &mut PgConnection, email: &str) -> QueryResult<Vec<InvitationSummary>> {
     organisation_invitation::table
         .filter(organisation_invitation::email.eq(email))
         .select((

@@ -1,0 +1,1245 @@
+//! Accounts, sessions, roles and the security baseline, through the real app and PostgreSQL.
+
+#![expect(clippy::expect_used, reason = "tests fail loudly")]
+
+mod common;
+
+use std::time::Duration;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::test as actix_test;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+use jsonwebtoken::{EncodingKey, Header, encode};
+use samenstad_api::app::build_app;
+use samenstad_db::testing::TestDb;
+use serde_json::{Value, json};
+
+use common::*;
+
+trait TestService:
+    Service<actix_http::Request, Response = ServiceResponse<Self::Body>, Error = actix_web::Error>
+{
+    type Body: MessageBody;
+}
+impl<S, B> TestService for S
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    type Body = B;
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: header::HeaderMap,
+    body: Value,
+}
+
+async fn call(
+    app: &impl TestService,
+    method: Method,
+    uri: &str,
+    body: Option<Value>,
+    token: Option<&str>,
+) -> Reply {
+    let mut req = actix_test::TestRequest::default()
+        .method(method)
+        .uri(uri)
+        .peer_addr("10.1.2.3:4567".parse().expect("addr"));
+    if let Some(body) = body {
+        req = req.set_json(body);
+    }
+    if let Some(token) = token {
+        req = req.insert_header((header::AUTHORIZATION, format!("Bearer {token}")));
+    }
+    let res = actix_test::call_service(app, req.to_request()).await;
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = actix_test::read_body(res).await;
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+async fn post(app: &impl TestService, uri: &str, body: Value, token: Option<&str>) -> Reply {
+    call(app, Method::POST, uri, Some(body), token).await
+}
+
+async fn get_as(app: &impl TestService, uri: &str, token: Option<&str>) -> Reply {
+    call(app, Method::GET, uri, None, token).await
+}
+
+const PASSWORD: &str = "een lange zin als wachtwoord";
+
+/// The token of the newest mail to `to` (taken from the link in its body).
+fn mailed_token(db: &TestDb, to: &str) -> String {
+    #[derive(QueryableByName)]
+    struct Body {
+        #[diesel(sql_type = Text)]
+        body: String,
+    }
+    let mut conn = db.conn();
+    let mail: Body = diesel::sql_query(
+        "SELECT body FROM mail_outbox WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1",
+    )
+    .bind::<Text, _>(to)
+    .get_result(&mut conn)
+    .expect("a mail was queued");
+    let start = mail.body.find("token=").expect("a link with a token") + 6;
+    mail.body[start..]
+        .split_whitespace()
+        .next()
+        .expect("token")
+        .to_owned()
+}
+
+fn count(db: &TestDb, sql: &str) -> i64 {
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    diesel::sql_query(sql)
+        .get_result::<N>(&mut db.conn())
+        .expect("count")
+        .n
+}
+
+async fn register(app: &impl TestService, email: &str) -> String {
+    let r = post(app, "/api/v1/auth/register", json!({"email": email, "password": PASSWORD, "display_name": "Test", "preferred_language": "nl"}), None).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    r.body["id"].as_str().expect("id").to_owned()
+}
+
+async fn verified_user(app: &impl TestService, db: &TestDb, email: &str) -> String {
+    let id = register(app, email).await;
+    let r = post(
+        app,
+        "/api/v1/auth/verify-email",
+        json!({"token": mailed_token(db, email)}),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    id
+}
+
+async fn login(app: &impl TestService, email: &str, password: &str) -> Reply {
+    post(
+        app,
+        "/api/v1/auth/login",
+        json!({"email": email, "password": password}),
+        None,
+    )
+    .await
+}
+
+async fn access(app: &impl TestService, email: &str) -> String {
+    let r = login(app, email, PASSWORD).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    r.body["access_token"].as_str().expect("token").to_owned()
+}
+
+fn make_admin(db: &TestDb, email: &str) {
+    samenstad_api::admin_cli::create_user(
+        &mut db.conn(),
+        email,
+        "Admin",
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ZmFrZWhhc2hmYWtlaGFzaGZha2VoYXNo",
+        "admin",
+    )
+    .expect("admin");
+}
+
+async fn admin_token(app: &impl TestService, db: &TestDb) -> String {
+    let email = "admin@samenstad.test";
+    verified_user(app, db, email).await;
+    make_admin(db, email);
+    access(app, email).await
+}
+
+#[actix_web::test]
+async fn register_verify_login_refresh_and_logout() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let r = post(
+        &app,
+        "/api/v1/auth/register",
+        json!({"email": "An@Example.org", "password": PASSWORD, "display_name": "An"}),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(
+        (r.body["email"].as_str(), r.body["email_verified"].as_bool()),
+        (Some("an@example.org"), Some(false))
+    );
+    assert_eq!(
+        r.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok()),
+        Some("/api/v1/me")
+    );
+
+    let token = mailed_token(&db, "an@example.org");
+    assert_eq!(
+        post(
+            &app,
+            "/api/v1/auth/verify-email",
+            json!({"token": token}),
+            None
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    let again = post(
+        &app,
+        "/api/v1/auth/verify-email",
+        json!({"token": token}),
+        None,
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "a link works once");
+
+    let session = login(&app, "an@example.org", PASSWORD).await;
+    assert_eq!(session.status, StatusCode::OK, "{}", session.body);
+    let cookie = session
+        .headers
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .expect("cookie")
+        .to_owned();
+    for part in [
+        "samenstad_refresh=",
+        "HttpOnly",
+        "Secure",
+        "SameSite=Strict",
+        "Path=/api/v1/auth",
+    ] {
+        assert!(cookie.contains(part), "{cookie} has {part}");
+    }
+    assert!(session.body["expires_in"].as_i64().expect("ttl") <= 900);
+    let access_token = session.body["access_token"]
+        .as_str()
+        .expect("access")
+        .to_owned();
+    let me = get_as(&app, "/api/v1/me", Some(&access_token)).await;
+    assert_eq!(
+        (me.status, me.body["email_verified"].as_bool()),
+        (StatusCode::OK, Some(true))
+    );
+
+    // Refresh via the cookie rotates the token.
+    let first = session.body["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_owned();
+    let req = actix_test::TestRequest::post()
+        .uri("/api/v1/auth/refresh")
+        .cookie(actix_web::cookie::Cookie::new(
+            "samenstad_refresh",
+            first.clone(),
+        ))
+        .to_request();
+    let res = actix_test::call_service(&app, req).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let rotated: Value = actix_test::read_body_json(res).await;
+    let second = rotated["refresh_token"]
+        .as_str()
+        .expect("rotated")
+        .to_owned();
+    assert_ne!(first, second);
+
+    // Reusing the first token kills the family, including the second token.
+    let reuse = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({"refresh_token": first}),
+        None,
+    )
+    .await;
+    assert_eq!(reuse.status, StatusCode::UNAUTHORIZED);
+    let after = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({"refresh_token": second}),
+        None,
+    )
+    .await;
+    assert_eq!(after.status, StatusCode::UNAUTHORIZED, "the family is dead");
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'auth.refresh_reuse_detected'"
+        ),
+        1
+    );
+
+    // Logout ends a fresh session.
+    let s2 = login(&app, "an@example.org", PASSWORD).await;
+    let t2 = s2.body["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_owned();
+    assert_eq!(
+        post(
+            &app,
+            "/api/v1/auth/logout",
+            json!({"refresh_token": t2}),
+            None
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        post(
+            &app,
+            "/api/v1/auth/refresh",
+            json!({"refresh_token": t2}),
+            None
+        )
+        .await
+        .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[actix_web::test]
+async fn bad_registrations_get_clear_problems() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    register(&app, "jo@example.org").await;
+    let dup = post(
+        &app,
+        "/api/v1/auth/register",
+        json!({"email": " JO@example.org ", "password": PASSWORD, "display_name": "Jo"}),
+        None,
+    )
+    .await;
+    assert_eq!(dup.status, StatusCode::CONFLICT, "{}", dup.body);
+    assert_eq!(count(&db, "SELECT count(*) AS n FROM app_user"), 1);
+    let bad = post(
+        &app,
+        "/api/v1/auth/register",
+        json!({"email": "geen-adres", "password": "kort", "display_name": ""}),
+        None,
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let fields: Vec<&str> = bad.body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(fields, vec!["display_name", "email", "password"]);
+    let not_json = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::post()
+            .uri("/api/v1/auth/register")
+            .insert_header((header::CONTENT_TYPE, "text/plain"))
+            .set_payload("x")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(not_json.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let huge = json!({"email": "big@example.org", "password": PASSWORD, "display_name": "x".repeat(70 * 1024)});
+    let r = post(&app, "/api/v1/auth/register", huge, None).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        r.headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+        Some("application/problem+json")
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM app_user"),
+        1,
+        "nothing stored"
+    );
+}
+
+fn forge(claims: Value, secret: &str, alg: jsonwebtoken::Algorithm) -> String {
+    encode(
+        &Header::new(alg),
+        &claims,
+        &EncodingKey::from_secret(secret.as_bytes()),
+    )
+    .expect("encode")
+}
+
+#[actix_web::test]
+async fn every_forged_or_stale_token_gets_401() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let id = verified_user(&app, &db, "an@example.org").await;
+    let session = login(&app, "an@example.org", PASSWORD).await;
+    let good = session.body["access_token"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    assert_eq!(
+        get_as(&app, "/api/v1/me", Some(&good)).await.status,
+        StatusCode::OK
+    );
+    let now = chrono::Utc::now().timestamp();
+    let claims = |f: &dyn Fn(&mut Value)| {
+        let mut c = json!({"iss": "samenstad", "aud": "samenstad-api", "sub": id, "exp": now + 600, "iat": now, "nbf": now, "jti": "x1", "typ": "access"});
+        f(&mut c);
+        c
+    };
+    let valid_claims = claims(&|_| {});
+    assert_eq!(
+        get_as(
+            &app,
+            "/api/v1/me",
+            Some(&forge(
+                valid_claims.clone(),
+                TEST_JWT_SECRET,
+                jsonwebtoken::Algorithm::HS256
+            ))
+        )
+        .await
+        .status,
+        StatusCode::OK,
+        "the forging helper makes valid tokens"
+    );
+    let none_token = format!(
+        "{}.{}.",
+        URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#),
+        URL_SAFE_NO_PAD.encode(valid_claims.to_string())
+    );
+    let mut tampered = good.clone();
+    let last = tampered.pop().expect("char");
+    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    let cases: Vec<(&str, String)> = vec![
+        ("alg none", none_token),
+        (
+            "algorithm swapped to HS512",
+            forge(
+                valid_claims.clone(),
+                TEST_JWT_SECRET,
+                jsonwebtoken::Algorithm::HS512,
+            ),
+        ),
+        (
+            "wrong secret",
+            forge(
+                valid_claims.clone(),
+                "another-secret-that-is-32-bytes-long!!",
+                jsonwebtoken::Algorithm::HS256,
+            ),
+        ),
+        (
+            "expired",
+            forge(
+                claims(&|c| {
+                    c["exp"] = json!(now - 120);
+                    c["iat"] = json!(now - 1000);
+                    c["nbf"] = json!(now - 1000);
+                }),
+                TEST_JWT_SECRET,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+        ),
+        (
+            "not yet valid",
+            forge(
+                claims(&|c| c["nbf"] = json!(now + 300)),
+                TEST_JWT_SECRET,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+        ),
+        (
+            "wrong audience",
+            forge(
+                claims(&|c| c["aud"] = json!("other-api")),
+                TEST_JWT_SECRET,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+        ),
+        (
+            "wrong issuer",
+            forge(
+                claims(&|c| c["iss"] = json!("evil")),
+                TEST_JWT_SECRET,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+        ),
+        (
+            "no jti",
+            forge(
+                claims(&|c| {
+                    c.as_object_mut().expect("obj").remove("jti");
+                }),
+                TEST_JWT_SECRET,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+        ),
+        (
+            "not an access token",
+            forge(
+                claims(&|c| c["typ"] = json!("refresh")),
+                TEST_JWT_SECRET,
+                jsonwebtoken::Algorithm::HS256,
+            ),
+        ),
+        ("tampered signature", tampered),
+        (
+            "refresh token as access token",
+            session.body["refresh_token"]
+                .as_str()
+                .expect("refresh")
+                .to_owned(),
+        ),
+        ("garbage", "not-a-token".to_owned()),
+    ];
+    for (name, token) in cases {
+        let r = get_as(&app, "/api/v1/me", Some(&token)).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{name}");
+        assert!(r.headers.contains_key(header::WWW_AUTHENTICATE), "{name}");
+    }
+    assert_eq!(
+        get_as(&app, "/api/v1/me", None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[actix_web::test]
+async fn changing_the_password_ends_every_session() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    verified_user(&app, &db, "an@example.org").await;
+    let session = login(&app, "an@example.org", PASSWORD).await;
+    let token = session.body["access_token"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    let refresh = session.body["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_owned();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let wrong = post(&app, "/api/v1/auth/password", json!({"current_password": "niet mijn wachtwoord", "new_password": "nieuwe lange zin hier"}), Some(&token)).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let ok = post(
+        &app,
+        "/api/v1/auth/password",
+        json!({"current_password": PASSWORD, "new_password": "nieuwe lange zin hier"}),
+        Some(&token),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
+    assert_eq!(
+        get_as(&app, "/api/v1/me", Some(&token)).await.status,
+        StatusCode::UNAUTHORIZED,
+        "old access token"
+    );
+    assert_eq!(
+        post(
+            &app,
+            "/api/v1/auth/refresh",
+            json!({"refresh_token": refresh}),
+            None
+        )
+        .await
+        .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        login(&app, "an@example.org", PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        login(&app, "an@example.org", "nieuwe lange zin hier")
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[actix_web::test]
+async fn a_password_reset_link_sets_a_new_password_once() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    verified_user(&app, &db, "an@example.org").await;
+    let unknown = post(
+        &app,
+        "/api/v1/auth/password-reset",
+        json!({"email": "niemand@example.org"}),
+        None,
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::ACCEPTED);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE to_address = 'niemand@example.org'"
+        ),
+        0
+    );
+    assert_eq!(
+        post(
+            &app,
+            "/api/v1/auth/password-reset",
+            json!({"email": "AN@example.org"}),
+            None
+        )
+        .await
+        .status,
+        StatusCode::ACCEPTED
+    );
+    let token = mailed_token(&db, "an@example.org");
+    let r = post(
+        &app,
+        "/api/v1/auth/password-reset/confirm",
+        json!({"token": token, "new_password": "gloednieuwe lange zin"}),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let again = post(
+        &app,
+        "/api/v1/auth/password-reset/confirm",
+        json!({"token": token, "new_password": "nog een andere zin hier"}),
+        None,
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        login(&app, "an@example.org", "gloednieuwe lange zin")
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        login(&app, "an@example.org", PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[actix_web::test]
+async fn failed_logins_are_limited_with_429_and_the_limit_lifts() {
+    let db = TestDb::new();
+    let mut config = auth_config();
+    config.login_max_failures = 3;
+    config.login_window_s = 2;
+    let app = actix_test::init_service(build_app(state_with(db.url(), config), settings())).await;
+    verified_user(&app, &db, "an@example.org").await;
+    for _ in 0..3 {
+        assert_eq!(
+            login(&app, "an@example.org", "fout wachtwoord")
+                .await
+                .status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let limited = login(&app, "an@example.org", PASSWORD).await;
+    assert_eq!(
+        limited.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    let retry: i64 = limited
+        .headers
+        .get(header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After");
+    assert!((1..=2).contains(&retry));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'auth.login_failed'"
+        ),
+        3
+    );
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    assert_eq!(
+        login(&app, "an@example.org", PASSWORD).await.status,
+        StatusCode::OK,
+        "no permanent lockout"
+    );
+}
+
+#[actix_web::test]
+async fn organisation_routes_refuse_everyone_but_the_right_people_and_change_nothing() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let owner_id = verified_user(&app, &db, "owner@example.org").await;
+    let other_id = verified_user(&app, &db, "other@example.org").await;
+    let staff2_id = verified_user(&app, &db, "staff2@example.org").await;
+    let staff7_id = verified_user(&app, &db, "staff7@example.org").await;
+    for (id, nr) in [(&staff2_id, 2), (&staff7_id, 7)] {
+        let r = post(
+            &app,
+            &format!("/api/v1/admin/users/{id}/roles"),
+            json!({"role": "wijk_staff", "wijknr": nr}),
+            Some(&admin),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let owner = access(&app, "owner@example.org").await;
+    let other = access(&app, "other@example.org").await;
+    let staff2 = access(&app, "staff2@example.org").await;
+    let staff7 = access(&app, "staff7@example.org").await;
+
+    let org = post(
+        &app,
+        "/api/v1/organisations",
+        json!({"name": "Bewonersgroep Rabot", "kind": "bewonersgroep", "wijknr": 7}),
+        Some(&owner),
+    )
+    .await;
+    assert_eq!(org.status, StatusCode::CREATED, "{}", org.body);
+    let org_id = org.body["id"].as_str().expect("id").to_owned();
+    assert_eq!(
+        post(
+            &app,
+            "/api/v1/organisations",
+            json!({"name": "Anoniem", "kind": "vzw"}),
+            None
+        )
+        .await
+        .status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let snapshot = |db: &TestDb| {
+        (
+            count(db, "SELECT count(*) AS n FROM organisation_member"),
+            count(db, "SELECT count(*) AS n FROM organisation_invitation"),
+            count(
+                db,
+                "SELECT count(*) AS n FROM organisation WHERE recognised_at IS NOT NULL",
+            ),
+        )
+    };
+    let before = snapshot(&db);
+    let members = format!("/api/v1/organisations/{org_id}/members");
+    let invite = format!("/api/v1/organisations/{org_id}/invitations");
+    let remove_owner = format!("/api/v1/organisations/{org_id}/members/{owner_id}");
+    let recognition = format!("/api/v1/organisations/{org_id}/recognition");
+    for (who, token, expected) in [
+        ("anonymous", None, StatusCode::UNAUTHORIZED),
+        (
+            "other resident",
+            Some(other.as_str()),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "staff of another wijk",
+            Some(staff2.as_str()),
+            StatusCode::FORBIDDEN,
+        ),
+    ] {
+        assert_eq!(
+            get_as(&app, &members, token).await.status,
+            expected,
+            "{who} lists members"
+        );
+        assert_eq!(
+            post(&app, &invite, json!({"email": "x@example.org"}), token)
+                .await
+                .status,
+            expected,
+            "{who} invites"
+        );
+        assert_eq!(
+            call(&app, Method::DELETE, &remove_owner, None, token)
+                .await
+                .status,
+            expected,
+            "{who} removes the owner"
+        );
+        assert_eq!(
+            call(
+                &app,
+                Method::PUT,
+                &recognition,
+                Some(json!({"recognised": true})),
+                token
+            )
+            .await
+            .status,
+            expected,
+            "{who} recognises"
+        );
+    }
+    assert_eq!(
+        call(
+            &app,
+            Method::PUT,
+            &recognition,
+            Some(json!({"recognised": true})),
+            Some(&owner)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN,
+        "owners do not recognise themselves"
+    );
+    assert_eq!(snapshot(&db), before, "refused requests changed nothing");
+
+    assert_eq!(
+        get_as(&app, &members, Some(&owner)).await.status,
+        StatusCode::OK
+    );
+    let recognised = call(
+        &app,
+        Method::PUT,
+        &recognition,
+        Some(json!({"recognised": true})),
+        Some(&staff7),
+    )
+    .await;
+    assert_eq!(
+        (recognised.status, recognised.body["recognised"].as_bool()),
+        (StatusCode::OK, Some(true))
+    );
+    let last_owner = call(&app, Method::DELETE, &remove_owner, None, Some(&owner)).await;
+    assert_eq!(last_owner.status, StatusCode::CONFLICT);
+    let garbage = get_as(&app, "/api/v1/organisations/not-a-uuid", None).await;
+    assert_eq!(garbage.status, StatusCode::NOT_FOUND);
+
+    // Invitation: only the invited, verified address can accept.
+    let r = post(
+        &app,
+        &invite,
+        json!({"email": "Other@example.org", "role": "member"}),
+        Some(&owner),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let token = mailed_token(&db, "other@example.org");
+    let wrong = post(
+        &app,
+        "/api/v1/organisations/invitations/accept",
+        json!({"token": token}),
+        Some(&staff2),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    let joined = post(
+        &app,
+        "/api/v1/organisations/invitations/accept",
+        json!({"token": token}),
+        Some(&other),
+    )
+    .await;
+    assert_eq!(joined.status, StatusCode::OK, "{}", joined.body);
+    let list = get_as(&app, &members, Some(&other)).await;
+    assert_eq!(list.body.as_array().map(Vec::len), Some(2));
+    let _ = other_id;
+}
+
+#[actix_web::test]
+async fn admin_routes_are_for_admins_only() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let resident_id = verified_user(&app, &db, "an@example.org").await;
+    let resident = access(&app, "an@example.org").await;
+    let grant = format!("/api/v1/admin/users/{resident_id}/roles");
+    for (token, expected) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some(resident.as_str()), StatusCode::FORBIDDEN),
+    ] {
+        assert_eq!(
+            post(&app, &grant, json!({"role": "admin"}), token)
+                .await
+                .status,
+            expected
+        );
+        assert_eq!(get_as(&app, "/api/v1/audit", token).await.status, expected);
+        assert_eq!(
+            get_as(&app, "/api/v1/admin/outbox", token).await.status,
+            expected
+        );
+        assert_eq!(
+            post(
+                &app,
+                "/api/v1/admin/api-clients",
+                json!({"name": "x"}),
+                token
+            )
+            .await
+            .status,
+            expected
+        );
+    }
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM role_assignment"),
+        1,
+        "only the admin's own role"
+    );
+    let bad = post(&app, &grant, json!({"role": "wijk_staff"}), Some(&admin)).await;
+    assert_eq!(
+        bad.status,
+        StatusCode::BAD_REQUEST,
+        "wijk_staff needs a wijk"
+    );
+    let granted = post(
+        &app,
+        &grant,
+        json!({"role": "wijk_staff", "wijknr": 3}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(granted.status, StatusCode::CREATED);
+    let twice = post(
+        &app,
+        &grant,
+        json!({"role": "wijk_staff", "wijknr": 3}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(twice.status, StatusCode::CONFLICT, "{}", twice.body);
+    let me = get_as(&app, "/api/v1/me", Some(&resident)).await;
+    assert_eq!(me.body["roles"][0]["wijknr"], json!(3));
+    let role_id = granted.body["id"].as_str().expect("id");
+    assert_eq!(
+        call(
+            &app,
+            Method::DELETE,
+            &format!("{grant}/{role_id}"),
+            None,
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        get_as(&app, "/api/v1/me", Some(&resident)).await.body["roles"],
+        json!([]),
+        "revocation is immediate"
+    );
+
+    // The audit log: filters, pagination, append-only.
+    let page = get_as(
+        &app,
+        "/api/v1/audit?action=role.granted&limit=1",
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body["items"].as_array().map(Vec::len), Some(1));
+    let cursor = page.body["next_cursor"]
+        .as_str()
+        .expect("more pages")
+        .to_owned();
+    let next = get_as(
+        &app,
+        &format!("/api/v1/audit?action=role.granted&limit=1&cursor={cursor}"),
+        Some(&admin),
+    )
+    .await;
+    assert_ne!(next.body["items"][0]["id"], page.body["items"][0]["id"]);
+    assert_eq!(
+        get_as(&app, "/api/v1/audit?limit=1000", Some(&admin))
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    let tamper = diesel::sql_query("UPDATE audit_log SET action = 'x'").execute(&mut db.conn());
+    assert!(tamper.is_err(), "audit_log is append-only");
+    let all = get_as(&app, "/api/v1/audit?limit=100", Some(&admin))
+        .await
+        .body
+        .to_string();
+    assert!(
+        !all.contains("an@example.org") && !all.contains(PASSWORD),
+        "no e-mail or password in the audit log"
+    );
+}
+
+#[actix_web::test]
+async fn api_clients_get_read_tokens_with_their_secret_until_revoked() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let created = post(
+        &app,
+        "/api/v1/admin/api-clients",
+        json!({"name": "Wijkwebsite"}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    let client_id = created.body["client_id"]
+        .as_str()
+        .expect("client id")
+        .to_owned();
+    let secret = created.body["client_secret"]
+        .as_str()
+        .expect("secret shown once")
+        .to_owned();
+    let listed = get_as(&app, "/api/v1/admin/api-clients", Some(&admin)).await;
+    assert!(
+        listed.body[0].get("client_secret").is_none(),
+        "secrets are not shown again"
+    );
+    assert_eq!(
+        count(
+            &db,
+            &format!("SELECT count(*) AS n FROM api_client WHERE secret_hash = '{secret}'")
+        ),
+        0,
+        "stored hashed"
+    );
+
+    let form = |secret: &str| {
+        format!("grant_type=client_credentials&client_id={client_id}&client_secret={secret}")
+    };
+    let req = |body: String| {
+        actix_test::TestRequest::post()
+            .uri("/api/v1/auth/token")
+            .insert_header((header::CONTENT_TYPE, "application/x-www-form-urlencoded"))
+            .set_payload(body)
+            .to_request()
+    };
+    let res = actix_test::call_service(&app, req(form(&secret))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let token: Value = actix_test::read_body_json(res).await;
+    assert_eq!(token["scope"], "read");
+    let access_token = token["access_token"].as_str().expect("token");
+    assert_eq!(
+        get_as(&app, "/api/v1/me", Some(access_token)).await.status,
+        StatusCode::FORBIDDEN,
+        "clients are not people"
+    );
+    assert_eq!(
+        actix_test::call_service(&app, req(form("wrong")))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let json_grant = post(
+        &app,
+        "/api/v1/auth/token",
+        json!({"grant_type": "password", "client_id": client_id, "client_secret": secret}),
+        None,
+    )
+    .await;
+    assert_eq!(json_grant.status, StatusCode::BAD_REQUEST);
+    let id = created.body["id"].as_str().expect("id");
+    assert_eq!(
+        call(
+            &app,
+            Method::DELETE,
+            &format!("/api/v1/admin/api-clients/{id}"),
+            None,
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        actix_test::call_service(&app, req(form(&secret)))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED,
+        "revoked"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action IN ('api_client.created', 'api_client.revoked')"
+        ),
+        2
+    );
+}
+
+#[actix_web::test]
+async fn the_export_holds_everything_and_erasure_leaves_no_personal_value() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let id = verified_user(&app, &db, "an@example.org").await;
+    let token = access(&app, "an@example.org").await;
+    let org = post(
+        &app,
+        "/api/v1/organisations",
+        json!({"name": "Buurtfeest Ledeberg", "kind": "feitelijke_vereniging", "wijknr": 18}),
+        Some(&token),
+    )
+    .await;
+    assert_eq!(org.status, StatusCode::CREATED);
+    let renamed = call(
+        &app,
+        Method::PATCH,
+        "/api/v1/me",
+        Some(json!({"display_name": "An Vermeulen", "preferred_language": "en"})),
+        Some(&token),
+    )
+    .await;
+    assert_eq!(renamed.body["display_name"], "An Vermeulen");
+
+    let export = get_as(&app, "/api/v1/me/export", Some(&token)).await;
+    assert_eq!(export.status, StatusCode::OK);
+    let e = &export.body;
+    assert_eq!(e["account"]["email"], "an@example.org");
+    assert_eq!(e["account"]["display_name"], "An Vermeulen");
+    assert_eq!(e["account"]["preferred_language"], "en");
+    assert_eq!(
+        e["account"]["organisations"][0]["name"],
+        "Buurtfeest Ledeberg"
+    );
+    assert!(e["email_verified_at"].is_string());
+    assert_eq!(e["sessions"].as_array().map(Vec::len), Some(1));
+    assert_eq!(e["mails"][0]["template"], "verify_email");
+    let actions: Vec<&str> = e["audit"]
+        .as_array()
+        .expect("audit")
+        .iter()
+        .filter_map(|a| a["action"].as_str())
+        .collect();
+    for action in [
+        "user.registered",
+        "user.email_verified",
+        "auth.login",
+        "organisation.created",
+        "user.updated",
+    ] {
+        assert!(actions.contains(&action), "{action} in {actions:?}");
+    }
+    assert!(
+        !export.body.to_string().contains("$argon2"),
+        "no password hash"
+    );
+
+    let wrong = call(
+        &app,
+        Method::DELETE,
+        "/api/v1/me",
+        Some(json!({"password": "fout"})),
+        Some(&token),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let erased = call(
+        &app,
+        Method::DELETE,
+        "/api/v1/me",
+        Some(json!({"password": PASSWORD})),
+        Some(&token),
+    )
+    .await;
+    assert_eq!(erased.status, StatusCode::NO_CONTENT, "{}", erased.body);
+    // No personal value anywhere: search every text column of every table.
+    let dump = std::process::Command::new("pg_dump")
+        .arg("--data-only")
+        .arg(db.url())
+        .output()
+        .expect("pg_dump");
+    let dump = String::from_utf8_lossy(&dump.stdout);
+    assert!(
+        dump.contains(&id),
+        "the pseudonymous id stays for the audit log"
+    );
+    for value in ["an@example.org", "An Vermeulen", "$argon2"] {
+        assert!(!dump.contains(value), "{value} was erased");
+    }
+    assert_eq!(
+        get_as(&app, "/api/v1/me", Some(&token)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        login(&app, "an@example.org", PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert!(count(&db, "SELECT count(*) AS n FROM audit_log") > 0);
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM organisation"),
+        1,
+        "the organisation stays"
+    );
+}
+
+#[actix_web::test]
+async fn the_cli_creates_the_first_admin_with_the_password_from_stdin() {
+    use std::io::Write;
+    let db = TestDb::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_samenstad"))
+        .args([
+            "admin",
+            "create-user",
+            "--email",
+            "Beheer@Stad.example",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ])
+        .env("DATABASE_URL", db.url())
+        .env("SAMENSTAD_LOG", "warn")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run samenstad");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"beheerder wachtwoord 2026\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("created beheer@stad.example with role admin")
+    );
+    let app = app(&db).await;
+    let session = login(&app, "beheer@stad.example", "beheerder wachtwoord 2026").await;
+    assert_eq!(session.status, StatusCode::OK, "{}", session.body);
+    assert_eq!(session.body["user"]["roles"][0]["role"], "admin");
+    let token = session.body["access_token"].as_str().expect("token");
+    assert_eq!(
+        get_as(&app, "/api/v1/audit", Some(token)).await.status,
+        StatusCode::OK
+    );
+}
+
+#[actix_web::test]
+async fn cors_allows_only_configured_origins() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let preflight = |origin: &'static str| {
+        actix_test::TestRequest::default()
+            .method(Method::OPTIONS)
+            .uri("/api/v1/wijken")
+            .insert_header((header::ORIGIN, origin))
+            .insert_header((header::ACCESS_CONTROL_REQUEST_METHOD, "GET"))
+            .to_request()
+    };
+    let ok = actix_test::call_service(&app, preflight("https://wijk.example")).await;
+    assert_eq!(
+        ok.headers()
+            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .and_then(|v| v.to_str().ok()),
+        Some("https://wijk.example")
+    );
+    let refused = actix_test::call_service(&app, preflight("https://evil.example")).await;
+    assert!(
+        refused
+            .headers()
+            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .is_none()
+    );
+}
