@@ -96,3 +96,60 @@ test('the API docs render offline from assets served by the binary', async () =>
   assert.deepEqual(outside, []);
   await page.close();
 });
+
+async function api(path, { method = 'GET', body, token } = {}) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${BASE}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+}
+
+test('register, verify through the mailed link, log in, stay logged in after a reload, log out', async () => {
+  const { page, errors } = await openPage();
+  const email = `bewoner-${Date.now()}@example.org`;
+  await page.goto(`${BASE}/register`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Naam').fill('Fatima');
+  await page.getByLabel('Nieuw wachtwoord').fill('een lange zin als wachtwoord');
+  await page.getByRole('button', { name: 'Account aanmaken' }).click();
+  await page.waitForSelector('p.success');
+
+  // The link from the outbox (no SMTP here), read by an administrator.
+  const admin = await api('/api/v1/auth/login', { method: 'POST',
+    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } });
+  assert.equal(admin.status, 200);
+  const outbox = await api(`/api/v1/admin/outbox?to=${encodeURIComponent(email)}`, { token: admin.body.access_token });
+  assert.equal(outbox.status, 200);
+  const link = outbox.body.find((m) => m.template === 'verify_email').body.match(/https?:\/\/\S+/)[0];
+  assert.ok(link.startsWith(`${BASE}/verify-email?token=`), link);
+  await page.goto(link);
+  await page.waitForSelector('p.success');
+  assert.match(await page.locator('p.success').innerText(), /bevestigd/);
+
+  await page.getByRole('link', { name: 'Inloggen' }).last().click();
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('een lange zin als wachtwoord');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL('**/account');
+  await page.waitForSelector('dd.display-name');
+  assert.equal(await page.locator('dd.display-name').innerText(), 'Fatima');
+
+  await page.reload();
+  await page.waitForSelector('dd.display-name');
+  assert.equal(await page.locator('a.account-link').innerText(), 'Fatima', 'still logged in after a reload');
+  const cookies = await page.context().cookies();
+  const refresh = cookies.find((c) => c.name === 'samenstad_refresh');
+  assert.ok(refresh && refresh.httpOnly && refresh.sameSite === 'Strict', 'HttpOnly SameSite=Strict refresh cookie');
+  assert.equal(await page.evaluate(() => document.cookie.includes('samenstad_refresh')), false, 'not readable by scripts');
+
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.waitForURL(`${BASE}/`);
+  await page.waitForSelector('a.account-link');
+  await page.waitForFunction(() => document.querySelector('a.account-link')?.textContent === 'Inloggen');
+  await page.reload();
+  await page.waitForSelector('path.wijk-shape');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('a.account-link').innerText(), 'Inloggen', 'logged out for good');
+  assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
+  await page.close();
+});

@@ -6,12 +6,17 @@ use leptos_router::path;
 use samenstad_types::GENT_ATTRIBUTION;
 
 use crate::i18n::{Lang, T, provide_lang, t};
+use crate::pages::account::{
+    AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, VerifyEmailPage,
+};
 use crate::pages::{home::Home, not_found::NotFound, wijk::WijkPage};
+use crate::state::provide_session;
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
     let lang = provide_lang();
+    let session = provide_session();
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl });
     view! {
         <Router>
@@ -19,6 +24,12 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <A href="/" attr:class="brand">"Samenstad"</A>
                 <p class="tagline">{move || t(lang.get(), T::Tagline)}</p>
+                <nav class="account-nav" aria-label="Account">
+                    {move || match session.me.get() {
+                        Some(me) => view! { <A href="/account" attr:class="account-link">{me.display_name}</A> }.into_any(),
+                        None => view! { <A href="/login" attr:class="account-link">{move || t(lang.get(), T::LogIn)}</A> }.into_any(),
+                    }}
+                </nav>
                 <button
                     type="button"
                     class="lang-switch"
@@ -33,6 +44,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/wijken/:key") view=WijkPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/register") view=RegisterPage />
+                    <Route path=path!("/verify-email") view=VerifyEmailPage />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage />
+                    <Route path=path!("/account") view=AccountPage />
                 </Routes>
             </main>
             <footer class="site-footer">

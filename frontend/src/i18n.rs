@@ -58,6 +58,28 @@ pub enum T {
     NotFoundText,
     ApiDocs,
     Skip,
+    LogIn,
+    LogOut,
+    Register,
+    Email,
+    Password,
+    NewPassword,
+    DisplayName,
+    PasswordHint,
+    NoAccountYet,
+    ForgotPassword,
+    CheckYourMail,
+    VerifyTitle,
+    Verified,
+    ResetMailSent,
+    SendLink,
+    PasswordChanged,
+    Save,
+    Account,
+    Roles,
+    Organisations,
+    VerifiedMark,
+    NotVerifiedMark,
 }
 
 /// The text `key` in `lang`.
@@ -118,6 +140,62 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::ApiDocs, En) => "API documentation",
         (T::Skip, Nl) => "Naar de inhoud",
         (T::Skip, En) => "Skip to content",
+        (T::LogIn, Nl) => "Inloggen",
+        (T::LogIn, En) => "Log in",
+        (T::LogOut, Nl) => "Uitloggen",
+        (T::LogOut, En) => "Log out",
+        (T::Register, Nl) => "Account aanmaken",
+        (T::Register, En) => "Create an account",
+        (T::Email, Nl) => "E-mailadres",
+        (T::Email, En) => "E-mail address",
+        (T::Password, Nl) => "Wachtwoord",
+        (T::Password, En) => "Password",
+        (T::NewPassword, Nl) => "Nieuw wachtwoord",
+        (T::NewPassword, En) => "New password",
+        (T::DisplayName, Nl) => "Naam",
+        (T::DisplayName, En) => "Name",
+        (T::PasswordHint, Nl) => {
+            "Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden."
+        }
+        (T::PasswordHint, En) => {
+            "At least 12 characters. A sentence of a few words is strong and easy to remember."
+        }
+        (T::NoAccountYet, Nl) => "Nog geen account? Maak er een aan.",
+        (T::NoAccountYet, En) => "No account yet? Create one.",
+        (T::ForgotPassword, Nl) => "Wachtwoord vergeten?",
+        (T::ForgotPassword, En) => "Forgot your password?",
+        (T::CheckYourMail, Nl) => {
+            "Je account is aangemaakt. We stuurden je een mail met een link om je e-mailadres te bevestigen."
+        }
+        (T::CheckYourMail, En) => {
+            "Your account was created. We sent you a mail with a link to confirm your e-mail address."
+        }
+        (T::VerifyTitle, Nl) => "E-mailadres bevestigen",
+        (T::VerifyTitle, En) => "Confirm e-mail address",
+        (T::Verified, Nl) => "Je e-mailadres is bevestigd.",
+        (T::Verified, En) => "Your e-mail address is confirmed.",
+        (T::ResetMailSent, Nl) => {
+            "Als er een account is met dit adres, krijg je een mail met een link."
+        }
+        (T::ResetMailSent, En) => {
+            "If there is an account with this address, you will get a mail with a link."
+        }
+        (T::SendLink, Nl) => "Stuur de link",
+        (T::SendLink, En) => "Send the link",
+        (T::PasswordChanged, Nl) => "Je wachtwoord is gewijzigd. Log opnieuw in.",
+        (T::PasswordChanged, En) => "Your password was changed. Log in again.",
+        (T::Save, Nl) => "Opslaan",
+        (T::Save, En) => "Save",
+        (T::Account, Nl) => "Mijn account",
+        (T::Account, En) => "My account",
+        (T::Roles, Nl) => "Rollen",
+        (T::Roles, En) => "Roles",
+        (T::Organisations, Nl) => "Organisaties",
+        (T::Organisations, En) => "Organisations",
+        (T::VerifiedMark, Nl) => "(bevestigd)",
+        (T::VerifiedMark, En) => "(confirmed)",
+        (T::NotVerifiedMark, Nl) => "(nog niet bevestigd)",
+        (T::NotVerifiedMark, En) => "(not confirmed yet)",
     }
 }
 

@@ -24,7 +24,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Serve the API (/api/v1), its docs (/api/docs) and the web app (/).
-    Serve(Config),
+    Serve(Box<Config>),
     /// Apply pending database migrations.
     Migrate(DbConfig),
     /// Load the Gent reference data (wijken); running it again changes nothing.
@@ -177,7 +177,7 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     telemetry::init(&cli.log);
     let result = match cli.command {
-        Command::Serve(config) => serve(config).await,
+        Command::Serve(config) => serve(*config).await,
         Command::Migrate(db) => migrate(&db),
         Command::Seed(db) => seed(&db),
         Command::Admin(AdminCommand::CreateUser {

@@ -12,6 +12,10 @@
 //! ```
 
 use reqwest::{StatusCode, Url};
+use samenstad_types::account::{
+    LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, RefreshRequest, RegisterRequest,
+    Session, TokenRequest,
+};
 use samenstad_types::{
     Health, ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
 };
@@ -50,6 +54,7 @@ impl Error {
 pub struct Client {
     base: Url,
     http: reqwest::Client,
+    token: Option<String>,
 }
 
 impl Client {
@@ -69,7 +74,11 @@ impl Client {
             let path = format!("{}/", base.path());
             base.set_path(&path);
         }
-        Ok(Self { base, http })
+        Ok(Self {
+            base,
+            http,
+            token: None,
+        })
     }
 
     fn url(&self, segments: &[&str]) -> Url {
@@ -80,11 +89,15 @@ impl Client {
         url
     }
 
-    async fn get<T: DeserializeOwned>(&self, request: reqwest::RequestBuilder) -> Result<T, Error> {
+    async fn send(&self, request: reqwest::RequestBuilder) -> Result<reqwest::Response, Error> {
+        let request = match &self.token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        };
         let response = request.header("Accept", "application/json").send().await?;
         let status = response.status();
         if status.is_success() {
-            return Ok(response.json::<T>().await?);
+            return Ok(response);
         }
         let bytes = response.bytes().await?;
         match serde_json::from_slice::<Problem>(&bytes) {
@@ -93,6 +106,94 @@ impl Client {
                 "status {status} without a problem body"
             ))),
         }
+    }
+
+    async fn get<T: DeserializeOwned>(&self, request: reqwest::RequestBuilder) -> Result<T, Error> {
+        Ok(self.send(request).await?.json::<T>().await?)
+    }
+
+    /// This client with an access token for `Authorization: Bearer`.
+    pub fn with_token(&self, token: impl Into<String>) -> Self {
+        Self {
+            token: Some(token.into()),
+            ..self.clone()
+        }
+    }
+
+    /// `POST /api/v1/auth/register`.
+    pub async fn register(&self, body: &RegisterRequest) -> Result<Me, Error> {
+        self.get(self.http.post(self.url(&["auth", "register"])).json(body))
+            .await
+    }
+
+    /// `POST /api/v1/auth/verify-email`.
+    pub async fn verify_email(&self, token: &str) -> Result<(), Error> {
+        let body = TokenRequest {
+            token: token.to_owned(),
+        };
+        self.send(
+            self.http
+                .post(self.url(&["auth", "verify-email"]))
+                .json(&body),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// `POST /api/v1/auth/login`; in a browser the refresh cookie is set too.
+    pub async fn login(&self, email: &str, password: &str) -> Result<Session, Error> {
+        let body = LoginRequest {
+            email: email.to_owned(),
+            password: password.to_owned(),
+        };
+        self.get(self.http.post(self.url(&["auth", "login"])).json(&body))
+            .await
+    }
+
+    /// `POST /api/v1/auth/refresh`: with `refresh_token`, or (in a browser) the cookie when `None`.
+    pub async fn refresh(&self, refresh_token: Option<&str>) -> Result<Session, Error> {
+        let body = RefreshRequest {
+            refresh_token: refresh_token.map(str::to_owned),
+        };
+        self.get(self.http.post(self.url(&["auth", "refresh"])).json(&body))
+            .await
+    }
+
+    /// `POST /api/v1/auth/logout`.
+    pub async fn logout(&self, refresh_token: Option<&str>) -> Result<(), Error> {
+        let body = RefreshRequest {
+            refresh_token: refresh_token.map(str::to_owned),
+        };
+        self.send(self.http.post(self.url(&["auth", "logout"])).json(&body))
+            .await
+            .map(|_| ())
+    }
+
+    /// `POST /api/v1/auth/password-reset`: mails a reset link when the address has an account.
+    pub async fn request_password_reset(&self, body: &PasswordResetRequest) -> Result<(), Error> {
+        self.send(
+            self.http
+                .post(self.url(&["auth", "password-reset"]))
+                .json(body),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// `POST /api/v1/auth/password-reset/confirm`.
+    pub async fn confirm_password_reset(&self, body: &PasswordResetConfirm) -> Result<(), Error> {
+        self.send(
+            self.http
+                .post(self.url(&["auth", "password-reset", "confirm"]))
+                .json(body),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// `GET /api/v1/me` (needs a token).
+    pub async fn me(&self) -> Result<Me, Error> {
+        self.get(self.http.get(self.url(&["me"]))).await
     }
 
     /// `GET /api/v1/health`.
