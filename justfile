@@ -77,3 +77,7 @@ lint-docker:
     docker-compose -f docker-compose.yml config -q
     .venv/bin/hadolint Dockerfile
     @echo "docker-compose.yml and Dockerfile are valid"
+
+# Login latency (p50/p99) under a small concurrent load with wrk; prints figures, asserts nothing
+bench-login connections="8" seconds="15":
+    scripts/bench-login.sh {{connections}} {{seconds}}

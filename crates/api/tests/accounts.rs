@@ -1243,3 +1243,158 @@ async fn cors_allows_only_configured_origins() {
             .is_none()
     );
 }
+
+async fn wait_for(db: &TestDb, sql: &str, expected: i64) {
+    for _ in 0..100 {
+        if count(db, sql) == expected {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for `{sql}` to be {expected}");
+}
+
+#[actix_web::test]
+async fn the_outbox_goes_out_by_smtp_when_configured_and_stays_visible_when_not() {
+    use std::io::Read;
+    let db = TestDb::new();
+    let app = app(&db).await;
+    register(&app, "an@example.org").await;
+    let pool = samenstad_db::connect_pool(db.url(), 2, Duration::from_secs(2));
+    let from = "Samenstad <noreply@samenstad.test>".to_owned();
+
+    let without = actix_web::rt::spawn(samenstad_api::mail::run_worker(
+        pool.clone(),
+        None,
+        from.clone(),
+    ));
+    wait_for(
+        &db,
+        "SELECT count(*) AS n FROM mail_outbox WHERE status = 'not_sent'",
+        1,
+    )
+    .await;
+    without.abort();
+
+    // A real SMTP server: Python's DebuggingServer prints every message it receives.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let mut smtp = std::process::Command::new("python3")
+        .args([
+            "-u",
+            "-W",
+            "ignore",
+            "-m",
+            "smtpd",
+            "-n",
+            "-c",
+            "DebuggingServer",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 smtpd");
+    for _ in 0..50 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    register(&app, "jo@example.org").await;
+    let with = actix_web::rt::spawn(samenstad_api::mail::run_worker(
+        pool,
+        Some(format!("smtp://127.0.0.1:{port}")),
+        from,
+    ));
+    wait_for(&db, "SELECT count(*) AS n FROM mail_outbox WHERE status = 'sent' AND to_address = 'jo@example.org'", 1).await;
+    with.abort();
+    smtp.kill().expect("stop smtpd");
+    let mut printed = String::new();
+    smtp.stdout
+        .take()
+        .expect("stdout")
+        .read_to_string(&mut printed)
+        .expect("read");
+    assert!(printed.contains("jo@example.org"), "{printed}");
+    assert!(printed.contains("Bevestig je e-mailadres"), "{printed}");
+    assert!(
+        printed.contains("http://samenstad.test/verify-email?token="),
+        "{printed}"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE to_address = 'an@example.org' AND status = 'not_sent'"
+        ),
+        1,
+        "not sent twice"
+    );
+}
+
+#[actix_web::test]
+async fn the_typed_client_registers_logs_in_refreshes_and_logs_out_over_a_socket() {
+    use samenstad_types::account::{Language, RegisterRequest};
+    let db = TestDb::new();
+    let state = state_for(db.url());
+    let server = actix_web::HttpServer::new(move || build_app(state.clone(), settings()))
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .expect("bind");
+    let addr = server.addrs()[0];
+    let running = server.run();
+    let stop = running.handle();
+    actix_web::rt::spawn(running);
+
+    let client = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
+    let body = RegisterRequest {
+        email: "an@example.org".into(),
+        password: PASSWORD.into(),
+        display_name: "An".into(),
+        preferred_language: Language::En,
+    };
+    let me = client.register(&body).await.expect("register");
+    assert!(!me.email_verified);
+    let duplicate = client.register(&body).await.expect_err("taken");
+    assert_eq!(duplicate.status(), Some(409));
+    client
+        .verify_email(&mailed_token(&db, "an@example.org"))
+        .await
+        .expect("verify");
+    let session = client
+        .login("an@example.org", PASSWORD)
+        .await
+        .expect("login");
+    let me = client
+        .with_token(&session.access_token)
+        .me()
+        .await
+        .expect("me");
+    assert!(me.email_verified);
+    assert_eq!(me.preferred_language, Language::En);
+    let renewed = client
+        .refresh(Some(&session.refresh_token))
+        .await
+        .expect("refresh");
+    assert_ne!(renewed.refresh_token, session.refresh_token);
+    client
+        .logout(Some(&renewed.refresh_token))
+        .await
+        .expect("logout");
+    let after = client
+        .refresh(Some(&renewed.refresh_token))
+        .await
+        .expect_err("ended");
+    assert_eq!(after.status(), Some(401));
+    assert_eq!(
+        client
+            .login("an@example.org", "fout")
+            .await
+            .expect_err("wrong")
+            .status(),
+        Some(401)
+    );
+    stop.stop(true).await;
+}
