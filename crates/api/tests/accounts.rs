@@ -1312,6 +1312,7 @@ async fn the_outbox_goes_out_by_smtp_when_configured_and_stays_visible_when_not(
     wait_for(&db, "SELECT count(*) AS n FROM mail_outbox WHERE status = 'sent' AND to_address = 'jo@example.org'", 1).await;
     with.abort();
     smtp.kill().expect("stop smtpd");
+    smtp.wait().expect("smtpd stopped");
     let mut printed = String::new();
     smtp.stdout
         .take()
