@@ -27,7 +27,7 @@ enum Command {
     Serve(Box<Config>),
     /// Apply pending database migrations.
     Migrate(DbConfig),
-    /// Load the Gent reference data (wijken); running it again changes nothing.
+    /// Load the Gent reference data (wijken, library branches, sample venues); running it again changes nothing.
     Seed(DbConfig),
     /// Administration from the command line.
     #[command(subcommand)]
@@ -122,6 +122,8 @@ fn seed(db: &DbConfig) -> Result<(), String> {
         report.wijken_updated,
         report.wijken_unchanged
     );
+    let venues = samenstad_db::seed_venues::seed_venues(&mut conn).map_err(|e| e.to_string())?;
+    println!("seed: venues inserted {venues}");
     Ok(())
 }
 

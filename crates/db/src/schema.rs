@@ -39,7 +39,6 @@ diesel::table! {
 
 diesel::joinable!(wijk -> municipality (municipality_id));
 diesel::allow_tables_to_appear_in_same_query!(municipality, wijk);
-diesel::allow_tables_to_appear_in_same_query!(municipality, organisation);
 
 diesel::table! {
     app_user (id) {
@@ -201,3 +200,100 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     wijk,
 );
+
+diesel::table! {
+    venue (id) {
+        id -> Uuid,
+        municipality_id -> Uuid,
+        wijk_id -> Nullable<Uuid>,
+        slug -> Text,
+        name -> Text,
+        venue_type -> Text,
+        operator -> Text,
+        operator_name -> Nullable<Text>,
+        street_address -> Nullable<Text>,
+        postal_code -> Nullable<Text>,
+        city -> Nullable<Text>,
+        lat -> Float8,
+        lon -> Float8,
+        location_precision -> Text,
+        drop_in -> Bool,
+        room_use -> Bool,
+        target_groups -> Array<Text>,
+        facilities -> Array<Text>,
+        accessibility -> Array<Text>,
+        description -> Text,
+        contact_phone -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        website -> Nullable<Text>,
+        is_sample -> Bool,
+        source -> Text,
+        lead_time_min_days -> Int4,
+        lead_time_max_days -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    opening_hours (id) {
+        id -> Uuid,
+        venue_id -> Uuid,
+        weekday -> Int2,
+        opens -> Time,
+        closes -> Time,
+        kind -> Text,
+        condition -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    room (id) {
+        id -> Uuid,
+        venue_id -> Uuid,
+        name -> Text,
+        capacity -> Int4,
+        uses -> Array<Text>,
+        facilities -> Array<Text>,
+        step_free -> Bool,
+        tariff_recognised_cents -> Int4,
+        tariff_resident_cents -> Int4,
+        tariff_private_cents -> Int4,
+        free_for_neighbourhood -> Bool,
+        is_sample -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    booking (id) {
+        id -> Uuid,
+        room_id -> Uuid,
+        requester_id -> Uuid,
+        organisation_id -> Nullable<Uuid>,
+        purpose -> Text,
+        room_use -> Text,
+        attendees -> Int4,
+        during -> Tstzrange,
+        status -> Text,
+        tariff_category -> Text,
+        price_cents -> Int4,
+        decision_reason -> Nullable<Text>,
+        decided_by -> Nullable<Uuid>,
+        decided_at -> Nullable<Timestamptz>,
+        idempotency_key -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(venue -> wijk (wijk_id));
+diesel::joinable!(room -> venue (venue_id));
+diesel::joinable!(opening_hours -> venue (venue_id));
+diesel::joinable!(booking -> room (room_id));
+diesel::allow_tables_to_appear_in_same_query!(venue, room, opening_hours, booking);
+diesel::allow_tables_to_appear_in_same_query!(venue, wijk);
+diesel::allow_tables_to_appear_in_same_query!(room, wijk);
+diesel::allow_tables_to_appear_in_same_query!(booking, wijk);
+diesel::allow_tables_to_appear_in_same_query!(booking, organisation);
+diesel::allow_tables_to_appear_in_same_query!(booking, app_user);

@@ -120,3 +120,18 @@ mod tests {
         assert_eq!(index.locate(3.0, 3.0), None);
     }
 }
+
+/// Great-circle distance in metres between two WGS84 points.
+pub fn distance_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    use geo::{Distance, Haversine};
+    Haversine.distance(Point::new(lon1, lat1), Point::new(lon2, lat2))
+}
+
+#[cfg(test)]
+mod distance_tests {
+    #[test]
+    fn belfort_to_sint_pieters_station_is_about_two_kilometres() {
+        let d = super::distance_m(51.05365, 3.72476, 51.0359, 3.7107);
+        assert!((2_000.0..2_400.0).contains(&d), "{d}");
+    }
+}

@@ -2,5 +2,6 @@
 //!
 //! Builds for `wasm32-unknown-unknown` so the web app runs the same rules as the server.
 
+pub mod booking;
 pub mod geometry;
 pub mod text;

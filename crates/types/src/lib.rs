@@ -9,6 +9,7 @@ pub mod account;
 pub mod geojson;
 pub mod health;
 pub mod problem;
+pub mod venue;
 pub mod wijk;
 
 pub use geojson::{Geometry, Position};

@@ -107,6 +107,13 @@ fn session_response(
         }))
 }
 
+/// Uses a one-time link token; a wrong, used or expired one is a 400 with a clear message.
+fn take_link(conn: &mut PgConnection, token: &str, purpose: &str) -> Result<Uuid, AppError> {
+    q::take_email_token(conn, &token_hash(token), purpose)?.ok_or_else(|| {
+        AppError::BadRequest("this link is invalid, already used or expired".to_owned())
+    })
+}
+
 fn link(state: &AppState, path: &str, token: &str) -> String {
     format!(
         "{}/{path}?token={token}",
@@ -212,10 +219,7 @@ pub async fn verify_email(
     body.validate()?;
     state
         .transaction(move |conn| {
-            let user_id = q::take_email_token(conn, &token_hash(&body.token), "verify_email")?
-                .ok_or_else(|| {
-                    AppError::BadRequest("this link is invalid, already used or expired".to_owned())
-                })?;
+            let user_id = take_link(conn, &body.token, "verify_email")?;
             q::set_email_verified(conn, user_id)?;
             audit::record(
                 conn,
@@ -577,10 +581,7 @@ pub async fn confirm_password_reset(
     let hash = state.auth.hash_password(body.new_password).await?;
     state
         .transaction(move |conn| {
-            let id = q::take_email_token(conn, &token_hash(&body.token), "reset_password")?
-                .ok_or_else(|| {
-                    AppError::BadRequest("this link is invalid, already used or expired".to_owned())
-                })?;
+            let id = take_link(conn, &body.token, "reset_password")?;
             q::set_password(conn, id, &hash)?;
             q::revoke_all_for_user(conn, id)?;
             audit::record(

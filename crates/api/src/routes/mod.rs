@@ -8,6 +8,7 @@ pub mod auth;
 pub mod health;
 pub mod me;
 pub mod organisations;
+pub mod venues;
 pub mod wijken;
 
 /// Registers every `/api/v1` handler.
@@ -18,4 +19,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     me::configure(cfg);
     organisations::configure(cfg);
     admin::configure(cfg);
+    venues::configure(cfg);
 }

@@ -7,13 +7,17 @@ use std::time::Duration;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::{StatusCode, header};
 use actix_web::{test as actix_test, web};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
 use samenstad_api::AppState;
 use samenstad_api::app::{AppSettings, build_app};
 use samenstad_api::config::AuthConfig;
 use samenstad_db::testing::TestDb;
 use samenstad_types::Problem;
+use serde_json::{Value, json};
 
 pub fn settings() -> AppSettings {
     AppSettings {
@@ -98,4 +102,163 @@ pub fn json<T: serde::de::DeserializeOwned>(status: StatusCode, body: &[u8]) -> 
         String::from_utf8_lossy(body)
     );
     serde_json::from_slice(body).expect("JSON body")
+}
+
+pub trait TestService:
+    Service<actix_http::Request, Response = ServiceResponse<Self::Body>, Error = actix_web::Error>
+{
+    type Body: MessageBody;
+}
+impl<S, B> TestService for S
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    type Body = B;
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: header::HeaderMap,
+    pub body: Value,
+}
+
+pub async fn call(
+    app: &impl TestService,
+    method: Method,
+    uri: &str,
+    body: Option<Value>,
+    token: Option<&str>,
+) -> Reply {
+    let mut req = actix_test::TestRequest::default()
+        .method(method)
+        .uri(uri)
+        .peer_addr("10.1.2.3:4567".parse().expect("addr"));
+    if let Some(body) = body {
+        req = req.set_json(body);
+    }
+    if let Some(token) = token {
+        req = req.insert_header((header::AUTHORIZATION, format!("Bearer {token}")));
+    }
+    let res = actix_test::call_service(app, req.to_request()).await;
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = actix_test::read_body(res).await;
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+pub async fn post(app: &impl TestService, uri: &str, body: Value, token: Option<&str>) -> Reply {
+    call(app, Method::POST, uri, Some(body), token).await
+}
+
+pub async fn get_as(app: &impl TestService, uri: &str, token: Option<&str>) -> Reply {
+    call(app, Method::GET, uri, None, token).await
+}
+
+pub const PASSWORD: &str = "een lange zin als wachtwoord";
+
+/// The token of the newest mail to `to` (taken from the link in its body).
+pub fn mailed_token(db: &TestDb, to: &str) -> String {
+    #[derive(QueryableByName)]
+    struct Body {
+        #[diesel(sql_type = Text)]
+        body: String,
+    }
+    let mut conn = db.conn();
+    let mail: Body = diesel::sql_query(
+        "SELECT body FROM mail_outbox WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1",
+    )
+    .bind::<Text, _>(to)
+    .get_result(&mut conn)
+    .expect("a mail was queued");
+    let start = mail.body.find("token=").expect("a link with a token") + 6;
+    mail.body[start..]
+        .split_whitespace()
+        .next()
+        .expect("token")
+        .to_owned()
+}
+
+pub fn count(db: &TestDb, sql: &str) -> i64 {
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    diesel::sql_query(sql)
+        .get_result::<N>(&mut db.conn())
+        .expect("count")
+        .n
+}
+
+pub async fn register(app: &impl TestService, email: &str) -> String {
+    let r = post(app, "/api/v1/auth/register", json!({"email": email, "password": PASSWORD, "display_name": "Test", "preferred_language": "nl"}), None).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    r.body["id"].as_str().expect("id").to_owned()
+}
+
+pub async fn verified_user(app: &impl TestService, db: &TestDb, email: &str) -> String {
+    let id = register(app, email).await;
+    let r = post(
+        app,
+        "/api/v1/auth/verify-email",
+        json!({"token": mailed_token(db, email)}),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    id
+}
+
+pub async fn login(app: &impl TestService, email: &str, password: &str) -> Reply {
+    post(
+        app,
+        "/api/v1/auth/login",
+        json!({"email": email, "password": password}),
+        None,
+    )
+    .await
+}
+
+pub async fn access(app: &impl TestService, email: &str) -> String {
+    let r = login(app, email, PASSWORD).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    r.body["access_token"].as_str().expect("token").to_owned()
+}
+
+pub fn make_admin(db: &TestDb, email: &str) {
+    samenstad_api::admin_cli::create_user(
+        &mut db.conn(),
+        email,
+        "Admin",
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ZmFrZWhhc2hmYWtlaGFzaGZha2VoYXNo",
+        "admin",
+    )
+    .expect("admin");
+}
+
+pub async fn admin_token(app: &impl TestService, db: &TestDb) -> String {
+    let email = "admin@samenstad.test";
+    verified_user(app, db, email).await;
+    make_admin(db, email);
+    access(app, email).await
+}
+
+pub async fn wait_for(db: &TestDb, sql: &str, expected: i64) {
+    for _ in 0..100 {
+        if count(db, sql) == expected {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for `{sql}` to be {expected}");
 }

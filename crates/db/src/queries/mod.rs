@@ -5,4 +5,5 @@ pub mod audit;
 pub mod health;
 pub mod organisations;
 pub mod outbox;
+pub mod venues;
 pub mod wijken;

@@ -1,0 +1,909 @@
+//! The venue finder, rooms, availability, iCal feeds and bookings.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use chrono::{DateTime, Duration, Utc};
+use samenstad_db::PgConnection;
+use samenstad_db::queries::accounts as users;
+use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::organisations as orgs;
+use samenstad_db::queries::outbox;
+use samenstad_db::queries::venues::{
+    self as q, BookingRow, OpeningHoursRow, RoomRow, VenueFilter, VenueRow, span, span_ends,
+};
+use samenstad_db::schema::wijk;
+use samenstad_domain::booking::{Booker, RoomTariffs, price_cents, tariff};
+use samenstad_domain::geometry::distance_m;
+use samenstad_domain::text;
+use samenstad_types::Problem;
+use samenstad_types::venue::{
+    Address, Availability, AvailabilityQuery, Booking, BusyInterval, CreateBooking, DeclineBooking,
+    ListVenuesQuery, OpeningHours, PRIVATE_VENUE_DISCLAIMER, Room, Tariffs, Venue, VenueDetail,
+    VenuePage,
+};
+use serde::Deserialize;
+use serde_json::json;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::auth::UserCaller;
+use crate::error::AppError;
+use crate::principal::{Principal, parse_id};
+use crate::state::AppState;
+
+/// Registers the handlers of this module.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_venues)
+        .service(get_venue)
+        .service(get_availability)
+        .service(get_calendar)
+        .service(create_booking)
+        .service(list_bookings)
+        .service(approve_booking)
+        .service(decline_booking)
+        .service(cancel_booking);
+}
+
+const TYPES: [&str; 9] = [
+    "buurtcentrum",
+    "open_huis",
+    "buurthuis",
+    "lokaal_dienstencentrum",
+    "buurtsecretariaat",
+    "buurtpunt",
+    "bibliotheek",
+    "partner_place",
+    "tijdelijke_invulling",
+];
+
+fn parse_time(field: &str, value: &str) -> Result<DateTime<Utc>, AppError> {
+    DateTime::parse_from_rfc3339(value)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            AppError::field(
+                field,
+                "invalid",
+                "must be an RFC 3339 timestamp, e.g. 2027-01-12T19:00:00+01:00",
+            )
+        })
+}
+
+fn parse_near(value: &str) -> Result<(f64, f64), AppError> {
+    let invalid = || AppError::field("near", "invalid", "must be `lat,lon` in WGS84 degrees");
+    let (lat, lon) = value.split_once(',').ok_or_else(invalid)?;
+    let lat: f64 = lat.trim().parse().map_err(|_| invalid())?;
+    let lon: f64 = lon.trim().parse().map_err(|_| invalid())?;
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        return Err(invalid());
+    }
+    Ok((lat, lon))
+}
+
+fn venue_view(
+    row: &VenueRow,
+    wijknr: Option<i16>,
+    max_capacity: Option<i32>,
+    distance: Option<f64>,
+) -> Venue {
+    Venue {
+        id: row.id.to_string(),
+        slug: row.slug.clone(),
+        name: row.name.clone(),
+        venue_type: row.venue_type.clone(),
+        operator: row.operator.clone(),
+        operator_name: row.operator_name.clone(),
+        address: row.street_address.as_ref().map(|street| Address {
+            street: street.clone(),
+            postal_code: row.postal_code.clone(),
+            city: row.city.clone(),
+        }),
+        lat: row.lat,
+        lon: row.lon,
+        location_precision: row.location_precision.clone(),
+        wijknr,
+        drop_in: row.drop_in,
+        room_use: row.room_use,
+        target_groups: row.target_groups.clone(),
+        facilities: row.facilities.clone(),
+        accessibility: row.accessibility.clone(),
+        description: row.description.clone(),
+        is_sample: row.is_sample,
+        disclaimer: (row.operator == "private").then(|| PRIVATE_VENUE_DISCLAIMER.to_owned()),
+        max_capacity,
+        distance_m: distance.map(|d| d.round()),
+    }
+}
+
+fn room_view(row: &RoomRow) -> Room {
+    Room {
+        id: row.id.to_string(),
+        venue_id: row.venue_id.to_string(),
+        name: row.name.clone(),
+        capacity: row.capacity,
+        uses: row.uses.clone(),
+        facilities: row.facilities.clone(),
+        step_free: row.step_free,
+        tariffs: Tariffs {
+            recognised_cents: row.tariff_recognised_cents,
+            resident_cents: row.tariff_resident_cents,
+            private_cents: row.tariff_private_cents,
+            free_for_neighbourhood: row.free_for_neighbourhood,
+        },
+        is_sample: row.is_sample,
+    }
+}
+
+fn hours_view(row: &OpeningHoursRow) -> OpeningHours {
+    OpeningHours {
+        weekday: row.weekday,
+        opens: row.opens.format("%H:%M").to_string(),
+        closes: row.closes.format("%H:%M").to_string(),
+        kind: row.kind.clone(),
+        condition: row.condition.clone(),
+    }
+}
+
+fn booking_view(row: &BookingRow, venue_id: Uuid) -> Booking {
+    let (start, end) = span_ends(&row.during);
+    Booking {
+        id: row.id.to_string(),
+        room_id: row.room_id.to_string(),
+        venue_id: venue_id.to_string(),
+        status: row.status.clone(),
+        purpose: row.purpose.clone(),
+        attendees: row.attendees,
+        start: start.to_rfc3339(),
+        end: end.to_rfc3339(),
+        room_use: row.room_use.clone(),
+        organisation_id: row.organisation_id.map(|o| o.to_string()),
+        tariff_category: row.tariff_category.clone(),
+        price_cents: row.price_cents,
+        decision_reason: row.decision_reason.clone(),
+    }
+}
+
+fn wijk_id(conn: &mut PgConnection, key: &str) -> Result<Uuid, AppError> {
+    use diesel::prelude::*;
+    let mut query = wijk::table.select(wijk::id).into_boxed();
+    query = match key.parse::<i16>() {
+        Ok(nr) => query.filter(wijk::wijknr.eq(nr)),
+        Err(_) => query.filter(wijk::slug.eq(key.to_owned())),
+    };
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::field("wijk", "unknown", "no wijk has this number or slug"))
+}
+
+/// Find venues
+///
+/// The zalenzoeker: filter by wijk, type, text, room capacity, use, facility, step-free access
+/// and a window in which a matching room must be free; with `near` sorted by distance (and
+/// limited to `radius_m`). Sample venues (from the city's policy documents, placed at their
+/// wijk) are marked `is_sample`; private venues carry the city's disclaimer.
+#[utoipa::path(
+    tag = "venues",
+    security(()),
+    params(ListVenuesQuery),
+    responses(
+        (status = 200, description = "A page of venues", body = VenuePage),
+        (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/venues")]
+pub async fn list_venues(
+    state: web::Data<AppState>,
+    query: web::Query<ListVenuesQuery>,
+) -> Result<web::Json<VenuePage>, AppError> {
+    let query = query.into_inner();
+    query.validate()?;
+    if let Some(t) = &query.venue_type
+        && !TYPES.contains(&t.as_str())
+    {
+        return Err(AppError::field("type", "invalid", "is not a venue type"));
+    }
+    let near = query.near.as_deref().map(parse_near).transpose()?;
+    if query.radius_m.is_some() && near.is_none() {
+        return Err(AppError::field("radius_m", "requires", "needs `near`"));
+    }
+    let free_during = match (
+        query.available_from.as_deref(),
+        query.available_to.as_deref(),
+    ) {
+        (None, None) => None,
+        (Some(from), Some(to)) => {
+            let (from, to) = (
+                parse_time("available_from", from)?,
+                parse_time("available_to", to)?,
+            );
+            if to <= from {
+                return Err(AppError::field(
+                    "available_to",
+                    "order",
+                    "must be after available_from",
+                ));
+            }
+            Some(span(from, to))
+        }
+        _ => {
+            return Err(AppError::field(
+                "available_from",
+                "requires",
+                "available_from and available_to go together",
+            ));
+        }
+    };
+    let offset: usize = match query.cursor.as_deref() {
+        None => 0,
+        Some(c) => c
+            .parse()
+            .map_err(|_| AppError::field("cursor", "invalid", "is not a cursor of this list"))?,
+    };
+    let limit = query.limit.unwrap_or(20) as usize;
+    let (rows, capacities) = state
+        .with_conn(move |conn| {
+            let filter = VenueFilter {
+                wijk_id: query
+                    .wijk
+                    .as_deref()
+                    .map(|w| wijk_id(conn, w))
+                    .transpose()?,
+                venue_type: query.venue_type.clone(),
+                capacity_min: query.capacity_min,
+                room_use: query.room_use.clone(),
+                facility: query.facility.clone(),
+                accessible: query.accessible.unwrap_or(false),
+                free_during,
+            };
+            let rows: Vec<_> = q::search(conn, &filter)?
+                .into_iter()
+                .filter(|(v, _)| {
+                    text::matches_any(
+                        query.q.as_deref().unwrap_or(""),
+                        [v.name.as_str(), v.description.as_str()],
+                    )
+                })
+                .collect();
+            let ids: Vec<Uuid> = rows.iter().map(|(v, _)| v.id).collect();
+            let capacities = q::max_capacities(conn, &ids)?;
+            Ok((rows, capacities))
+        })
+        .await?;
+    let mut venues: Vec<Venue> = rows
+        .iter()
+        .map(|(v, nr)| {
+            let distance = near.map(|(lat, lon)| distance_m(lat, lon, v.lat, v.lon));
+            venue_view(v, *nr, capacities.get(&v.id).copied(), distance)
+        })
+        .filter(|v| match (query.radius_m, v.distance_m) {
+            (Some(radius), Some(d)) => d <= f64::from(radius),
+            _ => true,
+        })
+        .collect();
+    if near.is_some() {
+        venues.sort_by(|a, b| {
+            a.distance_m
+                .partial_cmp(&b.distance_m)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+    let total = venues.len();
+    let items: Vec<Venue> = venues.into_iter().skip(offset).take(limit).collect();
+    let next_cursor = (offset + limit < total).then(|| (offset + limit).to_string());
+    Ok(web::Json(VenuePage { items, next_cursor }))
+}
+
+/// Get a venue
+///
+/// A venue by id or slug with its rooms (capacity, uses, facilities, tariffs) and opening hours.
+#[utoipa::path(
+    tag = "venues",
+    security(()),
+    params(("key" = String, Path, description = "Venue id (UUID) or slug")),
+    responses(
+        (status = 200, description = "The venue", body = VenueDetail),
+        (status = 404, description = "No such venue", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/venues/{key}")]
+pub async fn get_venue(
+    state: web::Data<AppState>,
+    key: web::Path<String>,
+) -> Result<web::Json<VenueDetail>, AppError> {
+    let key = key.into_inner();
+    state
+        .with_conn(move |conn| {
+            let (v, nr) = q::venue_by_key(conn, &key)?
+                .ok_or_else(|| AppError::NotFound(format!("no venue `{key}`")))?;
+            let rooms = q::rooms_of(conn, v.id)?;
+            let hours = q::hours_of(conn, v.id)?;
+            let max_capacity = rooms.iter().map(|r| r.capacity).max();
+            Ok(VenueDetail {
+                venue: venue_view(&v, nr, max_capacity, None),
+                rooms: rooms.iter().map(room_view).collect(),
+                opening_hours: hours.iter().map(hours_view).collect(),
+            })
+        })
+        .await
+        .map(web::Json)
+}
+
+fn window(query: &AvailabilityQuery) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
+    let from = parse_time("from", &query.from)?;
+    let to = parse_time("to", &query.to)?;
+    if to <= from {
+        return Err(AppError::field("to", "order", "must be after from"));
+    }
+    if to - from > Duration::days(366) {
+        return Err(AppError::field(
+            "to",
+            "range",
+            "the window is at most 366 days",
+        ));
+    }
+    Ok((from, to))
+}
+
+fn room_id(value: &str) -> Result<Uuid, AppError> {
+    parse_id(value, "room")
+}
+
+/// When a room is taken
+///
+/// Approved bookings of a room in a window, as busy intervals without any personal data.
+#[utoipa::path(
+    tag = "venues",
+    security(()),
+    params(("id" = String, Path, description = "Room id (UUID)"), AvailabilityQuery),
+    responses(
+        (status = 200, description = "Busy intervals", body = Availability),
+        (status = 400, description = "Invalid window", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such room", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/rooms/{id}/availability")]
+pub async fn get_availability(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    query: web::Query<AvailabilityQuery>,
+) -> Result<web::Json<Availability>, AppError> {
+    let id = room_id(&id)?;
+    let (from, to) = window(&query)?;
+    let busy = state
+        .with_conn(move |conn| {
+            q::room_with_venue(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such room".to_owned()))?;
+            Ok(q::busy(conn, id, span(from, to))?)
+        })
+        .await?;
+    Ok(web::Json(Availability {
+        room_id: id.to_string(),
+        from: from.to_rfc3339(),
+        to: to.to_rfc3339(),
+        busy: busy
+            .iter()
+            .map(|s| {
+                let (start, end) = span_ends(s);
+                BusyInterval {
+                    start: start.to_rfc3339(),
+                    end: end.to_rfc3339(),
+                }
+            })
+            .collect(),
+    }))
+}
+
+/// iCalendar feed of a room
+///
+/// Busy events (approved bookings from 30 days ago to a year ahead) as `text/calendar`, for
+/// subscribing in a calendar app. Events carry no personal data.
+#[utoipa::path(
+    tag = "venues",
+    security(()),
+    params(("id" = String, Path, description = "Room id (UUID)")),
+    responses(
+        (status = 200, description = "An iCalendar (RFC 5545) feed", body = String, content_type = "text/calendar"),
+        (status = 404, description = "No such room", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/rooms/{id}/calendar.ics")]
+pub async fn get_calendar(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    use icalendar::{Calendar, Component, Event, EventLike};
+    let id = room_id(&id)?;
+    let now = Utc::now();
+    let (room, venue, busy) = state
+        .with_conn(move |conn| {
+            let (room, venue) = q::room_with_venue(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such room".to_owned()))?;
+            let busy = q::busy(
+                conn,
+                id,
+                span(now - Duration::days(30), now + Duration::days(366)),
+            )?;
+            Ok((room, venue, busy))
+        })
+        .await?;
+    let mut calendar = Calendar::new();
+    calendar.name(&format!("{} – {}", venue.name, room.name));
+    for (i, s) in busy.iter().enumerate() {
+        let (start, end) = span_ends(s);
+        calendar.push(
+            Event::new()
+                .uid(&format!("{id}-{}-{i}@samenstad", start.timestamp()))
+                .summary("Bezet / Busy")
+                .starts(start)
+                .ends(end)
+                .done(),
+        );
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .body(calendar.done().to_string()))
+}
+
+fn is_manager(p: &Principal, venue: &VenueRow) -> bool {
+    p.is_admin()
+        || p.roles
+            .iter()
+            .any(|(r, _)| r.role == "venue_manager" && r.scope_id == Some(venue.id))
+}
+
+/// A booking conflict named by its slot.
+fn overlap_error(slot: Option<&q::Span>) -> AppError {
+    match slot.map(span_ends) {
+        Some((start, end)) => AppError::Conflict(format!(
+            "the room is already booked from {} to {}",
+            start.to_rfc3339(),
+            end.to_rfc3339()
+        )),
+        None => AppError::Conflict("the room is already booked in this period".to_owned()),
+    }
+}
+
+fn is_overlap(e: &diesel::result::Error) -> bool {
+    matches!(e, diesel::result::Error::DatabaseError(_, info) if info.constraint_name() == Some("booking_no_overlap"))
+}
+
+/// Request a booking
+///
+/// Books a room for a person or on behalf of an organisation the caller belongs to. The
+/// tariff follows from who books (recognised organisation: reduced) and the price is computed.
+/// Requests must be made 4 weeks to 6 months ahead (per venue; venue managers are exempt).
+/// Send an `Idempotency-Key` header to make retries safe: the same key returns the same booking.
+#[utoipa::path(
+    tag = "bookings",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "Room id (UUID)"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Unique key per intended booking (max 200 characters)"),
+    ),
+    request_body = CreateBooking,
+    responses(
+        (status = 201, description = "Requested; a venue manager decides", body = Booking),
+        (status = 200, description = "Replay: a booking with this Idempotency-Key exists", body = Booking),
+        (status = 400, description = "Invalid fields, too many attendees, a use the room does not allow, or outside the lead time", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a member of the organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such room", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The room is already booked then", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/rooms/{id}/bookings")]
+pub async fn create_booking(
+    req: HttpRequest,
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<CreateBooking>,
+) -> Result<HttpResponse, AppError> {
+    let id = room_id(&id)?;
+    let body = body.into_inner();
+    body.validate()?;
+    let key = match req.headers().get("Idempotency-Key") {
+        None => None,
+        Some(v) => Some(
+            v.to_str()
+                .ok()
+                .filter(|k| !k.is_empty() && k.len() <= 200)
+                .ok_or_else(|| {
+                    AppError::field(
+                        "Idempotency-Key",
+                        "invalid",
+                        "must be 1 to 200 visible characters",
+                    )
+                })?
+                .to_owned(),
+        ),
+    };
+    let start = parse_time("start", &body.start)?;
+    let end = parse_time("end", &body.end)?;
+    if end <= start {
+        return Err(AppError::field("end", "order", "must be after start"));
+    }
+    if end - start > Duration::hours(24) {
+        return Err(AppError::field(
+            "end",
+            "range",
+            "a booking lasts at most 24 hours",
+        ));
+    }
+    let organisation_id = body
+        .organisation_id
+        .as_deref()
+        .map(|o| {
+            o.parse::<Uuid>()
+                .map_err(|_| AppError::field("organisation_id", "invalid", "must be a UUID"))
+        })
+        .transpose()?;
+    let (created, row, venue_id) = state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            if let Some(key) = &key
+                && let Some(existing) = q::booking_by_key(conn, p.user.id, key)?
+            {
+                let venue = q::room_with_venue(conn, existing.room_id)?
+                    .map(|(_, v)| v.id)
+                    .unwrap_or_default();
+                return Ok((false, existing, venue));
+            }
+            let (room, venue) = q::room_with_venue(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such room".to_owned()))?;
+            if body.attendees > room.capacity {
+                return Err(AppError::field(
+                    "attendees",
+                    "capacity",
+                    &format!("the room holds at most {} people", room.capacity),
+                ));
+            }
+            if !room.uses.is_empty() && !room.uses.contains(&body.room_use) {
+                return Err(AppError::field(
+                    "room_use",
+                    "not_allowed",
+                    &format!("this room allows: {}", room.uses.join(", ")),
+                ));
+            }
+            let now = Utc::now();
+            if !is_manager(&p, &venue) {
+                if start < now + Duration::days(i64::from(venue.lead_time_min_days)) {
+                    return Err(AppError::field(
+                        "start",
+                        "lead_time",
+                        &format!("book at least {} days ahead", venue.lead_time_min_days),
+                    ));
+                }
+                if start > now + Duration::days(i64::from(venue.lead_time_max_days)) {
+                    return Err(AppError::field(
+                        "start",
+                        "lead_time",
+                        &format!("book at most {} days ahead", venue.lead_time_max_days),
+                    ));
+                }
+            }
+            let booker = match organisation_id {
+                None => Booker::Person,
+                Some(org) => {
+                    if orgs::member_role(conn, org, p.user.id)?.is_none() {
+                        return Err(AppError::Forbidden(
+                            "you can only book for organisations you belong to".to_owned(),
+                        ));
+                    }
+                    let (org_row, _) = orgs::organisation_by_id(conn, org)?.ok_or_else(|| {
+                        AppError::field("organisation_id", "unknown", "no such organisation")
+                    })?;
+                    if org_row.recognised_at.is_some() {
+                        Booker::RecognisedOrganisation
+                    } else {
+                        Booker::Organisation
+                    }
+                }
+            };
+            let slot = span(start, end);
+            if let Some(taken) = q::busy(conn, id, slot)?.first() {
+                return Err(overlap_error(Some(taken)));
+            }
+            let tariffs = RoomTariffs {
+                recognised_cents: room.tariff_recognised_cents,
+                resident_cents: room.tariff_resident_cents,
+                private_cents: room.tariff_private_cents,
+                free_for_neighbourhood: room.free_for_neighbourhood,
+            };
+            let (category, rate) = tariff(tariffs, booker, &body.room_use);
+            let row = BookingRow {
+                id: Uuid::now_v7(),
+                room_id: id,
+                requester_id: p.user.id,
+                organisation_id,
+                purpose: body.purpose.trim().to_owned(),
+                room_use: body.room_use.clone(),
+                attendees: body.attendees,
+                during: slot,
+                status: "requested".to_owned(),
+                tariff_category: category.to_owned(),
+                price_cents: price_cents(rate, (end - start).num_minutes()),
+                decision_reason: None,
+                decided_by: None,
+                decided_at: None,
+                idempotency_key: key,
+                created_at: now,
+                updated_at: now,
+            };
+            q::insert_booking(conn, &row)?;
+            let mut entry = NewAudit::by(Some(p.user.id), "booking.requested")
+                .on("booking", row.id)
+                .details(json!({"room_id": id.to_string()}));
+            entry.wijk_id = venue.wijk_id;
+            audit::record(conn, entry)?;
+            Ok((true, row, venue.id))
+        })
+        .await
+        .map_err(|e| match e {
+            // Two requests with one Idempotency-Key raced: tell the loser to retry (it replays).
+            AppError::Conflict(ref m) if m == "this already exists" => AppError::Conflict(
+                "a booking with this Idempotency-Key is being created; retry".to_owned(),
+            ),
+            other => other,
+        })?;
+    let view = booking_view(&row, venue_id);
+    if created {
+        Ok(HttpResponse::Created()
+            .insert_header((header::LOCATION, "/api/v1/bookings"))
+            .json(view))
+    } else {
+        Ok(HttpResponse::Ok()
+            .insert_header(("Idempotent-Replayed", "true"))
+            .json(view))
+    }
+}
+
+/// Which bookings to list.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListBookingsQuery {
+    /// `mine` (default): bookings I requested; `managed`: bookings of the venues I manage.
+    pub scope: Option<String>,
+}
+
+/// List bookings
+///
+/// The caller's own bookings, or (`scope=managed`) the bookings of the venues the caller manages.
+#[utoipa::path(
+    tag = "bookings",
+    security(("bearer" = [])),
+    params(ListBookingsQuery),
+    responses(
+        (status = 200, description = "Bookings", body = Vec<Booking>),
+        (status = 400, description = "Unknown scope", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/bookings")]
+pub async fn list_bookings(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    query: web::Query<ListBookingsQuery>,
+) -> Result<web::Json<Vec<Booking>>, AppError> {
+    let managed = match query.scope.as_deref() {
+        None | Some("mine") => false,
+        Some("managed") => true,
+        Some(_) => {
+            return Err(AppError::field(
+                "scope",
+                "invalid",
+                "must be mine or managed",
+            ));
+        }
+    };
+    state
+        .with_conn(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let rows = if managed {
+                let venues: Vec<Uuid> = if p.is_admin() {
+                    q::all_venue_ids(conn)?
+                } else {
+                    p.roles
+                        .iter()
+                        .filter(|(r, _)| r.role == "venue_manager")
+                        .filter_map(|(r, _)| r.scope_id)
+                        .collect()
+                };
+                q::bookings_of_venues(conn, &venues)?
+            } else {
+                q::bookings_of_requester(conn, p.user.id)?
+            };
+            Ok(rows.iter().map(|(b, v)| booking_view(b, *v)).collect())
+        })
+        .await
+        .map(web::Json)
+}
+
+enum Decision {
+    Approve,
+    Decline(String),
+    Cancel,
+}
+
+async fn decide(
+    state: &AppState,
+    caller: UserCaller,
+    id: Uuid,
+    decision: Decision,
+) -> Result<Booking, AppError> {
+    let result = state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let (b, _room, venue) = q::booking_for_update(conn, id)?.ok_or_else(|| AppError::NotFound("no such booking".to_owned()))?;
+            let (status, action, reason) = match &decision {
+                Decision::Cancel => {
+                    if b.requester_id != p.user.id && !is_manager(&p, &venue) {
+                        return Err(AppError::Forbidden("only the requester or a manager of this venue may cancel".to_owned()));
+                    }
+                    if !matches!(b.status.as_str(), "requested" | "approved") {
+                        return Err(AppError::Conflict(format!("a {} booking cannot be cancelled", b.status)));
+                    }
+                    ("cancelled", "booking.cancelled", None)
+                }
+                Decision::Approve | Decision::Decline(_) => {
+                    if !is_manager(&p, &venue) {
+                        return Err(AppError::Forbidden("only managers of this venue may decide".to_owned()));
+                    }
+                    if b.status != "requested" {
+                        return Err(AppError::Conflict(format!("the booking is already {}", b.status)));
+                    }
+                    match &decision {
+                        Decision::Decline(r) => ("declined", "booking.declined", Some(r.clone())),
+                        _ => {
+                            if let Some(taken) = q::busy(conn, b.room_id, b.during)?.first() {
+                                return Err(overlap_error(Some(taken)));
+                            }
+                            ("approved", "booking.approved", None)
+                        }
+                    }
+                }
+            };
+            let decided_by = matches!(decision, Decision::Approve | Decision::Decline(_)).then_some(p.user.id);
+            q::set_status(conn, id, status, decided_by, reason.as_deref()).map_err(|e| if is_overlap(&e) { overlap_error(None) } else { e.into() })?;
+            let mut entry = NewAudit::by(Some(p.user.id), action).on("booking", id).details(json!({"reason": reason}));
+            entry.wijk_id = venue.wijk_id;
+            audit::record(conn, entry)?;
+            if b.requester_id != p.user.id
+                && let Some(to) = users::user_by_id(conn, b.requester_id)?.and_then(|u| u.email)
+            {
+                let (start, _) = span_ends(&b.during);
+                let body = format!(
+                    "Je aanvraag voor {} op {} is {}.{}\n\nYour booking request for {} on {} is {status}.\n",
+                    venue.name,
+                    start.format("%d/%m/%Y %H:%M UTC"),
+                    match status { "approved" => "goedgekeurd", "declined" => "geweigerd", _ => "geannuleerd" },
+                    reason.as_ref().map(|r| format!("\nReden: {r}")).unwrap_or_default(),
+                    venue.name,
+                    start.format("%Y-%m-%d %H:%M UTC"),
+                );
+                outbox::queue(conn, Some(b.requester_id), &to, "booking_decision", &format!("Samenstad: aanvraag {status}"), &body)?;
+            }
+            let mut updated = b.clone();
+            updated.status = status.to_owned();
+            updated.decision_reason = reason;
+            Ok(booking_view(&updated, venue.id))
+        })
+        .await;
+    match result {
+        // The exclusion constraint fired after the transaction was aborted: name the slot now.
+        Err(AppError::Conflict(m)) if m == "the room is already booked in this period" => {
+            let slot = state
+                .with_conn(move |conn| {
+                    let Some((b, _, _)) = q::booking_for_update(conn, id)? else {
+                        return Ok(None);
+                    };
+                    Ok(q::busy(conn, b.room_id, b.during)?.into_iter().next())
+                })
+                .await?;
+            Err(overlap_error(slot.as_ref()))
+        }
+        other => other,
+    }
+}
+
+/// Approve a booking
+///
+/// Venue managers (or admins) approve a requested booking. Two approved bookings of one room
+/// never overlap: the database refuses it, and the answer is 409 naming the taken slot.
+#[utoipa::path(
+    tag = "bookings",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Booking id (UUID)")),
+    responses(
+        (status = 200, description = "Approved", body = Booking),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of this venue", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such booking", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided, or the slot is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bookings/{id}/approve")]
+pub async fn approve_booking(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Booking>, AppError> {
+    let id = parse_id(&id, "booking")?;
+    decide(&state, caller, id, Decision::Approve)
+        .await
+        .map(web::Json)
+}
+
+/// Decline a booking
+///
+/// Venue managers (or admins) decline a requested booking with a reason the requester reads.
+#[utoipa::path(
+    tag = "bookings",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Booking id (UUID)")),
+    request_body = DeclineBooking,
+    responses(
+        (status = 200, description = "Declined", body = Booking),
+        (status = 400, description = "Missing reason", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of this venue", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such booking", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bookings/{id}/decline")]
+pub async fn decline_booking(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<DeclineBooking>,
+) -> Result<web::Json<Booking>, AppError> {
+    let id = parse_id(&id, "booking")?;
+    let body = body.into_inner();
+    body.validate()?;
+    decide(
+        &state,
+        caller,
+        id,
+        Decision::Decline(body.reason.trim().to_owned()),
+    )
+    .await
+    .map(web::Json)
+}
+
+/// Cancel a booking
+///
+/// The requester (or a manager of the venue) cancels a requested or approved booking.
+#[utoipa::path(
+    tag = "bookings",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Booking id (UUID)")),
+    responses(
+        (status = 200, description = "Cancelled", body = Booking),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the requester nor a manager", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such booking", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already declined, cancelled or completed", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bookings/{id}/cancel")]
+pub async fn cancel_booking(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Booking>, AppError> {
+    let id = parse_id(&id, "booking")?;
+    decide(&state, caller, id, Decision::Cancel)
+        .await
+        .map(web::Json)
+}

@@ -1,0 +1,643 @@
+//! The venue finder, availability, iCal and bookings, through the real app and PostgreSQL.
+
+#![expect(clippy::expect_used, reason = "tests fail loudly")]
+
+mod common;
+
+use std::time::Duration as StdDuration;
+
+use actix_web::http::{Method, StatusCode};
+use actix_web::{test as actix_test, web};
+use chrono::{Duration, Timelike, Utc};
+use samenstad_api::AppState;
+use samenstad_api::app::build_app;
+use samenstad_db::testing::TestDb;
+use serde_json::{Value, json};
+
+use common::*;
+
+fn names(body: &Value) -> Vec<String> {
+    body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|v| v["name"].as_str().expect("name").to_owned())
+        .collect()
+}
+
+async fn venue_id(app: &impl TestService, slug: &str) -> (String, String) {
+    let v = get_as(app, &format!("/api/v1/venues/{slug}"), None).await;
+    assert_eq!(v.status, StatusCode::OK, "{}", v.body);
+    (
+        v.body["id"].as_str().expect("id").to_owned(),
+        v.body["rooms"][0]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}
+
+/// A two-hour slot at 19:00 UTC, `days` ahead.
+fn slot(days: i64) -> (String, String) {
+    let start = (Utc::now() + Duration::days(days))
+        .with_hour(19)
+        .and_then(|t| t.with_minute(0))
+        .and_then(|t| t.with_second(0))
+        .and_then(|t| t.with_nanosecond(0))
+        .expect("time");
+    (
+        start.to_rfc3339(),
+        (start + Duration::hours(2)).to_rfc3339(),
+    )
+}
+
+fn booking(
+    purpose: &str,
+    (start, end): &(String, String),
+    attendees: i32,
+    room_use: &str,
+) -> Value {
+    json!({"purpose": purpose, "attendees": attendees, "start": start, "end": end, "room_use": room_use})
+}
+
+#[actix_web::test]
+async fn the_finder_filters_by_what_is_known_about_each_venue() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let all = get_as(&app, "/api/v1/venues?limit=100", None).await;
+    assert_eq!(all.status, StatusCode::OK);
+    let items = all.body["items"].as_array().expect("items");
+    assert_eq!(items.len(), 26, "15 library branches and 11 sample venues");
+    let krook = items
+        .iter()
+        .find(|v| v["name"] == "Bibliotheek Gent – Hoofdbibliotheek")
+        .expect("main library");
+    assert_eq!(
+        (
+            krook["address"]["street"].as_str(),
+            krook["location_precision"].as_str(),
+            krook["is_sample"].as_bool()
+        ),
+        (Some("Miriam Makebaplein 1"), Some("exact"), Some(false))
+    );
+    assert_eq!(krook["wijknr"], 1, "wijk derived from the coordinates");
+    let toreke = items
+        .iter()
+        .find(|v| v["name"] == "Toreke")
+        .expect("sample");
+    assert_eq!(
+        (
+            toreke["is_sample"].as_bool(),
+            toreke["location_precision"].as_str()
+        ),
+        (Some(true), Some("wijk"))
+    );
+    assert!(toreke["address"].is_null(), "no invented address");
+    assert!(
+        toreke["disclaimer"]
+            .as_str()
+            .is_some_and(|d| d.contains("Sociale Infrastructuur")),
+        "private venues carry the disclaimer"
+    );
+    assert!(krook["disclaimer"].is_null());
+
+    let count = |body: &Value| body["items"].as_array().map_or(0, Vec::len);
+    assert_eq!(
+        count(
+            &get_as(&app, "/api/v1/venues?type=bibliotheek&limit=100", None)
+                .await
+                .body
+        ),
+        15
+    );
+    let rabot = get_as(
+        &app,
+        "/api/v1/venues?wijk=rabot-blaisantvest&limit=100",
+        None,
+    )
+    .await
+    .body;
+    assert!(
+        rabot["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|v| v["wijknr"] == 7)
+    );
+    assert!(
+        names(&rabot).contains(&"Toreke".to_owned())
+            && names(&rabot).contains(&"Buurtcentrum Rabot (Bazaar Rabot)".to_owned())
+    );
+    assert_eq!(
+        count(
+            &get_as(&app, "/api/v1/venues?capacity_min=40&limit=100", None)
+                .await
+                .body
+        ),
+        8
+    );
+    assert_eq!(
+        count(
+            &get_as(&app, "/api/v1/venues?capacity_min=41", None)
+                .await
+                .body
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &get_as(&app, "/api/v1/venues?use=party&limit=100", None)
+                .await
+                .body
+        ),
+        8
+    );
+    assert_eq!(
+        count(&get_as(&app, "/api/v1/venues?use=theatre", None).await.body),
+        0
+    );
+    assert_eq!(
+        count(
+            &get_as(&app, "/api/v1/venues?facility=buurtsecretariaat", None)
+                .await
+                .body
+        ),
+        3
+    );
+    assert_eq!(
+        names(&get_as(&app, "/api/v1/venues?q=SLUIZEKEN", None).await.body),
+        vec!["Buurtcentrum Sluizeken"]
+    );
+
+    // Near the Belfort: sorted by distance, and the radius cuts.
+    let near = get_as(&app, "/api/v1/venues?near=51.05365,3.72476&limit=100", None)
+        .await
+        .body;
+    let distances: Vec<f64> = near["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|v| v["distance_m"].as_f64().expect("distance"))
+        .collect();
+    assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
+    let within = get_as(
+        &app,
+        "/api/v1/venues?near=51.05365,3.72476&radius_m=1000&limit=100",
+        None,
+    )
+    .await
+    .body;
+    let within_d: Vec<f64> = within["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|v| v["distance_m"].as_f64().expect("d"))
+        .collect();
+    assert!(
+        !within_d.is_empty()
+            && within_d.len() < distances.len()
+            && within_d.iter().all(|d| *d <= 1000.0)
+    );
+
+    // Pages of 10 cover everything once.
+    let mut seen = Vec::new();
+    let mut uri = "/api/v1/venues?limit=10".to_owned();
+    loop {
+        let page = get_as(&app, &uri, None).await.body;
+        seen.extend(names(&page));
+        match page["next_cursor"].as_str() {
+            Some(c) => uri = format!("/api/v1/venues?limit=10&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 26);
+    seen.dedup();
+    assert_eq!(seen.len(), 26);
+
+    for bad in [
+        "type=zwembad",
+        "near=abc",
+        "near=91,3",
+        "radius_m=500",
+        "available_from=2027-01-01T10:00:00Z",
+        "capacity_min=0",
+        "limit=101",
+        "wijk=99",
+        "cursor=x",
+        "available_from=morgen&available_to=overmorgen",
+    ] {
+        let r = get_as(&app, &format!("/api/v1/venues?{bad}"), None).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}: {}", r.body);
+    }
+    assert_eq!(
+        get_as(&app, "/api/v1/venues/nergens", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[actix_web::test]
+async fn booking_rules_prices_decisions_availability_and_ical() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let manager_id = verified_user(&app, &db, "beheer@example.org").await;
+    verified_user(&app, &db, "an@example.org").await;
+    verified_user(&app, &db, "jo@example.org").await;
+    let (venue, room) = venue_id(&app, "open-huis-watersportbaan").await;
+    let granted = post(
+        &app,
+        &format!("/api/v1/admin/users/{manager_id}/roles"),
+        json!({"role": "venue_manager", "scope_id": venue}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(granted.status, StatusCode::CREATED, "{}", granted.body);
+    let manager = access(&app, "beheer@example.org").await;
+    let an = access(&app, "an@example.org").await;
+    let jo = access(&app, "jo@example.org").await;
+    let book = format!("/api/v1/rooms/{room}/bookings");
+    let when = slot(40);
+
+    for (body, field) in [
+        (booking("Te groot", &when, 41, "meeting"), "attendees"),
+        (booking("Toneel", &when, 10, "theatre"), "room_use"),
+        (booking("Te vroeg", &slot(3), 10, "meeting"), "start"),
+        (booking("Te laat", &slot(300), 10, "meeting"), "start"),
+        (
+            json!({"purpose": "Omgekeerd", "attendees": 5, "start": when.1, "end": when.0, "room_use": "meeting"}),
+            "end",
+        ),
+        (
+            json!({"purpose": "Geen tijd", "attendees": 5, "start": "volgende dinsdag", "end": when.1, "room_use": "meeting"}),
+            "start",
+        ),
+    ] {
+        let r = post(&app, &book, body, Some(&an)).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{field}: {}", r.body);
+        assert_eq!(r.body["errors"][0]["field"], field);
+    }
+    assert_eq!(
+        post(&app, &book, booking("Anoniem", &when, 5, "meeting"), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM booking"),
+        0,
+        "nothing stored"
+    );
+
+    // A resident pays the resident rate; the same Idempotency-Key replays.
+    let req = || {
+        actix_test::TestRequest::post()
+            .uri(&book)
+            .insert_header(("Authorization", format!("Bearer {an}")))
+            .insert_header(("Idempotency-Key", "vergadering-1"))
+            .set_json(booking("Bewonersvergadering", &when, 25, "meeting"))
+    };
+    let first = actix_test::call_service(&app, req().to_request()).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: Value = actix_test::read_body_json(first).await;
+    assert_eq!(
+        (
+            first["status"].as_str(),
+            first["tariff_category"].as_str(),
+            first["price_cents"].as_i64()
+        ),
+        (Some("requested"), Some("resident"), Some(2000))
+    );
+    let replay = actix_test::call_service(&app, req().to_request()).await;
+    assert_eq!(replay.status(), StatusCode::OK);
+    let replay: Value = actix_test::read_body_json(replay).await;
+    assert_eq!(replay["id"], first["id"]);
+    assert_eq!(count(&db, "SELECT count(*) AS n FROM booking"), 1);
+
+    // A recognised organisation pays the reduced rate; only members may book for it.
+    let org = post(
+        &app,
+        "/api/v1/organisations",
+        json!({"name": "Buurtcomité Ekkergem", "kind": "bewonersgroep", "wijknr": 5}),
+        Some(&jo),
+    )
+    .await;
+    let org_id = org.body["id"].as_str().expect("org").to_owned();
+    assert_eq!(
+        call(
+            &app,
+            Method::PUT,
+            &format!("/api/v1/organisations/{org_id}/recognition"),
+            Some(json!({"recognised": true})),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let mut for_org = booking("Buurtfeest", &slot(41), 30, "party");
+    for_org["organisation_id"] = json!(org_id);
+    assert_eq!(
+        post(&app, &book, for_org.clone(), Some(&an)).await.status,
+        StatusCode::FORBIDDEN,
+        "not a member"
+    );
+    let reduced = post(&app, &book, for_org, Some(&jo)).await;
+    assert_eq!(
+        (
+            reduced.body["tariff_category"].as_str(),
+            reduced.body["price_cents"].as_i64()
+        ),
+        (Some("recognised"), Some(1000))
+    );
+
+    // Only the venue's manager decides; approval blocks the slot; declining needs a reason.
+    let id = first["id"].as_str().expect("id");
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/bookings/{id}/approve"),
+            json!({}),
+            Some(&jo)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    let approved = post(
+        &app,
+        &format!("/api/v1/bookings/{id}/approve"),
+        json!({}),
+        Some(&manager),
+    )
+    .await;
+    assert_eq!(
+        (approved.status, approved.body["status"].as_str()),
+        (StatusCode::OK, Some("approved"))
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/bookings/{id}/approve"),
+            json!({}),
+            Some(&manager)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
+    let clash = post(
+        &app,
+        &book,
+        booking("Overlap", &when, 5, "meeting"),
+        Some(&jo),
+    )
+    .await;
+    assert_eq!(clash.status, StatusCode::CONFLICT);
+    assert!(
+        clash.body["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("already booked from")),
+        "{}",
+        clash.body
+    );
+    let other = reduced.body["id"].as_str().expect("id");
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/bookings/{other}/decline"),
+            json!({"reason": ""}),
+            Some(&manager)
+        )
+        .await
+        .status,
+        StatusCode::BAD_REQUEST
+    );
+    let declined = post(
+        &app,
+        &format!("/api/v1/bookings/{other}/decline"),
+        json!({"reason": "Die avond is er onderhoud."}),
+        Some(&manager),
+    )
+    .await;
+    assert_eq!(
+        (
+            declined.body["status"].as_str(),
+            declined.body["decision_reason"].as_str()
+        ),
+        (Some("declined"), Some("Die avond is er onderhoud."))
+    );
+    let mine = get_as(&app, "/api/v1/bookings", Some(&jo)).await.body;
+    assert_eq!(
+        mine[0]["status"], "declined",
+        "the requester sees the decision"
+    );
+    assert_eq!(
+        get_as(&app, "/api/v1/bookings?scope=managed", Some(&manager))
+            .await
+            .body
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE template = 'booking_decision'"
+        ) >= 2
+    );
+
+    // Availability and iCal show the approved slot, without personal data.
+    let (from, to) = (
+        Utc::now().to_rfc3339(),
+        (Utc::now() + Duration::days(60)).to_rfc3339(),
+    );
+    let availability = get_as(
+        &app,
+        &format!(
+            "/api/v1/rooms/{room}/availability?from={}&to={}",
+            urlencode(&from),
+            urlencode(&to)
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(availability.status, StatusCode::OK, "{}", availability.body);
+    assert_eq!(availability.body["busy"].as_array().map(Vec::len), Some(1));
+    assert!(
+        !availability
+            .body
+            .to_string()
+            .contains("Bewonersvergadering")
+    );
+    let ics = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get()
+            .uri(&format!("/api/v1/rooms/{room}/calendar.ics"))
+            .to_request(),
+    )
+    .await;
+    assert!(
+        ics.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|c| c.starts_with("text/calendar"))
+    );
+    let text = String::from_utf8(actix_test::read_body(ics).await.to_vec()).expect("utf8");
+    let parsed: icalendar::Calendar = text.parse().expect("valid iCalendar");
+    let events: Vec<_> = parsed
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    assert_eq!(events.len(), 1);
+    assert!(!text.contains("Bewonersvergadering") && !text.contains("an@example.org"));
+
+    // The requester cancels; the slot is free again.
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/bookings/{id}/cancel"),
+            json!({}),
+            Some(&jo)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/bookings/{id}/cancel"),
+            json!({}),
+            Some(&an)
+        )
+        .await
+        .body["status"],
+        "cancelled"
+    );
+    assert_eq!(
+        post(
+            &app,
+            &book,
+            booking("Nu wel", &when, 5, "meeting"),
+            Some(&jo)
+        )
+        .await
+        .status,
+        StatusCode::CREATED
+    );
+    let actions = count(
+        &db,
+        "SELECT count(*) AS n FROM audit_log WHERE action LIKE 'booking.%'",
+    );
+    assert_eq!(actions, 6, "requested ×3, approved, declined, cancelled");
+}
+
+fn urlencode(s: &str) -> String {
+    s.replace('+', "%2B").replace(':', "%3A")
+}
+
+#[actix_web::test]
+async fn a_room_free_in_the_window_is_found_and_a_booked_one_is_not() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let (_, room) = venue_id(&app, "buurtcentrum-sluizeken").await;
+    let when = slot(50);
+    let b = post(
+        &app,
+        &format!("/api/v1/rooms/{room}/bookings"),
+        booking("Markt", &when, 30, "exhibition"),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(b.status, StatusCode::CREATED);
+    let id = b.body["id"].as_str().expect("id");
+    let search = |window: &(String, String)| {
+        format!(
+            "/api/v1/venues?facility=buurtsecretariaat&available_from={}&available_to={}",
+            urlencode(&window.0),
+            urlencode(&window.1)
+        )
+    };
+    assert!(
+        names(&get_as(&app, &search(&when), None).await.body)
+            .contains(&"Buurtcentrum Sluizeken".to_owned()),
+        "a request does not block"
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/bookings/{id}/approve"),
+            json!({}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let during = names(&get_as(&app, &search(&when), None).await.body);
+    assert!(
+        !during.contains(&"Buurtcentrum Sluizeken".to_owned()) && during.len() == 2,
+        "{during:?}"
+    );
+    assert!(
+        names(&get_as(&app, &search(&slot(51)), None).await.body)
+            .contains(&"Buurtcentrum Sluizeken".to_owned())
+    );
+}
+
+#[actix_web::test]
+async fn fifty_simultaneous_approvals_of_one_slot_approve_exactly_one() {
+    let db = TestDb::new();
+    let state: web::Data<AppState> = web::Data::new(AppState::new(
+        samenstad_db::connect_pool(db.url(), 12, StdDuration::from_secs(10)),
+        samenstad_api::auth::Auth::new(auth_config()),
+    ));
+    let app = actix_test::init_service(build_app(state, settings())).await;
+    let admin = admin_token(&app, &db).await;
+    let (_, room) = venue_id(&app, "buurtcentrum-macharius").await;
+    let when = slot(60);
+    let mut ids = Vec::new();
+    for i in 0..50 {
+        let r = post(
+            &app,
+            &format!("/api/v1/rooms/{room}/bookings"),
+            booking(&format!("Aanvraag {i}"), &when, 10, "meeting"),
+            Some(&admin),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        ids.push(r.body["id"].as_str().expect("id").to_owned());
+    }
+    let uris: Vec<String> = ids
+        .iter()
+        .map(|id| format!("/api/v1/bookings/{id}/approve"))
+        .collect();
+    let approvals = uris
+        .iter()
+        .map(|uri| post(&app, uri, json!({}), Some(&admin)));
+    let results = futures_util::future::join_all(approvals).await;
+    let ok = results
+        .iter()
+        .filter(|r| r.status == StatusCode::OK)
+        .count();
+    let conflict = results
+        .iter()
+        .filter(|r| r.status == StatusCode::CONFLICT)
+        .count();
+    assert_eq!(
+        (ok, conflict),
+        (1, 49),
+        "{:?}",
+        results.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+    assert!(results.iter().all(|r| r.status.as_u16() < 500));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM booking WHERE status = 'approved'"
+        ),
+        1
+    );
+}

@@ -1,0 +1,352 @@
+//! Venues, rooms, opening hours and bookings.
+
+use std::collections::HashMap;
+use std::ops::Bound;
+
+use chrono::{DateTime, NaiveTime, Utc};
+use diesel::dsl::{exists, max, not};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::schema::{booking, opening_hours, room, venue, wijk};
+
+/// A venue row.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = venue, check_for_backend(diesel::pg::Pg))]
+pub struct VenueRow {
+    pub id: Uuid,
+    pub municipality_id: Uuid,
+    pub wijk_id: Option<Uuid>,
+    pub slug: String,
+    pub name: String,
+    pub venue_type: String,
+    pub operator: String,
+    pub operator_name: Option<String>,
+    pub street_address: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub location_precision: String,
+    pub drop_in: bool,
+    pub room_use: bool,
+    pub target_groups: Vec<String>,
+    pub facilities: Vec<String>,
+    pub accessibility: Vec<String>,
+    pub description: String,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+    pub website: Option<String>,
+    pub is_sample: bool,
+    pub source: String,
+    pub lead_time_min_days: i32,
+    pub lead_time_max_days: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A room row.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = room, check_for_backend(diesel::pg::Pg))]
+pub struct RoomRow {
+    pub id: Uuid,
+    pub venue_id: Uuid,
+    pub name: String,
+    pub capacity: i32,
+    pub uses: Vec<String>,
+    pub facilities: Vec<String>,
+    pub step_free: bool,
+    pub tariff_recognised_cents: i32,
+    pub tariff_resident_cents: i32,
+    pub tariff_private_cents: i32,
+    pub free_for_neighbourhood: bool,
+    pub is_sample: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// An opening-hours row.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = opening_hours, check_for_backend(diesel::pg::Pg))]
+pub struct OpeningHoursRow {
+    pub id: Uuid,
+    pub venue_id: Uuid,
+    pub weekday: i16,
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+    pub kind: String,
+    pub condition: Option<String>,
+}
+
+/// A time range `[start, end)`.
+pub type Span = (Bound<DateTime<Utc>>, Bound<DateTime<Utc>>);
+
+/// `[start, end)`.
+pub fn span(start: DateTime<Utc>, end: DateTime<Utc>) -> Span {
+    (Bound::Included(start), Bound::Excluded(end))
+}
+
+/// Start and end of a span (open ends become the epoch / far future).
+pub fn span_ends(span: &Span) -> (DateTime<Utc>, DateTime<Utc>) {
+    let start = match span.0 {
+        Bound::Included(t) | Bound::Excluded(t) => t,
+        Bound::Unbounded => DateTime::<Utc>::MIN_UTC,
+    };
+    let end = match span.1 {
+        Bound::Included(t) | Bound::Excluded(t) => t,
+        Bound::Unbounded => DateTime::<Utc>::MAX_UTC,
+    };
+    (start, end)
+}
+
+/// A booking row.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = booking, check_for_backend(diesel::pg::Pg))]
+pub struct BookingRow {
+    pub id: Uuid,
+    pub room_id: Uuid,
+    pub requester_id: Uuid,
+    pub organisation_id: Option<Uuid>,
+    pub purpose: String,
+    pub room_use: String,
+    pub attendees: i32,
+    pub during: Span,
+    pub status: String,
+    pub tariff_category: String,
+    pub price_cents: i32,
+    pub decision_reason: Option<String>,
+    pub decided_by: Option<Uuid>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub idempotency_key: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Room-level and venue-level filters of the venue finder (text and distance are applied by
+/// the caller).
+#[derive(Debug, Clone, Default)]
+pub struct VenueFilter {
+    pub wijk_id: Option<Uuid>,
+    pub venue_type: Option<String>,
+    pub capacity_min: Option<i32>,
+    pub room_use: Option<String>,
+    pub facility: Option<String>,
+    pub accessible: bool,
+    pub free_during: Option<Span>,
+}
+
+/// Venues matching the filters, with their wijk number.
+pub fn search(
+    conn: &mut PgConnection,
+    f: &VenueFilter,
+) -> QueryResult<Vec<(VenueRow, Option<i16>)>> {
+    let mut q = venue::table
+        .left_join(wijk::table)
+        .select((VenueRow::as_select(), wijk::wijknr.nullable()))
+        .order((venue::name.asc(), venue::id.asc()))
+        .into_boxed();
+    if let Some(w) = f.wijk_id {
+        q = q.filter(venue::wijk_id.eq(w));
+    }
+    if let Some(t) = &f.venue_type {
+        q = q.filter(venue::venue_type.eq(t.clone()));
+    }
+    if f.accessible {
+        q = q.filter(venue::accessibility.contains(vec!["step_free_entrance".to_owned()]));
+    }
+    if let Some(facility) = &f.facility {
+        let in_room = room::table
+            .filter(room::venue_id.eq(venue::id))
+            .filter(room::facilities.contains(vec![facility.clone()]));
+        q = q.filter(
+            venue::facilities
+                .contains(vec![facility.clone()])
+                .or(exists(in_room)),
+        );
+    }
+    if f.capacity_min.is_some() || f.room_use.is_some() || f.free_during.is_some() {
+        // One room must meet every room-level condition; unset ones are always true
+        // (`uses @> '{}'`, an empty window overlaps nothing).
+        let uses: Vec<String> = f.room_use.iter().cloned().collect();
+        let now = Utc::now();
+        let window = f
+            .free_during
+            .unwrap_or((Bound::Included(now), Bound::Excluded(now)));
+        let taken = booking::table
+            .filter(booking::room_id.eq(room::id))
+            .filter(booking::status.eq("approved"))
+            .filter(booking::during.overlaps_with(window));
+        let rooms = room::table
+            .filter(room::venue_id.eq(venue::id))
+            .filter(room::capacity.ge(f.capacity_min.unwrap_or(1)))
+            .filter(room::uses.contains(uses))
+            .filter(not(exists(taken)));
+        q = q.filter(exists(rooms));
+    }
+    q.load(conn)
+}
+
+/// Largest room capacity per venue.
+pub fn max_capacities(conn: &mut PgConnection, venues: &[Uuid]) -> QueryResult<HashMap<Uuid, i32>> {
+    let rows: Vec<(Uuid, Option<i32>)> = room::table
+        .filter(room::venue_id.eq_any(venues))
+        .group_by(room::venue_id)
+        .select((room::venue_id, max(room::capacity)))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(v, c)| c.map(|c| (v, c)))
+        .collect())
+}
+
+/// A venue by id or slug, with its wijk number.
+pub fn venue_by_key(
+    conn: &mut PgConnection,
+    key: &str,
+) -> QueryResult<Option<(VenueRow, Option<i16>)>> {
+    let mut q = venue::table
+        .left_join(wijk::table)
+        .select((VenueRow::as_select(), wijk::wijknr.nullable()))
+        .into_boxed();
+    q = match key.parse::<Uuid>() {
+        Ok(id) => q.filter(venue::id.eq(id)),
+        Err(_) => q.filter(venue::slug.eq(key.to_owned())),
+    };
+    q.first(conn).optional()
+}
+
+/// Rooms of a venue.
+pub fn rooms_of(conn: &mut PgConnection, venue_id: Uuid) -> QueryResult<Vec<RoomRow>> {
+    room::table
+        .filter(room::venue_id.eq(venue_id))
+        .order(room::name.asc())
+        .select(RoomRow::as_select())
+        .load(conn)
+}
+
+/// Opening hours of a venue.
+pub fn hours_of(conn: &mut PgConnection, venue_id: Uuid) -> QueryResult<Vec<OpeningHoursRow>> {
+    opening_hours::table
+        .filter(opening_hours::venue_id.eq(venue_id))
+        .order((opening_hours::weekday.asc(), opening_hours::opens.asc()))
+        .select(OpeningHoursRow::as_select())
+        .load(conn)
+}
+
+/// A room with its venue.
+pub fn room_with_venue(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> QueryResult<Option<(RoomRow, VenueRow)>> {
+    room::table
+        .inner_join(venue::table)
+        .filter(room::id.eq(id))
+        .select((RoomRow::as_select(), VenueRow::as_select()))
+        .first(conn)
+        .optional()
+}
+
+/// Approved bookings of a room overlapping a window, by start.
+pub fn busy(conn: &mut PgConnection, room_id: Uuid, window: Span) -> QueryResult<Vec<Span>> {
+    booking::table
+        .filter(booking::room_id.eq(room_id))
+        .filter(booking::status.eq("approved"))
+        .filter(booking::during.overlaps_with(window))
+        .order(booking::during.asc())
+        .select(booking::during)
+        .load(conn)
+}
+
+/// Stores a booking.
+pub fn insert_booking(conn: &mut PgConnection, row: &BookingRow) -> QueryResult<()> {
+    diesel::insert_into(booking::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The booking a requester made with an idempotency key.
+pub fn booking_by_key(
+    conn: &mut PgConnection,
+    requester: Uuid,
+    key: &str,
+) -> QueryResult<Option<BookingRow>> {
+    booking::table
+        .filter(booking::requester_id.eq(requester))
+        .filter(booking::idempotency_key.eq(key))
+        .select(BookingRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A booking with its room and venue, locked for update.
+pub fn booking_for_update(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> QueryResult<Option<(BookingRow, RoomRow, VenueRow)>> {
+    booking::table
+        .inner_join(room::table.inner_join(venue::table))
+        .filter(booking::id.eq(id))
+        .select((
+            BookingRow::as_select(),
+            RoomRow::as_select(),
+            VenueRow::as_select(),
+        ))
+        .for_update()
+        .first(conn)
+        .optional()
+}
+
+/// Sets the status (and the decision, when given).
+pub fn set_status(
+    conn: &mut PgConnection,
+    id: Uuid,
+    status: &str,
+    decided_by: Option<Uuid>,
+    reason: Option<&str>,
+) -> QueryResult<()> {
+    let now = Utc::now();
+    let decided_at = decided_by.map(|_| now);
+    diesel::update(booking::table.find(id))
+        .set((
+            booking::status.eq(status),
+            booking::decided_by.eq(decided_by),
+            booking::decided_at.eq(decided_at),
+            booking::decision_reason.eq(reason),
+            booking::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Bookings made by an account, newest first, with the venue id.
+pub fn bookings_of_requester(
+    conn: &mut PgConnection,
+    requester: Uuid,
+) -> QueryResult<Vec<(BookingRow, Uuid)>> {
+    booking::table
+        .inner_join(room::table)
+        .filter(booking::requester_id.eq(requester))
+        .order(booking::created_at.desc())
+        .limit(200)
+        .select((BookingRow::as_select(), room::venue_id))
+        .load(conn)
+}
+
+/// Bookings of rooms of these venues, by start.
+pub fn bookings_of_venues(
+    conn: &mut PgConnection,
+    venues: &[Uuid],
+) -> QueryResult<Vec<(BookingRow, Uuid)>> {
+    booking::table
+        .inner_join(room::table)
+        .filter(room::venue_id.eq_any(venues))
+        .order(booking::during.asc())
+        .limit(500)
+        .select((BookingRow::as_select(), room::venue_id))
+        .load(conn)
+}
+
+/// All venue ids (for administrators' inbox).
+pub fn all_venue_ids(conn: &mut PgConnection) -> QueryResult<Vec<Uuid>> {
+    venue::table.select(venue::id).load(conn)
+}

@@ -1,0 +1,345 @@
+//! Venue reference data: the 15 branches of the city library (real addresses and coordinates)
+//! and the venues named in the city's policy documents as clearly marked *sample* data, placed
+//! at their wijk (no address is invented). Inserts what is missing; never overwrites.
+
+use chrono::Utc;
+use diesel::prelude::*;
+use samenstad_domain::geometry::{AreaIndex, to_multipolygon};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::DbError;
+use crate::queries::venues::{RoomRow, VenueRow};
+use crate::queries::wijken;
+use crate::schema::{room, venue};
+
+/// The library branches (data.stad.gent).
+pub const GENT_LIBRARIES: &str = include_str!("../data/gent/locaties-bibliotheken.geojson");
+
+#[derive(Debug, Deserialize)]
+struct Libraries {
+    features: Vec<Library>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Library {
+    properties: LibraryProps,
+}
+
+#[derive(Debug, Deserialize)]
+struct LibraryProps {
+    locatie: String,
+    afdeling: String,
+    geo_point_2d: Point,
+}
+
+#[derive(Debug, Deserialize)]
+struct Point {
+    lat: f64,
+    lon: f64,
+}
+
+/// (name, type, wijknr, operator, operator name, drop in, room use, target groups, facilities, description)
+type Sample = (
+    &'static str,
+    &'static str,
+    i16,
+    &'static str,
+    Option<&'static str>,
+    bool,
+    bool,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+);
+
+const SAMPLES: &[Sample] = &[
+    (
+        "Buurtcentrum De Vaart",
+        "buurtcentrum",
+        16,
+        "groep_gent",
+        Some("Dienst Ontmoeten en Verbinden"),
+        true,
+        true,
+        &[],
+        &["kitchen"],
+        "Met huispartner Kaffie is Kaffie: een boek lezen, een babbel, Nederlands oefenen, een speel- en leeshoek voor kinderen.",
+    ),
+    (
+        "Buurtcentrum Sluizeken",
+        "buurtcentrum",
+        2,
+        "groep_gent",
+        Some("Dienst Ontmoeten en Verbinden"),
+        true,
+        true,
+        &[],
+        &["buurtsecretariaat", "kitchen", "wifi"],
+        "Buurtcentrum met buurtsecretariaat: gratis computer, internet, telefoon, printer en kopieerapparaat voor verenigingen en bewonersgroepen.",
+    ),
+    (
+        "Buurtcentrum Rabot (Bazaar Rabot)",
+        "buurtcentrum",
+        7,
+        "groep_gent",
+        Some("Dienst Ontmoeten en Verbinden"),
+        true,
+        true,
+        &[],
+        &["buurtsecretariaat", "kitchen", "wifi"],
+        "Buurtcentrum met buurtsecretariaat.",
+    ),
+    (
+        "Buurtcentrum Macharius",
+        "buurtcentrum",
+        3,
+        "groep_gent",
+        Some("Dienst Ontmoeten en Verbinden"),
+        true,
+        true,
+        &[],
+        &["buurtsecretariaat", "kitchen", "wifi"],
+        "Buurtcentrum met buurtsecretariaat.",
+    ),
+    (
+        "Open Huis Watersportbaan",
+        "open_huis",
+        5,
+        "groep_gent",
+        Some("Vrijwilligers van het Open Huis"),
+        true,
+        true,
+        &["55+"],
+        &["kitchen"],
+        "Ontmoetingsplek voor 55-plussers, ook open voor buurtactiviteiten.",
+    ),
+    (
+        "De Meubelfabriek (Meibloemsite)",
+        "tijdelijke_invulling",
+        4,
+        "private",
+        Some("25 organisaties"),
+        true,
+        true,
+        &[],
+        &[],
+        "Tijdelijke invulling met een buurtwerker ter plaatse.",
+    ),
+    (
+        "Bij Pino",
+        "partner_place",
+        20,
+        "private",
+        Some("KAA Gent Foundation, Samenlevingsopbouw Gent, IN-Gent"),
+        true,
+        false,
+        &[],
+        &["kitchen"],
+        "Ontmoetingsruimte met koffiebar, weggeefwinkel en doe-het-zelfatelier.",
+    ),
+    (
+        "Toreke",
+        "partner_place",
+        7,
+        "private",
+        Some("Toreke vzw"),
+        true,
+        true,
+        &[],
+        &["kitchen"],
+        "Sociaal restaurant dat zijn ruimte uitleent, bijvoorbeeld aan het bewonerscafé Barabot.",
+    ),
+    (
+        "Oud Postjen",
+        "partner_place",
+        10,
+        "private",
+        None,
+        true,
+        false,
+        &[],
+        &["kitchen"],
+        "Sociaal restaurant.",
+    ),
+    (
+        "De Koer",
+        "partner_place",
+        4,
+        "private",
+        None,
+        true,
+        true,
+        &[],
+        &["kitchen"],
+        "Creatie- en ontmoetingsplek met foyer, gemeenschapsoven, keuken en stadstuin.",
+    ),
+    (
+        "Broederij",
+        "partner_place",
+        18,
+        "private",
+        Some("Samenlevingsopbouw Gent"),
+        true,
+        false,
+        &[],
+        &[],
+        "STEK: een warme plek voor mensen in een kwetsbare positie.",
+    ),
+];
+
+/// Inserts the libraries and sample venues that are missing; returns how many were inserted.
+pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
+    let libraries: Libraries = serde_json::from_str(GENT_LIBRARIES)
+        .map_err(|e| DbError::InvalidData(format!("locaties-bibliotheken.geojson: {e}")))?;
+    conn.transaction::<_, DbError, _>(|conn| {
+        let gent = wijken::municipality_by_slug(conn, crate::seed::GENT_SLUG)?
+            .ok_or_else(|| DbError::InvalidData("seed the wijken first".to_owned()))?;
+        let rows = wijken::list_for_municipality(conn, gent.id)?;
+        let mut shapes = Vec::new();
+        for w in &rows {
+            let geometry: samenstad_types::Geometry = serde_json::from_value(w.boundary.clone())
+                .map_err(|e| DbError::InvalidData(e.to_string()))?;
+            shapes.push((w.id, to_multipolygon(&geometry)));
+        }
+        let index = AreaIndex::new(shapes);
+        let existing: Vec<String> = venue::table.select(venue::slug).load(conn)?;
+        let now = Utc::now();
+        let mut inserted = 0;
+        let base = |slug: String,
+                    name: String,
+                    venue_type: &str,
+                    lat: f64,
+                    lon: f64,
+                    wijk_id: Option<Uuid>| VenueRow {
+            id: Uuid::now_v7(),
+            municipality_id: gent.id,
+            wijk_id,
+            slug,
+            name,
+            venue_type: venue_type.to_owned(),
+            operator: "groep_gent".to_owned(),
+            operator_name: None,
+            street_address: None,
+            postal_code: None,
+            city: None,
+            lat,
+            lon,
+            location_precision: "exact".to_owned(),
+            drop_in: false,
+            room_use: false,
+            target_groups: vec![],
+            facilities: vec![],
+            accessibility: vec![],
+            description: String::new(),
+            contact_phone: None,
+            contact_email: None,
+            website: None,
+            is_sample: false,
+            source: String::new(),
+            lead_time_min_days: 28,
+            lead_time_max_days: 183,
+            created_at: now,
+            updated_at: now,
+        };
+        for lib in libraries.features {
+            let p = lib.properties;
+            let name = format!("Bibliotheek Gent – {}", p.afdeling);
+            let slug = slug::slugify(&name);
+            if existing.contains(&slug) {
+                continue;
+            }
+            let mut row = base(
+                slug,
+                name,
+                "bibliotheek",
+                p.geo_point_2d.lat,
+                p.geo_point_2d.lon,
+                index.locate(p.geo_point_2d.lon, p.geo_point_2d.lat),
+            );
+            row.operator_name = Some("Bibliotheek Gent (Stad Gent)".to_owned());
+            row.street_address = Some(p.locatie);
+            row.city = Some("Gent".to_owned());
+            row.drop_in = true;
+            row.source = "data.stad.gent: locaties-bibliotheken".to_owned();
+            diesel::insert_into(venue::table)
+                .values(&row)
+                .execute(conn)?;
+            inserted += 1;
+        }
+        for &(
+            name,
+            venue_type,
+            wijknr,
+            operator,
+            operator_name,
+            drop_in,
+            room_use,
+            targets,
+            facilities,
+            description,
+        ) in SAMPLES
+        {
+            let slug = slug::slugify(name);
+            if existing.contains(&slug) {
+                continue;
+            }
+            let w = rows
+                .iter()
+                .find(|w| w.wijknr == wijknr)
+                .ok_or_else(|| DbError::InvalidData(format!("no wijk {wijknr}")))?;
+            let mut row = base(
+                slug,
+                name.to_owned(),
+                venue_type,
+                w.centroid_lat,
+                w.centroid_lon,
+                Some(w.id),
+            );
+            row.location_precision = "wijk".to_owned();
+            row.operator = operator.to_owned();
+            row.operator_name = operator_name.map(str::to_owned);
+            row.drop_in = drop_in;
+            row.room_use = room_use;
+            row.target_groups = targets.iter().map(|s| (*s).to_owned()).collect();
+            row.facilities = facilities.iter().map(|s| (*s).to_owned()).collect();
+            row.description = description.to_owned();
+            row.is_sample = true;
+            row.source =
+                "Beleidsnota wijkwerking Stad Gent (voorbeeld, geen geverifieerde vermelding)"
+                    .to_owned();
+            diesel::insert_into(venue::table)
+                .values(&row)
+                .execute(conn)?;
+            if room_use {
+                let room_row = RoomRow {
+                    id: Uuid::now_v7(),
+                    venue_id: row.id,
+                    name: "Polyvalente zaal".to_owned(),
+                    capacity: 40,
+                    uses: ["meeting", "training", "exhibition", "party", "performance"]
+                        .iter()
+                        .map(|s| (*s).to_owned())
+                        .collect(),
+                    facilities: facilities
+                        .iter()
+                        .filter(|f| **f == "kitchen")
+                        .map(|s| (*s).to_owned())
+                        .collect(),
+                    step_free: false,
+                    tariff_recognised_cents: 500,
+                    tariff_resident_cents: 1000,
+                    tariff_private_cents: 2500,
+                    free_for_neighbourhood: venue_type == "buurtcentrum",
+                    is_sample: true,
+                    created_at: now,
+                };
+                diesel::insert_into(room::table)
+                    .values(&room_row)
+                    .execute(conn)?;
+            }
+            inserted += 1;
+        }
+        Ok(inserted)
+    })
+}

@@ -1,0 +1,306 @@
+//! Venues (buurtcentra, Open Huizen, libraries …), rooms, availability and bookings.
+
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// The city's disclaimer shown with every privately run venue.
+pub const PRIVATE_VENUE_DISCLAIMER: &str = "Dit overzicht is een product van de stedelijke werkgroep ‘Sociale Infrastructuur’, \
+is constant aan verandering onderhevig en streeft geen volledigheid na. Het is enkel bedoeld als hulpmiddel voor Gentenaars \
+en Gentse verenigingen. De voorwaarden, mogelijkheden en beperkingen van private locaties vallen integraal buiten de \
+verantwoordelijkheid van de diensten van de Stad Gent.";
+
+/// Postal address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Address {
+    /// Street and number.
+    pub street: String,
+    /// Postal code.
+    pub postal_code: Option<String>,
+    /// City.
+    pub city: Option<String>,
+}
+
+/// A venue as listed by the venue finder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0193c1a0-0000-7000-8000-0000000000f1", "slug": "bibliotheek-de-krook", "name": "Bibliotheek De Krook (Hoofdbibliotheek)",
+    "venue_type": "bibliotheek", "operator": "groep_gent", "operator_name": "Stad Gent",
+    "address": {"street": "Miriam Makebaplein 1", "postal_code": "9000", "city": "Gent"},
+    "lat": 51.0487, "lon": 3.7287, "location_precision": "exact", "wijknr": 1, "drop_in": true, "room_use": false,
+    "target_groups": [], "facilities": [], "accessibility": [], "description": "", "is_sample": false,
+    "disclaimer": null, "max_capacity": null, "distance_m": null
+})))]
+pub struct Venue {
+    /// Id.
+    pub id: String,
+    /// URL-friendly name.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// `buurtcentrum`, `open_huis`, `buurthuis`, `lokaal_dienstencentrum`, `buurtsecretariaat`,
+    /// `buurtpunt`, `bibliotheek`, `partner_place` or `tijdelijke_invulling`.
+    pub venue_type: String,
+    /// `groep_gent` (the city) or `private`.
+    pub operator: String,
+    /// Who runs it.
+    pub operator_name: Option<String>,
+    /// Address; only when the location is exact.
+    pub address: Option<Address>,
+    /// Latitude (WGS84).
+    pub lat: f64,
+    /// Longitude (WGS84).
+    pub lon: f64,
+    /// `exact` (the building) or `wijk` (only the wijk is known; the point is the wijk's centre).
+    pub location_precision: String,
+    /// The wijk it lies in.
+    pub wijknr: Option<i16>,
+    /// A place to drop in (for a chat, a coffee …).
+    pub drop_in: bool,
+    /// Rooms can be used or booked.
+    pub room_use: bool,
+    /// Target groups, e.g. `55+`.
+    pub target_groups: Vec<String>,
+    /// Facilities, e.g. `kitchen`, `wifi`.
+    pub facilities: Vec<String>,
+    /// Accessibility, e.g. `step_free_entrance`, `accessible_toilet`, `hearing_loop`.
+    pub accessibility: Vec<String>,
+    /// Description.
+    pub description: String,
+    /// Sample data from the city's policy documents, not a verified listing.
+    pub is_sample: bool,
+    /// The city's disclaimer, for privately run venues.
+    pub disclaimer: Option<String>,
+    /// Largest room capacity, when it has rooms.
+    pub max_capacity: Option<i32>,
+    /// Distance in metres from the `near` point of the search.
+    pub distance_m: Option<f64>,
+}
+
+/// Tariffs of a room per hour, in euro cents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Tariffs {
+    /// Recognised associations (reduced).
+    pub recognised_cents: i32,
+    /// Residents and resident groups.
+    pub resident_cents: i32,
+    /// Private persons (e.g. a party).
+    pub private_cents: i32,
+    /// Neighbourhood activities of organisations are free here.
+    pub free_for_neighbourhood: bool,
+}
+
+/// A room of a venue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Room {
+    /// Id.
+    pub id: String,
+    /// Venue id.
+    pub venue_id: String,
+    /// Name.
+    pub name: String,
+    /// Maximum number of people.
+    pub capacity: i32,
+    /// Allowed uses: `meeting`, `training`, `exhibition`, `theatre`, `party`, `performance`, `recurring_service`.
+    pub uses: Vec<String>,
+    /// Facilities, e.g. `kitchen`, `projector`.
+    pub facilities: Vec<String>,
+    /// Reachable without steps.
+    pub step_free: bool,
+    /// Tariffs per hour.
+    pub tariffs: Tariffs,
+    /// Sample data (capacity and tariffs are illustrative).
+    pub is_sample: bool,
+}
+
+/// Opening hours of one kind on one weekday.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpeningHours {
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    pub weekday: i16,
+    /// Opening time (`HH:MM`).
+    pub opens: String,
+    /// Closing time (`HH:MM`).
+    pub closes: String,
+    /// `walk_in`, `by_appointment` or `conditional`.
+    pub kind: String,
+    /// For `conditional`: the condition.
+    pub condition: Option<String>,
+}
+
+/// A venue with its rooms and opening hours.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VenueDetail {
+    /// The venue.
+    #[serde(flatten)]
+    pub venue: Venue,
+    /// Rooms.
+    pub rooms: Vec<Room>,
+    /// Opening hours.
+    pub opening_hours: Vec<OpeningHours>,
+}
+
+/// A page of venues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VenuePage {
+    /// Venues: by distance with `near`, else by name.
+    pub items: Vec<Venue>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Filters of the venue finder.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ListVenuesQuery {
+    /// Wijk number or slug.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wijk: Option<String>,
+    /// Venue type.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub venue_type: Option<String>,
+    /// Text in the name or description (accents and case ignored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 100, message = "must be at most 100 characters"))]
+    pub q: Option<String>,
+    /// Only venues with a room for at least this many people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 10000, message = "must be 1 to 10000"))]
+    pub capacity_min: Option<i32>,
+    /// Only venues with a room that allows this use.
+    #[serde(default, rename = "use", skip_serializing_if = "Option::is_none")]
+    pub room_use: Option<String>,
+    /// Only venues (or rooms) with this facility.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facility: Option<String>,
+    /// Only venues with a step-free entrance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessible: Option<bool>,
+    /// With `available_to`: only venues with a matching room free in this window (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_from: Option<String>,
+    /// End of the window (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_to: Option<String>,
+    /// `lat,lon`: sort by distance from this point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub near: Option<String>,
+    /// With `near`: only venues within this many metres.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 100000, message = "must be 1 to 100000"))]
+    pub radius_m: Option<i32>,
+    /// Page size, 1–100 (default 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 100, message = "must be 1 to 100"))]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// The window of an availability query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct AvailabilityQuery {
+    /// Start (RFC 3339).
+    pub from: String,
+    /// End (RFC 3339); at most 366 days after `from`.
+    pub to: String,
+}
+
+/// A busy interval (no personal data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BusyInterval {
+    /// Start (RFC 3339).
+    pub start: String,
+    /// End (RFC 3339).
+    pub end: String,
+}
+
+/// When a room is taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Availability {
+    /// Room id.
+    pub room_id: String,
+    /// Window start.
+    pub from: String,
+    /// Window end.
+    pub to: String,
+    /// Approved bookings in the window.
+    pub busy: Vec<BusyInterval>,
+}
+
+/// A booking request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"purpose": "Bewonersvergadering", "attendees": 25, "start": "2027-01-12T19:00:00+01:00", "end": "2027-01-12T21:00:00+01:00", "room_use": "meeting", "organisation_id": null})))]
+pub struct CreateBooking {
+    /// What for.
+    #[validate(length(min = 2, max = 500, message = "must be 2 to 500 characters"))]
+    pub purpose: String,
+    /// Number of people (at most the capacity).
+    #[validate(range(min = 1, max = 10000, message = "must be 1 to 10000"))]
+    pub attendees: i32,
+    /// Start (RFC 3339).
+    pub start: String,
+    /// End (RFC 3339).
+    pub end: String,
+    /// The use, one of the room's allowed uses.
+    pub room_use: String,
+    /// Book on behalf of this organisation (you must be a member).
+    #[serde(default)]
+    pub organisation_id: Option<String>,
+}
+
+/// A booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": "0193c1a0-0000-7000-8000-0000000000b1", "room_id": "0193c1a0-0000-7000-8000-0000000000a1", "venue_id": "0193c1a0-0000-7000-8000-0000000000f1", "status": "requested", "purpose": "Bewonersvergadering", "attendees": 25, "start": "2027-01-12T18:00:00+00:00", "end": "2027-01-12T20:00:00+00:00", "room_use": "meeting", "organisation_id": null, "tariff_category": "resident", "price_cents": 3000, "decision_reason": null})))]
+pub struct Booking {
+    /// Id.
+    pub id: String,
+    /// Room id.
+    pub room_id: String,
+    /// Venue id.
+    pub venue_id: String,
+    /// `requested`, `approved`, `declined`, `cancelled` or `completed`.
+    pub status: String,
+    /// What for.
+    pub purpose: String,
+    /// Number of people.
+    pub attendees: i32,
+    /// Start (RFC 3339, UTC).
+    pub start: String,
+    /// End (RFC 3339, UTC).
+    pub end: String,
+    /// The use.
+    pub room_use: String,
+    /// On behalf of this organisation.
+    pub organisation_id: Option<String>,
+    /// `recognised`, `resident`, `private` or `free`.
+    pub tariff_category: String,
+    /// Price in euro cents.
+    pub price_cents: i32,
+    /// Why it was declined.
+    pub decision_reason: Option<String>,
+}
+
+/// A reason for declining.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"reason": "De zaal is die avond in onderhoud."})))]
+pub struct DeclineBooking {
+    /// Shown to the requester.
+    #[validate(length(min = 3, max = 1000, message = "must be 3 to 1000 characters"))]
+    pub reason: String,
+}
