@@ -153,3 +153,65 @@ test('register, verify through the mailed link, log in, stay logged in after a r
   assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
   await page.close();
 });
+
+async function residentSession(email, password) {
+  const reg = await api('/api/v1/auth/register', { method: 'POST', body: { email, password, display_name: 'Karim' } });
+  assert.equal(reg.status, 201);
+  const admin = await api('/api/v1/auth/login', { method: 'POST',
+    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } });
+  const outbox = await api(`/api/v1/admin/outbox?to=${encodeURIComponent(email)}`, { token: admin.body.access_token });
+  const token = outbox.body[0].body.match(/token=(\S+)/)[1];
+  assert.equal((await api('/api/v1/auth/verify-email', { method: 'POST', body: { token } })).status, 204);
+}
+
+async function uiLogin(page, email, password) {
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL('**/account');
+}
+
+test('find a room by wijk and capacity, request it, the manager approves, the requester sees it approved', async () => {
+  const email = `karim-${Date.now()}@example.org`;
+  const password = 'een lange zin als wachtwoord';
+  await residentSession(email, password);
+  const { page, errors } = await openPage();
+  await uiLogin(page, email, password);
+
+  await page.goto(`${BASE}/venues`);
+  await page.waitForSelector('ul.venue-list li');
+  await page.getByLabel('Wijk').selectOption('2');
+  await page.getByLabel('Minstens zoveel personen').fill('30');
+  await page.waitForFunction(() => document.querySelectorAll('ul.venue-list li').length === 1);
+  assert.match(await page.locator('ul.venue-list li').innerText(), /Buurtcentrum Sluizeken/);
+  assert.ok(await page.locator('svg.venue-map circle.venue-marker').count() >= 1, 'markers on the map');
+  await page.locator('ul.venue-list li a').click();
+  await page.waitForSelector('form.booking-form');
+
+  const start = new Date(Date.now() + 45 * 24 * 3600 * 1000);
+  const local = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}T19:00`;
+  await page.getByLabel('Begin').fill(local);
+  await page.getByLabel('Aantal personen').fill('25');
+  await page.getByLabel('Waarvoor?').fill('Bewonersvergadering Sluizeken');
+  assert.match(await page.locator('p.price').innerText(), /€ 20,00 \(resident\)/, 'live price for two hours');
+  await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await page.waitForSelector('form.booking-form p.success');
+
+  // The manager (here: the administrator) approves in the inbox.
+  const manager = await browser.newPage();
+  await uiLogin(manager, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
+  await manager.goto(`${BASE}/manage`);
+  const row = manager.locator('li.booking', { hasText: 'Bewonersvergadering Sluizeken' });
+  await row.waitFor();
+  await row.getByRole('button', { name: 'Goedkeuren' }).click();
+  await manager.locator('li.booking.status-approved', { hasText: 'Bewonersvergadering Sluizeken' }).waitFor();
+  await manager.close();
+
+  await page.goto(`${BASE}/bookings`);
+  const mine = page.locator('li.booking', { hasText: 'Bewonersvergadering Sluizeken' });
+  await mine.waitFor();
+  assert.match(await mine.locator('.status').innerText(), /goedgekeurd/);
+  assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
+  await page.close();
+});

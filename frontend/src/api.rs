@@ -1,5 +1,6 @@
 //! The API client of the web app: the typed `samenstad-client` against this page's origin.
 
+use leptos::prelude::GetUntracked;
 use samenstad_client::Client;
 
 /// A client for the server that served this page.
@@ -9,4 +10,13 @@ pub fn client() -> Result<Client, String> {
         .origin()
         .map_err(|_| "no origin".to_owned())?;
     Client::new(&origin).map_err(|e| e.to_string())
+}
+
+/// A client that sends the session's access token.
+pub fn authed(session: &crate::state::SessionState) -> Result<Client, String> {
+    let token = session
+        .token
+        .get_untracked()
+        .ok_or_else(|| "log in first".to_owned())?;
+    Ok(client()?.with_token(token))
 }

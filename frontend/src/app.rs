@@ -9,6 +9,7 @@ use crate::i18n::{Lang, T, provide_lang, t};
 use crate::pages::account::{
     AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, VerifyEmailPage,
 };
+use crate::pages::venues::{ManageBookings, MyBookings, VenueFinder, VenuePage};
 use crate::pages::{home::Home, not_found::NotFound, wijk::WijkPage};
 use crate::state::provide_session;
 
@@ -24,6 +25,15 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <A href="/" attr:class="brand">"Samenstad"</A>
                 <p class="tagline">{move || t(lang.get(), T::Tagline)}</p>
+                <nav class="main-nav" aria-label="Menu">
+                    <A href="/venues">{move || t(lang.get(), T::Venues)}</A>
+                    <Show when=move || session.me.get().is_some()>
+                        <A href="/bookings">{move || t(lang.get(), T::MyBookings)}</A>
+                    </Show>
+                    <Show when=move || session.me.get().is_some_and(|me| me.roles.iter().any(|r| r.role == "admin" || r.role == "venue_manager"))>
+                        <A href="/manage">{move || t(lang.get(), T::Manage)}</A>
+                    </Show>
+                </nav>
                 <nav class="account-nav" aria-label="Account">
                     {move || match session.me.get() {
                         Some(me) => view! { <A href="/account" attr:class="account-link">{me.display_name}</A> }.into_any(),
@@ -50,6 +60,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/forgot-password") view=ForgotPasswordPage />
                     <Route path=path!("/reset-password") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/venues") view=VenueFinder />
+                    <Route path=path!("/venues/:key") view=VenuePage />
+                    <Route path=path!("/bookings") view=MyBookings />
+                    <Route path=path!("/manage") view=ManageBookings />
                 </Routes>
             </main>
             <footer class="site-footer">

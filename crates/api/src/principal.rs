@@ -73,10 +73,11 @@ pub fn me(
 ) -> Result<Me, AppError> {
     let organisations = q::memberships_of(conn, user.id)?
         .into_iter()
-        .map(|(id, name, role)| Membership {
+        .map(|(id, name, role, recognised)| Membership {
             organisation_id: id.to_string(),
             name,
             role,
+            recognised,
         })
         .collect();
     Ok(Me {

@@ -394,6 +394,11 @@ async fn seeding_again_changes_nothing_and_repairs_edited_rows() {
         (repaired.wijken_updated, repaired.wijken_unchanged),
         (1, 24)
     );
+    assert_eq!(
+        samenstad_db::seed_venues::seed_venues(&mut conn).expect("venues"),
+        0,
+        "venues are not inserted twice"
+    );
 }
 
 #[actix_web::test]

@@ -16,6 +16,9 @@ use samenstad_types::account::{
     LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, RefreshRequest, RegisterRequest,
     Session, TokenRequest,
 };
+use samenstad_types::venue::{
+    Availability, Booking, CreateBooking, DeclineBooking, ListVenuesQuery, VenueDetail, VenuePage,
+};
 use samenstad_types::{
     Health, ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
 };
@@ -189,6 +192,84 @@ impl Client {
         )
         .await
         .map(|_| ())
+    }
+
+    /// `GET /api/v1/venues` with filters.
+    pub async fn list_venues(&self, query: &ListVenuesQuery) -> Result<VenuePage, Error> {
+        self.get(self.http.get(self.url(&["venues"])).query(query))
+            .await
+    }
+
+    /// `GET /api/v1/venues/{key}` by id or slug; `None` when there is no such venue.
+    pub async fn get_venue(&self, key: &str) -> Result<Option<VenueDetail>, Error> {
+        not_found_is_none(self.get(self.http.get(self.url(&["venues", key]))).await)
+    }
+
+    /// `GET /api/v1/rooms/{id}/availability`.
+    pub async fn room_availability(
+        &self,
+        room_id: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<Availability, Error> {
+        let request = self
+            .http
+            .get(self.url(&["rooms", room_id, "availability"]))
+            .query(&[("from", from), ("to", to)]);
+        self.get(request).await
+    }
+
+    /// `POST /api/v1/rooms/{id}/bookings` (needs a token); `idempotency_key` makes retries safe.
+    pub async fn create_booking(
+        &self,
+        room_id: &str,
+        body: &CreateBooking,
+        idempotency_key: Option<&str>,
+    ) -> Result<Booking, Error> {
+        let mut request = self
+            .http
+            .post(self.url(&["rooms", room_id, "bookings"]))
+            .json(body);
+        if let Some(key) = idempotency_key {
+            request = request.header("Idempotency-Key", key);
+        }
+        self.get(request).await
+    }
+
+    /// `GET /api/v1/bookings`: mine, or with `managed` those of the venues I manage.
+    pub async fn list_bookings(&self, managed: bool) -> Result<Vec<Booking>, Error> {
+        let scope = if managed { "managed" } else { "mine" };
+        self.get(
+            self.http
+                .get(self.url(&["bookings"]))
+                .query(&[("scope", scope)]),
+        )
+        .await
+    }
+
+    /// `POST /api/v1/bookings/{id}/approve`.
+    pub async fn approve_booking(&self, id: &str) -> Result<Booking, Error> {
+        self.get(self.http.post(self.url(&["bookings", id, "approve"])))
+            .await
+    }
+
+    /// `POST /api/v1/bookings/{id}/decline` with a reason.
+    pub async fn decline_booking(&self, id: &str, reason: &str) -> Result<Booking, Error> {
+        let body = DeclineBooking {
+            reason: reason.to_owned(),
+        };
+        self.get(
+            self.http
+                .post(self.url(&["bookings", id, "decline"]))
+                .json(&body),
+        )
+        .await
+    }
+
+    /// `POST /api/v1/bookings/{id}/cancel`.
+    pub async fn cancel_booking(&self, id: &str) -> Result<Booking, Error> {
+        self.get(self.http.post(self.url(&["bookings", id, "cancel"])))
+            .await
     }
 
     /// `GET /api/v1/me` (needs a token).

@@ -172,6 +172,9 @@ pub struct Membership {
     pub name: String,
     /// `owner` or `member`.
     pub role: String,
+    /// Whether the city recognised the organisation (reduced venue tariffs).
+    #[serde(default)]
+    pub recognised: bool,
 }
 
 /// The logged-in person.

@@ -71,6 +71,14 @@ impl Projection {
         d
     }
 
+    /// SVG coordinates of a WGS84 point.
+    pub fn xy(&self, lon: f64, lat: f64) -> (f64, f64) {
+        (
+            (lon - self.min_lon) * self.scale_x,
+            (self.max_lat - lat) * self.scale_y,
+        )
+    }
+
     /// The SVG `viewBox`.
     pub fn view_box(&self) -> String {
         format!("0 0 {WIDTH} {:.0}", self.height.ceil())

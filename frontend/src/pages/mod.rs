@@ -3,4 +3,5 @@
 pub mod account;
 pub mod home;
 pub mod not_found;
+pub mod venues;
 pub mod wijk;

@@ -209,12 +209,12 @@ pub fn revoke_role(
     .optional()
 }
 
-/// The organisations of an account: (id, name, role).
-pub fn memberships_of(
-    conn: &mut PgConnection,
-    user_id: Uuid,
-) -> QueryResult<Vec<(Uuid, String, String)>> {
-    organisation_member::table
+/// An organisation of an account: (id, name, role, recognised).
+pub type MembershipRow = (Uuid, String, String, bool);
+
+/// The organisations of an account.
+pub fn memberships_of(conn: &mut PgConnection, user_id: Uuid) -> QueryResult<Vec<MembershipRow>> {
+    let rows: Vec<(Uuid, String, String, Option<DateTime<Utc>>)> = organisation_member::table
         .inner_join(organisation::table)
         .filter(organisation_member::user_id.eq(user_id))
         .order(organisation::name.asc())
@@ -222,8 +222,13 @@ pub fn memberships_of(
             organisation::id,
             organisation::name,
             organisation_member::role,
+            organisation::recognised_at,
         ))
-        .load(conn)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, role, at)| (id, name, role, at.is_some()))
+        .collect())
 }
 
 /// A refresh token row.

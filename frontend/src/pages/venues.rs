@@ -1,0 +1,565 @@
+//! The venue finder, a venue's page with the booking form, my bookings and the manager inbox.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use samenstad_domain::booking::{Booker, RoomTariffs, price_cents, tariff};
+use samenstad_types::venue::{Booking, CreateBooking, ListVenuesQuery, Room, VenueDetail};
+use samenstad_types::{Geometry, Wijk};
+use wasm_bindgen::JsValue;
+
+use crate::api;
+use crate::app::set_title;
+use crate::components::map::Projection;
+use crate::format;
+use crate::i18n::{Lang, T, status_name, t, use_lang, venue_type_name};
+use crate::state::use_session;
+
+const TYPES: [&str; 9] = [
+    "buurtcentrum",
+    "open_huis",
+    "buurthuis",
+    "lokaal_dienstencentrum",
+    "buurtsecretariaat",
+    "buurtpunt",
+    "bibliotheek",
+    "partner_place",
+    "tijdelijke_invulling",
+];
+const USES: [&str; 7] = [
+    "meeting",
+    "training",
+    "exhibition",
+    "theatre",
+    "party",
+    "performance",
+    "recurring_service",
+];
+
+fn euro(cents: i32, lang: Lang) -> String {
+    let whole = format::integer(i64::from(cents / 100), lang);
+    match lang {
+        Lang::Nl => format!("€ {whole},{:02}", cents % 100),
+        Lang::En => format!("€{whole}.{:02}", cents % 100),
+    }
+}
+
+fn when(rfc3339: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
+    String::from(date.to_locale_string("nl-BE", &JsValue::UNDEFINED))
+}
+
+/// `/venues`: filters, a list and a map.
+#[component]
+pub fn VenueFinder() -> impl IntoView {
+    let lang = use_lang();
+    Effect::new(move |_| set_title(t(lang.get(), T::Venues)));
+    let wijk = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let capacity = RwSignal::new(String::new());
+    let room_use = RwSignal::new(String::new());
+    let accessible = RwSignal::new(false);
+    let shapes = LocalResource::new(|| async {
+        api::client()?
+            .wijken_geojson()
+            .await
+            .map_err(|e| e.to_string())
+    });
+    let results = LocalResource::new(move || {
+        let query = ListVenuesQuery {
+            wijk: Some(wijk.get()).filter(|w| !w.is_empty()),
+            venue_type: Some(kind.get()).filter(|k| !k.is_empty()),
+            capacity_min: capacity.get().trim().parse().ok(),
+            room_use: Some(room_use.get()).filter(|u| !u.is_empty()),
+            accessible: accessible.get().then_some(true),
+            limit: Some(100),
+            ..Default::default()
+        };
+        async move {
+            api::client()?
+                .list_venues(&query)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    view! {
+        <h1>{move || t(lang.get(), T::FindVenue)}</h1>
+        <form class="filters" on:submit=|ev| ev.prevent_default()>
+            <p class="field">
+                <label for="f-wijk">{move || t(lang.get(), T::Wijk)}</label>
+                <select id="f-wijk" on:change=move |ev| wijk.set(event_target_value(&ev))>
+                    <option value="">{move || t(lang.get(), T::AnyWijk)}</option>
+                    {move || shapes.get().and_then(Result::ok).map(|fc| fc.features.into_iter().map(|f| {
+                        view! { <option value=f.properties.wijknr.to_string()>{f.properties.name}</option> }
+                    }).collect_view())}
+                </select>
+            </p>
+            <p class="field">
+                <label for="f-type">{move || t(lang.get(), T::Type)}</label>
+                <select id="f-type" on:change=move |ev| kind.set(event_target_value(&ev))>
+                    <option value="">{move || t(lang.get(), T::AnyType)}</option>
+                    {TYPES.iter().map(|k| view! { <option value=*k>{move || venue_type_name(lang.get(), k)}</option> }).collect_view()}
+                </select>
+            </p>
+            <p class="field">
+                <label for="f-capacity">{move || t(lang.get(), T::CapacityMin)}</label>
+                <input id="f-capacity" type="number" min="1" inputmode="numeric" prop:value=capacity on:input=move |ev| capacity.set(event_target_value(&ev)) />
+            </p>
+            <p class="field">
+                <label for="f-use">{move || t(lang.get(), T::Use)}</label>
+                <select id="f-use" on:change=move |ev| room_use.set(event_target_value(&ev))>
+                    <option value="">{move || t(lang.get(), T::AnyUse)}</option>
+                    {USES.iter().map(|u| view! { <option value=*u>{*u}</option> }).collect_view()}
+                </select>
+            </p>
+            <p class="field checkbox">
+                <input id="f-accessible" type="checkbox" prop:checked=accessible on:change=move |ev| accessible.set(event_target_checked(&ev)) />
+                <label for="f-accessible">{move || t(lang.get(), T::Accessible)}</label>
+            </p>
+        </form>
+        <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
+            {move || results.get().map(|r| match r {
+                Err(_) => view! { <p role="alert">{move || t(lang.get(), T::LoadFailed)}</p> }.into_any(),
+                Ok(page) => {
+                    let shapes = shapes.get().and_then(Result::ok).map(|fc| fc.features.into_iter().map(|f| (f.properties, f.geometry)).collect::<Vec<_>>()).unwrap_or_default();
+                    let count = page.items.len();
+                    let list = page.items.clone().into_iter().map(|v| {
+                        let href = format!("/venues/{}", v.slug);
+                        let sample = v.is_sample;
+                        let kind = v.venue_type.clone();
+                        view! {
+                            <li>
+                                <A href=href>{v.name.clone()}</A>
+                                <span class="meta">{move || venue_type_name(lang.get(), &kind)}
+                                    {v.max_capacity.map(|c| format!(" · max. {c}"))}
+                                    {v.wijknr.map(|n| format!(" · wijk {n}"))}</span>
+                                <Show when=move || sample><span class="badge">{move || t(lang.get(), T::Sample)}</span></Show>
+                            </li>
+                        }
+                    }).collect_view();
+                    view! {
+                        <div class="overview">
+                            <section aria-labelledby="results-title">
+                                <h2 id="results-title">{move || t(lang.get(), T::Results)} " (" {count} ")"</h2>
+                                <Show when=move || count == 0>
+                                    <p>{move || t(lang.get(), T::NoVenues)}</p>
+                                </Show>
+                                <ul class="venue-list">{list}
+                                </ul>
+                            </section>
+                            <VenueMap shapes=shapes venues=page.items />
+                        </div>
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn VenueMap(
+    shapes: Vec<(Wijk, Geometry)>,
+    venues: Vec<samenstad_types::venue::Venue>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let projection = Projection::fit(shapes.iter().map(|(_, g)| g));
+    let areas = shapes
+        .iter()
+        .map(|(_, g)| view! { <path class="wijk-bg" d=projection.path(g)></path> })
+        .collect_view();
+    let markers = venues
+        .iter()
+        .map(|v| {
+            let (x, y) = projection.xy(v.lon, v.lat);
+            let href = format!("/venues/{}", v.slug);
+            let class = if v.is_sample {
+                "venue-marker sample"
+            } else {
+                "venue-marker"
+            };
+            view! {
+                <a href=href aria-label=v.name.clone()>
+                    <circle class=class cx=format!("{x:.1}") cy=format!("{y:.1}") r="9"></circle>
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="wijk-map venue-map" viewBox=projection.view_box() role="img" aria-label=move || t(lang.get(), T::Venues)>
+            {areas}
+            {markers}
+        </svg>
+    }
+}
+
+/// `/venues/:key`: details, rooms and the booking form.
+#[component]
+pub fn VenuePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let data = LocalResource::new(move || {
+        let key = params.read().get("key").unwrap_or_default();
+        async move {
+            api::client()?
+                .get_venue(&key)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    view! {
+        <p><A href="/venues">{move || t(lang.get(), T::FindVenue)}</A></p>
+        <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Ok(Some(v)) => view! { <VenueView venue=v /> }.into_any(),
+                Ok(None) => view! { <crate::pages::not_found::NotFound /> }.into_any(),
+                Err(_) => view! { <p role="alert">{move || t(lang.get(), T::LoadFailed)}</p> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn VenueView(venue: VenueDetail) -> impl IntoView {
+    let lang = use_lang();
+    let v = venue.venue;
+    set_title(&v.name);
+    let kind = v.venue_type.clone();
+    let sample = v.is_sample;
+    let location = match (&v.address, v.location_precision.as_str()) {
+        (Some(a), _) => format!(
+            "{}{}",
+            a.street,
+            a.city
+                .as_ref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default()
+        ),
+        _ => format!(
+            "wijk {}",
+            v.wijknr.map(|n| n.to_string()).unwrap_or_default()
+        ),
+    };
+    let only_wijk = v.address.is_none();
+    let features: Vec<String> = v
+        .facilities
+        .iter()
+        .chain(v.accessibility.iter())
+        .chain(v.target_groups.iter())
+        .cloned()
+        .collect();
+    view! {
+        <article class="venue">
+            <h1>{v.name.clone()}</h1>
+            <p class="meta">{move || venue_type_name(lang.get(), &kind)} {v.operator_name.clone().map(|o| format!(" · {o}"))}</p>
+            <Show when=move || sample><p class="badge">{move || t(lang.get(), T::Sample)}</p></Show>
+            {v.disclaimer.clone().map(|d| view! { <p class="disclaimer">{d}</p> })}
+            <p>{v.description.clone()}</p>
+            <dl class="facts">
+                <dt>{move || t(lang.get(), T::Location)}</dt>
+                <dd>{location} <Show when=move || only_wijk><small class="note">{move || t(lang.get(), T::OnlyWijkKnown)}</small></Show></dd>
+                <dt>{move || t(lang.get(), T::Facilities)}</dt>
+                <dd>{if features.is_empty() { "–".to_owned() } else { features.join(", ") }}</dd>
+            </dl>
+            <Show when={let has = !venue.opening_hours.is_empty(); move || has}>
+                <h2>{move || t(lang.get(), T::OpeningHours)}</h2>
+                <ul>{venue.opening_hours.iter().map(|h| view! { <li>{format!("{} {}–{} ({})", h.weekday, h.opens, h.closes, h.kind)}</li> }).collect_view()}</ul>
+            </Show>
+            <h2>{move || t(lang.get(), T::Rooms)}</h2>
+            {venue.rooms.into_iter().map(|room| view! { <RoomCard room=room /> }).collect_view()}
+        </article>
+    }
+}
+
+#[component]
+fn RoomCard(room: Room) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let start = RwSignal::new(String::new());
+    let hours = RwSignal::new("2".to_owned());
+    let attendees = RwSignal::new("10".to_owned());
+    let purpose = RwSignal::new(String::new());
+    let room_use = RwSignal::new(
+        room.uses
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "meeting".to_owned()),
+    );
+    let organisation = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let tariffs = RoomTariffs {
+        recognised_cents: room.tariffs.recognised_cents,
+        resident_cents: room.tariffs.resident_cents,
+        private_cents: room.tariffs.private_cents,
+        free_for_neighbourhood: room.tariffs.free_for_neighbourhood,
+    };
+    let span = move || -> Option<(String, String)> {
+        let value = start.get();
+        let begin = js_sys::Date::new(&JsValue::from_str(&value));
+        let h: f64 = hours.get().trim().replace(',', ".").parse().ok()?;
+        if value.is_empty() || begin.get_time().is_nan() || h <= 0.0 {
+            return None;
+        }
+        let end = js_sys::Date::new(&JsValue::from_f64(begin.get_time() + h * 3_600_000.0));
+        Some((
+            String::from(begin.to_iso_string()),
+            String::from(end.to_iso_string()),
+        ))
+    };
+    let price = move || {
+        let org = organisation.get();
+        let booker = if org.is_empty() {
+            Booker::Person
+        } else {
+            let recognised = session.me.get().is_some_and(|me| {
+                me.organisations
+                    .iter()
+                    .any(|o| o.organisation_id == org && o.recognised)
+            });
+            if recognised {
+                Booker::RecognisedOrganisation
+            } else {
+                Booker::Organisation
+            }
+        };
+        let (category, rate) = tariff(tariffs, booker, &room_use.get());
+        let minutes = (hours
+            .get()
+            .trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .unwrap_or(0.0)
+            * 60.0) as i64;
+        format!(
+            "{} ({category})",
+            euro(price_cents(rate, minutes), lang.get())
+        )
+    };
+    let room_id = room.id.clone();
+    let availability = LocalResource::new(move || {
+        let id = room_id.clone();
+        let window = span();
+        async move {
+            match window {
+                Some((from, to)) => api::client()?
+                    .room_availability(&id, &from, &to)
+                    .await
+                    .map(|a| !a.busy.is_empty())
+                    .map_err(|e| e.to_string()),
+                None => Ok(false),
+            }
+        }
+    });
+    let room_id = room.id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((from, to)) = span() else {
+            message.set(Some((
+                false,
+                t(lang.get_untracked(), T::Start).to_owned() + "?",
+            )));
+            return;
+        };
+        let body = CreateBooking {
+            purpose: purpose.get_untracked(),
+            attendees: attendees.get_untracked().trim().parse().unwrap_or(0),
+            start: from,
+            end: to,
+            room_use: room_use.get_untracked(),
+            organisation_id: Some(organisation.get_untracked()).filter(|o| !o.is_empty()),
+        };
+        let id = room_id.clone();
+        spawn_local(async move {
+            let result = match api::authed(&session) {
+                Ok(client) => client
+                    .create_booking(&id, &body, None)
+                    .await
+                    .map_err(|e| match e {
+                        samenstad_client::Error::Api(p) if !p.errors.is_empty() => p
+                            .errors
+                            .iter()
+                            .map(|e| format!("{}: {}", e.field, e.message))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        samenstad_client::Error::Api(p) => p.detail.unwrap_or(p.title),
+                        other => other.to_string(),
+                    }),
+                Err(e) => Err(e),
+            };
+            message.set(Some(match result {
+                Ok(_) => (true, t(lang.get_untracked(), T::RequestSent).to_owned()),
+                Err(e) => (false, e),
+            }));
+        });
+    };
+    let uses = room.uses.clone();
+    let form_id = format!("book-{}", room.id);
+    view! {
+        <section class="room">
+            <h3>{room.name.clone()}</h3>
+            <p class="meta">{format!("max. {} ", room.capacity)} {move || t(lang.get(), T::People)} " · " {room.uses.join(", ")}
+                " · " {move || euro(room.tariffs.resident_cents, lang.get())} "/u"</p>
+            <Show when=move || session.me.get().is_some() fallback=move || view! {
+                <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p>
+            }>
+                <form class="booking-form" id=form_id.clone() on:submit=submit.clone()>
+                    <h4>{move || t(lang.get(), T::Book)}</h4>
+                    <p class="field"><label for="b-start">{move || t(lang.get(), T::Start)}</label>
+                        <input id="b-start" type="datetime-local" required=true prop:value=start on:input=move |ev| start.set(event_target_value(&ev)) /></p>
+                    <p class="field"><label for="b-hours">{move || t(lang.get(), T::DurationHours)}</label>
+                        <input id="b-hours" type="number" min="0.5" max="24" step="0.5" prop:value=hours on:input=move |ev| hours.set(event_target_value(&ev)) /></p>
+                    <p class="field"><label for="b-attendees">{move || t(lang.get(), T::Attendees)}</label>
+                        <input id="b-attendees" type="number" min="1" prop:value=attendees on:input=move |ev| attendees.set(event_target_value(&ev)) /></p>
+                    <p class="field"><label for="b-use">{move || t(lang.get(), T::Use)}</label>
+                        <select id="b-use" on:change=move |ev| room_use.set(event_target_value(&ev))>
+                            {uses.iter().map(|u| view! { <option value=u.clone()>{u.clone()}</option> }).collect_view()}
+                        </select></p>
+                    <p class="field"><label for="b-org">{move || t(lang.get(), T::OnBehalfOf)}</label>
+                        <select id="b-org" on:change=move |ev| organisation.set(event_target_value(&ev))>
+                            <option value="">{move || t(lang.get(), T::Myself)}</option>
+                            {move || session.me.get().map(|me| me.organisations.into_iter().map(|o| view! { <option value=o.organisation_id>{o.name}</option> }).collect_view())}
+                        </select></p>
+                    <p class="field"><label for="b-purpose">{move || t(lang.get(), T::Purpose)}</label>
+                        <input id="b-purpose" type="text" required=true prop:value=purpose on:input=move |ev| purpose.set(event_target_value(&ev)) /></p>
+                    <p class="price" aria-live="polite">{move || t(lang.get(), T::Price)} ": " {price}</p>
+                    <Show when=move || availability.get().and_then(Result::ok).unwrap_or(false)>
+                        <p class="error" role="alert">{move || t(lang.get(), T::Busy)}</p>
+                    </Show>
+                    {move || message.get().map(|(ok, text)| view! { <p class=if ok { "success" } else { "error" } role="status">{text}</p> })}
+                    <button type="submit">{move || t(lang.get(), T::SendRequest)}</button>
+                </form>
+            </Show>
+        </section>
+    }
+}
+
+fn booking_line(b: &Booking, lang: Lang) -> String {
+    format!(
+        "{} – {} · {} · {}",
+        when(&b.start),
+        when(&b.end),
+        b.purpose,
+        euro(b.price_cents, lang)
+    )
+}
+
+/// `/bookings`: my bookings.
+#[component]
+pub fn MyBookings() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    Effect::new(move |_| set_title(t(lang.get(), T::MyBookings)));
+    let version = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        version.track();
+        let ready = session.token.get().is_some();
+        async move {
+            if ready {
+                api::authed(&session)?
+                    .list_bookings(false)
+                    .await
+                    .map_err(|e| e.to_string())
+            } else {
+                Ok(vec![])
+            }
+        }
+    });
+    view! {
+        <h1>{move || t(lang.get(), T::MyBookings)}</h1>
+        <Transition fallback=move || view! { <p>{move || t(lang.get(), T::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Ok(list) if list.is_empty() => view! { <p>{move || t(lang.get(), T::NoBookings)}</p> }.into_any(),
+                Ok(list) => view! {
+                    <ul class="booking-list">{list.into_iter().map(|b| {
+                        let id = b.id.clone();
+                        let status = b.status.clone();
+                        let cancellable = matches!(b.status.as_str(), "requested" | "approved");
+                        view! {
+                            <li class=format!("booking status-{}", b.status)>
+                                <span class="status">{move || status_name(lang.get(), &status)}</span> " "
+                                {booking_line(&b, lang.get_untracked())}
+                                {b.decision_reason.clone().map(|r| view! { <span class="reason">{format!(" — {r}")}</span> })}
+                                <Show when=move || cancellable>
+                                    <button type="button" on:click={let id = id.clone(); move |_| {
+                                        let id = id.clone();
+                                        spawn_local(async move {
+                                            if let Ok(c) = api::authed(&session) { let _ = c.cancel_booking(&id).await; }
+                                            version.update(|v| *v += 1);
+                                        });
+                                    }}>{move || t(lang.get(), T::Cancel)}</button>
+                                </Show>
+                            </li>
+                        }
+                    }).collect_view()}</ul>
+                }.into_any(),
+                Err(_) => view! { <p><A href="/login">{move || t(lang.get(), T::LogIn)}</A></p> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// `/manage`: the inbox of venue managers.
+#[component]
+pub fn ManageBookings() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    Effect::new(move |_| set_title(t(lang.get(), T::Manage)));
+    let version = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        version.track();
+        let ready = session.token.get().is_some();
+        async move {
+            if ready {
+                api::authed(&session)?
+                    .list_bookings(true)
+                    .await
+                    .map_err(|e| e.to_string())
+            } else {
+                Ok(vec![])
+            }
+        }
+    });
+    view! {
+        <h1>{move || t(lang.get(), T::Manage)}</h1>
+        <Transition fallback=move || view! { <p>{move || t(lang.get(), T::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Ok(list) if list.is_empty() => view! { <p>{move || t(lang.get(), T::NoBookings)}</p> }.into_any(),
+                Ok(list) => view! {
+                    <ul class="booking-list">{list.into_iter().map(|b| {
+                        let status = b.status.clone();
+                        let open = b.status == "requested";
+                        let reason = RwSignal::new(String::new());
+                        let (approve_id, decline_id) = (b.id.clone(), b.id.clone());
+                        let reason_id = format!("reason-{}", b.id);
+                        view! {
+                            <li class=format!("booking status-{}", b.status)>
+                                <span class="status">{move || status_name(lang.get(), &status)}</span> " "
+                                {booking_line(&b, lang.get_untracked())}
+                                <Show when=move || open>
+                                    <button type="button" class="approve" on:click={let id = approve_id.clone(); move |_| {
+                                        let id = id.clone();
+                                        spawn_local(async move {
+                                            if let Ok(c) = api::authed(&session) { let _ = c.approve_booking(&id).await; }
+                                            version.update(|v| *v += 1);
+                                        });
+                                    }}>{move || t(lang.get(), T::Approve)}</button>
+                                    <label for=reason_id.clone()>{move || t(lang.get(), T::Reason)}</label>
+                                    <input id=reason_id.clone() type="text" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev)) />
+                                    <button type="button" on:click={let id = decline_id.clone(); move |_| {
+                                        let id = id.clone();
+                                        let why = reason.get_untracked();
+                                        spawn_local(async move {
+                                            if let Ok(c) = api::authed(&session) { let _ = c.decline_booking(&id, &why).await; }
+                                            version.update(|v| *v += 1);
+                                        });
+                                    }}>{move || t(lang.get(), T::Decline)}</button>
+                                </Show>
+                            </li>
+                        }
+                    }).collect_view()}</ul>
+                }.into_any(),
+                Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
+            })}
+        </Transition>
+    }
+}
