@@ -185,8 +185,9 @@ test('find a room by wijk and capacity, request it, the manager approves, the re
   await page.getByLabel('Minstens zoveel personen').fill('30');
   await page.waitForFunction(() => document.querySelectorAll('ul.venue-list li').length === 1);
   assert.match(await page.locator('ul.venue-list li').innerText(), /Buurtcentrum Sluizeken/);
-  assert.ok(await page.locator('svg.venue-map circle.venue-marker').count() >= 1, 'markers on the map');
-  await page.locator('ul.venue-list li a').click();
+  assert.equal(await page.locator('svg.venue-map circle.venue-marker').count(), 1, 'one marker on the map');
+  await page.locator('svg.venue-map circle.venue-marker').click();
+  await page.waitForURL('**/venues/buurtcentrum-sluizeken');
   await page.waitForSelector('form.booking-form');
 
   const start = new Date(Date.now() + 45 * 24 * 3600 * 1000);

@@ -168,20 +168,27 @@ fn VenueMap(
         .iter()
         .map(|(_, g)| view! { <path class="wijk-bg" d=projection.path(g)></path> })
         .collect_view();
+    let navigate = leptos_router::hooks::use_navigate();
     let markers = venues
         .iter()
         .map(|v| {
             let (x, y) = projection.xy(v.lon, v.lat);
             let href = format!("/venues/{}", v.slug);
-            let class = if v.is_sample {
-                "venue-marker sample"
-            } else {
-                "venue-marker"
+            let class = if v.is_sample { "venue-marker sample" } else { "venue-marker" };
+            let go = {
+                let navigate = navigate.clone();
+                let href = href.clone();
+                move || navigate(&href, Default::default())
             };
+            let go_key = go.clone();
+            // SVG circles are not links in Leptos' HTML namespace: a focusable shape with the
+            // link role and Enter/click behaviour instead (as on the wijk map).
             view! {
-                <a href=href aria-label=v.name.clone()>
-                    <circle class=class cx=format!("{x:.1}") cy=format!("{y:.1}") r="9"></circle>
-                </a>
+                <circle class=class cx=format!("{x:.1}") cy=format!("{y:.1}") r="9" role="link" tabindex="0"
+                    aria-label=v.name.clone() data-href=href
+                    on:click=move |_| go()
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); go_key(); }
+                ></circle>
             }
         })
         .collect_view();
