@@ -10,15 +10,16 @@ CREATE TABLE venue (
     venue_type          text NOT NULL CHECK (venue_type IN ('buurtcentrum', 'open_huis', 'buurthuis',
                             'lokaal_dienstencentrum', 'buurtsecretariaat', 'buurtpunt', 'bibliotheek',
                             'partner_place', 'tijdelijke_invulling')),
-    operator            text NOT NULL CHECK (operator IN ('groep_gent', 'private')),
+    operator            text NOT NULL CHECK (operator IN ('groep_gent', 'public', 'private')),
     operator_name       text,
     street_address      text,
     postal_code         text,
     city                text,
     lat                 double precision NOT NULL CHECK (lat BETWEEN -90 AND 90),
     lon                 double precision NOT NULL CHECK (lon BETWEEN -180 AND 180),
-    -- exact: the coordinates are the building; wijk: only the wijk is known (sample data).
-    location_precision  text NOT NULL CHECK (location_precision IN ('exact', 'wijk')),
+    -- exact: the coordinates are the building; wijk: only the wijk is known (sample data), the
+    -- point is its centre; municipality: only the town is known, the point is its centre.
+    location_precision  text NOT NULL CHECK (location_precision IN ('exact', 'wijk', 'municipality')),
     drop_in             boolean NOT NULL DEFAULT false,
     room_use            boolean NOT NULL DEFAULT false,
     target_groups       text[] NOT NULL DEFAULT '{}',

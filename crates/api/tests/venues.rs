@@ -67,7 +67,11 @@ async fn the_finder_filters_by_what_is_known_about_each_venue() {
     let all = get_as(&app, "/api/v1/venues?limit=100", None).await;
     assert_eq!(all.status, StatusCode::OK);
     let items = all.body["items"].as_array().expect("items");
-    assert_eq!(items.len(), 26, "15 library branches and 11 sample venues");
+    assert_eq!(
+        items.len(),
+        27,
+        "15 library branches, 11 sample venues and Dendermonde's buurtpunt"
+    );
     let krook = items
         .iter()
         .find(|v| v["name"] == "Bibliotheek Gent – Hoofdbibliotheek")
@@ -169,6 +173,36 @@ async fn the_finder_filters_by_what_is_known_about_each_venue() {
         vec!["Buurtcentrum Sluizeken"]
     );
 
+    let geo = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get()
+            .uri("/api/v1/venues.geojson?type=bibliotheek")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(
+        geo.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/geo+json")
+    );
+    let geo: Value = actix_test::read_body_json(geo).await;
+    assert_eq!(geo["type"], "FeatureCollection");
+    let features = geo["features"].as_array().expect("features");
+    assert_eq!(features.len(), 15);
+    assert!(features.iter().all(|f| {
+        f["geometry"]["type"] == "Point"
+            && f["geometry"]["coordinates"][0]
+                .as_f64()
+                .is_some_and(|lon| (3.5..4.0).contains(&lon))
+    }));
+    assert_eq!(
+        get_as(&app, "/api/v1/venues.geojson?type=zwembad", None)
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+
     // Near the Belfort: sorted by distance, and the radius cuts.
     let near = get_as(&app, "/api/v1/venues?near=51.05365,3.72476&limit=100", None)
         .await
@@ -210,9 +244,10 @@ async fn the_finder_filters_by_what_is_known_about_each_venue() {
             None => break,
         }
     }
-    assert_eq!(seen.len(), 26);
+    assert_eq!(seen.len(), 27);
+    seen.sort();
     seen.dedup();
-    assert_eq!(seen.len(), 26);
+    assert_eq!(seen.len(), 27);
 
     for bad in [
         "type=zwembad",

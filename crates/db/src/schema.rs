@@ -294,6 +294,7 @@ diesel::joinable!(booking -> room (room_id));
 diesel::allow_tables_to_appear_in_same_query!(venue, room, opening_hours, booking);
 diesel::allow_tables_to_appear_in_same_query!(venue, wijk);
 diesel::allow_tables_to_appear_in_same_query!(room, wijk);
+diesel::allow_tables_to_appear_in_same_query!(opening_hours, wijk);
 diesel::allow_tables_to_appear_in_same_query!(booking, wijk);
 diesel::allow_tables_to_appear_in_same_query!(booking, organisation);
 diesel::allow_tables_to_appear_in_same_query!(booking, app_user);

@@ -340,6 +340,104 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
             }
             inserted += 1;
         }
+        inserted += seed_dendermonde(conn, &existing)?;
         Ok(inserted)
     })
+}
+
+/// Dendermonde's Sociaal Huis, a buurtpunt, with its real opening hours (seed 003). Only the
+/// town is known as a location: the point is the centre of Dendermonde, no street is stored.
+fn seed_dendermonde(conn: &mut PgConnection, existing: &[String]) -> Result<usize, DbError> {
+    use crate::queries::venues::OpeningHoursRow;
+    use crate::schema::{municipality, opening_hours};
+    use chrono::NaiveTime;
+    let slug = "sociaal-huis-dendermonde";
+    if existing.iter().any(|s| s == slug) {
+        return Ok(0);
+    }
+    let now = Utc::now();
+    let town = match crate::queries::wijken::municipality_by_slug(conn, "dendermonde")? {
+        Some(m) => m.id,
+        None => {
+            let id = Uuid::now_v7();
+            diesel::insert_into(municipality::table)
+                .values((
+                    municipality::id.eq(id),
+                    municipality::slug.eq("dendermonde"),
+                    municipality::name.eq("Dendermonde"),
+                    municipality::nis_code.eq("42006"),
+                    municipality::data_attribution.eq("Bron: Stad Dendermonde"),
+                ))
+                .execute(conn)?;
+            id
+        }
+    };
+    let row = VenueRow {
+        id: Uuid::now_v7(),
+        municipality_id: town,
+        wijk_id: None,
+        slug: slug.to_owned(),
+        name: "Sociaal Huis Dendermonde (buurtpunt)".to_owned(),
+        venue_type: "buurtpunt".to_owned(),
+        operator: "public".to_owned(),
+        operator_name: Some("Buurtopbouwwerk Dendermonde met Groep INTRO vzw".to_owned()),
+        street_address: None,
+        postal_code: None,
+        city: Some("Dendermonde".to_owned()),
+        lat: 51.0287,
+        lon: 4.1009,
+        location_precision: "municipality".to_owned(),
+        drop_in: true,
+        room_use: false,
+        target_groups: vec![],
+        facilities: vec!["digitale_hulp".to_owned()],
+        accessibility: vec![],
+        description: "Een warme plek in de buurt: een babbel bij koffie of thee, kleine digitale en administratieve vragen, \
+je rechten verkennen, buren leren kennen, een idee of melding over de buurt, huisvuilzakken per stuk. \
+Sociaal Huis, Gentsesteenweg, Dendermonde. Buurtzorgwerking 052 37 85 46, buurtopbouwwerk 052 37 85 42."
+            .to_owned(),
+        contact_phone: Some("052 37 85 42".to_owned()),
+        contact_email: None,
+        website: None,
+        is_sample: false,
+        source: "Stad Dendermonde, buurtpunten (seed 003)".to_owned(),
+        lead_time_min_days: 28,
+        lead_time_max_days: 183,
+        created_at: now,
+        updated_at: now,
+    };
+    diesel::insert_into(venue::table)
+        .values(&row)
+        .execute(conn)?;
+    let time = |h: u32, m: u32| NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
+    let mut hours = Vec::new();
+    for day in [1, 3, 5] {
+        hours.push((day, time(9, 0), time(12, 0), "walk_in", None));
+    }
+    for day in 1..=5 {
+        hours.push((day, time(9, 0), time(12, 0), "by_appointment", None));
+        hours.push((day, time(13, 30), time(16, 0), "by_appointment", None));
+    }
+    hours.push((
+        2,
+        time(16, 0),
+        time(19, 0),
+        "conditional",
+        Some("Alleen als je je niet kunt vrijmaken tijdens de kantooruren."),
+    ));
+    for (weekday, opens, closes, kind, condition) in hours {
+        let h = OpeningHoursRow {
+            id: Uuid::now_v7(),
+            venue_id: row.id,
+            weekday,
+            opens,
+            closes,
+            kind: kind.to_owned(),
+            condition: condition.map(str::to_owned),
+        };
+        diesel::insert_into(opening_hours::table)
+            .values(&h)
+            .execute(conn)?;
+    }
+    Ok(1)
 }

@@ -43,8 +43,12 @@ fn with_database(url: &str, database: &str) -> String {
 fn template_name() -> String {
     let mut hasher = Sha256::new();
     let migrations = MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS).unwrap_or_default();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
     for m in migrations {
-        hasher.update(m.name().to_string().as_bytes());
+        let name = m.name().to_string();
+        hasher.update(name.as_bytes());
+        // The SQL too, so an edited migration builds a new template.
+        hasher.update(std::fs::read(dir.join(&name).join("up.sql")).unwrap_or_default());
     }
     hasher.update(crate::seed::data_fingerprint().as_bytes());
     hasher.update(include_str!("schema.rs").as_bytes());

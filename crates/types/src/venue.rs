@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
+use crate::geojson::{FeatureCollectionType, FeatureType};
+
 /// The city's disclaimer shown with every privately run venue.
 pub const PRIVATE_VENUE_DISCLAIMER: &str = "Dit overzicht is een product van de stedelijke werkgroep ‘Sociale Infrastructuur’, \
 is constant aan verandering onderhevig en streeft geen volledigheid na. Het is enkel bedoeld als hulpmiddel voor Gentenaars \
@@ -42,7 +44,7 @@ pub struct Venue {
     /// `buurtcentrum`, `open_huis`, `buurthuis`, `lokaal_dienstencentrum`, `buurtsecretariaat`,
     /// `buurtpunt`, `bibliotheek`, `partner_place` or `tijdelijke_invulling`.
     pub venue_type: String,
-    /// `groep_gent` (the city) or `private`.
+    /// `groep_gent` (Stad Gent / OCMW Gent), `public` (another public body) or `private`.
     pub operator: String,
     /// Who runs it.
     pub operator_name: Option<String>,
@@ -52,7 +54,8 @@ pub struct Venue {
     pub lat: f64,
     /// Longitude (WGS84).
     pub lon: f64,
-    /// `exact` (the building) or `wijk` (only the wijk is known; the point is the wijk's centre).
+    /// `exact` (the building), `wijk` (only the wijk is known; the point is the wijk's centre) or
+    /// `municipality` (only the town is known; the point is its centre).
     pub location_precision: String,
     /// The wijk it lies in.
     pub wijknr: Option<i16>,
@@ -189,6 +192,9 @@ pub struct ListVenuesQuery {
     /// End of the window (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_to: Option<String>,
+    /// Only venues open at this moment (RFC 3339), by their opening hours in Belgian time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_at: Option<String>,
     /// `lat,lon`: sort by distance from this point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub near: Option<String>,
@@ -303,4 +309,45 @@ pub struct DeclineBooking {
     /// Shown to the requester.
     #[validate(length(min = 3, max = 1000, message = "must be 3 to 1000 characters"))]
     pub reason: String,
+}
+
+/// A GeoJSON point geometry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type")]
+pub enum PointGeometry {
+    /// A single position.
+    Point {
+        /// `[lon, lat]`.
+        #[cfg_attr(feature = "openapi", schema(value_type = Vec<f64>, example = json!([3.7287, 51.0487])))]
+        coordinates: [f64; 2],
+    },
+}
+
+/// One venue as a GeoJSON Feature; `id` is the venue id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VenueFeature {
+    /// Always `Feature`.
+    #[serde(rename = "type")]
+    pub kind: FeatureType,
+    /// The venue id.
+    pub id: String,
+    /// Where it is (for `location_precision = wijk` the centre of the wijk).
+    pub geometry: PointGeometry,
+    /// The venue.
+    pub properties: Venue,
+}
+
+/// Venues as an RFC 7946 FeatureCollection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VenueFeatureCollection {
+    /// Always `FeatureCollection`.
+    #[serde(rename = "type")]
+    pub kind: FeatureCollectionType,
+    /// One feature per venue.
+    pub features: Vec<VenueFeature>,
+    /// Source of the reference data.
+    pub attribution: String,
 }

@@ -45,6 +45,29 @@ fn euro(cents: i32, lang: Lang) -> String {
     }
 }
 
+fn weekday(lang: Lang, day: i16) -> &'static str {
+    const NL: [&str; 7] = [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ];
+    const EN: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let i = usize::try_from(day - 1).unwrap_or(0).min(6);
+    if lang == Lang::Nl { NL[i] } else { EN[i] }
+}
+
 fn when(rfc3339: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
     String::from(date.to_locale_string("nl-BE", &JsValue::UNDEFINED))
@@ -242,6 +265,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
                 .map(|c| format!(", {c}"))
                 .unwrap_or_default()
         ),
+        (None, "municipality") => v.operator_name.clone().unwrap_or_default(),
         _ => format!(
             "wijk {}",
             v.wijknr.map(|n| n.to_string()).unwrap_or_default()
@@ -270,7 +294,15 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
             </dl>
             <Show when={let has = !venue.opening_hours.is_empty(); move || has}>
                 <h2>{move || t(lang.get(), T::OpeningHours)}</h2>
-                <ul>{venue.opening_hours.iter().map(|h| view! { <li>{format!("{} {}–{} ({})", h.weekday, h.opens, h.closes, h.kind)}</li> }).collect_view()}</ul>
+                <ul class="hours">{venue.opening_hours.iter().map(|h| {
+                    let line = format!("{} {}–{}", weekday(lang.get_untracked(), h.weekday), h.opens, h.closes);
+                    let kind = match (h.kind.as_str(), lang.get_untracked()) {
+                        ("walk_in", Lang::Nl) => "vrij binnenlopen", ("walk_in", Lang::En) => "walk in",
+                        ("by_appointment", Lang::Nl) => "op afspraak", ("by_appointment", Lang::En) => "by appointment",
+                        (_, Lang::Nl) => "onder voorwaarde", (_, Lang::En) => "on condition",
+                    };
+                    view! { <li>{line} " · " {kind} {h.condition.clone().map(|c| format!(" — {c}"))}</li> }
+                }).collect_view()}</ul>
             </Show>
             <h2>{move || t(lang.get(), T::Rooms)}</h2>
             {venue.rooms.into_iter().map(|room| view! { <RoomCard room=room /> }).collect_view()}

@@ -16,10 +16,11 @@ use samenstad_domain::booking::{Booker, RoomTariffs, price_cents, tariff};
 use samenstad_domain::geometry::distance_m;
 use samenstad_domain::text;
 use samenstad_types::Problem;
+use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
 use samenstad_types::venue::{
     Address, Availability, AvailabilityQuery, Booking, BusyInterval, CreateBooking, DeclineBooking,
-    ListVenuesQuery, OpeningHours, PRIVATE_VENUE_DISCLAIMER, Room, Tariffs, Venue, VenueDetail,
-    VenuePage,
+    ListVenuesQuery, OpeningHours, PRIVATE_VENUE_DISCLAIMER, PointGeometry, Room, Tariffs, Venue,
+    VenueDetail, VenueFeature, VenueFeatureCollection, VenuePage,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -35,6 +36,7 @@ use crate::state::AppState;
 /// Registers the handlers of this module.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_venues)
+        .service(get_venues_geojson)
         .service(get_venue)
         .service(get_availability)
         .service(get_calendar)
@@ -198,6 +200,22 @@ pub async fn list_venues(
     query: web::Query<ListVenuesQuery>,
 ) -> Result<web::Json<VenuePage>, AppError> {
     let query = query.into_inner();
+    let offset: usize = match query.cursor.as_deref() {
+        None => 0,
+        Some(c) => c
+            .parse()
+            .map_err(|_| AppError::field("cursor", "invalid", "is not a cursor of this list"))?,
+    };
+    let limit = query.limit.unwrap_or(20) as usize;
+    let venues = find_venues(&state, query).await?;
+    let total = venues.len();
+    let items: Vec<Venue> = venues.into_iter().skip(offset).take(limit).collect();
+    let next_cursor = (offset + limit < total).then(|| (offset + limit).to_string());
+    Ok(web::Json(VenuePage { items, next_cursor }))
+}
+
+/// Venues matching the query, all of them, in the order of the finder.
+async fn find_venues(state: &AppState, query: ListVenuesQuery) -> Result<Vec<Venue>, AppError> {
     query.validate()?;
     if let Some(t) = &query.venue_type
         && !TYPES.contains(&t.as_str())
@@ -205,6 +223,17 @@ pub async fn list_venues(
         return Err(AppError::field("type", "invalid", "is not a venue type"));
     }
     let near = query.near.as_deref().map(parse_near).transpose()?;
+    let open_at = match query.open_at.as_deref() {
+        None => None,
+        Some(value) => {
+            use chrono::{Datelike, Timelike};
+            let local = parse_time("open_at", value)?.with_timezone(&chrono_tz::Europe::Brussels);
+            let time =
+                chrono::NaiveTime::from_hms_opt(local.hour(), local.minute(), local.second())
+                    .unwrap_or_default();
+            Some((local.weekday().number_from_monday() as i16, time))
+        }
+    };
     if query.radius_m.is_some() && near.is_none() {
         return Err(AppError::field("radius_m", "requires", "needs `near`"));
     }
@@ -235,13 +264,6 @@ pub async fn list_venues(
             ));
         }
     };
-    let offset: usize = match query.cursor.as_deref() {
-        None => 0,
-        Some(c) => c
-            .parse()
-            .map_err(|_| AppError::field("cursor", "invalid", "is not a cursor of this list"))?,
-    };
-    let limit = query.limit.unwrap_or(20) as usize;
     let (rows, capacities) = state
         .with_conn(move |conn| {
             let filter = VenueFilter {
@@ -256,6 +278,7 @@ pub async fn list_venues(
                 facility: query.facility.clone(),
                 accessible: query.accessible.unwrap_or(false),
                 free_during,
+                open_at,
             };
             let rows: Vec<_> = q::search(conn, &filter)?
                 .into_iter()
@@ -289,10 +312,47 @@ pub async fn list_venues(
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
     }
-    let total = venues.len();
-    let items: Vec<Venue> = venues.into_iter().skip(offset).take(limit).collect();
-    let next_cursor = (offset + limit < total).then(|| (offset + limit).to_string());
-    Ok(web::Json(VenuePage { items, next_cursor }))
+    Ok(venues)
+}
+
+/// The venues of the finder as GeoJSON
+///
+/// The same filters as `GET /venues`, all matching venues (no paging) as an RFC 7946
+/// FeatureCollection of points with the venue as properties.
+#[utoipa::path(
+    tag = "venues",
+    security(()),
+    params(ListVenuesQuery),
+    responses(
+        (status = 200, description = "Matching venues as GeoJSON points", body = VenueFeatureCollection, content_type = "application/geo+json"),
+        (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/venues.geojson")]
+pub async fn get_venues_geojson(
+    state: web::Data<AppState>,
+    query: web::Query<ListVenuesQuery>,
+) -> Result<HttpResponse, AppError> {
+    let venues = find_venues(&state, query.into_inner()).await?;
+    let collection = VenueFeatureCollection {
+        kind: FeatureCollectionType::FeatureCollection,
+        features: venues
+            .into_iter()
+            .map(|v| VenueFeature {
+                kind: FeatureType::Feature,
+                id: v.id.clone(),
+                geometry: PointGeometry::Point {
+                    coordinates: [v.lon, v.lat],
+                },
+                properties: v,
+            })
+            .collect(),
+        attribution: samenstad_types::GENT_ATTRIBUTION.to_owned(),
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(crate::cache::GEO_JSON)
+        .json(collection))
 }
 
 /// Get a venue

@@ -132,6 +132,8 @@ pub struct VenueFilter {
     pub facility: Option<String>,
     pub accessible: bool,
     pub free_during: Option<Span>,
+    /// Open on this ISO weekday at this local time (any kind of opening hours).
+    pub open_at: Option<(i16, NaiveTime)>,
 }
 
 /// Venues matching the filters, with their wijk number.
@@ -162,6 +164,14 @@ pub fn search(
                 .contains(vec![facility.clone()])
                 .or(exists(in_room)),
         );
+    }
+    if let Some((weekday, time)) = f.open_at {
+        let open = opening_hours::table
+            .filter(opening_hours::venue_id.eq(venue::id))
+            .filter(opening_hours::weekday.eq(weekday))
+            .filter(opening_hours::opens.le(time))
+            .filter(opening_hours::closes.gt(time));
+        q = q.filter(exists(open));
     }
     if f.capacity_min.is_some() || f.room_use.is_some() || f.free_during.is_some() {
         // One room must meet every room-level condition; unset ones are always true
