@@ -8,6 +8,7 @@ pub mod cache;
 pub mod config;
 pub mod error;
 pub mod etag;
+pub mod import;
 pub mod mail;
 pub mod openapi;
 pub mod principal;

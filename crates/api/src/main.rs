@@ -29,6 +29,9 @@ enum Command {
     Migrate(DbConfig),
     /// Load the Gent reference data (wijken, library branches, sample venues); running it again changes nothing.
     Seed(DbConfig),
+    /// Import data files.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Administration from the command line.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -38,6 +41,43 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Import venues from a CSV file (header: name,type,operator,operator_name,street,
+    /// postal_code,city,lat,lon,drop_in,room_use,target_groups,facilities,accessibility,
+    /// description,phone,email,website; lists `|`-separated) or a GeoJSON FeatureCollection of
+    /// points with the same properties. All or nothing: any wrong line imports nothing and
+    /// every wrong line is reported.
+    Venues {
+        /// The file.
+        file: PathBuf,
+        #[command(flatten)]
+        db: DbConfig,
+    },
+}
+
+fn import_venues(file: &std::path::Path, db: &DbConfig) -> Result<(), String> {
+    let content = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let mut conn = connect(db)?;
+    let source = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match samenstad_api::import::import_venues(&mut conn, &content, &source)? {
+        samenstad_api::import::ImportReport::Imported(n) => {
+            println!("imported {n} venues from {source}");
+            Ok(())
+        }
+        samenstad_api::import::ImportReport::Rejected(lines) => {
+            for (line, reason) in &lines {
+                println!("rejected line {line}: {reason}");
+            }
+            Err(format!("{} wrong lines; nothing was imported", lines.len()))
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -182,6 +222,7 @@ async fn main() -> ExitCode {
         Command::Serve(config) => serve(*config).await,
         Command::Migrate(db) => migrate(&db),
         Command::Seed(db) => seed(&db),
+        Command::Import(ImportCommand::Venues { file, db }) => import_venues(&file, &db),
         Command::Admin(AdminCommand::CreateUser {
             email,
             role,

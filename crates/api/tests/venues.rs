@@ -676,3 +676,109 @@ async fn fifty_simultaneous_approvals_of_one_slot_approve_exactly_one() {
         1
     );
 }
+
+const GOOD_CSV: &str = "name,type,operator,operator_name,street,postal_code,city,lat,lon,drop_in,room_use,target_groups,facilities,accessibility,description,phone,email,website
+Testhuis Rabot,buurthuis,groep_gent,Stad Gent,Wondelgemstraat 100,9000,Gent,51.0631,3.7125,ja,ja,55+|jongeren,kitchen,step_free_entrance,Een testhuis.,09 000 00 00,huis@example.org,https://example.org
+Testlokaal Ledeberg,partner_place,private,Vzw Test,,,,51.0342,3.7445,true,false,,,,,,,
+";
+
+#[actix_web::test]
+async fn the_importer_takes_all_good_lines_or_nothing_and_names_every_bad_line() {
+    use samenstad_api::import::{ImportReport, import_venues};
+    let db = TestDb::new();
+    let before = count(&db, "SELECT count(*) AS n FROM venue");
+    let bad = format!(
+        "{GOOD_CSV}Te ver,buurthuis,groep_gent,,,,,50.8467,4.3525,,,,,,,,,\n,zwembad,gemeente,,,,,abc,3.7,misschien,,,,,,,geen-adres,ftp://x\nBibliotheek Gent – Hoofdbibliotheek,bibliotheek,groep_gent,,,,,51.0487,3.7287,,,,,,,,,\n"
+    );
+    let report = import_venues(&mut db.conn(), &bad, "bad.csv").expect("runs");
+    let ImportReport::Rejected(lines) = report else {
+        panic!("bad lines must be rejected")
+    };
+    assert_eq!(
+        lines.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        vec![4, 5, 6]
+    );
+    assert!(lines[0].1.contains("outside every wijk"), "{lines:?}");
+    for part in [
+        "name must be",
+        "type `zwembad`",
+        "operator `gemeente`",
+        "lat and lon",
+        "drop_in `misschien`",
+        "email `geen-adres`",
+        "website `ftp://x`",
+    ] {
+        assert!(lines[1].1.contains(part), "{part} in {}", lines[1].1);
+    }
+    assert!(lines[2].1.contains("already exists"));
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM venue"),
+        before,
+        "nothing imported"
+    );
+
+    assert_eq!(
+        import_venues(&mut db.conn(), GOOD_CSV, "good.csv").expect("runs"),
+        ImportReport::Imported(2)
+    );
+    let app = app(&db).await;
+    let huis = get_as(&app, "/api/v1/venues/testhuis-rabot", None)
+        .await
+        .body;
+    assert_eq!(
+        (huis["wijknr"].as_i64(), huis["address"]["street"].as_str()),
+        (Some(7), Some("Wondelgemstraat 100"))
+    );
+    assert_eq!(huis["target_groups"], json!(["55+", "jongeren"]));
+    assert_eq!(huis["accessibility"], json!(["step_free_entrance"]));
+    let lokaal = get_as(&app, "/api/v1/venues/testlokaal-ledeberg", None)
+        .await
+        .body;
+    assert_eq!(
+        (
+            lokaal["wijknr"].as_i64(),
+            lokaal["address"].is_null(),
+            lokaal["disclaimer"].is_string()
+        ),
+        (Some(18), true, true)
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'venue.imported'"
+        ),
+        1
+    );
+
+    // GeoJSON through the binary.
+    let geojson = json!({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.7445, 51.0550]}, "properties": {"name": "Geo Dampoort", "type": "buurtpunt", "operator": "public"}},
+    ]});
+    let path = std::env::temp_dir().join(format!("venues-{}.geojson", uuid_like()));
+    std::fs::write(&path, geojson.to_string()).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_samenstad"))
+        .args(["import", "venues", path.to_str().expect("path")])
+        .env("DATABASE_URL", db.url())
+        .env("SAMENSTAD_LOG", "warn")
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 1 venues"));
+    assert_eq!(
+        get_as(&app, "/api/v1/venues/geo-dampoort", None).await.body["wijknr"],
+        13
+    );
+    let _ = std::fs::remove_file(path);
+}
+
+fn uuid_like() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    )
+}

@@ -1,0 +1,297 @@
+//! `samenstad import venues FILE`: the real venue list from CSV or GeoJSON. Every line is
+//! checked first; if any line is wrong nothing is imported and every wrong line is reported
+//! with its reason. Otherwise all venues are inserted in one transaction with an audit row.
+
+use std::collections::HashSet;
+
+use chrono::Utc;
+use diesel::Connection;
+use diesel::prelude::*;
+use samenstad_db::PgConnection;
+use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::venues::VenueRow;
+use samenstad_db::queries::wijken;
+use samenstad_db::schema::venue;
+use samenstad_domain::geometry::{AreaIndex, to_multipolygon};
+use serde::Deserialize;
+use serde_json::json;
+use uuid::Uuid;
+
+const TYPES: [&str; 9] = [
+    "buurtcentrum",
+    "open_huis",
+    "buurthuis",
+    "lokaal_dienstencentrum",
+    "buurtsecretariaat",
+    "buurtpunt",
+    "bibliotheek",
+    "partner_place",
+    "tijdelijke_invulling",
+];
+const OPERATORS: [&str; 3] = ["groep_gent", "public", "private"];
+
+/// One line of the file, as text (CSV header names = GeoJSON property names).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct VenueLine {
+    pub name: Option<String>,
+    #[serde(rename = "type")]
+    pub venue_type: Option<String>,
+    pub operator: Option<String>,
+    pub operator_name: Option<String>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub lat: Option<String>,
+    pub lon: Option<String>,
+    pub drop_in: Option<String>,
+    pub room_use: Option<String>,
+    pub target_groups: Option<String>,
+    pub facilities: Option<String>,
+    pub accessibility: Option<String>,
+    pub description: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportReport {
+    /// Everything was imported.
+    Imported(usize),
+    /// Nothing was imported: (line number, reason) for every wrong line.
+    Rejected(Vec<(usize, String)>),
+}
+
+fn text(v: &Option<String>) -> Option<String> {
+    v.as_ref()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+fn list(v: &Option<String>) -> Vec<String> {
+    text(v)
+        .map(|s| {
+            s.split('|')
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn boolean(field: &str, v: &Option<String>, errors: &mut Vec<String>) -> bool {
+    match text(v).map(|s| s.to_lowercase()).as_deref() {
+        None | Some("false" | "nee" | "no" | "0") => false,
+        Some("true" | "ja" | "yes" | "1") => true,
+        Some(other) => {
+            errors.push(format!("{field} `{other}` is not true/false"));
+            false
+        }
+    }
+}
+
+/// Parses a file: GeoJSON when it starts with `{`, else CSV with a header row. Line numbers are
+/// CSV lines (header = 1) or feature numbers (first = 1).
+pub fn parse(content: &str) -> Result<Vec<(usize, VenueLine)>, String> {
+    if content.trim_start().starts_with('{') {
+        #[derive(Deserialize)]
+        struct Collection {
+            features: Vec<Feature>,
+        }
+        #[derive(Deserialize)]
+        struct Feature {
+            geometry: Option<serde_json::Value>,
+            properties: serde_json::Map<String, serde_json::Value>,
+        }
+        let collection: Collection = serde_json::from_str(content)
+            .map_err(|e| format!("not a GeoJSON FeatureCollection: {e}"))?;
+        Ok(collection
+            .features
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let mut props: serde_json::Map<String, serde_json::Value> = f
+                    .properties
+                    .into_iter()
+                    .map(|(k, v)| {
+                        (
+                            k,
+                            serde_json::Value::String(match v {
+                                serde_json::Value::String(s) => s,
+                                other => other.to_string(),
+                            }),
+                        )
+                    })
+                    .collect();
+                if let Some(coords) = f
+                    .geometry
+                    .as_ref()
+                    .and_then(|g| g.get("coordinates"))
+                    .and_then(|c| c.as_array())
+                {
+                    props.insert(
+                        "lon".into(),
+                        serde_json::Value::String(
+                            coords.first().map(|v| v.to_string()).unwrap_or_default(),
+                        ),
+                    );
+                    props.insert(
+                        "lat".into(),
+                        serde_json::Value::String(
+                            coords.get(1).map(|v| v.to_string()).unwrap_or_default(),
+                        ),
+                    );
+                }
+                (
+                    i + 1,
+                    serde_json::from_value(serde_json::Value::Object(props)).unwrap_or_default(),
+                )
+            })
+            .collect())
+    } else {
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .flexible(false)
+            .from_reader(content.as_bytes());
+        let mut lines = Vec::new();
+        for (i, record) in reader.deserialize::<VenueLine>().enumerate() {
+            let line = i + 2;
+            lines.push((line, record.map_err(|e| format!("line {line}: {e}"))?));
+        }
+        Ok(lines)
+    }
+}
+
+/// Checks every line and imports all of them, or none.
+pub fn import_venues(
+    conn: &mut PgConnection,
+    content: &str,
+    source: &str,
+) -> Result<ImportReport, String> {
+    let lines = match parse(content) {
+        Ok(lines) => lines,
+        Err(e) => return Ok(ImportReport::Rejected(vec![(0, e)])),
+    };
+    conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        let gent = wijken::municipality_by_slug(conn, samenstad_db::seed::GENT_SLUG)?
+            .ok_or(diesel::result::Error::NotFound)?;
+        let rows = wijken::list_for_municipality(conn, gent.id)?;
+        let index = AreaIndex::new(rows.iter().filter_map(|w| {
+            serde_json::from_value::<samenstad_types::Geometry>(w.boundary.clone())
+                .ok()
+                .map(|g| (w.id, to_multipolygon(&g)))
+        }));
+        let mut slugs: HashSet<String> = venue::table
+            .select(venue::slug)
+            .load::<String>(conn)?
+            .into_iter()
+            .collect();
+        let now = Utc::now();
+        let mut rejected = Vec::new();
+        let mut venues = Vec::new();
+        for (line, l) in &lines {
+            let mut errors = Vec::new();
+            let name = text(&l.name).unwrap_or_default();
+            if !(2..=200).contains(&name.chars().count()) {
+                errors.push("name must be 2 to 200 characters".to_owned());
+            }
+            let venue_type = text(&l.venue_type).unwrap_or_default();
+            if !TYPES.contains(&venue_type.as_str()) {
+                errors.push(format!(
+                    "type `{venue_type}` is not one of {}",
+                    TYPES.join(", ")
+                ));
+            }
+            let operator = text(&l.operator).unwrap_or_else(|| "groep_gent".to_owned());
+            if !OPERATORS.contains(&operator.as_str()) {
+                errors.push(format!(
+                    "operator `{operator}` is not groep_gent, public or private"
+                ));
+            }
+            let lat = text(&l.lat)
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|v| v.is_finite() && (-90.0..=90.0).contains(v));
+            let lon = text(&l.lon)
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|v| v.is_finite() && (-180.0..=180.0).contains(v));
+            let wijk_id = match (lat, lon) {
+                (Some(lat), Some(lon)) => {
+                    let found = index.locate(lon, lat);
+                    if found.is_none() {
+                        errors.push(format!("({lat}, {lon}) lies outside every wijk of Gent"));
+                    }
+                    found
+                }
+                _ => {
+                    errors.push("lat and lon must be WGS84 numbers".to_owned());
+                    None
+                }
+            };
+            let drop_in = boolean("drop_in", &l.drop_in, &mut errors);
+            let room_use = boolean("room_use", &l.room_use, &mut errors);
+            if let Some(email) = text(&l.email).filter(|e| !e.contains('@')) {
+                errors.push(format!("email `{email}` is not an e-mail address"));
+            }
+            if let Some(site) = text(&l.website)
+                .filter(|w| !(w.starts_with("https://") || w.starts_with("http://")))
+            {
+                errors.push(format!(
+                    "website `{site}` must start with http:// or https://"
+                ));
+            }
+            let slug = slug::slugify(&name);
+            if errors.is_empty() && !slugs.insert(slug.clone()) {
+                errors.push(format!("a venue named `{name}` already exists"));
+            }
+            if !errors.is_empty() {
+                rejected.push((*line, errors.join("; ")));
+                continue;
+            }
+            venues.push(VenueRow {
+                id: Uuid::now_v7(),
+                municipality_id: gent.id,
+                wijk_id,
+                slug,
+                name,
+                venue_type,
+                operator,
+                operator_name: text(&l.operator_name),
+                street_address: text(&l.street),
+                postal_code: text(&l.postal_code),
+                city: text(&l.city).or_else(|| Some("Gent".to_owned())),
+                lat: lat.unwrap_or_default(),
+                lon: lon.unwrap_or_default(),
+                location_precision: "exact".to_owned(),
+                drop_in,
+                room_use,
+                target_groups: list(&l.target_groups),
+                facilities: list(&l.facilities),
+                accessibility: list(&l.accessibility),
+                description: text(&l.description).unwrap_or_default(),
+                contact_phone: text(&l.phone),
+                contact_email: text(&l.email),
+                website: text(&l.website),
+                is_sample: false,
+                source: format!("import: {source}"),
+                lead_time_min_days: 28,
+                lead_time_max_days: 183,
+                created_at: now,
+                updated_at: now,
+            });
+        }
+        if !rejected.is_empty() {
+            return Ok(ImportReport::Rejected(rejected));
+        }
+        diesel::insert_into(venue::table)
+            .values(&venues)
+            .execute(conn)?;
+        audit::record(
+            conn,
+            NewAudit::by(None, "venue.imported")
+                .details(json!({"count": venues.len(), "source": source})),
+        )?;
+        Ok(ImportReport::Imported(venues.len()))
+    })
+    .map_err(|e| e.to_string())
+}
