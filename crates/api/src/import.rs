@@ -31,7 +31,7 @@ const TYPES: [&str; 9] = [
 const OPERATORS: [&str; 3] = ["groep_gent", "public", "private"];
 
 /// One line of the file, as text (CSV header names = GeoJSON property names).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, Deserialize)]
 pub struct VenueLine {
     pub name: Option<String>,
     #[serde(rename = "type")]
@@ -163,6 +163,161 @@ pub fn parse(content: &str) -> Result<Vec<(usize, VenueLine)>, String> {
     }
 }
 
+/// What checking a line needs: Gent's wijken for the point-in-polygon and the taken slugs.
+pub struct Checker {
+    gent_id: Uuid,
+    index: AreaIndex<Uuid>,
+    slugs: HashSet<String>,
+}
+
+impl Checker {
+    /// Loads the wijken of Gent and the venue slugs in use.
+    pub fn load(conn: &mut PgConnection) -> Result<Self, diesel::result::Error> {
+        let gent = wijken::municipality_by_slug(conn, samenstad_db::seed::GENT_SLUG)?
+            .ok_or(diesel::result::Error::NotFound)?;
+        let rows = wijken::list_for_municipality(conn, gent.id)?;
+        let index = AreaIndex::new(rows.iter().filter_map(|w| {
+            serde_json::from_value::<samenstad_types::Geometry>(w.boundary.clone())
+                .ok()
+                .map(|g| (w.id, to_multipolygon(&g)))
+        }));
+        let slugs = venue::table
+            .select(venue::slug)
+            .load::<String>(conn)?
+            .into_iter()
+            .collect();
+        Ok(Self {
+            gent_id: gent.id,
+            index,
+            slugs,
+        })
+    }
+
+    /// Checks one line and turns it into a venue row, or says everything that is wrong with it.
+    /// `own_slug` is the current slug of a venue being changed (it may keep its name).
+    pub fn check(
+        &mut self,
+        l: &VenueLine,
+        source: &str,
+        own_slug: Option<&str>,
+    ) -> Result<VenueRow, String> {
+        let mut errors = Vec::new();
+        let name = text(&l.name).unwrap_or_default();
+        if !(2..=200).contains(&name.chars().count()) {
+            errors.push("name must be 2 to 200 characters".to_owned());
+        }
+        let venue_type = text(&l.venue_type).unwrap_or_default();
+        if !TYPES.contains(&venue_type.as_str()) {
+            errors.push(format!(
+                "type `{venue_type}` is not one of {}",
+                TYPES.join(", ")
+            ));
+        }
+        let operator = text(&l.operator).unwrap_or_else(|| "groep_gent".to_owned());
+        if !OPERATORS.contains(&operator.as_str()) {
+            errors.push(format!(
+                "operator `{operator}` is not groep_gent, public or private"
+            ));
+        }
+        let lat = text(&l.lat)
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite() && (-90.0..=90.0).contains(v));
+        let lon = text(&l.lon)
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite() && (-180.0..=180.0).contains(v));
+        let wijk_id = match (lat, lon) {
+            (Some(lat), Some(lon)) => {
+                let found = self.index.locate(lon, lat);
+                if found.is_none() {
+                    errors.push(format!("({lat}, {lon}) lies outside every wijk of Gent"));
+                }
+                found
+            }
+            _ => {
+                errors.push("lat and lon must be WGS84 numbers".to_owned());
+                None
+            }
+        };
+        let drop_in = boolean("drop_in", &l.drop_in, &mut errors);
+        let room_use = boolean("room_use", &l.room_use, &mut errors);
+        if let Some(email) = text(&l.email).filter(|e| !e.contains('@')) {
+            errors.push(format!("email `{email}` is not an e-mail address"));
+        }
+        if let Some(site) =
+            text(&l.website).filter(|w| !(w.starts_with("https://") || w.starts_with("http://")))
+        {
+            errors.push(format!(
+                "website `{site}` must start with http:// or https://"
+            ));
+        }
+        let slug = slug::slugify(&name);
+        if errors.is_empty() && own_slug != Some(slug.as_str()) && !self.slugs.insert(slug.clone())
+        {
+            errors.push(format!("a venue named `{name}` already exists"));
+        }
+        if !errors.is_empty() {
+            return Err(errors.join("; "));
+        }
+        let now = Utc::now();
+        Ok(VenueRow {
+            id: Uuid::now_v7(),
+            municipality_id: self.gent_id,
+            wijk_id,
+            slug,
+            name,
+            venue_type,
+            operator,
+            operator_name: text(&l.operator_name),
+            street_address: text(&l.street),
+            postal_code: text(&l.postal_code),
+            city: text(&l.city).or_else(|| Some("Gent".to_owned())),
+            lat: lat.unwrap_or_default(),
+            lon: lon.unwrap_or_default(),
+            location_precision: "exact".to_owned(),
+            drop_in,
+            room_use,
+            target_groups: list(&l.target_groups),
+            facilities: list(&l.facilities),
+            accessibility: list(&l.accessibility),
+            description: text(&l.description).unwrap_or_default(),
+            contact_phone: text(&l.phone),
+            contact_email: text(&l.email),
+            website: text(&l.website),
+            is_sample: false,
+            source: source.to_owned(),
+            lead_time_min_days: 28,
+            lead_time_max_days: 183,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+}
+
+/// The line form of an existing venue (to merge a proposed change into).
+pub fn line_of(v: &VenueRow) -> VenueLine {
+    let join = |l: &[String]| Some(l.join("|"));
+    VenueLine {
+        name: Some(v.name.clone()),
+        venue_type: Some(v.venue_type.clone()),
+        operator: Some(v.operator.clone()),
+        operator_name: v.operator_name.clone(),
+        street: v.street_address.clone(),
+        postal_code: v.postal_code.clone(),
+        city: v.city.clone(),
+        lat: Some(v.lat.to_string()),
+        lon: Some(v.lon.to_string()),
+        drop_in: Some(v.drop_in.to_string()),
+        room_use: Some(v.room_use.to_string()),
+        target_groups: join(&v.target_groups),
+        facilities: join(&v.facilities),
+        accessibility: join(&v.accessibility),
+        description: Some(v.description.clone()),
+        phone: v.contact_phone.clone(),
+        email: v.contact_email.clone(),
+        website: v.website.clone(),
+    }
+}
+
 /// Checks every line and imports all of them, or none.
 pub fn import_venues(
     conn: &mut PgConnection,
@@ -174,111 +329,14 @@ pub fn import_venues(
         Err(e) => return Ok(ImportReport::Rejected(vec![(0, e)])),
     };
     conn.transaction::<_, diesel::result::Error, _>(|conn| {
-        let gent = wijken::municipality_by_slug(conn, samenstad_db::seed::GENT_SLUG)?
-            .ok_or(diesel::result::Error::NotFound)?;
-        let rows = wijken::list_for_municipality(conn, gent.id)?;
-        let index = AreaIndex::new(rows.iter().filter_map(|w| {
-            serde_json::from_value::<samenstad_types::Geometry>(w.boundary.clone())
-                .ok()
-                .map(|g| (w.id, to_multipolygon(&g)))
-        }));
-        let mut slugs: HashSet<String> = venue::table
-            .select(venue::slug)
-            .load::<String>(conn)?
-            .into_iter()
-            .collect();
-        let now = Utc::now();
+        let mut checker = Checker::load(conn)?;
         let mut rejected = Vec::new();
         let mut venues = Vec::new();
         for (line, l) in &lines {
-            let mut errors = Vec::new();
-            let name = text(&l.name).unwrap_or_default();
-            if !(2..=200).contains(&name.chars().count()) {
-                errors.push("name must be 2 to 200 characters".to_owned());
+            match checker.check(l, &format!("import: {source}"), None) {
+                Ok(row) => venues.push(row),
+                Err(reason) => rejected.push((*line, reason)),
             }
-            let venue_type = text(&l.venue_type).unwrap_or_default();
-            if !TYPES.contains(&venue_type.as_str()) {
-                errors.push(format!(
-                    "type `{venue_type}` is not one of {}",
-                    TYPES.join(", ")
-                ));
-            }
-            let operator = text(&l.operator).unwrap_or_else(|| "groep_gent".to_owned());
-            if !OPERATORS.contains(&operator.as_str()) {
-                errors.push(format!(
-                    "operator `{operator}` is not groep_gent, public or private"
-                ));
-            }
-            let lat = text(&l.lat)
-                .and_then(|v| v.parse::<f64>().ok())
-                .filter(|v| v.is_finite() && (-90.0..=90.0).contains(v));
-            let lon = text(&l.lon)
-                .and_then(|v| v.parse::<f64>().ok())
-                .filter(|v| v.is_finite() && (-180.0..=180.0).contains(v));
-            let wijk_id = match (lat, lon) {
-                (Some(lat), Some(lon)) => {
-                    let found = index.locate(lon, lat);
-                    if found.is_none() {
-                        errors.push(format!("({lat}, {lon}) lies outside every wijk of Gent"));
-                    }
-                    found
-                }
-                _ => {
-                    errors.push("lat and lon must be WGS84 numbers".to_owned());
-                    None
-                }
-            };
-            let drop_in = boolean("drop_in", &l.drop_in, &mut errors);
-            let room_use = boolean("room_use", &l.room_use, &mut errors);
-            if let Some(email) = text(&l.email).filter(|e| !e.contains('@')) {
-                errors.push(format!("email `{email}` is not an e-mail address"));
-            }
-            if let Some(site) = text(&l.website)
-                .filter(|w| !(w.starts_with("https://") || w.starts_with("http://")))
-            {
-                errors.push(format!(
-                    "website `{site}` must start with http:// or https://"
-                ));
-            }
-            let slug = slug::slugify(&name);
-            if errors.is_empty() && !slugs.insert(slug.clone()) {
-                errors.push(format!("a venue named `{name}` already exists"));
-            }
-            if !errors.is_empty() {
-                rejected.push((*line, errors.join("; ")));
-                continue;
-            }
-            venues.push(VenueRow {
-                id: Uuid::now_v7(),
-                municipality_id: gent.id,
-                wijk_id,
-                slug,
-                name,
-                venue_type,
-                operator,
-                operator_name: text(&l.operator_name),
-                street_address: text(&l.street),
-                postal_code: text(&l.postal_code),
-                city: text(&l.city).or_else(|| Some("Gent".to_owned())),
-                lat: lat.unwrap_or_default(),
-                lon: lon.unwrap_or_default(),
-                location_precision: "exact".to_owned(),
-                drop_in,
-                room_use,
-                target_groups: list(&l.target_groups),
-                facilities: list(&l.facilities),
-                accessibility: list(&l.accessibility),
-                description: text(&l.description).unwrap_or_default(),
-                contact_phone: text(&l.phone),
-                contact_email: text(&l.email),
-                website: text(&l.website),
-                is_sample: false,
-                source: format!("import: {source}"),
-                lead_time_min_days: 28,
-                lead_time_max_days: 183,
-                created_at: now,
-                updated_at: now,
-            });
         }
         if !rejected.is_empty() {
             return Ok(ImportReport::Rejected(rejected));

@@ -782,3 +782,218 @@ fn uuid_like() -> String {
         Utc::now().timestamp_nanos_opt().unwrap_or_default()
     )
 }
+
+#[actix_web::test]
+async fn change_requests_are_checked_decided_by_staff_of_the_wijk_and_applied() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    verified_user(&app, &db, "an@example.org").await;
+    let staff2 = verified_user(&app, &db, "staff2@example.org").await;
+    let staff7 = verified_user(&app, &db, "staff7@example.org").await;
+    for (id, nr) in [(&staff2, 2), (&staff7, 7)] {
+        assert_eq!(
+            post(
+                &app,
+                &format!("/api/v1/admin/users/{id}/roles"),
+                json!({"role": "wijk_staff", "wijknr": nr}),
+                Some(&admin)
+            )
+            .await
+            .status,
+            StatusCode::CREATED
+        );
+    }
+    let an = access(&app, "an@example.org").await;
+    let (staff2, staff7) = (
+        access(&app, "staff2@example.org").await,
+        access(&app, "staff7@example.org").await,
+    );
+
+    let outside = post(&app, "/api/v1/venue-changes", json!({"kind": "add", "reason": "Nieuwe zaal", "proposal": {"name": "Zaal Brussel", "type": "partner_place", "operator": "private", "lat": 50.8467, "lon": 4.3525}}), Some(&an)).await;
+    assert_eq!(outside.status, StatusCode::BAD_REQUEST);
+    assert!(
+        outside.body["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("outside every wijk"))
+    );
+    assert_eq!(
+        post(
+            &app,
+            "/api/v1/venue-changes",
+            json!({"kind": "remove", "reason": "Weg"}),
+            Some(&an)
+        )
+        .await
+        .status,
+        StatusCode::BAD_REQUEST,
+        "which venue?"
+    );
+
+    let add = post(&app, "/api/v1/venue-changes", json!({"kind": "add", "reason": "Onze parochiezaal is open voor buurtactiviteiten.",
+        "proposal": {"name": "Parochiezaal Sint-Jozef", "type": "partner_place", "operator": "private", "street": "Wondelgemstraat 2", "lat": 51.0631, "lon": 3.7125, "room_use": true}}), Some(&an)).await;
+    assert_eq!(
+        (add.status, add.body["status"].as_str()),
+        (StatusCode::CREATED, Some("pending")),
+        "{}",
+        add.body
+    );
+    let add_id = add.body["id"].as_str().expect("id").to_owned();
+    assert_eq!(
+        get_as(&app, "/api/v1/venues/parochiezaal-sint-jozef", None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "not before a decision"
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/venue-changes/{add_id}/accept"),
+            json!({}),
+            Some(&an)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/venue-changes/{add_id}/accept"),
+            json!({}),
+            Some(&staff2)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN,
+        "staff of another wijk"
+    );
+    let accepted = post(
+        &app,
+        &format!("/api/v1/venue-changes/{add_id}/accept"),
+        json!({}),
+        Some(&staff7),
+    )
+    .await;
+    assert_eq!(accepted.body["status"], "accepted", "{}", accepted.body);
+    let added = get_as(&app, "/api/v1/venues/parochiezaal-sint-jozef", None)
+        .await
+        .body;
+    assert_eq!(
+        (
+            added["wijknr"].as_i64(),
+            added["address"]["street"].as_str()
+        ),
+        (Some(7), Some("Wondelgemstraat 2"))
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/venue-changes/{add_id}/accept"),
+            json!({}),
+            Some(&staff7)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
+
+    let (toreke, _) = venue_id(&app, "toreke").await;
+    let change = post(&app, "/api/v1/venue-changes", json!({"kind": "change", "venue_id": toreke, "reason": "Nieuwe uren", "proposal": {"description": "Sociaal restaurant, ook op zondag open."}}), Some(&an)).await;
+    let change_id = change.body["id"].as_str().expect("id").to_owned();
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/venue-changes/{change_id}/reject"),
+            json!({"reason": ""}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/venue-changes/{change_id}/accept"),
+            json!({}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let toreke_now = get_as(&app, "/api/v1/venues/toreke", None).await.body;
+    assert_eq!(
+        toreke_now["description"],
+        "Sociaal restaurant, ook op zondag open."
+    );
+    assert_eq!(toreke_now["name"], "Toreke", "unchanged fields stay");
+
+    let (rabot, room) = venue_id(&app, "buurtcentrum-rabot-bazaar-rabot").await;
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/rooms/{room}/bookings"),
+            booking("Vergadering", &slot(40), 10, "meeting"),
+            Some(&an)
+        )
+        .await
+        .status,
+        StatusCode::CREATED
+    );
+    let remove = post(
+        &app,
+        "/api/v1/venue-changes",
+        json!({"kind": "remove", "venue_id": rabot, "reason": "Gesloten"}),
+        Some(&an),
+    )
+    .await;
+    let remove_id = remove.body["id"].as_str().expect("id").to_owned();
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/venue-changes/{remove_id}/accept"),
+            json!({}),
+            Some(&staff7)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT,
+        "bookings first"
+    );
+    let rejected = post(
+        &app,
+        &format!("/api/v1/venue-changes/{remove_id}/reject"),
+        json!({"reason": "Het buurtcentrum blijft open."}),
+        Some(&staff7),
+    )
+    .await;
+    assert_eq!(
+        (
+            rejected.body["status"].as_str(),
+            rejected.body["decision_reason"].as_str()
+        ),
+        (Some("rejected"), Some("Het buurtcentrum blijft open."))
+    );
+
+    let mine = get_as(&app, "/api/v1/venue-changes", Some(&an)).await.body;
+    assert_eq!(mine.as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        get_as(&app, "/api/v1/venue-changes", Some(&staff2))
+            .await
+            .body
+            .as_array()
+            .map(Vec::len),
+        Some(3),
+        "staff see all"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action LIKE 'venue_change.%'"
+        ),
+        6
+    );
+}

@@ -298,3 +298,19 @@ diesel::allow_tables_to_appear_in_same_query!(opening_hours, wijk);
 diesel::allow_tables_to_appear_in_same_query!(booking, wijk);
 diesel::allow_tables_to_appear_in_same_query!(booking, organisation);
 diesel::allow_tables_to_appear_in_same_query!(booking, app_user);
+
+diesel::table! {
+    venue_change_request (id) {
+        id -> Uuid,
+        kind -> Text,
+        venue_id -> Nullable<Uuid>,
+        proposal -> Jsonb,
+        reason -> Text,
+        requester_id -> Nullable<Uuid>,
+        status -> Text,
+        decided_by -> Nullable<Uuid>,
+        decided_at -> Nullable<Timestamptz>,
+        decision_reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}

@@ -351,3 +351,114 @@ pub struct VenueFeatureCollection {
     /// Source of the reference data.
     pub attribution: String,
 }
+
+/// Proposed values for a venue listing; absent fields stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VenueProposal {
+    /// Name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Venue type.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub venue_type: Option<String>,
+    /// `groep_gent`, `public` or `private`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// Who runs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator_name: Option<String>,
+    /// Street and number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    /// Postal code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// City.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// Latitude (WGS84).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude (WGS84).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// A place to drop in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_in: Option<bool>,
+    /// Rooms can be used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_use: Option<bool>,
+    /// Target groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_groups: Option<Vec<String>>,
+    /// Facilities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facilities: Option<Vec<String>>,
+    /// Accessibility.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility: Option<Vec<String>>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// E-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// A proposal to add, change or remove a venue listing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"kind": "add", "venue_id": null, "reason": "Onze parochiezaal is open voor buurtactiviteiten.",
+    "proposal": {"name": "Parochiezaal Sint-Jozef", "type": "partner_place", "operator": "private", "street": "Voorbeeldstraat 1", "lat": 51.063, "lon": 3.712}})))]
+pub struct CreateVenueChange {
+    /// `add`, `change` or `remove`.
+    pub kind: String,
+    /// The venue to change or remove.
+    #[serde(default)]
+    pub venue_id: Option<String>,
+    /// New values (for `add`: the whole listing; for `change`: what changes).
+    #[serde(default)]
+    pub proposal: VenueProposal,
+    /// Why; shown to the staff who decide.
+    #[validate(length(min = 3, max = 2000, message = "must be 3 to 2000 characters"))]
+    pub reason: String,
+}
+
+/// A change request and its decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VenueChange {
+    /// Id.
+    pub id: String,
+    /// `add`, `change` or `remove`.
+    pub kind: String,
+    /// The venue (for `add`: the new venue once accepted).
+    pub venue_id: Option<String>,
+    /// Proposed values.
+    pub proposal: VenueProposal,
+    /// Why.
+    pub reason: String,
+    /// `pending`, `accepted` or `rejected`.
+    pub status: String,
+    /// Why it was rejected.
+    pub decision_reason: Option<String>,
+    /// When it was proposed (RFC 3339).
+    pub created_at: String,
+}
+
+/// A reason for rejecting a change request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"reason": "Deze zaal is niet publiek toegankelijk."})))]
+pub struct RejectVenueChange {
+    /// Shown to the requester.
+    #[validate(length(min = 3, max = 1000, message = "must be 3 to 1000 characters"))]
+    pub reason: String,
+}

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod health;
 pub mod me;
 pub mod organisations;
+pub mod venue_changes;
 pub mod venues;
 pub mod wijken;
 
@@ -20,4 +21,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     organisations::configure(cfg);
     admin::configure(cfg);
     venues::configure(cfg);
+    venue_changes::configure(cfg);
 }

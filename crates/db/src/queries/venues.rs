@@ -360,3 +360,96 @@ pub fn bookings_of_venues(
 pub fn all_venue_ids(conn: &mut PgConnection) -> QueryResult<Vec<Uuid>> {
     venue::table.select(venue::id).load(conn)
 }
+
+/// A venue change request row.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::venue_change_request, check_for_backend(diesel::pg::Pg))]
+pub struct ChangeRequestRow {
+    pub id: Uuid,
+    pub kind: String,
+    pub venue_id: Option<Uuid>,
+    pub proposal: serde_json::Value,
+    pub reason: String,
+    pub requester_id: Option<Uuid>,
+    pub status: String,
+    pub decided_by: Option<Uuid>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decision_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Stores a change request.
+pub fn insert_change_request(conn: &mut PgConnection, row: &ChangeRequestRow) -> QueryResult<()> {
+    diesel::insert_into(crate::schema::venue_change_request::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Change requests, pending first, newest first; only those of `requester` when given.
+pub fn list_change_requests(
+    conn: &mut PgConnection,
+    requester: Option<Uuid>,
+) -> QueryResult<Vec<ChangeRequestRow>> {
+    use crate::schema::venue_change_request as cr;
+    let mut q = cr::table
+        .order((cr::status.desc(), cr::created_at.desc()))
+        .limit(500)
+        .select(ChangeRequestRow::as_select())
+        .into_boxed();
+    if let Some(r) = requester {
+        q = q.filter(cr::requester_id.eq(r));
+    }
+    q.load(conn)
+}
+
+/// A change request, locked for update.
+pub fn change_request_for_update(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> QueryResult<Option<ChangeRequestRow>> {
+    use crate::schema::venue_change_request as cr;
+    cr::table
+        .find(id)
+        .select(ChangeRequestRow::as_select())
+        .for_update()
+        .first(conn)
+        .optional()
+}
+
+/// Records the decision on a change request.
+pub fn decide_change_request(
+    conn: &mut PgConnection,
+    id: Uuid,
+    status: &str,
+    by: Uuid,
+    reason: Option<&str>,
+    venue_id: Option<Uuid>,
+) -> QueryResult<()> {
+    use crate::schema::venue_change_request as cr;
+    diesel::update(cr::table.find(id))
+        .set((
+            cr::status.eq(status),
+            cr::decided_by.eq(by),
+            cr::decided_at.eq(Utc::now()),
+            cr::decision_reason.eq(reason),
+            cr::venue_id.eq(venue_id),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Deletes a venue (its rooms and hours go with it); fails while bookings reference its rooms.
+pub fn delete_venue(conn: &mut PgConnection, id: Uuid) -> QueryResult<usize> {
+    diesel::delete(venue::table.find(id)).execute(conn)
+}
+
+/// Whether any booking (in any state) uses a room of the venue.
+pub fn venue_has_bookings(conn: &mut PgConnection, venue_id: Uuid) -> QueryResult<bool> {
+    diesel::select(exists(
+        booking::table
+            .inner_join(room::table)
+            .filter(room::venue_id.eq(venue_id)),
+    ))
+    .get_result(conn)
+}

@@ -1,0 +1,418 @@
+//! Change requests for venue listings: anyone with an account proposes; staff accept (the change
+//! is applied in the same transaction as its audit row) or reject with a reason.
+
+use actix_web::{HttpResponse, get, post, web};
+use chrono::Utc;
+use diesel::prelude::*;
+use samenstad_db::PgConnection;
+use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::venues::{self as q, ChangeRequestRow, VenueRow};
+use samenstad_db::schema::venue;
+use samenstad_types::Problem;
+use samenstad_types::venue::{CreateVenueChange, RejectVenueChange, VenueChange, VenueProposal};
+use serde_json::json;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::auth::UserCaller;
+use crate::error::AppError;
+use crate::import::{Checker, VenueLine, line_of};
+use crate::principal::{Principal, parse_id};
+use crate::state::AppState;
+
+/// Registers the handlers of this module.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create_venue_change)
+        .service(list_venue_changes)
+        .service(accept_venue_change)
+        .service(reject_venue_change);
+}
+
+fn overlay(mut line: VenueLine, p: &VenueProposal) -> VenueLine {
+    let set = |target: &mut Option<String>, value: &Option<String>| {
+        if value.is_some() {
+            target.clone_from(value);
+        }
+    };
+    set(&mut line.name, &p.name);
+    set(&mut line.venue_type, &p.venue_type);
+    set(&mut line.operator, &p.operator);
+    set(&mut line.operator_name, &p.operator_name);
+    set(&mut line.street, &p.street);
+    set(&mut line.postal_code, &p.postal_code);
+    set(&mut line.city, &p.city);
+    set(&mut line.description, &p.description);
+    set(&mut line.phone, &p.phone);
+    set(&mut line.email, &p.email);
+    set(&mut line.website, &p.website);
+    set(&mut line.lat, &p.lat.map(|v| v.to_string()));
+    set(&mut line.lon, &p.lon.map(|v| v.to_string()));
+    set(&mut line.drop_in, &p.drop_in.map(|v| v.to_string()));
+    set(&mut line.room_use, &p.room_use.map(|v| v.to_string()));
+    set(
+        &mut line.target_groups,
+        &p.target_groups.as_ref().map(|v| v.join("|")),
+    );
+    set(
+        &mut line.facilities,
+        &p.facilities.as_ref().map(|v| v.join("|")),
+    );
+    set(
+        &mut line.accessibility,
+        &p.accessibility.as_ref().map(|v| v.join("|")),
+    );
+    line
+}
+
+fn view(row: &ChangeRequestRow) -> VenueChange {
+    VenueChange {
+        id: row.id.to_string(),
+        kind: row.kind.clone(),
+        venue_id: row.venue_id.map(|v| v.to_string()),
+        proposal: serde_json::from_value(row.proposal.clone()).unwrap_or_default(),
+        reason: row.reason.clone(),
+        status: row.status.clone(),
+        decision_reason: row.decision_reason.clone(),
+        created_at: row.created_at.to_rfc3339(),
+    }
+}
+
+fn load_venue(conn: &mut PgConnection, id: Uuid) -> Result<VenueRow, AppError> {
+    venue::table
+        .find(id)
+        .select(VenueRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::field("venue_id", "unknown", "no such venue"))
+}
+
+/// The venue row a proposal leads to (checked like an imported line).
+fn proposed_row(
+    conn: &mut PgConnection,
+    kind: &str,
+    current: Option<&VenueRow>,
+    proposal: &VenueProposal,
+) -> Result<Option<VenueRow>, AppError> {
+    if kind == "remove" {
+        return Ok(None);
+    }
+    let base = current.map(line_of).unwrap_or_default();
+    let mut checker = Checker::load(conn)?;
+    checker
+        .check(
+            &overlay(base, proposal),
+            "change request",
+            current.map(|v| v.slug.as_str()),
+        )
+        .map(Some)
+        .map_err(|why| AppError::field("proposal", "invalid", &why))
+}
+
+/// Propose a change to the venue list
+///
+/// Add a venue, change a listing or ask to remove one. Staff decide; the proposal is checked
+/// at once (name, type, operator, coordinates in a wijk of Gent …) so mistakes show up now.
+#[utoipa::path(
+    tag = "venues",
+    security(("bearer" = [])),
+    request_body = CreateVenueChange,
+    responses(
+        (status = 201, description = "Proposed; staff decide", body = VenueChange),
+        (status = 400, description = "Invalid kind, venue or proposal", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/venue-changes")]
+pub async fn create_venue_change(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    body: web::Json<CreateVenueChange>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    body.validate()?;
+    if !matches!(body.kind.as_str(), "add" | "change" | "remove") {
+        return Err(AppError::field(
+            "kind",
+            "invalid",
+            "must be add, change or remove",
+        ));
+    }
+    let venue_id = match (body.kind.as_str(), body.venue_id.as_deref()) {
+        ("add", None) => None,
+        ("add", Some(_)) => {
+            return Err(AppError::field(
+                "venue_id",
+                "not_allowed",
+                "a new venue has no id yet",
+            ));
+        }
+        (_, Some(id)) => Some(
+            id.parse::<Uuid>()
+                .map_err(|_| AppError::field("venue_id", "invalid", "must be a UUID"))?,
+        ),
+        (_, None) => return Err(AppError::field("venue_id", "required", "say which venue")),
+    };
+    let row = state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let current = venue_id.map(|id| load_venue(conn, id)).transpose()?;
+            proposed_row(conn, &body.kind, current.as_ref(), &body.proposal)?;
+            let row = ChangeRequestRow {
+                id: Uuid::now_v7(),
+                kind: body.kind.clone(),
+                venue_id,
+                proposal: serde_json::to_value(&body.proposal).unwrap_or_default(),
+                reason: body.reason.trim().to_owned(),
+                requester_id: Some(p.user.id),
+                status: "pending".to_owned(),
+                decided_by: None,
+                decided_at: None,
+                decision_reason: None,
+                created_at: Utc::now(),
+            };
+            q::insert_change_request(conn, &row)?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "venue_change.requested")
+                    .on("venue_change", row.id)
+                    .details(json!({"kind": row.kind})),
+            )?;
+            Ok(row)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(view(&row)))
+}
+
+/// List change requests
+///
+/// Staff (administrators and wijk staff) see all; others see their own.
+#[utoipa::path(
+    tag = "venues",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Change requests, pending first", body = Vec<VenueChange>),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/venue-changes")]
+pub async fn list_venue_changes(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+) -> Result<web::Json<Vec<VenueChange>>, AppError> {
+    state
+        .with_conn(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let staff = p.is_admin() || p.has_role("wijk_staff");
+            Ok(
+                q::list_change_requests(conn, (!staff).then_some(p.user.id))?
+                    .iter()
+                    .map(view)
+                    .collect(),
+            )
+        })
+        .await
+        .map(web::Json)
+}
+
+fn require_staff(p: &Principal, wijk_id: Option<Uuid>) -> Result<(), AppError> {
+    if p.is_staff_of(wijk_id) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "only staff of this venue's wijk may decide".to_owned(),
+        ))
+    }
+}
+
+/// Accept a change request
+///
+/// Applies the change (add, change or remove the venue) in one transaction with its audit row.
+/// Staff of the venue's wijk or administrators decide.
+#[utoipa::path(
+    tag = "venues",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Change request id (UUID)")),
+    responses(
+        (status = 200, description = "Accepted and applied", body = VenueChange),
+        (status = 400, description = "The proposal is no longer valid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of this wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such change request", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided, or the venue still has bookings", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/venue-changes/{id}/accept")]
+pub async fn accept_venue_change(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<VenueChange>, AppError> {
+    let id = parse_id(&id, "change request")?;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let mut cr = q::change_request_for_update(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such change request".to_owned()))?;
+            if cr.status != "pending" {
+                return Err(AppError::Conflict(format!(
+                    "the change request is already {}",
+                    cr.status
+                )));
+            }
+            let current = cr.venue_id.map(|v| load_venue(conn, v)).transpose()?;
+            let proposal: VenueProposal =
+                serde_json::from_value(cr.proposal.clone()).unwrap_or_default();
+            let proposed = proposed_row(conn, &cr.kind, current.as_ref(), &proposal)?;
+            require_staff(
+                &p,
+                proposed
+                    .as_ref()
+                    .and_then(|r| r.wijk_id)
+                    .or(current.as_ref().and_then(|v| v.wijk_id)),
+            )?;
+            let venue_id = match (cr.kind.as_str(), current, proposed) {
+                ("add", _, Some(row)) => {
+                    diesel::insert_into(venue::table)
+                        .values(&row)
+                        .execute(conn)?;
+                    Some(row.id)
+                }
+                ("change", Some(old), Some(new)) => {
+                    diesel::update(venue::table.find(old.id))
+                        .set((
+                            venue::slug.eq(&new.slug),
+                            venue::name.eq(&new.name),
+                            venue::venue_type.eq(&new.venue_type),
+                            venue::operator.eq(&new.operator),
+                            venue::operator_name.eq(&new.operator_name),
+                            venue::street_address.eq(&new.street_address),
+                            venue::postal_code.eq(&new.postal_code),
+                            venue::city.eq(&new.city),
+                            venue::lat.eq(new.lat),
+                            venue::lon.eq(new.lon),
+                            venue::wijk_id.eq(new.wijk_id),
+                            venue::location_precision.eq(if new.street_address.is_some() {
+                                "exact"
+                            } else {
+                                old.location_precision.as_str()
+                            }),
+                            venue::drop_in.eq(new.drop_in),
+                            venue::room_use.eq(new.room_use),
+                            venue::target_groups.eq(&new.target_groups),
+                            venue::facilities.eq(&new.facilities),
+                            venue::accessibility.eq(&new.accessibility),
+                            venue::description.eq(&new.description),
+                            venue::contact_phone.eq(&new.contact_phone),
+                            venue::contact_email.eq(&new.contact_email),
+                            venue::website.eq(&new.website),
+                            venue::updated_at.eq(Utc::now()),
+                        ))
+                        .execute(conn)?;
+                    Some(old.id)
+                }
+                ("remove", Some(old), _) => {
+                    if q::venue_has_bookings(conn, old.id)? {
+                        return Err(AppError::Conflict(
+                            "the venue still has bookings; cancel or complete them first"
+                                .to_owned(),
+                        ));
+                    }
+                    q::delete_venue(conn, old.id)?;
+                    None
+                }
+                _ => {
+                    return Err(AppError::Conflict(
+                        "the venue of this request no longer exists".to_owned(),
+                    ));
+                }
+            };
+            q::decide_change_request(
+                conn,
+                id,
+                "accepted",
+                p.user.id,
+                None,
+                venue_id.or(cr.venue_id),
+            )?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "venue_change.accepted")
+                    .on("venue_change", id)
+                    .details(json!({"kind": cr.kind, "venue_id": venue_id.map(|v| v.to_string())})),
+            )?;
+            cr.status = "accepted".to_owned();
+            cr.venue_id = venue_id.or(cr.venue_id);
+            Ok(view(&cr))
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Reject a change request
+#[utoipa::path(
+    tag = "venues",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Change request id (UUID)")),
+    request_body = RejectVenueChange,
+    responses(
+        (status = 200, description = "Rejected", body = VenueChange),
+        (status = 400, description = "Missing reason", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such change request", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/venue-changes/{id}/reject")]
+pub async fn reject_venue_change(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<RejectVenueChange>,
+) -> Result<web::Json<VenueChange>, AppError> {
+    let id = parse_id(&id, "change request")?;
+    let body = body.into_inner();
+    body.validate()?;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let mut cr = q::change_request_for_update(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such change request".to_owned()))?;
+            if cr.status != "pending" {
+                return Err(AppError::Conflict(format!(
+                    "the change request is already {}",
+                    cr.status
+                )));
+            }
+            let current = cr.venue_id.map(|v| load_venue(conn, v)).transpose()?;
+            let wijk = match current {
+                Some(v) => v.wijk_id,
+                // A new venue belongs to the wijk of its proposed location.
+                None => {
+                    let proposal: VenueProposal =
+                        serde_json::from_value(cr.proposal.clone()).unwrap_or_default();
+                    proposed_row(conn, "add", None, &proposal)
+                        .ok()
+                        .flatten()
+                        .and_then(|r| r.wijk_id)
+                }
+            };
+            require_staff(&p, wijk)?;
+            let reason = body.reason.trim().to_owned();
+            q::decide_change_request(conn, id, "rejected", p.user.id, Some(&reason), cr.venue_id)?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "venue_change.rejected").on("venue_change", id),
+            )?;
+            cr.status = "rejected".to_owned();
+            cr.decision_reason = Some(reason);
+            Ok(view(&cr))
+        })
+        .await
+        .map(web::Json)
+}
