@@ -353,6 +353,8 @@ pub async fn accept_venue_change(
 }
 
 /// Reject a change request
+///
+/// Staff of the venue's wijk (or administrators) reject a proposal with a reason the requester reads.
 #[utoipa::path(
     tag = "venues",
     security(("bearer" = [])),
