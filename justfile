@@ -81,3 +81,7 @@ lint-docker:
 # Login latency (p50/p99) under a small concurrent load with wrk; prints figures, asserts nothing
 bench-login connections="8" seconds="15":
     scripts/bench-login.sh {{connections}} {{seconds}}
+
+# Venue search with 10,000 venues and 30,000 rooms: req/s, p50, p99 and the ratio to pgbench
+bench-venues seconds="10" connections="32":
+    scripts/bench-venues.sh {{seconds}} {{connections}}

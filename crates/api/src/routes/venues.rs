@@ -279,6 +279,12 @@ async fn find_venues(state: &AppState, query: ListVenuesQuery) -> Result<Vec<Ven
                 accessible: query.accessible.unwrap_or(false),
                 free_during,
                 open_at,
+                bbox: near.zip(query.radius_m).map(|((lat, lon), r)| {
+                    // Degrees per metre; the box is a little larger than the circle.
+                    let dlat = f64::from(r) / 111_000.0 * 1.01;
+                    let dlon = dlat / lat.to_radians().cos().max(0.01);
+                    (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
+                }),
             };
             let rows: Vec<_> = q::search(conn, &filter)?
                 .into_iter()

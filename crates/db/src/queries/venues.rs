@@ -134,6 +134,9 @@ pub struct VenueFilter {
     pub free_during: Option<Span>,
     /// Open on this ISO weekday at this local time (any kind of opening hours).
     pub open_at: Option<(i16, NaiveTime)>,
+    /// Only venues inside this box: (min lat, max lat, min lon, max lon); a cheap pre-filter
+    /// for a radius search (the exact distance is checked by the caller).
+    pub bbox: Option<(f64, f64, f64, f64)>,
 }
 
 /// Venues matching the filters, with their wijk number.
@@ -164,6 +167,9 @@ pub fn search(
                 .contains(vec![facility.clone()])
                 .or(exists(in_room)),
         );
+    }
+    if let Some((lat0, lat1, lon0, lon1)) = f.bbox {
+        q = q.filter(venue::lat.between(lat0, lat1)).filter(venue::lon.between(lon0, lon1));
     }
     if let Some((weekday, time)) = f.open_at {
         let open = opening_hours::table

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Venue search under load: 10,000 venues with 30,000 rooms, release binary, real PostgreSQL.
+# Prints req/s and latency (wrk, closed loop) for two searches, and the same SQL through
+# pgbench, with the ratio API / pgbench. Usage: scripts/bench-venues.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+secs="${1:-10}"; conns="${2:-32}"
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+command -v wrk >/dev/null || as_root apt-get install -y -qq wrk >&2
+command -v pgbench >/dev/null || as_root apt-get install -y -qq postgresql-contrib >&2
+cargo build --locked --release -q -p samenstad-api
+db=samenstad_bench_venues
+url="$SAMENSTAD_PG_SERVER/$db"
+psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $db with (force)" >&2
+psql "$SAMENSTAD_PG_SERVER/postgres" -qc "create database $db" >&2
+DATABASE_URL="$url" target/release/samenstad migrate >/dev/null
+DATABASE_URL="$url" target/release/samenstad seed >/dev/null
+psql "$url" -q <<'SQL'
+WITH w AS (SELECT array_agg(id ORDER BY wijknr) AS ids FROM wijk),
+     m AS (SELECT id FROM municipality WHERE slug = 'gent')
+INSERT INTO venue (id, municipality_id, wijk_id, slug, name, venue_type, operator, lat, lon, location_precision, room_use, facilities, accessibility)
+SELECT gen_random_uuid(), m.id, w.ids[1 + (i % 25)], 'bench-' || i, 'Benchzaal ' || lpad(i::text, 5, '0'),
+       (ARRAY['buurtcentrum','open_huis','buurthuis','partner_place'])[1 + i % 4], 'groep_gent',
+       51.00 + random() * 0.12, 3.62 + random() * 0.20, 'exact', true,
+       CASE WHEN i % 3 = 0 THEN '{kitchen}'::text[] ELSE '{}' END,
+       CASE WHEN i % 2 = 0 THEN '{step_free_entrance}'::text[] ELSE '{}' END
+FROM generate_series(1, 10000) AS i, w, m;
+INSERT INTO room (id, venue_id, name, capacity, uses, tariff_resident_cents)
+SELECT gen_random_uuid(), v.id, 'Zaal ' || r, 10 + (abs(hashtext(v.slug || r)) % 190), '{meeting,training,party}', 1000
+FROM venue v, generate_series(1, 3) AS r WHERE v.slug LIKE 'bench-%';
+ANALYZE;
+SQL
+wijk7=$(psql "$url" -Atc "select id from wijk where wijknr = 7")
+port=8092
+SAMENSTAD_BIND="127.0.0.1:$port" SAMENSTAD_LOG=warn DATABASE_URL="$url" target/release/samenstad serve &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists '"$db"' with (force)" >&2' EXIT
+for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 0.2; done
+
+# The SQL the API runs for each search (the search, then the capacities of the matches).
+sql_wijk=$(mktemp --suffix=.sql)
+cat > "$sql_wijk" <<SQL
+SELECT v.*, w.wijknr FROM venue v LEFT JOIN wijk w ON w.id = v.wijk_id
+WHERE v.wijk_id = '$wijk7' AND EXISTS (SELECT 1 FROM room r WHERE r.venue_id = v.id AND r.capacity >= 50
+  AND r.uses @> '{}' AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.room_id = r.id AND b.status = 'approved'
+  AND b.during && tstzrange(now(), now())))
+ORDER BY v.name, v.id;
+SELECT venue_id, max(capacity) FROM room WHERE venue_id IN (SELECT id FROM venue WHERE wijk_id = '$wijk7') GROUP BY venue_id;
+SQL
+sql_near=$(mktemp --suffix=.sql)
+cat > "$sql_near" <<'SQL'
+SELECT v.*, w.wijknr FROM venue v LEFT JOIN wijk w ON w.id = v.wijk_id
+WHERE v.lat BETWEEN 51.0409 AND 51.0591 AND v.lon BETWEEN 3.7106 AND 3.7394 ORDER BY v.name, v.id;
+SELECT venue_id, max(capacity) FROM room WHERE venue_id IN (SELECT id FROM venue WHERE lat BETWEEN 51.0409 AND 51.0591 AND lon BETWEEN 3.7106 AND 3.7394) GROUP BY venue_id;
+SQL
+
+run() { # name, url path, sql file
+  local out rps pg
+  out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port$2")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  pg=$(pgbench -n -c 8 -j 2 -T "$secs" -f "$3" "$url" 2>/dev/null | awk '/^tps/ {print $3}')
+  printf '%-28s %10s req/s  p50 %8s  p99 %8s | pgbench %10s tps | API/pgbench %s\n' "$1" "$rps" "$p50" "$p99" "$pg" \
+    "$(awk -v a="$rps" -v b="$pg" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }')"
+}
+echo "10,000 venues, 30,000 rooms; wrk -t2 -c$conns ${secs}s closed loop; pgbench -c8 -j2 on the same SQL"
+run "wijk=7&capacity_min=50" "/api/v1/venues?wijk=7&capacity_min=50" "$sql_wijk"
+run "near Belfort, 1 km" "/api/v1/venues?near=51.05,3.725&radius_m=1000" "$sql_near"
