@@ -33,6 +33,9 @@ pub enum AppError {
     /// The request conflicts with the current state (e.g. a taken e-mail address).
     #[error("{0}")]
     Conflict(String),
+    /// A conflict with details per item (e.g. the occurrences of a series).
+    #[error("{0}")]
+    ConflictWith(String, Vec<FieldError>),
     /// Too many attempts; retry after this many seconds.
     #[error("too many attempts; try again in {0} seconds")]
     TooManyRequests(i64),
@@ -63,7 +66,7 @@ impl AppError {
             AppError::Validation(_) => "validation",
             AppError::Unauthorized(_) => "unauthorized",
             AppError::Forbidden(_) => "forbidden",
-            AppError::Conflict(_) => "conflict",
+            AppError::Conflict(_) | AppError::ConflictWith(..) => "conflict",
             AppError::TooManyRequests(_) => "too-many-requests",
             AppError::PayloadTooLarge => "payload-too-large",
             AppError::UnsupportedMediaType(_) => "unsupported-media-type",
@@ -86,6 +89,7 @@ impl AppError {
                 ),
                 errors.clone(),
             ),
+            AppError::ConflictWith(message, errors) => (Some(message.clone()), errors.clone()),
             AppError::Internal(_) => (Some("An unexpected error occurred.".to_owned()), vec![]),
             other => (Some(other.to_string()), vec![]),
         };
@@ -107,7 +111,7 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) | AppError::Validation(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::ConflictWith(..) => StatusCode::CONFLICT,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,

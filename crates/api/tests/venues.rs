@@ -997,3 +997,165 @@ async fn change_requests_are_checked_decided_by_staff_of_the_wijk_and_applied() 
         6
     );
 }
+
+#[actix_web::test]
+async fn a_series_is_requested_approved_and_cancelled_as_one_and_conflicts_are_named_per_occurrence()
+ {
+    let db = TestDb::new();
+    let state: web::Data<AppState> = web::Data::new(AppState::new(
+        samenstad_db::connect_pool(db.url(), 8, StdDuration::from_secs(10)),
+        samenstad_api::auth::Auth::new(auth_config()),
+    ));
+    let app = actix_test::init_service(build_app(state, settings())).await;
+    let admin = admin_token(&app, &db).await;
+    verified_user(&app, &db, "an@example.org").await;
+    verified_user(&app, &db, "jo@example.org").await;
+    let (an, jo) = (
+        access(&app, "an@example.org").await,
+        access(&app, "jo@example.org").await,
+    );
+    let (_, room) = venue_id(&app, "open-huis-watersportbaan").await;
+    let first = slot(40);
+    let third = {
+        let s = chrono::DateTime::parse_from_rfc3339(&first.0).expect("start") + Duration::weeks(2);
+        (s.to_rfc3339(), (s + Duration::hours(2)).to_rfc3339())
+    };
+    let single = post(
+        &app,
+        &format!("/api/v1/rooms/{room}/bookings"),
+        booking("Losse avond", &third, 10, "meeting"),
+        Some(&admin),
+    )
+    .await;
+    let single_id = single.body["id"].as_str().expect("id").to_owned();
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/bookings/{single_id}/approve"),
+            json!({}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+
+    let until = (chrono::DateTime::parse_from_rfc3339(&first.0).expect("start")
+        + Duration::weeks(4))
+    .date_naive()
+    .to_string();
+    let mut body = booking("Naaiatelier", &first, 12, "meeting");
+    body["recurrence"] = json!("weekly");
+    body["until"] = json!(until);
+    let series_uri = format!("/api/v1/rooms/{room}/booking-series");
+    let refused = post(&app, &series_uri, body.clone(), Some(&an)).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    assert_eq!(refused.body["errors"].as_array().map(Vec::len), Some(1));
+    assert_eq!(refused.body["errors"][0]["field"], "occurrences[2]");
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM booking_series"),
+        0,
+        "nothing created"
+    );
+    let mut bad = body.clone();
+    bad["recurrence"] = json!("daily");
+    assert_eq!(
+        post(&app, &series_uri, bad, Some(&an)).await.status,
+        StatusCode::BAD_REQUEST
+    );
+
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/bookings/{single_id}/cancel"),
+            json!({}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let ours = post(&app, &series_uri, body.clone(), Some(&an)).await;
+    assert_eq!(ours.status, StatusCode::CREATED, "{}", ours.body);
+    let occurrences = ours.body["occurrences"].as_array().expect("occurrences");
+    assert_eq!(occurrences.len(), 5);
+    assert!(
+        occurrences
+            .iter()
+            .all(|o| o["status"] == "requested" && o["price_cents"] == 2000)
+    );
+    let theirs = post(&app, &series_uri, body, Some(&jo)).await;
+    assert_eq!(theirs.status, StatusCode::CREATED, "requests may overlap");
+
+    // Both series approved at the same moment: exactly one wins, the other gets a 409.
+    let uris = [
+        ours.body["id"].as_str().expect("id"),
+        theirs.body["id"].as_str().expect("id"),
+    ]
+    .map(|id| format!("/api/v1/booking-series/{id}/approve"));
+    let results =
+        futures_util::future::join_all(uris.iter().map(|u| post(&app, u, json!({}), Some(&admin))))
+            .await;
+    let statuses: Vec<u16> = results.iter().map(|r| r.status.as_u16()).collect();
+    assert_eq!(
+        {
+            let mut s = statuses.clone();
+            s.sort();
+            s
+        },
+        vec![200, 409],
+        "{statuses:?}"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM booking WHERE status = 'approved'"
+        ),
+        5
+    );
+    let winner = if statuses[0] == 200 { &ours } else { &theirs };
+    let winner_token = if statuses[0] == 200 { &an } else { &jo };
+    let id = winner.body["id"].as_str().expect("id");
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/booking-series/{id}/cancel"),
+            json!({}),
+            Some(if statuses[0] == 200 { &jo } else { &an })
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    let cancelled = post(
+        &app,
+        &format!("/api/v1/booking-series/{id}/cancel"),
+        json!({}),
+        Some(winner_token),
+    )
+    .await;
+    assert!(
+        cancelled.body["occurrences"]
+            .as_array()
+            .expect("occ")
+            .iter()
+            .all(|o| o["status"] == "cancelled")
+    );
+    assert_eq!(
+        get_as(
+            &app,
+            &format!("/api/v1/booking-series/{id}"),
+            Some(winner_token)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM booking WHERE status = 'approved'"
+        ),
+        0
+    );
+}

@@ -284,6 +284,18 @@ diesel::table! {
         idempotency_key -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        series_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    booking_series (id) {
+        id -> Uuid,
+        room_id -> Uuid,
+        requester_id -> Uuid,
+        recurrence -> Text,
+        until -> Date,
+        created_at -> Timestamptz,
     }
 }
 
@@ -291,7 +303,8 @@ diesel::joinable!(venue -> wijk (wijk_id));
 diesel::joinable!(room -> venue (venue_id));
 diesel::joinable!(opening_hours -> venue (venue_id));
 diesel::joinable!(booking -> room (room_id));
-diesel::allow_tables_to_appear_in_same_query!(venue, room, opening_hours, booking);
+diesel::joinable!(booking_series -> room (room_id));
+diesel::allow_tables_to_appear_in_same_query!(venue, room, opening_hours, booking, booking_series);
 diesel::allow_tables_to_appear_in_same_query!(venue, wijk);
 diesel::allow_tables_to_appear_in_same_query!(room, wijk);
 diesel::allow_tables_to_appear_in_same_query!(opening_hours, wijk);

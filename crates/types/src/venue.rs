@@ -462,3 +462,34 @@ pub struct RejectVenueChange {
     #[validate(length(min = 3, max = 1000, message = "must be 3 to 1000 characters"))]
     pub reason: String,
 }
+
+/// A recurring booking: the first occurrence plus a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"purpose": "Naaiatelier", "attendees": 12, "start": "2027-01-12T19:00:00+01:00", "end": "2027-01-12T21:00:00+01:00", "room_use": "recurring_service", "organisation_id": null, "recurrence": "weekly", "until": "2027-03-30"})))]
+pub struct CreateBookingSeries {
+    /// The first occurrence.
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub first: CreateBooking,
+    /// `weekly`, `biweekly` or `monthly`; later occurrences keep the local (Belgian) time of day.
+    pub recurrence: String,
+    /// Last day an occurrence may fall on (`YYYY-MM-DD`); at most 53 occurrences.
+    pub until: String,
+}
+
+/// A booking series with its occurrences.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BookingSeries {
+    /// Id.
+    pub id: String,
+    /// Room id.
+    pub room_id: String,
+    /// `weekly`, `biweekly` or `monthly`.
+    pub recurrence: String,
+    /// Last day.
+    pub until: String,
+    /// The occurrences, by start.
+    pub occurrences: Vec<Booking>,
+}

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod health;
 pub mod me;
 pub mod organisations;
+pub mod series;
 pub mod venue_changes;
 pub mod venues;
 pub mod wijken;
@@ -22,4 +23,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     admin::configure(cfg);
     venues::configure(cfg);
     venue_changes::configure(cfg);
+    series::configure(cfg);
 }

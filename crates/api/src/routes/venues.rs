@@ -12,7 +12,8 @@ use samenstad_db::queries::venues::{
     self as q, BookingRow, OpeningHoursRow, RoomRow, VenueFilter, VenueRow, span, span_ends,
 };
 use samenstad_db::schema::wijk;
-use samenstad_domain::booking::{Booker, RoomTariffs, price_cents, tariff};
+pub(crate) use samenstad_domain::booking::price_cents;
+use samenstad_domain::booking::{Booker, RoomTariffs, tariff};
 use samenstad_domain::geometry::distance_m;
 use samenstad_domain::text;
 use samenstad_types::Problem;
@@ -59,7 +60,7 @@ const TYPES: [&str; 9] = [
     "tijdelijke_invulling",
 ];
 
-fn parse_time(field: &str, value: &str) -> Result<DateTime<Utc>, AppError> {
+pub(crate) fn parse_time(field: &str, value: &str) -> Result<DateTime<Utc>, AppError> {
     DateTime::parse_from_rfc3339(value)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| {
@@ -146,7 +147,7 @@ fn hours_view(row: &OpeningHoursRow) -> OpeningHours {
     }
 }
 
-fn booking_view(row: &BookingRow, venue_id: Uuid) -> Booking {
+pub(crate) fn booking_view(row: &BookingRow, venue_id: Uuid) -> Booking {
     let (start, end) = span_ends(&row.during);
     Booking {
         id: row.id.to_string(),
@@ -515,7 +516,7 @@ pub async fn get_calendar(
         .body(calendar.done().to_string()))
 }
 
-fn is_manager(p: &Principal, venue: &VenueRow) -> bool {
+pub(crate) fn is_manager(p: &Principal, venue: &VenueRow) -> bool {
     p.is_admin()
         || p.roles
             .iter()
@@ -536,6 +537,76 @@ fn overlap_error(slot: Option<&q::Span>) -> AppError {
 
 fn is_overlap(e: &diesel::result::Error) -> bool {
     matches!(e, diesel::result::Error::DatabaseError(_, info) if info.constraint_name() == Some("booking_no_overlap"))
+}
+
+/// Checks a request against the room and venue rules and returns the tariff category and the
+/// hourly rate: attendees within capacity, an allowed use, the lead time (managers are exempt)
+/// and membership of the organisation booked for.
+pub(crate) fn request_terms(
+    conn: &mut PgConnection,
+    p: &Principal,
+    room: &RoomRow,
+    venue: &VenueRow,
+    body: &CreateBooking,
+    organisation_id: Option<Uuid>,
+    start: DateTime<Utc>,
+) -> Result<(&'static str, i32), AppError> {
+    if body.attendees > room.capacity {
+        return Err(AppError::field(
+            "attendees",
+            "capacity",
+            &format!("the room holds at most {} people", room.capacity),
+        ));
+    }
+    if !room.uses.is_empty() && !room.uses.contains(&body.room_use) {
+        return Err(AppError::field(
+            "room_use",
+            "not_allowed",
+            &format!("this room allows: {}", room.uses.join(", ")),
+        ));
+    }
+    let now = Utc::now();
+    if !is_manager(p, venue) {
+        if start < now + Duration::days(i64::from(venue.lead_time_min_days)) {
+            return Err(AppError::field(
+                "start",
+                "lead_time",
+                &format!("book at least {} days ahead", venue.lead_time_min_days),
+            ));
+        }
+        if start > now + Duration::days(i64::from(venue.lead_time_max_days)) {
+            return Err(AppError::field(
+                "start",
+                "lead_time",
+                &format!("book at most {} days ahead", venue.lead_time_max_days),
+            ));
+        }
+    }
+    let booker = match organisation_id {
+        None => Booker::Person,
+        Some(org) => {
+            if orgs::member_role(conn, org, p.user.id)?.is_none() {
+                return Err(AppError::Forbidden(
+                    "you can only book for organisations you belong to".to_owned(),
+                ));
+            }
+            let (org_row, _) = orgs::organisation_by_id(conn, org)?.ok_or_else(|| {
+                AppError::field("organisation_id", "unknown", "no such organisation")
+            })?;
+            if org_row.recognised_at.is_some() {
+                Booker::RecognisedOrganisation
+            } else {
+                Booker::Organisation
+            }
+        }
+    };
+    let tariffs = RoomTariffs {
+        recognised_cents: room.tariff_recognised_cents,
+        resident_cents: room.tariff_resident_cents,
+        private_cents: room.tariff_private_cents,
+        free_for_neighbourhood: room.free_for_neighbourhood,
+    };
+    Ok(tariff(tariffs, booker, &body.room_use))
 }
 
 /// Request a booking
@@ -623,66 +694,13 @@ pub async fn create_booking(
             }
             let (room, venue) = q::room_with_venue(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such room".to_owned()))?;
-            if body.attendees > room.capacity {
-                return Err(AppError::field(
-                    "attendees",
-                    "capacity",
-                    &format!("the room holds at most {} people", room.capacity),
-                ));
-            }
-            if !room.uses.is_empty() && !room.uses.contains(&body.room_use) {
-                return Err(AppError::field(
-                    "room_use",
-                    "not_allowed",
-                    &format!("this room allows: {}", room.uses.join(", ")),
-                ));
-            }
             let now = Utc::now();
-            if !is_manager(&p, &venue) {
-                if start < now + Duration::days(i64::from(venue.lead_time_min_days)) {
-                    return Err(AppError::field(
-                        "start",
-                        "lead_time",
-                        &format!("book at least {} days ahead", venue.lead_time_min_days),
-                    ));
-                }
-                if start > now + Duration::days(i64::from(venue.lead_time_max_days)) {
-                    return Err(AppError::field(
-                        "start",
-                        "lead_time",
-                        &format!("book at most {} days ahead", venue.lead_time_max_days),
-                    ));
-                }
-            }
-            let booker = match organisation_id {
-                None => Booker::Person,
-                Some(org) => {
-                    if orgs::member_role(conn, org, p.user.id)?.is_none() {
-                        return Err(AppError::Forbidden(
-                            "you can only book for organisations you belong to".to_owned(),
-                        ));
-                    }
-                    let (org_row, _) = orgs::organisation_by_id(conn, org)?.ok_or_else(|| {
-                        AppError::field("organisation_id", "unknown", "no such organisation")
-                    })?;
-                    if org_row.recognised_at.is_some() {
-                        Booker::RecognisedOrganisation
-                    } else {
-                        Booker::Organisation
-                    }
-                }
-            };
+            let (category, rate) =
+                request_terms(conn, &p, &room, &venue, &body, organisation_id, start)?;
             let slot = span(start, end);
             if let Some(taken) = q::busy(conn, id, slot)?.first() {
                 return Err(overlap_error(Some(taken)));
             }
-            let tariffs = RoomTariffs {
-                recognised_cents: room.tariff_recognised_cents,
-                resident_cents: room.tariff_resident_cents,
-                private_cents: room.tariff_private_cents,
-                free_for_neighbourhood: room.free_for_neighbourhood,
-            };
-            let (category, rate) = tariff(tariffs, booker, &body.room_use);
             let row = BookingRow {
                 id: Uuid::now_v7(),
                 room_id: id,
@@ -701,6 +719,7 @@ pub async fn create_booking(
                 idempotency_key: key,
                 created_at: now,
                 updated_at: now,
+                series_id: None,
             };
             q::insert_booking(conn, &row)?;
             let mut entry = NewAudit::by(Some(p.user.id), "booking.requested")

@@ -119,6 +119,7 @@ pub struct BookingRow {
     pub idempotency_key: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub series_id: Option<Uuid>,
 }
 
 /// Room-level and venue-level filters of the venue finder (text and distance are applied by
@@ -169,7 +170,9 @@ pub fn search(
         );
     }
     if let Some((lat0, lat1, lon0, lon1)) = f.bbox {
-        q = q.filter(venue::lat.between(lat0, lat1)).filter(venue::lon.between(lon0, lon1));
+        q = q
+            .filter(venue::lat.between(lat0, lat1))
+            .filter(venue::lon.between(lon0, lon1));
     }
     if let Some((weekday, time)) = f.open_at {
         let open = opening_hours::table
@@ -458,4 +461,63 @@ pub fn venue_has_bookings(conn: &mut PgConnection, venue_id: Uuid) -> QueryResul
             .filter(room::venue_id.eq(venue_id)),
     ))
     .get_result(conn)
+}
+
+/// A booking series row.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = crate::schema::booking_series, check_for_backend(diesel::pg::Pg))]
+pub struct SeriesRow {
+    pub id: Uuid,
+    pub room_id: Uuid,
+    pub requester_id: Uuid,
+    pub recurrence: String,
+    pub until: chrono::NaiveDate,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Stores a series and its occurrences.
+pub fn insert_series(
+    conn: &mut PgConnection,
+    series: &SeriesRow,
+    bookings: &[BookingRow],
+) -> QueryResult<()> {
+    diesel::insert_into(crate::schema::booking_series::table)
+        .values(series)
+        .execute(conn)?;
+    diesel::insert_into(booking::table)
+        .values(bookings)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A series with its room and venue, and its occurrences by start.
+pub type SeriesWithOccurrences = (SeriesRow, RoomRow, VenueRow, Vec<BookingRow>);
+
+/// A series with its room and venue, locked, and its occurrences (locked) by start.
+pub fn series_for_update(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> QueryResult<Option<SeriesWithOccurrences>> {
+    use crate::schema::booking_series as bs;
+    let Some((series, room, venue)) = bs::table
+        .inner_join(room::table.inner_join(venue::table))
+        .filter(bs::id.eq(id))
+        .select((
+            SeriesRow::as_select(),
+            RoomRow::as_select(),
+            VenueRow::as_select(),
+        ))
+        .for_update()
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let occurrences = booking::table
+        .filter(booking::series_id.eq(id))
+        .order(booking::during.asc())
+        .select(BookingRow::as_select())
+        .for_update()
+        .load(conn)?;
+    Ok(Some((series, room, venue, occurrences)))
 }
