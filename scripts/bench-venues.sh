@@ -42,9 +42,7 @@ for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/
 sql_wijk=$(mktemp --suffix=.sql)
 cat > "$sql_wijk" <<SQL
 SELECT v.*, w.wijknr FROM venue v LEFT JOIN wijk w ON w.id = v.wijk_id
-WHERE v.wijk_id = '$wijk7' AND EXISTS (SELECT 1 FROM room r WHERE r.venue_id = v.id AND r.capacity >= 50
-  AND r.uses @> '{}' AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.room_id = r.id AND b.status = 'approved'
-  AND b.during && tstzrange(now(), now())))
+WHERE v.wijk_id = '$wijk7' AND EXISTS (SELECT 1 FROM room r WHERE r.venue_id = v.id AND r.capacity >= 50 AND r.uses @> '{}')
 ORDER BY v.name, v.id;
 SELECT venue_id, max(capacity) FROM room WHERE venue_id IN (SELECT id FROM venue WHERE wijk_id = '$wijk7') GROUP BY venue_id;
 SQL

@@ -183,23 +183,22 @@ pub fn search(
         q = q.filter(exists(open));
     }
     if f.capacity_min.is_some() || f.room_use.is_some() || f.free_during.is_some() {
-        // One room must meet every room-level condition; unset ones are always true
-        // (`uses @> '{}'`, an empty window overlaps nothing).
+        // One room must meet every room-level condition (an unset use is `uses @> '{}'`, true).
         let uses: Vec<String> = f.room_use.iter().cloned().collect();
-        let now = Utc::now();
-        let window = f
-            .free_during
-            .unwrap_or((Bound::Included(now), Bound::Excluded(now)));
-        let taken = booking::table
-            .filter(booking::room_id.eq(room::id))
-            .filter(booking::status.eq("approved"))
-            .filter(booking::during.overlaps_with(window));
         let rooms = room::table
             .filter(room::venue_id.eq(venue::id))
             .filter(room::capacity.ge(f.capacity_min.unwrap_or(1)))
-            .filter(room::uses.contains(uses))
-            .filter(not(exists(taken)));
-        q = q.filter(exists(rooms));
+            .filter(room::uses.contains(uses));
+        q = match f.free_during {
+            Some(window) => {
+                let taken = booking::table
+                    .filter(booking::room_id.eq(room::id))
+                    .filter(booking::status.eq("approved"))
+                    .filter(booking::during.overlaps_with(window));
+                q.filter(exists(rooms.filter(not(exists(taken)))))
+            }
+            None => q.filter(exists(rooms)),
+        };
     }
     q.load(conn)
 }
