@@ -216,3 +216,23 @@ test('find a room by wijk and capacity, request it, the manager approves, the re
   assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
   await page.close();
 });
+
+test('clicking the venue map sorts the places by distance from that point', async () => {
+  const { page, errors } = await openPage();
+  await page.goto(`${BASE}/venues`);
+  await page.waitForSelector('svg.venue-map circle.venue-marker');
+  const box = await page.locator('svg.venue-map').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.62);
+  await page.waitForSelector('svg.venue-map circle.near-pin');
+  await page.waitForFunction(() => /\d+(\.\d)? k?m/.test(document.querySelector('ul.venue-list li .meta')?.textContent ?? ''));
+  const metres = await page.locator('ul.venue-list li .meta').evaluateAll((els) => els.map((e) => {
+    const m = e.textContent.match(/([\d.]+) (k?m)/);
+    return m ? parseFloat(m[1]) * (m[2] === 'km' ? 1000 : 1) : NaN;
+  }));
+  assert.ok(metres.length > 10 && metres.every((d) => !Number.isNaN(d)), `${metres}`);
+  assert.ok(metres.every((d, i) => i === 0 || metres[i - 1] <= d + 50), `sorted: ${metres}`);
+  await page.getByRole('button', { name: 'Niet meer op afstand sorteren' }).click();
+  await page.waitForFunction(() => !document.querySelector('svg.venue-map circle.near-pin'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

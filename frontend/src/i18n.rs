@@ -118,6 +118,10 @@ pub enum T {
     Reason,
     Cancel,
     Busy,
+    NearHelp,
+    ClearNear,
+    BusySoon,
+    AllFree,
 }
 
 /// The text `key` in `lang`.
@@ -312,6 +316,14 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::Cancel, En) => "Cancel",
         (T::Busy, Nl) => "Bezet",
         (T::Busy, En) => "Busy",
+        (T::NearHelp, Nl) => "Klik op de kaart om plekken in de buurt van dat punt te zien.",
+        (T::NearHelp, En) => "Click on the map to see places near that point.",
+        (T::ClearNear, Nl) => "Niet meer op afstand sorteren",
+        (T::ClearNear, En) => "Stop sorting by distance",
+        (T::BusySoon, Nl) => "Bezet in de komende 8 weken",
+        (T::BusySoon, En) => "Busy in the next 8 weeks",
+        (T::AllFree, Nl) => "Nog niets gereserveerd.",
+        (T::AllFree, En) => "Nothing booked yet.",
     }
 }
 

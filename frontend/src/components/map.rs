@@ -79,6 +79,19 @@ impl Projection {
         )
     }
 
+    /// WGS84 (`lon`, `lat`) of a point in SVG coordinates.
+    pub fn lon_lat(&self, x: f64, y: f64) -> (f64, f64) {
+        (
+            self.min_lon + x / self.scale_x,
+            self.max_lat - y / self.scale_y,
+        )
+    }
+
+    /// SVG width (the `viewBox` width).
+    pub fn width(&self) -> f64 {
+        WIDTH
+    }
+
     /// The SVG `viewBox`.
     pub fn view_box(&self) -> String {
         format!("0 0 {WIDTH} {:.0}", self.height.ceil())

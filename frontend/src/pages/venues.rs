@@ -83,6 +83,7 @@ pub fn VenueFinder() -> impl IntoView {
     let capacity = RwSignal::new(String::new());
     let room_use = RwSignal::new(String::new());
     let accessible = RwSignal::new(false);
+    let near = RwSignal::new(None::<(f64, f64)>);
     let shapes = LocalResource::new(|| async {
         api::client()?
             .wijken_geojson()
@@ -96,6 +97,7 @@ pub fn VenueFinder() -> impl IntoView {
             capacity_min: capacity.get().trim().parse().ok(),
             room_use: Some(room_use.get()).filter(|u| !u.is_empty()),
             accessible: accessible.get().then_some(true),
+            near: near.get().map(|(lat, lon)| format!("{lat:.5},{lon:.5}")),
             limit: Some(100),
             ..Default::default()
         };
@@ -156,7 +158,8 @@ pub fn VenueFinder() -> impl IntoView {
                                 <A href=href>{v.name.clone()}</A>
                                 <span class="meta">{move || venue_type_name(lang.get(), &kind)}
                                     {v.max_capacity.map(|c| format!(" · max. {c}"))}
-                                    {v.wijknr.map(|n| format!(" · wijk {n}"))}</span>
+                                    {v.wijknr.map(|n| format!(" · wijk {n}"))}
+                                    {v.distance_m.map(|d| if d < 1000.0 { format!(" · {d:.0} m") } else { format!(" · {:.1} km", d / 1000.0) })}</span>
                                 <Show when=move || sample><span class="badge">{move || t(lang.get(), T::Sample)}</span></Show>
                             </li>
                         }
@@ -171,7 +174,13 @@ pub fn VenueFinder() -> impl IntoView {
                                 <ul class="venue-list">{list}
                                 </ul>
                             </section>
-                            <VenueMap shapes=shapes venues=page.items />
+                            <div class="map-side">
+                                <p class="help">{move || t(lang.get(), T::NearHelp)}</p>
+                                <Show when=move || near.get().is_some()>
+                                    <button type="button" class="clear-near" on:click=move |_| near.set(None)>{move || t(lang.get(), T::ClearNear)}</button>
+                                </Show>
+                                <VenueMap shapes=shapes venues=page.items near=near />
+                            </div>
                         </div>
                     }.into_any()
                 }
@@ -184,6 +193,7 @@ pub fn VenueFinder() -> impl IntoView {
 fn VenueMap(
     shapes: Vec<(Wijk, Geometry)>,
     venues: Vec<samenstad_types::venue::Venue>,
+    near: RwSignal<Option<(f64, f64)>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let projection = Projection::fit(shapes.iter().map(|(_, g)| g));
@@ -209,16 +219,39 @@ fn VenueMap(
             view! {
                 <circle class=class cx=format!("{x:.1}") cy=format!("{y:.1}") r="9" role="link" tabindex="0"
                     aria-label=v.name.clone() data-href=href
-                    on:click=move |_| go()
+                    on:click=move |ev: leptos::ev::MouseEvent| { ev.stop_propagation(); go() }
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); go_key(); }
                 ></circle>
             }
         })
         .collect_view();
+    // A click on the map (not on a marker) searches near that point.
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(svg) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let scale = projection.width() / f64::from(svg.client_width().max(1));
+        let (lon, lat) = projection.lon_lat(
+            f64::from(ev.offset_x()) * scale,
+            f64::from(ev.offset_y()) * scale,
+        );
+        near.set(Some((lat, lon)));
+    };
+    let pin = move || {
+        near.get().map(|(lat, lon)| {
+            let (x, y) = projection.xy(lon, lat);
+            view! { <circle class="near-pin" cx=format!("{x:.1}") cy=format!("{y:.1}") r="12"></circle> }
+        })
+    };
     view! {
-        <svg class="wijk-map venue-map" viewBox=projection.view_box() role="img" aria-label=move || t(lang.get(), T::Venues)>
+        <svg class="wijk-map venue-map" viewBox=projection.view_box() role="img" aria-label=move || t(lang.get(), T::Venues) on:click=pick>
             {areas}
             {markers}
+            {pin}
         </svg>
     }
 }
@@ -433,11 +466,35 @@ fn RoomCard(room: Room) -> impl IntoView {
     };
     let uses = room.uses.clone();
     let form_id = format!("book-{}", room.id);
+    let busy_id = room.id.clone();
+    let upcoming = LocalResource::new(move || {
+        let id = busy_id.clone();
+        async move {
+            let now = js_sys::Date::new_0();
+            let later = js_sys::Date::new(&JsValue::from_f64(now.get_time() + 56.0 * 86_400_000.0));
+            api::client()?
+                .room_availability(
+                    &id,
+                    &String::from(now.to_iso_string()),
+                    &String::from(later.to_iso_string()),
+                )
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
     view! {
         <section class="room">
             <h3>{room.name.clone()}</h3>
             <p class="meta">{format!("max. {} ", room.capacity)} {move || t(lang.get(), T::People)} " · " {room.uses.join(", ")}
                 " · " {move || euro(room.tariffs.resident_cents, lang.get())} "/u"</p>
+            <details class="busy">
+                <summary>{move || t(lang.get(), T::BusySoon)}</summary>
+                {move || upcoming.get().and_then(Result::ok).map(|a| if a.busy.is_empty() {
+                    view! { <p>{move || t(lang.get(), T::AllFree)}</p> }.into_any()
+                } else {
+                    view! { <ul>{a.busy.into_iter().map(|b| view! { <li>{format!("{} – {}", when(&b.start), when(&b.end))}</li> }).collect_view()}</ul> }.into_any()
+                })}
+            </details>
             <Show when=move || session.me.get().is_some() fallback=move || view! {
                 <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p>
             }>
