@@ -236,3 +236,33 @@ test('clicking the venue map sorts the places by distance from that point', asyn
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a weekly series from the booking form shows up in the manager inbox, grouped by week', async () => {
+  const email = `naaiatelier-${Date.now()}@example.org`;
+  const password = 'een lange zin als wachtwoord';
+  await residentSession(email, password);
+  const { page, errors } = await openPage();
+  await uiLogin(page, email, password);
+  await page.goto(`${BASE}/venues/open-huis-watersportbaan`);
+  await page.waitForSelector('form.booking-form');
+  const start = new Date(Date.now() + 60 * 24 * 3600 * 1000);
+  const day = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  await page.getByLabel('Begin').fill(`${day(start)}T14:00`);
+  await page.getByLabel('Aantal personen').fill('12');
+  await page.getByLabel('Herhalen').selectOption('weekly');
+  await page.getByLabel('Tot en met').fill(day(new Date(start.getTime() + 20 * 24 * 3600 * 1000)));
+  await page.getByLabel('Waarvoor?').fill('Naaiatelier');
+  await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await page.waitForSelector('form.booking-form p.success');
+
+  const manager = await browser.newPage();
+  await uiLogin(manager, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
+  await manager.goto(`${BASE}/manage`);
+  await manager.locator('li.booking', { hasText: 'Naaiatelier' }).first().waitFor();
+  assert.equal(await manager.locator('li.booking', { hasText: 'Naaiatelier' }).count(), 3, 'three weekly occurrences');
+  const weeks = await manager.locator('section.week', { hasText: 'Naaiatelier' }).count();
+  assert.equal(weeks, 3, 'one week section per occurrence');
+  await manager.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -122,6 +122,13 @@ pub enum T {
     ClearNear,
     BusySoon,
     AllFree,
+    Repeat,
+    Once,
+    Weekly,
+    Biweekly,
+    Monthly,
+    Until,
+    WeekOf,
 }
 
 /// The text `key` in `lang`.
@@ -324,6 +331,20 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::BusySoon, En) => "Busy in the next 8 weeks",
         (T::AllFree, Nl) => "Nog niets gereserveerd.",
         (T::AllFree, En) => "Nothing booked yet.",
+        (T::Repeat, Nl) => "Herhalen",
+        (T::Repeat, En) => "Repeat",
+        (T::Once, Nl) => "Eenmalig",
+        (T::Once, En) => "Once",
+        (T::Weekly, Nl) => "Elke week",
+        (T::Weekly, En) => "Every week",
+        (T::Biweekly, Nl) => "Om de twee weken",
+        (T::Biweekly, En) => "Every two weeks",
+        (T::Monthly, Nl) => "Elke maand",
+        (T::Monthly, En) => "Every month",
+        (T::Until, Nl) => "Tot en met",
+        (T::Until, En) => "Until",
+        (T::WeekOf, Nl) => "Week van",
+        (T::WeekOf, En) => "Week of",
     }
 }
 

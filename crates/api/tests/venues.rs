@@ -1159,3 +1159,160 @@ async fn a_series_is_requested_approved_and_cancelled_as_one_and_conflicts_are_n
         0
     );
 }
+
+#[actix_web::test]
+async fn the_typed_client_finds_books_and_decides_over_a_socket() {
+    use samenstad_types::venue::{
+        CreateBooking, CreateBookingSeries, CreateVenueChange, ListVenuesQuery, VenueProposal,
+    };
+    let db = TestDb::new();
+    let state = state_for(db.url());
+    let server = actix_web::HttpServer::new(move || build_app(state.clone(), settings()))
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .expect("bind");
+    let addr = server.addrs()[0];
+    let running = server.run();
+    let stop = running.handle();
+    actix_web::rt::spawn(running);
+    let anon = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
+    let app = app(&db).await;
+    let admin = anon.with_token(admin_token(&app, &db).await);
+
+    let query = ListVenuesQuery {
+        wijk: Some("2".into()),
+        capacity_min: Some(30),
+        ..Default::default()
+    };
+    let page = anon.list_venues(&query).await.expect("search");
+    assert_eq!(
+        page.items
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Buurtcentrum Sluizeken"]
+    );
+    assert_eq!(
+        anon.venues_geojson(&query)
+            .await
+            .expect("geojson")
+            .features
+            .len(),
+        1
+    );
+    let venue = anon
+        .get_venue("buurtcentrum-sluizeken")
+        .await
+        .expect("get")
+        .expect("exists");
+    assert!(anon.get_venue("nergens").await.expect("get").is_none());
+    let room = venue.rooms[0].id.clone();
+    let (start, end) = slot(45);
+    let body = CreateBooking {
+        purpose: "Buurtoverleg".into(),
+        attendees: 20,
+        start: start.clone(),
+        end: end.clone(),
+        room_use: "meeting".into(),
+        organisation_id: None,
+    };
+    let first = admin
+        .create_booking(&room, &body, Some("overleg-1"))
+        .await
+        .expect("book");
+    let again = admin
+        .create_booking(&room, &body, Some("overleg-1"))
+        .await
+        .expect("replay");
+    assert_eq!(first.id, again.id, "the Idempotency-Key replays");
+    assert_eq!(
+        admin
+            .approve_booking(&first.id)
+            .await
+            .expect("approve")
+            .status,
+        "approved"
+    );
+    let clash = admin
+        .create_booking(
+            &room,
+            &CreateBooking {
+                purpose: "Dubbel".into(),
+                ..body.clone()
+            },
+            None,
+        )
+        .await
+        .expect_err("taken");
+    assert_eq!(clash.status(), Some(409));
+    let busy = anon
+        .room_availability(&room, &start, &end)
+        .await
+        .expect("availability");
+    assert_eq!(busy.busy.len(), 1);
+    assert_eq!(admin.list_bookings(true).await.expect("managed").len(), 1);
+
+    let series = CreateBookingSeries {
+        first: CreateBooking {
+            purpose: "Repair Café".into(),
+            start: slot(50).0,
+            end: slot(50).1,
+            ..body
+        },
+        recurrence: "biweekly".into(),
+        until: (Utc::now() + Duration::days(100)).date_naive().to_string(),
+    };
+    let created = admin
+        .create_booking_series(&room, &series)
+        .await
+        .expect("series");
+    assert!(created.occurrences.len() >= 3);
+    assert!(
+        admin
+            .approve_booking_series(&created.id)
+            .await
+            .expect("approve")
+            .occurrences
+            .iter()
+            .all(|o| o.status == "approved")
+    );
+    assert!(
+        admin
+            .cancel_booking_series(&created.id)
+            .await
+            .expect("cancel")
+            .occurrences
+            .iter()
+            .all(|o| o.status == "cancelled")
+    );
+
+    let change = CreateVenueChange {
+        kind: "change".into(),
+        venue_id: Some(venue.venue.id.clone()),
+        proposal: VenueProposal {
+            description: Some("Nu ook met een repair café.".into()),
+            ..Default::default()
+        },
+        reason: "Nieuw aanbod".into(),
+    };
+    let proposed = admin.propose_venue_change(&change).await.expect("propose");
+    assert_eq!(admin.list_venue_changes().await.expect("list").len(), 1);
+    assert_eq!(
+        admin
+            .accept_venue_change(&proposed.id)
+            .await
+            .expect("accept")
+            .status,
+        "accepted"
+    );
+    assert_eq!(
+        anon.get_venue("buurtcentrum-sluizeken")
+            .await
+            .expect("get")
+            .expect("exists")
+            .venue
+            .description,
+        "Nu ook met een repair café."
+    );
+    stop.stop(true).await;
+}

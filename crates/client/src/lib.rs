@@ -17,7 +17,9 @@ use samenstad_types::account::{
     Session, TokenRequest,
 };
 use samenstad_types::venue::{
-    Availability, Booking, CreateBooking, DeclineBooking, ListVenuesQuery, VenueDetail, VenuePage,
+    Availability, Booking, BookingSeries, CreateBooking, CreateBookingSeries, CreateVenueChange,
+    DeclineBooking, ListVenuesQuery, RejectVenueChange, VenueChange, VenueDetail,
+    VenueFeatureCollection, VenuePage,
 };
 use samenstad_types::{
     Health, ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
@@ -270,6 +272,80 @@ impl Client {
     pub async fn cancel_booking(&self, id: &str) -> Result<Booking, Error> {
         self.get(self.http.post(self.url(&["bookings", id, "cancel"])))
             .await
+    }
+
+    /// `GET /api/v1/venues.geojson` with the finder's filters.
+    pub async fn venues_geojson(
+        &self,
+        query: &ListVenuesQuery,
+    ) -> Result<VenueFeatureCollection, Error> {
+        self.get(self.http.get(self.url(&["venues.geojson"])).query(query))
+            .await
+    }
+
+    /// `POST /api/v1/rooms/{id}/booking-series`: a recurring booking (needs a token).
+    pub async fn create_booking_series(
+        &self,
+        room_id: &str,
+        body: &CreateBookingSeries,
+    ) -> Result<BookingSeries, Error> {
+        self.get(
+            self.http
+                .post(self.url(&["rooms", room_id, "booking-series"]))
+                .json(body),
+        )
+        .await
+    }
+
+    /// `GET /api/v1/booking-series/{id}`.
+    pub async fn get_booking_series(&self, id: &str) -> Result<BookingSeries, Error> {
+        self.get(self.http.get(self.url(&["booking-series", id])))
+            .await
+    }
+
+    /// `POST /api/v1/booking-series/{id}/approve`.
+    pub async fn approve_booking_series(&self, id: &str) -> Result<BookingSeries, Error> {
+        self.get(self.http.post(self.url(&["booking-series", id, "approve"])))
+            .await
+    }
+
+    /// `POST /api/v1/booking-series/{id}/cancel`.
+    pub async fn cancel_booking_series(&self, id: &str) -> Result<BookingSeries, Error> {
+        self.get(self.http.post(self.url(&["booking-series", id, "cancel"])))
+            .await
+    }
+
+    /// `POST /api/v1/venue-changes`: propose to add, change or remove a venue listing.
+    pub async fn propose_venue_change(
+        &self,
+        body: &CreateVenueChange,
+    ) -> Result<VenueChange, Error> {
+        self.get(self.http.post(self.url(&["venue-changes"])).json(body))
+            .await
+    }
+
+    /// `GET /api/v1/venue-changes`.
+    pub async fn list_venue_changes(&self) -> Result<Vec<VenueChange>, Error> {
+        self.get(self.http.get(self.url(&["venue-changes"]))).await
+    }
+
+    /// `POST /api/v1/venue-changes/{id}/accept`.
+    pub async fn accept_venue_change(&self, id: &str) -> Result<VenueChange, Error> {
+        self.get(self.http.post(self.url(&["venue-changes", id, "accept"])))
+            .await
+    }
+
+    /// `POST /api/v1/venue-changes/{id}/reject`.
+    pub async fn reject_venue_change(&self, id: &str, reason: &str) -> Result<VenueChange, Error> {
+        let body = RejectVenueChange {
+            reason: reason.to_owned(),
+        };
+        self.get(
+            self.http
+                .post(self.url(&["venue-changes", id, "reject"]))
+                .json(&body),
+        )
+        .await
     }
 
     /// `GET /api/v1/me` (needs a token).

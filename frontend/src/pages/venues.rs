@@ -358,6 +358,8 @@ fn RoomCard(room: Room) -> impl IntoView {
             .unwrap_or_else(|| "meeting".to_owned()),
     );
     let organisation = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let until = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
     let tariffs = RoomTariffs {
         recognised_cents: room.tariffs.recognised_cents,
@@ -442,20 +444,35 @@ fn RoomCard(room: Room) -> impl IntoView {
         };
         let id = room_id.clone();
         spawn_local(async move {
+            let rule = repeat.get_untracked();
+            let explain = |e: samenstad_client::Error| match e {
+                samenstad_client::Error::Api(p) if !p.errors.is_empty() => p
+                    .errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                samenstad_client::Error::Api(p) => p.detail.unwrap_or(p.title),
+                other => other.to_string(),
+            };
             let result = match api::authed(&session) {
+                Ok(client) if !rule.is_empty() => {
+                    let series = samenstad_types::venue::CreateBookingSeries {
+                        first: body,
+                        recurrence: rule,
+                        until: until.get_untracked(),
+                    };
+                    client
+                        .create_booking_series(&id, &series)
+                        .await
+                        .map(|_| ())
+                        .map_err(explain)
+                }
                 Ok(client) => client
                     .create_booking(&id, &body, None)
                     .await
-                    .map_err(|e| match e {
-                        samenstad_client::Error::Api(p) if !p.errors.is_empty() => p
-                            .errors
-                            .iter()
-                            .map(|e| format!("{}: {}", e.field, e.message))
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        samenstad_client::Error::Api(p) => p.detail.unwrap_or(p.title),
-                        other => other.to_string(),
-                    }),
+                    .map(|_| ())
+                    .map_err(explain),
                 Err(e) => Err(e),
             };
             message.set(Some(match result {
@@ -515,6 +532,17 @@ fn RoomCard(room: Room) -> impl IntoView {
                             <option value="">{move || t(lang.get(), T::Myself)}</option>
                             {move || session.me.get().map(|me| me.organisations.into_iter().map(|o| view! { <option value=o.organisation_id>{o.name}</option> }).collect_view())}
                         </select></p>
+                    <p class="field"><label for="b-repeat">{move || t(lang.get(), T::Repeat)}</label>
+                        <select id="b-repeat" on:change=move |ev| repeat.set(event_target_value(&ev))>
+                            <option value="">{move || t(lang.get(), T::Once)}</option>
+                            <option value="weekly">{move || t(lang.get(), T::Weekly)}</option>
+                            <option value="biweekly">{move || t(lang.get(), T::Biweekly)}</option>
+                            <option value="monthly">{move || t(lang.get(), T::Monthly)}</option>
+                        </select></p>
+                    <Show when=move || !repeat.get().is_empty()>
+                        <p class="field"><label for="b-until">{move || t(lang.get(), T::Until)}</label>
+                            <input id="b-until" type="date" required=true prop:value=until on:input=move |ev| until.set(event_target_value(&ev)) /></p>
+                    </Show>
                     <p class="field"><label for="b-purpose">{move || t(lang.get(), T::Purpose)}</label>
                         <input id="b-purpose" type="text" required=true prop:value=purpose on:input=move |ev| purpose.set(event_target_value(&ev)) /></p>
                     <p class="price" aria-live="polite">{move || t(lang.get(), T::Price)} ": " {price}</p>
@@ -527,6 +555,22 @@ fn RoomCard(room: Room) -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Bookings grouped by the (local) week they start in, labelled with that Monday's date.
+fn by_week(list: Vec<Booking>) -> Vec<(String, Vec<Booking>)> {
+    let mut groups: Vec<(String, Vec<Booking>)> = Vec::new();
+    for b in list {
+        let start = js_sys::Date::new(&JsValue::from_str(&b.start));
+        let back = f64::from((start.get_day() + 6) % 7) * 86_400_000.0;
+        let monday = js_sys::Date::new(&JsValue::from_f64(start.get_time() - back));
+        let label = String::from(monday.to_locale_date_string("nl-BE", &JsValue::UNDEFINED));
+        match groups.last_mut() {
+            Some((l, items)) if *l == label => items.push(b),
+            _ => groups.push((label, vec![b])),
+        }
+    }
+    groups
 }
 
 fn booking_line(b: &Booking, lang: Lang) -> String {
@@ -620,7 +664,8 @@ pub fn ManageBookings() -> impl IntoView {
         <Transition fallback=move || view! { <p>{move || t(lang.get(), T::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Ok(list) if list.is_empty() => view! { <p>{move || t(lang.get(), T::NoBookings)}</p> }.into_any(),
-                Ok(list) => view! {
+                Ok(list) => by_week(list).into_iter().map(|(week, list)| view! {
+                    <section class="week"><h2>{move || t(lang.get(), T::WeekOf)} " " {week}</h2>
                     <ul class="booking-list">{list.into_iter().map(|b| {
                         let status = b.status.clone();
                         let open = b.status == "requested";
@@ -652,8 +697,8 @@ pub fn ManageBookings() -> impl IntoView {
                                 </Show>
                             </li>
                         }
-                    }).collect_view()}</ul>
-                }.into_any(),
+                    }).collect_view()}</ul></section>
+                }).collect_view().into_any(),
                 Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
             })}
         </Transition>
