@@ -208,15 +208,20 @@ pub async fn list_venues(
             .map_err(|_| AppError::field("cursor", "invalid", "is not a cursor of this list"))?,
     };
     let limit = query.limit.unwrap_or(20) as usize;
-    let venues = find_venues(&state, query).await?;
-    let total = venues.len();
-    let items: Vec<Venue> = venues.into_iter().skip(offset).take(limit).collect();
-    let next_cursor = (offset + limit < total).then(|| (offset + limit).to_string());
+    // One row more than the page tells whether there is a next page.
+    let mut items = find_venues(&state, query, offset, limit + 1).await?;
+    let next_cursor = (items.len() > limit).then(|| (offset + limit).to_string());
+    items.truncate(limit);
     Ok(web::Json(VenuePage { items, next_cursor }))
 }
 
-/// Venues matching the query, all of them, in the order of the finder.
-async fn find_venues(state: &AppState, query: ListVenuesQuery) -> Result<Vec<Venue>, AppError> {
+/// Venues matching the query, `limit` of them after skipping `offset`, in the finder's order.
+async fn find_venues(
+    state: &AppState,
+    query: ListVenuesQuery,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<Venue>, AppError> {
     query.validate()?;
     if let Some(t) = &query.venue_type
         && !TYPES.contains(&t.as_str())
@@ -286,16 +291,13 @@ async fn find_venues(state: &AppState, query: ListVenuesQuery) -> Result<Vec<Ven
                     let dlon = dlat / lat.to_radians().cos().max(0.01);
                     (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
                 }),
+                text: query.q.as_deref().map(text::fold),
+                near,
+                radius_m: query.radius_m.map(f64::from),
+                offset: i64::try_from(offset).unwrap_or(i64::MAX),
+                limit: i64::try_from(limit).unwrap_or(i64::MAX),
             };
-            let rows: Vec<_> = q::search(conn, &filter)?
-                .into_iter()
-                .filter(|(v, _)| {
-                    text::matches_any(
-                        query.q.as_deref().unwrap_or(""),
-                        [v.name.as_str(), v.description.as_str()],
-                    )
-                })
-                .collect();
+            let rows = q::search(conn, &filter)?;
             let ids: Vec<Uuid> = rows.iter().map(|(v, _)| v.id).collect();
             let capacities = q::max_capacities(conn, &ids)?;
             Ok((rows, capacities))
@@ -313,6 +315,7 @@ async fn find_venues(state: &AppState, query: ListVenuesQuery) -> Result<Vec<Ven
         })
         .collect();
     if near.is_some() {
+        // The database ordered by an equirectangular distance; settle near-ties exactly.
         venues.sort_by(|a, b| {
             a.distance_m
                 .partial_cmp(&b.distance_m)
@@ -321,6 +324,9 @@ async fn find_venues(state: &AppState, query: ListVenuesQuery) -> Result<Vec<Ven
     }
     Ok(venues)
 }
+
+/// Most features in one GeoJSON answer.
+const GEOJSON_MAX: usize = 10_000;
 
 /// The venues of the finder as GeoJSON
 ///
@@ -341,7 +347,7 @@ pub async fn get_venues_geojson(
     state: web::Data<AppState>,
     query: web::Query<ListVenuesQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let venues = find_venues(&state, query.into_inner()).await?;
+    let venues = find_venues(&state, query.into_inner(), 0, GEOJSON_MAX).await?;
     let collection = VenueFeatureCollection {
         kind: FeatureCollectionType::FeatureCollection,
         features: venues

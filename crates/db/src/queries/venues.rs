@@ -138,6 +138,15 @@ pub struct VenueFilter {
     /// Only venues inside this box: (min lat, max lat, min lon, max lon); a cheap pre-filter
     /// for a radius search (the exact distance is checked by the caller).
     pub bbox: Option<(f64, f64, f64, f64)>,
+    /// Folded text (see `samenstad_domain::text::fold`) that the name or description must contain.
+    pub text: Option<String>,
+    /// Order by distance from this (lat, lon) instead of by name.
+    pub near: Option<(f64, f64)>,
+    /// With `near`: only venues within this many metres (equirectangular, exact enough in a city).
+    pub radius_m: Option<f64>,
+    /// Rows to skip and to return.
+    pub offset: i64,
+    pub limit: i64,
 }
 
 /// Venues matching the filters, with their wijk number.
@@ -153,6 +162,35 @@ pub fn search(
     if let Some(w) = f.wijk_id {
         q = q.filter(venue::wijk_id.eq(w));
     }
+    if let Some(text) = f.text.as_deref().filter(|t| !t.is_empty()) {
+        // The same folding as `samenstad_domain::text::fold`: no accents, lower case, runs of
+        // other characters as one space.
+        q = q.filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "regexp_replace(lower(unaccent(venue.name || ' ' || venue.description)), '[^a-z0-9]+', ' ', 'g') LIKE ",
+            )
+            .bind::<diesel::sql_types::Text, _>(format!("%{}%", text.replace('%', "").replace('_', ""))),
+        );
+    }
+    if let Some((lat, lon)) = f.near {
+        // Squared equirectangular distance in degrees of latitude; only for ordering/filtering.
+        let cos = lat.to_radians().cos();
+        let d2 = format!(
+            "(({lat} - venue.lat) * ({lat} - venue.lat) + (({lon} - venue.lon) * {cos}) * (({lon} - venue.lon) * {cos}))"
+        );
+        if let Some(r) = f.radius_m {
+            let deg = r / 111_320.0;
+            q = q.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
+                "{d2} <= {}",
+                deg * deg
+            )));
+        }
+        q = q.order((
+            diesel::dsl::sql::<diesel::sql_types::Double>(&d2).asc(),
+            venue::id.asc(),
+        ));
+    }
+    q = q.offset(f.offset).limit(f.limit);
     if let Some(t) = &f.venue_type {
         q = q.filter(venue::venue_type.eq(t.clone()));
     }
