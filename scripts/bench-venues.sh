@@ -43,14 +43,18 @@ sql_wijk=$(mktemp --suffix=.sql)
 cat > "$sql_wijk" <<SQL
 SELECT v.*, w.wijknr FROM venue v LEFT JOIN wijk w ON w.id = v.wijk_id
 WHERE v.wijk_id = '$wijk7' AND EXISTS (SELECT 1 FROM room r WHERE r.venue_id = v.id AND r.capacity >= 50 AND r.uses @> '{}')
-ORDER BY v.name, v.id;
-SELECT venue_id, max(capacity) FROM room WHERE venue_id IN (SELECT id FROM venue WHERE wijk_id = '$wijk7') GROUP BY venue_id;
+ORDER BY v.name, v.id LIMIT 21;
+SELECT venue_id, max(capacity) FROM room WHERE venue_id IN
+  (SELECT id FROM venue WHERE wijk_id = '$wijk7' ORDER BY name, id LIMIT 21) GROUP BY venue_id;
 SQL
 sql_near=$(mktemp --suffix=.sql)
 cat > "$sql_near" <<'SQL'
 SELECT v.*, w.wijknr FROM venue v LEFT JOIN wijk w ON w.id = v.wijk_id
-WHERE v.lat BETWEEN 51.0409 AND 51.0591 AND v.lon BETWEEN 3.7106 AND 3.7394 ORDER BY v.name, v.id;
-SELECT venue_id, max(capacity) FROM room WHERE venue_id IN (SELECT id FROM venue WHERE lat BETWEEN 51.0409 AND 51.0591 AND lon BETWEEN 3.7106 AND 3.7394) GROUP BY venue_id;
+WHERE v.lat BETWEEN 51.0409 AND 51.0591 AND v.lon BETWEEN 3.7106 AND 3.7394
+  AND ((51.05 - v.lat) * (51.05 - v.lat) + ((3.725 - v.lon) * 0.6293) * ((3.725 - v.lon) * 0.6293)) <= 0.0000807
+ORDER BY ((51.05 - v.lat) * (51.05 - v.lat) + ((3.725 - v.lon) * 0.6293) * ((3.725 - v.lon) * 0.6293)), v.id LIMIT 21;
+SELECT venue_id, max(capacity) FROM room WHERE venue_id IN
+  (SELECT id FROM venue WHERE lat BETWEEN 51.0409 AND 51.0591 AND lon BETWEEN 3.7106 AND 3.7394 LIMIT 21) GROUP BY venue_id;
 SQL
 
 run() { # name, url path, sql file

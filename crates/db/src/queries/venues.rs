@@ -169,7 +169,7 @@ pub fn search(
             diesel::dsl::sql::<diesel::sql_types::Bool>(
                 "regexp_replace(lower(unaccent(venue.name || ' ' || venue.description)), '[^a-z0-9]+', ' ', 'g') LIKE ",
             )
-            .bind::<diesel::sql_types::Text, _>(format!("%{}%", text.replace('%', "").replace('_', ""))),
+            .bind::<diesel::sql_types::Text, _>(format!("%{text}%")) // folded text has no % or _,
         );
     }
     if let Some((lat, lon)) = f.near {
