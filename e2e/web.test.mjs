@@ -266,3 +266,20 @@ test('a weekly series from the booking form shows up in the manager inbox, group
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('"near me" uses the browser location and sorts by distance from it', async () => {
+  const context = await browser.newContext({ geolocation: { latitude: 51.0359, longitude: 3.7107 }, permissions: ['geolocation'] });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/venues`);
+  await page.waitForSelector('ul.venue-list li');
+  await page.getByRole('button', { name: 'In mijn buurt' }).click();
+  await page.waitForSelector('svg.venue-map circle.near-pin');
+  await page.waitForFunction(() => / k?m/.test(document.querySelector('ul.venue-list li .meta')?.textContent ?? ''));
+  const metres = await page.locator('ul.venue-list li .meta').evaluateAll((els) => els.map((e) => {
+    const m = e.textContent.match(/([\d.]+) (k?m)/);
+    return m ? parseFloat(m[1]) * (m[2] === 'km' ? 1000 : 1) : NaN;
+  }));
+  assert.ok(metres.every((d, i) => i === 0 || metres[i - 1] <= d + 50), `sorted from the browser location: ${metres}`);
+  assert.ok(metres[0] < 1500, `something within 1.5 km of Gent-Sint-Pieters: ${metres[0]}`);
+  await context.close();
+});

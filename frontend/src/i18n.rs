@@ -129,6 +129,7 @@ pub enum T {
     Monthly,
     Until,
     WeekOf,
+    NearMe,
 }
 
 /// The text `key` in `lang`.
@@ -345,6 +346,8 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::Until, En) => "Until",
         (T::WeekOf, Nl) => "Week van",
         (T::WeekOf, En) => "Week of",
+        (T::NearMe, Nl) => "In mijn buurt",
+        (T::NearMe, En) => "Near me",
     }
 }
 
