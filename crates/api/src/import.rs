@@ -7,27 +7,18 @@ use std::collections::HashSet;
 use chrono::Utc;
 use diesel::Connection;
 use diesel::prelude::*;
+use samenstad_db::DbError;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::venues::VenueRow;
 use samenstad_db::queries::wijken;
 use samenstad_db::schema::venue;
-use samenstad_domain::geometry::{AreaIndex, to_multipolygon};
+use samenstad_domain::geometry::AreaIndex;
+use samenstad_types::venue::VENUE_TYPES;
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-const TYPES: [&str; 9] = [
-    "buurtcentrum",
-    "open_huis",
-    "buurthuis",
-    "lokaal_dienstencentrum",
-    "buurtsecretariaat",
-    "buurtpunt",
-    "bibliotheek",
-    "partner_place",
-    "tijdelijke_invulling",
-];
 const OPERATORS: [&str; 3] = ["groep_gent", "public", "private"];
 
 /// One line of the file, as text (CSV header names = GeoJSON property names).
@@ -172,15 +163,10 @@ pub struct Checker {
 
 impl Checker {
     /// Loads the wijken of Gent and the venue slugs in use.
-    pub fn load(conn: &mut PgConnection) -> Result<Self, diesel::result::Error> {
+    pub fn load(conn: &mut PgConnection) -> Result<Self, DbError> {
         let gent = wijken::municipality_by_slug(conn, samenstad_db::seed::GENT_SLUG)?
-            .ok_or(diesel::result::Error::NotFound)?;
-        let rows = wijken::list_for_municipality(conn, gent.id)?;
-        let index = AreaIndex::new(rows.iter().filter_map(|w| {
-            serde_json::from_value::<samenstad_types::Geometry>(w.boundary.clone())
-                .ok()
-                .map(|g| (w.id, to_multipolygon(&g)))
-        }));
+            .ok_or_else(|| DbError::InvalidData("seed Gent first".to_owned()))?;
+        let index = wijken::area_index(&wijken::list_for_municipality(conn, gent.id)?)?;
         let slugs = venue::table
             .select(venue::slug)
             .load::<String>(conn)?
@@ -207,10 +193,10 @@ impl Checker {
             errors.push("name must be 2 to 200 characters".to_owned());
         }
         let venue_type = text(&l.venue_type).unwrap_or_default();
-        if !TYPES.contains(&venue_type.as_str()) {
+        if !VENUE_TYPES.contains(&venue_type.as_str()) {
             errors.push(format!(
                 "type `{venue_type}` is not one of {}",
-                TYPES.join(", ")
+                VENUE_TYPES.join(", ")
             ));
         }
         let operator = text(&l.operator).unwrap_or_else(|| "groep_gent".to_owned());
@@ -328,7 +314,7 @@ pub fn import_venues(
         Ok(lines) => lines,
         Err(e) => return Ok(ImportReport::Rejected(vec![(0, e)])),
     };
-    conn.transaction::<_, diesel::result::Error, _>(|conn| {
+    conn.transaction::<_, DbError, _>(|conn| {
         let mut checker = Checker::load(conn)?;
         let mut rejected = Vec::new();
         let mut venues = Vec::new();

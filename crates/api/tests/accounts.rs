@@ -1177,15 +1177,7 @@ async fn the_outbox_goes_out_by_smtp_when_configured_and_stays_visible_when_not(
 async fn the_typed_client_registers_logs_in_refreshes_and_logs_out_over_a_socket() {
     use samenstad_types::account::{Language, RegisterRequest};
     let db = TestDb::new();
-    let state = state_for(db.url());
-    let server = actix_web::HttpServer::new(move || build_app(state.clone(), settings()))
-        .workers(1)
-        .bind(("127.0.0.1", 0))
-        .expect("bind");
-    let addr = server.addrs()[0];
-    let running = server.run();
-    let stop = running.handle();
-    actix_web::rt::spawn(running);
+    let (addr, stop) = serve(&db);
 
     let client = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
     let body = RegisterRequest {

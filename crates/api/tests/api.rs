@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpServer, test as actix_test};
+use actix_web::test as actix_test;
 use geo::InteriorPoint;
 use samenstad_api::app::build_app;
 use samenstad_api::openapi;
@@ -404,15 +404,7 @@ async fn seeding_again_changes_nothing_and_repairs_edited_rows() {
 #[actix_web::test]
 async fn the_typed_client_works_against_a_real_server_on_a_socket() {
     let db = TestDb::new();
-    let state = state_for(db.url());
-    let server = HttpServer::new(move || build_app(state.clone(), settings()))
-        .workers(1)
-        .bind(("127.0.0.1", 0))
-        .expect("bind");
-    let addr = server.addrs()[0];
-    let handle = server.run();
-    let stop = handle.handle();
-    actix_web::rt::spawn(handle);
+    let (addr, stop) = serve(&db);
 
     let client = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
     assert_eq!(client.health().await.expect("health").database, "ok");

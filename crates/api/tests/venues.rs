@@ -1166,15 +1166,7 @@ async fn the_typed_client_finds_books_and_decides_over_a_socket() {
         CreateBooking, CreateBookingSeries, CreateVenueChange, ListVenuesQuery, VenueProposal,
     };
     let db = TestDb::new();
-    let state = state_for(db.url());
-    let server = actix_web::HttpServer::new(move || build_app(state.clone(), settings()))
-        .workers(1)
-        .bind(("127.0.0.1", 0))
-        .expect("bind");
-    let addr = server.addrs()[0];
-    let running = server.run();
-    let stop = running.handle();
-    actix_web::rt::spawn(running);
+    let (addr, stop) = serve(&db);
     let anon = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
     let app = app(&db).await;
     let admin = anon.with_token(admin_token(&app, &db).await);

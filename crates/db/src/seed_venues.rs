@@ -4,7 +4,6 @@
 
 use chrono::Utc;
 use diesel::prelude::*;
-use samenstad_domain::geometry::{AreaIndex, to_multipolygon};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -196,13 +195,7 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
         let gent = wijken::municipality_by_slug(conn, crate::seed::GENT_SLUG)?
             .ok_or_else(|| DbError::InvalidData("seed the wijken first".to_owned()))?;
         let rows = wijken::list_for_municipality(conn, gent.id)?;
-        let mut shapes = Vec::new();
-        for w in &rows {
-            let geometry: samenstad_types::Geometry = serde_json::from_value(w.boundary.clone())
-                .map_err(|e| DbError::InvalidData(e.to_string()))?;
-            shapes.push((w.id, to_multipolygon(&geometry)));
-        }
-        let index = AreaIndex::new(shapes);
+        let index = wijken::area_index(&rows)?;
         let existing: Vec<String> = venue::table.select(venue::slug).load(conn)?;
         let now = Utc::now();
         let mut inserted = 0;

@@ -5,6 +5,19 @@ use validator::Validate;
 
 use crate::geojson::{FeatureCollectionType, FeatureType};
 
+/// Every venue type, in the order a finder lists them.
+pub const VENUE_TYPES: [&str; 9] = [
+    "buurtcentrum",
+    "open_huis",
+    "buurthuis",
+    "lokaal_dienstencentrum",
+    "buurtsecretariaat",
+    "buurtpunt",
+    "bibliotheek",
+    "partner_place",
+    "tijdelijke_invulling",
+];
+
 /// The city's disclaimer shown with every privately run venue.
 pub const PRIVATE_VENUE_DISCLAIMER: &str = "Dit overzicht is een product van de stedelijke werkgroep ‘Sociale Infrastructuur’, \
 is constant aan verandering onderhevig en streeft geen volledigheid na. Het is enkel bedoeld als hulpmiddel voor Gentenaars \

@@ -5,7 +5,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use samenstad_domain::booking::{Booker, RoomTariffs, price_cents, tariff};
-use samenstad_types::venue::{Booking, CreateBooking, ListVenuesQuery, Room, VenueDetail};
+use samenstad_types::venue::{
+    Booking, CreateBooking, ListVenuesQuery, Room, VENUE_TYPES, VenueDetail,
+};
 use samenstad_types::{Geometry, Wijk};
 use wasm_bindgen::JsValue;
 
@@ -16,17 +18,6 @@ use crate::format;
 use crate::i18n::{Lang, T, status_name, t, use_lang, venue_type_name};
 use crate::state::use_session;
 
-const TYPES: [&str; 9] = [
-    "buurtcentrum",
-    "open_huis",
-    "buurthuis",
-    "lokaal_dienstencentrum",
-    "buurtsecretariaat",
-    "buurtpunt",
-    "bibliotheek",
-    "partner_place",
-    "tijdelijke_invulling",
-];
 const USES: [&str; 7] = [
     "meeting",
     "training",
@@ -124,7 +115,7 @@ pub fn VenueFinder() -> impl IntoView {
                 <label for="f-type">{move || t(lang.get(), T::Type)}</label>
                 <select id="f-type" on:change=move |ev| kind.set(event_target_value(&ev))>
                     <option value="">{move || t(lang.get(), T::AnyType)}</option>
-                    {TYPES.iter().map(|k| view! { <option value=*k>{move || venue_type_name(lang.get(), k)}</option> }).collect_view()}
+                    {VENUE_TYPES.iter().map(|k| view! { <option value=*k>{move || venue_type_name(lang.get(), k)}</option> }).collect_view()}
                 </select>
             </p>
             <p class="field">
@@ -599,27 +590,34 @@ fn booking_line(b: &Booking, lang: Lang) -> String {
     )
 }
 
+/// The caller's bookings (or, `managed`, those of the venues they manage), reloaded when the
+/// session changes or the returned version signal is bumped after an action.
+fn bookings(managed: bool) -> (LocalResource<Result<Vec<Booking>, String>>, RwSignal<u32>) {
+    let session = use_session();
+    let version = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        version.track();
+        let ready = session.token.get().is_some();
+        async move {
+            if !ready {
+                return Ok(vec![]);
+            }
+            api::authed(&session)?
+                .list_bookings(managed)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    (data, version)
+}
+
 /// `/bookings`: my bookings.
 #[component]
 pub fn MyBookings() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     Effect::new(move |_| set_title(t(lang.get(), T::MyBookings)));
-    let version = RwSignal::new(0u32);
-    let data = LocalResource::new(move || {
-        version.track();
-        let ready = session.token.get().is_some();
-        async move {
-            if ready {
-                api::authed(&session)?
-                    .list_bookings(false)
-                    .await
-                    .map_err(|e| e.to_string())
-            } else {
-                Ok(vec![])
-            }
-        }
-    });
+    let (data, version) = bookings(false);
     view! {
         <h1>{move || t(lang.get(), T::MyBookings)}</h1>
         <Transition fallback=move || view! { <p>{move || t(lang.get(), T::Loading)}</p> }>
@@ -660,21 +658,7 @@ pub fn ManageBookings() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     Effect::new(move |_| set_title(t(lang.get(), T::Manage)));
-    let version = RwSignal::new(0u32);
-    let data = LocalResource::new(move || {
-        version.track();
-        let ready = session.token.get().is_some();
-        async move {
-            if ready {
-                api::authed(&session)?
-                    .list_bookings(true)
-                    .await
-                    .map_err(|e| e.to_string())
-            } else {
-                Ok(vec![])
-            }
-        }
-    });
+    let (data, version) = bookings(true);
     view! {
         <h1>{move || t(lang.get(), T::Manage)}</h1>
         <Transition fallback=move || view! { <p>{move || t(lang.get(), T::Loading)}</p> }>

@@ -5,7 +5,6 @@ use chrono::Utc;
 use samenstad_db::queries::accounts::{self as q, ApiClientRow, RoleRow};
 use samenstad_db::queries::audit::{self, AuditFilter, AuditRow, NewAudit};
 use samenstad_db::queries::outbox::{self, MailRow};
-use samenstad_db::schema::wijk;
 use samenstad_types::Problem;
 use samenstad_types::account::{
     ApiClient, AuditEntry, AuditPage, CreateApiClient, GrantRole, ListAuditQuery, ListOutboxQuery,
@@ -192,20 +191,9 @@ pub async fn grant_role(
     };
     let assignment = state
         .transaction(move |conn| {
-            use diesel::prelude::*;
             let p = admin(conn, caller)?;
             q::user_by_id(conn, user_id)?.filter(|u| u.is_active()).ok_or_else(|| AppError::NotFound("no such account".to_owned()))?;
-            let wijk_id = match body.wijknr {
-                Some(nr) => Some(
-                    wijk::table
-                        .filter(wijk::wijknr.eq(nr))
-                        .select(wijk::id)
-                        .first::<Uuid>(conn)
-                        .optional()?
-                        .ok_or_else(|| AppError::field("wijknr", "unknown", "no wijk has this number"))?,
-                ),
-                None => None,
-            };
+            let wijk_id = body.wijknr.map(|nr| crate::routes::organisations::wijk_id_of(conn, nr)).transpose()?;
             let row = RoleRow { id: Uuid::now_v7(), user_id, role: body.role.clone(), wijk_id, scope_id, granted_by: Some(p.user.id), created_at: Utc::now() };
             q::grant_role(conn, &row).map_err(|e| match AppError::from(e) {
                 AppError::Conflict(_) => AppError::Conflict("the account already has this role".to_owned()),

@@ -8,7 +8,6 @@ use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::organisations::{self as q, OrganisationRow};
 use samenstad_db::queries::outbox;
-use samenstad_db::schema::wijk;
 use samenstad_types::Problem;
 use samenstad_types::account::{
     CreateOrganisation, Invitation, InviteMember, Member, Organisation, SetRecognition,
@@ -80,13 +79,9 @@ fn view((row, wijknr): &(OrganisationRow, Option<i16>)) -> Organisation {
     }
 }
 
-fn wijk_id_of(conn: &mut PgConnection, wijknr: i16) -> Result<Uuid, AppError> {
-    use diesel::prelude::*;
-    wijk::table
-        .filter(wijk::wijknr.eq(wijknr))
-        .select(wijk::id)
-        .first(conn)
-        .optional()?
+/// The id of the wijk with this number (a 400 on `field` when there is none).
+pub(crate) fn wijk_id_of(conn: &mut PgConnection, wijknr: i16) -> Result<Uuid, AppError> {
+    samenstad_db::queries::wijken::wijk_id_by_key(conn, &wijknr.to_string())?
         .ok_or_else(|| AppError::field("wijknr", "unknown", "no wijk has this number"))
 }
 

@@ -11,7 +11,6 @@ use samenstad_db::queries::outbox;
 use samenstad_db::queries::venues::{
     self as q, BookingRow, OpeningHoursRow, RoomRow, VenueFilter, VenueRow, span, span_ends,
 };
-use samenstad_db::schema::wijk;
 pub(crate) use samenstad_domain::booking::price_cents;
 use samenstad_domain::booking::{Booker, RoomTariffs, tariff};
 use samenstad_domain::geometry::distance_m;
@@ -20,8 +19,8 @@ use samenstad_types::Problem;
 use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
 use samenstad_types::venue::{
     Address, Availability, AvailabilityQuery, Booking, BusyInterval, CreateBooking, DeclineBooking,
-    ListVenuesQuery, OpeningHours, PRIVATE_VENUE_DISCLAIMER, PointGeometry, Room, Tariffs, Venue,
-    VenueDetail, VenueFeature, VenueFeatureCollection, VenuePage,
+    ListVenuesQuery, OpeningHours, PRIVATE_VENUE_DISCLAIMER, PointGeometry, Room, Tariffs,
+    VENUE_TYPES, Venue, VenueDetail, VenueFeature, VenueFeatureCollection, VenuePage,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -47,18 +46,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(decline_booking)
         .service(cancel_booking);
 }
-
-const TYPES: [&str; 9] = [
-    "buurtcentrum",
-    "open_huis",
-    "buurthuis",
-    "lokaal_dienstencentrum",
-    "buurtsecretariaat",
-    "buurtpunt",
-    "bibliotheek",
-    "partner_place",
-    "tijdelijke_invulling",
-];
 
 pub(crate) fn parse_time(field: &str, value: &str) -> Result<DateTime<Utc>, AppError> {
     DateTime::parse_from_rfc3339(value)
@@ -167,15 +154,7 @@ pub(crate) fn booking_view(row: &BookingRow, venue_id: Uuid) -> Booking {
 }
 
 fn wijk_id(conn: &mut PgConnection, key: &str) -> Result<Uuid, AppError> {
-    use diesel::prelude::*;
-    let mut query = wijk::table.select(wijk::id).into_boxed();
-    query = match key.parse::<i16>() {
-        Ok(nr) => query.filter(wijk::wijknr.eq(nr)),
-        Err(_) => query.filter(wijk::slug.eq(key.to_owned())),
-    };
-    query
-        .first(conn)
-        .optional()?
+    samenstad_db::queries::wijken::wijk_id_by_key(conn, key)?
         .ok_or_else(|| AppError::field("wijk", "unknown", "no wijk has this number or slug"))
 }
 
@@ -224,7 +203,7 @@ async fn find_venues(
 ) -> Result<Vec<Venue>, AppError> {
     query.validate()?;
     if let Some(t) = &query.venue_type
-        && !TYPES.contains(&t.as_str())
+        && !VENUE_TYPES.contains(&t.as_str())
     {
         return Err(AppError::field("type", "invalid", "is not a venue type"));
     }

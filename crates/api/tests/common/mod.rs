@@ -262,3 +262,18 @@ pub async fn wait_for(db: &TestDb, sql: &str, expected: i64) {
     }
     panic!("timed out waiting for `{sql}` to be {expected}");
 }
+
+/// The real app on a socket (127.0.0.1, a free port) over the test's database: its address and
+/// a handle to stop it.
+pub fn serve(db: &TestDb) -> (std::net::SocketAddr, actix_web::dev::ServerHandle) {
+    let state = state_for(db.url());
+    let server = actix_web::HttpServer::new(move || build_app(state.clone(), settings()))
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .expect("bind");
+    let addr = server.addrs()[0];
+    let running = server.run();
+    let stop = running.handle();
+    actix_web::rt::spawn(running);
+    (addr, stop)
+}

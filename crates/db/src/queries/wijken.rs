@@ -28,3 +28,28 @@ pub fn list_for_municipality(
         .select(WijkRow::as_select())
         .load(conn)
 }
+
+/// The id of the wijk with this key: its `wijknr` (digits) or its slug.
+pub fn wijk_id_by_key(conn: &mut PgConnection, key: &str) -> QueryResult<Option<uuid::Uuid>> {
+    let query = wijk::table.select(wijk::id).into_boxed();
+    let query = match key.parse::<i16>() {
+        Ok(nr) => query.filter(wijk::wijknr.eq(nr)),
+        Err(_) => query.filter(wijk::slug.eq(key.to_owned())),
+    };
+    query.first(conn).optional()
+}
+
+/// A point-in-polygon index of these wijken, keyed by wijk id.
+pub fn area_index(
+    rows: &[WijkRow],
+) -> Result<samenstad_domain::geometry::AreaIndex<uuid::Uuid>, crate::DbError> {
+    let mut shapes = Vec::with_capacity(rows.len());
+    for w in rows {
+        let geometry: samenstad_types::Geometry = serde_json::from_value(w.boundary.clone())
+            .map_err(|e| {
+                crate::DbError::InvalidData(format!("boundary of wijk {}: {e}", w.wijknr))
+            })?;
+        shapes.push((w.id, samenstad_domain::geometry::to_multipolygon(&geometry)));
+    }
+    Ok(samenstad_domain::geometry::AreaIndex::new(shapes))
+}
