@@ -706,7 +706,17 @@ pub async fn create_booking(
                 updated_at: now,
                 series_id: None,
             };
-            q::insert_booking(conn, &row)?;
+            // The only unique key a new booking can hit is (requester, Idempotency-Key): two
+            // requests with one key raced; the loser is told to retry, which then replays.
+            q::insert_booking(conn, &row).map_err(|e| match e {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                ) => AppError::Conflict(
+                    "a booking with this Idempotency-Key is being created; retry".to_owned(),
+                ),
+                other => other.into(),
+            })?;
             let mut entry = NewAudit::by(Some(p.user.id), "booking.requested")
                 .on("booking", row.id)
                 .details(json!({"room_id": id.to_string()}));
@@ -714,14 +724,7 @@ pub async fn create_booking(
             audit::record(conn, entry)?;
             Ok((true, row, venue.id))
         })
-        .await
-        .map_err(|e| match e {
-            // Two requests with one Idempotency-Key raced: tell the loser to retry (it replays).
-            AppError::Conflict(ref m) if m == "this already exists" => AppError::Conflict(
-                "a booking with this Idempotency-Key is being created; retry".to_owned(),
-            ),
-            other => other,
-        })?;
+        .await?;
     let view = booking_view(&row, venue_id);
     if created {
         Ok(HttpResponse::Created()
