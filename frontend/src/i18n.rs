@@ -130,6 +130,7 @@ pub enum T {
     Until,
     WeekOf,
     NearMe,
+    OnlyTownKnown,
 }
 
 /// The text `key` in `lang`.
@@ -348,6 +349,8 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::WeekOf, En) => "Week of",
         (T::NearMe, Nl) => "In mijn buurt",
         (T::NearMe, En) => "Near me",
+        (T::OnlyTownKnown, Nl) => "Enkel de gemeente is gekend; het juiste adres volgt.",
+        (T::OnlyTownKnown, En) => "Only the town is known; the exact address will follow.",
     }
 }
 

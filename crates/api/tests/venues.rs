@@ -249,7 +249,50 @@ async fn the_finder_filters_by_what_is_known_about_each_venue() {
     seen.dedup();
     assert_eq!(seen.len(), 27);
 
+    // Opening hours in Belgian time: Dendermonde's Sociaal Huis (walk-in Mon/Wed/Fri 9–12,
+    // by appointment on weekdays, Tuesday evening on condition).
+    let at = |weekday: chrono::Weekday, hour: u32, minute: u32| {
+        use chrono::{Datelike, TimeZone};
+        let mut day = Utc::now()
+            .with_timezone(&chrono_tz::Europe::Brussels)
+            .date_naive()
+            + Duration::days(1);
+        while day.weekday() != weekday {
+            day += Duration::days(1);
+        }
+        let local = chrono_tz::Europe::Brussels
+            .from_local_datetime(&day.and_hms_opt(hour, minute, 0).expect("time"))
+            .single()
+            .expect("unambiguous");
+        urlencode(&local.to_rfc3339())
+    };
+    let huis = vec!["Sociaal Huis Dendermonde (buurtpunt)".to_owned()];
+    for (weekday, hour, minute, expected) in [
+        (chrono::Weekday::Wed, 10, 0, huis.clone()),
+        (chrono::Weekday::Tue, 17, 30, huis.clone()),
+        (chrono::Weekday::Sat, 10, 0, vec![]),
+        (chrono::Weekday::Mon, 12, 30, vec![]),
+    ] {
+        let r = get_as(
+            &app,
+            &format!("/api/v1/venues?open_at={}", at(weekday, hour, minute)),
+            None,
+        )
+        .await;
+        assert_eq!(names(&r.body), expected, "{weekday} {hour}:{minute:02}");
+    }
+    let detail = get_as(&app, "/api/v1/venues/sociaal-huis-dendermonde", None)
+        .await
+        .body;
+    assert_eq!(detail["location_precision"], "municipality");
+    assert_eq!(
+        (detail["city"].as_str(), detail["address"].is_null()),
+        (Some("Dendermonde"), true)
+    );
+    assert_eq!(detail["opening_hours"].as_array().map(Vec::len), Some(14));
+
     for bad in [
+        "open_at=woensdag",
         "type=zwembad",
         "near=abc",
         "near=91,3",

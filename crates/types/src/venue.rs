@@ -42,7 +42,7 @@ pub struct Address {
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "id": "0193c1a0-0000-7000-8000-0000000000f1", "slug": "bibliotheek-de-krook", "name": "Bibliotheek De Krook (Hoofdbibliotheek)",
     "venue_type": "bibliotheek", "operator": "groep_gent", "operator_name": "Stad Gent",
-    "address": {"street": "Miriam Makebaplein 1", "postal_code": "9000", "city": "Gent"},
+    "address": {"street": "Miriam Makebaplein 1", "postal_code": "9000", "city": "Gent"}, "city": "Gent",
     "lat": 51.0487, "lon": 3.7287, "location_precision": "exact", "wijknr": 1, "drop_in": true, "room_use": false,
     "target_groups": [], "facilities": [], "accessibility": [], "description": "", "is_sample": false,
     "disclaimer": null, "max_capacity": null, "distance_m": null
@@ -63,6 +63,8 @@ pub struct Venue {
     pub operator_name: Option<String>,
     /// Address; only when the location is exact.
     pub address: Option<Address>,
+    /// Town or city, also when the address is not known.
+    pub city: Option<String>,
     /// Latitude (WGS84).
     pub lat: f64,
     /// Longitude (WGS84).

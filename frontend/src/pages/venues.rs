@@ -305,13 +305,14 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
                 .map(|c| format!(", {c}"))
                 .unwrap_or_default()
         ),
-        (None, "municipality") => v.operator_name.clone().unwrap_or_default(),
+        (None, "municipality") => v.city.clone().unwrap_or_default(),
         _ => format!(
             "wijk {}",
             v.wijknr.map(|n| n.to_string()).unwrap_or_default()
         ),
     };
     let only_wijk = v.address.is_none();
+    let only_town = v.location_precision == "municipality";
     let features: Vec<String> = v
         .facilities
         .iter()
@@ -328,7 +329,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
             <p>{v.description.clone()}</p>
             <dl class="facts">
                 <dt>{move || t(lang.get(), T::Location)}</dt>
-                <dd>{location} <Show when=move || only_wijk><small class="note">{move || t(lang.get(), T::OnlyWijkKnown)}</small></Show></dd>
+                <dd>{location} <Show when=move || only_wijk><small class="note">{move || t(lang.get(), if only_town { T::OnlyTownKnown } else { T::OnlyWijkKnown })}</small></Show></dd>
                 <dt>{move || t(lang.get(), T::Facilities)}</dt>
                 <dd>{if features.is_empty() { "–".to_owned() } else { features.join(", ") }}</dd>
             </dl>

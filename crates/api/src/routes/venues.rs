@@ -88,6 +88,7 @@ fn venue_view(
             postal_code: row.postal_code.clone(),
             city: row.city.clone(),
         }),
+        city: row.city.clone(),
         lat: row.lat,
         lon: row.lon,
         location_precision: row.location_precision.clone(),
