@@ -190,9 +190,16 @@ test('find a room by wijk and capacity, request it, the manager approves, the re
   await page.waitForURL('**/venues/buurtcentrum-sluizeken');
   await page.waitForSelector('form.booking-form');
 
-  const start = new Date(Date.now() + 45 * 24 * 3600 * 1000);
-  const local = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}T19:00`;
-  await page.getByLabel('Begin').fill(local);
+  // Pick Thursday 19:00 seven weeks ahead in the room's week calendar.
+  const calendar = page.locator('.calendar').first();
+  await calendar.locator('table.week-calendar').waitFor();
+  for (let i = 0; i < 7; i++) {
+    const caption = await calendar.locator('caption').innerText();
+    await calendar.getByRole('button', { name: 'Volgende week →' }).click();
+    await page.waitForFunction((c) => document.querySelector('.calendar caption')?.textContent !== c, caption);
+  }
+  await calendar.getByRole('button', { name: /^Kies als begin: do .* 19:00$/ }).click();
+  assert.match(await page.getByLabel('Begin').inputValue(), /T19:00$/, 'the picked hour fills in the start');
   await page.getByLabel('Aantal personen').fill('25');
   await page.getByLabel('Waarvoor?').fill('Bewonersvergadering Sluizeken');
   assert.match(await page.locator('p.price').innerText(), /€ 20,00 \(resident\)/, 'live price for two hours');
@@ -213,6 +220,21 @@ test('find a room by wijk and capacity, request it, the manager approves, the re
   const mine = page.locator('li.booking', { hasText: 'Bewonersvergadering Sluizeken' });
   await mine.waitFor();
   assert.match(await mine.locator('.status').innerText(), /goedgekeurd/);
+
+  // The approved slot now shows as busy in the calendar, the hours around it stay free.
+  await page.goto(`${BASE}/venues/buurtcentrum-sluizeken`);
+  const cal = page.locator('.calendar').first();
+  await cal.locator('table.week-calendar').waitFor();
+  for (let i = 0; i < 7; i++) {
+    const caption = await cal.locator('caption').innerText();
+    await cal.getByRole('button', { name: 'Volgende week →' }).click();
+    await page.waitForFunction((c) => document.querySelector('.calendar caption')?.textContent !== c, caption);
+  }
+  const thursday = (hour) => cal.locator(`tbody tr:has(th:text-is("${hour}")) td:nth-child(5)`);
+  await thursday('19:00').filter({ hasText: 'bezet' }).waitFor();
+  assert.equal(await thursday('20:00').innerText(), 'bezet');
+  assert.equal(await thursday('18:00').innerText(), 'vrij');
+  assert.equal(await thursday('21:00').innerText(), 'vrij');
   assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
   await page.close();
 });

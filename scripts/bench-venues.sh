@@ -38,14 +38,12 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists '"$db"' with (force)" >&2' EXIT
 for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 0.2; done
 
-# The SQL the API runs for each search (the search, then the capacities of the matches).
+# The SQL the API runs for each search (one query; capacities come from venue.max_capacity).
 sql_wijk=$(mktemp --suffix=.sql)
 cat > "$sql_wijk" <<SQL
 SELECT v.*, w.wijknr FROM venue v LEFT JOIN wijk w ON w.id = v.wijk_id
-WHERE v.wijk_id = '$wijk7' AND EXISTS (SELECT 1 FROM room r WHERE r.venue_id = v.id AND r.capacity >= 50 AND r.uses @> '{}')
+WHERE v.wijk_id = '$wijk7' AND v.max_capacity >= 50
 ORDER BY v.name, v.id LIMIT 21;
-SELECT venue_id, max(capacity) FROM room WHERE venue_id IN
-  (SELECT id FROM venue WHERE wijk_id = '$wijk7' ORDER BY name, id LIMIT 21) GROUP BY venue_id;
 SQL
 sql_near=$(mktemp --suffix=.sql)
 cat > "$sql_near" <<'SQL'
@@ -53,8 +51,6 @@ SELECT v.*, w.wijknr FROM venue v LEFT JOIN wijk w ON w.id = v.wijk_id
 WHERE v.lat BETWEEN 51.0409 AND 51.0591 AND v.lon BETWEEN 3.7106 AND 3.7394
   AND ((51.05 - v.lat) * (51.05 - v.lat) + ((3.725 - v.lon) * 0.6293) * ((3.725 - v.lon) * 0.6293)) <= 0.0000807
 ORDER BY ((51.05 - v.lat) * (51.05 - v.lat) + ((3.725 - v.lon) * 0.6293) * ((3.725 - v.lon) * 0.6293)), v.id LIMIT 21;
-SELECT venue_id, max(capacity) FROM room WHERE venue_id IN
-  (SELECT id FROM venue WHERE lat BETWEEN 51.0409 AND 51.0591 AND lon BETWEEN 3.7106 AND 3.7394 LIMIT 21) GROUP BY venue_id;
 SQL
 
 run() { # name, url path, sql file

@@ -164,6 +164,9 @@ fn seed(db: &DbConfig) -> Result<(), String> {
     );
     let venues = samenstad_db::seed_venues::seed_venues(&mut conn).map_err(|e| e.to_string())?;
     println!("seed: venues inserted {venues}");
+    let programmes =
+        samenstad_db::seed_projects::seed_projects(&mut conn).map_err(|e| e.to_string())?;
+    println!("seed: programmes inserted {programmes}");
     Ok(())
 }
 

@@ -666,6 +666,67 @@ async fn a_room_free_in_the_window_is_found_and_a_booked_one_is_not() {
 }
 
 #[actix_web::test]
+async fn the_capacity_filter_follows_every_change_to_the_rooms() {
+    use diesel::RunQueryDsl;
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let (venue, _) = venue_id(&app, "toreke").await;
+    let big = |min: i32| {
+        let app = &app;
+        async move {
+            let body = get_as(
+                app,
+                &format!("/api/v1/venues?capacity_min={min}&limit=100"),
+                None,
+            )
+            .await
+            .body;
+            (names(&body), body)
+        }
+    };
+    let sql = |q: String| {
+        diesel::sql_query(q)
+            .execute(&mut db.conn())
+            .expect("room change");
+    };
+    assert!(
+        big(41).await.0.is_empty(),
+        "no sample room holds more than 40"
+    );
+    sql(format!(
+        "INSERT INTO room (id, venue_id, name, capacity, uses, tariff_resident_cents) \
+         VALUES (gen_random_uuid(), '{venue}', 'Grote zaal', 120, '{{party}}', 2000)"
+    ));
+    let (found, body) = big(100).await;
+    assert_eq!(found, vec!["Toreke".to_owned()]);
+    assert_eq!(body["items"][0]["max_capacity"], 120, "{body}");
+    sql("UPDATE room SET capacity = 90 WHERE name = 'Grote zaal'".to_owned());
+    assert!(
+        big(100).await.0.is_empty(),
+        "a smaller room no longer qualifies"
+    );
+    assert_eq!(big(90).await.0, vec!["Toreke".to_owned()]);
+    sql("DELETE FROM room WHERE name = 'Grote zaal'".to_owned());
+    assert!(
+        big(41).await.0.is_empty(),
+        "a removed room no longer counts"
+    );
+    let (all, _) = big(1).await;
+    assert!(
+        all.contains(&"Toreke".to_owned()),
+        "its other room still counts"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM venue v WHERE max_capacity <> coalesce((SELECT max(capacity) FROM room r WHERE r.venue_id = v.id), 0)"
+        ),
+        0,
+        "the kept maximum equals the rooms' maximum for every venue"
+    );
+}
+
+#[actix_web::test]
 async fn fifty_simultaneous_approvals_of_one_slot_approve_exactly_one() {
     let db = TestDb::new();
     let state: web::Data<AppState> = web::Data::new(AppState::new(

@@ -9,6 +9,7 @@ pub mod pool;
 pub mod queries;
 pub mod schema;
 pub mod seed;
+pub mod seed_projects;
 pub mod seed_venues;
 #[cfg(feature = "testing")]
 pub mod testing;

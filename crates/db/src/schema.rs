@@ -232,6 +232,7 @@ diesel::table! {
         lead_time_max_days -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        max_capacity -> Int4,
     }
 }
 
@@ -327,3 +328,116 @@ diesel::table! {
         created_at -> Timestamptz,
     }
 }
+
+diesel::table! {
+    programme (id) {
+        id -> Uuid,
+        slug -> Text,
+        name -> Text,
+        kind -> Text,
+        status -> Text,
+        description -> Text,
+        total_cents -> Int8,
+        base_cents -> Int8,
+        cap_cents -> Int8,
+        realisation_months -> Int4,
+        proposals_count -> Nullable<Int4>,
+        realised_count -> Nullable<Int4>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    programme_round (id) {
+        id -> Uuid,
+        programme_id -> Uuid,
+        number -> Int2,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    round_phase (round_id, phase) {
+        round_id -> Uuid,
+        phase -> Text,
+        starts_on -> Date,
+        ends_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    round_wijk (round_id, wijk_id) {
+        round_id -> Uuid,
+        programme_id -> Uuid,
+        wijk_id -> Uuid,
+        selection_method -> Text,
+        vulnerability_milli -> Int4,
+    }
+}
+
+diesel::table! {
+    idea (id) {
+        id -> Uuid,
+        round_id -> Nullable<Uuid>,
+        wijk_id -> Uuid,
+        author_id -> Nullable<Uuid>,
+        organisation_id -> Nullable<Uuid>,
+        entered_by -> Nullable<Uuid>,
+        submitter_name -> Nullable<Text>,
+        channel -> Text,
+        title -> Text,
+        body -> Text,
+        estimated_cost_cents -> Nullable<Int8>,
+        lat -> Nullable<Float8>,
+        lon -> Nullable<Float8>,
+        status -> Text,
+        status_reason -> Nullable<Text>,
+        merged_into -> Nullable<Uuid>,
+        referred_to -> Nullable<Text>,
+        hidden_reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    idea_event (id) {
+        id -> Uuid,
+        idea_id -> Uuid,
+        at -> Timestamptz,
+        kind -> Text,
+        status -> Nullable<Text>,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    idea_support (idea_id, user_id) {
+        idea_id -> Uuid,
+        user_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(programme_round -> programme (programme_id));
+diesel::joinable!(round_phase -> programme_round (round_id));
+diesel::joinable!(round_wijk -> programme_round (round_id));
+diesel::joinable!(round_wijk -> wijk (wijk_id));
+diesel::joinable!(idea -> wijk (wijk_id));
+diesel::joinable!(idea -> programme_round (round_id));
+diesel::joinable!(idea -> organisation (organisation_id));
+diesel::joinable!(idea_event -> idea (idea_id));
+diesel::joinable!(idea_support -> idea (idea_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    programme,
+    programme_round,
+    round_phase,
+    round_wijk,
+    wijk,
+    idea,
+    idea_event,
+    idea_support,
+);
+diesel::allow_tables_to_appear_in_same_query!(idea, organisation);
+diesel::allow_tables_to_appear_in_same_query!(programme_round, organisation);
+diesel::allow_tables_to_appear_in_same_query!(idea, app_user);

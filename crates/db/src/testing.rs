@@ -53,6 +53,7 @@ fn template_name() -> String {
     hasher.update(crate::seed::data_fingerprint().as_bytes());
     hasher.update(include_str!("schema.rs").as_bytes());
     hasher.update(include_str!("seed_venues.rs").as_bytes());
+    hasher.update(include_str!("seed_projects.rs").as_bytes());
     let digest = format!("{:x}", hasher.finalize());
     format!("samenstad_tmpl_{}", &digest[..16])
 }
@@ -93,6 +94,7 @@ fn ensure_template(admin: &mut PgConnection, admin_url: &str) -> String {
             crate::run_migrations(&mut conn).expect("migrate template");
             crate::seed::seed_gent(&mut conn).expect("seed template");
             crate::seed_venues::seed_venues(&mut conn).expect("seed venues");
+            crate::seed_projects::seed_projects(&mut conn).expect("seed projects");
         }
         diesel::sql_query(format!(
             "ALTER DATABASE \"{building}\" RENAME TO \"{name}\""

@@ -9,6 +9,7 @@ pub mod account;
 pub mod geojson;
 pub mod health;
 pub mod problem;
+pub mod projects;
 pub mod venue;
 pub mod wijk;
 

@@ -1,3 +1,4 @@
 //! Reusable components.
 
 pub mod map;
+pub mod week_calendar;

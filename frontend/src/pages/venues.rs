@@ -14,6 +14,7 @@ use wasm_bindgen::JsValue;
 use crate::api;
 use crate::app::set_title;
 use crate::components::map::Projection;
+use crate::components::week_calendar::WeekCalendar;
 use crate::format;
 use crate::i18n::{Lang, T, status_name, t, use_lang, venue_type_name};
 use crate::state::use_session;
@@ -491,35 +492,13 @@ fn RoomCard(room: Room) -> impl IntoView {
     };
     let uses = room.uses.clone();
     let form_id = format!("book-{}", room.id);
-    let busy_id = room.id.clone();
-    let upcoming = LocalResource::new(move || {
-        let id = busy_id.clone();
-        async move {
-            let now = js_sys::Date::new_0();
-            let later = js_sys::Date::new(&JsValue::from_f64(now.get_time() + 56.0 * 86_400_000.0));
-            api::client()?
-                .room_availability(
-                    &id,
-                    &String::from(now.to_iso_string()),
-                    &String::from(later.to_iso_string()),
-                )
-                .await
-                .map_err(|e| e.to_string())
-        }
-    });
+    let calendar_room = room.id.clone();
     view! {
         <section class="room">
             <h3>{room.name.clone()}</h3>
             <p class="meta">{format!("max. {} ", room.capacity)} {move || t(lang.get(), T::People)} " · " {room.uses.join(", ")}
                 " · " {move || euro(room.tariffs.resident_cents, lang.get())} "/u"</p>
-            <details class="busy">
-                <summary>{move || t(lang.get(), T::BusySoon)}</summary>
-                {move || upcoming.get().and_then(Result::ok).map(|a| if a.busy.is_empty() {
-                    view! { <p>{move || t(lang.get(), T::AllFree)}</p> }.into_any()
-                } else {
-                    view! { <ul>{a.busy.into_iter().map(|b| view! { <li>{format!("{} – {}", when(&b.start), when(&b.end))}</li> }).collect_view()}</ul> }.into_any()
-                })}
-            </details>
+            <WeekCalendar room_id=calendar_room.clone() start=start />
             <Show when=move || session.me.get().is_some() fallback=move || view! {
                 <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p>
             }>

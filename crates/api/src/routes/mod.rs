@@ -8,6 +8,7 @@ pub mod auth;
 pub mod health;
 pub mod me;
 pub mod organisations;
+pub mod projects;
 pub mod series;
 pub mod venue_changes;
 pub mod venues;
@@ -24,4 +25,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     venues::configure(cfg);
     venue_changes::configure(cfg);
     series::configure(cfg);
+    projects::configure(cfg);
 }

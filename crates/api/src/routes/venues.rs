@@ -250,7 +250,7 @@ async fn find_venues(
             ));
         }
     };
-    let (rows, capacities) = state
+    let rows = state
         .with_conn(move |conn| {
             let filter = VenueFilter {
                 wijk_id: query
@@ -277,17 +277,14 @@ async fn find_venues(
                 offset: i64::try_from(offset).unwrap_or(i64::MAX),
                 limit: i64::try_from(limit).unwrap_or(i64::MAX),
             };
-            let rows = q::search(conn, &filter)?;
-            let ids: Vec<Uuid> = rows.iter().map(|(v, _)| v.id).collect();
-            let capacities = q::max_capacities(conn, &ids)?;
-            Ok((rows, capacities))
+            Ok(q::search(conn, &filter)?)
         })
         .await?;
     let mut venues: Vec<Venue> = rows
         .iter()
-        .map(|(v, nr)| {
+        .map(|(v, nr, capacity)| {
             let distance = near.map(|(lat, lon)| distance_m(lat, lon, v.lat, v.lon));
-            venue_view(v, *nr, capacities.get(&v.id).copied(), distance)
+            venue_view(v, *nr, (*capacity > 0).then_some(*capacity), distance)
         })
         .filter(|v| match (query.radius_m, v.distance_m) {
             (Some(radius), Some(d)) => d <= f64::from(radius),

@@ -7,3 +7,4 @@ pub mod organisations;
 pub mod outbox;
 pub mod venues;
 pub mod wijken;
+pub mod projects;

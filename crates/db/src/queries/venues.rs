@@ -1,10 +1,9 @@
 //! Venues, rooms, opening hours and bookings.
 
-use std::collections::HashMap;
 use std::ops::Bound;
 
 use chrono::{DateTime, NaiveTime, Utc};
-use diesel::dsl::{exists, max, not};
+use diesel::dsl::{exists, not};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -149,14 +148,19 @@ pub struct VenueFilter {
     pub limit: i64,
 }
 
-/// Venues matching the filters, with their wijk number.
+/// Venues matching the filters, with their wijk number and the capacity of their largest room
+/// (0 without rooms).
 pub fn search(
     conn: &mut PgConnection,
     f: &VenueFilter,
-) -> QueryResult<Vec<(VenueRow, Option<i16>)>> {
+) -> QueryResult<Vec<(VenueRow, Option<i16>, i32)>> {
     let mut q = venue::table
         .left_join(wijk::table)
-        .select((VenueRow::as_select(), wijk::wijknr.nullable()))
+        .select((
+            VenueRow::as_select(),
+            wijk::wijknr.nullable(),
+            venue::max_capacity,
+        ))
         .order((venue::name.asc(), venue::id.asc()))
         .into_boxed();
     if let Some(w) = f.wijk_id {
@@ -220,7 +224,12 @@ pub fn search(
             .filter(opening_hours::closes.gt(time));
         q = q.filter(exists(open));
     }
-    if f.capacity_min.is_some() || f.room_use.is_some() || f.free_during.is_some() {
+    if f.room_use.is_none() && f.free_during.is_none() {
+        // Capacity alone: the largest room, kept on the venue by a trigger.
+        if let Some(min) = f.capacity_min {
+            q = q.filter(venue::max_capacity.ge(min));
+        }
+    } else {
         // One room must meet every room-level condition (an unset use is `uses @> '{}'`, true).
         let uses: Vec<String> = f.room_use.iter().cloned().collect();
         let rooms = room::table
@@ -239,19 +248,6 @@ pub fn search(
         };
     }
     q.load(conn)
-}
-
-/// Largest room capacity per venue.
-pub fn max_capacities(conn: &mut PgConnection, venues: &[Uuid]) -> QueryResult<HashMap<Uuid, i32>> {
-    let rows: Vec<(Uuid, Option<i32>)> = room::table
-        .filter(room::venue_id.eq_any(venues))
-        .group_by(room::venue_id)
-        .select((room::venue_id, max(room::capacity)))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(v, c)| c.map(|c| (v, c)))
-        .collect())
 }
 
 /// A venue by id or slug, with its wijk number.

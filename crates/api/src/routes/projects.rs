@@ -1,0 +1,913 @@
+//! Participatory budgets: programmes with their rounds and per-wijk allocations, and the ideas
+//! residents submit (online, or through staff from paper, phone or a buurtpunt), with support,
+//! a public status and reason, and moderation.
+
+use actix_web::{HttpResponse, delete, get, post, put, web};
+use chrono::{NaiveDate, Utc};
+use diesel::prelude::*;
+use samenstad_db::PgConnection;
+use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::organisations as orgs;
+use samenstad_db::queries::projects::{self as q, IdeaFilter, IdeaListed, IdeaRow, ProgrammeTree};
+use samenstad_db::schema::{idea, round_wijk};
+use samenstad_domain::allocation::{AllocationInput, AllocationRule, allocate};
+use samenstad_types::Problem;
+use samenstad_types::projects::{
+    AllocationRuleView, CreateIdea, HideIdea, IDEA_CHANNELS, IDEA_STATUSES, Idea, IdeaEvent,
+    IdeaPage, ListIdeasQuery, Phase, Programme, Round, RoundWijk, SELECTION_METHODS, SetIdeaStatus,
+    SetRoundWijk,
+};
+use serde_json::json;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::auth::{Caller, MaybeCaller, UserCaller};
+use crate::cache;
+use crate::error::AppError;
+use crate::principal::{Principal, parse_id};
+use crate::state::AppState;
+
+/// Registers the handlers of this module.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_programmes)
+        .service(get_programme)
+        .service(set_round_wijk)
+        .service(list_ideas)
+        .service(create_idea)
+        .service(get_idea)
+        .service(support_idea)
+        .service(withdraw_support)
+        .service(set_idea_status)
+        .service(hide_idea)
+        .service(show_idea);
+}
+
+const FORMULA: &str = "Elke wijk krijgt het basisbedrag. Wat overblijft (totaal − aantal wijken × \
+basisbedrag) wordt verdeeld in verhouding tot inwoners × kwetsbaarheidsindex (1 is neutraal). Een \
+wijk die zo boven het plafond zou komen, krijgt het plafond; het overschot wordt op dezelfde manier \
+over de andere wijken verdeeld. Bedragen in centen, de resterende centen naar de grootste resten.";
+
+fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, AppError> {
+    let p = &tree.programme;
+    let rule = AllocationRule {
+        total_cents: u64::try_from(p.total_cents).unwrap_or(0),
+        base_cents: u64::try_from(p.base_cents).unwrap_or(0),
+        cap_cents: u64::try_from(p.cap_cents).unwrap_or(0),
+    };
+    let inputs: Vec<AllocationInput> = tree
+        .wijken
+        .iter()
+        .map(|(w, _, _, _, population)| AllocationInput {
+            population: u64::try_from(*population).unwrap_or(0),
+            vulnerability_milli: u64::try_from(w.vulnerability_milli).unwrap_or(0),
+        })
+        .collect();
+    let allocations = if inputs.is_empty() {
+        Vec::new()
+    } else {
+        allocate(rule, &inputs).map_err(|e| AppError::Internal(format!("allocation: {e}")))?
+    };
+    let rounds = tree
+        .rounds
+        .iter()
+        .map(|r| {
+            let phases: Vec<Phase> = tree
+                .phases
+                .iter()
+                .filter(|ph| ph.round_id == r.id)
+                .map(|ph| Phase {
+                    phase: ph.phase.clone(),
+                    starts_on: ph.starts_on.to_string(),
+                    ends_on: ph.ends_on.map(|d| d.to_string()),
+                })
+                .collect();
+            let current_phase = tree
+                .phases
+                .iter()
+                .filter(|ph| ph.round_id == r.id && ph.starts_on <= today)
+                .max_by_key(|ph| ph.starts_on)
+                .map(|ph| ph.phase.clone());
+            let wijken = tree
+                .wijken
+                .iter()
+                .zip(&allocations)
+                .filter(|((w, ..), _)| w.round_id == r.id)
+                .map(|((w, nr, slug, name, population), a)| RoundWijk {
+                    wijknr: *nr,
+                    slug: slug.clone(),
+                    name: name.clone(),
+                    selection_method: w.selection_method.clone(),
+                    population: i64::from(*population),
+                    vulnerability_index: f64::from(w.vulnerability_milli) / 1000.0,
+                    allocation_cents: i64::try_from(a.amount_cents).unwrap_or(i64::MAX),
+                    capped: a.capped,
+                })
+                .collect();
+            Round {
+                id: r.id.to_string(),
+                number: r.number,
+                name: r.name.clone(),
+                current_phase,
+                phases,
+                wijken,
+            }
+        })
+        .collect();
+    Ok(Programme {
+        id: p.id.to_string(),
+        slug: p.slug.clone(),
+        name: p.name.clone(),
+        status: p.status.clone(),
+        description: p.description.clone(),
+        realisation_months: p.realisation_months,
+        proposals_count: p.proposals_count,
+        realised_count: p.realised_count,
+        allocation: AllocationRuleView {
+            total_cents: p.total_cents,
+            base_cents: p.base_cents,
+            cap_cents: p.cap_cents,
+            formula: FORMULA.to_owned(),
+        },
+        rounds,
+    })
+}
+
+fn load_programme(conn: &mut PgConnection, key: &str) -> Result<Programme, AppError> {
+    let tree = q::programme_tree(conn, key)?
+        .ok_or_else(|| AppError::NotFound("no such programme".to_owned()))?;
+    programme_view(&tree, Utc::now().date_naive())
+}
+
+/// List participatory-budget programmes
+///
+/// The Wijkbudget and its predecessor the Burgerbudget, with rounds, phases, the wijken of
+/// each round, their selection method and their allocation (the formula is in `allocation`).
+#[utoipa::path(
+    tag = "projects",
+    security(()),
+    responses(
+        (status = 200, description = "Programmes, active first", body = Vec<Programme>),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/programmes")]
+pub async fn list_programmes(
+    state: web::Data<AppState>,
+) -> Result<web::Json<Vec<Programme>>, AppError> {
+    state
+        .with_conn(|conn| {
+            let slugs: Vec<String> = q::programmes(conn)?.into_iter().map(|p| p.slug).collect();
+            slugs.iter().map(|s| load_programme(conn, s)).collect()
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Get a programme
+///
+/// One programme by slug or id, with rounds, phases and the allocation per wijk.
+#[utoipa::path(
+    tag = "projects",
+    security(()),
+    params(("key" = String, Path, description = "Slug (e.g. `wijkbudget`) or id", example = "wijkbudget")),
+    responses(
+        (status = 200, description = "The programme", body = Programme),
+        (status = 404, description = "No such programme", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/programmes/{key}")]
+pub async fn get_programme(
+    state: web::Data<AppState>,
+    key: web::Path<String>,
+) -> Result<web::Json<Programme>, AppError> {
+    let key = key.into_inner();
+    state
+        .with_conn(move |conn| load_programme(conn, &key))
+        .await
+        .map(web::Json)
+}
+
+/// Set a wijk's selection method and vulnerability index
+///
+/// For programme administrators: how the wijk selects its projects and the vulnerability
+/// index its allocation uses. Every wijk's allocation is recomputed; the answer shows them.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(
+        ("key" = String, Path, description = "Programme slug or id", example = "wijkbudget"),
+        ("wijk" = String, Path, description = "Wijk number or slug", example = "10"),
+    ),
+    request_body = SetRoundWijk,
+    responses(
+        (status = 200, description = "The programme with the new allocations", body = Programme),
+        (status = 400, description = "Invalid method or index", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a programme administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such programme, or the wijk is not in it", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/projects/programmes/{key}/wijken/{wijk}")]
+pub async fn set_round_wijk(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    body: web::Json<SetRoundWijk>,
+) -> Result<web::Json<Programme>, AppError> {
+    let (key, wijk) = path.into_inner();
+    let body = body.into_inner();
+    body.validate()?;
+    if !SELECTION_METHODS.contains(&body.selection_method.as_str()) {
+        return Err(AppError::field(
+            "selection_method",
+            "invalid",
+            "must be dialogue, lottery_panel, public_vote or college_decision",
+        ));
+    }
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            if !(p.is_admin() || p.has_role("programme_admin")) {
+                return Err(AppError::Forbidden(
+                    "only programme administrators may do this".to_owned(),
+                ));
+            }
+            let tree = q::programme_tree(conn, &key)?
+                .ok_or_else(|| AppError::NotFound("no such programme".to_owned()))?;
+            let wijk_id = samenstad_db::queries::wijken::wijk_id_by_key(conn, &wijk)?
+                .ok_or_else(|| AppError::NotFound("no such wijk".to_owned()))?;
+            let changed = diesel::update(
+                round_wijk::table
+                    .filter(round_wijk::programme_id.eq(tree.programme.id))
+                    .filter(round_wijk::wijk_id.eq(wijk_id)),
+            )
+            .set((
+                round_wijk::selection_method.eq(&body.selection_method),
+                round_wijk::vulnerability_milli.eq(body.vulnerability_milli),
+            ))
+            .execute(conn)?;
+            if changed == 0 {
+                return Err(AppError::NotFound(
+                    "this wijk takes part in no round of the programme".to_owned(),
+                ));
+            }
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "programme.wijk_set")
+                    .on("programme", tree.programme.id)
+                    .details(
+                        json!({"wijk": wijk, "selection_method": body.selection_method,
+                        "vulnerability_milli": body.vulnerability_milli}),
+                    ),
+            )?;
+            load_programme(conn, &key)
+        })
+        .await
+        .map(web::Json)
+}
+
+/// The account behind an optional token (API clients see the public view).
+fn viewer(conn: &mut PgConnection, caller: &MaybeCaller) -> Result<Option<Principal>, AppError> {
+    match &caller.0 {
+        Some(Caller::User { id, issued_at }) => Principal::load(
+            conn,
+            UserCaller {
+                id: *id,
+                issued_at: *issued_at,
+            },
+        )
+        .map(Some),
+        _ => Ok(None),
+    }
+}
+
+fn idea_view(row: &IdeaListed, viewer: Option<&Principal>) -> Idea {
+    let (i, wijknr, slug, round, organisation, supporters, supported) = row;
+    let mine = viewer.is_some_and(|v| i.author_id == Some(v.user.id));
+    let may_read =
+        i.hidden_reason.is_none() || mine || viewer.is_some_and(|v| v.is_staff_of(Some(i.wijk_id)));
+    Idea {
+        id: i.id.to_string(),
+        wijknr: *wijknr,
+        wijk: slug.clone(),
+        round: *round,
+        title: if may_read {
+            i.title.clone()
+        } else {
+            String::new()
+        },
+        body: if may_read {
+            i.body.clone()
+        } else {
+            String::new()
+        },
+        estimated_cost_cents: i.estimated_cost_cents,
+        lat: i.lat,
+        lon: i.lon,
+        channel: i.channel.clone(),
+        organisation: organisation.clone(),
+        status: i.status.clone(),
+        status_reason: i.status_reason.clone(),
+        merged_into: i.merged_into.map(|m| m.to_string()),
+        referred_to: i.referred_to.clone(),
+        hidden_reason: i.hidden_reason.clone(),
+        supporters: *supporters,
+        supported: *supported,
+        mine,
+        created_at: i.created_at.to_rfc3339(),
+        events: None,
+    }
+}
+
+/// One idea as `viewer` sees it, with its history.
+fn load_idea(
+    conn: &mut PgConnection,
+    id: Uuid,
+    viewer: Option<&Principal>,
+) -> Result<Idea, AppError> {
+    let filter = IdeaFilter {
+        id: Some(id),
+        limit: 1,
+        ..IdeaFilter::default()
+    };
+    let row = q::list_ideas(conn, &filter, viewer.map(|v| v.user.id))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| AppError::NotFound("no such idea".to_owned()))?;
+    let mut view = idea_view(&row, viewer);
+    view.events = Some(
+        q::events_of(conn, id)?
+            .into_iter()
+            .map(|e| IdeaEvent {
+                at: e.at.to_rfc3339(),
+                kind: e.kind,
+                status: e.status,
+                reason: e.reason,
+            })
+            .collect(),
+    );
+    Ok(view)
+}
+
+/// List ideas
+///
+/// The idea board, newest first: filter by wijk and status, or `mine=true` for the caller's
+/// own. Hidden ideas are left out, except for their author and the wijk's staff.
+#[utoipa::path(
+    tag = "projects",
+    security((), ("bearer" = [])),
+    params(ListIdeasQuery),
+    responses(
+        (status = 200, description = "A page of ideas", body = IdeaPage),
+        (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`mine` without being logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/ideas")]
+pub async fn list_ideas(
+    caller: MaybeCaller,
+    state: web::Data<AppState>,
+    query: web::Query<ListIdeasQuery>,
+) -> Result<web::Json<IdeaPage>, AppError> {
+    let query = query.into_inner();
+    query.validate()?;
+    if let Some(s) = &query.status
+        && !IDEA_STATUSES.contains(&s.as_str())
+    {
+        return Err(AppError::field(
+            "status",
+            "invalid",
+            "is not a status of an idea",
+        ));
+    }
+    let offset: i64 =
+        match query.cursor.as_deref() {
+            None => 0,
+            Some(c) => c.parse().ok().filter(|o| *o >= 0).ok_or_else(|| {
+                AppError::field("cursor", "invalid", "is not a cursor of this list")
+            })?,
+        };
+    let limit = query.limit.unwrap_or(20);
+    state
+        .with_conn(move |conn| {
+            let viewer = viewer(conn, &caller)?;
+            let author_id = match (query.mine.unwrap_or(false), &viewer) {
+                (false, _) => None,
+                (true, Some(v)) => Some(v.user.id),
+                (true, None) => {
+                    return Err(AppError::Unauthorized(
+                        "log in to list your own ideas".to_owned(),
+                    ));
+                }
+            };
+            let filter = IdeaFilter {
+                wijk_id: query
+                    .wijk
+                    .as_deref()
+                    .map(|w| {
+                        samenstad_db::queries::wijken::wijk_id_by_key(conn, w)?.ok_or_else(|| {
+                            AppError::field("wijk", "unknown", "no wijk has this number or slug")
+                        })
+                    })
+                    .transpose()?,
+                status: query.status.clone(),
+                author_id,
+                id: None,
+                offset,
+                // Hidden ideas are filtered after loading; one more row tells if there is a next page.
+                limit: limit + 1,
+            };
+            let rows = q::list_ideas(conn, &filter, viewer.as_ref().map(|v| v.user.id))?;
+            let next_cursor = (rows.len() as i64 > limit).then(|| (offset + limit).to_string());
+            let items = rows
+                .iter()
+                .take(usize::try_from(limit).unwrap_or(0))
+                .filter(|r| {
+                    r.0.hidden_reason.is_none()
+                        || viewer.as_ref().is_some_and(|v| {
+                            r.0.author_id == Some(v.user.id) || v.is_staff_of(Some(r.0.wijk_id))
+                        })
+                })
+                .map(|r| idea_view(r, viewer.as_ref()))
+                .collect();
+            Ok(IdeaPage { items, next_cursor })
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Submit an idea
+///
+/// Residents submit online for their wijk (or a point on the map: the wijk follows from it),
+/// optionally for an organisation they belong to. Staff of the wijk enter ideas that came in
+/// on paper, by phone, at a buurtpunt or an event, with `channel` and the submitter's name.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    request_body = CreateIdea,
+    responses(
+        (status = 201, description = "Submitted", body = Idea),
+        (status = 400, description = "Invalid idea, wijk or point", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a member of the organisation, or not staff of the wijk for another channel", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/ideas")]
+pub async fn create_idea(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    body: web::Json<CreateIdea>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    body.validate()?;
+    let channel = body.channel.clone().unwrap_or_else(|| "online".to_owned());
+    if !IDEA_CHANNELS.contains(&channel.as_str()) {
+        return Err(AppError::field(
+            "channel",
+            "invalid",
+            "must be online, paper, phone, buurtpunt or event",
+        ));
+    }
+    if channel != "online" && body.submitter_name.is_none() {
+        return Err(AppError::field(
+            "submitter_name",
+            "required",
+            "give the submitter's name for an idea that came in another way",
+        ));
+    }
+    let organisation_id = body
+        .organisation_id
+        .as_deref()
+        .map(|o| {
+            o.parse::<Uuid>()
+                .map_err(|_| AppError::field("organisation_id", "invalid", "must be a UUID"))
+        })
+        .transpose()?;
+    // The wijk: named, or found from the point.
+    let wijknr = match (&body.wijk, body.lat.zip(body.lon)) {
+        (Some(key), _) => key.clone(),
+        (None, Some((lat, lon))) => {
+            let snapshot = cache::wijken(&state).await?;
+            let found = snapshot
+                .index
+                .locate(lon, lat)
+                .and_then(|i| snapshot.wijken.get(i))
+                .ok_or_else(|| {
+                    AppError::field("lat", "outside", "the point is in no wijk of Gent")
+                })?;
+            found.wijk.wijknr.to_string()
+        }
+        (None, None) => {
+            return Err(AppError::field(
+                "wijk",
+                "required",
+                "give the wijk or a point on the map",
+            ));
+        }
+    };
+    if body.lat.is_some() != body.lon.is_some() {
+        return Err(AppError::field(
+            "lon",
+            "required",
+            "lat and lon go together",
+        ));
+    }
+    let row = state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let wijk_id = samenstad_db::queries::wijken::wijk_id_by_key(conn, &wijknr)?
+                .ok_or_else(|| {
+                    AppError::field("wijk", "unknown", "no wijk has this number or slug")
+                })?;
+            let staff_entry = channel != "online";
+            if staff_entry && !p.is_staff_of(Some(wijk_id)) {
+                return Err(AppError::Forbidden(
+                    "only staff of the wijk enter ideas that came in another way".to_owned(),
+                ));
+            }
+            if let Some(org) = organisation_id
+                && orgs::member_role(conn, org, p.user.id)?.is_none()
+                && !staff_entry
+            {
+                return Err(AppError::Forbidden(
+                    "you can only submit for organisations you belong to".to_owned(),
+                ));
+            }
+            let now = Utc::now();
+            let row = IdeaRow {
+                id: Uuid::now_v7(),
+                round_id: q::active_round_of_wijk(conn, wijk_id)?,
+                wijk_id,
+                author_id: (!staff_entry).then_some(p.user.id),
+                organisation_id,
+                entered_by: staff_entry.then_some(p.user.id),
+                submitter_name: if staff_entry {
+                    body.submitter_name.clone()
+                } else {
+                    None
+                },
+                channel: channel.clone(),
+                title: body.title.trim().to_owned(),
+                body: body.body.trim().to_owned(),
+                estimated_cost_cents: body.estimated_cost_cents,
+                lat: body.lat,
+                lon: body.lon,
+                status: "submitted".to_owned(),
+                status_reason: None,
+                merged_into: None,
+                referred_to: None,
+                hidden_reason: None,
+                created_at: now,
+                updated_at: now,
+            };
+            diesel::insert_into(idea::table)
+                .values(&row)
+                .execute(conn)?;
+            q::record_event(conn, row.id, "submitted", None, None)?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "idea.submitted")
+                    .on("idea", row.id)
+                    .details(json!({"channel": channel})),
+            )?;
+            load_idea(conn, row.id, Some(&p))
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(row))
+}
+
+/// Get an idea
+///
+/// An idea with its public history: every status it had, when and why.
+#[utoipa::path(
+    tag = "projects",
+    security((), ("bearer" = [])),
+    params(("id" = String, Path, description = "Idea id (UUID)")),
+    responses(
+        (status = 200, description = "The idea", body = Idea),
+        (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/ideas/{id}")]
+pub async fn get_idea(
+    caller: MaybeCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Idea>, AppError> {
+    let id = parse_id(&id, "idea")?;
+    state
+        .with_conn(move |conn| {
+            let viewer = viewer(conn, &caller)?;
+            load_idea(conn, id, viewer.as_ref())
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Changes an idea's support by the caller and answers the idea.
+async fn change_support(
+    caller: UserCaller,
+    state: &AppState,
+    id: &str,
+    add: bool,
+) -> Result<web::Json<Idea>, AppError> {
+    let id = parse_id(id, "idea")?;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = q::idea_for_update(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such idea".to_owned()))?;
+            if row.hidden_reason.is_some() {
+                return Err(AppError::Conflict(
+                    "a hidden idea cannot be supported".to_owned(),
+                ));
+            }
+            if add {
+                q::add_support(conn, id, p.user.id)?;
+            } else {
+                q::remove_support(conn, id, p.user.id)?;
+            }
+            load_idea(conn, id, Some(&p))
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Support an idea
+///
+/// Counts the caller among the idea's supporters (once; repeating changes nothing).
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Idea id (UUID)")),
+    responses(
+        (status = 200, description = "The idea with its supporters", body = Idea),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The idea is hidden", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/ideas/{id}/support")]
+pub async fn support_idea(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Idea>, AppError> {
+    change_support(caller, &state, &id, true).await
+}
+
+/// Withdraw support
+///
+/// Removes the caller from the idea's supporters (repeating changes nothing).
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Idea id (UUID)")),
+    responses(
+        (status = 200, description = "The idea with its supporters", body = Idea),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The idea is hidden", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/projects/ideas/{id}/support")]
+pub async fn withdraw_support(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Idea>, AppError> {
+    change_support(caller, &state, &id, false).await
+}
+
+/// Loads an idea for a staff change of the caller, who must be staff of its wijk.
+fn staff_idea(
+    conn: &mut PgConnection,
+    caller: UserCaller,
+    id: Uuid,
+) -> Result<(Principal, IdeaRow), AppError> {
+    let p = Principal::load(conn, caller)?;
+    let row = q::idea_for_update(conn, id)?
+        .ok_or_else(|| AppError::NotFound("no such idea".to_owned()))?;
+    if !p.is_staff_of(Some(row.wijk_id)) {
+        return Err(AppError::Forbidden(
+            "only staff of the idea's wijk may do this".to_owned(),
+        ));
+    }
+    Ok((p, row))
+}
+
+/// Set an idea's status
+///
+/// Staff of the wijk record what happened to the idea, with a reason residents read: in
+/// dialogue, worked into a proposal, merged into another idea, referred to regular city policy
+/// (which service), or not retained. The history keeps every step.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Idea id (UUID)")),
+    request_body = SetIdeaStatus,
+    responses(
+        (status = 200, description = "The idea with its new status", body = Idea),
+        (status = 400, description = "Invalid status, or a reason, idea or service is missing", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the idea's wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/ideas/{id}/status")]
+pub async fn set_idea_status(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<SetIdeaStatus>,
+) -> Result<web::Json<Idea>, AppError> {
+    let id = parse_id(&id, "idea")?;
+    let body = body.into_inner();
+    body.validate()?;
+    let status = body.status.as_str();
+    if !IDEA_STATUSES.contains(&status) {
+        return Err(AppError::field(
+            "status",
+            "invalid",
+            "is not a status of an idea",
+        ));
+    }
+    let reason = body
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    if !matches!(status, "submitted" | "in_dialogue") && reason.is_none() {
+        return Err(AppError::field(
+            "reason",
+            "required",
+            "say why; residents read it",
+        ));
+    }
+    let merged_into = match (status, body.merged_into.as_deref()) {
+        ("merged", Some(m)) => Some(
+            m.parse::<Uuid>()
+                .map_err(|_| AppError::field("merged_into", "invalid", "must be a UUID"))?,
+        ),
+        ("merged", None) => {
+            return Err(AppError::field(
+                "merged_into",
+                "required",
+                "say which idea it joins",
+            ));
+        }
+        (_, Some(_)) => {
+            return Err(AppError::field(
+                "merged_into",
+                "not_allowed",
+                "only with status merged",
+            ));
+        }
+        _ => None,
+    };
+    let referred_to = match (status, body.referred_to.as_deref().map(str::trim)) {
+        ("referred", Some(s)) if !s.is_empty() => Some(s.to_owned()),
+        ("referred", _) => {
+            return Err(AppError::field(
+                "referred_to",
+                "required",
+                "say which city service takes it up",
+            ));
+        }
+        (_, Some(_)) => {
+            return Err(AppError::field(
+                "referred_to",
+                "not_allowed",
+                "only with status referred",
+            ));
+        }
+        _ => None,
+    };
+    let reason = reason.map(str::to_owned);
+    state
+        .transaction(move |conn| {
+            let (p, row) = staff_idea(conn, caller, id)?;
+            if let Some(target) = merged_into {
+                let other = q::idea_for_update(conn, target)?
+                    .ok_or_else(|| AppError::field("merged_into", "unknown", "no such idea"))?;
+                if other.id == row.id || other.wijk_id != row.wijk_id || other.status == "merged" {
+                    return Err(AppError::field(
+                        "merged_into",
+                        "invalid",
+                        "merge into another, unmerged idea of the same wijk",
+                    ));
+                }
+            }
+            diesel::update(idea::table.find(id))
+                .set((
+                    idea::status.eq(&body.status),
+                    idea::status_reason.eq(&reason),
+                    idea::merged_into.eq(merged_into),
+                    idea::referred_to.eq(&referred_to),
+                    idea::updated_at.eq(Utc::now()),
+                ))
+                .execute(conn)?;
+            q::record_event(conn, id, "status", Some(&body.status), reason.as_deref())?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "idea.status")
+                    .on("idea", id)
+                    .details(json!({"from": row.status, "to": body.status})),
+            )?;
+            load_idea(conn, id, Some(&p))
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Hide an idea
+///
+/// Moderation by staff of the wijk: the title and text are withheld from the public, the
+/// public reason is shown instead. The author and staff still see it.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Idea id (UUID)")),
+    request_body = HideIdea,
+    responses(
+        (status = 200, description = "Hidden", body = Idea),
+        (status = 400, description = "No reason", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the idea's wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/ideas/{id}/hide")]
+pub async fn hide_idea(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<HideIdea>,
+) -> Result<web::Json<Idea>, AppError> {
+    let id = parse_id(&id, "idea")?;
+    let body = body.into_inner();
+    body.validate()?;
+    moderate(caller, &state, id, Some(body.reason.trim().to_owned())).await
+}
+
+/// Show a hidden idea again
+///
+/// Staff of the wijk undo a moderation; the history keeps both steps.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Idea id (UUID)")),
+    responses(
+        (status = 200, description = "Shown again", body = Idea),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the idea's wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/ideas/{id}/show")]
+pub async fn show_idea(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Idea>, AppError> {
+    let id = parse_id(&id, "idea")?;
+    moderate(caller, &state, id, None).await
+}
+
+async fn moderate(
+    caller: UserCaller,
+    state: &AppState,
+    id: Uuid,
+    reason: Option<String>,
+) -> Result<web::Json<Idea>, AppError> {
+    state
+        .transaction(move |conn| {
+            let (p, _) = staff_idea(conn, caller, id)?;
+            diesel::update(idea::table.find(id))
+                .set((
+                    idea::hidden_reason.eq(&reason),
+                    idea::updated_at.eq(Utc::now()),
+                ))
+                .execute(conn)?;
+            let kind = if reason.is_some() { "hidden" } else { "shown" };
+            q::record_event(conn, id, kind, None, reason.as_deref())?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), &format!("idea.{kind}")).on("idea", id),
+            )?;
+            load_idea(conn, id, Some(&p))
+        })
+        .await
+        .map(web::Json)
+}

@@ -1,0 +1,495 @@
+//! The wijkbudget: programmes, allocations and ideas, through the real app and PostgreSQL.
+
+#![expect(clippy::expect_used, reason = "tests fail loudly")]
+
+mod common;
+
+use actix_web::http::{Method, StatusCode};
+use diesel::RunQueryDsl;
+use samenstad_db::testing::TestDb;
+use serde_json::{Value, json};
+
+use common::*;
+
+fn wijk<'a>(programme: &'a Value, nr: i64) -> &'a Value {
+    programme["rounds"]
+        .as_array()
+        .expect("rounds")
+        .iter()
+        .flat_map(|r| r["wijken"].as_array().expect("wijken"))
+        .find(|w| w["wijknr"] == nr)
+        .expect("wijk in the programme")
+}
+
+fn total(programme: &Value) -> i64 {
+    programme["rounds"]
+        .as_array()
+        .expect("rounds")
+        .iter()
+        .flat_map(|r| r["wijken"].as_array().expect("wijken"))
+        .map(|w| w["allocation_cents"].as_i64().expect("cents"))
+        .sum()
+}
+
+#[actix_web::test]
+async fn the_wijkbudget_divides_its_total_over_25_wijken_in_two_rounds() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let all = get_as(&app, "/api/v1/projects/programmes", None).await;
+    assert_eq!(all.status, StatusCode::OK, "{}", all.body);
+    let slugs: Vec<&str> = all
+        .body
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|p| p["slug"].as_str().expect("slug"))
+        .collect();
+    assert_eq!(slugs, vec!["wijkbudget", "burgerbudget"], "active first");
+    let burger = &all.body[1];
+    assert_eq!(
+        (
+            burger["status"].as_str(),
+            burger["proposals_count"].as_i64(),
+            burger["realised_count"].as_i64()
+        ),
+        (Some("archived"), Some(105), Some(17))
+    );
+
+    let wb = get_as(&app, "/api/v1/projects/programmes/wijkbudget", None)
+        .await
+        .body;
+    let rounds = wb["rounds"].as_array().expect("rounds");
+    assert_eq!(rounds.len(), 2);
+    assert_eq!(rounds[0]["wijken"].as_array().map(Vec::len), Some(11));
+    assert_eq!(rounds[1]["wijken"].as_array().map(Vec::len), Some(14));
+    assert_eq!(
+        rounds[0]["current_phase"], "wijkdialoog",
+        "the last phase that started"
+    );
+    assert_eq!(
+        total(&wb),
+        625_000_000,
+        "the allocations add up to €6.25 million"
+    );
+    for r in rounds {
+        for w in r["wijken"].as_array().expect("wijken") {
+            let cents = w["allocation_cents"].as_i64().expect("cents");
+            assert!((15_000_000..=35_000_000).contains(&cents), "{w}");
+        }
+    }
+    assert_eq!(
+        wijk(&wb, 25)["selection_method"],
+        "lottery_panel",
+        "Drongen"
+    );
+    assert_eq!(
+        wijk(&wb, 10)["selection_method"],
+        "lottery_panel",
+        "Muide-Meulestede-Afrikalaan"
+    );
+    assert_eq!(wijk(&wb, 1)["selection_method"], "dialogue");
+    // More inhabitants, more budget (with equal vulnerability).
+    let (a, b) = (wijk(&wb, 1), wijk(&wb, 3));
+    assert!(a["population"].as_i64() > b["population"].as_i64());
+    assert!(a["allocation_cents"].as_i64() >= b["allocation_cents"].as_i64());
+    assert_eq!(
+        get_as(&app, "/api/v1/projects/programmes/nope", None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[actix_web::test]
+async fn a_programme_admin_sets_a_wijks_method_and_vulnerability_and_the_allocation_follows() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    verified_user(&app, &db, "bewoner@example.org").await;
+    let resident = access(&app, "bewoner@example.org").await;
+    let uri = "/api/v1/projects/programmes/wijkbudget/wijken/ledeberg";
+    let before = get_as(&app, "/api/v1/projects/programmes/wijkbudget", None)
+        .await
+        .body;
+    let body = json!({"selection_method": "public_vote", "vulnerability_milli": 2000});
+    assert_eq!(
+        call(&app, Method::PUT, uri, Some(body.clone()), Some(&resident))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call(&app, Method::PUT, uri, Some(body.clone()), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let bad = call(
+        &app,
+        Method::PUT,
+        uri,
+        Some(json!({"selection_method": "dice", "vulnerability_milli": 1000})),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        bad.body["errors"][0]["field"], "selection_method",
+        "{}",
+        bad.body
+    );
+    let r = call(&app, Method::PUT, uri, Some(body), Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let nr = r.body["rounds"]
+        .as_array()
+        .expect("rounds")
+        .iter()
+        .flat_map(|r| r["wijken"].as_array().expect("wijken"))
+        .find(|w| w["slug"] == "ledeberg")
+        .expect("ledeberg")["wijknr"]
+        .as_i64()
+        .expect("nr");
+    let (old, new) = (wijk(&before, nr), wijk(&r.body, nr));
+    assert_eq!(new["selection_method"], "public_vote");
+    assert_eq!(new["vulnerability_index"], 2.0);
+    assert!(
+        new["allocation_cents"].as_i64() > old["allocation_cents"].as_i64(),
+        "{old} → {new}"
+    );
+    assert_eq!(total(&r.body), 625_000_000, "still the whole total");
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'programme.wijk_set'"
+        ),
+        1
+    );
+}
+
+async fn submit(app: &impl TestService, token: &str, body: Value) -> Reply {
+    post(app, "/api/v1/projects/ideas", body, Some(token)).await
+}
+
+#[actix_web::test]
+async fn ideas_are_submitted_supported_decided_with_a_reason_and_moderated() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    verified_user(&app, &db, "an@example.org").await;
+    verified_user(&app, &db, "bo@example.org").await;
+    let an = access(&app, "an@example.org").await;
+    let bo = access(&app, "bo@example.org").await;
+
+    // A point at the Sluizeken (wijk 2) gives the wijk.
+    let r = submit(&app, &an, json!({"title": "Moestuin op het pleintje", "body": "Bakken voor de buurt en de school.", "lat": 51.0629, "lon": 3.7282, "estimated_cost_cents": 800_000})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let garden = r.body["id"].as_str().expect("id").to_owned();
+    assert_eq!(
+        (
+            r.body["wijknr"].as_i64(),
+            r.body["round"].as_i64(),
+            r.body["mine"].as_bool()
+        ),
+        (Some(2), Some(2), Some(true))
+    );
+    assert_eq!(r.body["events"][0]["kind"], "submitted");
+    let second = submit(
+        &app,
+        &bo,
+        json!({"title": "Samentuin", "body": "Een tuin waar iedereen mag komen.", "wijk": "2"}),
+    )
+    .await;
+    assert_eq!(second.status, StatusCode::CREATED, "{}", second.body);
+    let other = second.body["id"].as_str().expect("id").to_owned();
+
+    // Bad input is refused with the field named.
+    for (body, field) in [
+        (
+            json!({"title": "x", "body": "Een tuin waar iedereen mag komen.", "wijk": "2"}),
+            "title",
+        ),
+        (
+            json!({"title": "Tuin", "body": "Een tuin voor iedereen.", "lat": 50.0, "lon": 4.0}),
+            "lat",
+        ),
+        (
+            json!({"title": "Tuin", "body": "Een tuin voor iedereen."}),
+            "wijk",
+        ),
+        (
+            json!({"title": "Tuin", "body": "Een tuin voor iedereen.", "wijk": "99"}),
+            "wijk",
+        ),
+        (
+            json!({"title": "Tuin", "body": "Een tuin voor iedereen.", "wijk": "2", "channel": "paper", "submitter_name": "Mevr. Peeters"}),
+            "",
+        ),
+    ] {
+        let r = submit(&app, &an, body).await;
+        if field.is_empty() {
+            assert_eq!(
+                r.status,
+                StatusCode::FORBIDDEN,
+                "residents do not enter paper ideas: {}",
+                r.body
+            );
+        } else {
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+            assert_eq!(r.body["errors"][0]["field"], field, "{}", r.body);
+        }
+    }
+    // Staff enter an idea that came in on paper.
+    let paper = submit(&app, &admin, json!({"title": "Bankjes aan de Vrijdagmarkt", "body": "Meer plekken om te zitten voor ouderen.", "wijk": "1", "channel": "paper", "submitter_name": "Mevr. Peeters"})).await;
+    assert_eq!(paper.status, StatusCode::CREATED, "{}", paper.body);
+    assert_eq!(
+        (paper.body["channel"].as_str(), paper.body["mine"].as_bool()),
+        (Some("paper"), Some(false))
+    );
+
+    // Support once, idempotently; withdraw.
+    let support = format!("/api/v1/projects/ideas/{garden}/support");
+    post(&app, &support, json!({}), Some(&bo)).await;
+    let r = post(&app, &support, json!({}), Some(&bo)).await;
+    assert_eq!(
+        (r.body["supporters"].as_i64(), r.body["supported"].as_bool()),
+        (Some(1), Some(true)),
+        "{}",
+        r.body
+    );
+    let anonymous = get_as(&app, &format!("/api/v1/projects/ideas/{garden}"), None)
+        .await
+        .body;
+    assert_eq!(
+        (
+            anonymous["supporters"].as_i64(),
+            anonymous["supported"].as_bool()
+        ),
+        (Some(1), Some(false))
+    );
+    let r = call(&app, Method::DELETE, &support, None, Some(&bo)).await;
+    assert_eq!(r.body["supporters"], 0);
+
+    // The board per wijk, newest first.
+    let board = get_as(
+        &app,
+        "/api/v1/projects/ideas?wijk=sluizeken-tolhuis-ham",
+        None,
+    )
+    .await
+    .body;
+    let titles: Vec<&str> = board["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["title"].as_str().expect("title"))
+        .collect();
+    assert_eq!(titles, vec!["Samentuin", "Moestuin op het pleintje"]);
+    assert_eq!(
+        get_as(&app, "/api/v1/projects/ideas?mine=true", Some(&an))
+            .await
+            .body["items"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(
+        get_as(&app, "/api/v1/projects/ideas?mine=true", None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        get_as(&app, "/api/v1/projects/ideas?status=maybe", None)
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    let page = get_as(&app, "/api/v1/projects/ideas?limit=1", None)
+        .await
+        .body;
+    assert_eq!(page["items"].as_array().map(Vec::len), Some(1));
+    let next = page["next_cursor"].as_str().expect("a next page");
+    assert_eq!(
+        get_as(
+            &app,
+            &format!("/api/v1/projects/ideas?limit=1&cursor={next}"),
+            None
+        )
+        .await
+        .body["items"][0]["title"],
+        "Samentuin"
+    );
+
+    // Only staff of the wijk decide, always with a reason.
+    let status = |id: &str| format!("/api/v1/projects/ideas/{id}/status");
+    verified_user(&app, &db, "staff7@example.org").await;
+    diesel::sql_query("INSERT INTO role_assignment (id, user_id, role, wijk_id) SELECT gen_random_uuid(), u.id, 'wijk_staff', w.id FROM app_user u, wijk w WHERE u.email = 'staff7@example.org' AND w.wijknr = 7")
+        .execute(&mut db.conn()).expect("role");
+    let staff7 = access(&app, "staff7@example.org").await;
+    let decision = json!({"status": "referred", "reason": "Valt onder het gewone groenonderhoud.", "referred_to": "Groendienst"});
+    assert_eq!(
+        post(&app, &status(&garden), decision.clone(), Some(&staff7))
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "staff of another wijk"
+    );
+    assert_eq!(
+        post(&app, &status(&garden), decision.clone(), Some(&an))
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "the author"
+    );
+    let r = post(
+        &app,
+        &status(&garden),
+        json!({"status": "not_retained"}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("reason"))
+    );
+    let r = post(
+        &app,
+        &status(&garden),
+        json!({"status": "referred", "reason": "Groendienst neemt het op."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("referred_to"))
+    );
+    let r = post(
+        &app,
+        &status(&garden),
+        json!({"status": "merged", "reason": "Zelfde plek.", "merged_into": paper.body["id"]}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("merged_into")),
+        "not into another wijk's idea"
+    );
+    let r = post(
+        &app,
+        &status(&garden),
+        json!({"status": "merged", "reason": "Zelfde plek, samen verder.", "merged_into": other}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = post(&app, &status(&garden), decision, Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let history: Vec<(String, String)> = r.body["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| {
+            (
+                e["kind"].as_str().expect("kind").to_owned(),
+                e["status"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        history,
+        vec![
+            ("submitted".into(), String::new()),
+            ("status".into(), "merged".into()),
+            ("status".into(), "referred".into())
+        ]
+    );
+    assert_eq!(
+        (
+            r.body["referred_to"].as_str(),
+            r.body["status_reason"].as_str()
+        ),
+        (
+            Some("Groendienst"),
+            Some("Valt onder het gewone groenonderhoud.")
+        )
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'idea.status'"
+        ),
+        2
+    );
+
+    // Moderation: hidden from the public with a reason, the author still sees it.
+    let r = post(
+        &app,
+        &format!("/api/v1/projects/ideas/{other}/hide"),
+        json!({"reason": "Bevat een telefoonnummer."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let public = get_as(&app, &format!("/api/v1/projects/ideas/{other}"), None)
+        .await
+        .body;
+    assert_eq!(
+        (
+            public["title"].as_str(),
+            public["body"].as_str(),
+            public["hidden_reason"].as_str()
+        ),
+        (Some(""), Some(""), Some("Bevat een telefoonnummer."))
+    );
+    assert_eq!(
+        get_as(&app, &format!("/api/v1/projects/ideas/{other}"), Some(&bo))
+            .await
+            .body["title"],
+        "Samentuin",
+        "the author"
+    );
+    let board = get_as(&app, "/api/v1/projects/ideas?wijk=2", None)
+        .await
+        .body;
+    assert_eq!(
+        board["items"].as_array().map(Vec::len),
+        Some(1),
+        "hidden ideas leave the public board"
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/projects/ideas/{other}/support"),
+            json!({}),
+            Some(&an)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
+    let r = post(
+        &app,
+        &format!("/api/v1/projects/ideas/{other}/show"),
+        json!({}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.body["hidden_reason"], Value::Null);
+    assert_eq!(
+        get_as(&app, "/api/v1/projects/ideas/not-a-uuid", None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get_as(
+            &app,
+            "/api/v1/projects/ideas/0193c1a0-0000-7000-8000-0000000000d1",
+            None
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+}
