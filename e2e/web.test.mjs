@@ -199,7 +199,7 @@ test('find a room by wijk and capacity, request it, the manager approves, the re
     await page.waitForFunction((c) => document.querySelector('.calendar caption')?.textContent !== c, caption);
   }
   await calendar.getByRole('button', { name: /^Kies als begin: do .* 19:00$/ }).click();
-  assert.match(await page.getByLabel('Begin').inputValue(), /T19:00$/, 'the picked hour fills in the start');
+  assert.match(await page.getByLabel('Begin', { exact: true }).inputValue(), /T19:00$/, 'the picked hour fills in the start');
   await page.getByLabel('Aantal personen').fill('25');
   await page.getByLabel('Waarvoor?').fill('Bewonersvergadering Sluizeken');
   assert.match(await page.locator('p.price').innerText(), /€ 20,00 \(resident\)/, 'live price for two hours');
@@ -269,7 +269,7 @@ test('a weekly series from the booking form shows up in the manager inbox, group
   await page.waitForSelector('form.booking-form');
   const start = new Date(Date.now() + 60 * 24 * 3600 * 1000);
   const day = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  await page.getByLabel('Begin').fill(`${day(start)}T14:00`);
+  await page.getByLabel('Begin', { exact: true }).fill(`${day(start)}T14:00`);
   await page.getByLabel('Aantal personen').fill('12');
   await page.getByLabel('Herhalen').selectOption('weekly');
   await page.getByLabel('Tot en met').fill(day(new Date(start.getTime() + 20 * 24 * 3600 * 1000)));
@@ -304,4 +304,51 @@ test('"near me" uses the browser location and sorts by distance from it', async 
   assert.ok(metres.every((d, i) => i === 0 || metres[i - 1] <= d + 50), `sorted from the browser location: ${metres}`);
   assert.ok(metres[0] < 1500, `something within 1.5 km of Gent-Sint-Pieters: ${metres[0]}`);
   await context.close();
+});
+
+test('submit an idea for a wijk, support it, staff refer it with a reason, the resident reads why', async () => {
+  const email = `lotte-${Date.now()}@example.org`;
+  const password = 'een lange zin als wachtwoord';
+  await residentSession(email, password);
+  const { page, errors } = await openPage();
+  await uiLogin(page, email, password);
+  await page.goto(`${BASE}/ideas?wijk=2`);
+  await page.getByRole('heading', { name: 'Een idee indienen' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#idea-wijk')?.value === '2');
+  await page.getByLabel('Titel van je idee').fill('Bloembakken aan de Vrijdagmarkt');
+  await page.getByLabel('Beschrijf je idee').fill('Meer groen en zitplekken voor iedereen die er wacht.');
+  await page.getByLabel('Geschatte kost (euro)').fill('1.500');
+  await page.getByRole('button', { name: 'Idee indienen' }).click();
+  await page.waitForURL(/\/ideas\/[0-9a-f-]{36}$/);
+  const url = page.url();
+  await page.getByRole('heading', { name: 'Bloembakken aan de Vrijdagmarkt' }).waitFor();
+  assert.match(await page.locator('p.status').innerText(), /ingediend/);
+  assert.match(await page.locator('article').innerText(), /€ 1\.500/);
+  await page.getByRole('button', { name: 'Ik steun dit idee' }).click();
+  await page.locator('.supporters', { hasText: '1 steunen dit idee' }).waitFor();
+
+  const staff = await browser.newPage();
+  await uiLogin(staff, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
+  await staff.goto(url);
+  await staff.getByLabel('Status').selectOption('referred');
+  await staff.getByLabel('Reden (bewoners lezen dit)').fill('Het groenonderhoud plant dit al voor het voorjaar.');
+  await staff.getByLabel('Welke stadsdienst neemt het op?').fill('Groendienst');
+  await staff.getByRole('button', { name: 'Beslissing opslaan' }).click();
+  await staff.locator('ol.history li', { hasText: 'doorverwezen' }).waitFor();
+  await staff.close();
+
+  await page.reload();
+  const status = page.locator('p.status');
+  await status.waitFor();
+  assert.match(await status.innerText(), /doorverwezen naar het reguliere beleid: Het groenonderhoud plant dit al voor het voorjaar\. \(Groendienst\)/);
+  assert.equal(await page.locator('ol.history li').count(), 2, 'submitted, then referred');
+
+  await page.goto(`${BASE}/ideas?wijk=2`);
+  await page.locator('ul.idea-list li', { hasText: 'Bloembakken aan de Vrijdagmarkt' }).waitFor();
+  await page.goto(`${BASE}/wijkbudget`);
+  await page.locator('table.allocations').first().waitFor();
+  assert.equal(await page.locator('table.allocations tbody tr').count(), 25, 'every wijk has its budget');
+  assert.match(await page.locator('table.allocations tbody tr', { hasText: 'Drongen' }).innerText(), /geloot wijkpanel/);
+  assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
+  await page.close();
 });

@@ -9,6 +9,7 @@ use crate::i18n::{Lang, T, provide_lang, t};
 use crate::pages::account::{
     AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, VerifyEmailPage,
 };
+use crate::pages::ideas::{IdeaBoard, IdeaPage, ProgrammePage};
 use crate::pages::venues::{ManageBookings, MyBookings, VenueFinder, VenuePage};
 use crate::pages::{home::Home, not_found::NotFound, wijk::WijkPage};
 use crate::state::provide_session;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">{move || t(lang.get(), T::Tagline)}</p>
                 <nav class="main-nav" aria-label="Menu">
                     <A href="/venues">{move || t(lang.get(), T::Venues)}</A>
+                    <A href="/ideas">{move || t(lang.get(), T::Ideas)}</A>
                     <Show when=move || session.me.get().is_some()>
                         <A href="/bookings">{move || t(lang.get(), T::MyBookings)}</A>
                     </Show>
@@ -64,6 +66,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/venues/:key") view=VenuePage />
                     <Route path=path!("/bookings") view=MyBookings />
                     <Route path=path!("/manage") view=ManageBookings />
+                    <Route path=path!("/wijkbudget") view=ProgrammePage />
+                    <Route path=path!("/ideas") view=IdeaBoard />
+                    <Route path=path!("/ideas/:id") view=IdeaPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -35,12 +35,58 @@ enum Command {
     /// Administration from the command line.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Participatory-budgeting elections in the Pabulib format (pabulib.org).
+    #[command(subcommand)]
+    Pabulib(PabulibCommand),
     /// Print the OpenAPI document, or write it to a file.
     Openapi {
         /// File to write (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum PabulibCommand {
+    /// Tally a `.pb` file: prints the ids of the funded projects, one per line, in the order
+    /// the rule funds them, and nothing else. Works offline, without a database.
+    Tally {
+        /// The `.pb` file.
+        file: PathBuf,
+        /// `greedy` (by votes; pabutools' greedy with Cost_Sat), `greedy-score` (by the file's
+        /// `score` column), `mes` (Method of Equal Shares with cost utilities and add1
+        /// completion) or `mes-comparison` (Pabulib's `equalshares/add1-comparison`).
+        #[arg(long, value_enum, default_value = "greedy")]
+        rule: TallyRule,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum TallyRule {
+    Greedy,
+    GreedyScore,
+    Mes,
+    MesComparison,
+}
+
+fn pabulib_tally(file: &std::path::Path, rule: TallyRule) -> Result<(), String> {
+    use samenstad_domain::tally::{GreedyScore, greedy, mes_add1, mes_add1_comparison};
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let election =
+        samenstad_domain::pabulib::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let funded = match rule {
+        TallyRule::Greedy => greedy(&election, GreedyScore::Votes),
+        TallyRule::GreedyScore => greedy(&election, GreedyScore::FileScore),
+        TallyRule::Mes => mes_add1(&election),
+        TallyRule::MesComparison => mes_add1_comparison(&election),
+    };
+    let mut out = String::new();
+    for i in funded {
+        out.push_str(&election.projects[i].id);
+        out.push('\n');
+    }
+    print!("{out}");
+    Ok(())
 }
 
 #[derive(Debug, Subcommand)]
@@ -226,6 +272,7 @@ async fn main() -> ExitCode {
         Command::Migrate(db) => migrate(&db),
         Command::Seed(db) => seed(&db),
         Command::Import(ImportCommand::Venues { file, db }) => import_venues(&file, &db),
+        Command::Pabulib(PabulibCommand::Tally { file, rule }) => pabulib_tally(&file, rule),
         Command::Admin(AdminCommand::CreateUser {
             email,
             role,

@@ -16,7 +16,9 @@ pub fn init(config: &LogConfig) {
     let filter = EnvFilter::try_new(&config.log).unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_target(false);
+        .with_target(false)
+        // Standard output is for what a command prints (OpenAPI, tallies); logs go to stderr.
+        .with_writer(std::io::stderr);
     let result = match config.log_format {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().flatten_event(true).try_init(),

@@ -493,3 +493,152 @@ async fn ideas_are_submitted_supported_decided_with_a_reason_and_moderated() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[actix_web::test]
+async fn the_typed_client_reads_programmes_and_submits_supports_and_decides_ideas_over_a_socket() {
+    use samenstad_types::projects::{CreateIdea, ListIdeasQuery, SetIdeaStatus, SetRoundWijk};
+    let db = TestDb::new();
+    let (addr, stop) = serve(&db);
+    let anon = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
+    let app = app(&db).await;
+    let admin = anon.with_token(admin_token(&app, &db).await);
+    verified_user(&app, &db, "cis@example.org").await;
+    let cis = anon.with_token(access(&app, "cis@example.org").await);
+
+    let programmes = anon.list_programmes().await.expect("programmes");
+    assert_eq!(programmes.len(), 2);
+    assert!(anon.get_programme("nope").await.expect("get").is_none());
+    let drongen = admin
+        .set_round_wijk(
+            "wijkbudget",
+            "25",
+            &SetRoundWijk {
+                selection_method: "public_vote".into(),
+                vulnerability_milli: 1000,
+            },
+        )
+        .await
+        .expect("set");
+    assert!(
+        drongen.rounds[0]
+            .wijken
+            .iter()
+            .any(|w| w.wijknr == 25 && w.selection_method == "public_vote")
+    );
+
+    let idea = cis
+        .create_idea(&CreateIdea {
+            title: "Speelstraat in de zomer".into(),
+            body: "Elke woensdag de straat autovrij voor de kinderen.".into(),
+            wijk: Some("drongen".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("submit");
+    assert_eq!((idea.wijknr, idea.round), (25, Some(1)));
+    let refused = anon
+        .create_idea(&CreateIdea::default())
+        .await
+        .expect_err("no token");
+    assert!(matches!(refused, samenstad_client::Error::Api(p) if p.status == 401));
+    assert_eq!(
+        cis.support_idea(&idea.id, true)
+            .await
+            .expect("support")
+            .supporters,
+        1
+    );
+    let decided = admin
+        .set_idea_status(
+            &idea.id,
+            &SetIdeaStatus {
+                status: "proposal".into(),
+                reason: Some("Uitgewerkt met de buurt tot een voorstel.".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("decide");
+    assert_eq!(decided.status, "proposal");
+    let hidden = admin
+        .moderate_idea(&idea.id, Some("Adres van een bewoner."))
+        .await
+        .expect("hide");
+    assert!(hidden.hidden_reason.is_some());
+    assert_eq!(
+        anon.get_idea(&idea.id)
+            .await
+            .expect("get")
+            .expect("exists")
+            .body,
+        ""
+    );
+    admin.moderate_idea(&idea.id, None).await.expect("show");
+    let page = anon
+        .list_ideas(&ListIdeasQuery {
+            wijk: Some("25".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("list");
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(
+        page.items[0].status_reason.as_deref(),
+        Some("Uitgewerkt met de buurt tot een voorstel.")
+    );
+    assert_eq!(
+        cis.support_idea(&idea.id, false)
+            .await
+            .expect("withdraw")
+            .supporters,
+        0
+    );
+    stop.stop(true).await;
+}
+
+fn pabulib_file(name: &str) -> String {
+    format!(
+        "{}/../domain/tests/data/pabulib/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn the_cli_tallies_a_pabulib_file_offline_and_prints_only_the_funded_ids() {
+    let run = |file: &str, rule: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_samenstad"))
+            .args(["pabulib", "tally", &pabulib_file(file), "--rule", rule])
+            .env_remove("DATABASE_URL")
+            .output()
+            .expect("run samenstad");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, stdout, stderr) = run("Poland_Katowice_2023_Zarzecze.pb", "greedy");
+    assert!(ok, "{stderr}");
+    let mut funded: Vec<&str> = stdout.lines().collect();
+    funded.sort_unstable();
+    assert_eq!(
+        funded,
+        vec![
+            "L20/01/X", "L20/02/X", "L20/03/X", "L20/04/X", "L20/07/X", "L20/09/X"
+        ],
+        "Katowice 2023's official outcome"
+    );
+    let (ok, stdout, _) = run("Netherlands_Amsterdam_304.pb", "mes");
+    assert!(
+        ok && !stdout.is_empty()
+            && stdout
+                .lines()
+                .all(|l| l.chars().all(|c| c.is_ascii_digit())),
+        "{stdout}"
+    );
+    let (ok, stdout, stderr) = run("missing.pb", "greedy");
+    assert!(
+        !ok && stdout.is_empty() && stderr.contains("missing.pb"),
+        "{stderr}"
+    );
+}

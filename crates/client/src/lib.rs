@@ -16,6 +16,9 @@ use samenstad_types::account::{
     LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, RefreshRequest, RegisterRequest,
     Session, TokenRequest,
 };
+use samenstad_types::projects::{
+    CreateIdea, HideIdea, Idea, IdeaPage, ListIdeasQuery, Programme, SetIdeaStatus, SetRoundWijk,
+};
 use samenstad_types::venue::{
     Availability, Booking, BookingSeries, CreateBooking, CreateBookingSeries, CreateVenueChange,
     DeclineBooking, ListVenuesQuery, RejectVenueChange, VenueChange, VenueDetail,
@@ -381,6 +384,82 @@ impl Client {
             .get(self.url(&["wijken", "lookup"]))
             .query(&[("lat", lat), ("lon", lon)]);
         not_found_is_none(self.get(request).await)
+    }
+
+    /// `GET /api/v1/projects/programmes`: the participatory-budget programmes.
+    pub async fn list_programmes(&self) -> Result<Vec<Programme>, Error> {
+        self.get(self.http.get(self.url(&["projects", "programmes"])))
+            .await
+    }
+
+    /// `GET /api/v1/projects/programmes/{key}`; `None` when there is no such programme.
+    pub async fn get_programme(&self, key: &str) -> Result<Option<Programme>, Error> {
+        not_found_is_none(
+            self.get(self.http.get(self.url(&["projects", "programmes", key])))
+                .await,
+        )
+    }
+
+    /// `PUT /api/v1/projects/programmes/{key}/wijken/{wijk}` (programme administrators).
+    pub async fn set_round_wijk(
+        &self,
+        programme: &str,
+        wijk: &str,
+        body: &SetRoundWijk,
+    ) -> Result<Programme, Error> {
+        let url = self.url(&["projects", "programmes", programme, "wijken", wijk]);
+        self.get(self.http.put(url).json(body)).await
+    }
+
+    /// `GET /api/v1/projects/ideas` with filters.
+    pub async fn list_ideas(&self, query: &ListIdeasQuery) -> Result<IdeaPage, Error> {
+        self.get(self.http.get(self.url(&["projects", "ideas"])).query(query))
+            .await
+    }
+
+    /// `POST /api/v1/projects/ideas` (needs a token).
+    pub async fn create_idea(&self, body: &CreateIdea) -> Result<Idea, Error> {
+        self.get(self.http.post(self.url(&["projects", "ideas"])).json(body))
+            .await
+    }
+
+    /// `GET /api/v1/projects/ideas/{id}` with its history; `None` when there is no such idea.
+    pub async fn get_idea(&self, id: &str) -> Result<Option<Idea>, Error> {
+        not_found_is_none(
+            self.get(self.http.get(self.url(&["projects", "ideas", id])))
+                .await,
+        )
+    }
+
+    /// `POST` (support) or `DELETE` (withdraw) `/api/v1/projects/ideas/{id}/support`.
+    pub async fn support_idea(&self, id: &str, support: bool) -> Result<Idea, Error> {
+        let url = self.url(&["projects", "ideas", id, "support"]);
+        let request = if support {
+            self.http.post(url)
+        } else {
+            self.http.delete(url)
+        };
+        self.get(request).await
+    }
+
+    /// `POST /api/v1/projects/ideas/{id}/status` (staff of the wijk).
+    pub async fn set_idea_status(&self, id: &str, body: &SetIdeaStatus) -> Result<Idea, Error> {
+        let url = self.url(&["projects", "ideas", id, "status"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/projects/ideas/{id}/hide` with a public reason, or `…/show` with `None`.
+    pub async fn moderate_idea(&self, id: &str, hide: Option<&str>) -> Result<Idea, Error> {
+        let request = match hide {
+            Some(reason) => self
+                .http
+                .post(self.url(&["projects", "ideas", id, "hide"]))
+                .json(&HideIdea {
+                    reason: reason.to_owned(),
+                }),
+            None => self.http.post(self.url(&["projects", "ideas", id, "show"])),
+        };
+        self.get(request).await
     }
 }
 

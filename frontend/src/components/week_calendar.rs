@@ -150,6 +150,8 @@ pub fn WeekCalendar(room_id: String, start: RwSignal<String>) -> impl IntoView {
             </table>
         })
     };
+    let at_last = move || week.get() >= MAX_WEEKS;
+    let forward = move |_| week.update(|w| *w = (*w + 1).min(MAX_WEEKS));
     view! {
         <div class="calendar">
             <h4>{move || t(lang.get(), T::Availability)}</h4>
@@ -159,8 +161,7 @@ pub fn WeekCalendar(room_id: String, start: RwSignal<String>) -> impl IntoView {
                     {move || t(lang.get(), T::PreviousWeek)}
                 </button>
                 <span aria-live="polite">{move || label(monday_noon(week.get()))}</span>
-                <button type="button" disabled=move || week.get() >= MAX_WEEKS
-                    on:click=move |_| week.update(|w| *w = (*w + 1).min(MAX_WEEKS))>
+                <button type="button" disabled=at_last on:click=forward>
                     {move || t(lang.get(), T::NextWeek)}
                 </button>
             </p>

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod home;
+pub mod ideas;
 pub mod not_found;
 pub mod venues;
 pub mod wijk;

@@ -53,6 +53,7 @@ fn WijkView(wijk: WijkDetail) -> impl IntoView {
         <article class="wijk">
             <h1>{w.name.clone()}</h1>
             <p class="short-name">{w.short_name.clone()}</p>
+            <p><A href=format!("/ideas?wijk={}", w.wijknr)>{move || t(lang.get(), T::IdeaBoard)}</A></p>
             <div class="wijk-body">
                 <svg class="wijk-outline" viewBox=projection.view_box() role="img" aria-label=name>
                     <path d=d></path>
