@@ -2,6 +2,7 @@
 //!
 //! Builds for `wasm32-unknown-unknown` so the web app runs the same rules as the server.
 
+pub mod allocation;
 pub mod booking;
 pub mod geometry;
 pub mod text;
