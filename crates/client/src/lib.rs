@@ -17,7 +17,9 @@ use samenstad_types::account::{
     Session, TokenRequest,
 };
 use samenstad_types::projects::{
-    CreateIdea, HideIdea, Idea, IdeaPage, ListIdeasQuery, Programme, SetIdeaStatus, SetRoundWijk,
+    Ballot, CastBallot, CreateIdea, CreateProposal, CreateVote, HideIdea, Idea, IdeaPage,
+    ListIdeasQuery, Programme, Proposal, Residence, SetIdeaStatus, SetRoundWijk, VerifyResidence,
+    Vote, VoteResults,
 };
 use samenstad_types::venue::{
     Availability, Booking, BookingSeries, CreateBooking, CreateBookingSeries, CreateVenueChange,
@@ -460,6 +462,91 @@ impl Client {
             None => self.http.post(self.url(&["projects", "ideas", id, "show"])),
         };
         self.get(request).await
+    }
+
+    /// `POST /api/v1/projects/proposals` (staff of the wijk).
+    pub async fn create_proposal(&self, body: &CreateProposal) -> Result<Proposal, Error> {
+        self.get(
+            self.http
+                .post(self.url(&["projects", "proposals"]))
+                .json(body),
+        )
+        .await
+    }
+
+    /// `GET /api/v1/projects/proposals?wijk=`.
+    pub async fn list_proposals(&self, wijk: &str) -> Result<Vec<Proposal>, Error> {
+        let request = self
+            .http
+            .get(self.url(&["projects", "proposals"]))
+            .query(&[("wijk", wijk)]);
+        self.get(request).await
+    }
+
+    /// `GET /api/v1/projects/proposals/{id}`; `None` when there is no such proposal.
+    pub async fn get_proposal(&self, id: &str) -> Result<Option<Proposal>, Error> {
+        not_found_is_none(
+            self.get(self.http.get(self.url(&["projects", "proposals", id])))
+                .await,
+        )
+    }
+
+    /// `PUT /api/v1/projects/residents/{user_id}` (staff of the wijk).
+    pub async fn verify_residence(
+        &self,
+        user_id: &str,
+        body: &VerifyResidence,
+    ) -> Result<Residence, Error> {
+        let url = self.url(&["projects", "residents", user_id]);
+        self.get(self.http.put(url).json(body)).await
+    }
+
+    /// `POST /api/v1/projects/votes` (staff of the wijk).
+    pub async fn create_vote(&self, body: &CreateVote) -> Result<Vote, Error> {
+        self.get(self.http.post(self.url(&["projects", "votes"])).json(body))
+            .await
+    }
+
+    /// `GET /api/v1/projects/votes/{id}`; `None` when there is no such vote.
+    pub async fn get_vote(&self, id: &str) -> Result<Option<Vote>, Error> {
+        not_found_is_none(
+            self.get(self.http.get(self.url(&["projects", "votes", id])))
+                .await,
+        )
+    }
+
+    /// `PUT /api/v1/projects/votes/{id}/ballot`: cast or change my ballot.
+    pub async fn cast_ballot(&self, vote_id: &str, body: &CastBallot) -> Result<Ballot, Error> {
+        let url = self.url(&["projects", "votes", vote_id, "ballot"]);
+        self.get(self.http.put(url).json(body)).await
+    }
+
+    /// `GET /api/v1/projects/votes/{id}/ballot`; `None` when I have not voted.
+    pub async fn my_ballot(&self, vote_id: &str) -> Result<Option<Ballot>, Error> {
+        let url = self.url(&["projects", "votes", vote_id, "ballot"]);
+        not_found_is_none(self.get(self.http.get(url)).await)
+    }
+
+    /// `POST /api/v1/projects/votes/{id}/paper-ballots` (staff of the wijk).
+    pub async fn enter_paper_ballot(
+        &self,
+        vote_id: &str,
+        body: &CastBallot,
+    ) -> Result<Ballot, Error> {
+        let url = self.url(&["projects", "votes", vote_id, "paper-ballots"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/projects/ballots/{id}/confirm` (a second staff member).
+    pub async fn confirm_paper_ballot(&self, ballot_id: &str) -> Result<Ballot, Error> {
+        let url = self.url(&["projects", "ballots", ballot_id, "confirm"]);
+        self.get(self.http.post(url)).await
+    }
+
+    /// `GET /api/v1/projects/votes/{id}/results` (after the vote closed).
+    pub async fn vote_results(&self, vote_id: &str) -> Result<VoteResults, Error> {
+        let url = self.url(&["projects", "votes", vote_id, "results"]);
+        self.get(self.http.get(url)).await
     }
 }
 

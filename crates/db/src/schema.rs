@@ -441,3 +441,138 @@ diesel::allow_tables_to_appear_in_same_query!(
 diesel::allow_tables_to_appear_in_same_query!(idea, organisation);
 diesel::allow_tables_to_appear_in_same_query!(programme_round, organisation);
 diesel::allow_tables_to_appear_in_same_query!(idea, app_user);
+
+diesel::table! {
+    proposal (id) {
+        id -> Uuid,
+        round_id -> Uuid,
+        wijk_id -> Uuid,
+        title -> Text,
+        summary -> Text,
+        cost_cents -> Int8,
+        owners -> Text,
+        status -> Text,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    budget_line (proposal_id, position) {
+        proposal_id -> Uuid,
+        position -> Int2,
+        description -> Text,
+        amount_cents -> Int8,
+    }
+}
+
+diesel::table! {
+    proposal_idea (proposal_id, idea_id) {
+        proposal_id -> Uuid,
+        idea_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    residence (user_id) {
+        user_id -> Uuid,
+        wijk_id -> Uuid,
+        birth_date -> Date,
+        method -> Text,
+        verified_by -> Nullable<Uuid>,
+        verified_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    vote (id) {
+        id -> Uuid,
+        round_id -> Uuid,
+        wijk_id -> Uuid,
+        ballot_kind -> Text,
+        budget_cents -> Int8,
+        max_choices -> Nullable<Int4>,
+        points -> Nullable<Int4>,
+        rule -> Text,
+        min_age -> Int4,
+        opens_at -> Timestamptz,
+        closes_at -> Timestamptz,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    vote_option (vote_id, proposal_id) {
+        vote_id -> Uuid,
+        proposal_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    ballot (id) {
+        id -> Uuid,
+        vote_id -> Uuid,
+        voter_id -> Nullable<Uuid>,
+        paper_ref -> Nullable<Text>,
+        entered_by -> Nullable<Uuid>,
+        confirmed_by -> Nullable<Uuid>,
+        choices -> Jsonb,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(proposal -> wijk (wijk_id));
+diesel::joinable!(proposal -> programme_round (round_id));
+diesel::joinable!(budget_line -> proposal (proposal_id));
+diesel::joinable!(proposal_idea -> proposal (proposal_id));
+diesel::joinable!(vote -> wijk (wijk_id));
+diesel::joinable!(vote -> programme_round (round_id));
+diesel::joinable!(vote_option -> vote (vote_id));
+diesel::joinable!(vote_option -> proposal (proposal_id));
+diesel::joinable!(ballot -> vote (vote_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    proposal,
+    budget_line,
+    proposal_idea,
+    vote,
+    vote_option,
+    ballot,
+    residence,
+);
+diesel::allow_tables_to_appear_in_same_query!(proposal, wijk);
+diesel::allow_tables_to_appear_in_same_query!(proposal, programme_round);
+diesel::allow_tables_to_appear_in_same_query!(proposal, round_wijk);
+diesel::allow_tables_to_appear_in_same_query!(proposal, idea);
+diesel::allow_tables_to_appear_in_same_query!(proposal, app_user);
+diesel::allow_tables_to_appear_in_same_query!(budget_line, wijk);
+diesel::allow_tables_to_appear_in_same_query!(budget_line, programme_round);
+diesel::allow_tables_to_appear_in_same_query!(budget_line, round_wijk);
+diesel::allow_tables_to_appear_in_same_query!(budget_line, idea);
+diesel::allow_tables_to_appear_in_same_query!(budget_line, app_user);
+diesel::allow_tables_to_appear_in_same_query!(proposal_idea, wijk);
+diesel::allow_tables_to_appear_in_same_query!(proposal_idea, programme_round);
+diesel::allow_tables_to_appear_in_same_query!(proposal_idea, round_wijk);
+diesel::allow_tables_to_appear_in_same_query!(proposal_idea, idea);
+diesel::allow_tables_to_appear_in_same_query!(proposal_idea, app_user);
+diesel::allow_tables_to_appear_in_same_query!(vote, wijk);
+diesel::allow_tables_to_appear_in_same_query!(vote, programme_round);
+diesel::allow_tables_to_appear_in_same_query!(vote, round_wijk);
+diesel::allow_tables_to_appear_in_same_query!(vote, idea);
+diesel::allow_tables_to_appear_in_same_query!(vote, app_user);
+diesel::allow_tables_to_appear_in_same_query!(vote_option, wijk);
+diesel::allow_tables_to_appear_in_same_query!(vote_option, programme_round);
+diesel::allow_tables_to_appear_in_same_query!(vote_option, round_wijk);
+diesel::allow_tables_to_appear_in_same_query!(vote_option, idea);
+diesel::allow_tables_to_appear_in_same_query!(vote_option, app_user);
+diesel::allow_tables_to_appear_in_same_query!(ballot, wijk);
+diesel::allow_tables_to_appear_in_same_query!(ballot, programme_round);
+diesel::allow_tables_to_appear_in_same_query!(ballot, round_wijk);
+diesel::allow_tables_to_appear_in_same_query!(ballot, idea);
+diesel::allow_tables_to_appear_in_same_query!(ballot, app_user);
+diesel::allow_tables_to_appear_in_same_query!(residence, wijk);
+diesel::allow_tables_to_appear_in_same_query!(residence, programme_round);
+diesel::allow_tables_to_appear_in_same_query!(residence, round_wijk);
+diesel::allow_tables_to_appear_in_same_query!(residence, idea);
+diesel::allow_tables_to_appear_in_same_query!(residence, app_user);

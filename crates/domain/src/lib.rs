@@ -3,6 +3,10 @@
 //! Builds for `wasm32-unknown-unknown` so the web app runs the same rules as the server.
 
 pub mod allocation;
+pub mod ballot;
 pub mod booking;
 pub mod geometry;
+pub mod pabulib;
+pub mod sortition;
+pub mod tally;
 pub mod text;

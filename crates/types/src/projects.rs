@@ -308,3 +308,240 @@ pub struct SetRoundWijk {
     #[validate(range(min = 1, max = 100_000, message = "must be 1 to 100000"))]
     pub vulnerability_milli: i32,
 }
+
+/// A line of a proposal's budget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BudgetLine {
+    /// What the money is for.
+    #[validate(length(min = 2, max = 300, message = "must be 2 to 300 characters"))]
+    pub description: String,
+    /// Amount in euro cents, more than 0.
+    #[validate(range(
+        min = 1,
+        max = 100_000_000_000_i64,
+        message = "must be 1 cent to 1 billion euro"
+    ))]
+    pub amount_cents: i64,
+}
+
+/// A proposal worked out from ideas (staff of the wijk).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"wijk": "2", "title": "Groene Vrijdagmarkt", "summary": "Bloembakken en bankjes rond de markt.", "owners": "Bewonersgroep Vrijdagmarkt met de Groendienst", "budget_lines": [{"description": "Bloembakken", "amount_cents": 1200000}], "idea_ids": []})))]
+pub struct CreateProposal {
+    /// Wijk number or slug.
+    pub wijk: String,
+    /// Title.
+    #[validate(length(min = 3, max = 160, message = "must be 3 to 160 characters"))]
+    pub title: String,
+    /// What it does.
+    #[validate(length(min = 10, max = 5000, message = "must be 10 to 5000 characters"))]
+    pub summary: String,
+    /// Who carries it out.
+    #[validate(length(min = 2, max = 500, message = "must be 2 to 500 characters"))]
+    pub owners: String,
+    /// The costed budget, 1–50 lines.
+    #[validate(length(min = 1, max = 50, message = "must have 1 to 50 lines"), nested)]
+    pub budget_lines: Vec<BudgetLine>,
+    /// Ideas of the same wijk it was worked out from (they move to status `proposal`).
+    #[serde(default)]
+    pub idea_ids: Vec<String>,
+}
+
+/// A proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Proposal {
+    /// Id.
+    pub id: String,
+    /// Wijk number.
+    pub wijknr: i16,
+    /// Round number.
+    pub round: i16,
+    /// Title.
+    pub title: String,
+    /// What it does.
+    pub summary: String,
+    /// Who carries it out.
+    pub owners: String,
+    /// The sum of the budget lines, in cents.
+    pub cost_cents: i64,
+    /// `proposed`, `selected`, `not_selected` or `withdrawn`.
+    pub status: String,
+    /// The budget.
+    pub budget_lines: Vec<BudgetLine>,
+    /// The ideas it came from.
+    pub idea_ids: Vec<String>,
+}
+
+/// Staff record where a resident lives (the right to vote in that wijk).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"wijk": "2", "birth_date": "1990-04-12"})))]
+pub struct VerifyResidence {
+    /// Wijk number or slug.
+    pub wijk: String,
+    /// Date of birth (for the minimum voting age), ISO 8601.
+    pub birth_date: String,
+}
+
+/// A verified residence (no birth date: it is not shown back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Residence {
+    /// The resident's account id.
+    pub user_id: String,
+    /// Wijk number.
+    pub wijknr: i16,
+    /// `staff` or `register`.
+    pub method: String,
+    /// When (RFC 3339).
+    pub verified_at: String,
+}
+
+/// A new public vote in a wijk (staff of the wijk; the wijk's method must be `public_vote`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"wijk": "2", "ballot_kind": "knapsack", "opens_at": "2027-03-01T08:00:00+01:00", "closes_at": "2027-03-21T20:00:00+01:00", "proposal_ids": ["0193c1a0-0000-7000-8000-0000000000e1"]})))]
+pub struct CreateVote {
+    /// Wijk number or slug.
+    pub wijk: String,
+    /// `approval`, `knapsack` or `cumulative`.
+    pub ballot_kind: String,
+    /// What the vote can fund in cents (default: the wijk's allocation).
+    #[serde(default)]
+    pub budget_cents: Option<i64>,
+    /// Approval: at most this many projects.
+    #[serde(default)]
+    pub max_choices: Option<i32>,
+    /// Cumulative: the points each voter spreads.
+    #[serde(default)]
+    pub points: Option<i32>,
+    /// `mes` (Method of Equal Shares with add1 completion; the default) or `greedy` (by points;
+    /// the default for cumulative ballots).
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// Minimum age of voters (default 16).
+    #[serde(default)]
+    pub min_age: Option<i32>,
+    /// Opens (RFC 3339).
+    pub opens_at: String,
+    /// Closes (RFC 3339).
+    pub closes_at: String,
+    /// The proposals on the ballot (of this wijk and round).
+    pub proposal_ids: Vec<String>,
+}
+
+/// A public vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Vote {
+    /// Id.
+    pub id: String,
+    /// Wijk number.
+    pub wijknr: i16,
+    /// `approval`, `knapsack` or `cumulative`.
+    pub ballot_kind: String,
+    /// What the vote can fund, in cents.
+    pub budget_cents: i64,
+    /// Approval: at most this many projects.
+    pub max_choices: Option<i32>,
+    /// Cumulative: points per voter.
+    pub points: Option<i32>,
+    /// `mes` or `greedy`.
+    pub rule: String,
+    /// Minimum age.
+    pub min_age: i32,
+    /// Opens (RFC 3339).
+    pub opens_at: String,
+    /// Closes (RFC 3339).
+    pub closes_at: String,
+    /// `upcoming`, `open` or `closed`.
+    pub state: String,
+    /// The proposals on the ballot.
+    pub options: Vec<Proposal>,
+}
+
+/// A choice on a ballot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Choice {
+    /// The proposal.
+    pub proposal_id: String,
+    /// Points (cumulative ballots; 1 otherwise).
+    #[serde(default = "one")]
+    pub points: i32,
+}
+
+fn one() -> i32 {
+    1
+}
+
+/// A ballot: cast online by a resident, or a paper ballot entered by staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"choices": [{"proposal_id": "0193c1a0-0000-7000-8000-0000000000e1", "points": 1}]})))]
+pub struct CastBallot {
+    /// The chosen proposals.
+    pub choices: Vec<Choice>,
+    /// Paper ballots only: the number written on the paper.
+    #[serde(default)]
+    pub paper_ref: Option<String>,
+}
+
+/// A stored ballot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Ballot {
+    /// Id.
+    pub id: String,
+    /// The vote.
+    pub vote_id: String,
+    /// The choices.
+    pub choices: Vec<Choice>,
+    /// What the chosen proposals cost together, in cents.
+    pub cost_cents: i64,
+    /// Paper ballots: the number on the paper.
+    pub paper_ref: Option<String>,
+    /// Paper ballots count once a second staff member confirmed them.
+    pub confirmed: bool,
+    /// Last change (RFC 3339).
+    pub updated_at: String,
+}
+
+/// A proposal's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalResult {
+    /// The proposal.
+    pub proposal_id: String,
+    /// Title.
+    pub title: String,
+    /// Cost in cents.
+    pub cost_cents: i64,
+    /// Voters who chose it.
+    pub votes: i64,
+    /// Points it got (= votes for approval and knapsack ballots).
+    pub points: i64,
+    /// Whether the rule funds it.
+    pub funded: bool,
+}
+
+/// The outcome of a closed vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VoteResults {
+    /// The vote.
+    pub vote_id: String,
+    /// The rule that decided: `mes` or `greedy`.
+    pub rule: String,
+    /// The budget, in cents.
+    pub budget_cents: i64,
+    /// Ballots counted (online, and paper ballots confirmed by a second staff member).
+    pub ballots: i64,
+    /// What the funded proposals cost together, in cents.
+    pub funded_cents: i64,
+    /// Per proposal, by points (most first).
+    pub results: Vec<ProposalResult>,
+}

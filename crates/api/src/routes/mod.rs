@@ -12,6 +12,7 @@ pub mod projects;
 pub mod series;
 pub mod venue_changes;
 pub mod venues;
+pub mod votes;
 pub mod wijken;
 
 /// Registers every `/api/v1` handler.
@@ -26,4 +27,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     venue_changes::configure(cfg);
     series::configure(cfg);
     projects::configure(cfg);
+    votes::configure(cfg);
 }

@@ -1,0 +1,363 @@
+//! Proposals, residence, public votes, paper ballots and results, through the real app,
+//! PostgreSQL and (for the concurrency test) a real socket.
+
+#![expect(clippy::expect_used, reason = "tests fail loudly")]
+
+mod common;
+
+use actix_web::http::{Method, StatusCode};
+use chrono::{Duration, Utc};
+use diesel::RunQueryDsl;
+use samenstad_db::testing::TestDb;
+use serde_json::{Value, json};
+
+use common::*;
+
+/// Wijk 2 votes; three proposals of €120k, €100k and €60k; returns (admin, proposal ids).
+async fn wijk_with_proposals(app: &impl TestService, db: &TestDb) -> (String, Vec<String>) {
+    let admin = admin_token(app, db).await;
+    let r = call(
+        app,
+        Method::PUT,
+        "/api/v1/projects/programmes/wijkbudget/wijken/2",
+        Some(json!({"selection_method": "public_vote", "vulnerability_milli": 1000})),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let idea = post(
+        app,
+        "/api/v1/projects/ideas",
+        json!({"title": "Speeltuin aan het water", "body": "Een speeltuin voor de kleinsten.", "wijk": "2"}),
+        Some(&admin),
+    )
+    .await;
+    let mut ids = Vec::new();
+    for (title, cents, ideas) in [
+        ("Speeltuin", 12_000_000, vec![idea.body["id"].clone()]),
+        ("Buurtmoestuin", 10_000_000, vec![]),
+        ("Fietsherstelpunt", 6_000_000, vec![]),
+    ] {
+        let r = post(
+            app,
+            "/api/v1/projects/proposals",
+            json!({"wijk": "2", "title": title, "summary": "Uitgewerkt met de buurt.", "owners": "Bewonersgroep",
+                   "budget_lines": [{"description": "Materiaal", "amount_cents": cents / 2}, {"description": "Uitvoering", "amount_cents": cents / 2}],
+                   "idea_ids": ideas}),
+            Some(&admin),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        assert_eq!(r.body["cost_cents"], cents);
+        ids.push(r.body["id"].as_str().expect("id").to_owned());
+    }
+    let idea = get_as(
+        app,
+        &format!(
+            "/api/v1/projects/ideas/{}",
+            idea.body["id"].as_str().expect("idea")
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(
+        idea.body["status"], "proposal",
+        "the idea moved on with its proposal"
+    );
+    assert!(
+        idea.body["status_reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("Speeltuin"))
+    );
+    (admin, ids)
+}
+
+async fn resident(
+    app: &impl TestService,
+    db: &TestDb,
+    admin: &str,
+    email: &str,
+    wijk: &str,
+    born: &str,
+) -> String {
+    let id = verified_user(app, db, email).await;
+    let r = call(
+        app,
+        Method::PUT,
+        &format!("/api/v1/projects/residents/{id}"),
+        Some(json!({"wijk": wijk, "birth_date": born})),
+        Some(admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    access(app, email).await
+}
+
+fn ballot(ids: &[&String]) -> Value {
+    json!({"choices": ids.iter().map(|id| json!({"proposal_id": id})).collect::<Vec<_>>()})
+}
+
+async fn open_vote(app: &impl TestService, admin: &str, ids: &[String], extra: Value) -> String {
+    let mut body = json!({"wijk": "2", "ballot_kind": "knapsack", "budget_cents": 20_000_000,
+        "opens_at": (Utc::now() - Duration::minutes(1)).to_rfc3339(),
+        "closes_at": (Utc::now() + Duration::hours(1)).to_rfc3339(), "proposal_ids": ids});
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    let r = post(app, "/api/v1/projects/votes", body, Some(admin)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.body["state"], "open");
+    r.body["id"].as_str().expect("id").to_owned()
+}
+
+fn close(db: &TestDb, vote: &str) {
+    diesel::sql_query(format!(
+        "UPDATE vote SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 second' WHERE id = '{vote}'"
+    ))
+    .execute(&mut db.conn())
+    .expect("close");
+}
+
+#[actix_web::test]
+async fn residents_vote_once_with_a_knapsack_ballot_and_results_appear_after_the_close() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let (admin, ids) = wijk_with_proposals(&app, &db).await;
+    let vote = open_vote(&app, &admin, &ids, json!({})).await;
+    let again = post(&app, "/api/v1/projects/votes", json!({"wijk": "2", "ballot_kind": "approval", "opens_at": Utc::now().to_rfc3339(), "closes_at": (Utc::now() + Duration::hours(1)).to_rfc3339(), "proposal_ids": ids}), Some(&admin)).await;
+    assert_eq!(
+        again.status,
+        StatusCode::CONFLICT,
+        "one vote per wijk and round"
+    );
+    let other_wijk = post(&app, "/api/v1/projects/votes", json!({"wijk": "1", "ballot_kind": "approval", "opens_at": Utc::now().to_rfc3339(), "closes_at": (Utc::now() + Duration::hours(1)).to_rfc3339(), "proposal_ids": ids}), Some(&admin)).await;
+    assert_eq!(
+        other_wijk.status,
+        StatusCode::CONFLICT,
+        "wijk 1 selects by dialogue: {}",
+        other_wijk.body
+    );
+
+    let ann = resident(&app, &db, &admin, "ann@example.org", "2", "1980-05-01").await;
+    let ben = resident(&app, &db, &admin, "ben@example.org", "2", "1975-01-01").await;
+    let cas = resident(&app, &db, &admin, "cas@example.org", "2", "1990-01-01").await;
+    let outsider = resident(&app, &db, &admin, "dirk@example.org", "1", "1970-01-01").await;
+    let child = resident(
+        &app,
+        &db,
+        &admin,
+        "eva@example.org",
+        "2",
+        &(Utc::now() - Duration::days(365 * 12))
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
+    .await;
+    verified_user(&app, &db, "fien@example.org").await;
+    let unverified = access(&app, "fien@example.org").await;
+    let uri = format!("/api/v1/projects/votes/{vote}/ballot");
+    let put = |token: String, body: Value| {
+        let (app, uri) = (&app, uri.clone());
+        async move { call(app, Method::PUT, &uri, Some(body), Some(&token)).await }
+    };
+
+    // The rules are the vote's: over budget, unknown projects and the wrong people are refused.
+    let over = put(ann.clone(), ballot(&[&ids[0], &ids[1], &ids[2]])).await;
+    assert_eq!(
+        (over.status, over.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("choices"))
+    );
+    assert!(
+        over.body["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("budget")),
+        "{}",
+        over.body
+    );
+    let unknown = put(ann.clone(), json!({"choices": [{"proposal_id": "nope"}]})).await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    for (token, who) in [
+        (outsider, "a resident of another wijk"),
+        (child, "a 12-year-old"),
+        (unverified, "an unverified account"),
+    ] {
+        assert_eq!(
+            put(token, ballot(&[&ids[2]])).await.status,
+            StatusCode::FORBIDDEN,
+            "{who}"
+        );
+    }
+
+    // Ann votes, changes her mind: still one ballot.
+    let first = put(ann.clone(), ballot(&[&ids[0]])).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    let changed = put(ann.clone(), ballot(&[&ids[1], &ids[2]])).await;
+    assert_eq!(
+        (
+            changed.body["id"].as_str(),
+            changed.body["cost_cents"].as_i64()
+        ),
+        (first.body["id"].as_str(), Some(16_000_000))
+    );
+    assert_eq!(
+        get_as(&app, &uri, Some(&ann)).await.body["choices"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        put(ben.clone(), ballot(&[&ids[0]])).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        put(cas.clone(), ballot(&[&ids[0], &ids[2]])).await.status,
+        StatusCode::OK
+    );
+
+    // Paper: entered by one staff member, counted once a second one confirms.
+    verified_user(&app, &db, "staff2@example.org").await;
+    diesel::sql_query("INSERT INTO role_assignment (id, user_id, role, wijk_id) SELECT gen_random_uuid(), u.id, 'wijk_staff', w.id FROM app_user u, wijk w WHERE u.email = 'staff2@example.org' AND w.wijknr = 2")
+        .execute(&mut db.conn()).expect("role");
+    let staff2 = access(&app, "staff2@example.org").await;
+    let paper_uri = format!("/api/v1/projects/votes/{vote}/paper-ballots");
+    let mut paper_body = ballot(&[&ids[0]]);
+    paper_body["paper_ref"] = json!("P-001");
+    let paper = post(&app, &paper_uri, paper_body.clone(), Some(&admin)).await;
+    assert_eq!(
+        (paper.status, paper.body["confirmed"].as_bool()),
+        (StatusCode::CREATED, Some(false)),
+        "{}",
+        paper.body
+    );
+    assert_eq!(
+        post(&app, &paper_uri, paper_body, Some(&staff2))
+            .await
+            .status,
+        StatusCode::CONFLICT,
+        "the same paper twice"
+    );
+    let mut unconfirmed = ballot(&[&ids[1]]);
+    unconfirmed["paper_ref"] = json!("P-002");
+    assert_eq!(
+        post(&app, &paper_uri, unconfirmed, Some(&admin))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let confirm = format!(
+        "/api/v1/projects/ballots/{}/confirm",
+        paper.body["id"].as_str().expect("id")
+    );
+    assert_eq!(
+        post(&app, &confirm, json!({}), Some(&admin)).await.status,
+        StatusCode::CONFLICT,
+        "not by who entered it"
+    );
+    assert_eq!(
+        post(&app, &confirm, json!({}), Some(&ann)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(&app, &confirm, json!({}), Some(&staff2)).await.body["confirmed"],
+        true
+    );
+
+    let results = format!("/api/v1/projects/votes/{vote}/results");
+    assert_eq!(
+        get_as(&app, &results, None).await.status,
+        StatusCode::CONFLICT,
+        "hidden until the close"
+    );
+    close(&db, &vote);
+    assert_eq!(
+        put(ben, ballot(&[&ids[2]])).await.status,
+        StatusCode::CONFLICT,
+        "closed"
+    );
+    let r = get_as(&app, &results, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        r.body["ballots"], 4,
+        "three online, one confirmed paper ballot: {}",
+        r.body
+    );
+    let rows: Vec<(String, i64, bool)> = r.body["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|x| {
+            (
+                x["title"].as_str().expect("t").to_owned(),
+                x["votes"].as_i64().expect("v"),
+                x["funded"].as_bool().expect("f"),
+            )
+        })
+        .collect();
+    // Speeltuin (ben, cas, paper: 3 × of €120k) and Fietsherstelpunt (ann, cas: €60k) fit €200k;
+    // Buurtmoestuin (ann only) does not fit after them.
+    assert_eq!(
+        rows,
+        vec![
+            ("Speeltuin".into(), 3, true),
+            ("Fietsherstelpunt".into(), 2, true),
+            ("Buurtmoestuin".into(), 1, false),
+        ]
+    );
+    assert_eq!(r.body["funded_cents"], 18_000_000);
+}
+
+#[actix_web::test]
+async fn a_hundred_simultaneous_ballots_of_one_voter_store_one_ballot() {
+    use samenstad_types::projects::{CastBallot, Choice};
+    let db = TestDb::new();
+    let (addr, stop) = serve(&db);
+    let app = app(&db).await;
+    let (admin, ids) = wijk_with_proposals(&app, &db).await;
+    let vote = open_vote(&app, &admin, &ids, json!({})).await;
+    let token = resident(&app, &db, &admin, "gert@example.org", "2", "1985-03-03").await;
+    let client = samenstad_client::Client::new(&format!("http://{addr}"))
+        .expect("client")
+        .with_token(token);
+    let tasks: Vec<_> = (0..100)
+        .map(|i| {
+            let (client, vote, id) = (client.clone(), vote.clone(), ids[i % 3].clone());
+            tokio::spawn(async move {
+                client
+                    .cast_ballot(
+                        &vote,
+                        &CastBallot {
+                            choices: vec![Choice {
+                                proposal_id: id,
+                                points: 1,
+                            }],
+                            paper_ref: None,
+                        },
+                    )
+                    .await
+            })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.expect("task") {
+            Ok(_) => ok += 1,
+            Err(samenstad_client::Error::Api(p)) => assert_eq!(p.status, 409, "{p:?}"),
+            Err(e) => panic!("{e}"),
+        }
+    }
+    assert!(ok >= 1);
+    assert_eq!(
+        count(
+            &db,
+            &format!("SELECT count(*) AS n FROM ballot WHERE vote_id = '{vote}'")
+        ),
+        1
+    );
+    let mine = client
+        .my_ballot(&vote)
+        .await
+        .expect("mine")
+        .expect("a ballot");
+    assert_eq!(mine.choices.len(), 1);
+    stop.stop(true).await;
+}
