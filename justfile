@@ -13,7 +13,7 @@ run: (setup "run") web
     . scripts/env.sh && ensure_database "$(app_database)" && target/release/samenstad migrate && target/release/samenstad seed && exec target/release/samenstad serve
 
 # Install what is missing and run every check and test (what CI runs)
-test: (setup "test") lint lint-docker check-wasm test-rust web e2e
+test: (setup "test") lint lint-docker check-wasm test-rust pabutools-quick web e2e
 
 # Install missing tools and packages (mode: run or test)
 setup mode="run":
@@ -52,6 +52,7 @@ openapi:
 lint:
     cargo fmt --all --check
     cargo clippy --locked --all-targets -- -D warnings
+    cargo clippy --locked -p samenstad-web --target wasm32-unknown-unknown -- -D warnings
 
 # Format the code
 fmt:
@@ -84,3 +85,15 @@ bench-login connections="8" seconds="15":
 # Venue search with 10,000 venues and 30,000 rooms: req/s, p50, p99 and the ratio to pgbench
 bench-venues seconds="10" connections="32":
     scripts/bench-venues.sh {{seconds}} {{connections}}
+
+# Tallies against pabutools: the largest real file and 100 projects x 100,000 voters; prints a table (pabutools takes minutes)
+bench-tally:
+    python3 scripts/bench-tally.py
+
+# pabutools agrees with the outcomes the tally tests expect: Amsterdam and Katowice (about a minute)
+pabutools-quick:
+    python3 scripts/pabutools-check.py Netherlands_Amsterdam_166.pb Netherlands_Amsterdam_304.pb Poland_Katowice_2023_Zarzecze.pb
+
+# The same for all five Pabulib files (about 11 minutes: pabutools is slow on Kraków and Wieliczka)
+pabutools-check:
+    python3 scripts/pabutools-check.py

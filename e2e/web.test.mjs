@@ -162,6 +162,7 @@ async function residentSession(email, password) {
   const outbox = await api(`/api/v1/admin/outbox?to=${encodeURIComponent(email)}`, { token: admin.body.access_token });
   const token = outbox.body[0].body.match(/token=(\S+)/)[1];
   assert.equal((await api('/api/v1/auth/verify-email', { method: 'POST', body: { token } })).status, 204);
+  return reg.body.id;
 }
 
 async function uiLogin(page, email, password) {
@@ -350,5 +351,57 @@ test('submit an idea for a wijk, support it, staff refer it with a reason, the r
   assert.equal(await page.locator('table.allocations tbody tr').count(), 25, 'every wijk has its budget');
   assert.match(await page.locator('table.allocations tbody tr', { hasText: 'Drongen' }).innerText(), /geloot wijkpanel/);
   assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
+  await page.close();
+});
+
+test('a verified resident votes with a knapsack ballot against the running total; results appear after the close', async () => {
+  const admin = (await api('/api/v1/auth/login', { method: 'POST',
+    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } })).body.access_token;
+  const as = (method, path, body) => api(path, { method, body, token: admin });
+  assert.equal((await as('PUT', '/api/v1/projects/programmes/wijkbudget/wijken/9',
+    { selection_method: 'public_vote', vulnerability_milli: 1000 })).status, 200);
+  const email = `mo-${Date.now()}@example.org`;
+  const password = 'een lange zin als wachtwoord';
+  const userId = await residentSession(email, password);
+  assert.equal((await as('PUT', `/api/v1/projects/residents/${userId}`, { wijk: '9', birth_date: '1988-02-02' })).status, 200);
+  const proposals = [];
+  for (const [title, euros] of [['Zitbanken langs de Leie', 90000], ['Buurtfeest elk jaar', 60000], ['Groene speelplaats', 150000]]) {
+    const r = await as('POST', '/api/v1/projects/proposals', { wijk: '9', title, summary: 'Uitgewerkt in de wijkdialoog.',
+      owners: 'Bewonersgroep', budget_lines: [{ description: 'Alles', amount_cents: euros * 100 }], idea_ids: [] });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    proposals.push(r.body.id);
+  }
+  const closes = new Date(Date.now() + 25000);
+  const vote = await as('POST', '/api/v1/projects/votes', { wijk: '9', ballot_kind: 'knapsack', budget_cents: 25000000,
+    opens_at: new Date(Date.now() - 60000).toISOString(), closes_at: closes.toISOString(), proposal_ids: proposals });
+  assert.equal(vote.status, 201, JSON.stringify(vote.body));
+
+  const { page, errors } = await openPage();
+  await uiLogin(page, email, password);
+  await page.goto(`${BASE}/ideas?wijk=9`);
+  await page.getByRole('link', { name: /Stemming \(open\)/ }).click();
+  await page.waitForURL(`**/votes/${vote.body.id}`);
+  await page.getByLabel(/Zitbanken langs de Leie/).check();
+  await page.getByLabel(/Buurtfeest elk jaar/).check();
+  await page.locator('.running-total', { hasText: '€ 150.000 / € 250.000' }).waitFor();
+  await page.getByLabel(/Groene speelplaats/).check();
+  await page.locator('form.ballot p.error', { hasText: 'more than the budget' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Stem uitbrengen' }).isDisabled(), true, 'over budget: cannot cast');
+  await page.getByLabel(/Buurtfeest elk jaar/).uncheck();
+  await page.locator('.running-total', { hasText: '€ 240.000' }).waitFor();
+  await page.getByLabel(/Zitbanken langs de Leie/).uncheck();
+  await page.getByLabel(/Buurtfeest elk jaar/).check();
+  await page.getByRole('button', { name: 'Stem uitbrengen' }).click();
+  await page.locator('form.ballot p.success').waitFor();
+
+  // After the close the results replace the ballot.
+  await new Promise((r) => setTimeout(r, Math.max(0, closes.getTime() - Date.now() + 1000)));
+  await page.reload();
+  const table = page.locator('table.results');
+  await table.waitFor();
+  assert.match(await table.locator('tr', { hasText: 'Groene speelplaats' }).innerText(), /1\s+€ 150\.000\s+ja/);
+  assert.match(await table.locator('tr', { hasText: 'Buurtfeest elk jaar' }).innerText(), /1\s+€ 60\.000\s+ja/);
+  assert.match(await table.locator('tr', { hasText: 'Zitbanken langs de Leie' }).innerText(), /0\s+€ 90\.000\s+nee/);
+  assert.deepEqual(errors.filter((e) => !/40[01]|404/.test(e)), []);
   await page.close();
 });

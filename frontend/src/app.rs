@@ -11,6 +11,7 @@ use crate::pages::account::{
 };
 use crate::pages::ideas::{IdeaBoard, IdeaPage, ProgrammePage};
 use crate::pages::venues::{ManageBookings, MyBookings, VenueFinder, VenuePage};
+use crate::pages::vote::VotePage;
 use crate::pages::{home::Home, not_found::NotFound, wijk::WijkPage};
 use crate::state::provide_session;
 
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wijkbudget") view=ProgrammePage />
                     <Route path=path!("/ideas") view=IdeaBoard />
                     <Route path=path!("/ideas/:id") view=IdeaPage />
+                    <Route path=path!("/votes/:id") view=VotePage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -170,6 +170,23 @@ pub enum T {
     ReasonForResidents,
     CityService,
     SaveDecision,
+    VoteTitle,
+    VoteOpen,
+    VoteNotOpenYet,
+    LogInToVote,
+    KnapsackHelp,
+    ApprovalHelp,
+    CumulativeHelp,
+    Chosen,
+    CastBallot,
+    BallotStored,
+    BallotsCounted,
+    Funded,
+    Proposal,
+    Votes,
+    Yes,
+    No,
+    VoteLink,
 }
 
 /// The text `key` in `lang`.
@@ -468,6 +485,44 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::CityService, En) => "Which city service takes it up?",
         (T::SaveDecision, Nl) => "Beslissing opslaan",
         (T::SaveDecision, En) => "Save decision",
+        (T::VoteTitle, Nl) => "Stemming",
+        (T::VoteTitle, En) => "Vote",
+        (T::VoteOpen, Nl) => "open van",
+        (T::VoteOpen, En) => "open from",
+        (T::VoteNotOpenYet, Nl) => "De stemming is nog niet open.",
+        (T::VoteNotOpenYet, En) => "The vote is not open yet.",
+        (T::LogInToVote, Nl) => "Log in om te stemmen",
+        (T::LogInToVote, En) => "Log in to vote",
+        (T::KnapsackHelp, Nl) => {
+            "Kies de projecten die je wilt; samen mogen ze niet meer kosten dan het budget van de wijk."
+        }
+        (T::KnapsackHelp, En) => {
+            "Choose the projects you want; together they may not cost more than the wijk's budget."
+        }
+        (T::ApprovalHelp, Nl) => "Kies de projecten die je steunt.",
+        (T::ApprovalHelp, En) => "Choose the projects you support.",
+        (T::CumulativeHelp, Nl) => "Verdeel je punten over de projecten.",
+        (T::CumulativeHelp, En) => "Spread your points over the projects.",
+        (T::Chosen, Nl) => "Gekozen:",
+        (T::Chosen, En) => "Chosen:",
+        (T::CastBallot, Nl) => "Stem uitbrengen",
+        (T::CastBallot, En) => "Cast my vote",
+        (T::BallotStored, Nl) => "Je stem is bewaard. Je kunt hem wijzigen tot de stemming sluit.",
+        (T::BallotStored, En) => "Your vote is stored. You can change it until the vote closes.",
+        (T::BallotsCounted, Nl) => "stemmen geteld",
+        (T::BallotsCounted, En) => "ballots counted",
+        (T::Funded, Nl) => "Gefinancierd",
+        (T::Funded, En) => "Funded",
+        (T::Proposal, Nl) => "Voorstel",
+        (T::Proposal, En) => "Proposal",
+        (T::Votes, Nl) => "Stemmen",
+        (T::Votes, En) => "Votes",
+        (T::Yes, Nl) => "ja",
+        (T::Yes, En) => "yes",
+        (T::No, Nl) => "nee",
+        (T::No, En) => "no",
+        (T::VoteLink, Nl) => "Stemming",
+        (T::VoteLink, En) => "Vote",
     }
 }
 

@@ -38,12 +38,141 @@ enum Command {
     /// Participatory-budgeting elections in the Pabulib format (pabulib.org).
     #[command(subcommand)]
     Pabulib(PabulibCommand),
+    /// Lottery-drawn panels (sortition), reproducible from a published seed.
+    #[command(subcommand)]
+    Sortition(SortitionCommand),
     /// Print the OpenAPI document, or write it to a file.
     Openapi {
         /// File to write (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum SortitionCommand {
+    /// Draw a panel and print it: `member ID` lines in draw order, then `reserve ID` lines.
+    /// Anyone with the same candidate file, seed, size and quotas gets the same panel
+    /// (algorithm `samenstad-sortition-v1`, documented in `samenstad_domain::sortition`).
+    Draw(DrawArgs),
+    /// Re-run a published draw and compare it with the published panel (the output of `draw`);
+    /// exits with 1 and names the first difference when they differ.
+    Verify {
+        #[command(flatten)]
+        draw: DrawArgs,
+        /// The published panel.
+        #[arg(long)]
+        expect: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct DrawArgs {
+    /// CSV with a header: `id` and one column per stratification attribute (e.g.
+    /// `id,gender,age_band`); pseudonymous ids, no names.
+    candidates: PathBuf,
+    /// The published seed.
+    #[arg(long)]
+    seed: String,
+    /// Panel size.
+    #[arg(long)]
+    panel: u32,
+    /// Ordered reserves.
+    #[arg(long, default_value_t = 0)]
+    reserves: u32,
+    /// A quota `attribute=value:min-max`, e.g. `gender=v:9-11`; repeat for more.
+    #[arg(long = "quota")]
+    quotas: Vec<String>,
+}
+
+fn sortition_lines(args: &DrawArgs) -> Result<Vec<String>, String> {
+    use samenstad_domain::sortition::{Candidate, DrawRequest, Quota, draw};
+    let mut reader = csv::Reader::from_path(&args.candidates)
+        .map_err(|e| format!("{}: {e}", args.candidates.display()))?;
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    if headers.get(0) != Some("id") {
+        return Err("the first column of the candidate file must be `id`".to_owned());
+    }
+    let mut candidates = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("line {}: {e}", n + 2))?;
+        let mut fields = headers.iter().zip(record.iter());
+        let id = fields
+            .next()
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default();
+        let strata = fields
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| (k.to_owned(), v.trim().to_owned()))
+            .collect();
+        candidates.push(Candidate { id, strata });
+    }
+    let quotas = args
+        .quotas
+        .iter()
+        .map(|q| {
+            let bad = || format!("quota `{q}`: write attribute=value:min-max");
+            let (attribute, rest) = q.split_once('=').ok_or_else(bad)?;
+            let (value, range) = rest.rsplit_once(':').ok_or_else(bad)?;
+            let (min, max) = range.split_once('-').ok_or_else(bad)?;
+            Ok(Quota {
+                attribute: attribute.to_owned(),
+                value: value.to_owned(),
+                min: min.parse().map_err(|_| bad())?,
+                max: max.parse().map_err(|_| bad())?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let request = DrawRequest {
+        seed: args.seed.clone(),
+        panel_size: args.panel,
+        reserves: args.reserves,
+        quotas,
+    };
+    let panel = draw(&candidates, &request).map_err(|e| e.to_string())?;
+    let mut lines = vec![format!("# {}", panel.algorithm)];
+    lines.extend(panel.members.iter().map(|m| format!("member {m}")));
+    lines.extend(panel.reserves.iter().map(|r| format!("reserve {r}")));
+    Ok(lines)
+}
+
+fn sortition(command: &SortitionCommand) -> Result<(), String> {
+    match command {
+        SortitionCommand::Draw(args) => {
+            println!("{}", sortition_lines(args)?.join("\n"));
+            Ok(())
+        }
+        SortitionCommand::Verify { draw, expect } => {
+            let ours = sortition_lines(draw)?;
+            let published = std::fs::read_to_string(expect)
+                .map_err(|e| format!("{}: {e}", expect.display()))?;
+            let theirs: Vec<&str> = published
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            match ours.iter().zip(&theirs).position(|(a, b)| a != b) {
+                None if ours.len() == theirs.len() => {
+                    println!(
+                        "the published panel is the draw of this seed ({} lines)",
+                        ours.len()
+                    );
+                    Ok(())
+                }
+                Some(i) => Err(format!(
+                    "line {}: the draw gives `{}`, the published panel says `{}`",
+                    i + 1,
+                    ours[i],
+                    theirs[i]
+                )),
+                None => Err(format!(
+                    "the draw has {} lines, the published panel {}",
+                    ours.len(),
+                    theirs.len()
+                )),
+            }
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -273,6 +402,7 @@ async fn main() -> ExitCode {
         Command::Seed(db) => seed(&db),
         Command::Import(ImportCommand::Venues { file, db }) => import_venues(&file, &db),
         Command::Pabulib(PabulibCommand::Tally { file, rule }) => pabulib_tally(&file, rule),
+        Command::Sortition(command) => sortition(&command),
         Command::Admin(AdminCommand::CreateUser {
             email,
             role,

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use common::*;
 
-fn wijk<'a>(programme: &'a Value, nr: i64) -> &'a Value {
+fn wijk(programme: &Value, nr: i64) -> &Value {
     programme["rounds"]
         .as_array()
         .expect("rounds")
@@ -641,4 +641,82 @@ fn the_cli_tallies_a_pabulib_file_offline_and_prints_only_the_funded_ids() {
         !ok && stdout.is_empty() && stderr.contains("missing.pb"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_published_sortition_draw_is_verified_and_a_tampered_one_is_not() {
+    let dir = std::env::temp_dir().join(format!("samenstad-sortition-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let candidates = dir.join("candidates.csv");
+    let mut csv = "id,gender,age_band\n".to_owned();
+    for i in 0..40 {
+        let gender = if i % 3 == 0 { "m" } else { "v" };
+        let age = ["16-29", "30-64", "65+"][i % 3];
+        csv.push_str(&format!("c{i:02},{gender},{age}\n"));
+    }
+    std::fs::write(&candidates, csv).expect("write");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "sortition".to_owned(),
+            extra[0].to_owned(),
+            candidates.display().to_string(),
+            "--seed".into(),
+            "Drongen 2026".into(),
+            "--panel".into(),
+            "10".into(),
+            "--reserves".into(),
+            "3".into(),
+            "--quota".into(),
+            "gender=m:4-6".into(),
+        ];
+        args.extend(extra[1..].iter().map(|s| (*s).to_owned()));
+        std::process::Command::new(env!("CARGO_BIN_EXE_samenstad"))
+            .args(&args)
+            .output()
+            .expect("run samenstad")
+    };
+    let drawn = run(&["draw"]);
+    assert!(
+        drawn.status.success(),
+        "{}",
+        String::from_utf8_lossy(&drawn.stderr)
+    );
+    let panel = String::from_utf8_lossy(&drawn.stdout).into_owned();
+    let members: Vec<&str> = panel.lines().filter(|l| l.starts_with("member ")).collect();
+    assert_eq!(members.len(), 10);
+    assert_eq!(
+        panel.lines().filter(|l| l.starts_with("reserve ")).count(),
+        3
+    );
+    let men = members
+        .iter()
+        .filter(|m| {
+            m[7..]
+                .trim_start_matches('c')
+                .parse::<usize>()
+                .is_ok_and(|i| i % 3 == 0)
+        })
+        .count();
+    assert!((4..=6).contains(&men), "the quota holds: {men} men");
+    assert_eq!(
+        run(&["draw"]).stdout,
+        drawn.stdout,
+        "the same seed, the same panel"
+    );
+
+    let published = dir.join("panel.txt");
+    std::fs::write(&published, &panel).expect("write");
+    let expect = published.display().to_string();
+    let ok = run(&["verify", "--expect", &expect]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let swapped = panel.replacen(members[0], "member c99", 1);
+    std::fs::write(&published, swapped).expect("write");
+    let bad = run(&["verify", "--expect", &expect]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("member c99"));
+    std::fs::remove_dir_all(&dir).ok();
 }

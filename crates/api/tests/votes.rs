@@ -304,6 +304,27 @@ async fn residents_vote_once_with_a_knapsack_ballot_and_results_appear_after_the
         ]
     );
     assert_eq!(r.body["funded_cents"], 18_000_000);
+
+    // The same election as a Pabulib file, voters anonymised, counts the same.
+    let pb = actix_web::test::call_service(
+        &app,
+        actix_web::test::TestRequest::get()
+            .uri(&format!("/api/v1/projects/votes/{vote}/election.pb"))
+            .to_request(),
+    )
+    .await;
+    assert_eq!(pb.status(), StatusCode::OK);
+    let text = String::from_utf8(actix_web::test::read_body(pb).await.to_vec()).expect("utf-8");
+    assert!(!text.contains('@'), "no e-mail addresses: {text}");
+    let election = samenstad_domain::pabulib::parse(&text).expect("a valid .pb file");
+    assert_eq!(election.voters.len(), 4);
+    assert!(election.voters.iter().all(|v| v.id.starts_with('v')));
+    let funded: Vec<&str> = samenstad_domain::tally::mes_add1(&election)
+        .into_iter()
+        .map(|i| election.projects[i].name.as_str())
+        .collect();
+    assert_eq!(funded.len(), 2);
+    assert!(funded.contains(&"Speeltuin") && funded.contains(&"Fietsherstelpunt"));
 }
 
 #[actix_web::test]

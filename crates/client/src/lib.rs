@@ -507,6 +507,15 @@ impl Client {
             .await
     }
 
+    /// `GET /api/v1/projects/votes?wijk=`.
+    pub async fn list_votes(&self, wijk: &str) -> Result<Vec<Vote>, Error> {
+        let request = self
+            .http
+            .get(self.url(&["projects", "votes"]))
+            .query(&[("wijk", wijk)]);
+        self.get(request).await
+    }
+
     /// `GET /api/v1/projects/votes/{id}`; `None` when there is no such vote.
     pub async fn get_vote(&self, id: &str) -> Result<Option<Vote>, Error> {
         not_found_is_none(

@@ -125,7 +125,11 @@ pub fn IdeaBoard() -> impl IntoView {
         let navigate = navigate.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
-            let to = if value.is_empty() { "/ideas".to_owned() } else { format!("/ideas?wijk={value}") };
+            let to = if value.is_empty() {
+                "/ideas".to_owned()
+            } else {
+                format!("/ideas?wijk={value}")
+            };
             navigate(&to, Default::default());
         }
     };
@@ -140,6 +144,18 @@ pub fn IdeaBoard() -> impl IntoView {
                 .collect_view()
         })
     };
+    let votes = LocalResource::new(move || {
+        let wijk = wijk();
+        async move {
+            if wijk.is_empty() {
+                return Ok(Vec::new());
+            }
+            api::client()?
+                .list_votes(&wijk)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
     // The form.
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
@@ -150,7 +166,11 @@ pub fn IdeaBoard() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let navigate = navigate.clone();
-        let cost = cost.get_untracked().trim().replace(['.', ' '], "").replace(',', ".");
+        let cost = cost
+            .get_untracked()
+            .trim()
+            .replace(['.', ' '], "")
+            .replace(',', ".");
         let estimated_cost_cents = if cost.is_empty() {
             None
         } else {
@@ -171,7 +191,10 @@ pub fn IdeaBoard() -> impl IntoView {
         };
         spawn_local(async move {
             let result = match api::authed(&session) {
-                Ok(client) => client.create_idea(&request).await.map_err(|e| e.to_string()),
+                Ok(client) => client
+                    .create_idea(&request)
+                    .await
+                    .map_err(|e| e.to_string()),
                 Err(e) => Err(e),
             };
             match result {
@@ -190,6 +213,9 @@ pub fn IdeaBoard() -> impl IntoView {
                 {move || wijk_options(wijk())}
             </select>
         </p>
+        {move || votes.get().and_then(Result::ok).map(|list| list.into_iter().map(|v| view! {
+            <p class="vote-link"><A href=format!("/votes/{}", v.id)>{move || t(lang.get(), T::VoteLink)} " (" {v.state.clone()} ")"</A></p>
+        }).collect_view())}
         <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
             {move || ideas.get().map(|r| match r {
                 Ok(page) if page.items.is_empty() => view! { <p>{move || t(lang.get(), T::NoIdeasYet)}</p> }.into_any(),
@@ -269,7 +295,11 @@ pub fn IdeaPage() -> impl IntoView {
 fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    set_title(if idea.title.is_empty() { "Idee" } else { &idea.title });
+    set_title(if idea.title.is_empty() {
+        "Idee"
+    } else {
+        &idea.title
+    });
     let message = RwSignal::new(None::<String>);
     let id = idea.id.clone();
     let supported = idea.supported;
@@ -279,7 +309,10 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
             let id = id.clone();
             spawn_local(async move {
                 let result = match api::authed(&session) {
-                    Ok(c) => c.support_idea(&id, !supported).await.map_err(|e| e.to_string()),
+                    Ok(c) => c
+                        .support_idea(&id, !supported)
+                        .await
+                        .map_err(|e| e.to_string()),
                     Err(e) => Err(e),
                 };
                 match result {
@@ -290,7 +323,9 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
         }
     };
     let staff = session.me.get_untracked().is_some_and(|me| {
-        me.roles.iter().any(|r| r.role == "admin" || (r.role == "wijk_staff" && r.wijknr == Some(idea.wijknr)))
+        me.roles
+            .iter()
+            .any(|r| r.role == "admin" || (r.role == "wijk_staff" && r.wijknr == Some(idea.wijknr)))
     });
     let status = idea.status.clone();
     let events = idea.events.clone().unwrap_or_default();
@@ -359,7 +394,10 @@ fn DecisionForm(id: String, version: RwSignal<u32>) -> impl IntoView {
         };
         spawn_local(async move {
             let result = match api::authed(&session) {
-                Ok(c) => c.set_idea_status(&id, &body).await.map_err(|e| e.to_string()),
+                Ok(c) => c
+                    .set_idea_status(&id, &body)
+                    .await
+                    .map_err(|e| e.to_string()),
                 Err(e) => Err(e),
             };
             match result {

@@ -5,4 +5,5 @@ pub mod home;
 pub mod ideas;
 pub mod not_found;
 pub mod venues;
+pub mod vote;
 pub mod wijk;

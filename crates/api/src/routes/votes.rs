@@ -41,12 +41,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_proposal)
         .service(verify_residence)
         .service(create_vote)
+        .service(list_votes)
         .service(get_vote)
         .service(cast_ballot)
         .service(my_ballot)
         .service(enter_paper_ballot)
         .service(confirm_paper_ballot)
-        .service(vote_results);
+        .service(vote_results)
+        .service(vote_pabulib);
 }
 
 fn staff_of(p: &Principal, wijk_id: Uuid) -> Result<(), AppError> {
@@ -248,7 +250,7 @@ pub async fn create_proposal(
     Ok(HttpResponse::Created().json(created))
 }
 
-/// Query of the proposal list.
+/// The wijk of a list.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ProposalQuery {
@@ -680,6 +682,43 @@ fn allocation_of(tree: Option<&pq::ProgrammeTree>, wijk_id: Uuid) -> Option<i64>
     out.get(i).and_then(|a| i64::try_from(a.amount_cents).ok())
 }
 
+/// List a wijk's votes
+///
+/// The public votes of the wijk (at most one per round), newest first.
+#[utoipa::path(
+    tag = "projects",
+    security(()),
+    params(ProposalQuery),
+    responses(
+        (status = 200, description = "Votes", body = Vec<Vote>),
+        (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/votes")]
+pub async fn list_votes(
+    state: web::Data<AppState>,
+    query: web::Query<ProposalQuery>,
+) -> Result<web::Json<Vec<Vote>>, AppError> {
+    let key = query.into_inner().wijk;
+    state
+        .with_conn(move |conn| {
+            let wijk_id = wijk_id_by_key(conn, &key)?.ok_or_else(|| {
+                AppError::field("wijk", "unknown", "no wijk has this number or slug")
+            })?;
+            let ids: Vec<Uuid> = vote::table
+                .filter(vote::wijk_id.eq(wijk_id))
+                .order(vote::opens_at.desc())
+                .select(vote::id)
+                .load(conn)?;
+            ids.into_iter()
+                .map(|id| Ok(load_vote(conn, id)?.1))
+                .collect()
+        })
+        .await
+        .map(web::Json)
+}
+
 /// Get a vote
 ///
 /// The vote with its proposals and whether it is upcoming, open or closed.
@@ -1039,6 +1078,73 @@ pub async fn confirm_paper_ballot(
         .map(web::Json)
 }
 
+/// Ballots that count: online ones and paper ones a second staff member confirmed.
+fn counted_ballots(
+    conn: &mut PgConnection,
+    vote_id: Uuid,
+) -> Result<Vec<(Uuid, serde_json::Value)>, AppError> {
+    Ok(ballot::table
+        .filter(ballot::vote_id.eq(vote_id))
+        .filter(
+            ballot::voter_id
+                .is_not_null()
+                .or(ballot::confirmed_by.is_not_null()),
+        )
+        .order(ballot::id.asc())
+        .select((ballot::id, ballot::choices))
+        .load(conn)?)
+}
+
+/// The closed vote, or 409.
+fn closed_vote(conn: &mut PgConnection, id: Uuid) -> Result<(VoteRow, Vote), AppError> {
+    let (row, view) = load_vote(conn, id)?;
+    if view.state != "closed" {
+        return Err(AppError::Conflict(format!(
+            "results are published when the vote closes ({})",
+            view.closes_at
+        )));
+    }
+    Ok((row, view))
+}
+
+/// A closed vote as a Pabulib file
+///
+/// The vote in the `.pb` format of pabulib.org (META, PROJECTS, VOTES) with anonymised voter
+/// ids, for researchers and to count again with other tools (`samenstad pabulib tally`,
+/// pabutools).
+#[utoipa::path(
+    tag = "projects",
+    security(()),
+    params(("id" = String, Path, description = "Vote id (UUID)")),
+    responses(
+        (status = 200, description = "The election", body = String, content_type = "text/plain"),
+        (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The vote has not closed yet", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/votes/{id}/election.pb")]
+pub async fn vote_pabulib(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id, "vote")?;
+    let text = state
+        .with_conn(move |conn| {
+            let (row, view) = closed_vote(conn, id)?;
+            let election = election_of(&row, &view.options, &counted_ballots(conn, id)?);
+            Ok(samenstad_domain::pabulib::write(&election))
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"samenstad-vote-{id}.pb\""),
+        ))
+        .body(text))
+}
+
 /// Results of a vote
 ///
 /// After the vote closes: per proposal the votes and points and whether the vote's rule funds
@@ -1063,34 +1169,20 @@ pub async fn vote_results(
     let id = parse_id(&id, "vote")?;
     state
         .with_conn(move |conn| {
-            let (row, view) = load_vote(conn, id)?;
-            if view.state != "closed" {
-                return Err(AppError::Conflict(format!(
-                    "results are published when the vote closes ({})",
-                    view.closes_at
-                )));
-            }
-            let counted: Vec<(Uuid, serde_json::Value)> = ballot::table
-                .filter(ballot::vote_id.eq(id))
-                .filter(
-                    ballot::voter_id
-                        .is_not_null()
-                        .or(ballot::confirmed_by.is_not_null()),
-                )
-                .order(ballot::id.asc())
-                .select((ballot::id, ballot::choices))
-                .load(conn)?;
-            Ok(tally(&row, &view.options, &counted))
+            let (row, view) = closed_vote(conn, id)?;
+            Ok(tally(&row, &view.options, &counted_ballots(conn, id)?))
         })
         .await
         .map(web::Json)
 }
 
-fn tally(
+/// The vote as a Pabulib election: proposals as projects, counted ballots as voters
+/// (anonymised: `v1`, `v2` … in ballot-id order).
+fn election_of(
     row: &VoteRow,
     options: &[Proposal],
     ballots: &[(Uuid, serde_json::Value)],
-) -> VoteResults {
+) -> Election {
     let index: HashMap<&str, usize> = options
         .iter()
         .enumerate()
@@ -1098,11 +1190,12 @@ fn tally(
         .collect();
     let voters: Vec<Voter> = ballots
         .iter()
-        .map(|(id, choices)| {
+        .enumerate()
+        .map(|(n, (_, choices))| {
             let choices: BTreeMap<String, u32> =
                 serde_json::from_value(choices.clone()).unwrap_or_default();
             Voter {
-                id: id.to_string(),
+                id: format!("v{}", n + 1),
                 ballot: choices
                     .iter()
                     .filter_map(|(p, points)| {
@@ -1113,17 +1206,40 @@ fn tally(
             }
         })
         .collect();
-    let mut votes = vec![0i64; options.len()];
-    let mut points = vec![0i64; options.len()];
-    for v in &voters {
-        for (i, p) in &v.ballot {
-            votes[*i] += 1;
-            points[*i] += i64::try_from(*p).unwrap_or(0);
-        }
+    let budget = Amount::from_cents(u64::try_from(row.budget_cents).unwrap_or(0));
+    let rule = if row.rule == "greedy" {
+        "greedy"
+    } else {
+        "equalshares/add1"
+    };
+    let mut meta: Vec<(String, String)> = [
+        (
+            "description",
+            format!("Samenstad wijkbudget, wijk {}", row.wijknr),
+        ),
+        ("country", "Belgium".to_owned()),
+        ("unit", "Gent".to_owned()),
+        ("district", row.wijknr.to_string()),
+        ("num_projects", options.len().to_string()),
+        ("num_votes", voters.len().to_string()),
+        ("rule", rule.to_owned()),
+        ("date_begin", row.opens_at.date_naive().to_string()),
+        ("date_end", row.closes_at.date_naive().to_string()),
+        ("language", "nl".to_owned()),
+        ("currency", "EUR".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    if row.ballot_kind == "knapsack" {
+        meta.push(("max_sum_cost".to_owned(), budget.to_string()));
     }
-    let election = Election {
-        meta: Vec::new(),
-        budget: Amount::from_cents(u64::try_from(row.budget_cents).unwrap_or(0)),
+    if let Some(points) = row.points {
+        meta.push(("max_sum_points".to_owned(), points.to_string()));
+    }
+    Election {
+        meta,
+        budget,
         vote_type: if row.ballot_kind == "cumulative" {
             VoteType::Cumulative
         } else {
@@ -1143,7 +1259,23 @@ fn tally(
             })
             .collect(),
         voters,
-    };
+    }
+}
+
+fn tally(
+    row: &VoteRow,
+    options: &[Proposal],
+    ballots: &[(Uuid, serde_json::Value)],
+) -> VoteResults {
+    let election = election_of(row, options, ballots);
+    let mut votes = vec![0i64; options.len()];
+    let mut points = vec![0i64; options.len()];
+    for v in &election.voters {
+        for (i, p) in &v.ballot {
+            votes[*i] += 1;
+            points[*i] += i64::try_from(*p).unwrap_or(0);
+        }
+    }
     let funded = if row.rule == "greedy" {
         greedy(&election, GreedyScore::Points)
     } else {

@@ -5,6 +5,6 @@ pub mod audit;
 pub mod health;
 pub mod organisations;
 pub mod outbox;
+pub mod projects;
 pub mod venues;
 pub mod wijken;
-pub mod projects;

@@ -212,9 +212,10 @@ pub fn search(
         );
     }
     if let Some((lat0, lat1, lon0, lon1)) = f.bbox {
-        q = q
-            .filter(venue::lat.between(lat0, lat1))
-            .filter(venue::lon.between(lon0, lon1));
+        // The form of `venue_point_idx` (GiST), so the box is answered from the index.
+        q = q.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
+            "point(venue.lon, venue.lat) <@ box(point({lon0}, {lat0}), point({lon1}, {lat1}))"
+        )));
     }
     if let Some((weekday, time)) = f.open_at {
         let open = opening_hours::table

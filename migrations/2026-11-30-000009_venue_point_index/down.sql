@@ -1,0 +1,1 @@
+DROP INDEX venue_point_idx;
