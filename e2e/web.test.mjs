@@ -402,6 +402,19 @@ test('a verified resident votes with a knapsack ballot against the running total
   assert.match(await table.locator('tr', { hasText: 'Groene speelplaats' }).innerText(), /1\s+€ 150\.000\s+ja/);
   assert.match(await table.locator('tr', { hasText: 'Buurtfeest elk jaar' }).innerText(), /1\s+€ 60\.000\s+ja/);
   assert.match(await table.locator('tr', { hasText: 'Zitbanken langs de Leie' }).innerText(), /0\s+€ 90\.000\s+nee/);
+
+  // Staff apply the result: the funded proposals become projects, visible on the wijk's board.
+  assert.equal((await as('POST', `/api/v1/projects/votes/${vote.body.id}/apply`)).status, 200);
+  const projects = (await api('/api/v1/projects/projects?wijk=9')).body;
+  const park = projects.find((p) => p.title === 'Groene speelplaats');
+  assert.equal((await as('POST', `/api/v1/projects/projects/${park.id}/updates`,
+    { body: 'De speelplaats is ontworpen met de kinderen.', status: 'in_realisation', spent_cents: 1500000 })).status, 201);
+  await page.goto(`${BASE}/ideas?wijk=9`);
+  await page.getByRole('heading', { name: 'Projecten in uitvoering' }).waitFor();
+  await page.getByRole('link', { name: 'Groene speelplaats' }).click();
+  await page.waitForURL(`**/projects/${park.id}`);
+  await page.locator('ol.history li', { hasText: 'ontworpen met de kinderen' }).waitFor();
+  assert.match(await page.locator('article.project-page').innerText(), /in uitvoering[\s\S]*Uitgegeven: € 15\.000 van € 150\.000/);
   assert.deepEqual(errors.filter((e) => !/40[01]|404/.test(e)), []);
   await page.close();
 });

@@ -10,6 +10,7 @@ use crate::pages::account::{
     AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, VerifyEmailPage,
 };
 use crate::pages::ideas::{IdeaBoard, IdeaPage, ProgrammePage};
+use crate::pages::project::ProjectPage;
 use crate::pages::venues::{ManageBookings, MyBookings, VenueFinder, VenuePage};
 use crate::pages::vote::VotePage;
 use crate::pages::{home::Home, not_found::NotFound, wijk::WijkPage};
@@ -71,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas") view=IdeaBoard />
                     <Route path=path!("/ideas/:id") view=IdeaPage />
                     <Route path=path!("/votes/:id") view=VotePage />
+                    <Route path=path!("/projects/:id") view=ProjectPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -187,6 +187,12 @@ pub enum T {
     Yes,
     No,
     VoteLink,
+    Deadline,
+    Spent,
+    OfBudget,
+    Partners,
+    Progress,
+    ProjectsInWijk,
 }
 
 /// The text `key` in `lang`.
@@ -523,6 +529,18 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::No, En) => "no",
         (T::VoteLink, Nl) => "Stemming",
         (T::VoteLink, En) => "Vote",
+        (T::Deadline, Nl) => "klaar tegen",
+        (T::Deadline, En) => "due by",
+        (T::Spent, Nl) => "Uitgegeven:",
+        (T::Spent, En) => "Spent:",
+        (T::OfBudget, Nl) => "van",
+        (T::OfBudget, En) => "of",
+        (T::Partners, Nl) => "Partners",
+        (T::Partners, En) => "Partners",
+        (T::Progress, Nl) => "Voortgang",
+        (T::Progress, En) => "Progress",
+        (T::ProjectsInWijk, Nl) => "Projecten in uitvoering",
+        (T::ProjectsInWijk, En) => "Projects being realised",
     }
 }
 
@@ -647,6 +665,21 @@ pub fn method_name(lang: Lang, method: &str) -> &'static str {
         ("public_vote", Lang::En) => "public vote",
         ("college_decision", Lang::Nl) => "beslissing van het college",
         ("college_decision", Lang::En) => "college decision",
+        _ => "–",
+    }
+}
+
+/// The status of a project in realisation.
+pub fn project_status_name(lang: Lang, status: &str) -> &'static str {
+    match (status, lang) {
+        ("planned", Lang::Nl) => "gepland",
+        ("planned", Lang::En) => "planned",
+        ("in_realisation", Lang::Nl) => "in uitvoering",
+        ("in_realisation", Lang::En) => "being realised",
+        ("realised", Lang::Nl) => "gerealiseerd",
+        ("realised", Lang::En) => "realised",
+        ("stopped", Lang::Nl) => "stopgezet",
+        ("stopped", Lang::En) => "stopped",
         _ => "–",
     }
 }

@@ -382,3 +382,182 @@ async fn a_hundred_simultaneous_ballots_of_one_voter_store_one_ballot() {
     assert_eq!(mine.choices.len(), 1);
     stop.stop(true).await;
 }
+
+#[actix_web::test]
+async fn an_applied_vote_and_a_dialogue_decision_start_projects_that_report_progress() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let (admin, ids) = wijk_with_proposals(&app, &db).await;
+    let vote = open_vote(&app, &admin, &ids, json!({})).await;
+    let ann = resident(&app, &db, &admin, "ann@example.org", "2", "1980-05-01").await;
+    let r = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/projects/votes/{vote}/ballot"),
+        Some(ballot(&[&ids[0], &ids[2]])),
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let apply = format!("/api/v1/projects/votes/{vote}/apply");
+    assert_eq!(
+        post(&app, &apply, json!({}), Some(&admin)).await.status,
+        StatusCode::CONFLICT,
+        "not closed yet"
+    );
+    close(&db, &vote);
+    assert_eq!(
+        post(&app, &apply, json!({}), Some(&ann)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r = post(&app, &apply, json!({}), Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        post(&app, &apply, json!({}), Some(&admin)).await.status,
+        StatusCode::CONFLICT,
+        "applied once"
+    );
+    let statuses: Vec<(String, String)> = get_as(&app, "/api/v1/projects/proposals?wijk=2", None)
+        .await
+        .body
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|p| {
+            (
+                p["title"].as_str().expect("t").to_owned(),
+                p["status"].as_str().expect("s").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        vec![
+            ("Speeltuin".into(), "selected".into()),
+            ("Buurtmoestuin".into(), "not_selected".into()),
+            ("Fietsherstelpunt".into(), "selected".into())
+        ]
+    );
+    let projects = get_as(&app, "/api/v1/projects/projects?wijk=2", None)
+        .await
+        .body;
+    assert_eq!(projects.as_array().map(Vec::len), Some(2));
+    let project = projects[0]["id"].as_str().expect("id").to_owned();
+    let deadline = chrono::NaiveDate::parse_from_str(
+        projects[0]["deadline"].as_str().expect("deadline"),
+        "%Y-%m-%d",
+    )
+    .expect("date");
+    assert_eq!(
+        deadline,
+        Utc::now()
+            .date_naive()
+            .checked_add_months(chrono::Months::new(24))
+            .expect("date"),
+        "realised within two years"
+    );
+
+    // Progress: staff post updates; spending above the budget is refused.
+    let updates = format!("/api/v1/projects/projects/{project}/updates");
+    let over = post(
+        &app,
+        &updates,
+        json!({"body": "Alles besteld.", "spent_cents": 99_000_000}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(
+        (over.status, over.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("spent_cents"))
+    );
+    assert_eq!(
+        post(&app, &updates, json!({"body": "Gestart."}), Some(&ann))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let bad_photo = post(
+        &app,
+        &updates,
+        json!({"body": "Foto.", "photo_url": "http://example.org/a.jpg"}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(bad_photo.status, StatusCode::BAD_REQUEST);
+    let r = post(&app, &updates, json!({"body": "De werken zijn begonnen.", "status": "in_realisation", "spent_cents": 4_000_000,
+        "photo_url": "https://example.org/werf.jpg", "partners": ["Groendienst", " Bewonersgroep "]}), Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(
+        (r.body["status"].as_str(), r.body["spent_cents"].as_i64()),
+        (Some("in_realisation"), Some(4_000_000))
+    );
+    assert_eq!(r.body["partners"], json!(["Groendienst", "Bewonersgroep"]));
+    assert_eq!(r.body["updates"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action IN ('proposal.decided', 'project.updated')"
+        ),
+        4
+    );
+
+    // A wijk that selects by dialogue: staff record the outcome with its reasoning.
+    let idea = post(&app, "/api/v1/projects/ideas", json!({"title": "Bankjes", "body": "Bankjes aan de Vrijdagmarkt.", "lat": 51.0574, "lon": 3.7262}), Some(&admin)).await;
+    let wijk = idea.body["wijknr"].as_i64().expect("wijk");
+    let proposal = post(&app, "/api/v1/projects/proposals", json!({"wijk": wijk.to_string(), "title": "Bankjes op de markt", "summary": "Tien bankjes rond de markt.",
+        "owners": "Stad Gent", "budget_lines": [{"description": "Bankjes", "amount_cents": 2_000_000}], "idea_ids": [idea.body["id"]]}), Some(&admin)).await;
+    let decision = format!(
+        "/api/v1/projects/proposals/{}/decision",
+        proposal.body["id"].as_str().expect("id")
+    );
+    assert_eq!(
+        post(
+            &app,
+            &decision,
+            json!({"selected": true, "reason": ""}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::BAD_REQUEST
+    );
+    let r = post(
+        &app,
+        &decision,
+        json!({"selected": true, "reason": "Gekozen in de wijkdialoog van 12 maart."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body["status"].as_str()),
+        (StatusCode::OK, Some("selected")),
+        "{}",
+        r.body
+    );
+    let project = get_as(
+        &app,
+        &format!(
+            "/api/v1/projects/projects/{}",
+            r.body["project_id"].as_str().expect("a project")
+        ),
+        None,
+    )
+    .await
+    .body;
+    assert_eq!(
+        (project["lat"].as_f64(), project["lon"].as_f64()),
+        (Some(51.0574), Some(3.7262)),
+        "placed at its idea"
+    );
+    assert_eq!(
+        post(
+            &app,
+            &decision,
+            json!({"selected": false, "reason": "Toch niet."}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
+}

@@ -17,9 +17,9 @@ use samenstad_types::account::{
     Session, TokenRequest,
 };
 use samenstad_types::projects::{
-    Ballot, CastBallot, CreateIdea, CreateProposal, CreateVote, HideIdea, Idea, IdeaPage,
-    ListIdeasQuery, Programme, Proposal, Residence, SetIdeaStatus, SetRoundWijk, VerifyResidence,
-    Vote, VoteResults,
+    Ballot, CastBallot, CreateIdea, CreateProjectUpdate, CreateProposal, CreateVote,
+    DecideProposal, HideIdea, Idea, IdeaPage, ListIdeasQuery, Programme, Project, Proposal,
+    Residence, SetIdeaStatus, SetRoundWijk, VerifyResidence, Vote, VoteResults,
 };
 use samenstad_types::venue::{
     Availability, Booking, BookingSeries, CreateBooking, CreateBookingSeries, CreateVenueChange,
@@ -556,6 +556,49 @@ impl Client {
     pub async fn vote_results(&self, vote_id: &str) -> Result<VoteResults, Error> {
         let url = self.url(&["projects", "votes", vote_id, "results"]);
         self.get(self.http.get(url)).await
+    }
+
+    /// `POST /api/v1/projects/proposals/{id}/decision` (staff of the wijk).
+    pub async fn decide_proposal(
+        &self,
+        id: &str,
+        body: &DecideProposal,
+    ) -> Result<Proposal, Error> {
+        let url = self.url(&["projects", "proposals", id, "decision"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/projects/votes/{id}/apply` (staff of the wijk, after the close).
+    pub async fn apply_vote(&self, vote_id: &str) -> Result<VoteResults, Error> {
+        let url = self.url(&["projects", "votes", vote_id, "apply"]);
+        self.get(self.http.post(url)).await
+    }
+
+    /// `GET /api/v1/projects/projects`, of one wijk or all.
+    pub async fn list_projects(&self, wijk: Option<&str>) -> Result<Vec<Project>, Error> {
+        let mut request = self.http.get(self.url(&["projects", "projects"]));
+        if let Some(wijk) = wijk {
+            request = request.query(&[("wijk", wijk)]);
+        }
+        self.get(request).await
+    }
+
+    /// `GET /api/v1/projects/projects/{id}` with its updates; `None` when there is no such project.
+    pub async fn get_project(&self, id: &str) -> Result<Option<Project>, Error> {
+        not_found_is_none(
+            self.get(self.http.get(self.url(&["projects", "projects", id])))
+                .await,
+        )
+    }
+
+    /// `POST /api/v1/projects/projects/{id}/updates` (staff of the wijk).
+    pub async fn post_project_update(
+        &self,
+        id: &str,
+        body: &CreateProjectUpdate,
+    ) -> Result<Project, Error> {
+        let url = self.url(&["projects", "projects", id, "updates"]);
+        self.get(self.http.post(url).json(body)).await
     }
 }
 

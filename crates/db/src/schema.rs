@@ -454,6 +454,7 @@ diesel::table! {
         status -> Text,
         created_by -> Nullable<Uuid>,
         created_at -> Timestamptz,
+        decision_reason -> Nullable<Text>,
     }
 }
 
@@ -576,3 +577,45 @@ diesel::allow_tables_to_appear_in_same_query!(residence, programme_round);
 diesel::allow_tables_to_appear_in_same_query!(residence, round_wijk);
 diesel::allow_tables_to_appear_in_same_query!(residence, idea);
 diesel::allow_tables_to_appear_in_same_query!(residence, app_user);
+
+diesel::table! {
+    project (id) {
+        id -> Uuid,
+        proposal_id -> Uuid,
+        wijk_id -> Uuid,
+        title -> Text,
+        status -> Text,
+        budget_cents -> Int8,
+        spent_cents -> Int8,
+        deadline -> Date,
+        partners -> Array<Text>,
+        lat -> Nullable<Float8>,
+        lon -> Nullable<Float8>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    project_update (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        at -> Timestamptz,
+        author_id -> Nullable<Uuid>,
+        body -> Text,
+        status -> Nullable<Text>,
+        spent_cents -> Nullable<Int8>,
+        photo_url -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(project -> wijk (wijk_id));
+diesel::joinable!(project -> proposal (proposal_id));
+diesel::joinable!(project_update -> project (project_id));
+diesel::allow_tables_to_appear_in_same_query!(project, project_update);
+diesel::allow_tables_to_appear_in_same_query!(project, wijk);
+diesel::allow_tables_to_appear_in_same_query!(project, proposal);
+diesel::allow_tables_to_appear_in_same_query!(project_update, proposal);
+diesel::allow_tables_to_appear_in_same_query!(project_update, wijk);
+diesel::joinable!(proposal_idea -> idea (idea_id));
+diesel::allow_tables_to_appear_in_same_query!(proposal, programme);

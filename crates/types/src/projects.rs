@@ -373,6 +373,10 @@ pub struct Proposal {
     pub budget_lines: Vec<BudgetLine>,
     /// The ideas it came from.
     pub idea_ids: Vec<String>,
+    /// Why it was selected or not.
+    pub decision_reason: Option<String>,
+    /// The project realising it, once selected.
+    pub project_id: Option<String>,
 }
 
 /// Staff record where a resident lives (the right to vote in that wijk).
@@ -544,4 +548,96 @@ pub struct VoteResults {
     pub funded_cents: i64,
     /// Per proposal, by points (most first).
     pub results: Vec<ProposalResult>,
+}
+
+/// A decision on a proposal (wijken that select by dialogue, panel or the college).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"selected": true, "reason": "Gekozen door het wijkpanel op 12 maart."})))]
+pub struct DecideProposal {
+    /// Selected (it becomes a project) or not.
+    pub selected: bool,
+    /// Why; residents read it.
+    #[validate(length(min = 3, max = 2000, message = "must be 3 to 2000 characters"))]
+    pub reason: String,
+}
+
+/// Statuses of a project in realisation.
+pub const PROJECT_STATUSES: [&str; 4] = ["planned", "in_realisation", "realised", "stopped"];
+
+/// A progress update of a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProjectUpdate {
+    /// When (RFC 3339).
+    pub at: String,
+    /// What happened.
+    pub body: String,
+    /// The status it moved to, if it changed.
+    pub status: Option<String>,
+    /// Spent so far, if reported (cents).
+    pub spent_cents: Option<i64>,
+    /// A photo (https URL).
+    pub photo_url: Option<String>,
+}
+
+/// A selected proposal being realised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Project {
+    /// Id.
+    pub id: String,
+    /// The proposal it realises.
+    pub proposal_id: String,
+    /// Wijk number.
+    pub wijknr: i16,
+    /// Title.
+    pub title: String,
+    /// `planned`, `in_realisation`, `realised` or `stopped`.
+    pub status: String,
+    /// Budget (cents).
+    pub budget_cents: i64,
+    /// Spent so far (cents).
+    pub spent_cents: i64,
+    /// To be realised by (ISO 8601 date).
+    pub deadline: String,
+    /// Partners.
+    pub partners: Vec<String>,
+    /// Where, if its ideas had a point.
+    pub lat: Option<f64>,
+    /// Where.
+    pub lon: Option<f64>,
+    /// Progress updates, oldest first (only on the project's own page).
+    pub updates: Option<Vec<ProjectUpdate>>,
+}
+
+/// A progress update to post (staff of the wijk).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"body": "De bakken staan er; de planten volgen in april.", "status": "in_realisation", "spent_cents": 450000, "photo_url": null, "partners": ["Groendienst"]})))]
+pub struct CreateProjectUpdate {
+    /// What happened.
+    #[validate(length(min = 3, max = 5000, message = "must be 3 to 5000 characters"))]
+    pub body: String,
+    /// A new status.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Spent so far (cents).
+    #[serde(default)]
+    #[validate(range(
+        min = 0,
+        max = 100_000_000_000_i64,
+        message = "must be 0 to 1 billion euro"
+    ))]
+    pub spent_cents: Option<i64>,
+    /// A photo already published at an https URL.
+    #[serde(default)]
+    #[validate(
+        url(message = "must be a URL"),
+        length(max = 500, message = "must be at most 500 characters")
+    )]
+    pub photo_url: Option<String>,
+    /// Replace the list of partners.
+    #[serde(default)]
+    pub partners: Option<Vec<String>>,
 }

@@ -13,6 +13,7 @@ use crate::api;
 use crate::app::set_title;
 use crate::format;
 use crate::i18n::{Lang, T, idea_status_name, method_name, t, use_lang};
+use crate::pages::project::ProjectLine;
 use crate::state::use_session;
 
 fn euro(cents: i64, lang: Lang) -> String {
@@ -156,6 +157,18 @@ pub fn IdeaBoard() -> impl IntoView {
                 .map_err(|e| e.to_string())
         }
     });
+    let projects = LocalResource::new(move || {
+        let wijk = wijk();
+        async move {
+            if wijk.is_empty() {
+                return Ok(Vec::new());
+            }
+            api::client()?
+                .list_projects(Some(&wijk))
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
     // The form.
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
@@ -213,6 +226,12 @@ pub fn IdeaBoard() -> impl IntoView {
                 {move || wijk_options(wijk())}
             </select>
         </p>
+        {move || projects.get().and_then(Result::ok).filter(|l| !l.is_empty()).map(|list| view! {
+            <section class="projects">
+                <h2>{move || t(lang.get(), T::ProjectsInWijk)}</h2>
+                <ul class="project-list">{list.into_iter().map(|p| view! { <ProjectLine project=p /> }).collect_view()}</ul>
+            </section>
+        })}
         {move || votes.get().and_then(Result::ok).map(|list| list.into_iter().map(|v| view! {
             <p class="vote-link"><A href=format!("/votes/{}", v.id)>{move || t(lang.get(), T::VoteLink)} " (" {v.state.clone()} ")"</A></p>
         }).collect_view())}

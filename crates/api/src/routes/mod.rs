@@ -9,6 +9,7 @@ pub mod health;
 pub mod me;
 pub mod organisations;
 pub mod projects;
+pub mod realisation;
 pub mod series;
 pub mod venue_changes;
 pub mod venues;
@@ -28,4 +29,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     series::configure(cfg);
     projects::configure(cfg);
     votes::configure(cfg);
+    realisation::configure(cfg);
 }

@@ -14,7 +14,7 @@ use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::projects as pq;
 use samenstad_db::queries::wijken::wijk_id_by_key;
 use samenstad_db::schema::{
-    ballot, budget_line, idea, programme_round, proposal, proposal_idea, residence, vote,
+    ballot, budget_line, idea, programme_round, project, proposal, proposal_idea, residence, vote,
     vote_option, wijk,
 };
 use samenstad_domain::ballot::{BallotKind, BallotRules, check};
@@ -48,7 +48,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(enter_paper_ballot)
         .service(confirm_paper_ballot)
         .service(vote_results)
-        .service(vote_pabulib);
+        .service(vote_pabulib)
+        .service(apply_vote);
 }
 
 fn staff_of(p: &Principal, wijk_id: Uuid) -> Result<(), AppError> {
@@ -75,7 +76,17 @@ fn wijk_and_round(conn: &mut PgConnection, key: &str) -> Result<(Uuid, Uuid), Ap
     Ok((wijk_id, round_id))
 }
 
-type ProposalRow = (Uuid, Uuid, i16, i16, String, String, String, i64, String);
+type ProposalRow = (
+    Uuid,
+    Option<String>,
+    i16,
+    i16,
+    String,
+    String,
+    String,
+    i64,
+    String,
+);
 
 fn proposals_by(
     conn: &mut PgConnection,
@@ -93,7 +104,7 @@ fn proposals_by(
         .order((proposal::created_at.asc(), proposal::id.asc()))
         .select((
             proposal::id,
-            proposal::wijk_id,
+            proposal::decision_reason,
             wijk::wijknr,
             programme_round::number,
             proposal::title,
@@ -116,37 +127,47 @@ fn proposals_by(
         .filter(proposal_idea::proposal_id.eq_any(&ids))
         .select((proposal_idea::proposal_id, proposal_idea::idea_id))
         .load(conn)?;
+    let projects: HashMap<Uuid, Uuid> = project::table
+        .filter(project::proposal_id.eq_any(&ids))
+        .select((project::proposal_id, project::id))
+        .load::<(Uuid, Uuid)>(conn)?
+        .into_iter()
+        .collect();
     Ok(rows
         .into_iter()
         .map(
-            |(id, _, wijknr, round, title, summary, owners, cost_cents, status)| Proposal {
-                id: id.to_string(),
-                wijknr,
-                round,
-                title,
-                summary,
-                owners,
-                cost_cents,
-                status,
-                budget_lines: lines
-                    .iter()
-                    .filter(|(p, ..)| *p == id)
-                    .map(|(_, description, amount_cents)| BudgetLine {
-                        description: description.clone(),
-                        amount_cents: *amount_cents,
-                    })
-                    .collect(),
-                idea_ids: ideas
-                    .iter()
-                    .filter(|(p, _)| *p == id)
-                    .map(|(_, i)| i.to_string())
-                    .collect(),
+            |(id, decision_reason, wijknr, round, title, summary, owners, cost_cents, status)| {
+                Proposal {
+                    id: id.to_string(),
+                    wijknr,
+                    round,
+                    title,
+                    summary,
+                    owners,
+                    cost_cents,
+                    status,
+                    budget_lines: lines
+                        .iter()
+                        .filter(|(p, ..)| *p == id)
+                        .map(|(_, description, amount_cents)| BudgetLine {
+                            description: description.clone(),
+                            amount_cents: *amount_cents,
+                        })
+                        .collect(),
+                    idea_ids: ideas
+                        .iter()
+                        .filter(|(p, _)| *p == id)
+                        .map(|(_, i)| i.to_string())
+                        .collect(),
+                    decision_reason,
+                    project_id: projects.get(&id).map(Uuid::to_string),
+                }
             },
         )
         .collect())
 }
 
-fn load_proposal(conn: &mut PgConnection, id: Uuid) -> Result<Proposal, AppError> {
+pub(crate) fn load_proposal(conn: &mut PgConnection, id: Uuid) -> Result<Proposal, AppError> {
     proposals_by(conn, |q| q.filter(proposal::id.eq(id)))?
         .into_iter()
         .next()
@@ -1306,4 +1327,55 @@ fn tally(
             .sum(),
         results,
     }
+}
+
+/// Apply a vote's result
+///
+/// After the close, staff of the wijk turn the result into decisions: the funded proposals are
+/// selected (each becomes a project), the others are not, each with the result as the reason.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Vote id (UUID)")),
+    responses(
+        (status = 200, description = "Applied; the results", body = VoteResults),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not closed yet, or applied already", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/votes/{id}/apply")]
+pub async fn apply_vote(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<VoteResults>, AppError> {
+    let id = parse_id(&id, "vote")?;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let (row, view) = closed_vote(conn, id)?;
+            staff_of(&p, row.wijk_id)?;
+            let results = tally(&row, &view.options, &counted_ballots(conn, id)?);
+            for r in &results.results {
+                let proposal_id = parse_id(&r.proposal_id, "proposal")?;
+                let reason = if r.funded {
+                    format!("Gekozen in de stemming ({} stemmen).", r.votes)
+                } else {
+                    format!("Niet gekozen in de stemming ({} stemmen).", r.votes)
+                };
+                crate::routes::realisation::decide(
+                    conn,
+                    proposal_id,
+                    r.funded,
+                    &reason,
+                    p.user.id,
+                )?;
+            }
+            Ok(results)
+        })
+        .await
+        .map(web::Json)
 }
