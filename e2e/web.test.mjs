@@ -418,3 +418,36 @@ test('a verified resident votes with a knapsack ballot against the running total
   assert.deepEqual(errors.filter((e) => !/40[01]|404/.test(e)), []);
   await page.close();
 });
+
+test('a drawn panel shows how to check its draw, and a member scores a proposal', async () => {
+  const admin = (await api('/api/v1/auth/login', { method: 'POST',
+    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } })).body.access_token;
+  const as = (method, path, body) => api(path, { method, body, token: admin });
+  const email = `panellid-${Date.now()}@example.org`;
+  const password = 'een lange zin als wachtwoord';
+  const userId = await residentSession(email, password);
+  const panel = await as('POST', '/api/v1/projects/panels', { wijk: '25', size: 4, reserves: 0,
+    quotas: [{ attribute: 'gender', value: 'v', min: 2, max: 2 }] });
+  assert.equal(panel.status, 201, JSON.stringify(panel.body));
+  const candidates = ['P-1', 'P-2', 'P-3', 'P-4'].map((pseudonym, i) =>
+    ({ pseudonym, user_id: i === 0 ? userId : null, strata: { gender: i % 2 ? 'm' : 'v' } }));
+  assert.equal((await as('POST', `/api/v1/projects/panels/${panel.body.id}/candidates`, { candidates })).status, 200);
+  assert.equal((await as('POST', `/api/v1/projects/panels/${panel.body.id}/draw`, { seed: 'Drongen e2e' })).status, 200);
+  const proposal = await as('POST', '/api/v1/projects/proposals', { wijk: '25', title: 'Trage wegen', summary: 'Wandelpaden tussen de kernen.',
+    owners: 'Werkgroep', budget_lines: [{ description: 'Aanleg', amount_cents: 5000000 }], idea_ids: [] });
+  assert.equal(proposal.status, 201);
+
+  const { page, errors } = await openPage();
+  await uiLogin(page, email, password);
+  await page.goto(`${BASE}/ideas?wijk=25`);
+  await page.getByRole('link', { name: 'Geloot wijkpanel' }).click();
+  await page.waitForURL(`**/panels/${panel.body.id}`);
+  await page.locator('pre.verify', { hasText: 'samenstad sortition verify candidates.csv --seed "Drongen e2e" --panel 4' }).waitFor();
+  assert.match(await page.locator('dd.members').innerText(), /P-1/);
+  await page.getByLabel('Score (0–10)').fill('8');
+  await page.getByLabel('Toelichting').fill('Veilig naar school.');
+  await page.getByRole('button', { name: 'Score bewaren' }).click();
+  await page.locator('table.results tr', { hasText: 'Trage wegen' }).filter({ hasText: '8.0' }).waitFor();
+  assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
+  await page.close();
+});

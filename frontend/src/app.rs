@@ -10,6 +10,7 @@ use crate::pages::account::{
     AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, VerifyEmailPage,
 };
 use crate::pages::ideas::{IdeaBoard, IdeaPage, ProgrammePage};
+use crate::pages::panel::PanelPage;
 use crate::pages::project::ProjectPage;
 use crate::pages::venues::{ManageBookings, MyBookings, VenueFinder, VenuePage};
 use crate::pages::vote::VotePage;
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas/:id") view=IdeaPage />
                     <Route path=path!("/votes/:id") view=VotePage />
                     <Route path=path!("/projects/:id") view=ProjectPage />
+                    <Route path=path!("/panels/:id") view=PanelPage />
                 </Routes>
             </main>
             <footer class="site-footer">

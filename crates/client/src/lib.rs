@@ -17,6 +17,9 @@ use samenstad_types::account::{
     Session, TokenRequest,
 };
 use samenstad_types::projects::{
+    AddCandidates, CreatePanel, DrawPanel, Panel, ProposalScores, ScoreProposal, WithdrawMember,
+};
+use samenstad_types::projects::{
     Ballot, CastBallot, CreateIdea, CreateProjectUpdate, CreateProposal, CreateVote,
     DecideProposal, HideIdea, Idea, IdeaPage, ListIdeasQuery, Programme, Project, Proposal,
     Residence, SetIdeaStatus, SetRoundWijk, VerifyResidence, Vote, VoteResults,
@@ -599,6 +602,74 @@ impl Client {
     ) -> Result<Project, Error> {
         let url = self.url(&["projects", "projects", id, "updates"]);
         self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/projects/panels` (staff of the wijk).
+    pub async fn create_panel(&self, body: &CreatePanel) -> Result<Panel, Error> {
+        self.get(self.http.post(self.url(&["projects", "panels"])).json(body))
+            .await
+    }
+
+    /// `GET /api/v1/projects/panels?wijk=`.
+    pub async fn list_panels(&self, wijk: &str) -> Result<Vec<Panel>, Error> {
+        let request = self
+            .http
+            .get(self.url(&["projects", "panels"]))
+            .query(&[("wijk", wijk)]);
+        self.get(request).await
+    }
+
+    /// `GET /api/v1/projects/panels/{id}`; `None` when there is no such panel.
+    pub async fn get_panel(&self, id: &str) -> Result<Option<Panel>, Error> {
+        not_found_is_none(
+            self.get(self.http.get(self.url(&["projects", "panels", id])))
+                .await,
+        )
+    }
+
+    /// `POST /api/v1/projects/panels/{id}/candidates` (staff, before the draw).
+    pub async fn add_panel_candidates(
+        &self,
+        id: &str,
+        body: &AddCandidates,
+    ) -> Result<Panel, Error> {
+        let url = self.url(&["projects", "panels", id, "candidates"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/projects/panels/{id}/draw` with the published seed (staff).
+    pub async fn draw_panel(&self, id: &str, seed: &str) -> Result<Panel, Error> {
+        let url = self.url(&["projects", "panels", id, "draw"]);
+        let body = DrawPanel {
+            seed: seed.to_owned(),
+        };
+        self.get(self.http.post(url).json(&body)).await
+    }
+
+    /// `POST /api/v1/projects/panels/{id}/withdrawals` (staff): a reserve takes the seat.
+    pub async fn withdraw_panel_member(&self, id: &str, pseudonym: &str) -> Result<Panel, Error> {
+        let url = self.url(&["projects", "panels", id, "withdrawals"]);
+        let body = WithdrawMember {
+            pseudonym: pseudonym.to_owned(),
+        };
+        self.get(self.http.post(url).json(&body)).await
+    }
+
+    /// `PUT /api/v1/projects/panels/{id}/scores/{proposal_id}` (a sitting member).
+    pub async fn score_proposal(
+        &self,
+        id: &str,
+        proposal_id: &str,
+        body: &ScoreProposal,
+    ) -> Result<ProposalScores, Error> {
+        let url = self.url(&["projects", "panels", id, "scores", proposal_id]);
+        self.get(self.http.put(url).json(body)).await
+    }
+
+    /// `GET /api/v1/projects/panels/{id}/scores`.
+    pub async fn panel_scores(&self, id: &str) -> Result<Vec<ProposalScores>, Error> {
+        let url = self.url(&["projects", "panels", id, "scores"]);
+        self.get(self.http.get(url)).await
     }
 }
 

@@ -619,3 +619,58 @@ diesel::allow_tables_to_appear_in_same_query!(project_update, proposal);
 diesel::allow_tables_to_appear_in_same_query!(project_update, wijk);
 diesel::joinable!(proposal_idea -> idea (idea_id));
 diesel::allow_tables_to_appear_in_same_query!(proposal, programme);
+
+diesel::table! {
+    panel (id) {
+        id -> Uuid,
+        round_id -> Uuid,
+        wijk_id -> Uuid,
+        size -> Int4,
+        reserves -> Int4,
+        quotas -> Jsonb,
+        seed -> Nullable<Text>,
+        algorithm -> Nullable<Text>,
+        drawn_at -> Nullable<Timestamptz>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    panel_candidate (panel_id, pseudonym) {
+        panel_id -> Uuid,
+        pseudonym -> Text,
+        user_id -> Nullable<Uuid>,
+        strata -> Jsonb,
+    }
+}
+
+diesel::table! {
+    panel_seat (panel_id, pseudonym) {
+        panel_id -> Uuid,
+        pseudonym -> Text,
+        kind -> Text,
+        position -> Int4,
+        withdrawn_at -> Nullable<Timestamptz>,
+        replaced_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    panel_score (panel_id, proposal_id, member_id) {
+        panel_id -> Uuid,
+        proposal_id -> Uuid,
+        member_id -> Uuid,
+        score -> Int4,
+        comment -> Text,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(panel -> wijk (wijk_id));
+diesel::joinable!(panel_candidate -> panel (panel_id));
+diesel::joinable!(panel_score -> panel (panel_id));
+diesel::joinable!(panel_score -> proposal (proposal_id));
+diesel::allow_tables_to_appear_in_same_query!(panel, panel_candidate, panel_seat, panel_score);
+diesel::allow_tables_to_appear_in_same_query!(panel, wijk);
+diesel::allow_tables_to_appear_in_same_query!(panel_score, proposal);

@@ -641,3 +641,160 @@ pub struct CreateProjectUpdate {
     #[serde(default)]
     pub partners: Option<Vec<String>>,
 }
+
+/// A quota of a panel: between `min` and `max` members with this value of the attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PanelQuota {
+    /// The attribute, e.g. `gender`, `age_band`.
+    pub attribute: String,
+    /// The value, e.g. `v`, `16-29`.
+    pub value: String,
+    /// At least this many members.
+    pub min: u32,
+    /// At most this many members.
+    pub max: u32,
+}
+
+/// A new lottery panel for a wijk that selects by `lottery_panel`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"wijk": "25", "size": 20, "reserves": 5, "quotas": [{"attribute": "gender", "value": "v", "min": 9, "max": 11}]})))]
+pub struct CreatePanel {
+    /// Wijk number or slug.
+    pub wijk: String,
+    /// Members, 1–500.
+    #[validate(range(min = 1, max = 500, message = "must be 1 to 500"))]
+    pub size: i32,
+    /// Ordered reserves, 0–500.
+    #[validate(range(min = 0, max = 500, message = "must be 0 to 500"))]
+    pub reserves: i32,
+    /// Quotas per stratum.
+    #[serde(default)]
+    pub quotas: Vec<PanelQuota>,
+}
+
+/// A person in the candidate pool (pseudonymous; the account link is only for staff).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewCandidate {
+    /// Public pseudonym, e.g. `K-017` (letters, digits, `.`, `_`, `-`; at most 40).
+    pub pseudonym: String,
+    /// Their account, if they have one (members with an account get the panel role).
+    #[serde(default)]
+    pub user_id: Option<String>,
+    /// Attribute → value, e.g. `{"gender": "v", "age_band": "30-64"}`.
+    #[serde(default)]
+    pub strata: std::collections::BTreeMap<String, String>,
+}
+
+/// Candidates to add before the draw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"candidates": [{"pseudonym": "K-001", "user_id": null, "strata": {"gender": "v", "age_band": "30-64"}}]})))]
+pub struct AddCandidates {
+    /// 1–2000 candidates.
+    pub candidates: Vec<NewCandidate>,
+}
+
+/// The draw: the seed to publish.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"seed": "Drongen 2026-03-12 Lotto 3-17-22-31-40-45"})))]
+pub struct DrawPanel {
+    /// A seed fixed in public beforehand (e.g. from a public lottery's numbers).
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    pub seed: String,
+}
+
+/// A member's withdrawal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WithdrawMember {
+    /// The member's pseudonym.
+    pub pseudonym: String,
+}
+
+/// A seat on a panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PanelSeat {
+    /// Pseudonym.
+    pub pseudonym: String,
+    /// Draw order (members) or reserve order.
+    pub position: i32,
+    /// Withdrawn (members), with who replaced them.
+    pub withdrawn: bool,
+    /// The reserve who took the seat.
+    pub replaced_by: Option<String>,
+}
+
+/// A candidate as published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PanelCandidate {
+    /// Pseudonym.
+    pub pseudonym: String,
+    /// Strata.
+    pub strata: std::collections::BTreeMap<String, String>,
+}
+
+/// A lottery panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Panel {
+    /// Id.
+    pub id: String,
+    /// Wijk number.
+    pub wijknr: i16,
+    /// Members.
+    pub size: i32,
+    /// Reserves.
+    pub reserves: i32,
+    /// Quotas.
+    pub quotas: Vec<PanelQuota>,
+    /// The published seed (after the draw).
+    pub seed: Option<String>,
+    /// The draw algorithm's version tag (after the draw).
+    pub algorithm: Option<String>,
+    /// When it was drawn (RFC 3339).
+    pub drawn_at: Option<String>,
+    /// The candidate pool, as published for re-running the draw.
+    pub candidates: Vec<PanelCandidate>,
+    /// Members in draw order (withdrawn ones stay, marked).
+    pub members: Vec<PanelSeat>,
+    /// Reserves in order (those who took a seat are members now).
+    pub reserve_list: Vec<PanelSeat>,
+    /// Whether the caller sits on the panel.
+    pub i_am_member: bool,
+}
+
+/// A panel member's score of a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"score": 8, "comment": "Sterk voor de kinderen van de wijk."})))]
+pub struct ScoreProposal {
+    /// 0–10.
+    #[validate(range(min = 0, max = 10, message = "must be 0 to 10"))]
+    pub score: i32,
+    /// Why.
+    #[serde(default)]
+    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    pub comment: String,
+}
+
+/// The panel's scores of one proposal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalScores {
+    /// The proposal.
+    pub proposal_id: String,
+    /// Title.
+    pub title: String,
+    /// Members who scored it.
+    pub scored_by: i64,
+    /// Their average score.
+    pub average: Option<f64>,
+    /// Their comments (not signed).
+    pub comments: Vec<String>,
+}

@@ -157,6 +157,18 @@ pub fn IdeaBoard() -> impl IntoView {
                 .map_err(|e| e.to_string())
         }
     });
+    let panels = LocalResource::new(move || {
+        let wijk = wijk();
+        async move {
+            if wijk.is_empty() {
+                return Ok(Vec::new());
+            }
+            api::client()?
+                .list_panels(&wijk)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
     let projects = LocalResource::new(move || {
         let wijk = wijk();
         async move {
@@ -232,6 +244,9 @@ pub fn IdeaBoard() -> impl IntoView {
                 <ul class="project-list">{list.into_iter().map(|p| view! { <ProjectLine project=p /> }).collect_view()}</ul>
             </section>
         })}
+        {move || panels.get().and_then(Result::ok).map(|list| list.into_iter().map(|p| view! {
+            <p class="panel-link"><A href=format!("/panels/{}", p.id)>{move || t(lang.get(), T::PanelLink)}</A></p>
+        }).collect_view())}
         {move || votes.get().and_then(Result::ok).map(|list| list.into_iter().map(|v| view! {
             <p class="vote-link"><A href=format!("/votes/{}", v.id)>{move || t(lang.get(), T::VoteLink)} " (" {v.state.clone()} ")"</A></p>
         }).collect_view())}
@@ -341,11 +356,16 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
             });
         }
     };
-    let staff = session.me.get_untracked().is_some_and(|me| {
-        me.roles
-            .iter()
-            .any(|r| r.role == "admin" || (r.role == "wijk_staff" && r.wijknr == Some(idea.wijknr)))
-    });
+    // Reactive: the session may still be loading when the page first renders.
+    let wijknr = idea.wijknr;
+    let staff = move || {
+        session.me.get().is_some_and(|me| {
+            me.roles
+                .iter()
+                .any(|r| r.role == "admin" || (r.role == "wijk_staff" && r.wijknr == Some(wijknr)))
+        })
+    };
+    let form_id = id.clone();
     let status = idea.status.clone();
     let events = idea.events.clone().unwrap_or_default();
     view! {
@@ -388,7 +408,7 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
                     view! { <li><time datetime=e.at.clone()>{date(&e.at)}</time> " " <strong>{what}</strong> {e.reason.map(|r| format!(": {r}"))}</li> }
                 }).collect_view()}
             </ol>
-            {staff.then(|| view! { <DecisionForm id=id.clone() version=version /> })}
+            {move || staff().then(|| view! { <DecisionForm id=form_id.clone() version=version /> })}
         </article>
     }
 }

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod health;
 pub mod me;
 pub mod organisations;
+pub mod panels;
 pub mod projects;
 pub mod realisation;
 pub mod series;
@@ -30,4 +31,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     projects::configure(cfg);
     votes::configure(cfg);
     realisation::configure(cfg);
+    panels::configure(cfg);
 }

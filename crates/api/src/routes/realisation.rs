@@ -108,8 +108,8 @@ pub(crate) fn decide(
 
 /// Decide on a proposal
 ///
-/// For wijken that select by dialogue, lottery panel or college decision: staff of the wijk
-/// record the outcome and its reasoning. A selected proposal becomes a project (due within the
+/// For wijken that select by dialogue, lottery panel or college decision: staff of the wijk (or
+/// a sitting member of its lottery panel) record the outcome and its reasoning. A selected proposal becomes a project (due within the
 /// programme's realisation period). Votes are applied with `POST /projects/votes/{id}/apply`.
 #[utoipa::path(
     tag = "projects",
@@ -120,7 +120,7 @@ pub(crate) fn decide(
         (status = 200, description = "Decided", body = Proposal),
         (status = 400, description = "No reason", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither staff of the wijk nor a member of its panel", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such proposal", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Decided already", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
@@ -139,15 +139,17 @@ pub async fn decide_proposal(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let wijk_id: Uuid = proposal::table
+            let (wijk_id, round_id): (Uuid, Uuid) = proposal::table
                 .find(id)
-                .select(proposal::wijk_id)
+                .select((proposal::wijk_id, proposal::round_id))
                 .first(conn)
                 .optional()?
                 .ok_or_else(|| AppError::NotFound("no such proposal".to_owned()))?;
-            if !p.is_staff_of(Some(wijk_id)) {
+            if !p.is_staff_of(Some(wijk_id))
+                && !crate::routes::panels::sits_on_panel_of(conn, p.user.id, wijk_id, round_id)?
+            {
                 return Err(AppError::Forbidden(
-                    "only staff of this wijk may decide".to_owned(),
+                    "only staff of this wijk or members of its panel may decide".to_owned(),
                 ));
             }
             decide(conn, id, body.selected, body.reason.trim(), p.user.id)?;
