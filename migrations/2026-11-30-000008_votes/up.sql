@@ -74,11 +74,13 @@ CREATE TABLE vote_option (
 
 -- One ballot per voter per vote (the unique constraint); changed in place until the vote
 -- closes. Paper ballots have no voter but a reference on the paper, the staff member who
--- entered it and, once counted, a second one who confirmed it.
+-- entered it and, once counted, a second one who confirmed it. Ballots imported from a
+-- Pabulib file keep the file's (anonymous) voter id as their reference.
 CREATE TABLE ballot (
     id           uuid PRIMARY KEY,
     vote_id      uuid NOT NULL REFERENCES vote (id) ON DELETE CASCADE,
-    voter_id     uuid REFERENCES app_user (id) ON DELETE SET NULL,
+    source       text NOT NULL DEFAULT 'online' CHECK (source IN ('online', 'paper', 'import')),
+    voter_id     uuid REFERENCES app_user (id),
     paper_ref    text CHECK (length(paper_ref) BETWEEN 1 AND 60),
     entered_by   uuid REFERENCES app_user (id) ON DELETE SET NULL,
     confirmed_by uuid REFERENCES app_user (id) ON DELETE SET NULL,
@@ -86,9 +88,11 @@ CREATE TABLE ballot (
     choices      jsonb NOT NULL CHECK (jsonb_typeof(choices) = 'object'),
     created_at   timestamptz NOT NULL DEFAULT now(),
     updated_at   timestamptz NOT NULL DEFAULT now(),
-    CHECK ((voter_id IS NULL) = (paper_ref IS NOT NULL)),
-    CHECK ((paper_ref IS NULL) = (entered_by IS NULL)),
-    CHECK (confirmed_by IS NULL OR (paper_ref IS NOT NULL AND confirmed_by <> entered_by)),
+    CONSTRAINT ballot_source CHECK (
+        (source = 'online' AND voter_id IS NOT NULL AND paper_ref IS NULL AND entered_by IS NULL AND confirmed_by IS NULL)
+        OR (source = 'paper' AND voter_id IS NULL AND paper_ref IS NOT NULL AND entered_by IS NOT NULL
+            AND (confirmed_by IS NULL OR confirmed_by <> entered_by))
+        OR (source = 'import' AND voter_id IS NULL AND paper_ref IS NOT NULL AND entered_by IS NULL AND confirmed_by IS NULL)),
     UNIQUE (vote_id, voter_id),
     UNIQUE (vote_id, paper_ref)
 );

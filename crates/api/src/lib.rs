@@ -11,6 +11,7 @@ pub mod etag;
 pub mod import;
 pub mod mail;
 pub mod openapi;
+pub mod pabulib_import;
 pub mod principal;
 pub mod routes;
 pub mod state;

@@ -85,6 +85,23 @@ struct DrawArgs {
     quotas: Vec<String>,
 }
 
+fn pabulib_import(file: &std::path::Path, wijk: &str, db: &DbConfig) -> Result<(), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let election =
+        samenstad_domain::pabulib::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let source = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut conn = connect(db)?;
+    let done = samenstad_api::pabulib_import::import(&mut conn, &election, wijk, &source)?;
+    println!(
+        "imported {source} as {}: {} proposals, {} ballots; results at /api/v1/projects/votes/{}/results",
+        done.programme, done.proposals, done.ballots, done.vote_id
+    );
+    Ok(())
+}
+
 fn sortition_lines(args: &DrawArgs) -> Result<Vec<String>, String> {
     use samenstad_domain::sortition::{Candidate, DrawRequest, Quota, draw};
     let mut reader = csv::Reader::from_path(&args.candidates)
@@ -187,6 +204,18 @@ enum PabulibCommand {
         /// completion) or `mes-comparison` (Pabulib's `equalshares/add1-comparison`).
         #[arg(long, value_enum, default_value = "greedy")]
         rule: TallyRule,
+    },
+    /// Import a `.pb` file into a wijk: an archived programme with one round, the projects as
+    /// proposals, a closed public vote and the ballots (anonymous), so the platform shows its
+    /// results. All or nothing.
+    Import {
+        /// The `.pb` file.
+        file: PathBuf,
+        /// The wijk (number or slug) to hold the election.
+        #[arg(long)]
+        wijk: String,
+        #[command(flatten)]
+        db: DbConfig,
     },
 }
 
@@ -402,6 +431,9 @@ async fn main() -> ExitCode {
         Command::Seed(db) => seed(&db),
         Command::Import(ImportCommand::Venues { file, db }) => import_venues(&file, &db),
         Command::Pabulib(PabulibCommand::Tally { file, rule }) => pabulib_tally(&file, rule),
+        Command::Pabulib(PabulibCommand::Import { file, wijk, db }) => {
+            pabulib_import(&file, &wijk, &db)
+        }
         Command::Sortition(command) => sortition(&command),
         Command::Admin(AdminCommand::CreateUser {
             email,

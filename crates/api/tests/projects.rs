@@ -720,3 +720,79 @@ fn a_published_sortition_draw_is_verified_and_a_tampered_one_is_not() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("member c99"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[actix_web::test]
+async fn a_pabulib_election_is_imported_into_a_wijk_and_its_results_match_the_official_outcome() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let import = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_samenstad"))
+            .args([
+                "pabulib",
+                "import",
+                &pabulib_file("Poland_Katowice_2023_Zarzecze.pb"),
+                "--wijk",
+                "3",
+            ])
+            .env("DATABASE_URL", db.url())
+            .env("SAMENSTAD_LOG", "warn")
+            .output()
+            .expect("run samenstad")
+    };
+    let out = import();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(stdout.contains("7 proposals, 637 ballots"), "{stdout}");
+    let vote = stdout
+        .split("/votes/")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .expect("the vote id")
+        .to_owned();
+    let again = import();
+    assert!(!again.status.success(), "imported once");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("imported already"));
+
+    let results = get_as(
+        &app,
+        &format!("/api/v1/projects/votes/{vote}/results"),
+        None,
+    )
+    .await;
+    assert_eq!(results.status, StatusCode::OK, "{}", results.body);
+    assert_eq!(results.body["ballots"], 637);
+    let proposals = get_as(&app, "/api/v1/projects/proposals?wijk=3", None)
+        .await
+        .body;
+    let pabulib_id = |proposal: &str| {
+        proposals
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|p| p["id"] == proposal)
+            .and_then(|p| p["summary"].as_str())
+            .and_then(|s| s.strip_prefix("Pabulib-project "))
+            .and_then(|s| s.split(':').next())
+            .expect("a Pabulib id")
+            .to_owned()
+    };
+    let mut funded: Vec<String> = results.body["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter(|r| r["funded"] == true)
+        .map(|r| pabulib_id(r["proposal_id"].as_str().expect("id")))
+        .collect();
+    funded.sort();
+    assert_eq!(
+        funded,
+        vec![
+            "L20/01/X", "L20/02/X", "L20/03/X", "L20/04/X", "L20/07/X", "L20/09/X"
+        ],
+        "Katowice 2023's official outcome"
+    );
+}

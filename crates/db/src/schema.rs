@@ -514,6 +514,7 @@ diesel::table! {
     ballot (id) {
         id -> Uuid,
         vote_id -> Uuid,
+        source -> Text,
         voter_id -> Nullable<Uuid>,
         paper_ref -> Nullable<Text>,
         entered_by -> Nullable<Uuid>,

@@ -1016,6 +1016,7 @@ pub async fn enter_paper_ballot(
                 .values((
                     ballot::id.eq(Uuid::now_v7()),
                     ballot::vote_id.eq(id),
+                    ballot::source.eq("paper"),
                     ballot::paper_ref.eq(&paper_ref),
                     ballot::entered_by.eq(p.user.id),
                     ballot::choices.eq(serde_json::to_value(&choices).unwrap_or_default()),
@@ -1067,7 +1068,7 @@ pub async fn confirm_paper_ballot(
             let (vote_id, entered_by, confirmed_by): (Uuid, Option<Uuid>, Option<Uuid>) =
                 ballot::table
                     .find(id)
-                    .filter(ballot::paper_ref.is_not_null())
+                    .filter(ballot::source.eq("paper"))
                     .select((ballot::vote_id, ballot::entered_by, ballot::confirmed_by))
                     .for_update()
                     .first(conn)
@@ -1099,7 +1100,7 @@ pub async fn confirm_paper_ballot(
         .map(web::Json)
 }
 
-/// Ballots that count: online ones and paper ones a second staff member confirmed.
+/// Ballots that count: online and imported ones, and paper ones a second staff member confirmed.
 fn counted_ballots(
     conn: &mut PgConnection,
     vote_id: Uuid,
@@ -1107,8 +1108,8 @@ fn counted_ballots(
     Ok(ballot::table
         .filter(ballot::vote_id.eq(vote_id))
         .filter(
-            ballot::voter_id
-                .is_not_null()
+            ballot::source
+                .ne("paper")
                 .or(ballot::confirmed_by.is_not_null()),
         )
         .order(ballot::id.asc())
