@@ -344,8 +344,19 @@ test('submit an idea for a wijk, support it, staff refer it with a reason, the r
   assert.match(await status.innerText(), /doorverwezen naar het reguliere beleid: Het groenonderhoud plant dit al voor het voorjaar\. \(Groendienst\)/);
   assert.equal(await page.locator('ol.history li').count(), 2, 'submitted, then referred');
 
+  // An idea with a point shows on the wijk's map and opens from it.
+  const adminToken = (await api('/api/v1/auth/login', { method: 'POST',
+    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } })).body.access_token;
+  const pinned = await api('/api/v1/projects/ideas', { method: 'POST', token: adminToken,
+    body: { title: 'Zitbank aan het Sluizeken', body: 'Een bank in de schaduw bij de tramhalte.', lat: 51.0629, lon: 3.7282 } });
+  assert.equal(pinned.status, 201, JSON.stringify(pinned.body));
   await page.goto(`${BASE}/ideas?wijk=2`);
   await page.locator('ul.idea-list li', { hasText: 'Bloembakken aan de Vrijdagmarkt' }).waitFor();
+  const marker = page.locator('svg.marker-map circle.idea-marker[aria-label="Zitbank aan het Sluizeken"]');
+  await marker.waitFor();
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/ideas/${pinned.body.id}`);
   await page.goto(`${BASE}/wijkbudget`);
   await page.locator('table.allocations').first().waitFor();
   assert.equal(await page.locator('table.allocations tbody tr').count(), 25, 'every wijk has its budget');

@@ -209,6 +209,7 @@ pub enum T {
     ScoredBy,
     AverageScore,
     PanelLink,
+    IdeaMap,
 }
 
 /// The text `key` in `lang`.
@@ -591,6 +592,8 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::AverageScore, En) => "Average",
         (T::PanelLink, Nl) => "Geloot wijkpanel",
         (T::PanelLink, En) => "Lottery panel",
+        (T::IdeaMap, Nl) => "Kaart van de ideeën (cirkels) en projecten (groen) in de wijk",
+        (T::IdeaMap, En) => "Map of the ideas (circles) and projects (green) in the wijk",
     }
 }
 

@@ -2,6 +2,8 @@
 -- public progress updates. Decisions on proposals keep their reason.
 
 ALTER TABLE proposal ADD COLUMN decision_reason text CHECK (length(decision_reason) BETWEEN 3 AND 2000);
+ALTER TABLE proposal ADD COLUMN decided_at timestamptz;
+ALTER TABLE proposal ADD CONSTRAINT proposal_decided_at CHECK ((decided_at IS NULL) = (decision_reason IS NULL));
 ALTER TABLE proposal ADD CONSTRAINT proposal_decided_with_reason
     CHECK (status IN ('proposed', 'withdrawn') OR decision_reason IS NOT NULL);
 

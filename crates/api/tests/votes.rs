@@ -560,4 +560,40 @@ async fn an_applied_vote_and_a_dialogue_decision_start_projects_that_report_prog
         .status,
         StatusCode::CONFLICT
     );
+
+    // The decisions reach feed readers, newest first.
+    let feed = get_as(&app, "/api/v1/projects/decisions.json", None)
+        .await
+        .body;
+    let titles: Vec<&str> = feed["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["title"].as_str().expect("title"))
+        .collect();
+    assert!(
+        titles[0].contains("Bankjes op de markt") && titles[0].contains("selected"),
+        "{titles:?}"
+    );
+    assert!(titles.iter().any(|t| t.contains("Speeltuin")), "{titles:?}");
+    assert!(
+        titles.iter().any(|t| t.contains("stemming is gesloten")),
+        "{titles:?}"
+    );
+    let atom = actix_web::test::call_service(
+        &app,
+        actix_web::test::TestRequest::get()
+            .uri("/api/v1/projects/decisions.atom")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(
+        atom.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/atom+xml; charset=utf-8")
+    );
+    let xml = String::from_utf8(actix_web::test::read_body(atom).await.to_vec()).expect("utf-8");
+    let parsed: atom_syndication::Feed = xml.parse().expect("valid Atom");
+    assert_eq!(parsed.entries().len(), titles.len());
 }

@@ -455,6 +455,7 @@ diesel::table! {
         created_by -> Nullable<Uuid>,
         created_at -> Timestamptz,
         decision_reason -> Nullable<Text>,
+        decided_at -> Nullable<Timestamptz>,
     }
 }
 

@@ -156,3 +156,57 @@ pub fn WijkMap(
         </svg>
     }
 }
+
+/// A point on a [`MarkerMap`] that opens a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// WGS84 latitude.
+    pub lat: f64,
+    /// WGS84 longitude.
+    pub lon: f64,
+    /// The page it opens.
+    pub href: String,
+    /// Its accessible name.
+    pub label: String,
+    /// CSS class (kind of marker).
+    pub class: &'static str,
+}
+
+/// One wijk's outline with focusable markers (Enter or a click opens their page).
+#[component]
+pub fn MarkerMap(
+    /// The wijk's boundary.
+    outline: Geometry,
+    /// The markers.
+    markers: Vec<Marker>,
+    /// Accessible name of the map.
+    label: String,
+) -> impl IntoView {
+    let projection = Projection::fit([&outline]);
+    let navigate = use_navigate();
+    let dots = markers
+        .into_iter()
+        .map(|m| {
+            let (x, y) = projection.xy(m.lon, m.lat);
+            let go = {
+                let navigate = navigate.clone();
+                let href = m.href.clone();
+                move || navigate(&href, Default::default())
+            };
+            let go_key = go.clone();
+            view! {
+                <circle class=m.class cx=format!("{x:.1}") cy=format!("{y:.1}") r="14" role="link" tabindex="0"
+                    aria-label=m.label data-href=m.href
+                    on:click=move |_| go()
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); go_key(); }
+                ></circle>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="marker-map" viewBox=projection.view_box() role="group" aria-label=label>
+            <path class="wijk-bg" d=projection.path(&outline)></path>
+            {dots}
+        </svg>
+    }
+}

@@ -11,6 +11,7 @@ use samenstad_types::projects::{CreateIdea, IDEA_STATUSES, Idea, ListIdeasQuery,
 
 use crate::api;
 use crate::app::set_title;
+use crate::components::map::{Marker, MarkerMap};
 use crate::format;
 use crate::i18n::{Lang, T, idea_status_name, method_name, t, use_lang};
 use crate::pages::project::ProjectLine;
@@ -157,6 +158,18 @@ pub fn IdeaBoard() -> impl IntoView {
                 .map_err(|e| e.to_string())
         }
     });
+    let outline = LocalResource::new(move || {
+        let wijk = wijk();
+        async move {
+            if wijk.is_empty() {
+                return Ok(None);
+            }
+            api::client()?
+                .get_wijk(&wijk)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
     let panels = LocalResource::new(move || {
         let wijk = wijk();
         async move {
@@ -250,6 +263,20 @@ pub fn IdeaBoard() -> impl IntoView {
         {move || votes.get().and_then(Result::ok).map(|list| list.into_iter().map(|v| view! {
             <p class="vote-link"><A href=format!("/votes/{}", v.id)>{move || t(lang.get(), T::VoteLink)} " (" {v.state.clone()} ")"</A></p>
         }).collect_view())}
+        {move || {
+            let boundary = outline.get().and_then(Result::ok).flatten()?.boundary;
+            let mut markers: Vec<Marker> = ideas
+                .get()
+                .and_then(Result::ok)
+                .map(|page| page.items.into_iter().filter_map(|i| Some(Marker {
+                    lat: i.lat?, lon: i.lon?, href: format!("/ideas/{}", i.id), label: i.title, class: "idea-marker",
+                })).collect())
+                .unwrap_or_default();
+            markers.extend(projects.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|p| Some(Marker {
+                lat: p.lat?, lon: p.lon?, href: format!("/projects/{}", p.id), label: p.title, class: "project-marker",
+            })));
+            Some(view! { <MarkerMap outline=boundary markers=markers label=t(lang.get(), T::IdeaMap).to_owned() /> })
+        }}
         <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
             {move || ideas.get().map(|r| match r {
                 Ok(page) if page.items.is_empty() => view! { <p>{move || t(lang.get(), T::NoIdeasYet)}</p> }.into_any(),

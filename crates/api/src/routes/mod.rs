@@ -5,6 +5,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod admin;
 pub mod auth;
+pub mod feeds;
 pub mod health;
 pub mod me;
 pub mod organisations;
@@ -32,4 +33,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     votes::configure(cfg);
     realisation::configure(cfg);
     panels::configure(cfg);
+    feeds::configure(cfg);
 }

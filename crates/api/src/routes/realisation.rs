@@ -68,6 +68,7 @@ pub(crate) fn decide(
         .set((
             proposal::status.eq(if selected { "selected" } else { "not_selected" }),
             proposal::decision_reason.eq(reason),
+            proposal::decided_at.eq(Utc::now()),
         ))
         .execute(conn)?;
     if selected {
