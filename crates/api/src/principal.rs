@@ -53,6 +53,17 @@ impl Principal {
             })
     }
 
+    /// Refuses who is not staff of this wijk.
+    pub fn require_staff_of(&self, wijk_id: Uuid) -> Result<(), AppError> {
+        if self.is_staff_of(Some(wijk_id)) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(
+                "only staff of this wijk may do this".to_owned(),
+            ))
+        }
+    }
+
     /// Refuses non-admins.
     pub fn require_admin(&self) -> Result<(), AppError> {
         if self.is_admin() {
@@ -106,4 +117,10 @@ pub fn parse_id(value: &str, what: &str) -> Result<Uuid, AppError> {
     value
         .parse()
         .map_err(|_| AppError::NotFound(format!("no {what} with id `{value}`")))
+}
+
+/// The wijk with this number or slug, or a field error on `wijk`.
+pub fn wijk_id(conn: &mut PgConnection, key: &str) -> Result<Uuid, AppError> {
+    samenstad_db::queries::wijken::wijk_id_by_key(conn, key)?
+        .ok_or_else(|| AppError::field("wijk", "unknown", "no wijk has this number or slug"))
 }

@@ -10,7 +10,6 @@ use diesel::prelude::*;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::projects as pq;
-use samenstad_db::queries::wijken::wijk_id_by_key;
 use samenstad_db::schema::{
     panel, panel_candidate, panel_score, panel_seat, proposal, role_assignment, round_wijk, wijk,
 };
@@ -27,7 +26,7 @@ use validator::Validate;
 
 use crate::auth::{Caller, MaybeCaller, UserCaller};
 use crate::error::AppError;
-use crate::principal::{Principal, parse_id};
+use crate::principal::{Principal, parse_id, wijk_id};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -196,16 +195,6 @@ fn load_panel(conn: &mut PgConnection, id: Uuid, viewer: Option<Uuid>) -> Result
     })
 }
 
-fn staff_of(p: &Principal, wijk_id: Uuid) -> Result<(), AppError> {
-    if p.is_staff_of(Some(wijk_id)) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(
-            "only staff of this wijk may do this".to_owned(),
-        ))
-    }
-}
-
 /// Create a lottery panel
 ///
 /// Staff of a wijk that selects by `lottery_panel` set up its panel for the wijk's round: size,
@@ -245,10 +234,8 @@ pub async fn create_panel(
     let created = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let wijk_id = wijk_id_by_key(conn, &body.wijk)?.ok_or_else(|| {
-                AppError::field("wijk", "unknown", "no wijk has this number or slug")
-            })?;
-            staff_of(&p, wijk_id)?;
+            let wijk_id = wijk_id(conn, &body.wijk)?;
+            p.require_staff_of(wijk_id)?;
             let round_id = pq::active_round_of_wijk(conn, wijk_id)?.ok_or_else(|| {
                 AppError::field(
                     "wijk",
@@ -328,9 +315,7 @@ pub async fn list_panels(
     };
     state
         .with_conn(move |conn| {
-            let wijk_id = wijk_id_by_key(conn, &key)?.ok_or_else(|| {
-                AppError::field("wijk", "unknown", "no wijk has this number or slug")
-            })?;
+            let wijk_id = wijk_id(conn, &key)?;
             let ids: Vec<Uuid> = panel::table
                 .filter(panel::wijk_id.eq(wijk_id))
                 .order(panel::created_at.desc())
@@ -543,7 +528,7 @@ pub async fn add_candidates(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = panel_row(conn, id, true)?;
-            staff_of(&p, row.wijk_id)?;
+            p.require_staff_of(row.wijk_id)?;
             if row.seed.is_some() {
                 return Err(AppError::Conflict(
                     "the panel is drawn; the pool is closed".to_owned(),
@@ -665,7 +650,7 @@ pub async fn draw_panel(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = panel_row(conn, id, true)?;
-            staff_of(&p, row.wijk_id)?;
+            p.require_staff_of(row.wijk_id)?;
             if row.seed.is_some() {
                 return Err(AppError::Conflict("the panel is drawn already".to_owned()));
             }
@@ -730,7 +715,7 @@ pub async fn withdraw_member(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = panel_row(conn, id, true)?;
-            staff_of(&p, row.wijk_id)?;
+            p.require_staff_of(row.wijk_id)?;
             let Some(seed) = row.seed.clone() else {
                 return Err(AppError::Conflict("the panel is not drawn yet".to_owned()));
             };

@@ -25,7 +25,7 @@ use validator::Validate;
 use crate::auth::{Caller, MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
-use crate::principal::{Principal, parse_id};
+use crate::principal::{Principal, parse_id, wijk_id};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -408,11 +408,7 @@ pub async fn list_ideas(
                 wijk_id: query
                     .wijk
                     .as_deref()
-                    .map(|w| {
-                        samenstad_db::queries::wijken::wijk_id_by_key(conn, w)?.ok_or_else(|| {
-                            AppError::field("wijk", "unknown", "no wijk has this number or slug")
-                        })
-                    })
+                    .map(|w| wijk_id(conn, w))
                     .transpose()?,
                 status: query.status.clone(),
                 author_id,
@@ -520,10 +516,7 @@ pub async fn create_idea(
     let row = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let wijk_id = samenstad_db::queries::wijken::wijk_id_by_key(conn, &wijknr)?
-                .ok_or_else(|| {
-                    AppError::field("wijk", "unknown", "no wijk has this number or slug")
-                })?;
+            let wijk_id = wijk_id(conn, &wijknr)?;
             let staff_entry = channel != "online";
             if staff_entry && !p.is_staff_of(Some(wijk_id)) {
                 return Err(AppError::Forbidden(

@@ -6,7 +6,6 @@ use chrono::{Months, Utc};
 use diesel::prelude::*;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
-use samenstad_db::queries::wijken::wijk_id_by_key;
 use samenstad_db::schema::{
     idea, programme, programme_round, project, project_update, proposal, proposal_idea, wijk,
 };
@@ -21,7 +20,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
-use crate::principal::{Principal, parse_id};
+use crate::principal::{Principal, parse_id, wijk_id};
 use crate::routes::votes::load_proposal;
 use crate::state::AppState;
 
@@ -303,14 +302,7 @@ pub async fn list_projects(
     let key = query.into_inner().wijk;
     state
         .with_conn(move |conn| {
-            let wijk_id = key
-                .as_deref()
-                .map(|k| {
-                    wijk_id_by_key(conn, k)?.ok_or_else(|| {
-                        AppError::field("wijk", "unknown", "no wijk has this number or slug")
-                    })
-                })
-                .transpose()?;
+            let wijk_id = key.as_deref().map(|k| wijk_id(conn, k)).transpose()?;
             projects_where(conn, wijk_id, None)
         })
         .await

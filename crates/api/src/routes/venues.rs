@@ -30,7 +30,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
-use crate::principal::{Principal, parse_id};
+use crate::principal::{Principal, parse_id, wijk_id};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -152,11 +152,6 @@ pub(crate) fn booking_view(row: &BookingRow, venue_id: Uuid) -> Booking {
         price_cents: row.price_cents,
         decision_reason: row.decision_reason.clone(),
     }
-}
-
-fn wijk_id(conn: &mut PgConnection, key: &str) -> Result<Uuid, AppError> {
-    samenstad_db::queries::wijken::wijk_id_by_key(conn, key)?
-        .ok_or_else(|| AppError::field("wijk", "unknown", "no wijk has this number or slug"))
 }
 
 /// Find venues

@@ -12,7 +12,6 @@ use diesel::prelude::*;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::projects as pq;
-use samenstad_db::queries::wijken::wijk_id_by_key;
 use samenstad_db::schema::{
     ballot, budget_line, idea, programme_round, project, proposal, proposal_idea, residence, vote,
     vote_option, wijk,
@@ -31,7 +30,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
-use crate::principal::{Principal, parse_id};
+use crate::principal::{Principal, parse_id, wijk_id};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -52,20 +51,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(apply_vote);
 }
 
-fn staff_of(p: &Principal, wijk_id: Uuid) -> Result<(), AppError> {
-    if p.is_staff_of(Some(wijk_id)) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(
-            "only staff of this wijk may do this".to_owned(),
-        ))
-    }
-}
-
 /// The wijk (id) and the round of the active programme it takes part in.
 fn wijk_and_round(conn: &mut PgConnection, key: &str) -> Result<(Uuid, Uuid), AppError> {
-    let wijk_id = wijk_id_by_key(conn, key)?
-        .ok_or_else(|| AppError::field("wijk", "unknown", "no wijk has this number or slug"))?;
+    let wijk_id = wijk_id(conn, key)?;
     let round_id = pq::active_round_of_wijk(conn, wijk_id)?.ok_or_else(|| {
         AppError::field(
             "wijk",
@@ -211,7 +199,7 @@ pub async fn create_proposal(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (wijk_id, round_id) = wijk_and_round(conn, &body.wijk)?;
-            staff_of(&p, wijk_id)?;
+            p.require_staff_of(wijk_id)?;
             let id = Uuid::now_v7();
             diesel::insert_into(proposal::table)
                 .values((
@@ -300,9 +288,7 @@ pub async fn list_proposals(
     let key = query.into_inner().wijk;
     state
         .with_conn(move |conn| {
-            let wijk_id = wijk_id_by_key(conn, &key)?.ok_or_else(|| {
-                AppError::field("wijk", "unknown", "no wijk has this number or slug")
-            })?;
+            let wijk_id = wijk_id(conn, &key)?;
             proposals_by(conn, |q| q.filter(proposal::wijk_id.eq(wijk_id)))
         })
         .await
@@ -371,10 +357,8 @@ pub async fn verify_residence(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let wijk_id = wijk_id_by_key(conn, &body.wijk)?.ok_or_else(|| {
-                AppError::field("wijk", "unknown", "no wijk has this number or slug")
-            })?;
-            staff_of(&p, wijk_id)?;
+            let wijk_id = wijk_id(conn, &body.wijk)?;
+            p.require_staff_of(wijk_id)?;
             samenstad_db::queries::accounts::user_by_id(conn, user_id)?
                 .ok_or_else(|| AppError::NotFound("no such account".to_owned()))?;
             let now = Utc::now();
@@ -595,7 +579,7 @@ pub async fn create_vote(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (wijk_id, round_id) = wijk_and_round(conn, &body.wijk)?;
-            staff_of(&p, wijk_id)?;
+            p.require_staff_of(wijk_id)?;
             let tree = pq::programme_tree(conn, samenstad_db::seed_projects::WIJKBUDGET)?;
             let method = samenstad_db::schema::round_wijk::table
                 .filter(samenstad_db::schema::round_wijk::round_id.eq(round_id))
@@ -724,9 +708,7 @@ pub async fn list_votes(
     let key = query.into_inner().wijk;
     state
         .with_conn(move |conn| {
-            let wijk_id = wijk_id_by_key(conn, &key)?.ok_or_else(|| {
-                AppError::field("wijk", "unknown", "no wijk has this number or slug")
-            })?;
+            let wijk_id = wijk_id(conn, &key)?;
             let ids: Vec<Uuid> = vote::table
                 .filter(vote::wijk_id.eq(wijk_id))
                 .order(vote::opens_at.desc())
@@ -1010,7 +992,7 @@ pub async fn enter_paper_ballot(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (row, view) = load_vote(conn, id)?;
-            staff_of(&p, row.wijk_id)?;
+            p.require_staff_of(row.wijk_id)?;
             let choices = checked_choices(&row, &view.options, &body)?;
             let stored: Option<BallotRow> = diesel::insert_into(ballot::table)
                 .values((
@@ -1075,7 +1057,7 @@ pub async fn confirm_paper_ballot(
                     .optional()?
                     .ok_or_else(|| AppError::NotFound("no such paper ballot".to_owned()))?;
             let (row, view) = load_vote(conn, vote_id)?;
-            staff_of(&p, row.wijk_id)?;
+            p.require_staff_of(row.wijk_id)?;
             if confirmed_by.is_some() {
                 return Err(AppError::Conflict(
                     "the ballot is confirmed already".to_owned(),
@@ -1358,7 +1340,7 @@ pub async fn apply_vote(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (row, view) = closed_vote(conn, id)?;
-            staff_of(&p, row.wijk_id)?;
+            p.require_staff_of(row.wijk_id)?;
             let results = tally(&row, &view.options, &counted_ballots(conn, id)?);
             for r in &results.results {
                 let proposal_id = parse_id(&r.proposal_id, "proposal")?;
