@@ -422,7 +422,9 @@ test('a verified resident votes with a knapsack ballot against the running total
     { body: 'De speelplaats is ontworpen met de kinderen.', status: 'in_realisation', spent_cents: 1500000 })).status, 201);
   await page.goto(`${BASE}/ideas?wijk=9`);
   await page.getByRole('heading', { name: 'Projecten in uitvoering' }).waitFor();
-  await page.getByRole('link', { name: 'Groene speelplaats' }).click();
+  await page.locator('section.proposals').getByRole('link', { name: 'Groene speelplaats' }).click();
+  await page.locator('p.status', { hasText: 'gekozen: Gekozen in de stemming (1 stemmen).' }).waitFor();
+  await page.getByRole('link', { name: 'Naar het project' }).click();
   await page.waitForURL(`**/projects/${park.id}`);
   await page.locator('ol.history li', { hasText: 'ontworpen met de kinderen' }).waitFor();
   assert.match(await page.locator('article.project-page').innerText(), /in uitvoering[\s\S]*Uitgegeven: € 15\.000 van € 150\.000/);

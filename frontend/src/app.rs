@@ -12,6 +12,7 @@ use crate::pages::account::{
 use crate::pages::ideas::{IdeaBoard, IdeaPage, ProgrammePage};
 use crate::pages::panel::PanelPage;
 use crate::pages::project::ProjectPage;
+use crate::pages::proposal::ProposalPage;
 use crate::pages::venues::{ManageBookings, MyBookings, VenueFinder, VenuePage};
 use crate::pages::vote::VotePage;
 use crate::pages::{home::Home, not_found::NotFound, wijk::WijkPage};
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/votes/:id") view=VotePage />
                     <Route path=path!("/projects/:id") view=ProjectPage />
                     <Route path=path!("/panels/:id") view=PanelPage />
+                    <Route path=path!("/proposals/:id") view=ProposalPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -210,6 +210,12 @@ pub enum T {
     AverageScore,
     PanelLink,
     IdeaMap,
+    ToTheProject,
+    CarriedOutBy,
+    FromIdeas,
+    IdeaNumber,
+    ProposalsInWijk,
+    MoreAboutIt,
 }
 
 /// The text `key` in `lang`.
@@ -594,6 +600,18 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::PanelLink, En) => "Lottery panel",
         (T::IdeaMap, Nl) => "Kaart van de ideeën (cirkels) en projecten (groen) in de wijk",
         (T::IdeaMap, En) => "Map of the ideas (circles) and projects (green) in the wijk",
+        (T::ToTheProject, Nl) => "Naar het project",
+        (T::ToTheProject, En) => "To the project",
+        (T::CarriedOutBy, Nl) => "Uitgevoerd door:",
+        (T::CarriedOutBy, En) => "Carried out by:",
+        (T::FromIdeas, Nl) => "Uitgewerkt uit deze ideeën",
+        (T::FromIdeas, En) => "Worked out from these ideas",
+        (T::IdeaNumber, Nl) => "Idee",
+        (T::IdeaNumber, En) => "Idea",
+        (T::ProposalsInWijk, Nl) => "Voorstellen",
+        (T::ProposalsInWijk, En) => "Proposals",
+        (T::MoreAboutIt, Nl) => "meer over dit voorstel",
+        (T::MoreAboutIt, En) => "more about this proposal",
     }
 }
 
@@ -733,6 +751,21 @@ pub fn project_status_name(lang: Lang, status: &str) -> &'static str {
         ("realised", Lang::En) => "realised",
         ("stopped", Lang::Nl) => "stopgezet",
         ("stopped", Lang::En) => "stopped",
+        _ => "–",
+    }
+}
+
+/// The status of a proposal.
+pub fn proposal_status_name(lang: Lang, status: &str) -> &'static str {
+    match (status, lang) {
+        ("proposed", Lang::Nl) => "voorgesteld",
+        ("proposed", Lang::En) => "proposed",
+        ("selected", Lang::Nl) => "gekozen",
+        ("selected", Lang::En) => "selected",
+        ("not_selected", Lang::Nl) => "niet gekozen",
+        ("not_selected", Lang::En) => "not selected",
+        ("withdrawn", Lang::Nl) => "ingetrokken",
+        ("withdrawn", Lang::En) => "withdrawn",
         _ => "–",
     }
 }

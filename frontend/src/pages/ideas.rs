@@ -170,6 +170,18 @@ pub fn IdeaBoard() -> impl IntoView {
                 .map_err(|e| e.to_string())
         }
     });
+    let proposals = LocalResource::new(move || {
+        let wijk = wijk();
+        async move {
+            if wijk.is_empty() {
+                return Ok(Vec::new());
+            }
+            api::client()?
+                .list_proposals(&wijk)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
     let panels = LocalResource::new(move || {
         let wijk = wijk();
         async move {
@@ -255,6 +267,14 @@ pub fn IdeaBoard() -> impl IntoView {
             <section class="projects">
                 <h2>{move || t(lang.get(), T::ProjectsInWijk)}</h2>
                 <ul class="project-list">{list.into_iter().map(|p| view! { <ProjectLine project=p /> }).collect_view()}</ul>
+            </section>
+        })}
+        {move || proposals.get().and_then(Result::ok).filter(|l| !l.is_empty()).map(|list| view! {
+            <section class="proposals">
+                <h2>{move || t(lang.get(), T::ProposalsInWijk)}</h2>
+                <ul class="project-list">{list.into_iter().map(|p| view! {
+                    <li><A href=format!("/proposals/{}", p.id)>{p.title.clone()}</A></li>
+                }).collect_view()}</ul>
             </section>
         })}
         {move || panels.get().and_then(Result::ok).map(|list| list.into_iter().map(|p| view! {

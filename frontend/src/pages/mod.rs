@@ -6,6 +6,7 @@ pub mod ideas;
 pub mod not_found;
 pub mod panel;
 pub mod project;
+pub mod proposal;
 pub mod venues;
 pub mod vote;
 pub mod wijk;

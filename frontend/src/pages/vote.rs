@@ -192,6 +192,7 @@ fn BallotForm(vote: Vote) -> impl IntoView {
                     {control}
                     <label for=input_id>
                         <strong>{p.title.clone()}</strong> " · " {move || euro(cost, lang.get())}
+                        " · " <A href=format!("/proposals/{}", p.id)>{move || t(lang.get(), T::MoreAboutIt)}</A>
                         <span class="summary">{p.summary.clone()}</span>
                     </label>
                 </li>
