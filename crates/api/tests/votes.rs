@@ -597,3 +597,90 @@ async fn an_applied_vote_and_a_dialogue_decision_start_projects_that_report_prog
     let parsed: atom_syndication::Feed = xml.parse().expect("valid Atom");
     assert_eq!(parsed.entries().len(), titles.len());
 }
+
+#[actix_web::test]
+async fn a_city_register_verifies_residence_through_an_api_client_with_the_write_scope() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let (admin, ids) = wijk_with_proposals(&app, &db).await;
+    let vote = open_vote(&app, &admin, &ids, json!({})).await;
+    let client = |scopes: Value| {
+        let (app, admin) = (&app, admin.clone());
+        async move {
+            let c = post(
+                app,
+                "/api/v1/admin/api-clients",
+                json!({"name": "Bevolkingsregister", "scopes": scopes}),
+                Some(&admin),
+            )
+            .await;
+            assert_eq!(c.status, StatusCode::CREATED, "{}", c.body);
+            let t = post(
+                app,
+                "/api/v1/auth/token",
+                json!({"grant_type": "client_credentials",
+                "client_id": c.body["client_id"], "client_secret": c.body["client_secret"]}),
+                None,
+            )
+            .await;
+            assert_eq!(t.status, StatusCode::OK, "{}", t.body);
+            (
+                c.body["scopes"].clone(),
+                t.body["access_token"].as_str().expect("token").to_owned(),
+            )
+        }
+    };
+    let bad = post(
+        &app,
+        "/api/v1/admin/api-clients",
+        json!({"name": "X", "scopes": ["everything"]}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(
+        (bad.status, bad.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("scopes"))
+    );
+    let (scopes, register) = client(json!(["residence:write"])).await;
+    assert_eq!(scopes, json!(["read", "residence:write"]));
+    let (_, reader) = client(json!([])).await;
+    let user = verified_user(&app, &db, "jonas@example.org").await;
+    let uri = format!("/api/v1/projects/residents/{user}");
+    let body = json!({"wijk": "2", "birth_date": "1999-09-09"});
+    assert_eq!(
+        call(&app, Method::PUT, &uri, Some(body.clone()), Some(&reader))
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "read only"
+    );
+    let r = call(&app, Method::PUT, &uri, Some(body), Some(&register)).await;
+    assert_eq!(
+        (r.status, r.body["method"].as_str()),
+        (StatusCode::OK, Some("register")),
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'residence.verified' AND actor_user_id IS NULL AND actor_client_id IS NOT NULL"
+        ),
+        1
+    );
+    let jonas = access(&app, "jonas@example.org").await;
+    let cast = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/projects/votes/{vote}/ballot"),
+        Some(ballot(&[&ids[2]])),
+        Some(&jonas),
+    )
+    .await;
+    assert_eq!(
+        cast.status,
+        StatusCode::OK,
+        "the register's word gives the right to vote: {}",
+        cast.body
+    );
+}

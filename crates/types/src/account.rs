@@ -360,12 +360,19 @@ pub struct SetRecognition {
 /// A new API client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Wijkwebsite Rabot"})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Wijkwebsite Rabot", "scopes": ["read"]})))]
 pub struct CreateApiClient {
     /// Who uses it.
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     pub name: String,
+    /// Scopes besides `read` (which every client has): `residence:write` lets a city register
+    /// record where residents live (the right to vote in a wijk).
+    #[serde(default)]
+    pub scopes: Vec<String>,
 }
+
+/// Scopes an API client can be given.
+pub const API_SCOPES: [&str; 2] = ["read", "residence:write"];
 
 /// An API client; `client_secret` only in the response that created it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

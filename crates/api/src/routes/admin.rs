@@ -273,6 +273,20 @@ pub async fn create_api_client(
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     body.validate()?;
+    if let Some(bad) = body
+        .scopes
+        .iter()
+        .find(|s| !samenstad_types::account::API_SCOPES.contains(&s.as_str()))
+    {
+        return Err(AppError::field(
+            "scopes",
+            "invalid",
+            &format!("unknown scope `{bad}`; known: read, residence:write"),
+        ));
+    }
+    let mut scopes = vec!["read".to_owned()];
+    scopes.extend(body.scopes.iter().filter(|s| *s != "read").cloned());
+    scopes.dedup();
     let secret = random_token();
     let secret_hash = token_hash(&secret);
     let client = state
@@ -284,7 +298,7 @@ pub async fn create_api_client(
                 client_id: format!("sc_{}", &id.simple().to_string()[20..]),
                 secret_hash,
                 name: body.name.trim().to_owned(),
-                scopes: vec!["read".to_owned()],
+                scopes,
                 created_by: Some(p.user.id),
                 created_at: Utc::now(),
                 revoked_at: None,

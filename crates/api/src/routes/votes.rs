@@ -28,7 +28,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::auth::UserCaller;
+use crate::auth::{Authenticated, Caller, UserCaller};
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id, wijk_id};
 use crate::state::AppState;
@@ -323,8 +323,9 @@ pub async fn get_proposal(
 /// Verify where a resident lives
 ///
 /// Staff of the wijk record, after seeing proof, that the account's holder lives in the wijk
-/// and their date of birth: the right to vote there. A city register can do the same through
-/// the `register` method later; the date of birth is never shown back.
+/// and their date of birth: the right to vote there. A city register plugs in as an API client
+/// with the `residence:write` scope and calls the same operation (`method` becomes `register`).
+/// The date of birth is never shown back.
 #[utoipa::path(
     tag = "projects",
     security(("bearer" = [])),
@@ -334,14 +335,14 @@ pub async fn get_proposal(
         (status = 200, description = "Verified", body = Residence),
         (status = 400, description = "Unknown wijk or invalid date", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the wijk, or a client without `residence:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/projects/residents/{user_id}")]
 pub async fn verify_residence(
-    caller: UserCaller,
+    caller: Authenticated,
     state: web::Data<AppState>,
     user_id: web::Path<String>,
     body: web::Json<VerifyResidence>,
@@ -356,9 +357,23 @@ pub async fn verify_residence(
         })?;
     state
         .transaction(move |conn| {
-            let p = Principal::load(conn, caller)?;
             let wijk_id = wijk_id(conn, &body.wijk)?;
-            p.require_staff_of(wijk_id)?;
+            // A person must be staff of the wijk; a client must hold the register scope.
+            let (method, verifier, client) = match caller.0 {
+                Caller::User { id, issued_at } => {
+                    let p = Principal::load(conn, UserCaller { id, issued_at })?;
+                    p.require_staff_of(wijk_id)?;
+                    ("staff", Some(p.user.id), None)
+                }
+                Caller::Client { id, scopes } => {
+                    if !scopes.iter().any(|s| s == "residence:write") {
+                        return Err(AppError::Forbidden(
+                            "this client lacks the residence:write scope".to_owned(),
+                        ));
+                    }
+                    ("register", None, Some(id))
+                }
+            };
             samenstad_db::queries::accounts::user_by_id(conn, user_id)?
                 .ok_or_else(|| AppError::NotFound("no such account".to_owned()))?;
             let now = Utc::now();
@@ -367,8 +382,8 @@ pub async fn verify_residence(
                     residence::user_id.eq(user_id),
                     residence::wijk_id.eq(wijk_id),
                     residence::birth_date.eq(birth_date),
-                    residence::method.eq("staff"),
-                    residence::verified_by.eq(p.user.id),
+                    residence::method.eq(method),
+                    residence::verified_by.eq(verifier),
                     residence::verified_at.eq(now),
                 ))
                 .on_conflict(residence::user_id)
@@ -376,20 +391,23 @@ pub async fn verify_residence(
                 .set((
                     residence::wijk_id.eq(wijk_id),
                     residence::birth_date.eq(birth_date),
-                    residence::method.eq("staff"),
-                    residence::verified_by.eq(p.user.id),
+                    residence::method.eq(method),
+                    residence::verified_by.eq(verifier),
                     residence::verified_at.eq(now),
                 ))
                 .execute(conn)?;
             audit::record(
                 conn,
-                NewAudit::by(Some(p.user.id), "residence.verified").on("user", user_id),
+                NewAudit {
+                    actor_client_id: client,
+                    ..NewAudit::by(verifier, "residence.verified").on("user", user_id)
+                },
             )?;
             let wijknr: i16 = wijk::table.find(wijk_id).select(wijk::wijknr).first(conn)?;
             Ok(Residence {
                 user_id: user_id.to_string(),
                 wijknr,
-                method: "staff".to_owned(),
+                method: method.to_owned(),
                 verified_at: now.to_rfc3339(),
             })
         })
