@@ -327,6 +327,11 @@ test('submit an idea for a wijk, support it, staff refer it with a reason, the r
   assert.match(await page.locator('article').innerText(), /€ 1\.500/);
   await page.getByRole('button', { name: 'Ik steun dit idee' }).click();
   await page.locator('.supporters', { hasText: '1 steunen dit idee' }).waitFor();
+  // The author adds a photo; the page shows it.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAACklEQVR4nGMAAQAABQABDQottAAAAABJRU5ErkJggg==', 'base64');
+  await page.getByLabel(/Foto toevoegen/).setInputFiles({ name: 'bloembakken.png', mimeType: 'image/png', buffer: png });
+  await page.locator('img.idea-photo[alt="Bloembakken aan de Vrijdagmarkt"]').waitFor();
+  await page.waitForFunction(() => document.querySelector('img.idea-photo')?.naturalWidth === 1);
 
   const staff = await browser.newPage();
   await uiLogin(staff, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);

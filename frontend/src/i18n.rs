@@ -216,6 +216,7 @@ pub enum T {
     IdeaNumber,
     ProposalsInWijk,
     MoreAboutIt,
+    AddPhoto,
 }
 
 /// The text `key` in `lang`.
@@ -612,6 +613,8 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::ProposalsInWijk, En) => "Proposals",
         (T::MoreAboutIt, Nl) => "meer over dit voorstel",
         (T::MoreAboutIt, En) => "more about this proposal",
+        (T::AddPhoto, Nl) => "Foto toevoegen (JPEG, PNG of WebP, hoogstens 5 MB)",
+        (T::AddPhoto, En) => "Add a photo (JPEG, PNG or WebP, at most 5 MB)",
     }
 }
 

@@ -50,6 +50,19 @@ CREATE TABLE round_wijk (
     FOREIGN KEY (round_id, programme_id) REFERENCES programme_round (id, programme_id) ON DELETE CASCADE
 );
 
+-- Uploaded images (an idea's photo), kept in the database with the rest of the data: at most
+-- 5 MiB, and only image types whose bytes were checked.
+CREATE TABLE stored_file (
+    id           uuid PRIMARY KEY,
+    sha256       text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    content_type text NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png', 'image/webp')),
+    size         integer NOT NULL CHECK (size BETWEEN 1 AND 5242880),
+    bytes        bytea NOT NULL,
+    created_by   uuid REFERENCES app_user (id) ON DELETE SET NULL,
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    CHECK (octet_length(bytes) = size)
+);
+
 CREATE TABLE idea (
     id                   uuid PRIMARY KEY,
     round_id             uuid REFERENCES programme_round (id),
@@ -71,6 +84,7 @@ CREATE TABLE idea (
     merged_into          uuid REFERENCES idea (id),
     referred_to          text CHECK (length(referred_to) BETWEEN 2 AND 200),
     hidden_reason        text CHECK (length(hidden_reason) BETWEEN 3 AND 500),
+    image_id             uuid REFERENCES stored_file (id),
     created_at           timestamptz NOT NULL DEFAULT now(),
     updated_at           timestamptz NOT NULL DEFAULT now(),
     CHECK ((lat IS NULL) = (lon IS NULL)),

@@ -796,3 +796,130 @@ async fn a_pabulib_election_is_imported_into_a_wijk_and_its_results_match_the_of
         "Katowice 2023's official outcome"
     );
 }
+
+/// A 1×1 PNG.
+const PNG: [u8; 67] = [
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+#[actix_web::test]
+async fn an_idea_gets_a_checked_photo_that_is_served_while_the_idea_is_visible() {
+    use actix_web::test::{TestRequest, call_service, read_body};
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    verified_user(&app, &db, "foto@example.org").await;
+    verified_user(&app, &db, "ander@example.org").await;
+    let author = access(&app, "foto@example.org").await;
+    let other = access(&app, "ander@example.org").await;
+    let idea = submit(
+        &app,
+        &author,
+        json!({"title": "Muurschildering", "body": "Een fresco op de blinde muur.", "wijk": "4"}),
+    )
+    .await;
+    let id = idea.body["id"].as_str().expect("id").to_owned();
+    let upload = |token: &str, content_type: &str, body: Vec<u8>| {
+        TestRequest::put()
+            .uri(&format!("/api/v1/projects/ideas/{id}/image"))
+            .insert_header(("Authorization", format!("Bearer {token}")))
+            .insert_header(("Content-Type", content_type.to_owned()))
+            .set_payload(body)
+            .to_request()
+    };
+    let status = |res: actix_web::dev::ServiceResponse<_>| res.status();
+    assert_eq!(
+        status(call_service(&app, upload(&other, "image/png", PNG.to_vec())).await),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        status(call_service(&app, upload(&author, "image/jpeg", PNG.to_vec())).await),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "not the declared type"
+    );
+    assert_eq!(
+        status(call_service(&app, upload(&author, "text/plain", b"hallo".to_vec())).await),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    let mut big = PNG.to_vec();
+    big.resize(6 * 1024 * 1024, 0);
+    assert_eq!(
+        status(call_service(&app, upload(&author, "image/png", big)).await),
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM stored_file"),
+        0,
+        "nothing kept from refused uploads"
+    );
+
+    let res = call_service(&app, upload(&author, "image/png", PNG.to_vec())).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = serde_json::from_slice(&read_body(res).await).expect("json");
+    let url = body["image_url"].as_str().expect("an image").to_owned();
+    let get = |url: String| call_service(&app, TestRequest::get().uri(&url).to_request());
+    let res = get(url.clone()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("image/png")
+    );
+    assert_eq!(
+        res.headers()
+            .get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff")
+    );
+    assert_eq!(read_body(res).await.as_ref(), PNG.as_slice());
+
+    post(
+        &app,
+        &format!("/api/v1/projects/ideas/{id}/hide"),
+        json!({"reason": "Toont een herkenbaar gezicht."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(
+        get(url.clone()).await.status(),
+        StatusCode::NOT_FOUND,
+        "not served while hidden"
+    );
+    assert!(
+        get_as(&app, &format!("/api/v1/projects/ideas/{id}"), None)
+            .await
+            .body["image_url"]
+            .is_null()
+    );
+    post(
+        &app,
+        &format!("/api/v1/projects/ideas/{id}/show"),
+        json!({}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(get(url.clone()).await.status(), StatusCode::OK);
+
+    let r = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/projects/ideas/{id}/image"),
+        None,
+        Some(&author),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body["image_url"].is_null()),
+        (StatusCode::OK, true)
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM stored_file"),
+        0,
+        "the old photo is removed"
+    );
+}

@@ -671,6 +671,28 @@ impl Client {
         let url = self.url(&["projects", "panels", id, "scores"]);
         self.get(self.http.get(url)).await
     }
+
+    /// `PUT /api/v1/projects/ideas/{id}/image`: `bytes` of type `content_type` (`image/jpeg`,
+    /// `image/png` or `image/webp`, at most 5 MiB).
+    pub async fn set_idea_image(
+        &self,
+        id: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Result<Idea, Error> {
+        let request = self
+            .http
+            .put(self.url(&["projects", "ideas", id, "image"]))
+            .header("Content-Type", content_type)
+            .body(bytes);
+        self.get(request).await
+    }
+
+    /// `DELETE /api/v1/projects/ideas/{id}/image`.
+    pub async fn remove_idea_image(&self, id: &str) -> Result<Idea, Error> {
+        let url = self.url(&["projects", "ideas", id, "image"]);
+        self.get(self.http.delete(url)).await
+    }
 }
 
 fn not_found_is_none<T>(result: Result<T, Error>) -> Result<Option<T>, Error> {

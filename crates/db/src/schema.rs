@@ -395,8 +395,21 @@ diesel::table! {
         merged_into -> Nullable<Uuid>,
         referred_to -> Nullable<Text>,
         hidden_reason -> Nullable<Text>,
+        image_id -> Nullable<Uuid>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    stored_file (id) {
+        id -> Uuid,
+        sha256 -> Text,
+        content_type -> Text,
+        size -> Int4,
+        bytes -> Bytea,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -676,3 +689,4 @@ diesel::joinable!(panel_score -> proposal (proposal_id));
 diesel::allow_tables_to_appear_in_same_query!(panel, panel_candidate, panel_seat, panel_score);
 diesel::allow_tables_to_appear_in_same_query!(panel, wijk);
 diesel::allow_tables_to_appear_in_same_query!(panel_score, proposal);
+diesel::allow_tables_to_appear_in_same_query!(stored_file, idea);

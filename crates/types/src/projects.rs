@@ -146,7 +146,7 @@ pub struct IdeaEvent {
 /// An idea for the wijk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"id": "0193c1a0-0000-7000-8000-0000000000d1", "wijknr": 10, "wijk": "muide-meulestede-afrikalaan", "round": 1, "title": "Moestuin op het pleintje", "body": "Een gedeelde moestuin met bakken voor de school.", "estimated_cost_cents": 800000, "lat": 51.0731, "lon": 3.7351, "channel": "online", "organisation": null, "status": "submitted", "status_reason": null, "merged_into": null, "referred_to": null, "hidden_reason": null, "supporters": 3, "supported": false, "mine": true, "created_at": "2026-11-30T10:00:00+00:00", "events": null})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": "0193c1a0-0000-7000-8000-0000000000d1", "wijknr": 10, "wijk": "muide-meulestede-afrikalaan", "round": 1, "title": "Moestuin op het pleintje", "body": "Een gedeelde moestuin met bakken voor de school.", "estimated_cost_cents": 800000, "lat": 51.0731, "lon": 3.7351, "channel": "online", "organisation": null, "status": "submitted", "status_reason": null, "merged_into": null, "referred_to": null, "hidden_reason": null, "image_url": null, "supporters": 3, "supported": false, "mine": true, "created_at": "2026-11-30T10:00:00+00:00", "events": null})))]
 pub struct Idea {
     /// Id.
     pub id: String,
@@ -178,8 +178,10 @@ pub struct Idea {
     pub merged_into: Option<String>,
     /// The city service it was referred to.
     pub referred_to: Option<String>,
-    /// Why moderators hid it (then title stays, text is withheld).
+    /// Why moderators hid it (then title, text and image are withheld).
     pub hidden_reason: Option<String>,
+    /// Its photo, if one was added (`PUT /projects/ideas/{id}/image`).
+    pub image_url: Option<String>,
     /// Residents who support it.
     pub supporters: i64,
     /// Whether the caller supports it.

@@ -413,6 +413,7 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
         })
     };
     let form_id = id.clone();
+    let photo_id = id.clone();
     let status = idea.status.clone();
     let events = idea.events.clone().unwrap_or_default();
     view! {
@@ -430,7 +431,9 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
             </p>
             {idea.merged_into.clone().map(|m| view! { <p><A href=format!("/ideas/{m}")>{move || t(lang.get(), T::MergedInto)}</A></p> })}
             {idea.hidden_reason.clone().map(|r| view! { <p class="notice">{move || t(lang.get(), T::HiddenBecause)} " " {r.clone()}</p> })}
+            {idea.image_url.clone().map(|src| view! { <img class="idea-photo" src=src alt=idea.title.clone() /> })}
             <p class="idea-body">{idea.body.clone()}</p>
+            {move || (idea.mine || staff()).then(|| view! { <PhotoForm id=photo_id.clone() version=version /> })}
             {idea.estimated_cost_cents.map(|c| view! { <p>{move || t(lang.get(), T::EstimatedCost)} ": " {move || euro(c, lang.get())}</p> })}
             <p class="support">
                 <span class="supporters">{format!("{} ", idea.supporters)} {move || t(lang.get(), T::Supporters)}</span>
@@ -510,5 +513,52 @@ fn DecisionForm(id: String, version: RwSignal<u32>) -> impl IntoView {
             {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             <button type="submit">{move || t(lang.get(), T::SaveDecision)}</button>
         </form>
+    }
+}
+
+/// The author (or staff): add or replace the idea's photo.
+#[component]
+fn PhotoForm(id: String, version: RwSignal<u32>) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let lang = use_lang();
+    let session = use_session();
+    let message = RwSignal::new(None::<String>);
+    let upload = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        let id = id.clone();
+        spawn_local(async move {
+            let content_type = file.type_();
+            let result = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    match api::authed(&session) {
+                        Ok(c) => c
+                            .set_idea_image(&id, &content_type, bytes)
+                            .await
+                            .map_err(|e| e.to_string()),
+                        Err(e) => Err(e),
+                    }
+                }
+                Err(_) => Err(t(lang.get_untracked(), T::LoadFailed).to_owned()),
+            };
+            match result {
+                Ok(_) => version.update(|v| *v += 1),
+                Err(e) => message.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <p class="field photo-form">
+            <label for="idea-photo">{move || t(lang.get(), T::AddPhoto)}</label>
+            <input id="idea-photo" type="file" accept="image/jpeg,image/png,image/webp" on:change=upload />
+            {move || message.get().map(|m| view! { <span class="error" role="alert">{m}</span> })}
+        </p>
     }
 }

@@ -6,6 +6,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub mod admin;
 pub mod auth;
 pub mod feeds;
+pub mod files;
 pub mod health;
 pub mod me;
 pub mod organisations;
@@ -34,4 +35,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     realisation::configure(cfg);
     panels::configure(cfg);
     feeds::configure(cfg);
+    files::configure(cfg);
 }

@@ -314,6 +314,10 @@ fn idea_view(row: &IdeaListed, viewer: Option<&Principal>) -> Idea {
         merged_into: i.merged_into.map(|m| m.to_string()),
         referred_to: i.referred_to.clone(),
         hidden_reason: i.hidden_reason.clone(),
+        image_url: i
+            .image_id
+            .filter(|_| may_read)
+            .map(|f| format!("/api/v1/files/{f}")),
         supporters: *supporters,
         supported: *supported,
         mine,
@@ -323,7 +327,7 @@ fn idea_view(row: &IdeaListed, viewer: Option<&Principal>) -> Idea {
 }
 
 /// One idea as `viewer` sees it, with its history.
-fn load_idea(
+pub(crate) fn load_idea(
     conn: &mut PgConnection,
     id: Uuid,
     viewer: Option<&Principal>,
@@ -555,6 +559,7 @@ pub async fn create_idea(
                 merged_into: None,
                 referred_to: None,
                 hidden_reason: None,
+                image_id: None,
                 created_at: now,
                 updated_at: now,
             };

@@ -155,6 +155,7 @@ pub struct IdeaRow {
     pub merged_into: Option<Uuid>,
     pub referred_to: Option<String>,
     pub hidden_reason: Option<String>,
+    pub image_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

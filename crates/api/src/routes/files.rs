@@ -1,0 +1,246 @@
+//! An idea's photo: uploaded as the raw request body (JPEG, PNG or WebP, at most 5 MiB, the
+//! bytes checked against the declared type), kept in PostgreSQL, served with its type, an ETag
+//! and a year's cache. Images of hidden ideas are not served.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, delete, get, put, web};
+use chrono::Utc;
+use diesel::prelude::*;
+use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::projects as pq;
+use samenstad_db::schema::{idea, stored_file};
+use samenstad_types::Problem;
+use samenstad_types::projects::Idea;
+use sha2::{Digest, Sha256};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::UserCaller;
+use crate::error::AppError;
+use crate::principal::{Principal, parse_id};
+use crate::routes::projects::load_idea;
+use crate::state::AppState;
+
+/// Registers the handlers of this module.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(put_idea_image)
+        .service(delete_idea_image)
+        .service(get_file);
+}
+
+/// The largest image, in bytes (5 MiB).
+pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
+
+const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+
+/// Loads the idea for a change of its image by its author or staff of its wijk.
+fn idea_for_image(
+    conn: &mut samenstad_db::PgConnection,
+    caller: UserCaller,
+    id: Uuid,
+) -> Result<(Principal, pq::IdeaRow), AppError> {
+    let p = Principal::load(conn, caller)?;
+    let row = pq::idea_for_update(conn, id)?
+        .ok_or_else(|| AppError::NotFound("no such idea".to_owned()))?;
+    if row.author_id != Some(p.user.id) && !p.is_staff_of(Some(row.wijk_id)) {
+        return Err(AppError::Forbidden(
+            "only its author or staff of the wijk may change an idea's photo".to_owned(),
+        ));
+    }
+    Ok((p, row))
+}
+
+/// Add or replace an idea's photo
+///
+/// The request body is the image itself with its `Content-Type` (`image/jpeg`, `image/png` or
+/// `image/webp`), at most 5 MiB; the bytes must be of that type. For the idea's author and staff
+/// of its wijk. A previous photo is removed.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "Idea id (UUID)"),
+        ("Content-Type" = String, Header, description = "`image/jpeg`, `image/png` or `image/webp`"),
+    ),
+    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "The image (JPEG, PNG or WebP), at most 5 MiB"),
+    responses(
+        (status = 200, description = "The idea with its photo", body = Idea),
+        (status = 400, description = "Empty body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither its author nor staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 5 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a JPEG, PNG or WebP image, or not the declared type", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/projects/ideas/{id}/image")]
+pub async fn put_idea_image(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<web::Json<Idea>, AppError> {
+    let id = parse_id(&id, "idea")?;
+    let declared = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    if !IMAGE_TYPES.contains(&declared.as_str()) {
+        return Err(AppError::UnsupportedMediaType(
+            "send the image as image/jpeg, image/png or image/webp".to_owned(),
+        ));
+    }
+    let bytes = payload
+        .to_bytes_limited(MAX_IMAGE_BYTES)
+        .await
+        .map_err(|_| AppError::PayloadTooLarge)?
+        .map_err(|e| AppError::BadRequest(format!("cannot read the image: {e}")))?;
+    if bytes.is_empty() {
+        return Err(AppError::BadRequest("the image is empty".to_owned()));
+    }
+    let sniffed = infer::get(&bytes).map(|t| t.mime_type());
+    if sniffed != Some(declared.as_str()) {
+        return Err(AppError::UnsupportedMediaType(format!(
+            "the bytes are not a {declared} image"
+        )));
+    }
+    let sha256 = format!("{:x}", Sha256::digest(&bytes));
+    let size = i32::try_from(bytes.len()).unwrap_or(i32::MAX);
+    state
+        .transaction(move |conn| {
+            let (p, row) = idea_for_image(conn, caller, id)?;
+            let file = Uuid::now_v7();
+            diesel::insert_into(stored_file::table)
+                .values((
+                    stored_file::id.eq(file),
+                    stored_file::sha256.eq(&sha256),
+                    stored_file::content_type.eq(&declared),
+                    stored_file::size.eq(size),
+                    stored_file::bytes.eq(bytes.as_ref()),
+                    stored_file::created_by.eq(p.user.id),
+                ))
+                .execute(conn)?;
+            set_image(conn, &row, Some(file))?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "idea.image_set")
+                    .on("idea", id)
+                    .details(serde_json::json!({"bytes": size, "type": declared})),
+            )?;
+            load_idea(conn, id, Some(&p))
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Points the idea at `file` and removes the photo it had.
+fn set_image(
+    conn: &mut samenstad_db::PgConnection,
+    row: &pq::IdeaRow,
+    file: Option<Uuid>,
+) -> Result<(), AppError> {
+    diesel::update(idea::table.find(row.id))
+        .set((idea::image_id.eq(file), idea::updated_at.eq(Utc::now())))
+        .execute(conn)?;
+    if let Some(old) = row.image_id {
+        diesel::delete(stored_file::table.find(old)).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Remove an idea's photo
+///
+/// For the idea's author and staff of its wijk.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Idea id (UUID)")),
+    responses(
+        (status = 200, description = "The idea without a photo", body = Idea),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither its author nor staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/projects/ideas/{id}/image")]
+pub async fn delete_idea_image(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Idea>, AppError> {
+    let id = parse_id(&id, "idea")?;
+    state
+        .transaction(move |conn| {
+            let (p, row) = idea_for_image(conn, caller, id)?;
+            set_image(conn, &row, None)?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "idea.image_removed").on("idea", id),
+            )?;
+            load_idea(conn, id, Some(&p))
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Get an uploaded image
+///
+/// The image with its type, an ETag and a year's cache (files never change: a new photo gets a
+/// new id). Not served while its idea is hidden.
+#[utoipa::path(
+    tag = "projects",
+    security(()),
+    params(("id" = String, Path, description = "File id (UUID)")),
+    responses(
+        (status = 200, description = "The image", body = Vec<u8>, content_type = "image/jpeg"),
+        (status = 404, description = "No such file, or its idea is hidden", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/files/{id}")]
+pub async fn get_file(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id, "file")?;
+    let (content_type, sha256, bytes): (String, String, Vec<u8>) = state
+        .with_conn(move |conn| {
+            let hidden: i64 = idea::table
+                .filter(idea::image_id.eq(id))
+                .filter(idea::hidden_reason.is_not_null())
+                .count()
+                .get_result(conn)?;
+            if hidden > 0 {
+                return Err(AppError::NotFound("no such file".to_owned()));
+            }
+            stored_file::table
+                .find(id)
+                .select((
+                    stored_file::content_type,
+                    stored_file::sha256,
+                    stored_file::bytes,
+                ))
+                .first(conn)
+                .optional()?
+                .ok_or_else(|| AppError::NotFound("no such file".to_owned()))
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((header::ETAG, format!("\"{sha256}\"")))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((header::CONTENT_DISPOSITION, "inline"))
+        .body(bytes))
+}
