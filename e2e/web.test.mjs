@@ -380,10 +380,22 @@ test('a verified resident votes with a knapsack ballot against the running total
   const password = 'een lange zin als wachtwoord';
   const userId = await residentSession(email, password);
   assert.equal((await as('PUT', `/api/v1/projects/residents/${userId}`, { wijk: '9', birth_date: '1988-02-02' })).status, 200);
+  const { page, errors } = await openPage();
+  await uiLogin(page, email, password);
+  // The resident's idea …
+  await page.goto(`${BASE}/ideas?wijk=9`);
+  await page.waitForFunction(() => document.querySelector('#idea-wijk')?.value === '9');
+  await page.getByLabel('Titel van je idee').fill('Een groene speelplaats');
+  await page.getByLabel('Beschrijf je idee').fill('Bomen en een zandbak op de speelplaats van de school.');
+  await page.getByRole('button', { name: 'Idee indienen' }).click();
+  await page.waitForURL(/\/ideas\/[0-9a-f-]{36}$/);
+  const ideaId = page.url().split('/').pop();
+  // … worked out by staff into one of three proposals.
   const proposals = [];
   for (const [title, euros] of [['Zitbanken langs de Leie', 90000], ['Buurtfeest elk jaar', 60000], ['Groene speelplaats', 150000]]) {
     const r = await as('POST', '/api/v1/projects/proposals', { wijk: '9', title, summary: 'Uitgewerkt in de wijkdialoog.',
-      owners: 'Bewonersgroep', budget_lines: [{ description: 'Alles', amount_cents: euros * 100 }], idea_ids: [] });
+      owners: 'Bewonersgroep', budget_lines: [{ description: 'Alles', amount_cents: euros * 100 }],
+      idea_ids: title === 'Groene speelplaats' ? [ideaId] : [] });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     proposals.push(r.body.id);
   }
@@ -392,8 +404,8 @@ test('a verified resident votes with a knapsack ballot against the running total
     opens_at: new Date(Date.now() - 60000).toISOString(), closes_at: closes.toISOString(), proposal_ids: proposals });
   assert.equal(vote.status, 201, JSON.stringify(vote.body));
 
-  const { page, errors } = await openPage();
-  await uiLogin(page, email, password);
+  await page.reload();
+  await page.locator('p.status', { hasText: 'uitgewerkt tot voorstel: Uitgewerkt in het voorstel «Groene speelplaats».' }).waitFor();
   await page.goto(`${BASE}/ideas?wijk=9`);
   await page.getByRole('link', { name: /Stemming \(open\)/ }).click();
   await page.waitForURL(`**/votes/${vote.body.id}`);

@@ -684,3 +684,84 @@ async fn a_city_register_verifies_residence_through_an_api_client_with_the_write
         cast.body
     );
 }
+
+#[actix_web::test]
+async fn the_typed_client_reads_exports_feeds_and_panel_files_over_a_socket() {
+    let db = TestDb::new();
+    let (addr, stop) = serve(&db);
+    let app = app(&db).await;
+    let (admin, ids) = wijk_with_proposals(&app, &db).await;
+    let vote = open_vote(&app, &admin, &ids, json!({})).await;
+    let ann = resident(&app, &db, &admin, "ann@example.org", "2", "1980-05-01").await;
+    let client = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
+    let voter = client.with_token(ann);
+    let ballot = samenstad_types::projects::CastBallot {
+        choices: vec![samenstad_types::projects::Choice {
+            proposal_id: ids[1].clone(),
+            points: 1,
+        }],
+        paper_ref: None,
+    };
+    voter.cast_ballot(&vote, &ballot).await.expect("cast");
+    assert!(
+        matches!(client.vote_election_pb(&vote).await, Err(samenstad_client::Error::Api(p)) if p.status == 409),
+        "not before the close"
+    );
+    close(&db, &vote);
+    let staff = client.with_token(admin.clone());
+    let applied = staff.apply_vote(&vote).await.expect("apply");
+    assert_eq!(applied.funded_cents, 10_000_000);
+    let pb = client.vote_election_pb(&vote).await.expect("export");
+    assert_eq!(
+        samenstad_domain::pabulib::parse(&pb)
+            .expect("valid .pb")
+            .voters
+            .len(),
+        1
+    );
+    let feed = client.decisions_json().await.expect("feed");
+    assert!(
+        feed["items"].as_array().is_some_and(|i| i.len() >= 4),
+        "{feed}"
+    );
+    let atom = client.decisions_atom().await.expect("atom");
+    assert!(atom.parse::<atom_syndication::Feed>().is_ok());
+    let projects = client.list_projects(Some("2")).await.expect("projects");
+    assert_eq!(projects.len(), 1);
+
+    let panel = staff
+        .create_panel(&samenstad_types::projects::CreatePanel {
+            wijk: "25".into(),
+            size: 2,
+            reserves: 1,
+            quotas: vec![],
+        })
+        .await
+        .expect("panel");
+    let candidates = (1..=4)
+        .map(|i| samenstad_types::projects::NewCandidate {
+            pseudonym: format!("C-{i}"),
+            user_id: None,
+            strata: Default::default(),
+        })
+        .collect();
+    staff
+        .add_panel_candidates(
+            &panel.id,
+            &samenstad_types::projects::AddCandidates { candidates },
+        )
+        .await
+        .expect("candidates");
+    let drawn = staff.draw_panel(&panel.id, "seed").await.expect("draw");
+    assert_eq!(drawn.members.len(), 2);
+    assert!(
+        client
+            .panel_candidates_csv(&panel.id)
+            .await
+            .expect("csv")
+            .starts_with("id\nC-1\n")
+    );
+    let txt = client.panel_txt(&panel.id).await.expect("txt");
+    assert_eq!(txt.lines().filter(|l| l.starts_with("member ")).count(), 2);
+    stop.stop(true).await;
+}

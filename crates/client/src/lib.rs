@@ -693,6 +693,46 @@ impl Client {
         let url = self.url(&["projects", "ideas", id, "image"]);
         self.get(self.http.delete(url)).await
     }
+
+    async fn text(&self, request: reqwest::RequestBuilder) -> Result<String, Error> {
+        Ok(self.send(request).await?.text().await?)
+    }
+
+    /// `GET /api/v1/projects/votes/{id}/election.pb`: a closed vote in the Pabulib format.
+    pub async fn vote_election_pb(&self, vote_id: &str) -> Result<String, Error> {
+        let url = self.url(&["projects", "votes", vote_id, "election.pb"]);
+        self.text(self.http.get(url)).await
+    }
+
+    /// `GET /api/v1/projects/panels/{id}/candidates.csv`: the published pool.
+    pub async fn panel_candidates_csv(&self, id: &str) -> Result<String, Error> {
+        let url = self.url(&["projects", "panels", id, "candidates.csv"]);
+        self.text(self.http.get(url)).await
+    }
+
+    /// `GET /api/v1/projects/panels/{id}/panel.txt`: the draw, as `samenstad sortition draw` prints it.
+    pub async fn panel_txt(&self, id: &str) -> Result<String, Error> {
+        let url = self.url(&["projects", "panels", id, "panel.txt"]);
+        self.text(self.http.get(url)).await
+    }
+
+    /// `GET /api/v1/projects/decisions.atom`: the decisions feed as Atom XML.
+    pub async fn decisions_atom(&self) -> Result<String, Error> {
+        let url = self.url(&["projects", "decisions.atom"]);
+        self.text(self.http.get(url)).await
+    }
+
+    /// `GET /api/v1/projects/decisions.json`: the decisions feed (JSON Feed 1.1).
+    pub async fn decisions_json(&self) -> Result<serde_json::Value, Error> {
+        self.get(self.http.get(self.url(&["projects", "decisions.json"])))
+            .await
+    }
+
+    /// `GET /api/v1/files/{id}`: an uploaded image's bytes.
+    pub async fn file(&self, id: &str) -> Result<Vec<u8>, Error> {
+        let response = self.send(self.http.get(self.url(&["files", id]))).await?;
+        Ok(response.bytes().await?.to_vec())
+    }
 }
 
 fn not_found_is_none<T>(result: Result<T, Error>) -> Result<Option<T>, Error> {
