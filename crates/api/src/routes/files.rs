@@ -28,6 +28,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_file);
 }
 
+/// An image's bytes, for the OpenAPI document (bodies are read as a raw stream).
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct ImageBytes(std::marker::PhantomData<Vec<u8>>);
+
 /// The largest image, in bytes (5 MiB).
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
 
@@ -62,7 +67,14 @@ fn idea_for_image(
         ("id" = String, Path, description = "Idea id (UUID)"),
         ("Content-Type" = String, Header, description = "`image/jpeg`, `image/png` or `image/webp`"),
     ),
-    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "The image (JPEG, PNG or WebP), at most 5 MiB"),
+    request_body(
+        description = "The image (JPEG, PNG or WebP), at most 5 MiB",
+        content(
+            (ImageBytes = "image/jpeg"),
+            (ImageBytes = "image/png"),
+            (ImageBytes = "image/webp"),
+        ),
+    ),
     responses(
         (status = 200, description = "The idea with its photo", body = Idea),
         (status = 400, description = "Empty body", body = Problem, content_type = "application/problem+json"),
@@ -203,7 +215,11 @@ pub async fn delete_idea_image(
     security(()),
     params(("id" = String, Path, description = "File id (UUID)")),
     responses(
-        (status = 200, description = "The image", body = Vec<u8>, content_type = "image/jpeg"),
+        (status = 200, description = "The image", content(
+            (ImageBytes = "image/jpeg"),
+            (ImageBytes = "image/png"),
+            (ImageBytes = "image/webp"),
+        )),
         (status = 404, description = "No such file, or its idea is hidden", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
