@@ -93,6 +93,27 @@ pub fn ProgrammePage() -> impl IntoView {
     }
 }
 
+/// Something of the selected wijk, loaded again when the selection changes; the empty value
+/// (no list, no wijk) when none is selected.
+fn per_wijk<T, Fut>(
+    wijk: impl Fn() -> String + Send + Sync + 'static,
+    load: fn(samenstad_client::Client, String) -> Fut,
+) -> LocalResource<Result<T, String>>
+where
+    T: Default + 'static,
+    Fut: std::future::Future<Output = Result<T, samenstad_client::Error>> + 'static,
+{
+    LocalResource::new(move || {
+        let wijk = wijk();
+        async move {
+            if wijk.is_empty() {
+                return Ok(T::default());
+            }
+            load(api::client()?, wijk).await.map_err(|e| e.to_string())
+        }
+    })
+}
+
 /// `/ideas?wijk=N`: the ideas of a wijk (or all), newest first, and a form to add one.
 #[component]
 pub fn IdeaBoard() -> impl IntoView {
@@ -146,66 +167,11 @@ pub fn IdeaBoard() -> impl IntoView {
                 .collect_view()
         })
     };
-    let votes = LocalResource::new(move || {
-        let wijk = wijk();
-        async move {
-            if wijk.is_empty() {
-                return Ok(Vec::new());
-            }
-            api::client()?
-                .list_votes(&wijk)
-                .await
-                .map_err(|e| e.to_string())
-        }
-    });
-    let outline = LocalResource::new(move || {
-        let wijk = wijk();
-        async move {
-            if wijk.is_empty() {
-                return Ok(None);
-            }
-            api::client()?
-                .get_wijk(&wijk)
-                .await
-                .map_err(|e| e.to_string())
-        }
-    });
-    let proposals = LocalResource::new(move || {
-        let wijk = wijk();
-        async move {
-            if wijk.is_empty() {
-                return Ok(Vec::new());
-            }
-            api::client()?
-                .list_proposals(&wijk)
-                .await
-                .map_err(|e| e.to_string())
-        }
-    });
-    let panels = LocalResource::new(move || {
-        let wijk = wijk();
-        async move {
-            if wijk.is_empty() {
-                return Ok(Vec::new());
-            }
-            api::client()?
-                .list_panels(&wijk)
-                .await
-                .map_err(|e| e.to_string())
-        }
-    });
-    let projects = LocalResource::new(move || {
-        let wijk = wijk();
-        async move {
-            if wijk.is_empty() {
-                return Ok(Vec::new());
-            }
-            api::client()?
-                .list_projects(Some(&wijk))
-                .await
-                .map_err(|e| e.to_string())
-        }
-    });
+    let votes = per_wijk(wijk, |c, w| async move { c.list_votes(&w).await });
+    let outline = per_wijk(wijk, |c, w| async move { c.get_wijk(&w).await });
+    let proposals = per_wijk(wijk, |c, w| async move { c.list_proposals(&w).await });
+    let panels = per_wijk(wijk, |c, w| async move { c.list_panels(&w).await });
+    let projects = per_wijk(wijk, |c, w| async move { c.list_projects(Some(&w)).await });
     // The form.
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());

@@ -11,7 +11,7 @@ use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::projects as pq;
 use samenstad_db::schema::{
-    panel, panel_candidate, panel_score, panel_seat, proposal, role_assignment, round_wijk, wijk,
+    panel, panel_candidate, panel_score, panel_seat, proposal, role_assignment, wijk,
 };
 use samenstad_domain::sortition::{self, Candidate, Draw, DrawRequest, Quota};
 use samenstad_types::Problem;
@@ -27,6 +27,7 @@ use validator::Validate;
 use crate::auth::{Caller, MaybeCaller, UserCaller};
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::routes::votes::WijkQuery;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -243,11 +244,7 @@ pub async fn create_panel(
                     "the wijk takes part in no active programme round",
                 )
             })?;
-            let method: String = round_wijk::table
-                .filter(round_wijk::round_id.eq(round_id))
-                .filter(round_wijk::wijk_id.eq(wijk_id))
-                .select(round_wijk::selection_method)
-                .first(conn)?;
+            let method = pq::selection_method(conn, round_id, wijk_id)?;
             if method != "lottery_panel" {
                 return Err(AppError::Conflict(format!(
                     "this wijk selects by {method}, not by a lottery panel"
@@ -281,21 +278,13 @@ pub async fn create_panel(
     Ok(HttpResponse::Created().json(created))
 }
 
-/// The wijk of a panel list.
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PanelsQuery {
-    /// Wijk number or slug.
-    pub wijk: String,
-}
-
 /// List a wijk's panels
 ///
 /// The lottery panels of the wijk (at most one per round), as `GET /projects/panels/{id}`.
 #[utoipa::path(
     tag = "projects",
     security((), ("bearer" = [])),
-    params(PanelsQuery),
+    params(WijkQuery),
     responses(
         (status = 200, description = "Panels", body = Vec<Panel>),
         (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
@@ -306,7 +295,7 @@ pub struct PanelsQuery {
 pub async fn list_panels(
     caller: MaybeCaller,
     state: web::Data<AppState>,
-    query: web::Query<PanelsQuery>,
+    query: web::Query<WijkQuery>,
 ) -> Result<web::Json<Vec<Panel>>, AppError> {
     let key = query.into_inner().wijk;
     let viewer = match caller.0 {

@@ -10,7 +10,7 @@ use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::projects::{self as q, IdeaFilter, IdeaListed, IdeaRow, ProgrammeTree};
 use samenstad_db::schema::{idea, round_wijk};
-use samenstad_domain::allocation::{AllocationInput, AllocationRule, allocate};
+use samenstad_domain::allocation::{Allocation, AllocationInput, AllocationRule, allocate};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
     AllocationRuleView, CreateIdea, HideIdea, IDEA_CHANNELS, IDEA_STATUSES, Idea, IdeaEvent,
@@ -48,7 +48,8 @@ basisbedrag) wordt verdeeld in verhouding tot inwoners × kwetsbaarheidsindex (1
 wijk die zo boven het plafond zou komen, krijgt het plafond; het overschot wordt op dezelfde manier \
 over de andere wijken verdeeld. Bedragen in centen, de resterende centen naar de grootste resten.";
 
-fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, AppError> {
+/// Every wijk's allocation, in the order of `tree.wijken` (see `samenstad_domain::allocation`).
+pub(crate) fn allocations(tree: &ProgrammeTree) -> Result<Vec<Allocation>, AppError> {
     let p = &tree.programme;
     let rule = AllocationRule {
         total_cents: u64::try_from(p.total_cents).unwrap_or(0),
@@ -63,11 +64,15 @@ fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, A
             vulnerability_milli: u64::try_from(w.vulnerability_milli).unwrap_or(0),
         })
         .collect();
-    let allocations = if inputs.is_empty() {
-        Vec::new()
-    } else {
-        allocate(rule, &inputs).map_err(|e| AppError::Internal(format!("allocation: {e}")))?
-    };
+    if inputs.is_empty() {
+        return Ok(Vec::new());
+    }
+    allocate(rule, &inputs).map_err(|e| AppError::Internal(format!("allocation: {e}")))
+}
+
+fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, AppError> {
+    let p = &tree.programme;
+    let allocations = allocations(tree)?;
     let rounds = tree
         .rounds
         .iter()

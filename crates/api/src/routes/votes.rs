@@ -262,7 +262,7 @@ pub async fn create_proposal(
 /// The wijk of a list.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct ProposalQuery {
+pub struct WijkQuery {
     /// Wijk number or slug.
     pub wijk: String,
 }
@@ -273,7 +273,7 @@ pub struct ProposalQuery {
 #[utoipa::path(
     tag = "projects",
     security(()),
-    params(ProposalQuery),
+    params(WijkQuery),
     responses(
         (status = 200, description = "Proposals", body = Vec<Proposal>),
         (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
@@ -283,7 +283,7 @@ pub struct ProposalQuery {
 #[get("/projects/proposals")]
 pub async fn list_proposals(
     state: web::Data<AppState>,
-    query: web::Query<ProposalQuery>,
+    query: web::Query<WijkQuery>,
 ) -> Result<web::Json<Vec<Proposal>>, AppError> {
     let key = query.into_inner().wijk;
     state
@@ -598,12 +598,7 @@ pub async fn create_vote(
             let p = Principal::load(conn, caller)?;
             let (wijk_id, round_id) = wijk_and_round(conn, &body.wijk)?;
             p.require_staff_of(wijk_id)?;
-            let tree = pq::programme_tree(conn, samenstad_db::seed_projects::WIJKBUDGET)?;
-            let method = samenstad_db::schema::round_wijk::table
-                .filter(samenstad_db::schema::round_wijk::round_id.eq(round_id))
-                .filter(samenstad_db::schema::round_wijk::wijk_id.eq(wijk_id))
-                .select(samenstad_db::schema::round_wijk::selection_method)
-                .first::<String>(conn)?;
+            let method = pq::selection_method(conn, round_id, wijk_id)?;
             if method != "public_vote" {
                 return Err(AppError::Conflict(format!(
                     "this wijk selects by {method}; set its method to public_vote first"
@@ -618,7 +613,7 @@ pub async fn create_vote(
                         "must be more than 0",
                     ));
                 }
-                None => allocation_of(tree.as_ref(), wijk_id).ok_or_else(|| {
+                None => allocation_of(conn, round_id, wijk_id)?.ok_or_else(|| {
                     AppError::field(
                         "budget_cents",
                         "required",
@@ -680,29 +675,26 @@ pub async fn create_vote(
     Ok(HttpResponse::Created().json(created))
 }
 
-fn allocation_of(tree: Option<&pq::ProgrammeTree>, wijk_id: Uuid) -> Option<i64> {
-    use samenstad_domain::allocation::{AllocationInput, AllocationRule, allocate};
-    let tree = tree?;
-    let p = &tree.programme;
-    let inputs: Vec<AllocationInput> = tree
-        .wijken
-        .iter()
-        .map(|(w, .., population)| AllocationInput {
-            population: u64::try_from(*population).unwrap_or(0),
-            vulnerability_milli: u64::try_from(w.vulnerability_milli).unwrap_or(0),
-        })
-        .collect();
-    let rule = AllocationRule {
-        total_cents: u64::try_from(p.total_cents).ok()?,
-        base_cents: u64::try_from(p.base_cents).ok()?,
-        cap_cents: u64::try_from(p.cap_cents).ok()?,
+/// The wijk's allocation in the programme of its round.
+fn allocation_of(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    wijk_id: Uuid,
+) -> Result<Option<i64>, AppError> {
+    let programme_id: Uuid = programme_round::table
+        .find(round_id)
+        .select(programme_round::programme_id)
+        .first(conn)?;
+    let Some(tree) = pq::programme_tree(conn, &programme_id.to_string())? else {
+        return Ok(None);
     };
-    let out = allocate(rule, &inputs).ok()?;
-    let i = tree
+    let amounts = crate::routes::projects::allocations(&tree)?;
+    Ok(tree
         .wijken
         .iter()
-        .position(|(w, ..)| w.wijk_id == wijk_id)?;
-    out.get(i).and_then(|a| i64::try_from(a.amount_cents).ok())
+        .position(|(w, ..)| w.wijk_id == wijk_id)
+        .and_then(|i| amounts.get(i))
+        .and_then(|a| i64::try_from(a.amount_cents).ok()))
 }
 
 /// List a wijk's votes
@@ -711,7 +703,7 @@ fn allocation_of(tree: Option<&pq::ProgrammeTree>, wijk_id: Uuid) -> Option<i64>
 #[utoipa::path(
     tag = "projects",
     security(()),
-    params(ProposalQuery),
+    params(WijkQuery),
     responses(
         (status = 200, description = "Votes", body = Vec<Vote>),
         (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
@@ -721,7 +713,7 @@ fn allocation_of(tree: Option<&pq::ProgrammeTree>, wijk_id: Uuid) -> Option<i64>
 #[get("/projects/votes")]
 pub async fn list_votes(
     state: web::Data<AppState>,
-    query: web::Query<ProposalQuery>,
+    query: web::Query<WijkQuery>,
 ) -> Result<web::Json<Vec<Vote>>, AppError> {
     let key = query.into_inner().wijk;
     state

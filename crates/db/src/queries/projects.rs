@@ -133,6 +133,18 @@ pub fn active_round_of_wijk(conn: &mut PgConnection, wijk_id: Uuid) -> QueryResu
         .optional()
 }
 
+/// How a wijk selects its projects in a round.
+pub fn selection_method(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    wijk_id: Uuid,
+) -> QueryResult<String> {
+    round_wijk::table
+        .find((round_id, wijk_id))
+        .select(round_wijk::selection_method)
+        .first(conn)
+}
+
 /// An idea row.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = idea, check_for_backend(diesel::pg::Pg))]
