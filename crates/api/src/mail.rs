@@ -80,6 +80,61 @@ pub fn organisation_invitation(organisation: &str, inviter: &str, link: &str) ->
     }
 }
 
+/// A change of a subsidy application's status, for its applicant.
+pub fn application_status(
+    lang: Language,
+    name: &str,
+    title: &str,
+    status: &str,
+    reason: Option<&str>,
+    link: &str,
+) -> Mail {
+    let reason = reason.map(|r| format!("\n\n{r}")).unwrap_or_default();
+    let (subject, body) = match lang {
+        Language::Nl => {
+            let what = match status {
+                "submitted" => "is ingediend",
+                "in_review" => "ligt nu bij de jury",
+                "approved" => "is goedgekeurd",
+                "rejected" => "is niet goedgekeurd",
+                "paid" => "is uitbetaald",
+                "closed" => "is afgesloten",
+                "withdrawn" => "is ingetrokken",
+                _ => "is gewijzigd",
+            };
+            (
+                format!("Je aanvraag \u{201c}{title}\u{201d} {what}"),
+                format!(
+                    "Dag {name},\n\nJe subsidieaanvraag \u{201c}{title}\u{201d} {what}.{reason}\n\nBekijk ze hier: {link}\n\nSamenstad"
+                ),
+            )
+        }
+        Language::En => {
+            let what = match status {
+                "submitted" => "was submitted",
+                "in_review" => "is now with the jury",
+                "approved" => "was approved",
+                "rejected" => "was not approved",
+                "paid" => "was paid",
+                "closed" => "is closed",
+                "withdrawn" => "was withdrawn",
+                _ => "changed",
+            };
+            (
+                format!("Your application \u{201c}{title}\u{201d} {what}"),
+                format!(
+                    "Hello {name},\n\nYour grant application \u{201c}{title}\u{201d} {what}.{reason}\n\nSee it here: {link}\n\nSamenstad"
+                ),
+            )
+        }
+    };
+    Mail {
+        template: "application_status",
+        subject,
+        body,
+    }
+}
+
 /// Sends pending mails every few seconds until the process ends.
 pub async fn run_worker(pool: DbPool, smtp_url: Option<String>, from: String) {
     let transport = match smtp_url

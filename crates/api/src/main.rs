@@ -371,6 +371,9 @@ fn seed(db: &DbConfig) -> Result<(), String> {
     let programmes =
         samenstad_db::seed_projects::seed_projects(&mut conn).map_err(|e| e.to_string())?;
     println!("seed: programmes inserted {programmes}");
+    let schemes =
+        samenstad_db::seed_subsidies::seed_subsidies(&mut conn).map_err(|e| e.to_string())?;
+    println!("seed: subsidy schemes inserted {schemes}");
     Ok(())
 }
 

@@ -24,6 +24,12 @@ use samenstad_types::projects::{
     DecideProposal, HideIdea, Idea, IdeaPage, ListIdeasQuery, Programme, Project, Proposal,
     Residence, SetIdeaStatus, SetRoundWijk, VerifyResidence, Vote, VoteResults,
 };
+use samenstad_types::subsidies::{
+    Advice, Application, ApplicationDraft, ApplicationSummary, ApplicationsQuery, Award,
+    BudgetInput, CosignatureLink, CosignatureRequest, CriterionScore, Dashboard, Deadline,
+    DeadlineInput, DecisionInput, FinderQuery, NewApplication, PaymentInput, Reason, ReportInput,
+    ReportReview, Scheme, SchemeFit, SchemeInput, ScoresInput, YearQuery,
+};
 use samenstad_types::venue::{
     Availability, Booking, BookingSeries, CreateBooking, CreateBookingSeries, CreateVenueChange,
     DeclineBooking, ListVenuesQuery, RejectVenueChange, VenueChange, VenueDetail,
@@ -732,6 +738,252 @@ impl Client {
     pub async fn file(&self, id: &str) -> Result<Vec<u8>, Error> {
         let response = self.send(self.http.get(self.url(&["files", id]))).await?;
         Ok(response.bytes().await?.to_vec())
+    }
+
+    /// `GET /api/v1/subsidies/schemes`.
+    pub async fn list_schemes(&self) -> Result<Vec<Scheme>, Error> {
+        self.get(self.http.get(self.url(&["subsidies", "schemes"])))
+            .await
+    }
+
+    /// `GET /api/v1/subsidies/schemes/{key}`; `None` when there is no such scheme.
+    pub async fn get_scheme(&self, key: &str) -> Result<Option<Scheme>, Error> {
+        not_found_is_none(
+            self.get(self.http.get(self.url(&["subsidies", "schemes", key])))
+                .await,
+        )
+    }
+
+    /// `PUT /api/v1/subsidies/schemes/{key}` (programme staff): create or change a scheme.
+    pub async fn put_scheme(&self, key: &str, body: &SchemeInput) -> Result<Scheme, Error> {
+        let url = self.url(&["subsidies", "schemes", key]);
+        self.get(self.http.put(url).json(body)).await
+    }
+
+    /// `PUT /api/v1/subsidies/schemes/{key}/budgets/{year}` (programme staff).
+    pub async fn put_scheme_budget(
+        &self,
+        key: &str,
+        year: i32,
+        budget_cents: i64,
+    ) -> Result<Scheme, Error> {
+        let year = year.to_string();
+        let url = self.url(&["subsidies", "schemes", key, "budgets", &year]);
+        self.get(self.http.put(url).json(&BudgetInput { budget_cents }))
+            .await
+    }
+
+    /// `POST /api/v1/subsidies/schemes/{key}/deadlines` (programme staff).
+    pub async fn add_deadline(&self, key: &str, closes_on: &str) -> Result<Deadline, Error> {
+        let url = self.url(&["subsidies", "schemes", key, "deadlines"]);
+        let body = DeadlineInput {
+            closes_on: closes_on.to_owned(),
+        };
+        self.get(self.http.post(url).json(&body)).await
+    }
+
+    /// `POST /api/v1/subsidies/deadlines/{id}/close` (programme staff): send to the jury.
+    pub async fn close_deadline(&self, id: &str) -> Result<Deadline, Error> {
+        let url = self.url(&["subsidies", "deadlines", id, "close"]);
+        self.get(self.http.post(url)).await
+    }
+
+    /// `GET /api/v1/subsidies/finder`: categories that fit an amount and a theme.
+    pub async fn find_subsidies(&self, query: &FinderQuery) -> Result<Vec<SchemeFit>, Error> {
+        let request = self
+            .http
+            .get(self.url(&["subsidies", "finder"]))
+            .query(query);
+        self.get(request).await
+    }
+
+    /// `POST /api/v1/subsidies/applications`: start a draft.
+    pub async fn create_application(&self, body: &NewApplication) -> Result<Application, Error> {
+        let url = self.url(&["subsidies", "applications"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `GET /api/v1/subsidies/applications` (`view`: `mine`, `jury` or `all`).
+    pub async fn list_applications(
+        &self,
+        query: &ApplicationsQuery,
+    ) -> Result<Vec<ApplicationSummary>, Error> {
+        let request = self
+            .http
+            .get(self.url(&["subsidies", "applications"]))
+            .query(query);
+        self.get(request).await
+    }
+
+    /// `GET /api/v1/subsidies/applications/{id}`; `None` when not found (or not visible).
+    pub async fn get_application(&self, id: &str) -> Result<Option<Application>, Error> {
+        let url = self.url(&["subsidies", "applications", id]);
+        not_found_is_none(self.get(self.http.get(url)).await)
+    }
+
+    /// `PUT /api/v1/subsidies/applications/{id}`: save a draft.
+    pub async fn save_application(
+        &self,
+        id: &str,
+        body: &ApplicationDraft,
+    ) -> Result<Application, Error> {
+        let url = self.url(&["subsidies", "applications", id]);
+        self.get(self.http.put(url).json(body)).await
+    }
+
+    /// `POST /api/v1/subsidies/applications/{id}/submit`.
+    pub async fn submit_application(&self, id: &str) -> Result<Application, Error> {
+        let url = self.url(&["subsidies", "applications", id, "submit"]);
+        self.get(self.http.post(url)).await
+    }
+
+    /// `POST /api/v1/subsidies/applications/{id}/withdraw`.
+    pub async fn withdraw_application(&self, id: &str, reason: &str) -> Result<Application, Error> {
+        let url = self.url(&["subsidies", "applications", id, "withdraw"]);
+        let body = Reason {
+            reason: reason.to_owned(),
+        };
+        self.get(self.http.post(url).json(&body)).await
+    }
+
+    /// `POST /api/v1/subsidies/applications/{id}/cosignature-links`.
+    pub async fn create_cosignature_link(&self, id: &str) -> Result<CosignatureLink, Error> {
+        let url = self.url(&["subsidies", "applications", id, "cosignature-links"]);
+        self.get(self.http.post(url)).await
+    }
+
+    /// `GET /api/v1/subsidies/cosignatures/{token}`.
+    pub async fn cosignature_request(&self, token: &str) -> Result<CosignatureRequest, Error> {
+        let url = self.url(&["subsidies", "cosignatures", token]);
+        self.get(self.http.get(url)).await
+    }
+
+    /// `POST /api/v1/subsidies/cosignatures/{token}`: co-sign as the logged-in resident.
+    pub async fn cosign(&self, token: &str) -> Result<CosignatureRequest, Error> {
+        let url = self.url(&["subsidies", "cosignatures", token]);
+        self.get(self.http.post(url)).await
+    }
+
+    /// `PUT /api/v1/subsidies/applications/{id}/attachments?name=`: a PDF or image (≤ 10 MiB).
+    pub async fn add_attachment(
+        &self,
+        id: &str,
+        name: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Result<Application, Error> {
+        let request = self
+            .http
+            .put(self.url(&["subsidies", "applications", id, "attachments"]))
+            .query(&[("name", name)])
+            .header("Content-Type", content_type)
+            .body(bytes);
+        self.get(request).await
+    }
+
+    /// `DELETE /api/v1/subsidies/applications/{id}/attachments/{attachment}`.
+    pub async fn remove_attachment(
+        &self,
+        id: &str,
+        attachment: &str,
+    ) -> Result<Application, Error> {
+        let url = self.url(&["subsidies", "applications", id, "attachments", attachment]);
+        self.get(self.http.delete(url)).await
+    }
+
+    /// `GET /api/v1/subsidies/attachments/{id}`: the file's bytes.
+    pub async fn attachment(&self, id: &str) -> Result<Vec<u8>, Error> {
+        let url = self.url(&["subsidies", "attachments", id]);
+        Ok(self.send(self.http.get(url)).await?.bytes().await?.to_vec())
+    }
+
+    /// `POST /api/v1/subsidies/applications/{id}/conflict` (jury member).
+    pub async fn declare_conflict(&self, id: &str) -> Result<(), Error> {
+        let url = self.url(&["subsidies", "applications", id, "conflict"]);
+        self.send(self.http.post(url)).await.map(drop)
+    }
+
+    /// `PUT /api/v1/subsidies/applications/{id}/scores` (jury member).
+    pub async fn score_application(
+        &self,
+        id: &str,
+        body: &ScoresInput,
+    ) -> Result<Vec<CriterionScore>, Error> {
+        let url = self.url(&["subsidies", "applications", id, "scores"]);
+        self.get(self.http.put(url).json(body)).await
+    }
+
+    /// `GET /api/v1/subsidies/applications/{id}/advice` (programme staff).
+    pub async fn application_advice(&self, id: &str) -> Result<Advice, Error> {
+        let url = self.url(&["subsidies", "applications", id, "advice"]);
+        self.get(self.http.get(url)).await
+    }
+
+    /// `POST /api/v1/subsidies/applications/{id}/decision` (programme staff).
+    pub async fn decide_application(
+        &self,
+        id: &str,
+        body: &DecisionInput,
+    ) -> Result<Application, Error> {
+        let url = self.url(&["subsidies", "applications", id, "decision"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/subsidies/applications/{id}/payment` (programme staff).
+    pub async fn register_payment(&self, id: &str, reference: &str) -> Result<Application, Error> {
+        let url = self.url(&["subsidies", "applications", id, "payment"]);
+        let body = PaymentInput {
+            reference: reference.to_owned(),
+        };
+        self.get(self.http.post(url).json(&body)).await
+    }
+
+    /// `PUT /api/v1/subsidies/applications/{id}/report` (the applicant, after payment).
+    pub async fn submit_report(&self, id: &str, body: &ReportInput) -> Result<Application, Error> {
+        let url = self.url(&["subsidies", "applications", id, "report"]);
+        self.get(self.http.put(url).json(body)).await
+    }
+
+    /// `POST /api/v1/subsidies/applications/{id}/report/review` (programme staff).
+    pub async fn review_report(&self, id: &str, body: &ReportReview) -> Result<Application, Error> {
+        let url = self.url(&["subsidies", "applications", id, "report", "review"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `GET /api/v1/subsidies/awards`: the public list of grants of a year.
+    pub async fn awards(&self, query: &YearQuery) -> Result<Vec<Award>, Error> {
+        let request = self
+            .http
+            .get(self.url(&["subsidies", "awards"]))
+            .query(query);
+        self.get(request).await
+    }
+
+    /// `GET /api/v1/subsidies/awards.csv`.
+    pub async fn awards_csv(&self, query: &YearQuery) -> Result<String, Error> {
+        let request = self
+            .http
+            .get(self.url(&["subsidies", "awards.csv"]))
+            .query(query);
+        self.text(request).await
+    }
+
+    /// `GET /api/v1/subsidies/dashboard` (programme staff).
+    pub async fn subsidy_dashboard(&self, query: &YearQuery) -> Result<Dashboard, Error> {
+        let request = self
+            .http
+            .get(self.url(&["subsidies", "dashboard"]))
+            .query(query);
+        self.get(request).await
+    }
+
+    /// `GET /api/v1/subsidies/dashboard.csv` (programme staff).
+    pub async fn subsidy_dashboard_csv(&self, query: &YearQuery) -> Result<String, Error> {
+        let request = self
+            .http
+            .get(self.url(&["subsidies", "dashboard.csv"]))
+            .query(query);
+        self.text(request).await
     }
 }
 

@@ -10,6 +10,7 @@ pub mod queries;
 pub mod schema;
 pub mod seed;
 pub mod seed_projects;
+pub mod seed_subsidies;
 pub mod seed_venues;
 #[cfg(feature = "testing")]
 pub mod testing;

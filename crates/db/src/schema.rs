@@ -690,3 +690,190 @@ diesel::allow_tables_to_appear_in_same_query!(panel, panel_candidate, panel_seat
 diesel::allow_tables_to_appear_in_same_query!(panel, wijk);
 diesel::allow_tables_to_appear_in_same_query!(panel_score, proposal);
 diesel::allow_tables_to_appear_in_same_query!(stored_file, idea);
+
+diesel::table! {
+    subsidy_scheme (id) {
+        id -> Uuid,
+        key -> Text,
+        name -> Text,
+        owner_service -> Text,
+        purpose -> Text,
+        status -> Text,
+        replaced_by -> Nullable<Uuid>,
+        rules -> Jsonb,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    subsidy_budget (scheme_id, year) {
+        scheme_id -> Uuid,
+        year -> Int4,
+        budget_cents -> Int8,
+    }
+}
+
+diesel::table! {
+    subsidy_deadline (id) {
+        id -> Uuid,
+        scheme_id -> Uuid,
+        closes_on -> Date,
+        closed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    subsidy_application (id) {
+        id -> Uuid,
+        scheme_id -> Uuid,
+        applicant_id -> Nullable<Uuid>,
+        organisation_id -> Nullable<Uuid>,
+        applicant_kind -> Text,
+        status -> Text,
+        category -> Text,
+        title -> Text,
+        description -> Text,
+        themes -> Array<Text>,
+        scope -> Text,
+        target_groups -> Array<Text>,
+        starts_on -> Nullable<Date>,
+        ends_on -> Nullable<Date>,
+        venue_id -> Nullable<Uuid>,
+        location -> Text,
+        requested_cents -> Int8,
+        coaching -> Bool,
+        deadline_id -> Nullable<Uuid>,
+        budget_year -> Nullable<Int4>,
+        decided_cents -> Nullable<Int8>,
+        decision_reason -> Nullable<Text>,
+        decided_at -> Nullable<Timestamptz>,
+        decided_by -> Nullable<Uuid>,
+        paid_cents -> Nullable<Int8>,
+        paid_at -> Nullable<Timestamptz>,
+        payment_reference -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        submitted_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    subsidy_application_wijk (application_id, wijk_id) {
+        application_id -> Uuid,
+        wijk_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    subsidy_budget_line (application_id, position) {
+        application_id -> Uuid,
+        position -> Int4,
+        kind -> Text,
+        description -> Text,
+        amount_cents -> Int8,
+        actual_cents -> Nullable<Int8>,
+    }
+}
+
+diesel::table! {
+    subsidy_cosign_link (id) {
+        id -> Uuid,
+        application_id -> Uuid,
+        token_hash -> Text,
+        expires_at -> Timestamptz,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    subsidy_cosignature (application_id, user_id) {
+        application_id -> Uuid,
+        user_id -> Uuid,
+        signed_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    subsidy_attachment (id) {
+        id -> Uuid,
+        application_id -> Uuid,
+        file_id -> Uuid,
+        name -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    subsidy_event (id) {
+        id -> Uuid,
+        application_id -> Uuid,
+        at -> Timestamptz,
+        actor_id -> Nullable<Uuid>,
+        actor_role -> Text,
+        status -> Text,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    subsidy_conflict (application_id, user_id) {
+        application_id -> Uuid,
+        user_id -> Uuid,
+        declared_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    subsidy_score (application_id, user_id, criterion) {
+        application_id -> Uuid,
+        user_id -> Uuid,
+        criterion -> Text,
+        score -> Int4,
+        comment -> Text,
+        scored_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    subsidy_report (application_id) {
+        application_id -> Uuid,
+        narrative -> Text,
+        submitted_at -> Timestamptz,
+        review -> Nullable<Text>,
+        reviewed_at -> Nullable<Timestamptz>,
+        reviewed_by -> Nullable<Uuid>,
+    }
+}
+
+diesel::joinable!(subsidy_budget -> subsidy_scheme (scheme_id));
+diesel::joinable!(subsidy_deadline -> subsidy_scheme (scheme_id));
+diesel::joinable!(subsidy_application -> subsidy_scheme (scheme_id));
+diesel::joinable!(subsidy_application -> organisation (organisation_id));
+diesel::joinable!(subsidy_application -> subsidy_deadline (deadline_id));
+diesel::joinable!(subsidy_application_wijk -> subsidy_application (application_id));
+diesel::joinable!(subsidy_application_wijk -> wijk (wijk_id));
+diesel::joinable!(subsidy_attachment -> stored_file (file_id));
+diesel::joinable!(subsidy_event -> app_user (actor_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    subsidy_scheme,
+    subsidy_budget,
+    subsidy_deadline,
+    subsidy_application,
+    subsidy_application_wijk,
+    subsidy_budget_line,
+    subsidy_cosign_link,
+    subsidy_cosignature,
+    subsidy_attachment,
+    subsidy_event,
+    subsidy_conflict,
+    subsidy_score,
+    subsidy_report,
+);
+diesel::allow_tables_to_appear_in_same_query!(subsidy_application, organisation);
+diesel::allow_tables_to_appear_in_same_query!(subsidy_scheme, organisation);
+diesel::allow_tables_to_appear_in_same_query!(subsidy_application, organisation_member);
+diesel::allow_tables_to_appear_in_same_query!(subsidy_deadline, organisation);
+diesel::allow_tables_to_appear_in_same_query!(subsidy_application_wijk, wijk);
+diesel::allow_tables_to_appear_in_same_query!(subsidy_attachment, stored_file);
+diesel::allow_tables_to_appear_in_same_query!(subsidy_event, app_user);

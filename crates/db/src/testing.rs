@@ -54,6 +54,9 @@ fn template_name() -> String {
     hasher.update(include_str!("schema.rs").as_bytes());
     hasher.update(include_str!("seed_venues.rs").as_bytes());
     hasher.update(include_str!("seed_projects.rs").as_bytes());
+    hasher.update(include_str!("seed_subsidies.rs").as_bytes());
+    // Subsidy deadlines and budgets are seeded for this year and the next.
+    hasher.update(chrono::Datelike::year(&chrono::Utc::now()).to_le_bytes());
     let digest = format!("{:x}", hasher.finalize());
     format!("samenstad_tmpl_{}", &digest[..16])
 }
@@ -95,6 +98,7 @@ fn ensure_template(admin: &mut PgConnection, admin_url: &str) -> String {
             crate::seed::seed_gent(&mut conn).expect("seed template");
             crate::seed_venues::seed_venues(&mut conn).expect("seed venues");
             crate::seed_projects::seed_projects(&mut conn).expect("seed projects");
+            crate::seed_subsidies::seed_subsidies(&mut conn).expect("seed subsidies");
         }
         diesel::sql_query(format!(
             "ALTER DATABASE \"{building}\" RENAME TO \"{name}\""

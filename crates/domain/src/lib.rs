@@ -8,5 +8,6 @@ pub mod booking;
 pub mod geometry;
 pub mod pabulib;
 pub mod sortition;
+pub mod subsidy;
 pub mod tally;
 pub mod text;

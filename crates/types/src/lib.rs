@@ -10,6 +10,7 @@ pub mod geojson;
 pub mod health;
 pub mod problem;
 pub mod projects;
+pub mod subsidies;
 pub mod venue;
 pub mod wijk;
 

@@ -14,6 +14,8 @@ pub mod panels;
 pub mod projects;
 pub mod realisation;
 pub mod series;
+pub mod subsidies;
+pub mod subsidy_review;
 pub mod venue_changes;
 pub mod venues;
 pub mod votes;
@@ -34,6 +36,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     votes::configure(cfg);
     realisation::configure(cfg);
     panels::configure(cfg);
+    subsidies::configure(cfg);
+    subsidy_review::configure(cfg);
     feeds::configure(cfg);
     files::configure(cfg);
 }

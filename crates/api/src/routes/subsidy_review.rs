@@ -1,0 +1,1154 @@
+//! After submission: deadlines sent to the jury, conflicts of interest, scores and the jury's
+//! advice, the programme's decision (never beyond the year's budget, also under concurrency),
+//! payment, the final report, the public list of awards and the programme dashboard.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, post, put, web};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use diesel::prelude::*;
+use samenstad_db::PgConnection;
+use samenstad_db::schema::{
+    organisation, subsidy_application, subsidy_application_wijk, subsidy_budget,
+    subsidy_budget_line, subsidy_conflict, subsidy_deadline, subsidy_report, subsidy_scheme,
+    subsidy_score, wijk,
+};
+use samenstad_types::Problem;
+use samenstad_types::subsidies::{
+    Advice, Application, Award, COMMITTED_STATUSES, CriterionAdvice, CriterionScore, Dashboard,
+    DashboardRow, Deadline, DecisionInput, PaymentInput, ReportInput, ReportReview, ReviewerScores,
+    SchemeBudgetRow, ScoresInput, YearQuery,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::auth::UserCaller;
+use crate::error::AppError;
+use crate::principal::{Principal, parse_id};
+use crate::routes::subsidies::{
+    Access, AppRow, SchemeRow, app_row, application_view, budget_use, is_jury_of, jury_assigned,
+    owned_for_update, record_status, require_programme_staff, scheme_by_key,
+};
+use crate::state::AppState;
+
+/// Registers the handlers of this module.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(close_deadline)
+        .service(declare_conflict)
+        .service(put_scores)
+        .service(get_advice)
+        .service(decide)
+        .service(pay)
+        .service(put_report)
+        .service(review_report)
+        .service(awards)
+        .service(awards_csv)
+        .service(dashboard)
+        .service(dashboard_csv);
+}
+
+fn public_url(state: &AppState) -> String {
+    state
+        .auth
+        .config
+        .public_url
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+fn scheme_of(conn: &mut PgConnection, row: &AppRow) -> Result<SchemeRow, AppError> {
+    Ok(subsidy_scheme::table
+        .find(row.scheme_id)
+        .select(SchemeRow::as_select())
+        .first(conn)?)
+}
+
+fn set_status(conn: &mut PgConnection, id: Uuid, status: &str) -> Result<(), AppError> {
+    diesel::update(subsidy_application::table.find(id))
+        .set((
+            subsidy_application::status.eq(status),
+            subsidy_application::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Send a deadline to the jury
+///
+/// Programme staff close a deadline: its submitted applications move to `in_review` and are
+/// assigned to the scheme's jury members; later submissions go to the next deadline.
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Deadline id (UUID)")),
+    responses(
+        (status = 200, description = "The closed deadline", body = Deadline),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such deadline", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Closed already", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/subsidies/deadlines/{id}/close")]
+pub async fn close_deadline(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Deadline>, AppError> {
+    let id = parse_id(&id, "deadline")?;
+    let url = public_url(&state);
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            require_programme_staff(&p)?;
+            let (scheme_id, closed): (Uuid, Option<DateTime<Utc>>) = subsidy_deadline::table
+                .find(id)
+                .select((subsidy_deadline::scheme_id, subsidy_deadline::closed_at))
+                .for_update()
+                .first(conn)
+                .optional()?
+                .ok_or_else(|| AppError::NotFound("no such deadline".to_owned()))?;
+            if closed.is_some() {
+                return Err(AppError::Conflict(
+                    "this deadline went to the jury already".to_owned(),
+                ));
+            }
+            diesel::update(subsidy_deadline::table.find(id))
+                .set(subsidy_deadline::closed_at.eq(Utc::now()))
+                .execute(conn)?;
+            let ids: Vec<Uuid> = subsidy_application::table
+                .filter(subsidy_application::deadline_id.eq(id))
+                .filter(subsidy_application::status.eq("submitted"))
+                .select(subsidy_application::id)
+                .load(conn)?;
+            for app in ids {
+                let row = app_row(conn, app, true)?;
+                set_status(conn, app, "in_review")?;
+                record_status(
+                    conn,
+                    &url,
+                    &row,
+                    Some(p.user.id),
+                    "staff",
+                    "in_review",
+                    None,
+                )?;
+            }
+            samenstad_db::queries::audit::record(
+                conn,
+                samenstad_db::queries::audit::NewAudit::by(
+                    Some(p.user.id),
+                    "subsidy_deadline.closed",
+                )
+                .on("subsidy_deadline", id),
+            )?;
+            let scheme: SchemeRow = subsidy_scheme::table
+                .find(scheme_id)
+                .select(SchemeRow::as_select())
+                .first(conn)?;
+            let (closes_on, closed_at): (NaiveDate, Option<DateTime<Utc>>) =
+                subsidy_deadline::table
+                    .find(id)
+                    .select((subsidy_deadline::closes_on, subsidy_deadline::closed_at))
+                    .first(conn)?;
+            let applications: i64 = subsidy_application::table
+                .filter(subsidy_application::deadline_id.eq(id))
+                .count()
+                .get_result(conn)?;
+            Ok(Deadline {
+                id: id.to_string(),
+                scheme: scheme.key,
+                closes_on: closes_on.to_string(),
+                closed_at: closed_at.map(|t| t.to_rfc3339()),
+                applications,
+            })
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Loads an application for a jury member of its scheme (assigned, not conflicted), locked.
+fn for_jury(conn: &mut PgConnection, p: &Principal, id: Uuid) -> Result<AppRow, AppError> {
+    let row = app_row(conn, id, true)?;
+    if !is_jury_of(p, row.scheme_id) {
+        return Err(AppError::Forbidden(
+            "only jury members of this scheme may do this".to_owned(),
+        ));
+    }
+    if !jury_assigned(conn, p, &row)? {
+        return Err(AppError::NotFound("no such application".to_owned()));
+    }
+    Ok(row)
+}
+
+/// Declare a conflict of interest
+///
+/// A jury member who is involved with the applicant steps aside: their scores on it are
+/// removed and they no longer see it.
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Application id (UUID)")),
+    responses(
+        (status = 204, description = "Declared"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a jury member of the scheme", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application assigned to you", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/subsidies/applications/{id}/conflict")]
+pub async fn declare_conflict(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id, "application")?;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            for_jury(conn, &p, id)?;
+            diesel::insert_into(subsidy_conflict::table)
+                .values((
+                    subsidy_conflict::application_id.eq(id),
+                    subsidy_conflict::user_id.eq(p.user.id),
+                ))
+                .on_conflict_do_nothing()
+                .execute(conn)?;
+            diesel::delete(
+                subsidy_score::table
+                    .filter(subsidy_score::application_id.eq(id))
+                    .filter(subsidy_score::user_id.eq(p.user.id)),
+            )
+            .execute(conn)?;
+            samenstad_db::queries::audit::record(
+                conn,
+                samenstad_db::queries::audit::NewAudit::by(
+                    Some(p.user.id),
+                    "subsidy_application.conflict_declared",
+                )
+                .on("subsidy_application", id),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Score an application
+///
+/// A jury member scores every criterion of the scheme from 0 to 10 with a comment, while the
+/// application is in review. Scoring again replaces the earlier scores.
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Application id (UUID)")),
+    request_body = ScoresInput,
+    responses(
+        (status = 200, description = "Your scores as saved", body = Vec<CriterionScore>),
+        (status = 400, description = "A criterion missing, unknown, twice, or a score out of 0–10", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a jury member of the scheme", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application assigned to you", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not in review (decided already)", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/subsidies/applications/{id}/scores")]
+pub async fn put_scores(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<ScoresInput>,
+) -> Result<web::Json<Vec<CriterionScore>>, AppError> {
+    let id = parse_id(&id, "application")?;
+    let body = body.into_inner();
+    body.validate()?;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = for_jury(conn, &p, id)?;
+            if row.status != "in_review" {
+                return Err(AppError::Conflict(format!(
+                    "the application is {}; scores are closed",
+                    row.status
+                )));
+            }
+            let rules = scheme_of(conn, &row)?.rules()?;
+            let mut given: Vec<&str> = body.scores.iter().map(|s| s.criterion.as_str()).collect();
+            given.sort_unstable();
+            let mut wanted: Vec<&str> = rules.criteria.iter().map(|c| c.key.as_str()).collect();
+            wanted.sort_unstable();
+            if given != wanted {
+                return Err(AppError::field(
+                    "scores",
+                    "criteria",
+                    &format!("score every criterion once: {}", wanted.join(", ")),
+                ));
+            }
+            diesel::delete(
+                subsidy_score::table
+                    .filter(subsidy_score::application_id.eq(id))
+                    .filter(subsidy_score::user_id.eq(p.user.id)),
+            )
+            .execute(conn)?;
+            for s in &body.scores {
+                diesel::insert_into(subsidy_score::table)
+                    .values((
+                        subsidy_score::application_id.eq(id),
+                        subsidy_score::user_id.eq(p.user.id),
+                        subsidy_score::criterion.eq(&s.criterion),
+                        subsidy_score::score.eq(s.score),
+                        subsidy_score::comment.eq(s.comment.trim()),
+                    ))
+                    .execute(conn)?;
+            }
+            samenstad_db::queries::audit::record(
+                conn,
+                samenstad_db::queries::audit::NewAudit::by(
+                    Some(p.user.id),
+                    "subsidy_application.scored",
+                )
+                .on("subsidy_application", id),
+            )?;
+            Ok(body.scores)
+        })
+        .await
+        .map(web::Json)
+}
+
+/// The jury's advice on an application.
+pub(crate) fn advice_of(
+    conn: &mut PgConnection,
+    scheme: &SchemeRow,
+    id: Uuid,
+) -> Result<Advice, AppError> {
+    let rules = scheme.rules()?;
+    let rows: Vec<(Uuid, String, i32, String)> = subsidy_score::table
+        .filter(subsidy_score::application_id.eq(id))
+        .order((subsidy_score::user_id.asc(), subsidy_score::criterion.asc()))
+        .select((
+            subsidy_score::user_id,
+            subsidy_score::criterion,
+            subsidy_score::score,
+            subsidy_score::comment,
+        ))
+        .load(conn)?;
+    let conflicts: i64 = subsidy_conflict::table
+        .filter(subsidy_conflict::application_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let mut by_member: BTreeMap<Uuid, Vec<CriterionScore>> = BTreeMap::new();
+    for (user, criterion, score, comment) in &rows {
+        by_member.entry(*user).or_default().push(CriterionScore {
+            criterion: criterion.clone(),
+            score: *score,
+            comment: comment.clone(),
+        });
+    }
+    let criteria: Vec<CriterionAdvice> = rules
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let scores: Vec<i32> = rows.iter().filter(|r| r.1 == c.key).map(|r| r.2).collect();
+            (!scores.is_empty()).then(|| CriterionAdvice {
+                criterion: c.key.clone(),
+                name: c.name.clone(),
+                weight: c.weight,
+                average: f64::from(scores.iter().sum::<i32>())
+                    / f64::from(i32::try_from(scores.len()).unwrap_or(1)),
+            })
+        })
+        .collect();
+    let weights: i32 = criteria.iter().map(|c| c.weight).sum();
+    let weighted_average = (weights > 0).then(|| {
+        let avg = criteria
+            .iter()
+            .map(|c| c.average * f64::from(c.weight))
+            .sum::<f64>()
+            / f64::from(weights);
+        (avg * 100.0).round() / 100.0
+    });
+    Ok(Advice {
+        reviewers: i64::try_from(by_member.len()).unwrap_or(0),
+        conflicts,
+        criteria,
+        weighted_average,
+        scores: by_member
+            .into_values()
+            .enumerate()
+            .map(|(i, scores)| ReviewerScores {
+                reviewer: i64::try_from(i).unwrap_or(0) + 1,
+                scores,
+            })
+            .collect(),
+    })
+}
+
+/// The jury's advice
+///
+/// For programme staff: the number of reviewers and conflicts, the average per criterion, the
+/// weighted average (0–10) and every score with its comment (reviewers numbered, not named).
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Application id (UUID)")),
+    responses(
+        (status = 200, description = "The advice", body = Advice),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/subsidies/applications/{id}/advice")]
+pub async fn get_advice(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Advice>, AppError> {
+    let id = parse_id(&id, "application")?;
+    state
+        .with_conn(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            require_programme_staff(&p)?;
+            let row = app_row(conn, id, false)?;
+            let scheme = scheme_of(conn, &row)?;
+            advice_of(conn, &scheme, id)
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Loads an application for programme staff, locked, in one of the given statuses.
+fn for_programme(
+    conn: &mut PgConnection,
+    p: &Principal,
+    id: Uuid,
+    statuses: &[&str],
+    what: &str,
+) -> Result<AppRow, AppError> {
+    require_programme_staff(p)?;
+    let row = app_row(conn, id, true)?;
+    if !statuses.contains(&row.status.as_str()) {
+        return Err(AppError::Conflict(format!(
+            "the application is {}; you cannot {what} now",
+            row.status
+        )));
+    }
+    Ok(row)
+}
+
+/// Decide on an application
+///
+/// Programme staff approve (the requested amount or less: a partial approval) or reject, always
+/// with a reason the applicant reads. Automatic categories are decided once submitted; jury
+/// categories once their deadline went to the jury. An approval counts against this year's
+/// budget of the scheme and is refused when it does not fit: concurrent approvals are
+/// serialised on the budget row, so together they never overspend.
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Application id (UUID)")),
+    request_body = DecisionInput,
+    responses(
+        (status = 200, description = "Decided", body = Application),
+        (status = 400, description = "No reason, unknown outcome, or more than requested", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not awaiting a decision, still waiting for the jury, or the year's budget does not allow it", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/subsidies/applications/{id}/decision")]
+pub async fn decide(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<DecisionInput>,
+) -> Result<web::Json<Application>, AppError> {
+    let id = parse_id(&id, "application")?;
+    let body = body.into_inner();
+    body.validate()?;
+    let approve = match body.outcome.as_str() {
+        "approve" => true,
+        "reject" => false,
+        _ => {
+            return Err(AppError::field(
+                "outcome",
+                "invalid",
+                "must be approve or reject",
+            ));
+        }
+    };
+    let url = public_url(&state);
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = for_programme(conn, &p, id, &["submitted", "in_review"], "decide")?;
+            if row.status == "submitted" && row.deadline_id.is_some() {
+                return Err(AppError::Conflict(
+                    "this application waits for its jury deadline".to_owned(),
+                ));
+            }
+            let now = Utc::now();
+            if approve {
+                let amount = body.amount_cents.unwrap_or(row.requested_cents);
+                if amount > row.requested_cents {
+                    return Err(AppError::field(
+                        "amount_cents",
+                        "over_requested",
+                        "cannot grant more than was requested",
+                    ));
+                }
+                let year = now.year();
+                // The budget row of the year is the lock every approval of the scheme takes.
+                let locked: Option<i64> = subsidy_budget::table
+                    .find((row.scheme_id, year))
+                    .select(subsidy_budget::budget_cents)
+                    .for_update()
+                    .first(conn)
+                    .optional()?;
+                if locked.is_none() {
+                    return Err(AppError::Conflict(format!(
+                        "the scheme has no budget for {year}"
+                    )));
+                }
+                let used = budget_use(conn, row.scheme_id, year)?;
+                if amount > used.remaining_cents {
+                    return Err(AppError::Conflict(format!(
+                        "the {year} budget has {} cents left; this needs {amount}",
+                        used.remaining_cents
+                    )));
+                }
+                diesel::update(subsidy_application::table.find(id))
+                    .set((
+                        subsidy_application::status.eq("approved"),
+                        subsidy_application::decided_cents.eq(amount),
+                        subsidy_application::budget_year.eq(year),
+                        subsidy_application::decision_reason.eq(body.reason.trim()),
+                        subsidy_application::decided_at.eq(now),
+                        subsidy_application::decided_by.eq(p.user.id),
+                        subsidy_application::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+            } else {
+                diesel::update(subsidy_application::table.find(id))
+                    .set((
+                        subsidy_application::status.eq("rejected"),
+                        subsidy_application::decision_reason.eq(body.reason.trim()),
+                        subsidy_application::decided_at.eq(now),
+                        subsidy_application::decided_by.eq(p.user.id),
+                        subsidy_application::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+            }
+            let status = if approve { "approved" } else { "rejected" };
+            record_status(
+                conn,
+                &url,
+                &row,
+                Some(p.user.id),
+                "staff",
+                status,
+                Some(body.reason.trim()),
+            )?;
+            application_view(conn, id, Access::Programme)
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Register the payment
+///
+/// Programme staff record that the granted amount was transferred. Schemes without a reporting
+/// duty close the grant here; the others wait for the final report.
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Application id (UUID)")),
+    request_body = PaymentInput,
+    responses(
+        (status = 200, description = "Paid", body = Application),
+        (status = 400, description = "No reference", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not approved", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/subsidies/applications/{id}/payment")]
+pub async fn pay(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<PaymentInput>,
+) -> Result<web::Json<Application>, AppError> {
+    let id = parse_id(&id, "application")?;
+    let body = body.into_inner();
+    body.validate()?;
+    let url = public_url(&state);
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = for_programme(conn, &p, id, &["approved"], "register a payment")?;
+            let report = scheme_of(conn, &row)?.rules()?.report_required;
+            let status = if report { "paid" } else { "closed" };
+            diesel::update(subsidy_application::table.find(id))
+                .set((
+                    subsidy_application::status.eq(status),
+                    subsidy_application::paid_cents.eq(row.decided_cents),
+                    subsidy_application::paid_at.eq(Utc::now()),
+                    subsidy_application::payment_reference.eq(body.reference.trim()),
+                    subsidy_application::updated_at.eq(Utc::now()),
+                ))
+                .execute(conn)?;
+            record_status(conn, &url, &row, Some(p.user.id), "staff", status, None)?;
+            application_view(conn, id, Access::Programme)
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Submit the final report
+///
+/// After payment the applicant reports how it went and the actual cost of every budget line
+/// (in the order of the lines). A report sent back by staff can be submitted again.
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Application id (UUID)")),
+    request_body = ReportInput,
+    responses(
+        (status = 200, description = "Report submitted", body = Application),
+        (status = 400, description = "No narrative, or not one actual cost per line", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the applicant", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not paid (or reported already)", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/subsidies/applications/{id}/report")]
+pub async fn put_report(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<ReportInput>,
+) -> Result<web::Json<Application>, AppError> {
+    let id = parse_id(&id, "application")?;
+    let body = body.into_inner();
+    body.validate()?;
+    if body.actual_cents.iter().any(|c| *c < 0) {
+        return Err(AppError::field(
+            "actual_cents",
+            "range",
+            "costs are 0 or more",
+        ));
+    }
+    let url = public_url(&state);
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = owned_for_update(conn, &p, id, &["paid"], "report")?;
+            let lines: i64 = subsidy_budget_line::table
+                .filter(subsidy_budget_line::application_id.eq(id))
+                .count()
+                .get_result(conn)?;
+            if i64::try_from(body.actual_cents.len()).unwrap_or(-1) != lines {
+                return Err(AppError::field(
+                    "actual_cents",
+                    "lines",
+                    &format!("give the actual cost of each of the {lines} budget lines"),
+                ));
+            }
+            for (i, cents) in body.actual_cents.iter().enumerate() {
+                diesel::update(
+                    subsidy_budget_line::table.find((id, i32::try_from(i).unwrap_or(0))),
+                )
+                .set(subsidy_budget_line::actual_cents.eq(cents))
+                .execute(conn)?;
+            }
+            diesel::insert_into(subsidy_report::table)
+                .values((
+                    subsidy_report::application_id.eq(id),
+                    subsidy_report::narrative.eq(body.narrative.trim()),
+                ))
+                .on_conflict(subsidy_report::application_id)
+                .do_update()
+                .set((
+                    subsidy_report::narrative.eq(body.narrative.trim()),
+                    subsidy_report::submitted_at.eq(Utc::now()),
+                    subsidy_report::review.eq(None::<String>),
+                    subsidy_report::reviewed_at.eq(None::<DateTime<Utc>>),
+                ))
+                .execute(conn)?;
+            set_status(conn, id, "report_submitted")?;
+            record_status(
+                conn,
+                &url,
+                &row,
+                Some(p.user.id),
+                "applicant",
+                "report_submitted",
+                None,
+            )?;
+            application_view(conn, id, Access::Owner)
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Review the final report
+///
+/// Programme staff accept the report (the grant is closed) or send it back with what to fix.
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Application id (UUID)")),
+    request_body = ReportReview,
+    responses(
+        (status = 200, description = "Reviewed", body = Application),
+        (status = 400, description = "No reason", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No report to review", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/subsidies/applications/{id}/report/review")]
+pub async fn review_report(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<ReportReview>,
+) -> Result<web::Json<Application>, AppError> {
+    let id = parse_id(&id, "application")?;
+    let body = body.into_inner();
+    body.validate()?;
+    let url = public_url(&state);
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = for_programme(conn, &p, id, &["report_submitted"], "review the report")?;
+            diesel::update(subsidy_report::table.find(id))
+                .set((
+                    subsidy_report::review.eq(body.reason.trim()),
+                    subsidy_report::reviewed_at.eq(Utc::now()),
+                    subsidy_report::reviewed_by.eq(p.user.id),
+                ))
+                .execute(conn)?;
+            let status = if body.accepted { "closed" } else { "paid" };
+            set_status(conn, id, status)?;
+            record_status(
+                conn,
+                &url,
+                &row,
+                Some(p.user.id),
+                "staff",
+                status,
+                Some(body.reason.trim()),
+            )?;
+            application_view(conn, id, Access::Programme)
+        })
+        .await
+        .map(web::Json)
+}
+
+fn year_of(q: &YearQuery) -> Result<i32, AppError> {
+    let year = q.year.unwrap_or_else(|| Utc::now().year());
+    if (2000..=2100).contains(&year) {
+        Ok(year)
+    } else {
+        Err(AppError::field(
+            "year",
+            "range",
+            "must be between 2000 and 2100",
+        ))
+    }
+}
+
+fn award_list(conn: &mut PgConnection, q: &YearQuery) -> Result<Vec<Award>, AppError> {
+    let year = year_of(q)?;
+    let mut query = subsidy_application::table
+        .inner_join(subsidy_scheme::table)
+        .left_join(organisation::table)
+        .filter(subsidy_application::status.eq_any(COMMITTED_STATUSES))
+        .filter(subsidy_application::budget_year.eq(year))
+        .order(subsidy_application::decided_at.asc())
+        .select((
+            subsidy_application::id,
+            subsidy_scheme::key,
+            organisation::name.nullable(),
+            subsidy_application::title,
+            subsidy_application::decided_cents,
+            subsidy_application::decided_at,
+        ))
+        .into_boxed();
+    if let Some(key) = q.scheme.as_deref() {
+        let scheme = scheme_by_key(conn, key)?;
+        query = query.filter(subsidy_application::scheme_id.eq(scheme.id));
+    }
+    let rows: Vec<(
+        Uuid,
+        String,
+        Option<String>,
+        String,
+        Option<i64>,
+        Option<DateTime<Utc>>,
+    )> = query.load(conn)?;
+    let wijken: Vec<(Uuid, i16)> = subsidy_application_wijk::table
+        .inner_join(wijk::table)
+        .filter(subsidy_application_wijk::application_id.eq_any(rows.iter().map(|r| r.0)))
+        .select((subsidy_application_wijk::application_id, wijk::wijknr))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, scheme, organisation, title, cents, at)| {
+            let mut nrs: Vec<i16> = wijken.iter().filter(|w| w.0 == id).map(|w| w.1).collect();
+            nrs.sort_unstable();
+            Award {
+                id: id.to_string(),
+                scheme,
+                organisation,
+                title,
+                wijken: nrs,
+                amount_cents: cents.unwrap_or(0),
+                year,
+                decided_at: at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+/// Awarded grants
+///
+/// The public list of grants of a year: scheme, organisation, title, wijken, amount. People
+/// who applied alone are not named.
+#[utoipa::path(
+    tag = "subsidies",
+    security(()),
+    params(YearQuery),
+    responses(
+        (status = 200, description = "Grants by decision date", body = Vec<Award>),
+        (status = 400, description = "Year out of range", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/subsidies/awards")]
+pub async fn awards(
+    state: web::Data<AppState>,
+    query: web::Query<YearQuery>,
+) -> Result<web::Json<Vec<Award>>, AppError> {
+    let q = query.into_inner();
+    state
+        .with_conn(move |conn| award_list(conn, &q))
+        .await
+        .map(web::Json)
+}
+
+fn csv_response(name: &str, data: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(data)
+}
+
+fn csv_error(e: impl std::fmt::Display) -> AppError {
+    AppError::Internal(format!("csv: {e}"))
+}
+
+/// Awarded grants as CSV
+///
+/// The same list as `GET /subsidies/awards`, as CSV (UTF-8, header row, amounts in euro).
+#[utoipa::path(
+    tag = "subsidies",
+    security(()),
+    params(YearQuery),
+    responses(
+        (status = 200, description = "CSV: id, scheme, organisation, title, wijken, amount_eur, year, decided_at", content_type = "text/csv", body = String,
+         example = json!("id,scheme,organisation,title,wijken,amount_eur,year,decided_at\n0193…,samen-aan-zet,Buurtcomité Rabot,Buurtfeest,9,300.00,2026,2026-11-30T10:00:00+00:00\n")),
+        (status = 400, description = "Year out of range", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/subsidies/awards.csv")]
+pub async fn awards_csv(
+    state: web::Data<AppState>,
+    query: web::Query<YearQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = query.into_inner();
+    let list = state.with_conn(move |conn| award_list(conn, &q)).await?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "id",
+        "scheme",
+        "organisation",
+        "title",
+        "wijken",
+        "amount_eur",
+        "year",
+        "decided_at",
+    ])
+    .map_err(csv_error)?;
+    for a in list {
+        w.write_record([
+            a.id,
+            a.scheme,
+            a.organisation.unwrap_or_default(),
+            a.title,
+            a.wijken
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+            format!("{}.{:02}", a.amount_cents / 100, a.amount_cents % 100),
+            a.year.to_string(),
+            a.decided_at,
+        ])
+        .map_err(csv_error)?;
+    }
+    let data = w.into_inner().map_err(csv_error)?;
+    Ok(csv_response("awards.csv", data))
+}
+
+type DashRow = (
+    Uuid,
+    String,
+    String,
+    String,
+    String,
+    Vec<String>,
+    Option<NaiveDate>,
+    Option<i64>,
+    Option<i32>,
+    Option<DateTime<Utc>>,
+);
+
+fn add(map: &mut BTreeMap<String, DashboardRow>, key: &str, awarded: Option<i64>) {
+    let e = map.entry(key.to_owned()).or_insert_with(|| DashboardRow {
+        key: key.to_owned(),
+        applications: 0,
+        awarded: 0,
+        awarded_cents: 0,
+    });
+    e.applications += 1;
+    if let Some(c) = awarded {
+        e.awarded += 1;
+        e.awarded_cents += c;
+    }
+}
+
+fn dashboard_of(conn: &mut PgConnection, q: &YearQuery) -> Result<Dashboard, AppError> {
+    let year = year_of(q)?;
+    let mut query = subsidy_application::table
+        .inner_join(subsidy_scheme::table)
+        .left_join(subsidy_deadline::table)
+        .filter(subsidy_application::status.ne("draft"))
+        .select((
+            subsidy_application::id,
+            subsidy_scheme::key,
+            subsidy_application::status,
+            subsidy_application::applicant_kind,
+            subsidy_application::scope,
+            subsidy_application::target_groups,
+            subsidy_deadline::closes_on.nullable(),
+            subsidy_application::decided_cents,
+            subsidy_application::budget_year,
+            subsidy_application::submitted_at,
+        ))
+        .into_boxed();
+    let mut schemes: Vec<SchemeRow> = subsidy_scheme::table
+        .order(subsidy_scheme::name.asc())
+        .select(SchemeRow::as_select())
+        .load(conn)?;
+    if let Some(key) = q.scheme.as_deref() {
+        let scheme = scheme_by_key(conn, key)?;
+        query = query.filter(subsidy_application::scheme_id.eq(scheme.id));
+        schemes.retain(|s| s.id == scheme.id);
+    }
+    let rows: Vec<DashRow> = query.load(conn)?;
+    // The year of an application: its budget year once granted, else the year it was submitted.
+    let rows: Vec<DashRow> = rows
+        .into_iter()
+        .filter(|r| r.8.or(r.9.map(|t| t.year())) == Some(year))
+        .collect();
+    let wijken: Vec<(Uuid, i16)> = subsidy_application_wijk::table
+        .inner_join(wijk::table)
+        .filter(subsidy_application_wijk::application_id.eq_any(rows.iter().map(|r| r.0)))
+        .select((subsidy_application_wijk::application_id, wijk::wijknr))
+        .load(conn)?;
+    let mut by_status = BTreeMap::new();
+    let mut by_deadline = BTreeMap::new();
+    let mut by_kind = BTreeMap::new();
+    let mut by_wijk = BTreeMap::new();
+    let mut by_group = BTreeMap::new();
+    let mut by_scope = BTreeMap::new();
+    for (id, _scheme, status, kind, scope, groups, deadline, decided, _, _) in &rows {
+        let awarded = if COMMITTED_STATUSES.contains(&status.as_str()) {
+            *decided
+        } else {
+            None
+        };
+        add(&mut by_status, status, awarded);
+        if let Some(d) = deadline {
+            add(&mut by_deadline, &d.to_string(), awarded);
+        }
+        add(&mut by_kind, kind, awarded);
+        add(&mut by_scope, scope, awarded);
+        let nrs: Vec<i16> = wijken.iter().filter(|w| w.0 == *id).map(|w| w.1).collect();
+        if nrs.is_empty() {
+            add(&mut by_wijk, "stad", awarded);
+        }
+        for n in &nrs {
+            // Sorts as text: pad so 2 comes before 10.
+            add(&mut by_wijk, &format!("{n:02}"), awarded);
+        }
+        for g in groups {
+            add(&mut by_group, g, awarded);
+        }
+    }
+    let mut budgets = Vec::new();
+    for s in &schemes {
+        let has: i64 = subsidy_budget::table
+            .find((s.id, year))
+            .count()
+            .get_result(conn)?;
+        if has > 0 {
+            budgets.push(SchemeBudgetRow {
+                scheme: s.key.clone(),
+                budget: budget_use(conn, s.id, year)?,
+            });
+        }
+    }
+    let list = |m: BTreeMap<String, DashboardRow>| m.into_values().collect::<Vec<_>>();
+    Ok(Dashboard {
+        year,
+        budgets,
+        by_status: list(by_status),
+        by_deadline: list(by_deadline),
+        by_applicant_kind: list(by_kind),
+        by_wijk: list(by_wijk),
+        by_target_group: list(by_group),
+        by_scope: list(by_scope),
+    })
+}
+
+fn require_dashboard_access(conn: &mut PgConnection, caller: UserCaller) -> Result<(), AppError> {
+    let p = Principal::load(conn, caller)?;
+    require_programme_staff(&p)
+}
+
+/// Programme dashboard
+///
+/// For programme staff: for a year (and optionally one scheme), the budget used, committed and
+/// left per scheme; the pipeline per status and per jury deadline; who applies (applicant
+/// kinds); where the money goes (per wijk, `stad` for city-wide); per target group; and
+/// wijk-focused versus city-wide (per scope). Drafts are not counted.
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(YearQuery),
+    responses(
+        (status = 200, description = "The dashboard", body = Dashboard),
+        (status = 400, description = "Year out of range", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/subsidies/dashboard")]
+pub async fn dashboard(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    query: web::Query<YearQuery>,
+) -> Result<web::Json<Dashboard>, AppError> {
+    let q = query.into_inner();
+    state
+        .with_conn(move |conn| {
+            require_dashboard_access(conn, caller)?;
+            dashboard_of(conn, &q)
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Programme dashboard as CSV
+///
+/// The dashboard's groups as rows: `section,key,applications,awarded,awarded_eur`, followed by
+/// one row per scheme budget: `budget,<scheme>,<budget in euro>,<granted in euro>,<left in euro>`.
+#[utoipa::path(
+    tag = "subsidies",
+    security(("bearer" = [])),
+    params(YearQuery),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String,
+         example = json!("section,key,applications,awarded,awarded_eur\nstatus,approved,3,3,1100.00\n")),
+        (status = 400, description = "Year out of range", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/subsidies/dashboard.csv")]
+pub async fn dashboard_csv(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    query: web::Query<YearQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = query.into_inner();
+    let d = state
+        .with_conn(move |conn| {
+            require_dashboard_access(conn, caller)?;
+            dashboard_of(conn, &q)
+        })
+        .await?;
+    let euro = |c: i64| format!("{}.{:02}", c / 100, c % 100);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["section", "key", "applications", "awarded", "awarded_eur"])
+        .map_err(csv_error)?;
+    for (section, rows) in [
+        ("status", &d.by_status),
+        ("deadline", &d.by_deadline),
+        ("applicant_kind", &d.by_applicant_kind),
+        ("wijk", &d.by_wijk),
+        ("target_group", &d.by_target_group),
+        ("scope", &d.by_scope),
+    ] {
+        for r in rows {
+            w.write_record([
+                section.to_owned(),
+                r.key.clone(),
+                r.applications.to_string(),
+                r.awarded.to_string(),
+                euro(r.awarded_cents),
+            ])
+            .map_err(csv_error)?;
+        }
+    }
+    for b in &d.budgets {
+        w.write_record([
+            "budget".to_owned(),
+            b.scheme.clone(),
+            euro(b.budget.budget_cents),
+            euro(b.budget.committed_cents + b.budget.paid_cents),
+            euro(b.budget.remaining_cents),
+        ])
+        .map_err(csv_error)?;
+    }
+    let data = w.into_inner().map_err(csv_error)?;
+    Ok(csv_response(&format!("subsidies-{}.csv", d.year), data))
+}

@@ -1,0 +1,632 @@
+//! The rules of a subsidy scheme, checked against an application.
+//!
+//! The server runs [`check`] when an application is submitted (and shows its result on every
+//! draft); the web app runs the same function while the applicant types. Every problem names
+//! the field it is about and a stable code, so both can show it next to the field.
+
+use chrono::{Months, NaiveDate};
+use samenstad_types::FieldError;
+use samenstad_types::subsidies::{
+    ApplicationDraft, LINE_KINDS, SCOPES, SchemeCategory, SchemeRules, TARGET_GROUPS,
+};
+
+/// What the check needs to know besides the rules and the draft.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The scheme's status (`archived` takes no applications).
+    pub scheme_status: &'a str,
+    /// The applicant's kind: an organisation kind or `person`.
+    pub applicant_kind: &'a str,
+    /// Confirmed co-signatures.
+    pub cosignatures: i32,
+    /// Today.
+    pub today: NaiveDate,
+    /// The next open jury deadline of the scheme (on or after today), if any.
+    pub next_deadline: Option<NaiveDate>,
+}
+
+fn problem(field: &str, code: &str, message: String) -> FieldError {
+    FieldError::new(field, code, message)
+}
+
+/// Parses an ISO date.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
+/// An amount in cents as `€300` or `€12.50` (messages are in English).
+fn euro(cents: i64) -> String {
+    if cents % 100 == 0 {
+        format!("€{}", cents / 100)
+    } else {
+        format!("€{}.{:02}", cents / 100, (cents % 100).abs())
+    }
+}
+
+/// The category of the draft, if the scheme has it.
+pub fn category<'r>(rules: &'r SchemeRules, key: &str) -> Option<&'r SchemeCategory> {
+    rules.categories.iter().find(|c| c.key == key)
+}
+
+/// Co-signatures the applicant needs under these rules.
+pub fn cosignatures_required(rules: &SchemeRules, applicant_kind: &str) -> i32 {
+    if rules.cosignature_kinds.iter().any(|k| k == applicant_kind) {
+        rules.cosignatures_required
+    } else {
+        0
+    }
+}
+
+/// The earliest start for a category when submitted today.
+pub fn earliest_start(
+    category: &SchemeCategory,
+    today: NaiveDate,
+    next_deadline: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let from = if category.review == "jury" {
+        next_deadline?
+    } else {
+        today
+    };
+    from.checked_add_days(chrono::Days::new(
+        u64::try_from(category.lead_days).unwrap_or(0),
+    ))
+}
+
+/// Every rule of the scheme the draft breaks; empty when it can be submitted.
+pub fn check(rules: &SchemeRules, draft: &ApplicationDraft, ctx: &Context<'_>) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    if ctx.scheme_status == "archived" {
+        out.push(problem(
+            "scheme",
+            "archived",
+            "this scheme no longer takes applications".to_owned(),
+        ));
+    }
+    if !rules
+        .applicant_kinds
+        .iter()
+        .any(|k| k == ctx.applicant_kind)
+    {
+        out.push(problem(
+            "organisation_id",
+            "applicant_kind",
+            format!(
+                "a {} cannot apply; this scheme is for: {}",
+                ctx.applicant_kind.replace('_', " "),
+                rules.applicant_kinds.join(", ").replace('_', " ")
+            ),
+        ));
+    }
+    if draft.title.trim().chars().count() < 3 {
+        out.push(problem(
+            "title",
+            "required",
+            "give a title of at least 3 characters".to_owned(),
+        ));
+    }
+    if draft.description.trim().chars().count() < 20 {
+        out.push(problem(
+            "description",
+            "required",
+            "describe the initiative in at least 20 characters".to_owned(),
+        ));
+    }
+    check_themes(rules, draft, &mut out);
+    check_scope(draft, &mut out);
+    let cat = category(rules, &draft.category);
+    match cat {
+        None => out.push(problem(
+            "category",
+            "unknown",
+            format!(
+                "choose one of: {}",
+                rules
+                    .categories
+                    .iter()
+                    .map(|c| c.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+        Some(cat) => {
+            check_amount(cat, draft.requested_cents, &mut out);
+            check_dates(rules, cat, draft, ctx, &mut out);
+        }
+    }
+    check_budget(rules, draft, &mut out);
+    let needed = cosignatures_required(rules, ctx.applicant_kind);
+    if ctx.cosignatures < needed {
+        out.push(problem(
+            "cosignatures",
+            "missing",
+            format!(
+                "a {} needs the signatures of {needed} other residents; {} so far",
+                ctx.applicant_kind.replace('_', " "),
+                ctx.cosignatures
+            ),
+        ));
+    }
+    out
+}
+
+fn check_themes(rules: &SchemeRules, draft: &ApplicationDraft, out: &mut Vec<FieldError>) {
+    if draft.themes.is_empty() {
+        out.push(problem(
+            "themes",
+            "required",
+            format!("choose at least one theme: {}", rules.themes.join(", ")),
+        ));
+    } else if let Some(bad) = draft.themes.iter().find(|t| !rules.themes.contains(t)) {
+        out.push(problem(
+            "themes",
+            "unknown",
+            format!(
+                "`{bad}` is not a theme of this scheme ({})",
+                rules.themes.join(", ")
+            ),
+        ));
+    }
+    if let Some(bad) = draft
+        .target_groups
+        .iter()
+        .find(|t| !TARGET_GROUPS.contains(&t.as_str()))
+    {
+        out.push(problem(
+            "target_groups",
+            "unknown",
+            format!("`{bad}` is not a target group"),
+        ));
+    }
+}
+
+fn check_scope(draft: &ApplicationDraft, out: &mut Vec<FieldError>) {
+    let n = draft.wijken.len();
+    let ok = match draft.scope.as_str() {
+        "wijk" => n == 1,
+        "wijken" => n >= 2,
+        "city" => n == 0,
+        _ => {
+            out.push(problem(
+                "scope",
+                "invalid",
+                format!("must be one of: {}", SCOPES.join(", ")),
+            ));
+            return;
+        }
+    };
+    if !ok {
+        out.push(problem(
+            "wijken",
+            "scope",
+            "choose one wijk for `wijk`, two or more for `wijken`, none for `city`".to_owned(),
+        ));
+    }
+    if draft.wijken.iter().any(|w| !(1..=25).contains(w)) {
+        out.push(problem(
+            "wijken",
+            "unknown",
+            "wijk numbers run from 1 to 25".to_owned(),
+        ));
+    }
+}
+
+fn check_amount(cat: &SchemeCategory, requested: i64, out: &mut Vec<FieldError>) {
+    if !cat.flat_amounts_cents.is_empty() {
+        if !cat.flat_amounts_cents.contains(&requested) {
+            out.push(problem(
+                "requested_cents",
+                "flat_amount",
+                format!(
+                    "{} grants one of these amounts: {}",
+                    cat.name,
+                    cat.flat_amounts_cents
+                        .iter()
+                        .map(|c| euro(*c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+        return;
+    }
+    if requested <= 0 {
+        out.push(problem(
+            "requested_cents",
+            "required",
+            "ask for an amount".to_owned(),
+        ));
+    }
+    if let Some(max) = cat.max_cents
+        && requested > max
+    {
+        out.push(problem(
+            "requested_cents",
+            "over_maximum",
+            format!("{} grants at most {}", cat.name, euro(max)),
+        ));
+    }
+    if let Some(min) = cat.min_cents
+        && requested > 0
+        && requested < min
+    {
+        out.push(problem(
+            "requested_cents",
+            "under_minimum",
+            format!(
+                "{} starts at {}; choose a smaller category",
+                cat.name,
+                euro(min)
+            ),
+        ));
+    }
+}
+
+fn check_dates(
+    rules: &SchemeRules,
+    cat: &SchemeCategory,
+    draft: &ApplicationDraft,
+    ctx: &Context<'_>,
+    out: &mut Vec<FieldError>,
+) {
+    if cat.review == "jury" && ctx.next_deadline.is_none() {
+        out.push(problem(
+            "category",
+            "no_deadline",
+            format!("{} has no open jury deadline", cat.name),
+        ));
+    }
+    let starts = draft.starts_on.as_deref().map(parse_date);
+    let ends = draft.ends_on.as_deref().map(parse_date);
+    let starts = match starts {
+        Some(Some(d)) => d,
+        Some(None) => {
+            out.push(problem(
+                "starts_on",
+                "invalid",
+                "must be a date (YYYY-MM-DD)".to_owned(),
+            ));
+            return;
+        }
+        None => {
+            out.push(problem(
+                "starts_on",
+                "required",
+                "give the first day".to_owned(),
+            ));
+            return;
+        }
+    };
+    let ends = match ends {
+        Some(Some(d)) => d,
+        Some(None) => {
+            out.push(problem(
+                "ends_on",
+                "invalid",
+                "must be a date (YYYY-MM-DD)".to_owned(),
+            ));
+            return;
+        }
+        None => {
+            out.push(problem(
+                "ends_on",
+                "required",
+                "give the last day".to_owned(),
+            ));
+            return;
+        }
+    };
+    if ends < starts {
+        out.push(problem(
+            "ends_on",
+            "order",
+            "the last day comes before the first".to_owned(),
+        ));
+    }
+    let months = u32::try_from(rules.max_duration_months).unwrap_or(0);
+    if starts
+        .checked_add_months(Months::new(months))
+        .is_some_and(|limit| ends > limit)
+    {
+        out.push(problem(
+            "ends_on",
+            "duration",
+            format!("an initiative lasts at most {months} months"),
+        ));
+    }
+    if let Some(earliest) = earliest_start(cat, ctx.today, ctx.next_deadline)
+        && starts < earliest
+    {
+        let from = if cat.review == "jury" {
+            "the jury deadline"
+        } else {
+            "submission"
+        };
+        out.push(problem(
+            "starts_on",
+            "lead_time",
+            format!(
+                "{} needs {} days between {from} and the start: start on {earliest} or later",
+                cat.name, cat.lead_days
+            ),
+        ));
+    }
+}
+
+fn check_budget(rules: &SchemeRules, draft: &ApplicationDraft, out: &mut Vec<FieldError>) {
+    if draft.budget_lines.is_empty() {
+        out.push(problem(
+            "budget_lines",
+            "required",
+            "list the costs, one line per kind of cost".to_owned(),
+        ));
+        return;
+    }
+    for (i, line) in draft.budget_lines.iter().enumerate() {
+        if !LINE_KINDS.contains(&line.kind.as_str()) {
+            out.push(problem(
+                &format!("budget_lines[{i}].kind"),
+                "invalid",
+                format!("must be one of: {}", LINE_KINDS.join(", ")),
+            ));
+        }
+        if line.amount_cents <= 0 {
+            out.push(problem(
+                &format!("budget_lines[{i}].amount_cents"),
+                "required",
+                "give the cost".to_owned(),
+            ));
+        }
+    }
+    let total: i64 = draft
+        .budget_lines
+        .iter()
+        .map(|l| l.amount_cents.max(0))
+        .sum();
+    if draft.requested_cents > total {
+        out.push(problem(
+            "requested_cents",
+            "over_costs",
+            format!("you ask more than the costs you list ({})", euro(total)),
+        ));
+    }
+    for cap in &rules.spending_caps {
+        let spent: i64 = draft
+            .budget_lines
+            .iter()
+            .filter(|l| l.kind == cap.kind)
+            .map(|l| l.amount_cents.max(0))
+            .sum();
+        // spent / total > max% ⇔ spent × 100 > max × total (integers, no rounding).
+        if spent * 100 > i64::from(cap.max_percent) * total {
+            out.push(problem(
+                "budget_lines",
+                &format!("cap_{}", cap.kind),
+                format!(
+                    "at most {}% of the costs may go to {} ({} of {})",
+                    cap.max_percent,
+                    cap.kind.replace('_', " "),
+                    euro(spent),
+                    euro(total)
+                ),
+            ));
+        }
+    }
+}
+
+/// Categories of these rules that fit an amount and a theme (either may be absent).
+pub fn fits<'r>(
+    rules: &'r SchemeRules,
+    amount_cents: Option<i64>,
+    theme: Option<&str>,
+) -> Vec<&'r SchemeCategory> {
+    if theme.is_some_and(|t| !rules.themes.iter().any(|x| x == t)) {
+        return Vec::new();
+    }
+    rules
+        .categories
+        .iter()
+        .filter(|c| match amount_cents {
+            None => true,
+            Some(a) if !c.flat_amounts_cents.is_empty() => {
+                c.flat_amounts_cents.iter().any(|f| *f >= a)
+            }
+            Some(a) => c.max_cents.is_none_or(|m| a <= m) && c.min_cents.is_none_or(|m| a >= m),
+        })
+        .collect()
+}
+
+/// Whether the rules themselves make sense (checked when a scheme is saved).
+pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    let mut keys = std::collections::BTreeSet::new();
+    for (i, c) in rules.categories.iter().enumerate() {
+        let f = |name: &str| format!("rules.categories[{i}].{name}");
+        if !keys.insert(c.key.as_str())
+            || !c
+                .key
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+        {
+            out.push(problem(
+                &f("key"),
+                "invalid",
+                "keys are unique and use a-z, 0-9 and _".to_owned(),
+            ));
+        }
+        if !["automatic", "jury"].contains(&c.review.as_str()) {
+            out.push(problem(
+                &f("review"),
+                "invalid",
+                "must be automatic or jury".to_owned(),
+            ));
+        }
+        if c.flat_amounts_cents.is_empty() == c.max_cents.is_none() {
+            out.push(problem(
+                &f("max_cents"),
+                "invalid",
+                "give either flat amounts or a maximum".to_owned(),
+            ));
+        }
+        if c.flat_amounts_cents.iter().any(|a| *a <= 0)
+            || c.max_cents.is_some_and(|m| m <= 0)
+            || c.min_cents
+                .is_some_and(|m| m < 0 || c.max_cents.is_some_and(|x| m > x))
+        {
+            out.push(problem(
+                &f("max_cents"),
+                "invalid",
+                "amounts are positive and the minimum is at most the maximum".to_owned(),
+            ));
+        }
+    }
+    if rules.categories.iter().any(|c| c.review == "jury") && rules.criteria.is_empty() {
+        out.push(problem(
+            "rules.criteria",
+            "required",
+            "jury categories need criteria".to_owned(),
+        ));
+    }
+    let mut criteria = std::collections::BTreeSet::new();
+    if rules
+        .criteria
+        .iter()
+        .any(|c| !criteria.insert(c.key.as_str()))
+    {
+        out.push(problem(
+            "rules.criteria",
+            "invalid",
+            "criterion keys are unique".to_owned(),
+        ));
+    }
+    let kinds = samenstad_types::subsidies::APPLICANT_KINDS;
+    if rules
+        .applicant_kinds
+        .iter()
+        .chain(&rules.cosignature_kinds)
+        .any(|k| !kinds.contains(&k.as_str()))
+    {
+        out.push(problem(
+            "rules.applicant_kinds",
+            "invalid",
+            format!("kinds are: {}", kinds.join(", ")),
+        ));
+    }
+    if rules
+        .spending_caps
+        .iter()
+        .any(|c| !LINE_KINDS.contains(&c.kind.as_str()))
+    {
+        out.push(problem(
+            "rules.spending_caps",
+            "invalid",
+            format!("kinds are: {}", LINE_KINDS.join(", ")),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use samenstad_types::subsidies::{BudgetLine, SpendingCap};
+
+    fn rules() -> SchemeRules {
+        SchemeRules {
+            themes: vec!["ontmoeten".into()],
+            applicant_kinds: vec!["bewonersgroep".into(), "vzw".into()],
+            categories: vec![SchemeCategory {
+                key: "forfait".into(),
+                name: "Forfait".into(),
+                description: String::new(),
+                flat_amounts_cents: vec![15_000, 30_000, 50_000],
+                min_cents: None,
+                max_cents: None,
+                review: "automatic".into(),
+                lead_days: 42,
+            }],
+            cosignatures_required: 6,
+            cosignature_kinds: vec!["bewonersgroep".into()],
+            spending_caps: vec![SpendingCap {
+                kind: "catering".into(),
+                max_percent: 20,
+            }],
+            max_duration_months: 12,
+            report_required: true,
+            criteria: vec![],
+        }
+    }
+
+    fn draft() -> ApplicationDraft {
+        ApplicationDraft {
+            category: "forfait".into(),
+            title: "Buurtfeest".into(),
+            description: "Een feest voor de hele straat, met soep.".into(),
+            themes: vec!["ontmoeten".into()],
+            scope: "wijk".into(),
+            wijken: vec![9],
+            starts_on: Some("2027-03-01".into()),
+            ends_on: Some("2027-03-01".into()),
+            requested_cents: 30_000,
+            budget_lines: vec![
+                BudgetLine {
+                    kind: "materials".into(),
+                    description: "Tafels".into(),
+                    amount_cents: 40_000,
+                    actual_cents: None,
+                },
+                BudgetLine {
+                    kind: "catering".into(),
+                    description: "Soep".into(),
+                    amount_cents: 10_000,
+                    actual_cents: None,
+                },
+            ],
+            ..ApplicationDraft::default()
+        }
+    }
+
+    fn ctx() -> Context<'static> {
+        Context {
+            scheme_status: "active",
+            applicant_kind: "vzw",
+            cosignatures: 0,
+            today: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default(),
+            next_deadline: None,
+        }
+    }
+
+    fn codes(d: &ApplicationDraft, c: &Context<'_>) -> Vec<String> {
+        check(&rules(), d, c)
+            .into_iter()
+            .map(|p| format!("{}:{}", p.field, p.code))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_application_passes_and_the_catering_cap_is_exact() {
+        assert_eq!(codes(&draft(), &ctx()), Vec::<String>::new());
+        let mut d = draft();
+        d.budget_lines[1].amount_cents = 10_001;
+        assert_eq!(codes(&d, &ctx()), vec!["budget_lines:cap_catering"]);
+    }
+
+    #[test]
+    fn lead_time_is_counted_from_today() {
+        let mut d = draft();
+        d.starts_on = Some("2027-02-11".into());
+        d.ends_on = d.starts_on.clone();
+        assert_eq!(codes(&d, &ctx()), vec!["starts_on:lead_time"]);
+        d.starts_on = Some("2027-02-12".into());
+        d.ends_on = d.starts_on.clone();
+        assert_eq!(codes(&d, &ctx()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn finder_matches_amount_and_theme() {
+        let r = rules();
+        assert_eq!(fits(&r, Some(30_000), Some("ontmoeten")).len(), 1);
+        assert!(fits(&r, Some(60_000), None).is_empty());
+        assert!(fits(&r, None, Some("sport")).is_empty());
+    }
+}
