@@ -193,7 +193,7 @@ pub struct Deadline {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "key": "samen-aan-zet", "name": "Samen aan Zet", "owner_service": "Dienst Ontmoeten en Verbinden",
+    "id": "0193c1a0-0000-7000-8000-0000000000e1", "key": "samen-aan-zet", "name": "Samen aan Zet", "owner_service": "Dienst Ontmoeten en Verbinden",
     "purpose": "Initiatieven die ontmoeten, samenleven en emancipatie stimuleren.", "status": "active",
     "replaced_by": null, "rules": {"themes": ["ontmoeten"], "applicant_kinds": ["bewonersgroep"],
     "categories": [{"key": "forfait", "name": "Forfait", "description": "", "flat_amounts_cents": [15000, 30000, 50000],
@@ -204,6 +204,8 @@ pub struct Deadline {
     "deadlines": []
 })))]
 pub struct Scheme {
+    /// Id (the `scope_id` of the scheme's `jury_member` roles).
+    pub id: String,
     /// Key (slug).
     pub key: String,
     /// Name.

@@ -228,6 +228,7 @@ fn scheme_view(conn: &mut PgConnection, row: &SchemeRow) -> Result<Scheme, AppEr
         None => None,
     };
     Ok(Scheme {
+        id: row.id.to_string(),
         key: row.key.clone(),
         name: row.name.clone(),
         owner_service: row.owner_service.clone(),
