@@ -934,6 +934,7 @@ type DashRow = (
     Option<i64>,
     Option<i32>,
     Option<DateTime<Utc>>,
+    DateTime<Utc>,
 );
 
 fn add(map: &mut BTreeMap<String, DashboardRow>, key: &str, awarded: Option<i64>) {
@@ -967,6 +968,7 @@ fn dashboard_of(conn: &mut PgConnection, q: &YearQuery) -> Result<Dashboard, App
             subsidy_application::decided_cents,
             subsidy_application::budget_year,
             subsidy_application::submitted_at,
+            subsidy_application::created_at,
         ))
         .into_boxed();
     let mut schemes: Vec<SchemeRow> = subsidy_scheme::table
@@ -979,10 +981,11 @@ fn dashboard_of(conn: &mut PgConnection, q: &YearQuery) -> Result<Dashboard, App
         schemes.retain(|s| s.id == scheme.id);
     }
     let rows: Vec<DashRow> = query.load(conn)?;
-    // The year of an application: its budget year once granted, else the year it was submitted.
+    // The year of an application: its budget year once granted, else the year it was
+    // submitted, else the year it was started (withdrawn drafts).
     let rows: Vec<DashRow> = rows
         .into_iter()
-        .filter(|r| r.8.or(r.9.map(|t| t.year())) == Some(year))
+        .filter(|r| r.8.or(r.9.map(|t| t.year())).unwrap_or(r.10.year()) == year)
         .collect();
     let wijken: Vec<(Uuid, i16)> = subsidy_application_wijk::table
         .inner_join(wijk::table)
@@ -995,7 +998,7 @@ fn dashboard_of(conn: &mut PgConnection, q: &YearQuery) -> Result<Dashboard, App
     let mut by_wijk = BTreeMap::new();
     let mut by_group = BTreeMap::new();
     let mut by_scope = BTreeMap::new();
-    for (id, _scheme, status, kind, scope, groups, deadline, decided, _, _) in &rows {
+    for (id, _scheme, status, kind, scope, groups, deadline, decided, _, _, _) in &rows {
         let awarded = if COMMITTED_STATUSES.contains(&status.as_str()) {
             *decided
         } else {
