@@ -19,3 +19,27 @@ ensure_database() {
   fi
 }
 app_database() { local db="${DATABASE_URL##*/}"; echo "${db%%\?*}"; }
+
+# Serves the debug binary on 127.0.0.1:$2 over a fresh, migrated and seeded database $1 with an
+# administrator ($SAMENSTAD_E2E_ADMIN_EMAIL); the database is dropped and the server stopped on
+# exit. Sets SAMENSTAD_TEST_URL.
+serve_fresh_database() {
+  local db="$1" port="$2" bin="${CARGO_TARGET_DIR:-target}/debug/samenstad"
+  psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $db with (force)" >&2
+  psql "$SAMENSTAD_PG_SERVER/postgres" -qc "create database $db" >&2
+  export DATABASE_URL="$SAMENSTAD_PG_SERVER/$db"
+  "$bin" migrate >/dev/null
+  "$bin" seed >/dev/null
+  export SAMENSTAD_E2E_ADMIN_EMAIL=admin@e2e.example SAMENSTAD_E2E_ADMIN_PASSWORD="e2e beheerder wachtwoord"
+  printf '%s\n' "$SAMENSTAD_E2E_ADMIN_PASSWORD" | "$bin" admin create-user --email "$SAMENSTAD_E2E_ADMIN_EMAIL" --password-stdin >/dev/null
+  export SAMENSTAD_PUBLIC_URL="http://127.0.0.1:$port" SAMENSTAD_TEST_URL="http://127.0.0.1:$port"
+  SAMENSTAD_BIND="127.0.0.1:$port" SAMENSTAD_WEB_DIR=frontend/dist SAMENSTAD_LOG=warn "$bin" serve &
+  _test_server=$! _test_db=$db
+  trap 'kill $_test_server 2>/dev/null; wait $_test_server 2>/dev/null; psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $_test_db with (force)" >&2' EXIT
+  for _ in $(seq 1 50); do
+    curl -fsS "$SAMENSTAD_TEST_URL/api/v1/health" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "the server did not start" >&2
+  return 1
+}

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use actix_files::{Files, NamedFile};
 use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse, fn_service};
+use actix_web::dev::{ResourceDef, ServiceFactory, ServiceRequest, ServiceResponse, fn_service};
 use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers, from_fn};
 use actix_web::{App, HttpRequest, HttpResponse, web};
 use utoipa::OpenApi;
@@ -35,11 +35,13 @@ fn api_routes() -> (
     >,
     utoipa::openapi::OpenApi,
 ) {
-    App::new()
+    let (app, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(scope("/api/v1").configure(routes::configure))
-        .split_for_parts()
+        .split_for_parts();
+    crate::openapi::add_body_errors(&mut api);
+    (app, api)
 }
 
 /// The OpenAPI document, built from the same registration the server uses.
@@ -79,6 +81,7 @@ pub fn build_app(
     >,
 > {
     let (app, api) = api_routes();
+    let api_paths = api.paths.clone();
     app.app_data(state)
         .app_data(web::QueryConfig::default().error_handler(extractor_error))
         .app_data(web::PathConfig::default().error_handler(extractor_error))
@@ -90,8 +93,9 @@ pub fn build_app(
         .app_data(web::FormConfig::default().limit(16 * 1024))
         .app_data(web::PayloadConfig::new(settings.body_limit_bytes))
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
-        .service(web::scope("/api").default_service(web::to(HttpResponse::NotFound)))
+        .service(web::scope("/api").default_service(unmatched_api(&api_paths)))
         .service(spa(settings.web_dir))
+        .default_service(unmatched_api(&api_paths))
         .wrap(ErrorHandlers::new().default_handler(ensure_problem_body))
         .wrap(cors(&settings.cors_origins))
         .wrap(Compress::default())
@@ -103,6 +107,38 @@ pub fn build_app(
                 .add(("Content-Security-Policy", CSP)),
         )
         .wrap(from_fn(log_request))
+}
+
+/// What `/api` answers when no route matched: 405 with `Allow` when the path exists with other
+/// methods (from the OpenAPI paths, the same registration the routes come from), else 404.
+fn unmatched_api(paths: &utoipa::openapi::Paths) -> actix_web::Route {
+    let routes: Vec<(ResourceDef, String)> = paths
+        .paths
+        .iter()
+        .map(|(path, item)| {
+            let methods = [
+                ("GET", item.get.is_some()),
+                ("PUT", item.put.is_some()),
+                ("POST", item.post.is_some()),
+                ("DELETE", item.delete.is_some()),
+                ("PATCH", item.patch.is_some()),
+            ];
+            let allow: Vec<&str> = methods.iter().filter(|m| m.1).map(|m| m.0).collect();
+            (ResourceDef::new(path.as_str()), allow.join(", "))
+        })
+        .collect();
+    let routes = std::sync::Arc::new(routes);
+    web::to(move |req: HttpRequest| {
+        let routes = routes.clone();
+        async move {
+            match routes.iter().find(|(def, _)| def.is_match(req.path())) {
+                Some((_, allow)) => HttpResponse::MethodNotAllowed()
+                    .insert_header((actix_web::http::header::ALLOW, allow.as_str()))
+                    .finish(),
+                None => HttpResponse::NotFound().finish(),
+            }
+        }
+    })
 }
 
 /// CORS: only the configured origins; bearer tokens, no cookies, across origins.

@@ -23,6 +23,51 @@ impl Modify for BearerScheme {
     }
 }
 
+/// Every operation that reads a body also answers 400 (unreadable body) and 415 (another media
+/// type): the body extractors answer these before the handler runs, so they are added here
+/// rather than repeated on every route. Runs on the finished document (the routes add their paths
+/// after the `#[openapi]` modifiers ran).
+pub fn add_body_errors(openapi: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    let problem = |description: &str| {
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/problem+json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
+            )
+            .build()
+    };
+    for item in openapi.paths.paths.values_mut() {
+        for op in [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if op.request_body.is_none() {
+                continue;
+            }
+            let responses = &mut op.responses.responses;
+            if !responses.contains_key("400") {
+                responses.insert("400".to_owned(), problem("The body cannot be read").into());
+            }
+            if !responses.contains_key("415") {
+                responses.insert(
+                    "415".to_owned(),
+                    problem("The body is not of the media type this operation reads").into(),
+                );
+            }
+        }
+    }
+}
+
 /// Document metadata, tags and shared schemas. Paths come from `routes::configure`.
 #[derive(OpenApi)]
 #[openapi(

@@ -277,12 +277,34 @@ async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_ind
             .to_request(),
     )
     .await;
-    assert!(res.status().is_client_error());
+    // The path exists, the method does not: 405 with the methods it has.
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        res.headers()
+            .get(header::ALLOW)
+            .and_then(|v| v.to_str().ok()),
+        Some("GET")
+    );
     assert_eq!(
         res.headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok()),
         Some("application/problem+json")
+    );
+    let res = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::default()
+            .method(actix_web::http::Method::PATCH)
+            .uri("/api/v1/subsidies/applications/0193c1a0-0000-7000-8000-0000000000e1")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        res.headers()
+            .get(header::ALLOW)
+            .and_then(|v| v.to_str().ok()),
+        Some("GET, PUT")
     );
 
     for path in ["/", "/wijken/binnenstad", "/some/client/route"] {

@@ -332,10 +332,33 @@ enum Rotation {
     Refused(&'static str),
 }
 
-fn presented_refresh(req: &HttpRequest, body: Option<web::Json<RefreshRequest>>) -> Option<String> {
-    body.and_then(|b| b.into_inner().refresh_token)
+/// The refresh token of the optional JSON body, else of the cookie. A body that is present must
+/// be JSON (415 otherwise) and readable (400 otherwise).
+fn presented_refresh(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, AppError> {
+    let from_body = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        let json = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("application/json")
+            });
+        if !json {
+            return Err(AppError::UnsupportedMediaType(
+                "send the body as application/json".to_owned(),
+            ));
+        }
+        serde_json::from_slice::<RefreshRequest>(body)
+            .map_err(|e| AppError::BadRequest(format!("invalid JSON body: {e}")))?
+            .refresh_token
+    };
+    Ok(from_body
         .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
-        .filter(|t| !t.is_empty())
+        .filter(|t| !t.is_empty()))
 }
 
 /// Refresh the session
@@ -357,9 +380,9 @@ fn presented_refresh(req: &HttpRequest, body: Option<web::Json<RefreshRequest>>)
 pub async fn refresh(
     req: HttpRequest,
     state: web::Data<AppState>,
-    body: Option<web::Json<RefreshRequest>>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let presented = presented_refresh(&req, body)
+    let presented = presented_refresh(&req, &body)?
         .ok_or_else(|| AppError::Unauthorized("no refresh token".to_owned()))?;
     let state2 = state.clone();
     let outcome = state
@@ -421,9 +444,9 @@ pub async fn refresh(
 pub async fn logout(
     req: HttpRequest,
     state: web::Data<AppState>,
-    body: Option<web::Json<RefreshRequest>>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(presented) = presented_refresh(&req, body) {
+    if let Some(presented) = presented_refresh(&req, &body)? {
         state
             .transaction(move |conn| {
                 if let Some(row) = q::refresh_by_hash(conn, &token_hash(&presented))? {

@@ -70,9 +70,17 @@ pub async fn get_me(
 pub async fn update_me(
     caller: UserCaller,
     state: web::Data<AppState>,
-    body: web::Json<UpdateMe>,
+    body: web::Json<serde_json::Value>,
 ) -> Result<web::Json<Me>, AppError> {
-    let body = body.into_inner();
+    // Every field is optional, so serde would also read a JSON array as this struct: only an
+    // object is a change.
+    if !body.is_object() {
+        return Err(AppError::BadRequest(
+            "the body must be a JSON object".to_owned(),
+        ));
+    }
+    let body: UpdateMe = serde_json::from_value(body.into_inner())
+        .map_err(|e| AppError::BadRequest(format!("invalid JSON body: {e}")))?;
     body.validate()?;
     state
         .transaction(move |conn| {
