@@ -1122,6 +1122,20 @@ async fn a_grant_goes_from_draft_to_closed_with_its_timeline_mails_attachments_a
         "no personal data: {text}"
     );
 
+    // Grants are in the decisions feed, organisations named, people not.
+    let feed = get_as(&app, "/api/v1/projects/decisions.json", None).await;
+    let items = feed.body["items"].as_array().expect("items");
+    let grant = items
+        .iter()
+        .find(|i| i["id"] == format!("urn:samenstad:grant-{id}"))
+        .expect("the grant is in the feed");
+    assert_eq!(
+        grant["title"],
+        "Samen aan Zet: €150.00 voor «Buurtfeest Rabot» (Vzw Rabot Leeft)"
+    );
+    assert!(items.iter().any(|i| i["id"] == format!("urn:samenstad:grant-{pid}")));
+    assert!(!feed.body.to_string().contains("persoon@example.org"));
+
     // The dashboard answers the test-year questions.
     assert_eq!(
         get_as(&app, "/api/v1/subsidies/dashboard", Some(&owner))

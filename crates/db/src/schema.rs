@@ -877,3 +877,5 @@ diesel::allow_tables_to_appear_in_same_query!(subsidy_deadline, organisation);
 diesel::allow_tables_to_appear_in_same_query!(subsidy_application_wijk, wijk);
 diesel::allow_tables_to_appear_in_same_query!(subsidy_attachment, stored_file);
 diesel::allow_tables_to_appear_in_same_query!(subsidy_event, app_user);
+diesel::joinable!(venue_change_request -> venue (venue_id));
+diesel::allow_tables_to_appear_in_same_query!(venue_change_request, venue);

@@ -1,14 +1,19 @@
-//! Feeds of the wijkbudget's decisions, newest first: what happened to ideas, decisions on
-//! proposals, closed votes and project progress. As Atom (RFC 4287) and JSON Feed 1.1, so wijk
-//! websites and feed readers can follow them.
+//! Feeds of the city's decisions in the neighbourhoods, newest first: what happened to ideas,
+//! decisions on proposals, closed votes, project progress, subsidies granted and venues added,
+//! changed or removed. As Atom (RFC 4287) and JSON Feed 1.1, so wijk websites and feed readers
+//! can follow them.
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use atom_syndication::{Entry, Feed, Link, Text};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use samenstad_db::PgConnection;
-use samenstad_db::schema::{idea, idea_event, project, project_update, proposal, vote, wijk};
+use samenstad_db::schema::{
+    idea, idea_event, organisation, project, project_update, proposal, subsidy_application,
+    subsidy_scheme, venue, venue_change_request, vote, wijk,
+};
 use samenstad_types::Problem;
+use samenstad_types::subsidies::COMMITTED_STATUSES;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -151,9 +156,106 @@ fn items(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
                 path: format!("/projects/{id}"),
             }),
     );
+    all.extend(grants(conn)?);
+    all.extend(venue_changes(conn)?);
     all.sort_by(|a, b| b.at.cmp(&a.at).then(a.id.cmp(&b.id)));
     all.truncate(usize::try_from(ITEMS).unwrap_or(50));
     Ok(all)
+}
+
+/// A granted subsidy: id, when, scheme, organisation, title, amount.
+type GrantLine = (
+    Uuid,
+    Option<DateTime<Utc>>,
+    String,
+    Option<String>,
+    String,
+    Option<i64>,
+);
+
+/// Subsidies granted (people who apply alone are not named).
+fn grants(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
+    let rows: Vec<GrantLine> = subsidy_application::table
+        .inner_join(subsidy_scheme::table)
+        .left_join(organisation::table)
+        .filter(subsidy_application::status.eq_any(COMMITTED_STATUSES))
+        .order(subsidy_application::decided_at.desc())
+        .limit(ITEMS)
+        .select((
+            subsidy_application::id,
+            subsidy_application::decided_at,
+            subsidy_scheme::name,
+            organisation::name.nullable(),
+            subsidy_application::title,
+            subsidy_application::decided_cents,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, at, scheme, org, title, cents)| {
+            let cents = cents.unwrap_or(0);
+            Some(Item {
+                id: format!("grant-{id}"),
+                at: at?,
+                title: format!(
+                    "{scheme}: €{}.{:02} voor «{title}»{}",
+                    cents / 100,
+                    cents % 100,
+                    org.map(|o| format!(" ({o})")).unwrap_or_default()
+                ),
+                text: String::new(),
+                path: "/api/v1/subsidies/awards".to_owned(),
+            })
+        })
+        .collect())
+}
+
+/// A decided venue change: id, when, kind, the venue's name if it still exists, proposal.
+type VenueChangeLine = (
+    Uuid,
+    Option<DateTime<Utc>>,
+    String,
+    Option<String>,
+    Option<String>,
+    serde_json::Value,
+);
+
+/// Venues added, changed or removed on request.
+fn venue_changes(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
+    let rows: Vec<VenueChangeLine> = venue_change_request::table
+        .left_join(venue::table)
+        .filter(venue_change_request::status.eq("accepted"))
+        .order(venue_change_request::decided_at.desc())
+        .limit(ITEMS)
+        .select((
+            venue_change_request::id,
+            venue_change_request::decided_at,
+            venue_change_request::kind,
+            venue::name.nullable(),
+            venue::slug.nullable(),
+            venue_change_request::proposal,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, at, kind, name, slug, proposal)| {
+            let name = name
+                .or_else(|| proposal["name"].as_str().map(str::to_owned))
+                .unwrap_or_else(|| "een ontmoetingsplek".to_owned());
+            let what = match kind.as_str() {
+                "add" => "toegevoegd",
+                "remove" => "verwijderd",
+                _ => "gewijzigd",
+            };
+            Some(Item {
+                id: format!("venue-change-{id}"),
+                at: at?,
+                title: format!("Zalenzoeker: {name} {what}"),
+                text: String::new(),
+                path: slug.map_or_else(|| "/venues".to_owned(), |s| format!("/venues/{s}")),
+            })
+        })
+        .collect())
 }
 
 /// The origin the request was made to, for absolute links.
@@ -164,8 +266,9 @@ fn origin(req: &HttpRequest) -> String {
 
 /// Decisions as Atom
 ///
-/// The latest 50 decisions of the wijkbudget (idea statuses with their reason, decisions on
-/// proposals, closed votes, project progress), newest first, as an Atom feed.
+/// The latest 50 decisions in the neighbourhoods (idea statuses with their reason, decisions on
+/// proposals, closed votes, project progress, subsidies granted, venues added, changed or
+/// removed), newest first, as an Atom feed.
 #[utoipa::path(
     tag = "projects",
     security(()),
@@ -183,7 +286,7 @@ pub async fn decisions_atom(
     let base = origin(&req);
     let updated = list.first().map_or_else(Utc::now, |i| i.at);
     let feed = Feed {
-        title: Text::plain("Samenstad – beslissingen van het wijkbudget"),
+        title: Text::plain("Samenstad – beslissingen in de wijken"),
         id: format!("{base}/api/v1/projects/decisions.atom"),
         updated: updated.fixed_offset(),
         links: vec![Link {
@@ -233,7 +336,7 @@ pub async fn decisions_json(
     let base = origin(&req);
     let feed = json!({
         "version": "https://jsonfeed.org/version/1.1",
-        "title": "Samenstad – beslissingen van het wijkbudget",
+        "title": "Samenstad – beslissingen in de wijken",
         "home_page_url": format!("{base}/wijkbudget"),
         "feed_url": format!("{base}/api/v1/projects/decisions.json"),
         "language": "nl",

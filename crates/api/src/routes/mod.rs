@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod files;
 pub mod health;
 pub mod me;
+pub mod open_data;
 pub mod organisations;
 pub mod panels;
 pub mod projects;
@@ -39,5 +40,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     subsidies::configure(cfg);
     subsidy_review::configure(cfg);
     feeds::configure(cfg);
+    open_data::configure(cfg);
     files::configure(cfg);
 }

@@ -1,0 +1,741 @@
+//! Open data: a DCAT-AP catalogue (JSON-LD) a portal can harvest, and CSV (plus GeoJSON and
+//! iCal where they fit) for every public list.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, web};
+use chrono::{Datelike, NaiveDate, Utc};
+use diesel::prelude::*;
+use samenstad_db::schema::{idea, project, room, subsidy_deadline, subsidy_scheme, venue, wijk};
+use samenstad_types::{GENT_ATTRIBUTION, Problem};
+use serde_json::{Value, json};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::cache;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Registers the handlers of this module.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(catalogue)
+        .service(wijken_csv)
+        .service(venues_csv)
+        .service(rooms_csv)
+        .service(projects_csv)
+        .service(projects_geojson)
+        .service(ideas_csv)
+        .service(deadlines_ics);
+}
+
+/// The licence of the published data: Stad Gent's open-data licence (attribution only).
+pub const LICENCE_NAME: &str = "Modellicentie Gratis Hergebruik v1.0";
+/// Where the licence is published.
+pub const LICENCE_URL: &str = "https://www.vlaanderen.be/digitaal-vlaanderen/onze-oplossingen/open-data/voorwaarden-voor-het-hergebruik-van-overheidsinformatie/modellicentie-gratis-hergebruik";
+
+/// One dataset of the catalogue: identifier, Dutch and English titles, description, keywords,
+/// and its distributions as (path, media type, format).
+struct Dataset {
+    id: &'static str,
+    title_nl: &'static str,
+    title_en: &'static str,
+    description: &'static str,
+    keywords: &'static [&'static str],
+    distributions: &'static [(&'static str, &'static str, &'static str)],
+}
+
+const DATASETS: [Dataset; 8] = [
+    Dataset {
+        id: "wijken",
+        title_nl: "Stadswijken van Gent",
+        title_en: "The wijken (neighbourhoods) of Gent",
+        description: "The 25 official wijken with number, name, zone, area, population density and boundary.",
+        keywords: &["wijk", "grenzen", "Gent"],
+        distributions: &[
+            ("/api/v1/wijken", "application/json", "JSON"),
+            ("/api/v1/wijken.csv", "text/csv", "CSV"),
+            ("/api/v1/wijken.geojson", "application/geo+json", "GeoJSON"),
+        ],
+    },
+    Dataset {
+        id: "venues",
+        title_nl: "Ontmoetingsplekken en buurtcentra",
+        title_en: "Meeting places and community centres",
+        description: "Buurtcentra, Open Huizen and other places to meet or to book a room, with address, wijk, target groups and accessibility (the seeded list is sample data).",
+        keywords: &["buurtcentrum", "Open Huis", "zaal"],
+        distributions: &[
+            ("/api/v1/venues", "application/json", "JSON"),
+            ("/api/v1/venues.csv", "text/csv", "CSV"),
+            ("/api/v1/venues.geojson", "application/geo+json", "GeoJSON"),
+        ],
+    },
+    Dataset {
+        id: "rooms",
+        title_nl: "Zalen te huur",
+        title_en: "Rooms for hire",
+        description: "Rooms of the venues: capacity, uses, facilities, step-free access and tariffs; each room's bookings as an iCal feed at /api/v1/rooms/{id}/calendar.ics.",
+        keywords: &["zaal", "reservatie", "tarief"],
+        distributions: &[("/api/v1/rooms.csv", "text/csv", "CSV")],
+    },
+    Dataset {
+        id: "awards",
+        title_nl: "Toegekende subsidies",
+        title_en: "Awarded grants",
+        description: "Grants of Samen aan Zet and the other schemes: scheme, organisation, title, wijken, amount and year. People who applied alone are not named.",
+        keywords: &["subsidie", "Samen aan Zet", "buurtinitiatief"],
+        distributions: &[
+            ("/api/v1/subsidies/awards", "application/json", "JSON"),
+            ("/api/v1/subsidies/awards.csv", "text/csv", "CSV"),
+        ],
+    },
+    Dataset {
+        id: "subsidy-deadlines",
+        title_nl: "Deadlines voor subsidies",
+        title_en: "Grant deadlines",
+        description: "The jury deadlines of every subsidy scheme.",
+        keywords: &["subsidie", "deadline"],
+        distributions: &[
+            ("/api/v1/subsidies/schemes", "application/json", "JSON"),
+            ("/api/v1/subsidies/deadlines.ics", "text/calendar", "iCal"),
+        ],
+    },
+    Dataset {
+        id: "projects",
+        title_nl: "Wijkbudgetprojecten",
+        title_en: "Wijkbudget projects",
+        description: "Projects selected in the wijkbudget: wijk, status, budget, amount spent, deadline and place.",
+        keywords: &["wijkbudget", "burgerbudget", "project"],
+        distributions: &[
+            ("/api/v1/projects/projects", "application/json", "JSON"),
+            ("/api/v1/projects/projects.csv", "text/csv", "CSV"),
+            (
+                "/api/v1/projects/projects.geojson",
+                "application/geo+json",
+                "GeoJSON",
+            ),
+        ],
+    },
+    Dataset {
+        id: "ideas",
+        title_nl: "Ideeën voor de wijk",
+        title_en: "Ideas for the wijk",
+        description: "Ideas residents submitted to the wijkbudget with their public status (hidden ideas are left out).",
+        keywords: &["wijkbudget", "idee", "participatie"],
+        distributions: &[
+            ("/api/v1/projects/ideas", "application/json", "JSON"),
+            ("/api/v1/projects/ideas.csv", "text/csv", "CSV"),
+        ],
+    },
+    Dataset {
+        id: "decisions",
+        title_nl: "Beslissingen in de wijken",
+        title_en: "Decisions in the neighbourhoods",
+        description: "Idea statuses, decisions on proposals, closed votes (per wijk at /api/v1/projects/votes?wijk=N, each closed vote with its anonymous ballots as a Pabulib .pb file at /api/v1/projects/votes/{id}/election.pb), project progress, grants and venue changes, newest first.",
+        keywords: &["beslissing", "stemming", "feed"],
+        distributions: &[
+            (
+                "/api/v1/projects/decisions.atom",
+                "application/atom+xml",
+                "Atom",
+            ),
+            (
+                "/api/v1/projects/decisions.json",
+                "application/feed+json",
+                "JSON Feed",
+            ),
+        ],
+    },
+];
+
+fn base_url(state: &AppState) -> String {
+    state
+        .auth
+        .config
+        .public_url
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// The catalogue as DCAT-AP JSON-LD.
+pub fn catalogue_json(base: &str) -> Value {
+    let licence =
+        json!({"@id": LICENCE_URL, "@type": "dct:LicenseDocument", "dct:title": LICENCE_NAME});
+    let datasets: Vec<Value> = DATASETS
+        .iter()
+        .map(|d| {
+            json!({
+                "@id": format!("{base}/api/v1/open-data#{}", d.id),
+                "@type": "dcat:Dataset",
+                "dct:identifier": d.id,
+                "dct:title": [
+                    {"@language": "nl", "@value": d.title_nl},
+                    {"@language": "en", "@value": d.title_en},
+                ],
+                "dct:description": {"@language": "en", "@value": d.description},
+                "dcat:keyword": d.keywords,
+                "dct:spatial": {"@id": "http://sws.geonames.org/2797656/", "dct:title": "Gent"},
+                "dct:publisher": {"@type": "foaf:Agent", "foaf:name": "Stad Gent"},
+                "dcat:contactPoint": {"@type": "vcard:Organization", "vcard:fn": "Samenstad", "vcard:hasURL": {"@id": base}},
+                "dct:license": licence,
+                "dcat:distribution": d.distributions.iter().map(|(path, media, format)| json!({
+                    "@type": "dcat:Distribution",
+                    "dcat:accessURL": {"@id": format!("{base}{path}")},
+                    "dcat:downloadURL": {"@id": format!("{base}{path}")},
+                    "dcat:mediaType": media,
+                    "dct:format": format,
+                    "dct:license": licence,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "vcard": "http://www.w3.org/2006/vcard/ns#",
+        },
+        "@id": format!("{base}/api/v1/open-data"),
+        "@type": "dcat:Catalog",
+        "dct:title": [
+            {"@language": "nl", "@value": "Samenstad – open data over de wijken van Gent"},
+            {"@language": "en", "@value": "Samenstad – open data on the wijken of Gent"},
+        ],
+        "dct:description": {"@language": "en", "@value": format!("Datasets of the neighbourhood platform, harvestable by a DCAT-AP portal. {GENT_ATTRIBUTION}.")},
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": "Stad Gent"},
+        "dct:license": licence,
+        "foaf:homepage": {"@id": base},
+        "dcat:dataset": datasets,
+    })
+}
+
+/// Open-data catalogue
+///
+/// Every public dataset with its formats (JSON, CSV, GeoJSON, iCal, Atom, JSON Feed, Pabulib
+/// `.pb`) and licence, as DCAT-AP in JSON-LD, so an open-data portal can harvest it.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "The catalogue (DCAT-AP, JSON-LD)", body = Object, content_type = "application/ld+json",
+         example = json!({"@type": "dcat:Catalog", "dcat:dataset": [{"@type": "dcat:Dataset", "dct:identifier": "wijken"}]})),
+    )
+)]
+#[get("/open-data")]
+pub async fn catalogue(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/ld+json")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .json(catalogue_json(&base_url(&state)))
+}
+
+fn csv_error(e: impl std::fmt::Display) -> AppError {
+    AppError::Internal(format!("csv: {e}"))
+}
+
+/// Writes rows as CSV (header first) into a `text/csv` download.
+fn csv_download(
+    name: &str,
+    header_row: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<HttpResponse, AppError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header_row).map_err(csv_error)?;
+    for row in rows {
+        w.write_record(row).map_err(csv_error)?;
+    }
+    let data = w.into_inner().map_err(csv_error)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(data))
+}
+
+fn euro(cents: i64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// Wijken as CSV
+///
+/// The 25 wijken: number, slug, name, zone, stadsdeel, area, density, estimated population,
+/// wijkbudget round and centroid. Bron: Stad Gent – data.stad.gent.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String,
+         example = json!("wijknr,slug,name,zone,stadsdeel,area_m2,population_density_2024,population_estimate,wijkbudget_round,lat,lon\n1,binnenstad,Binnenstad,…\n")),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/wijken.csv")]
+pub async fn wijken_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let snapshot = cache::wijken(&state).await?;
+    csv_download(
+        "wijken.csv",
+        &[
+            "wijknr",
+            "slug",
+            "name",
+            "zone",
+            "stadsdeel",
+            "area_m2",
+            "population_density_2024",
+            "population_estimate",
+            "wijkbudget_round",
+            "lat",
+            "lon",
+        ],
+        snapshot.wijken.iter().map(|d| {
+            let w = &d.wijk;
+            vec![
+                w.wijknr.to_string(),
+                w.slug.clone(),
+                w.name.clone(),
+                serde_json::to_value(&w.zone)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                w.stadsdeel.clone(),
+                w.area_m2.to_string(),
+                w.population_density_2024.to_string(),
+                w.population_estimate.to_string(),
+                w.wijkbudget_round
+                    .map(|r| r.to_string())
+                    .unwrap_or_default(),
+                w.centroid.lat.to_string(),
+                w.centroid.lon.to_string(),
+            ]
+        }),
+    )
+}
+
+/// A venue line of the CSV.
+type VenueLine = (
+    String,
+    String,
+    String,
+    String,
+    Option<i16>,
+    Option<String>,
+    Option<String>,
+    f64,
+    f64,
+    bool,
+    bool,
+    Vec<String>,
+    Vec<String>,
+    i32,
+    bool,
+);
+
+/// Venues as CSV
+///
+/// Every venue: slug, name, type, operator, wijk, address, coordinates, drop-in and room use,
+/// target groups, accessibility, largest room, and whether it is sample data.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String,
+         example = json!("slug,name,venue_type,operator,wijknr,street_address,postal_code,lat,lon,drop_in,room_use,target_groups,accessibility,max_capacity,is_sample\n")),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/venues.csv")]
+pub async fn venues_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let rows: Vec<VenueLine> = state
+        .with_conn(|conn| {
+            Ok(venue::table
+                .left_join(wijk::table)
+                .order(venue::name.asc())
+                .select((
+                    venue::slug,
+                    venue::name,
+                    venue::venue_type,
+                    venue::operator,
+                    wijk::wijknr.nullable(),
+                    venue::street_address,
+                    venue::postal_code,
+                    venue::lat,
+                    venue::lon,
+                    venue::drop_in,
+                    venue::room_use,
+                    venue::target_groups,
+                    venue::accessibility,
+                    venue::max_capacity,
+                    venue::is_sample,
+                ))
+                .load(&mut **conn)?)
+        })
+        .await?;
+    csv_download(
+        "venues.csv",
+        &[
+            "slug",
+            "name",
+            "venue_type",
+            "operator",
+            "wijknr",
+            "street_address",
+            "postal_code",
+            "lat",
+            "lon",
+            "drop_in",
+            "room_use",
+            "target_groups",
+            "accessibility",
+            "max_capacity",
+            "is_sample",
+        ],
+        rows.into_iter().map(|r| {
+            vec![
+                r.0,
+                r.1,
+                r.2,
+                r.3,
+                r.4.map(|n| n.to_string()).unwrap_or_default(),
+                r.5.unwrap_or_default(),
+                r.6.unwrap_or_default(),
+                r.7.to_string(),
+                r.8.to_string(),
+                r.9.to_string(),
+                r.10.to_string(),
+                r.11.join(" "),
+                r.12.join(" "),
+                r.13.to_string(),
+                r.14.to_string(),
+            ]
+        }),
+    )
+}
+
+/// A room line of the CSV.
+type RoomLine = (
+    Uuid,
+    String,
+    String,
+    i32,
+    Vec<String>,
+    Vec<String>,
+    bool,
+    i32,
+    i32,
+    i32,
+    bool,
+);
+
+/// Rooms as CSV
+///
+/// Every room: id (for its iCal feed), venue, name, capacity, uses, facilities, step-free
+/// access, tariffs per hour (recognised association, resident, private person, in euro) and
+/// whether neighbourhood activities use it for free.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String,
+         example = json!("id,venue,name,capacity,uses,facilities,step_free,tariff_recognised_eur,tariff_resident_eur,tariff_private_eur,free_for_neighbourhood,calendar\n")),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/rooms.csv")]
+pub async fn rooms_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let base = base_url(&state);
+    let rows: Vec<RoomLine> = state
+        .with_conn(|conn| {
+            Ok(room::table
+                .inner_join(venue::table)
+                .order((venue::name.asc(), room::name.asc()))
+                .select((
+                    room::id,
+                    venue::slug,
+                    room::name,
+                    room::capacity,
+                    room::uses,
+                    room::facilities,
+                    room::step_free,
+                    room::tariff_recognised_cents,
+                    room::tariff_resident_cents,
+                    room::tariff_private_cents,
+                    room::free_for_neighbourhood,
+                ))
+                .load(&mut **conn)?)
+        })
+        .await?;
+    csv_download(
+        "rooms.csv",
+        &[
+            "id",
+            "venue",
+            "name",
+            "capacity",
+            "uses",
+            "facilities",
+            "step_free",
+            "tariff_recognised_eur",
+            "tariff_resident_eur",
+            "tariff_private_eur",
+            "free_for_neighbourhood",
+            "calendar",
+        ],
+        rows.into_iter().map(|r| {
+            vec![
+                r.0.to_string(),
+                r.1,
+                r.2,
+                r.3.to_string(),
+                r.4.join(" "),
+                r.5.join(" "),
+                r.6.to_string(),
+                euro(i64::from(r.7)),
+                euro(i64::from(r.8)),
+                euro(i64::from(r.9)),
+                r.10.to_string(),
+                format!("{base}/api/v1/rooms/{}/calendar.ics", r.0),
+            ]
+        }),
+    )
+}
+
+/// A project line.
+type ProjectLine = (
+    Uuid,
+    i16,
+    String,
+    String,
+    i64,
+    i64,
+    NaiveDate,
+    Vec<String>,
+    Option<f64>,
+    Option<f64>,
+);
+
+fn project_lines(conn: &mut samenstad_db::PgConnection) -> Result<Vec<ProjectLine>, AppError> {
+    Ok(project::table
+        .inner_join(wijk::table)
+        .order((wijk::wijknr.asc(), project::created_at.asc()))
+        .select((
+            project::id,
+            wijk::wijknr,
+            project::title,
+            project::status,
+            project::budget_cents,
+            project::spent_cents,
+            project::deadline,
+            project::partners,
+            project::lat,
+            project::lon,
+        ))
+        .load(conn)?)
+}
+
+/// Projects as CSV
+///
+/// Every wijkbudget project: wijk, title, status, budget, spent, deadline, partners, place.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String,
+         example = json!("id,wijknr,title,status,budget_eur,spent_eur,deadline,partners,lat,lon\n")),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/projects.csv")]
+pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let rows = state.with_conn(|conn| project_lines(conn)).await?;
+    csv_download(
+        "projects.csv",
+        &[
+            "id",
+            "wijknr",
+            "title",
+            "status",
+            "budget_eur",
+            "spent_eur",
+            "deadline",
+            "partners",
+            "lat",
+            "lon",
+        ],
+        rows.into_iter().map(|r| {
+            vec![
+                r.0.to_string(),
+                r.1.to_string(),
+                r.2,
+                r.3,
+                euro(r.4),
+                euro(r.5),
+                r.6.to_string(),
+                r.7.join("; "),
+                r.8.map(|v| v.to_string()).unwrap_or_default(),
+                r.9.map(|v| v.to_string()).unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+/// Projects as GeoJSON
+///
+/// The projects that have a place, as points with their wijk, title, status, budget and
+/// deadline.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "A GeoJSON FeatureCollection of points", body = Object, content_type = "application/geo+json",
+         example = json!({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.7351, 51.0731]}, "properties": {"wijknr": 10, "title": "Moestuin", "status": "planned"}}]})),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/projects.geojson")]
+pub async fn projects_geojson(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let rows = state.with_conn(|conn| project_lines(conn)).await?;
+    let features: Vec<Value> = rows
+        .into_iter()
+        .filter_map(|r| {
+            let (lat, lon) = (r.8?, r.9?);
+            Some(json!({
+                "type": "Feature",
+                "id": r.0.to_string(),
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "wijknr": r.1, "title": r.2, "status": r.3,
+                    "budget_cents": r.4, "spent_cents": r.5, "deadline": r.6.to_string(),
+                },
+            }))
+        })
+        .collect();
+    Ok(HttpResponse::Ok()
+        .content_type("application/geo+json")
+        .json(json!({"type": "FeatureCollection", "features": features})))
+}
+
+/// An idea line.
+type IdeaLine = (
+    Uuid,
+    i16,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<f64>,
+    Option<f64>,
+    chrono::DateTime<Utc>,
+);
+
+/// Ideas as CSV
+///
+/// Every idea that is not hidden: wijk, title, channel, status, estimated cost, place and date.
+/// Who submitted it is not published.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String,
+         example = json!("id,wijknr,title,channel,status,estimated_cost_eur,lat,lon,created_at\n")),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/ideas.csv")]
+pub async fn ideas_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let rows: Vec<IdeaLine> = state
+        .with_conn(|conn| {
+            Ok(idea::table
+                .inner_join(wijk::table)
+                .filter(idea::hidden_reason.is_null())
+                .order((wijk::wijknr.asc(), idea::created_at.asc()))
+                .select((
+                    idea::id,
+                    wijk::wijknr,
+                    idea::title,
+                    idea::channel,
+                    idea::status,
+                    idea::estimated_cost_cents,
+                    idea::lat,
+                    idea::lon,
+                    idea::created_at,
+                ))
+                .load(&mut **conn)?)
+        })
+        .await?;
+    csv_download(
+        "ideas.csv",
+        &[
+            "id",
+            "wijknr",
+            "title",
+            "channel",
+            "status",
+            "estimated_cost_eur",
+            "lat",
+            "lon",
+            "created_at",
+        ],
+        rows.into_iter().map(|r| {
+            vec![
+                r.0.to_string(),
+                r.1.to_string(),
+                r.2,
+                r.3,
+                r.4,
+                r.5.map(euro).unwrap_or_default(),
+                r.6.map(|v| v.to_string()).unwrap_or_default(),
+                r.7.map(|v| v.to_string()).unwrap_or_default(),
+                r.8.to_rfc3339(),
+            ]
+        }),
+    )
+}
+
+/// Grant deadlines as iCal
+///
+/// The jury deadlines of every scheme that takes applications, from this year on, as all-day
+/// events, to subscribe to in a calendar.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "iCalendar", content_type = "text/calendar", body = String,
+         example = json!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nEND:VCALENDAR\r\n")),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/subsidies/deadlines.ics")]
+pub async fn deadlines_ics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    use icalendar::{Calendar, Component, Event, EventLike};
+    let from = NaiveDate::from_ymd_opt(Utc::now().year(), 1, 1).unwrap_or_default();
+    let rows: Vec<(Uuid, String, NaiveDate)> = state
+        .with_conn(move |conn| {
+            Ok(subsidy_deadline::table
+                .inner_join(subsidy_scheme::table)
+                .filter(subsidy_scheme::status.ne("archived"))
+                .filter(subsidy_deadline::closes_on.ge(from))
+                .order(subsidy_deadline::closes_on.asc())
+                .select((
+                    subsidy_deadline::id,
+                    subsidy_scheme::name,
+                    subsidy_deadline::closes_on,
+                ))
+                .load(&mut **conn)?)
+        })
+        .await?;
+    let mut calendar = Calendar::new();
+    calendar.name("Samenstad – subsidiedeadlines");
+    for (id, scheme, day) in rows {
+        calendar.push(
+            Event::new()
+                .uid(&format!("{id}@samenstad"))
+                .summary(&format!("Deadline {scheme}"))
+                .all_day(day)
+                .done(),
+        );
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .body(calendar.done().to_string()))
+}
