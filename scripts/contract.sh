@@ -48,3 +48,9 @@ rm -rf "$out"
 PYTHONPATH=target/python SAMENSTAD_API="$SAMENSTAD_TEST_URL" \
   SAMENSTAD_RESIDENT_EMAIL="$email" SAMENSTAD_RESIDENT_PASSWORD="$password" \
   "$venv/python" scripts/integrator-example.py
+
+echo "[contract] the Rust client's examples" >&2
+export SAMENSTAD_URL="$SAMENSTAD_TEST_URL"
+cargo run --locked -q -p samenstad-client --example wijk_of_a_point -- 51.0546 3.7215 | grep -q "wijk 1 Binnenstad"
+cargo run --locked -q -p samenstad-client --example venues_near -- 51.0546 3.7215 3000 | tail -1
+cargo run --locked -q -p samenstad-client --example awards | tail -1

@@ -483,3 +483,72 @@ async fn the_typed_client_works_against_a_real_server_on_a_socket() {
 
     stop.stop(true).await;
 }
+
+#[actix_web::test]
+async fn the_typed_client_pages_through_a_list_and_retries_when_the_database_is_away() {
+    let db = TestDb::new();
+    let (addr, stop) = serve(&db);
+    let client = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
+    // 27 sample venues in pages of 5: six pages, every venue once, in name order.
+    let query = samenstad_types::venue::ListVenuesQuery {
+        limit: Some(5),
+        ..Default::default()
+    };
+    let mut pages = client.pages(query.clone());
+    let mut sizes = Vec::new();
+    while let Some(page) = pages.next_page().await.expect("page") {
+        sizes.push(page.len());
+    }
+    assert_eq!(sizes, [5, 5, 5, 5, 5, 2]);
+    let all = client.pages(query).collect_all().await.expect("all");
+    let mut names: Vec<String> = all.iter().map(|v| v.name.clone()).collect();
+    assert_eq!(names.len(), 27);
+    names.dedup();
+    assert_eq!(names.len(), 27, "no venue twice");
+    stop.stop(true).await;
+
+    // A server that is unavailable twice (as the API is while PostgreSQL restarts), then up.
+    let calls = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let counter = calls.clone();
+    let flaky = actix_web::HttpServer::new(move || {
+        let counter = counter.clone();
+        actix_web::App::new().route(
+            "/api/v1/health",
+            actix_web::web::get().to(move || {
+                let n = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                async move {
+                    if n < 2 {
+                        actix_web::HttpResponse::ServiceUnavailable()
+                            .content_type("application/problem+json")
+                            .body(r#"{"type":"/problems/unavailable","title":"Service Unavailable","status":503}"#)
+                    } else {
+                        actix_web::HttpResponse::Ok().json(serde_json::json!({"status": "ok", "database": "ok", "version": "test"}))
+                    }
+                }
+            }),
+        )
+    })
+    .workers(1)
+    .bind(("127.0.0.1", 0))
+    .expect("bind");
+    let flaky_addr = flaky.addrs()[0];
+    let running = flaky.run();
+    let handle = running.handle();
+    actix_web::rt::spawn(running);
+    let client = samenstad_client::Client::new(&format!("http://{flaky_addr}")).expect("client");
+    let started = std::time::Instant::now();
+    assert_eq!(
+        client.health().await.expect("third time lucky").status,
+        "ok"
+    );
+    assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 3);
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(750),
+        "250 ms, then 500 ms"
+    );
+    // Without retries the 503 comes through as a typed problem.
+    calls.store(0, std::sync::atomic::Ordering::SeqCst);
+    let err = client.with_retries(0).health().await.expect_err("503");
+    assert_eq!(err.status(), Some(503));
+    handle.stop(true).await;
+}

@@ -1133,7 +1133,11 @@ async fn a_grant_goes_from_draft_to_closed_with_its_timeline_mails_attachments_a
         grant["title"],
         "Samen aan Zet: €150.00 voor «Buurtfeest Rabot» (Vzw Rabot Leeft)"
     );
-    assert!(items.iter().any(|i| i["id"] == format!("urn:samenstad:grant-{pid}")));
+    assert!(
+        items
+            .iter()
+            .any(|i| i["id"] == format!("urn:samenstad:grant-{pid}"))
+    );
     assert!(!feed.body.to_string().contains("persoon@example.org"));
 
     // The dashboard answers the test-year questions.

@@ -74,6 +74,94 @@ pub struct Client {
     base: Url,
     http: reqwest::Client,
     token: Option<String>,
+    retries: u32,
+}
+
+/// Retries of a read or an idempotent write answered 503 (the database is briefly unavailable),
+/// by default.
+pub const DEFAULT_RETRIES: u32 = 3;
+
+/// How long to wait before retry `attempt` (0, 1, …): the server's `Retry-After` when it gives
+/// one (at most 10 s), else 250 ms doubling each time.
+fn backoff(attempt: u32, retry_after: Option<u64>) -> std::time::Duration {
+    match retry_after {
+        Some(s) => std::time::Duration::from_secs(s.min(10)),
+        None => std::time::Duration::from_millis(250u64 << attempt.min(6)),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn pause(duration: std::time::Duration) {
+    tokio::time::sleep(duration).await;
+}
+
+/// In the browser the retry is immediate (no timer without a JS dependency).
+#[cfg(target_arch = "wasm32")]
+async fn pause(_duration: std::time::Duration) {}
+
+/// A list whose pages are chained by a cursor (`next_cursor` → `cursor`).
+pub trait Paginated: Clone {
+    /// One element of the list.
+    type Item;
+    /// Asks for the page after `cursor` (`None`: the first page).
+    fn set_cursor(&mut self, cursor: Option<String>);
+    /// Fetches the page this query names: its items and the cursor of the next page.
+    fn fetch(
+        &self,
+        client: &Client,
+    ) -> impl std::future::Future<Output = Result<(Vec<Self::Item>, Option<String>), Error>>;
+}
+
+impl Paginated for ListVenuesQuery {
+    type Item = samenstad_types::venue::Venue;
+    fn set_cursor(&mut self, cursor: Option<String>) {
+        self.cursor = cursor;
+    }
+    async fn fetch(&self, client: &Client) -> Result<(Vec<Self::Item>, Option<String>), Error> {
+        let page = client.list_venues(self).await?;
+        Ok((page.items, page.next_cursor))
+    }
+}
+
+impl Paginated for ListIdeasQuery {
+    type Item = Idea;
+    fn set_cursor(&mut self, cursor: Option<String>) {
+        self.cursor = cursor;
+    }
+    async fn fetch(&self, client: &Client) -> Result<(Vec<Self::Item>, Option<String>), Error> {
+        let page = client.list_ideas(self).await?;
+        Ok((page.items, page.next_cursor))
+    }
+}
+
+/// The pages of a list, fetched one by one as they are asked for (see [`Client::pages`]).
+#[derive(Debug)]
+pub struct Pages<'c, Q> {
+    client: &'c Client,
+    query: Q,
+    done: bool,
+}
+
+impl<Q: Paginated> Pages<'_, Q> {
+    /// The next page, or `None` after the last one.
+    pub async fn next_page(&mut self) -> Result<Option<Vec<Q::Item>>, Error> {
+        if self.done {
+            return Ok(None);
+        }
+        let (items, next) = self.query.fetch(self.client).await?;
+        self.done = next.is_none();
+        self.query.set_cursor(next);
+        Ok(Some(items))
+    }
+
+    /// Every remaining item of every remaining page.
+    pub async fn collect_all(mut self) -> Result<Vec<Q::Item>, Error> {
+        let mut all = Vec::new();
+        while let Some(items) = self.next_page().await? {
+            all.extend(items);
+        }
+        Ok(all)
+    }
 }
 
 impl Client {
@@ -97,7 +185,27 @@ impl Client {
             base,
             http,
             token: None,
+            retries: DEFAULT_RETRIES,
         })
+    }
+
+    /// This client retrying reads and idempotent writes (GET, PUT, DELETE) answered 503 up to
+    /// `retries` times, with backoff (0: never retry).
+    pub fn with_retries(&self, retries: u32) -> Self {
+        Self {
+            retries,
+            ..self.clone()
+        }
+    }
+
+    /// The pages of a list, starting at the query's cursor:
+    /// `client.pages(ListVenuesQuery::default()).collect_all().await` or `.next_page()` in a loop.
+    pub fn pages<Q: Paginated>(&self, query: Q) -> Pages<'_, Q> {
+        Pages {
+            client: self,
+            query,
+            done: false,
+        }
     }
 
     fn url(&self, segments: &[&str]) -> Url {
@@ -113,7 +221,31 @@ impl Client {
             Some(token) => request.bearer_auth(token),
             None => request,
         };
-        let response = request.header("Accept", "application/json").send().await?;
+        let mut request = request.header("Accept", "application/json");
+        let mut attempt = 0;
+        let response = loop {
+            let idempotent = request
+                .try_clone()
+                .and_then(|r| r.build().ok())
+                .is_some_and(|r| matches!(r.method().as_str(), "GET" | "PUT" | "DELETE" | "HEAD"));
+            let spare = (idempotent && attempt < self.retries)
+                .then(|| request.try_clone())
+                .flatten();
+            let response = request.send().await?;
+            match spare {
+                Some(next) if response.status() == StatusCode::SERVICE_UNAVAILABLE => {
+                    let retry_after = response
+                        .headers()
+                        .get(reqwest::header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse().ok());
+                    pause(backoff(attempt, retry_after)).await;
+                    attempt += 1;
+                    request = next;
+                }
+                _ => break response,
+            }
+        };
         let status = response.status();
         if status.is_success() {
             return Ok(response);
@@ -1011,6 +1143,13 @@ mod tests {
             prefixed.url(&["health"]).as_str(),
             "https://example.org/samenstad/api/v1/health"
         );
+    }
+
+    #[test]
+    fn backoff_doubles_from_a_quarter_second_and_honours_retry_after() {
+        let ms = |a, r| backoff(a, r).as_millis();
+        assert_eq!([ms(0, None), ms(1, None), ms(2, None)], [250, 500, 1000]);
+        assert_eq!((ms(0, Some(2)), ms(0, Some(600))), (2000, 10_000));
     }
 
     #[test]
