@@ -15,7 +15,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let total: i64 = list.iter().map(|a| a.amount_cents).sum();
             for a in &list {
                 let who = a.organisation.as_deref().unwrap_or("(a resident)");
-                println!("€{:>9.2}  {who}: {}", a.amount_cents as f64 / 100.0, a.title);
+                println!(
+                    "€{:>9.2}  {who}: {}",
+                    a.amount_cents as f64 / 100.0,
+                    a.title
+                );
             }
             println!("{} grants, €{:.2} in all", list.len(), total as f64 / 100.0);
         }

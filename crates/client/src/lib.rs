@@ -13,8 +13,11 @@
 
 use reqwest::{StatusCode, Url};
 use samenstad_types::account::{
-    LoginRequest, Me, PasswordResetConfirm, PasswordResetRequest, RefreshRequest, RegisterRequest,
-    Session, TokenRequest,
+    ApiClient, AuditPage, ChangePassword, ClientCredentialsRequest, ClientToken, CreateApiClient,
+    CreateOrganisation, GrantRole, Invitation, InviteMember, ListAuditQuery,
+    ListOrganisationsQuery, ListOutboxQuery, LoginRequest, Me, MeExport, Member, Organisation,
+    OrganisationPage, OutboxMail, PasswordResetConfirm, PasswordResetRequest, RefreshRequest,
+    RegisterRequest, RoleAssignment, Session, SetRecognition, TokenRequest,
 };
 use samenstad_types::projects::{
     AddCandidates, CreatePanel, DrawPanel, Panel, ProposalScores, ScoreProposal, WithdrawMember,
@@ -119,6 +122,28 @@ impl Paginated for ListVenuesQuery {
     }
     async fn fetch(&self, client: &Client) -> Result<(Vec<Self::Item>, Option<String>), Error> {
         let page = client.list_venues(self).await?;
+        Ok((page.items, page.next_cursor))
+    }
+}
+
+impl Paginated for ListOrganisationsQuery {
+    type Item = Organisation;
+    fn set_cursor(&mut self, cursor: Option<String>) {
+        self.cursor = cursor;
+    }
+    async fn fetch(&self, client: &Client) -> Result<(Vec<Self::Item>, Option<String>), Error> {
+        let page = client.list_organisations(self).await?;
+        Ok((page.items, page.next_cursor))
+    }
+}
+
+impl Paginated for ListAuditQuery {
+    type Item = samenstad_types::account::AuditEntry;
+    fn set_cursor(&mut self, cursor: Option<String>) {
+        self.cursor = cursor;
+    }
+    async fn fetch(&self, client: &Client) -> Result<(Vec<Self::Item>, Option<String>), Error> {
+        let page = client.list_audit(self).await?;
         Ok((page.items, page.next_cursor))
     }
 }
@@ -1116,6 +1141,164 @@ impl Client {
             .get(self.url(&["subsidies", "dashboard.csv"]))
             .query(query);
         self.text(request).await
+    }
+
+    /// `POST /api/v1/auth/password`: change the password (ends every session).
+    pub async fn change_password(&self, body: &ChangePassword) -> Result<(), Error> {
+        let url = self.url(&["auth", "password"]);
+        self.send(self.http.post(url).json(body)).await.map(drop)
+    }
+
+    /// `POST /api/v1/auth/token`: an API client's access token (client credentials grant).
+    pub async fn client_token(
+        &self,
+        client_id: &str,
+        client_secret: &str,
+    ) -> Result<ClientToken, Error> {
+        let body = ClientCredentialsRequest {
+            grant_type: "client_credentials".to_owned(),
+            client_id: client_id.to_owned(),
+            client_secret: client_secret.to_owned(),
+        };
+        self.get(self.http.post(self.url(&["auth", "token"])).json(&body))
+            .await
+    }
+
+    /// `GET /api/v1/me/export`: all personal data of the caller.
+    pub async fn export_me(&self) -> Result<MeExport, Error> {
+        self.get(self.http.get(self.url(&["me", "export"]))).await
+    }
+
+    /// `GET /api/v1/organisations` (one page).
+    pub async fn list_organisations(
+        &self,
+        query: &ListOrganisationsQuery,
+    ) -> Result<OrganisationPage, Error> {
+        self.get(self.http.get(self.url(&["organisations"])).query(query))
+            .await
+    }
+
+    /// `POST /api/v1/organisations`: the caller becomes its owner.
+    pub async fn create_organisation(
+        &self,
+        body: &CreateOrganisation,
+    ) -> Result<Organisation, Error> {
+        self.get(self.http.post(self.url(&["organisations"])).json(body))
+            .await
+    }
+
+    /// `GET /api/v1/organisations/{id}`; `None` when there is no such organisation.
+    pub async fn get_organisation(&self, id: &str) -> Result<Option<Organisation>, Error> {
+        let url = self.url(&["organisations", id]);
+        not_found_is_none(self.get(self.http.get(url)).await)
+    }
+
+    /// `GET /api/v1/organisations/{id}/members` (members only).
+    pub async fn list_members(&self, id: &str) -> Result<Vec<Member>, Error> {
+        self.get(self.http.get(self.url(&["organisations", id, "members"])))
+            .await
+    }
+
+    /// `POST /api/v1/organisations/{id}/invitations` (owners): mails an invitation.
+    pub async fn invite_member(&self, id: &str, body: &InviteMember) -> Result<Invitation, Error> {
+        let url = self.url(&["organisations", id, "invitations"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/organisations/invitations/accept` with the mailed token.
+    pub async fn accept_invitation(&self, token: &str) -> Result<Organisation, Error> {
+        let url = self.url(&["organisations", "invitations", "accept"]);
+        let body = TokenRequest {
+            token: token.to_owned(),
+        };
+        self.get(self.http.post(url).json(&body)).await
+    }
+
+    /// `DELETE /api/v1/organisations/{id}/members/{user_id}` (owners, or leaving yourself).
+    pub async fn remove_member(&self, id: &str, user_id: &str) -> Result<(), Error> {
+        let url = self.url(&["organisations", id, "members", user_id]);
+        self.send(self.http.delete(url)).await.map(drop)
+    }
+
+    /// `PUT /api/v1/organisations/{id}/recognition` (administrators).
+    pub async fn set_recognition(&self, id: &str, recognised: bool) -> Result<Organisation, Error> {
+        let url = self.url(&["organisations", id, "recognition"]);
+        self.get(self.http.put(url).json(&SetRecognition { recognised }))
+            .await
+    }
+
+    /// `GET /api/v1/admin/users?email=` (administrators): an account with its roles.
+    pub async fn find_user(&self, email: &str) -> Result<Option<Me>, Error> {
+        let request = self
+            .http
+            .get(self.url(&["admin", "users"]))
+            .query(&[("email", email)]);
+        not_found_is_none(self.get(request).await)
+    }
+
+    /// `POST /api/v1/admin/users/{id}/roles` (administrators).
+    pub async fn grant_role(
+        &self,
+        user_id: &str,
+        body: &GrantRole,
+    ) -> Result<RoleAssignment, Error> {
+        let url = self.url(&["admin", "users", user_id, "roles"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `DELETE /api/v1/admin/users/{id}/roles/{role_id}` (administrators).
+    pub async fn revoke_role(&self, user_id: &str, role_id: &str) -> Result<(), Error> {
+        let url = self.url(&["admin", "users", user_id, "roles", role_id]);
+        self.send(self.http.delete(url)).await.map(drop)
+    }
+
+    /// `GET /api/v1/admin/api-clients` (administrators).
+    pub async fn list_api_clients(&self) -> Result<Vec<ApiClient>, Error> {
+        self.get(self.http.get(self.url(&["admin", "api-clients"])))
+            .await
+    }
+
+    /// `POST /api/v1/admin/api-clients` (administrators); the secret is in the answer, once.
+    pub async fn create_api_client(&self, body: &CreateApiClient) -> Result<ApiClient, Error> {
+        let url = self.url(&["admin", "api-clients"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `DELETE /api/v1/admin/api-clients/{id}` (administrators).
+    pub async fn revoke_api_client(&self, id: &str) -> Result<(), Error> {
+        let url = self.url(&["admin", "api-clients", id]);
+        self.send(self.http.delete(url)).await.map(drop)
+    }
+
+    /// `GET /api/v1/admin/outbox` (administrators).
+    pub async fn list_outbox(&self, query: &ListOutboxQuery) -> Result<Vec<OutboxMail>, Error> {
+        let request = self.http.get(self.url(&["admin", "outbox"])).query(query);
+        self.get(request).await
+    }
+
+    /// `GET /api/v1/audit` (administrators; staff see their wijken).
+    pub async fn list_audit(&self, query: &ListAuditQuery) -> Result<AuditPage, Error> {
+        self.get(self.http.get(self.url(&["audit"])).query(query))
+            .await
+    }
+
+    /// `GET /api/v1/rooms/{id}/calendar.ics`: a room's bookings as iCalendar.
+    pub async fn room_calendar(&self, room_id: &str) -> Result<String, Error> {
+        let url = self.url(&["rooms", room_id, "calendar.ics"]);
+        self.text(self.http.get(url)).await
+    }
+
+    /// `GET /api/v1/open-data`: the DCAT-AP catalogue (JSON-LD).
+    pub async fn open_data_catalogue(&self) -> Result<serde_json::Value, Error> {
+        self.get(self.http.get(self.url(&["open-data"]))).await
+    }
+
+    /// An open-data file as text: `wijken.csv`, `venues.csv`, `rooms.csv`,
+    /// `projects/projects.csv`, `projects/projects.geojson`, `projects/ideas.csv`,
+    /// `subsidies/deadlines.ics`, `subsidies/awards.csv` (the path under `/api/v1`).
+    pub async fn open_data_file(&self, path: &str) -> Result<String, Error> {
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        self.text(self.http.get(self.url(&segments))).await
     }
 }
 

@@ -155,8 +155,37 @@ fn base_url(state: &AppState) -> String {
         .to_owned()
 }
 
-/// The catalogue as DCAT-AP JSON-LD.
-pub fn catalogue_json(base: &str) -> Value {
+/// When each dataset last changed, by identifier (RFC 3339), from one query.
+fn modified(
+    conn: &mut samenstad_db::PgConnection,
+) -> Result<Vec<(String, Option<String>)>, AppError> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        id: String,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
+        at: Option<chrono::DateTime<Utc>>,
+    }
+    let rows: Vec<Row> = diesel::sql_query(
+        "SELECT 'wijken' AS id, (SELECT max(updated_at) FROM wijk) AS at
+         UNION ALL SELECT 'venues', (SELECT max(updated_at) FROM venue)
+         UNION ALL SELECT 'rooms', (SELECT max(created_at) FROM room)
+         UNION ALL SELECT 'awards', (SELECT max(decided_at) FROM subsidy_application
+                                     WHERE status IN ('approved', 'paid', 'report_submitted', 'closed'))
+         UNION ALL SELECT 'subsidy-deadlines', (SELECT max(updated_at) FROM subsidy_scheme)
+         UNION ALL SELECT 'projects', (SELECT max(updated_at) FROM project)
+         UNION ALL SELECT 'ideas', (SELECT max(updated_at) FROM idea)
+         UNION ALL SELECT 'decisions', (SELECT max(at) FROM idea_event)",
+    )
+    .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.id, r.at.map(|t| t.to_rfc3339())))
+        .collect())
+}
+
+/// The catalogue as DCAT-AP JSON-LD; `modified` gives `dct:modified` per dataset identifier.
+pub fn catalogue_json(base: &str, modified: &[(String, Option<String>)]) -> Value {
     let licence =
         json!({"@id": LICENCE_URL, "@type": "dct:LicenseDocument", "dct:title": LICENCE_NAME});
     let datasets: Vec<Value> = DATASETS
@@ -166,6 +195,7 @@ pub fn catalogue_json(base: &str) -> Value {
                 "@id": format!("{base}/api/v1/open-data#{}", d.id),
                 "@type": "dcat:Dataset",
                 "dct:identifier": d.id,
+                "dct:modified": modified.iter().find(|m| m.0 == d.id).and_then(|m| m.1.clone()),
                 "dct:title": [
                     {"@language": "nl", "@value": d.title_nl},
                     {"@language": "en", "@value": d.title_en},
@@ -211,21 +241,24 @@ pub fn catalogue_json(base: &str) -> Value {
 /// Open-data catalogue
 ///
 /// Every public dataset with its formats (JSON, CSV, GeoJSON, iCal, Atom, JSON Feed, Pabulib
-/// `.pb`) and licence, as DCAT-AP in JSON-LD, so an open-data portal can harvest it.
+/// `.pb`), licence and when it last changed, as DCAT-AP in JSON-LD, so an open-data portal can
+/// harvest it.
 #[utoipa::path(
     tag = "open-data",
     security(()),
     responses(
         (status = 200, description = "The catalogue (DCAT-AP, JSON-LD)", body = Object, content_type = "application/ld+json",
          example = json!({"@type": "dcat:Catalog", "dcat:dataset": [{"@type": "dcat:Dataset", "dct:identifier": "wijken"}]})),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/open-data")]
-pub async fn catalogue(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok()
+pub async fn catalogue(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let modified = state.with_conn(|conn| modified(conn)).await?;
+    Ok(HttpResponse::Ok()
         .content_type("application/ld+json")
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-        .json(catalogue_json(&base_url(&state)))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .json(catalogue_json(&base_url(&state), &modified)))
 }
 
 fn csv_error(e: impl std::fmt::Display) -> AppError {

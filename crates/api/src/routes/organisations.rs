@@ -13,7 +13,6 @@ use samenstad_types::account::{
     CreateOrganisation, Invitation, InviteMember, Member, Organisation, SetRecognition,
     TokenRequest,
 };
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -45,26 +44,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(set_recognition);
 }
 
-/// A page of organisations.
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct OrganisationPage {
-    /// Organisations ordered by name.
-    pub items: Vec<Organisation>,
-    /// Pass as `cursor` for the next page; `null` on the last page.
-    pub next_cursor: Option<String>,
-}
-
-/// Paging of the organisation list.
-#[derive(Debug, Clone, Default, Deserialize, Validate, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListOrganisationsQuery {
-    /// Page size, 1–100 (default 20).
-    #[validate(range(min = 1, max = 100, message = "must be 1 to 100"))]
-    #[param(minimum = 1, maximum = 100, example = 20)]
-    pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    pub cursor: Option<String>,
-}
+pub use samenstad_types::account::{ListOrganisationsQuery, OrganisationPage};
 
 fn view((row, wijknr): &(OrganisationRow, Option<i16>)) -> Organisation {
     Organisation {
