@@ -1288,6 +1288,21 @@ impl Client {
         self.text(self.http.get(url)).await
     }
 
+    /// `GET /api/v1/wijken/{key}/overview` (staff of the wijk, programme staff).
+    pub async fn wijk_overview(
+        &self,
+        key: &str,
+    ) -> Result<samenstad_types::wijk::WijkOverview, Error> {
+        self.get(self.http.get(self.url(&["wijken", key, "overview"])))
+            .await
+    }
+
+    /// `GET /api/v1/wijken/{key}/overview.csv` (staff of the wijk, programme staff).
+    pub async fn wijk_overview_csv(&self, key: &str) -> Result<String, Error> {
+        self.text(self.http.get(self.url(&["wijken", key, "overview.csv"])))
+            .await
+    }
+
     /// `GET /api/v1/open-data`: the DCAT-AP catalogue (JSON-LD).
     pub async fn open_data_catalogue(&self) -> Result<serde_json::Value, Error> {
         self.get(self.http.get(self.url(&["open-data"]))).await

@@ -237,3 +237,64 @@ pub struct LookupQuery {
     #[cfg_attr(feature = "openapi", param(minimum = -180, maximum = 180, example = 3.7253))]
     pub lon: f64,
 }
+
+/// A group in the staff overview: how many, and an amount where one applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OverviewCount {
+    /// The status (or other group).
+    pub key: String,
+    /// How many.
+    pub count: i64,
+    /// Ideas: estimated cost; projects: budget (cents).
+    pub amount_cents: i64,
+}
+
+/// One month of a wijk's activity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OverviewMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Ideas submitted.
+    pub ideas: i64,
+    /// Subsidy applications submitted for the wijk.
+    pub applications: i64,
+    /// Subsidies granted for the wijk (cents).
+    pub awarded_cents: i64,
+    /// Approved bookings starting that month in the wijk's venues.
+    pub bookings: i64,
+    /// Their hours.
+    pub booked_hours: f64,
+}
+
+/// What staff of a wijk follow: ideas and projects by status, subsidies, venue use, and the
+/// last 12 months.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WijkOverview {
+    /// Wijk number.
+    pub wijknr: i16,
+    /// Name.
+    pub name: String,
+    /// Ideas (not hidden) by status, with their estimated cost.
+    pub ideas_by_status: Vec<OverviewCount>,
+    /// Wijkbudget projects by status, with their budget.
+    pub projects_by_status: Vec<OverviewCount>,
+    /// Subsidy applications for the wijk (not drafts).
+    pub subsidy_applications: i64,
+    /// Of which granted.
+    pub subsidies_awarded: i64,
+    /// Granted amount (cents).
+    pub subsidies_awarded_cents: i64,
+    /// Rooms in the wijk's venues.
+    pub rooms: i64,
+    /// Approved bookings in the last 12 months.
+    pub bookings: i64,
+    /// Their hours.
+    pub booked_hours: f64,
+    /// Booked share of the rooms' hours from 08:00 to 22:00 over the 12 months, in percent.
+    pub occupancy_percent: f64,
+    /// The last 12 months, oldest first.
+    pub months: Vec<OverviewMonth>,
+}

@@ -11,6 +11,7 @@ pub mod health;
 pub mod me;
 pub mod open_data;
 pub mod organisations;
+pub mod overview;
 pub mod panels;
 pub mod projects;
 pub mod realisation;
@@ -26,6 +27,7 @@ pub mod wijken;
 pub fn configure(cfg: &mut ServiceConfig) {
     health::configure(cfg);
     wijken::configure(cfg);
+    overview::configure(cfg);
     auth::configure(cfg);
     me::configure(cfg);
     organisations::configure(cfg);
