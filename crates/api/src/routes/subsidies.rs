@@ -491,6 +491,35 @@ fn attachments_of(conn: &mut PgConnection, id: Uuid) -> Result<Vec<Attachment>, 
         .collect())
 }
 
+/// The name of the applying organisation, if any.
+fn organisation_name(
+    conn: &mut PgConnection,
+    id: Option<Uuid>,
+) -> Result<Option<String>, AppError> {
+    match id {
+        Some(o) => Ok(organisation::table
+            .find(o)
+            .select(organisation::name)
+            .first(conn)
+            .optional()?),
+        None => Ok(None),
+    }
+}
+
+/// The day a jury deadline closes, if the application has one.
+fn deadline_date(conn: &mut PgConnection, id: Option<Uuid>) -> Result<Option<String>, AppError> {
+    match id {
+        Some(d) => Ok(Some(
+            subsidy_deadline::table
+                .find(d)
+                .select(subsidy_deadline::closes_on)
+                .first::<NaiveDate>(conn)?
+                .to_string(),
+        )),
+        None => Ok(None),
+    }
+}
+
 /// The full view of an application for someone with `access` to it.
 pub(crate) fn application_view(
     conn: &mut PgConnection,
@@ -506,24 +535,8 @@ pub(crate) fn application_view(
     } else {
         Vec::new()
     };
-    let organisation_name = match row.organisation_id {
-        Some(o) => organisation::table
-            .find(o)
-            .select(organisation::name)
-            .first(conn)
-            .optional()?,
-        None => None,
-    };
-    let deadline = match row.deadline_id {
-        Some(d) => Some(
-            subsidy_deadline::table
-                .find(d)
-                .select(subsidy_deadline::closes_on)
-                .first::<NaiveDate>(conn)?
-                .to_string(),
-        ),
-        None => None,
-    };
+    let organisation_name = organisation_name(conn, row.organisation_id)?;
+    let deadline = deadline_date(conn, row.deadline_id)?;
     let report = subsidy_report::table
         .find(id)
         .select((
@@ -1265,24 +1278,8 @@ fn summaries(
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let scheme = scheme_by_id(conn, row.scheme_id)?;
-        let organisation_name = match row.organisation_id {
-            Some(o) => organisation::table
-                .find(o)
-                .select(organisation::name)
-                .first(conn)
-                .optional()?,
-            None => None,
-        };
-        let deadline = match row.deadline_id {
-            Some(d) => Some(
-                subsidy_deadline::table
-                    .find(d)
-                    .select(subsidy_deadline::closes_on)
-                    .first::<NaiveDate>(conn)?
-                    .to_string(),
-            ),
-            None => None,
-        };
+        let organisation_name = organisation_name(conn, row.organisation_id)?;
+        let deadline = deadline_date(conn, row.deadline_id)?;
         let jury_average = if with_jury {
             crate::routes::subsidy_review::advice_of(conn, &scheme, row.id)?.weighted_average
         } else {
@@ -1734,14 +1731,7 @@ fn cosign_view(
     row: &AppRow,
     expires_at: DateTime<Utc>,
 ) -> Result<CosignatureRequest, AppError> {
-    let organisation_name = match row.organisation_id {
-        Some(o) => organisation::table
-            .find(o)
-            .select(organisation::name)
-            .first(conn)
-            .optional()?,
-        None => None,
-    };
+    let organisation_name = organisation_name(conn, row.organisation_id)?;
     Ok(CosignatureRequest {
         title: row.title.clone(),
         organisation_name,
