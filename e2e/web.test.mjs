@@ -481,3 +481,176 @@ test('a drawn panel shows how to check its draw, and a member scores a proposal'
   assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
   await page.close();
 });
+
+test('an organisation applies for a €300 flat grant and a €1,800 jury grant; the jury scores; the admin approves; the applicant reads the decision', async () => {
+  const password = 'een lange zin als wachtwoord';
+  const stamp = Date.now();
+  const adminEmail = process.env.SAMENSTAD_E2E_ADMIN_EMAIL;
+  const adminPassword = process.env.SAMENSTAD_E2E_ADMIN_PASSWORD;
+  const adminToken = (await api('/api/v1/auth/login', { method: 'POST', body: { email: adminEmail, password: adminPassword } })).body.access_token;
+  // A resident who owns a vzw (a vzw needs no co-signatures) and a jury member of Samen aan Zet.
+  const applicantEmail = `buurtwerk-${stamp}@example.org`;
+  await residentSession(applicantEmail, password);
+  const applicantToken = (await api('/api/v1/auth/login', { method: 'POST', body: { email: applicantEmail, password } })).body.access_token;
+  const org = await api('/api/v1/organisations', { method: 'POST', token: applicantToken,
+    body: { name: 'Buurtwerk Rabot vzw', kind: 'vzw', wijknr: 7 } });
+  assert.equal(org.status, 201, JSON.stringify(org.body));
+  const juryEmail = `jurylid-${stamp}@example.org`;
+  const juryId = await residentSession(juryEmail, password);
+  const scheme = (await api('/api/v1/subsidies/schemes/samen-aan-zet')).body;
+  const role = await api(`/api/v1/admin/users/${juryId}/roles`, { method: 'POST', token: adminToken,
+    body: { role: 'jury_member', scope_id: scheme.id } });
+  assert.equal(role.status, 201, JSON.stringify(role.body));
+  const day = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const plus = (iso, days) => { const d = new Date(`${iso}T12:00:00`); d.setDate(d.getDate() + days); return day(d); };
+  const today = day(new Date());
+  const deadline = scheme.deadlines.filter((d) => !d.closed_at && d.closes_on >= today)
+    .map((d) => d.closes_on).sort()[0];
+  assert.ok(deadline, 'Samen aan Zet has an open jury deadline');
+
+  const { page, errors } = await openPage();
+  await uiLogin(page, applicantEmail, password);
+
+  // 1. The flat grant: the finder proposes it for €300 and "ontmoeten".
+  await page.getByRole('link', { name: 'Subsidies', exact: true }).click();
+  await page.getByRole('heading', { name: 'Welke subsidie past bij mijn idee?' }).waitFor();
+  assert.match(await page.locator('article.scheme.archived').innerText(), /Wijk aan Zet[\s\S]*gearchiveerd[\s\S]*Vervangen door Samen aan Zet/);
+  await page.getByLabel('Hoeveel heb je nodig? (euro)').fill('300');
+  await page.getByLabel('Thema', { exact: true }).selectOption('ontmoeten');
+  const forfait = page.locator('table.fits tbody tr', { hasText: 'Forfait' });
+  await forfait.waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('table.fits tbody tr').length === 1);
+  assert.match(await forfait.innerText(), /Samen aan Zet\s+Forfait €150, €300 of €500\s+€ 300\s+getoetst aan de regels\s+\d{4}-\d\d-\d\d/);
+  await forfait.getByRole('link', { name: /^Aanvragen/ }).click();
+  await page.waitForURL('**/subsidies/apply/samen-aan-zet?category=forfait');
+  assert.equal(await page.getByLabel('Categorie').inputValue(), 'forfait');
+  await page.getByLabel('Aanvrager').selectOption({ label: 'Namens Buurtwerk Rabot vzw' });
+  await page.getByRole('button', { name: 'Aanvraag starten' }).click();
+  await page.waitForURL(/\/subsidies\/applications\/[0-9a-f-]{36}$/);
+  const flatUrl = page.url();
+  await page.getByRole('heading', { name: 'Nieuwe aanvraag' }).waitFor();
+  // The rules of the scheme show while typing: a start within six weeks is refused next to the field.
+  await page.getByLabel('Titel', { exact: true }).fill('Soep op het plein');
+  await page.getByLabel('Omschrijving: wat, voor wie en waarom').fill('Elke maand soep en een babbel voor de hele buurt op het Rabotplein.');
+  await page.getByLabel('Ontmoeten').check();
+  await page.getByLabel('Iedereen').check();
+  await page.getByLabel('Wijk', { exact: true }).selectOption('7');
+  await page.getByLabel('Laatste dag').fill(plus(today, 60));
+  await page.getByLabel('Eerste dag').fill(plus(today, 10));
+  await page.locator('#problems-starts-on', { hasText: `42 dagen tussen het indienen en de start: begin op ${plus(today, 42)} of later` }).waitFor();
+  assert.equal(await page.getByLabel('Eerste dag').getAttribute('aria-invalid'), 'true');
+  await page.getByLabel('Eerste dag').fill(plus(today, 60));
+  await page.waitForFunction(() => document.querySelector('#problems-starts-on')?.textContent === '');
+  await page.getByRole('button', { name: 'Kostenlijn toevoegen' }).click();
+  await page.getByRole('button', { name: 'Kostenlijn toevoegen' }).click();
+  const line1 = page.getByRole('group', { name: 'Kostenlijn 1' });
+  await line1.getByLabel('Soort kost').selectOption('materials');
+  await line1.getByLabel('Omschrijving', { exact: true }).fill('Soepketels en tafels');
+  await line1.getByLabel('Bedrag (euro)').fill('280');
+  const line2 = page.getByRole('group', { name: 'Kostenlijn 2' });
+  await line2.getByLabel('Soort kost').selectOption('catering');
+  await line2.getByLabel('Omschrijving', { exact: true }).fill('Groenten');
+  await line2.getByLabel('Bedrag (euro)').fill('120');
+  await page.locator('#problems-budget-lines', { hasText: 'hoogstens 20% van de kosten mag naar eten en drinken gaan (€ 120 van € 400)' }).waitFor();
+  await line2.getByLabel('Bedrag (euro)').fill('60');
+  await page.getByLabel('Gevraagd bedrag (euro)').selectOption('300');
+  assert.match(await page.locator('section[aria-labelledby="step-cosign"]').innerText(), /geen handtekeningen van andere bewoners nodig/);
+  await page.getByText('Alles is in orde: je kan indienen.').waitFor();
+  await page.getByRole('status').filter({ hasText: 'Alle wijzigingen zijn bewaard.' }).waitFor();
+  await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
+  await page.locator('p.status', { hasText: 'ingediend' }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Soep op het plein');
+
+  // 2. The jury grant of €1,800, for the next deadline.
+  await page.goto(`${BASE}/subsidies`);
+  await page.getByLabel('Hoeveel heb je nodig? (euro)').fill('1.800');
+  const jury = page.locator('table.fits tbody tr', { hasText: 'Tot €2.000' });
+  await jury.waitFor();
+  assert.match(await jury.innerText(), new RegExp(`tot € 2\\.000\\s+jury\\s+${plus(deadline, 28)}\\s+${deadline}`));
+  await jury.getByRole('link', { name: /^Aanvragen/ }).click();
+  await page.waitForURL('**/subsidies/apply/samen-aan-zet?category=tot_2000');
+  await page.getByRole('button', { name: 'Aanvraag starten' }).click();
+  await page.waitForURL((url) => /\/subsidies\/applications\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== flatUrl);
+  const juryUrl = page.url();
+  await page.getByLabel('Titel', { exact: true }).fill('Buurtfeest Rabot');
+  await page.getByLabel('Omschrijving: wat, voor wie en waarom').fill('Een straatfeest met muziek, spelen voor de kinderen en een buurtmaaltijd.');
+  await page.getByLabel('Samenleven').check();
+  await page.getByLabel('Kinderen (0–11)').check();
+  await page.getByLabel('Wijk', { exact: true }).selectOption('7');
+  await page.getByLabel('Eerste dag').fill(plus(deadline, 35));
+  await page.getByLabel('Laatste dag').fill(plus(deadline, 36));
+  for (const [n, kind, what, euros] of [[1, 'performers', 'Muzikanten', '1.000'], [2, 'materials', 'Podium en tenten', '700'], [3, 'catering', 'Buurtmaaltijd', '300']]) {
+    await page.getByRole('button', { name: 'Kostenlijn toevoegen' }).click();
+    const line = page.getByRole('group', { name: `Kostenlijn ${n}` });
+    await line.getByLabel('Soort kost').selectOption(kind);
+    await line.getByLabel('Omschrijving', { exact: true }).fill(what);
+    await line.getByLabel('Bedrag (euro)').fill(euros);
+  }
+  await page.locator('p.total', { hasText: '€ 2.000' }).waitFor();
+  await page.getByLabel('Gevraagd bedrag (euro)').fill('2.500');
+  await page.locator('#problems-requested-cents', { hasText: 'deze categorie geeft hoogstens € 2.000' }).waitFor();
+  await page.getByLabel('Gevraagd bedrag (euro)').fill('1.800');
+  await page.getByText('Alles is in orde: je kan indienen.').waitFor();
+  await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
+  await page.locator('p.status', { hasText: `ingediend · Jurydeadline ${deadline}` }).waitFor();
+
+  // 3. The admin sends the deadline to the jury.
+  const admin = await browser.newPage();
+  await uiLogin(admin, adminEmail, adminPassword);
+  await admin.goto(`${BASE}/subsidies/admin`);
+  await admin.getByRole('button', { name: `Naar de jury sturen (${deadline})` }).click();
+  await admin.getByRole('status').filter({ hasText: `Naar de jury gestuurd: deadline ${deadline} (1 aanvraag)` }).waitFor();
+  await admin.locator('tr', { hasText: 'Buurtfeest Rabot' }).filter({ hasText: 'bij de jury' }).waitFor();
+
+  // 4. The jury member scores every criterion.
+  const juror = await browser.newPage();
+  await uiLogin(juror, juryEmail, password);
+  await juror.goto(`${BASE}/subsidies/jury`);
+  await juror.getByRole('link', { name: 'Buurtfeest Rabot' }).click();
+  await juror.waitForURL(juryUrl);
+  await juror.getByRole('heading', { name: 'Scoren (jury)' }).waitFor();
+  for (const [criterion, score] of [[/^Brengt mensen samen/, '8'], [/^Versterkt het samenleven/, '7'], [/^Versterkt de deelnemers/, '6'], [/^Haalbaar plan/, '9']]) {
+    const group = juror.getByRole('group', { name: criterion });
+    await group.getByLabel('Score (0–10)').fill(score);
+    await group.getByLabel('Toelichting').fill('Goed uitgewerkt.');
+  }
+  await juror.getByRole('button', { name: 'Scores bewaren' }).click();
+  await juror.getByRole('status').filter({ hasText: 'Je scores zijn bewaard.' }).waitFor();
+  await juror.close();
+
+  // 5. The admin reads the advice and approves both, the jury grant in part.
+  await admin.reload();
+  const juryRow = admin.locator('tr', { hasText: 'Buurtfeest Rabot' });
+  await juryRow.filter({ hasText: '7,5' }).waitFor();
+  await juryRow.getByRole('button', { name: /^Behandelen/ }).click();
+  await admin.locator('.advice', { hasText: 'Gewogen gemiddelde: 7,5 / 10' }).waitFor();
+  await admin.getByLabel('Gedeeltelijk goedkeuren').check();
+  await admin.getByLabel('Toegekend bedrag (euro)').fill('1.500');
+  await admin.getByLabel('Reden (de aanvrager leest dit)').fill('Sterk plan; de stad leent het podium gratis uit.');
+  await admin.getByRole('button', { name: 'Beslissing opslaan' }).click();
+  await juryRow.filter({ hasText: 'goedgekeurd' }).filter({ hasText: '€ 1.500' }).waitFor();
+  const flatRow = admin.locator('tr', { hasText: 'Soep op het plein' });
+  await flatRow.getByRole('button', { name: /^Behandelen/ }).click();
+  await admin.getByRole('heading', { name: 'Behandelen: Soep op het plein' }).waitFor();
+  await admin.getByLabel('Volledig goedkeuren').check();
+  await admin.getByLabel('Reden (de aanvrager leest dit)').fill('Past binnen het forfait.');
+  await admin.getByRole('button', { name: 'Beslissing opslaan' }).click();
+  await flatRow.filter({ hasText: 'goedgekeurd' }).filter({ hasText: '€ 300' }).waitFor();
+  await admin.close();
+
+  // 6. The applicant reads the decisions and their reasons.
+  await page.goto(juryUrl);
+  await page.locator('p.status', { hasText: 'goedgekeurd' }).waitFor();
+  const decision = await page.locator('section.decision').innerText();
+  assert.match(decision, /€ 1\.500 \(gedeeltelijk: van de € 1\.800 gevraagd\)/);
+  assert.match(decision, /Sterk plan; de stad leent het podium gratis uit\./);
+  assert.match(await page.locator('ol.timeline').innerText(), /goedgekeurd \(stad\): Sterk plan/);
+  await page.goto(flatUrl);
+  await page.locator('p.status', { hasText: 'goedgekeurd' }).waitFor();
+  assert.match(await page.locator('section.decision').innerText(), /Toegekend bedrag\s+€ 300[\s\S]*Past binnen het forfait\./);
+  await page.getByRole('link', { name: 'Mijn aanvragen' }).click();
+  await page.locator('table.applications tbody tr').first().waitFor();
+  assert.equal(await page.locator('table.applications tbody tr', { hasText: 'goedgekeurd' }).count(), 2);
+  assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
+  await page.close();
+});

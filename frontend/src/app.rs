@@ -13,6 +13,9 @@ use crate::pages::ideas::{IdeaBoard, IdeaPage, ProgrammePage};
 use crate::pages::panel::PanelPage;
 use crate::pages::project::ProjectPage;
 use crate::pages::proposal::ProposalPage;
+use crate::pages::subsidies::{ApplyPage, CosignPage, MyApplications, SubsidyFinder};
+use crate::pages::subsidy_admin::{DashboardPage, JuryPage, ProgrammeAdminPage};
+use crate::pages::subsidy_application::ApplicationPage;
 use crate::pages::venues::{ManageBookings, MyBookings, VenueFinder, VenuePage};
 use crate::pages::vote::VotePage;
 use crate::pages::{home::Home, not_found::NotFound, wijk::WijkPage};
@@ -33,6 +36,7 @@ pub fn App() -> impl IntoView {
                 <nav class="main-nav" aria-label="Menu">
                     <A href="/venues">{move || t(lang.get(), T::Venues)}</A>
                     <A href="/ideas">{move || t(lang.get(), T::Ideas)}</A>
+                    <A href="/subsidies">{move || t(lang.get(), T::Subsidies)}</A>
                     <Show when=move || session.me.get().is_some()>
                         <A href="/bookings">{move || t(lang.get(), T::MyBookings)}</A>
                     </Show>
@@ -77,6 +81,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/projects/:id") view=ProjectPage />
                     <Route path=path!("/panels/:id") view=PanelPage />
                     <Route path=path!("/proposals/:id") view=ProposalPage />
+                    <Route path=path!("/subsidies") view=SubsidyFinder />
+                    <Route path=path!("/subsidies/apply/:scheme") view=ApplyPage />
+                    <Route path=path!("/subsidies/applications/:id") view=ApplicationPage />
+                    <Route path=path!("/subsidies/mine") view=MyApplications />
+                    <Route path=path!("/subsidies/jury") view=JuryPage />
+                    <Route path=path!("/subsidies/admin") view=ProgrammeAdminPage />
+                    <Route path=path!("/subsidies/dashboard") view=DashboardPage />
+                    <Route path=path!("/subsidies/cosign/:token") view=CosignPage />
                 </Routes>
             </main>
             <footer class="site-footer">

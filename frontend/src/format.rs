@@ -27,3 +27,69 @@ pub fn area_km2(m2: i64, lang: Lang) -> String {
         Lang::En => format!("{km2} km²"),
     }
 }
+
+/// An amount in cents: 180000 → "€ 1.800" (nl) or "€ 1,800" (en); cents only when there are
+/// any: 50001 → "€ 500,01".
+pub fn euro(cents: i64, lang: Lang) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let whole = integer((cents / 100).abs(), lang);
+    let rest = (cents % 100).abs();
+    if rest == 0 {
+        format!("{sign}€ {whole}")
+    } else {
+        let dec = match lang {
+            Lang::Nl => ',',
+            Lang::En => '.',
+        };
+        format!("{sign}€ {whole}{dec}{rest:02}")
+    }
+}
+
+/// An amount as typed into an input: 180000 → "1800", 50001 → "500.01".
+pub fn euro_input(cents: i64) -> String {
+    if cents % 100 == 0 {
+        (cents / 100).to_string()
+    } else {
+        format!("{}.{:02}", cents / 100, (cents % 100).abs())
+    }
+}
+
+/// Reads an amount in euro as people type it, in either language: "1800", "1.800", "1,800",
+/// "1800,50", "1800.5", "€ 1.800". A separator followed by one or two digits at the end marks
+/// the cents; other separators group thousands. `None` when it is not an amount.
+pub fn parse_euro(text: &str) -> Option<i64> {
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches('€')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if cleaned.is_empty()
+        || !cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    let (whole, fraction) = match cleaned.rfind(['.', ',']) {
+        Some(at) if (1..=2).contains(&(cleaned.len() - at - 1)) => {
+            (&cleaned[..at], &cleaned[at + 1..])
+        }
+        _ => (cleaned.as_str(), ""),
+    };
+    let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let euros: i64 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().ok()?
+    };
+    let cents: i64 = match fraction.len() {
+        0 => 0,
+        1 => fraction.parse::<i64>().ok()? * 10,
+        _ => fraction.parse().ok()?,
+    };
+    euros.checked_mul(100)?.checked_add(cents)
+}

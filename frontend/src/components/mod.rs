@@ -1,4 +1,5 @@
 //! Reusable components.
 
+pub mod bar_chart;
 pub mod map;
 pub mod week_calendar;
