@@ -654,3 +654,51 @@ test('an organisation applies for a €300 flat grant and a €1,800 jury grant;
   assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
   await page.close();
 });
+
+test('staff of a wijk open its overview: ideas, grants and the last 12 months, with charts that read without colour', async () => {
+  const password = 'een lange zin als wachtwoord';
+  const stamp = Date.now();
+  const adminToken = (await api('/api/v1/auth/login', { method: 'POST',
+    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } })).body.access_token;
+  // A €300 grant for Sint-Amandsberg (wijk 23) and the staff member of that wijk.
+  const applicantEmail = `overzicht-${stamp}@example.org`;
+  await residentSession(applicantEmail, password);
+  const token = (await api('/api/v1/auth/login', { method: 'POST', body: { email: applicantEmail, password } })).body.access_token;
+  const org = await api('/api/v1/organisations', { method: 'POST', token, body: { name: 'Vzw Overzicht', kind: 'vzw', wijknr: 23 } });
+  const start = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+  const draft = await api('/api/v1/subsidies/applications', { method: 'POST', token, body: {
+    scheme: 'samen-aan-zet', category: 'forfait', organisation_id: org.body.id, title: 'Soepbar',
+    description: 'Elke zaterdag soep en een babbel op het plein.', themes: ['ontmoeten'], scope: 'wijk',
+    wijken: [23], target_groups: [], starts_on: start, ends_on: start, location: '', requested_cents: 30000,
+    coaching: false, budget_lines: [{ kind: 'materials', description: 'Ketels', amount_cents: 30000 }] } });
+  assert.equal(draft.status, 201, JSON.stringify(draft.body));
+  assert.equal((await api(`/api/v1/subsidies/applications/${draft.body.id}/submit`, { method: 'POST', token })).status, 200);
+  assert.equal((await api(`/api/v1/subsidies/applications/${draft.body.id}/decision`, { method: 'POST', token: adminToken,
+    body: { outcome: 'approve', reason: 'Goed plan.' } })).status, 200);
+  const staffEmail = `wijkregisseur-${stamp}@example.org`;
+  const staffId = await residentSession(staffEmail, password);
+  assert.equal((await api(`/api/v1/admin/users/${staffId}/roles`, { method: 'POST', token: adminToken,
+    body: { role: 'wijk_staff', wijknr: 23 } })).status, 201);
+
+  const { page, errors } = await openPage();
+  await uiLogin(page, staffEmail, password);
+  await page.goto(`${BASE}/wijken/23`);
+  await page.getByRole('link', { name: 'Overzicht voor de wijkregie' }).click();
+  await page.getByRole('heading', { level: 1, name: /Overzicht voor de wijkregie: 23/ }).waitFor();
+  const grants = page.locator('section', { has: page.getByRole('heading', { name: 'Subsidies voor de wijk' }) });
+  assert.match(await grants.innerText(), /Toegekend\s+1 · € 300/);
+  const rows = page.locator('section', { has: page.getByRole('heading', { name: 'De laatste 12 maanden' }) }).locator('tbody tr');
+  assert.equal(await rows.count(), 12);
+  assert.match(await rows.last().innerText(), /€ 300/);
+  // Every chart names itself and its figures for screen readers.
+  const charts = page.locator('svg[role="img"]');
+  assert.ok(await charts.count() >= 3);
+  for (const chart of await charts.all()) {
+    assert.ok((await chart.getAttribute('aria-labelledby'))?.length > 0);
+  }
+  // Staff of another wijk are told the page is not for them.
+  await page.goto(`${BASE}/wijken/5/overview`);
+  await page.getByRole('alert').waitFor();
+  assert.deepEqual(errors.filter((e) => !/40[13]/.test(e)), []);
+  await page.close();
+});

@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/wijken/:key") view=WijkPage />
+                    <Route path=path!("/wijken/:key/overview") view=crate::pages::overview::WijkOverviewPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/register") view=RegisterPage />
                     <Route path=path!("/verify-email") view=VerifyEmailPage />

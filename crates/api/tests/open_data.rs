@@ -38,6 +38,7 @@ async fn every_distribution_in_the_catalogue_is_served_in_its_media_type() {
             "subsidy-deadlines",
             "projects",
             "ideas",
+            "proposals",
             "decisions"
         ]
     );
@@ -68,7 +69,7 @@ async fn every_distribution_in_the_catalogue_is_served_in_its_media_type() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 18);
+    assert_eq!(checked, 19);
 
     // The files themselves.
     let (_, _, csv) = get(&app, "/api/v1/wijken.csv").await;

@@ -26,7 +26,7 @@ use crate::state::use_session;
 
 /// Who may see a page: still loading, not logged in, not allowed, or allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gate {
+pub(crate) enum Gate {
     Waiting,
     LogIn,
     Forbidden,
@@ -44,7 +44,7 @@ fn gate(allowed: fn(&samenstad_types::account::Me) -> bool) -> impl Fn() -> Gate
 }
 
 #[component]
-fn Gated(gate: Gate) -> impl IntoView {
+pub(crate) fn Gated(gate: Gate) -> impl IntoView {
     match gate {
         Gate::Waiting | Gate::Open => view! { <p class="loading">{tr(T::Loading)}</p> }.into_any(),
         Gate::LogIn => view! { <p><A href="/login">{tr(T::LogIn)}</A></p> }.into_any(),

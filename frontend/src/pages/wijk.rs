@@ -42,6 +42,16 @@ pub fn WijkPage() -> impl IntoView {
 #[component]
 fn WijkView(wijk: WijkDetail) -> impl IntoView {
     let lang = use_lang();
+    let session = crate::state::use_session();
+    let staff_here = move |nr: i16| {
+        session.me.get().is_some_and(|me| {
+            me.roles.iter().any(|r| {
+                r.role == "admin"
+                    || r.role == "programme_admin"
+                    || (r.role == "wijk_staff" && r.wijknr == Some(nr))
+            })
+        })
+    };
     let projection = Projection::fit([&wijk.boundary]);
     let d = projection.path(&wijk.boundary);
     let w = wijk.wijk;
@@ -54,6 +64,9 @@ fn WijkView(wijk: WijkDetail) -> impl IntoView {
             <h1>{w.name.clone()}</h1>
             <p class="short-name">{w.short_name.clone()}</p>
             <p><A href=format!("/ideas?wijk={}", w.wijknr)>{move || t(lang.get(), T::IdeaBoard)}</A></p>
+            <Show when=move || staff_here(w.wijknr)>
+                <p><A href=format!("/wijken/{}/overview", w.wijknr)>{move || t(lang.get(), T::StaffOverview)}</A></p>
+            </Show>
             <div class="wijk-body">
                 <svg class="wijk-outline" viewBox=projection.view_box() role="img" aria-label=name>
                     <path d=d></path>

@@ -5,7 +5,9 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use chrono::{Datelike, NaiveDate, Utc};
 use diesel::prelude::*;
-use samenstad_db::schema::{idea, project, room, subsidy_deadline, subsidy_scheme, venue, wijk};
+use samenstad_db::schema::{
+    idea, project, proposal, room, subsidy_deadline, subsidy_scheme, venue, wijk,
+};
 use samenstad_types::{GENT_ATTRIBUTION, Problem};
 use serde_json::{Value, json};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -24,6 +26,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(projects_csv)
         .service(projects_geojson)
         .service(ideas_csv)
+        .service(proposals_csv)
         .service(deadlines_ics);
 }
 
@@ -43,7 +46,7 @@ struct Dataset {
     distributions: &'static [(&'static str, &'static str, &'static str)],
 }
 
-const DATASETS: [Dataset; 8] = [
+const DATASETS: [Dataset; 9] = [
     Dataset {
         id: "wijken",
         title_nl: "Stadswijken van Gent",
@@ -126,6 +129,14 @@ const DATASETS: [Dataset; 8] = [
         ],
     },
     Dataset {
+        id: "proposals",
+        title_nl: "Voorstellen voor het wijkbudget",
+        title_en: "Wijkbudget proposals",
+        description: "Proposals worked out from the ideas, with their cost, status and the reason of the decision (per wijk as JSON at /api/v1/projects/proposals?wijk=N).",
+        keywords: &["wijkbudget", "voorstel", "beslissing"],
+        distributions: &[("/api/v1/projects/proposals.csv", "text/csv", "CSV")],
+    },
+    Dataset {
         id: "decisions",
         title_nl: "Beslissingen in de wijken",
         title_en: "Decisions in the neighbourhoods",
@@ -175,6 +186,7 @@ fn modified(
          UNION ALL SELECT 'subsidy-deadlines', (SELECT max(updated_at) FROM subsidy_scheme)
          UNION ALL SELECT 'projects', (SELECT max(updated_at) FROM project)
          UNION ALL SELECT 'ideas', (SELECT max(updated_at) FROM idea)
+         UNION ALL SELECT 'proposals', (SELECT max(coalesce(decided_at, created_at)) FROM proposal)
          UNION ALL SELECT 'decisions', (SELECT max(at) FROM idea_event)",
     )
     .load(conn)?;
@@ -720,6 +732,73 @@ pub async fn ideas_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
                 r.6.map(|v| v.to_string()).unwrap_or_default(),
                 r.7.map(|v| v.to_string()).unwrap_or_default(),
                 r.8.to_rfc3339(),
+            ]
+        }),
+    )
+}
+
+/// A proposal line.
+type ProposalLine = (
+    Uuid,
+    i16,
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<chrono::DateTime<Utc>>,
+);
+
+/// Proposals as CSV
+///
+/// Every wijkbudget proposal: wijk, title, cost, status, the decision's reason and date.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String,
+         example = json!("id,wijknr,title,cost_eur,status,decision_reason,decided_at\n")),
+        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/proposals.csv")]
+pub async fn proposals_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let rows: Vec<ProposalLine> = state
+        .with_conn(|conn| {
+            Ok(proposal::table
+                .inner_join(wijk::table)
+                .order((wijk::wijknr.asc(), proposal::created_at.asc()))
+                .select((
+                    proposal::id,
+                    wijk::wijknr,
+                    proposal::title,
+                    proposal::cost_cents,
+                    proposal::status,
+                    proposal::decision_reason,
+                    proposal::decided_at,
+                ))
+                .load(&mut **conn)?)
+        })
+        .await?;
+    csv_download(
+        "proposals.csv",
+        &[
+            "id",
+            "wijknr",
+            "title",
+            "cost_eur",
+            "status",
+            "decision_reason",
+            "decided_at",
+        ],
+        rows.into_iter().map(|r| {
+            vec![
+                r.0.to_string(),
+                r.1.to_string(),
+                r.2,
+                euro(r.3),
+                r.4,
+                r.5.unwrap_or_default(),
+                r.6.map(|t| t.to_rfc3339()).unwrap_or_default(),
             ]
         }),
     )
