@@ -1,7 +1,5 @@
 //! Open data: the DCAT-AP catalogue and the files it lists.
 
-#![expect(clippy::expect_used, reason = "tests fail loudly")]
-
 mod common;
 
 use actix_web::http::StatusCode;

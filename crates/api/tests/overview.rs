@@ -1,7 +1,5 @@
 //! The staff overview of a wijk.
 
-#![expect(clippy::expect_used, reason = "tests fail loudly")]
-
 mod common;
 
 use actix_web::http::StatusCode;

@@ -581,7 +581,7 @@ async fn twenty_simultaneous_approvals_never_spend_more_than_the_budget() {
         .as_array()
         .expect("budgets")
         .iter()
-        .find(|b| b["year"].to_string() == year)
+        .find(|b| b["year"].as_i64() == year.parse::<i64>().ok())
         .expect("this year")
         .clone();
     assert_eq!(

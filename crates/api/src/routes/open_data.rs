@@ -339,7 +339,7 @@ pub async fn wijken_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppE
                 w.wijknr.to_string(),
                 w.slug.clone(),
                 w.name.clone(),
-                serde_json::to_value(&w.zone)
+                serde_json::to_value(w.zone)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default(),

@@ -774,6 +774,16 @@ fn year_of(q: &YearQuery) -> Result<i32, AppError> {
     }
 }
 
+/// A grant: id, scheme key, organisation, title, amount, decided.
+type AwardLine = (
+    Uuid,
+    String,
+    Option<String>,
+    String,
+    Option<i64>,
+    Option<DateTime<Utc>>,
+);
+
 fn award_list(conn: &mut PgConnection, q: &YearQuery) -> Result<Vec<Award>, AppError> {
     let year = year_of(q)?;
     let mut query = subsidy_application::table
@@ -795,14 +805,7 @@ fn award_list(conn: &mut PgConnection, q: &YearQuery) -> Result<Vec<Award>, AppE
         let scheme = scheme_by_key(conn, key)?;
         query = query.filter(subsidy_application::scheme_id.eq(scheme.id));
     }
-    let rows: Vec<(
-        Uuid,
-        String,
-        Option<String>,
-        String,
-        Option<i64>,
-        Option<DateTime<Utc>>,
-    )> = query.load(conn)?;
+    let rows: Vec<AwardLine> = query.load(conn)?;
     let wijken: Vec<(Uuid, i16)> = subsidy_application_wijk::table
         .inner_join(wijk::table)
         .filter(subsidy_application_wijk::application_id.eq_any(rows.iter().map(|r| r.0)))
