@@ -171,6 +171,15 @@ impl From<diesel_error::Error> for AppError {
                 diesel_error::DatabaseErrorKind::UniqueViolation,
                 _,
             ) => AppError::Conflict("this already exists".to_owned()),
+            // PostgreSQL text cannot hold U+0000; input carrying it is bad input, not a fault.
+            diesel_error::Error::DatabaseError(_, info)
+                if info.message().contains("invalid byte sequence")
+                    || info
+                        .message()
+                        .contains("unsupported Unicode escape sequence") =>
+            {
+                AppError::BadRequest("text may not contain the NUL character (U+0000)".to_owned())
+            }
             other => AppError::Internal(other.to_string()),
         }
     }

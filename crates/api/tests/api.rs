@@ -552,3 +552,18 @@ async fn the_typed_client_pages_through_a_list_and_retries_when_the_database_is_
     assert_eq!(err.status(), Some(503));
     handle.stop(true).await;
 }
+
+#[actix_web::test]
+async fn a_nul_character_in_input_is_a_400_not_a_500() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    // Found by schemathesis: PostgreSQL text cannot hold U+0000.
+    for uri in [
+        "/api/v1/projects/projects?wijk=%00",
+        "/api/v1/subsidies/awards?scheme=%00",
+    ] {
+        let (s, h, b) = get(&app, uri).await;
+        let p = problem(s, &h, &b, StatusCode::BAD_REQUEST);
+        assert!(p.detail.unwrap_or_default().contains("U+0000"), "{uri}");
+    }
+}
