@@ -352,7 +352,15 @@ fn presented_refresh(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, A
                 "send the body as application/json".to_owned(),
             ));
         }
-        serde_json::from_slice::<RefreshRequest>(body)
+        // Only an object: serde would also read a JSON array as this all-optional struct.
+        let value: serde_json::Value = serde_json::from_slice(body)
+            .map_err(|e| AppError::BadRequest(format!("invalid JSON body: {e}")))?;
+        if !value.is_object() {
+            return Err(AppError::BadRequest(
+                "the body must be a JSON object".to_owned(),
+            ));
+        }
+        serde_json::from_value::<RefreshRequest>(value)
             .map_err(|e| AppError::BadRequest(format!("invalid JSON body: {e}")))?
             .refresh_token
     };
