@@ -6,6 +6,7 @@ pub mod app;
 pub mod auth;
 pub mod cache;
 pub mod config;
+pub mod csv_export;
 pub mod error;
 pub mod etag;
 pub mod import;

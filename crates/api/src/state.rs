@@ -20,6 +20,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The public base URL (no trailing slash), for links in mails, feeds and the catalogue.
+    pub fn public_url(&self) -> &str {
+        self.auth.config.public_url.trim_end_matches('/')
+    }
+
     /// New state around a pool.
     pub fn new(pool: DbPool, auth: Arc<Auth>) -> Self {
         Self {

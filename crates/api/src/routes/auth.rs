@@ -115,10 +115,7 @@ fn take_link(conn: &mut PgConnection, token: &str, purpose: &str) -> Result<Uuid
 }
 
 fn link(state: &AppState, path: &str, token: &str) -> String {
-    format!(
-        "{}/{path}?token={token}",
-        state.auth.config.public_url.trim_end_matches('/')
-    )
+    format!("{}/{path}?token={token}", state.public_url())
 }
 
 /// Create an account

@@ -14,6 +14,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::cache;
+use crate::csv_export::{self, euro};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -157,15 +158,6 @@ const DATASETS: [Dataset; 9] = [
     },
 ];
 
-fn base_url(state: &AppState) -> String {
-    state
-        .auth
-        .config
-        .public_url
-        .trim_end_matches('/')
-        .to_owned()
-}
-
 /// When each dataset last changed, by identifier (RFC 3339), from one query.
 fn modified(
     conn: &mut samenstad_db::PgConnection,
@@ -270,36 +262,7 @@ pub async fn catalogue(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
     Ok(HttpResponse::Ok()
         .content_type("application/ld+json")
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .json(catalogue_json(&base_url(&state), &modified)))
-}
-
-fn csv_error(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(format!("csv: {e}"))
-}
-
-/// Writes rows as CSV (header first) into a `text/csv` download.
-fn csv_download(
-    name: &str,
-    header_row: &[&str],
-    rows: impl IntoIterator<Item = Vec<String>>,
-) -> Result<HttpResponse, AppError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header_row).map_err(csv_error)?;
-    for row in rows {
-        w.write_record(row).map_err(csv_error)?;
-    }
-    let data = w.into_inner().map_err(csv_error)?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(data))
-}
-
-fn euro(cents: i64) -> String {
-    format!("{}.{:02}", cents / 100, cents % 100)
+        .json(catalogue_json(state.public_url(), &modified)))
 }
 
 /// Wijken as CSV
@@ -318,7 +281,7 @@ fn euro(cents: i64) -> String {
 #[get("/wijken.csv")]
 pub async fn wijken_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let snapshot = cache::wijken(&state).await?;
-    csv_download(
+    csv_export::download(
         "wijken.csv",
         &[
             "wijknr",
@@ -416,7 +379,7 @@ pub async fn venues_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppE
                 .load(&mut **conn)?)
         })
         .await?;
-    csv_download(
+    csv_export::download(
         "venues.csv",
         &[
             "slug",
@@ -488,7 +451,7 @@ type RoomLine = (
 )]
 #[get("/rooms.csv")]
 pub async fn rooms_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let base = base_url(&state);
+    let base = state.public_url().to_owned();
     let rows: Vec<RoomLine> = state
         .with_conn(|conn| {
             Ok(room::table
@@ -510,7 +473,7 @@ pub async fn rooms_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
                 .load(&mut **conn)?)
         })
         .await?;
-    csv_download(
+    csv_export::download(
         "rooms.csv",
         &[
             "id",
@@ -593,7 +556,7 @@ fn project_lines(conn: &mut samenstad_db::PgConnection) -> Result<Vec<ProjectLin
 #[get("/projects/projects.csv")]
 pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let rows = state.with_conn(|conn| project_lines(conn)).await?;
-    csv_download(
+    csv_export::download(
         "projects.csv",
         &[
             "id",
@@ -708,7 +671,7 @@ pub async fn ideas_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
                 .load(&mut **conn)?)
         })
         .await?;
-    csv_download(
+    csv_export::download(
         "ideas.csv",
         &[
             "id",
@@ -779,7 +742,7 @@ pub async fn proposals_csv(state: web::Data<AppState>) -> Result<HttpResponse, A
                 .load(&mut **conn)?)
         })
         .await?;
-    csv_download(
+    csv_export::download(
         "proposals.csv",
         &[
             "id",

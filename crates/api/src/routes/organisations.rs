@@ -315,10 +315,7 @@ pub async fn invite_member(
         ));
     }
     let token = random_token();
-    let link = format!(
-        "{}/invitations/accept?token={token}",
-        state.auth.config.public_url.trim_end_matches('/')
-    );
+    let link = format!("{}/invitations/accept?token={token}", state.public_url());
     let invitation = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;

@@ -1,7 +1,6 @@
 //! The staff overview of a wijk: ideas and projects by status, subsidies applied for and
 //! granted, bookings and occupancy of its venues, and the trend of the last 12 months.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Text, Uuid as SqlUuid};
@@ -12,6 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::UserCaller;
+use crate::csv_export::{self, euro};
 use crate::error::AppError;
 use crate::principal::{Principal, wijk_id};
 use crate::state::AppState;
@@ -236,36 +236,25 @@ pub async fn overview_csv(
     key: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let o = load(&state, caller, key.into_inner()).await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let err = |e: csv::Error| AppError::Internal(format!("csv: {e}"));
-    w.write_record([
-        "month",
-        "ideas",
-        "applications",
-        "awarded_eur",
-        "bookings",
-        "booked_hours",
-    ])
-    .map_err(err)?;
-    for m in &o.months {
-        w.write_record([
-            m.month.clone(),
-            m.ideas.to_string(),
-            m.applications.to_string(),
-            format!("{}.{:02}", m.awarded_cents / 100, m.awarded_cents % 100),
-            m.bookings.to_string(),
-            format!("{:.1}", m.booked_hours),
-        ])
-        .map_err(err)?;
-    }
-    let data = w
-        .into_inner()
-        .map_err(|e| AppError::Internal(format!("csv: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"wijk-{}-overview.csv\"", o.wijknr),
-        ))
-        .body(data))
+    csv_export::download(
+        &format!("wijk-{}-overview.csv", o.wijknr),
+        &[
+            "month",
+            "ideas",
+            "applications",
+            "awarded_eur",
+            "bookings",
+            "booked_hours",
+        ],
+        o.months.iter().map(|m| {
+            vec![
+                m.month.clone(),
+                m.ideas.to_string(),
+                m.applications.to_string(),
+                euro(m.awarded_cents),
+                m.bookings.to_string(),
+                format!("{:.1}", m.booked_hours),
+            ]
+        }),
+    )
 }

@@ -636,15 +636,6 @@ pub(crate) fn record_status(
     Ok(())
 }
 
-fn public_url(state: &AppState) -> String {
-    state
-        .auth
-        .config
-        .public_url
-        .trim_end_matches('/')
-        .to_owned()
-}
-
 /// List subsidy schemes
 ///
 /// Every scheme with its rules, its budgets per year (and how much is used) and its jury
@@ -1546,7 +1537,7 @@ pub async fn submit_application(
     id: web::Path<String>,
 ) -> Result<web::Json<Application>, AppError> {
     let id = parse_id(&id, "application")?;
-    let url = public_url(&state);
+    let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -1617,7 +1608,7 @@ pub async fn withdraw_application(
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
     body.validate()?;
-    let url = public_url(&state);
+    let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -1676,7 +1667,7 @@ pub async fn create_cosign_link(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id, "application")?;
-    let url = public_url(&state);
+    let url = state.public_url().to_owned();
     let link = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;

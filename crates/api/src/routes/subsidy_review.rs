@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use diesel::prelude::*;
@@ -25,6 +24,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::UserCaller;
+use crate::csv_export::{self, euro};
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id};
 use crate::routes::subsidies::{
@@ -47,15 +47,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(awards_csv)
         .service(dashboard)
         .service(dashboard_csv);
-}
-
-fn public_url(state: &AppState) -> String {
-    state
-        .auth
-        .config
-        .public_url
-        .trim_end_matches('/')
-        .to_owned()
 }
 
 fn scheme_of(conn: &mut PgConnection, row: &AppRow) -> Result<SchemeRow, AppError> {
@@ -99,7 +90,7 @@ pub async fn close_deadline(
     id: web::Path<String>,
 ) -> Result<web::Json<Deadline>, AppError> {
     let id = parse_id(&id, "deadline")?;
-    let url = public_url(&state);
+    let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -485,7 +476,7 @@ pub async fn decide(
             ));
         }
     };
-    let url = public_url(&state);
+    let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -592,7 +583,7 @@ pub async fn pay(
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
     body.validate()?;
-    let url = public_url(&state);
+    let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -651,7 +642,7 @@ pub async fn put_report(
             "costs are 0 or more",
         ));
     }
-    let url = public_url(&state);
+    let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -732,7 +723,7 @@ pub async fn review_report(
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
     body.validate()?;
-    let url = public_url(&state);
+    let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -857,20 +848,6 @@ pub async fn awards(
         .map(web::Json)
 }
 
-fn csv_response(name: &str, data: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(data)
-}
-
-fn csv_error(e: impl std::fmt::Display) -> AppError {
-    AppError::Internal(format!("csv: {e}"))
-}
-
 /// Awarded grants as CSV
 ///
 /// The same list as `GET /subsidies/awards`, as CSV (UTF-8, header row, amounts in euro).
@@ -893,37 +870,35 @@ pub async fn awards_csv(
 ) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
     let list = state.with_conn(move |conn| award_list(conn, &q)).await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "id",
-        "scheme",
-        "organisation",
-        "title",
-        "wijken",
-        "amount_eur",
-        "year",
-        "decided_at",
-    ])
-    .map_err(csv_error)?;
-    for a in list {
-        w.write_record([
-            a.id,
-            a.scheme,
-            a.organisation.unwrap_or_default(),
-            a.title,
-            a.wijken
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(" "),
-            format!("{}.{:02}", a.amount_cents / 100, a.amount_cents % 100),
-            a.year.to_string(),
-            a.decided_at,
-        ])
-        .map_err(csv_error)?;
-    }
-    let data = w.into_inner().map_err(csv_error)?;
-    Ok(csv_response("awards.csv", data))
+    csv_export::download(
+        "awards.csv",
+        &[
+            "id",
+            "scheme",
+            "organisation",
+            "title",
+            "wijken",
+            "amount_eur",
+            "year",
+            "decided_at",
+        ],
+        list.into_iter().map(|a| {
+            vec![
+                a.id,
+                a.scheme,
+                a.organisation.unwrap_or_default(),
+                a.title,
+                a.wijken
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                euro(a.amount_cents),
+                a.year.to_string(),
+                a.decided_at,
+            ]
+        }),
+    )
 }
 
 type DashRow = (
@@ -1122,11 +1097,8 @@ pub async fn dashboard_csv(
             dashboard_of(conn, &q)
         })
         .await?;
-    let euro = |c: i64| format!("{}.{:02}", c / 100, c % 100);
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["section", "key", "applications", "awarded", "awarded_eur"])
-        .map_err(csv_error)?;
-    for (section, rows) in [
+    let mut rows = Vec::new();
+    for (section, group) in [
         ("status", &d.by_status),
         ("deadline", &d.by_deadline),
         ("applicant_kind", &d.by_applicant_kind),
@@ -1134,27 +1106,28 @@ pub async fn dashboard_csv(
         ("target_group", &d.by_target_group),
         ("scope", &d.by_scope),
     ] {
-        for r in rows {
-            w.write_record([
+        rows.extend(group.iter().map(|r| {
+            vec![
                 section.to_owned(),
                 r.key.clone(),
                 r.applications.to_string(),
                 r.awarded.to_string(),
                 euro(r.awarded_cents),
-            ])
-            .map_err(csv_error)?;
-        }
+            ]
+        }));
     }
-    for b in &d.budgets {
-        w.write_record([
+    rows.extend(d.budgets.iter().map(|b| {
+        vec![
             "budget".to_owned(),
             b.scheme.clone(),
             euro(b.budget.budget_cents),
             euro(b.budget.committed_cents + b.budget.paid_cents),
             euro(b.budget.remaining_cents),
-        ])
-        .map_err(csv_error)?;
-    }
-    let data = w.into_inner().map_err(csv_error)?;
-    Ok(csv_response(&format!("subsidies-{}.csv", d.year), data))
+        ]
+    }));
+    csv_export::download(
+        &format!("subsidies-{}.csv", d.year),
+        &["section", "key", "applications", "awarded", "awarded_eur"],
+        rows,
+    )
 }
