@@ -19,6 +19,8 @@ apt_install() {
 
 # C toolchain and libpq for diesel; the PostgreSQL client for the scripts.
 apt_install build-essential pkg-config libpq-dev postgresql-client ca-certificates curl
+# brotli: the web app's assets are precompressed (scripts/build-web.sh).
+apt_install brotli
 
 # The wasm target (the toolchain file asks for it too).
 if command -v rustup >/dev/null && ! rustup target list --installed | grep -q wasm32-unknown-unknown; then

@@ -163,22 +163,110 @@ fn cors(origins: &[String]) -> actix_cors::Cors {
     cors
 }
 
-/// The web app: static files, and `index.html` for every other path (client-side routing).
-fn spa(web_dir: PathBuf) -> Files {
+/// The web app. Hashed build outputs under `/assets/` are immutable: cached for a year and sent
+/// precompressed (`.br`, `.gz` made by `scripts/build-web.sh`) when the browser accepts it.
+/// Other files are served as they are; every other path gets `index.html` (client-side
+/// routing), which browsers must revalidate so a new release is picked up at once.
+fn spa(web_dir: PathBuf) -> actix_web::Scope {
+    let assets = web_dir.join("assets");
     let index = web_dir.join("index.html");
-    Files::new("/", web_dir)
-        .index_file("index.html")
-        .default_handler(fn_service(move |req: ServiceRequest| {
-            let index = index.clone();
-            async move {
-                let (req, _) = req.into_parts();
-                let response = match NamedFile::open_async(&index).await {
-                    Ok(file) => file.into_response(&req),
-                    Err(_) => web_app_missing(&req),
-                };
-                Ok(ServiceResponse::new(req, response))
-            }
-        }))
+    let index_for_root = index.clone();
+    web::scope("")
+        .service(web::resource("/assets/{file}").route(web::get().to(
+            move |req: HttpRequest, file: web::Path<String>| {
+                let assets = assets.clone();
+                async move { asset(&req, &assets, &file).await }
+            },
+        )))
+        .service(
+            web::resource("/").route(web::get().to(move |req: HttpRequest| {
+                let index = index_for_root.clone();
+                async move { index_page(&req, &index).await }
+            })),
+        )
+        .service(Files::new("/", web_dir).default_handler(fn_service(
+            move |req: ServiceRequest| {
+                let index = index.clone();
+                async move {
+                    let (req, _) = req.into_parts();
+                    let response = index_page(&req, &index).await;
+                    Ok(ServiceResponse::new(req, response))
+                }
+            },
+        )))
+}
+
+/// `index.html`, revalidated on every visit (`no-cache`; the ETag makes that a 304).
+async fn index_page(req: &HttpRequest, index: &std::path::Path) -> HttpResponse {
+    match NamedFile::open_async(index).await {
+        Ok(file) => {
+            let mut response = file.into_response(req);
+            response.headers_mut().insert(
+                actix_web::http::header::CACHE_CONTROL,
+                actix_web::http::header::HeaderValue::from_static("no-cache"),
+            );
+            response
+        }
+        Err(_) => web_app_missing(req),
+    }
+}
+
+/// A hashed asset, precompressed when a `.br` or `.gz` twin exists and the browser accepts it.
+async fn asset(req: &HttpRequest, dir: &std::path::Path, file: &str) -> HttpResponse {
+    use actix_web::http::header::{self, ContentEncoding, HeaderValue};
+    if file.starts_with('.') || file.contains(['/', '\\']) {
+        return HttpResponse::NotFound().finish();
+    }
+    let path = dir.join(file);
+    let mime = actix_files::file_extension_to_mime(
+        path.extension().and_then(|e| e.to_str()).unwrap_or(""),
+    );
+    let accepts = req
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let accepts = |coding: &str| {
+        accepts.split(',').any(|part| {
+            let mut it = part.split(';');
+            it.next()
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case(coding))
+                && !it.any(|p| p.trim().replace(' ', "") == "q=0")
+        })
+    };
+    let mut candidates = Vec::with_capacity(3);
+    if accepts("br") {
+        candidates.push((
+            path.with_file_name(format!("{file}.br")),
+            Some(ContentEncoding::Brotli),
+        ));
+    }
+    if accepts("gzip") {
+        candidates.push((
+            path.with_file_name(format!("{file}.gz")),
+            Some(ContentEncoding::Gzip),
+        ));
+    }
+    candidates.push((path.clone(), None));
+    for (candidate, encoding) in candidates {
+        let Ok(file) = NamedFile::open_async(&candidate).await else {
+            continue;
+        };
+        let file = file.set_content_type(mime.clone()).use_last_modified(false);
+        let file = match encoding {
+            Some(encoding) => file.set_content_encoding(encoding),
+            None => file,
+        };
+        let mut response = file.into_response(req);
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
+        headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+        return response;
+    }
+    HttpResponse::NotFound().finish()
 }
 
 fn web_app_missing(_req: &HttpRequest) -> HttpResponse {

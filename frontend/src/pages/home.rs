@@ -14,7 +14,18 @@ fn matches(query: &str, wijk: &Wijk) -> bool {
     let names = [wijk.name.as_str(), wijk.short_name.as_str()]
         .into_iter()
         .chain(wijk.aliases.iter().map(String::as_str));
-    text::matches_any(query, names)
+    text::matches_any_with(fold, query, names)
+}
+
+/// Accent- and case-insensitive folding with the browser's Unicode tables: NFD, then the
+/// combining marks dropped ("é" → "e"), then [`text::squash`].
+fn fold(value: &str) -> String {
+    let decomposed = String::from(js_sys::JsString::from(value).normalize("NFD"));
+    let bare: String = decomposed
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect();
+    text::squash(&bare)
 }
 
 /// The home page.
