@@ -162,11 +162,9 @@ impl From<diesel_error::Error> for AppError {
     fn from(e: diesel_error::Error) -> Self {
         match e {
             diesel_error::Error::NotFound => AppError::NotFound("not found".to_owned()),
-            // A broken connection means the database went away mid-request.
-            diesel_error::Error::DatabaseError(
-                diesel_error::DatabaseErrorKind::ClosedConnection,
-                _,
-            ) => AppError::Unavailable,
+            // A lost connection means the database went away (restart, network): 503, and
+            // `AppState::with_conn` makes the pool drop the connection.
+            e if samenstad_db::is_disconnect(&e) => AppError::Unavailable,
             diesel_error::Error::DatabaseError(
                 diesel_error::DatabaseErrorKind::UniqueViolation,
                 _,

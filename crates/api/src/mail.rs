@@ -165,9 +165,15 @@ async fn send_batch(
     let pool = pool.clone();
     let batch = actix_web::web::block(move || {
         let mut conn = pool.get().map_err(|e| e.to_string())?;
-        conn.transaction::<_, diesel::result::Error, _>(|conn| outbox::claim_pending(conn, 20))
-            .map_err(|e| e.to_string())
-            .map(|mails| (mails, conn))
+        match conn.transaction::<_, diesel::result::Error, _>(|c| outbox::claim_pending(c, 20)) {
+            Ok(mails) => Ok((mails, conn)),
+            Err(e) => {
+                if samenstad_db::is_disconnect(&e) {
+                    samenstad_db::discard(&mut conn);
+                }
+                Err(e.to_string())
+            }
+        }
     })
     .await
     .map_err(|e| e.to_string())??;

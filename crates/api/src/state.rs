@@ -34,7 +34,9 @@ impl AppState {
         }
     }
 
-    /// Runs `f` with a pooled connection on the blocking thread pool.
+    /// Runs `f` with a pooled connection on the blocking thread pool. When `f` finds the
+    /// database unavailable (the connection was lost, e.g. PostgreSQL restarted), the connection
+    /// is discarded rather than returned to the pool, so the next request gets a fresh one.
     pub async fn with_conn<T, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
@@ -45,7 +47,11 @@ impl AppState {
             let mut conn = pool
                 .get()
                 .map_err(|e| AppError::from(DbError::Unavailable(e.to_string())))?;
-            f(&mut conn)
+            let result = f(&mut conn);
+            if matches!(result, Err(AppError::Unavailable)) {
+                samenstad_db::discard(&mut conn);
+            }
+            result
         })
         .await?
     }
@@ -63,5 +69,68 @@ impl AppState {
             conn.transaction(f)
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use diesel::prelude::*;
+    use diesel::sql_types::Integer;
+    use samenstad_db::testing::TestDb;
+
+    use super::*;
+    use crate::auth::Auth;
+    use crate::config::AuthConfig;
+
+    fn backend_pid(conn: &mut PgConnection) -> Result<i32, AppError> {
+        Ok(diesel::select(diesel::dsl::sql::<Integer>("pg_backend_pid()")).get_result(conn)?)
+    }
+
+    #[actix_web::test]
+    async fn a_connection_the_server_dropped_gets_a_503_once_and_is_not_handed_out_again() {
+        let db = TestDb::new();
+        let pool = samenstad_db::connect_pool(db.url(), 1, Duration::from_secs(2));
+        let state = AppState::new(pool, Auth::new(AuthConfig::from_env()));
+        let pid = state
+            .with_conn(|c| backend_pid(c))
+            .await
+            .expect("a connection");
+
+        // The server ends the pool's only connection, as a restart of PostgreSQL does.
+        let mut admin = db.conn();
+        diesel::sql_query(format!("SELECT pg_terminate_backend({pid})"))
+            .execute(&mut admin)
+            .expect("terminate");
+        let gone = Instant::now();
+        while diesel::sql_query(format!("SELECT 1 FROM pg_stat_activity WHERE pid = {pid}"))
+            .execute(&mut admin)
+            .expect("pg_stat_activity")
+            == 1
+        {
+            assert!(
+                gone.elapsed() < Duration::from_secs(10),
+                "the backend lives on"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+
+        // A query that is prepared for the first time on the dead connection: diesel does not
+        // mark the connection broken then, so it used to go back to the pool and the next
+        // request on it failed with a 500 ("no connection to the server").
+        let first = state
+            .with_conn(|c| {
+                Ok(samenstad_db::schema::wijk::table
+                    .count()
+                    .get_result::<i64>(&mut **c)?)
+            })
+            .await;
+        assert!(matches!(first, Err(AppError::Unavailable)), "{first:?}");
+        let again = state
+            .with_conn(|c| backend_pid(c))
+            .await
+            .expect("a fresh connection");
+        assert_ne!(again, pid);
     }
 }

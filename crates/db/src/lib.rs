@@ -16,7 +16,7 @@ pub mod seed_venues;
 pub mod testing;
 
 pub use diesel::PgConnection;
-pub use pool::{DbPool, PooledConn, connect_pool, run_migrations};
+pub use pool::{DbPool, PooledConn, connect_pool, discard, is_disconnect, run_migrations};
 
 /// Errors of the persistence layer that are not plain diesel errors.
 #[derive(Debug, thiserror::Error)]
