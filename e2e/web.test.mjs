@@ -199,7 +199,7 @@ test('find a room by wijk and capacity, request it, the manager approves, the re
     await calendar.getByRole('button', { name: 'Volgende week →' }).click();
     await page.waitForFunction((c) => document.querySelector('.calendar caption')?.textContent !== c, caption);
   }
-  await calendar.getByRole('button', { name: /^Kies als begin: do .* 19:00$/ }).click();
+  await calendar.getByRole('button', { name: /^vrij – Kies als begin: do .* 19:00$/ }).click();
   assert.match(await page.getByLabel('Begin', { exact: true }).inputValue(), /T19:00$/, 'the picked hour fills in the start');
   await page.getByLabel('Aantal personen').fill('25');
   await page.getByLabel('Waarvoor?').fill('Bewonersvergadering Sluizeken');

@@ -128,7 +128,7 @@ pub fn WeekCalendar(room_id: String, start: RwSignal<String>) -> impl IntoView {
                             view! {
                                 <td class="slot free-slot">
                                     <button type="button"
-                                        aria-label=format!("{}: {name}", t(lang, T::PickSlot))
+                                        aria-label=format!("{} – {}: {name}", t(lang, T::SlotFree), t(lang, T::PickSlot))
                                         aria-pressed=move || (start.get() == value).to_string()
                                         on:click=move |_| start.set(picked.clone())>
                                         {t(lang, T::SlotFree)}

@@ -448,6 +448,15 @@ pub fn ApplyPage() -> impl IntoView {
     });
     let category = RwSignal::new(String::new());
     Effect::new(move |_| category.set(query.read().get("category").unwrap_or_default()));
+    // A scheme with one category needs no choice.
+    Effect::new(move |_| {
+        if let Some(Ok(Some(s))) = scheme.get()
+            && let [only] = s.rules.categories.as_slice()
+            && category.get_untracked().is_empty()
+        {
+            category.set(only.key.clone());
+        }
+    });
     let organisation = RwSignal::new(String::new());
     // The first organisation is the likely applicant.
     Effect::new(move |_| {

@@ -256,7 +256,7 @@ fn VenueMap(
         })
     };
     view! {
-        <svg class="wijk-map venue-map" viewBox=projection.view_box() role="img" aria-label=move || t(lang.get(), T::Venues) on:click=pick>
+        <svg class="wijk-map venue-map" viewBox=projection.view_box() role="group" aria-label=move || t(lang.get(), T::Venues) on:click=pick>
             {areas}
             {markers}
             {pin}

@@ -1,0 +1,205 @@
+// Accessibility: axe-core on every main page in Dutch and English (no serious or critical
+// violations), landmarks, the language attribute, a visible focus on every keyboard stop, and a
+// room booked and a subsidy application submitted with the keyboard only. Same set-up as
+// web.test.mjs: Debian's Chromium (headless), the real binary and a seeded PostgreSQL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.SAMENSTAD_E2E_URL ?? 'http://127.0.0.1:8090';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const ADMIN = { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD };
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic'],
+    // The browser's own locale decides the order of a date field's parts (see typeDate).
+    env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
+  });
+});
+
+after(async () => { await browser?.close(); });
+
+async function api(path, { method = 'GET', body, token } = {}) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${BASE}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+}
+
+/** A browser context in `lang` (stored the way the web app stores the choice). */
+async function context(lang) {
+  const ctx = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'nl-BE', viewport: { width: 1200, height: 900 } });
+  await ctx.addInitScript((l) => localStorage.setItem('samenstad.lang', l), lang);
+  return ctx;
+}
+
+async function login(page, { email, password }) {
+  await page.goto(`${BASE}/login`);
+  await page.locator('#login-email, input[type=email]').first().fill(email);
+  await page.locator('input[type=password]').first().fill(password);
+  await page.locator('form button[type=submit]').first().click();
+  await page.waitForURL('**/account');
+}
+
+/** Waits until the page has rendered its data: a heading in <main>, no loading text, network quiet. */
+async function settled(page) {
+  await page.waitForSelector('main h1');
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('main .loading'));
+}
+
+/** axe-core's serious and critical violations on the page, as readable lines. */
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+const PUBLIC_PAGES = ['/', '/wijken/binnenstad', '/venues', '/venues/buurtcentrum-sluizeken', '/wijkbudget',
+  '/ideas', '/subsidies', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
+const STAFF_PAGES = ['/account', '/bookings', '/manage', '/subsidies/mine',
+  '/subsidies/apply/fonds-tijdelijke-invullingen', 'DRAFT', '/subsidies/admin', '/subsidies/dashboard',
+  '/subsidies/jury', '/wijken/binnenstad/overview'];
+
+for (const lang of ['nl', 'en']) {
+  test(`axe-core finds no serious or critical violations on the main pages (${lang})`, async () => {
+    const token = (await api('/api/v1/auth/login', { method: 'POST', body: ADMIN })).body.access_token;
+    const draft = await api('/api/v1/subsidies/applications', { method: 'POST', token,
+      body: { scheme: 'fonds-tijdelijke-invullingen', category: 'tijdelijke_invulling', title: 'Zomerbar op de Oude Dokken',
+        description: '', themes: [], target_groups: [], scope: 'wijk', wijken: [], starts_on: null, ends_on: null,
+        location: '', requested_cents: 0, coaching: false, budget_lines: [] } });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    const ctx = await context(lang);
+    const page = await ctx.newPage();
+    const found = [];
+    const visit = async (path) => {
+      await page.goto(`${BASE}${path}`);
+      await settled(page);
+      assert.equal(await page.getAttribute('html', 'lang'), lang, `${path}: <html lang>`);
+      assert.equal(await page.locator('main#main').count(), 1, `${path}: one main landmark`);
+      assert.ok(await page.locator('header').count() >= 1 && await page.locator('footer').count() >= 1, `${path}: banner and contentinfo`);
+      for (const v of await axeViolations(page)) found.push(`${path}: ${v}`);
+    };
+    for (const path of PUBLIC_PAGES) await visit(path);
+    await login(page, ADMIN);
+    for (const path of STAFF_PAGES) await visit(path === 'DRAFT' ? `/subsidies/applications/${draft.body.id}` : path);
+    assert.deepEqual(found, [], `axe-core (${lang}):\n${found.join('\n')}`);
+    await ctx.close();
+  });
+}
+
+/** Describes the focused element: tag, then its label (or aria-label, or text). */
+function focusedDescription(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { text: '', visible: true };
+    const label = el.labels?.[0]?.innerText || el.getAttribute('aria-label') || el.innerText || '';
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow && style.boxShadow !== 'none';
+    return { text: `${el.tagName.toLowerCase()}|${label.trim().replace(/\s+/g, ' ')}`, visible: outline || shadow, style: `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}` };
+  });
+}
+
+/** Presses Tab until the focused element matches `pattern`; every stop on the way must show its focus. */
+async function tabTo(page, pattern, max = 300) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const { text, visible, style } = await focusedDescription(page);
+    assert.ok(visible, `${page.url()}: the focus on "${text}" is not visible (${style})`);
+    if (pattern.test(text)) return text;
+  }
+  throw new Error(`no element matching ${pattern} within ${max} presses of Tab`);
+}
+
+/** Types a date into a focused <input type=date> part by part: month, day, year (Chromium runs in en_US). */
+async function typeDate(page, iso) {
+  const [y, m, d] = iso.split('-');
+  await page.keyboard.type(`${m}${d}${y}`);
+}
+
+test('with the keyboard only: log in, book a room, and submit a subsidy application', async () => {
+  const ctx = await context('nl');
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  // Log in.
+  await page.goto(`${BASE}/login`);
+  await tabTo(page, /^input\|E-mailadres/);
+  await page.keyboard.type(ADMIN.email);
+  await tabTo(page, /^input\|Wachtwoord$/);
+  await page.keyboard.type(ADMIN.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/account');
+
+  // Find the room from the list, pick a free evening in the week calendar, request it.
+  await page.goto(`${BASE}/venues`);
+  await page.waitForSelector('ul.venue-list li');
+  await tabTo(page, /^a\|.*Buurtcentrum Sluizeken/);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/venues/buurtcentrum-sluizeken');
+  await page.waitForSelector('.calendar table.week-calendar');
+  const caption = await page.locator('.calendar caption').first().innerText();
+  await tabTo(page, /^button\|Volgende week/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((c) => document.querySelector('.calendar caption')?.textContent !== c, caption);
+  await tabTo(page, /^button\|vrij – Kies als begin: do .* 19:00$/);
+  await page.keyboard.press('Enter');
+  await tabTo(page, /^input\|Aantal personen/);
+  await page.keyboard.type('20');
+  await tabTo(page, /^(input|textarea)\|Waarvoor\?/);
+  await page.keyboard.type('Buurtoverleg met het toetsenbord');
+  await tabTo(page, /^button\|Aanvraag versturen/);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('form.booking-form p.success');
+
+  // A subsidy of the Fonds Tijdelijke Invullingen, as a person.
+  await page.goto(`${BASE}/subsidies/apply/fonds-tijdelijke-invullingen`);
+  await page.waitForSelector('main h1');
+  await tabTo(page, /^button\|Aanvraag starten/);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/subsidies\/applications\/[0-9a-f-]{36}$/);
+  await page.waitForSelector('#app-starts');
+  await tabTo(page, /^input\|Titel$/);
+  await page.keyboard.type('Tuin op de braakliggende hoek');
+  await tabTo(page, /^textarea\|Omschrijving: wat/);
+  await page.keyboard.type('Een jaar lang een moestuin met de buren op het lege perceel aan de hoek.');
+  await tabTo(page, /^input\|Groen$/);
+  await page.keyboard.press('Space');
+  await tabTo(page, /^input\|Iedereen$/);
+  await page.keyboard.press('Space');
+  await tabTo(page, /^select\|Wijk$/);
+  await page.keyboard.type('Rabot');
+  const day = (offset) => { const d = new Date(); d.setDate(d.getDate() + offset); return d.toISOString().slice(0, 10); };
+  await tabTo(page, /^input\|Eerste dag/);
+  await typeDate(page, day(30));
+  await tabTo(page, /^input\|Laatste dag/);
+  await typeDate(page, day(200));
+  await tabTo(page, /^button\|Kostenlijn toevoegen/);
+  await page.keyboard.press('Enter');
+  await tabTo(page, /^select\|Soort kost/);
+  await page.keyboard.type('Materiaal');
+  await tabTo(page, /^input\|Omschrijving$/);
+  await page.keyboard.type('Plantenbakken en aarde');
+  await tabTo(page, /^input\|Bedrag \(euro\)/);
+  await page.keyboard.type('900');
+  await tabTo(page, /^input\|Gevraagd bedrag/);
+  await page.keyboard.type('900');
+  await page.getByText('Alles is in orde: je kan indienen.').waitFor();
+  await tabTo(page, /^button\|Aanvraag indienen/);
+  await page.keyboard.press('Enter');
+  await page.locator('p.status', { hasText: 'ingediend' }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Tuin op de braakliggende hoek');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
