@@ -101,6 +101,13 @@ lint-docker:
 bench-login connections="8" seconds="15":
     scripts/bench-login.sh {{connections}} {{seconds}}
 
+# All benchmarks in one table: the main reads (closed loop and at 2,000 req/s) against pgbench on
+# the same SQL or a hello-world endpoint, writes against pgbench INSERTs, and RSS over `requests`
+# mixed reads (about 35 minutes with the defaults on 2 cores, mostly the memory run; `just bench 5 100000`
+# takes about 6)
+bench seconds="10" requests="1000000":
+    scripts/bench.sh {{seconds}} {{requests}}
+
 # Venue search with 10,000 venues and 30,000 rooms: req/s, p50, p99 and the ratio to pgbench
 bench-venues seconds="10" connections="32":
     scripts/bench-venues.sh {{seconds}} {{connections}}

@@ -263,6 +263,37 @@ async fn health_is_ok_with_a_database_and_503_without_one() {
 }
 
 #[actix_web::test]
+async fn liveness_is_ok_even_without_a_database_and_never_cached() {
+    // Nothing listens on port 1: liveness does not ask the database, so it still answers 200.
+    let down = actix_test::init_service(build_app(
+        state_for("postgres://postgres@127.0.0.1:1/none"),
+        settings(),
+    ))
+    .await;
+    let (s, h, b) = get(&down, "/api/v1/health/live").await;
+    let body: serde_json::Value = json(s, &b);
+    assert_eq!(body, serde_json::json!({"status": "ok"}));
+    assert_eq!(
+        h.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    let res = actix_test::call_service(
+        &down,
+        actix_test::TestRequest::post()
+            .uri("/api/v1/health/live")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        res.headers()
+            .get(header::ALLOW)
+            .and_then(|v| v.to_str().ok()),
+        Some("GET")
+    );
+}
+
+#[actix_web::test]
 async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_index_html() {
     let db = TestDb::new();
     let app = app(&db).await;
