@@ -20,11 +20,11 @@ ensure_database() {
 }
 app_database() { local db="${DATABASE_URL##*/}"; echo "${db%%\?*}"; }
 
-# Serves the debug binary on 127.0.0.1:$2 over a fresh, migrated and seeded database $1 with an
+# Serves the debug binary (or $SAMENSTAD_BIN) on 127.0.0.1:$2 over a fresh, migrated and seeded database $1 with an
 # administrator ($SAMENSTAD_E2E_ADMIN_EMAIL); the database is dropped and the server stopped on
 # exit. Sets SAMENSTAD_TEST_URL.
 serve_fresh_database() {
-  local db="$1" port="$2" bin="${CARGO_TARGET_DIR:-target}/debug/samenstad"
+  local db="$1" port="$2" bin="${SAMENSTAD_BIN:-${CARGO_TARGET_DIR:-target}/debug/samenstad}"
   psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $db with (force)" >&2
   psql "$SAMENSTAD_PG_SERVER/postgres" -qc "create database $db" >&2
   export DATABASE_URL="$SAMENSTAD_PG_SERVER/$db"
