@@ -18,7 +18,7 @@ command -v chromium >/dev/null || { echo "chromium is missing: run scripts/setup
 [ -f frontend/dist/index.html ] || scripts/build-web.sh release
 cargo build --locked --release -q -p samenstad-api
 . scripts/env.sh
-SAMENSTAD_BIN="${CARGO_TARGET_DIR:-target}/release/samenstad" serve_fresh_database samenstad_lighthouse 8093
+SAMENSTAD_BIN="${CARGO_TARGET_DIR:-target}/release/samenstad" serve_fresh_database samenstad_lighthouse 8094
 base="$SAMENSTAD_TEST_URL"
 out=$(mktemp -d)
 trap 'rm -rf "$out"; kill $_test_server 2>/dev/null; wait $_test_server 2>/dev/null; psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $_test_db with (force)" >&2' EXIT
