@@ -5,33 +5,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { BASE, api, launchChromium } from './support.mjs';
 
-const BASE = process.env.SAMENSTAD_E2E_URL ?? 'http://127.0.0.1:8090';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const ADMIN = { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD };
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic'],
-    // The browser's own locale decides the order of a date field's parts (see typeDate).
-    env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
-  });
+  // The browser's own locale decides the order of a date field's parts (see typeDate).
+  browser = await launchChromium({ env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' } });
 });
 
 after(async () => { await browser?.close(); });
-
-async function api(path, { method = 'GET', body, token } = {}) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${BASE}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
-}
 
 /** A browser context in `lang` (stored the way the web app stores the choice). */
 async function context(lang) {

@@ -3,20 +3,11 @@
 // Playwright gives every launch a fresh temporary profile (--user-data-dir).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { BASE, api, launchChromium } from './support.mjs';
 
-const BASE = process.env.SAMENSTAD_E2E_URL ?? 'http://127.0.0.1:8090';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let browser;
 
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic'],
-  });
-});
+before(async () => { browser = await launchChromium(); });
 
 after(async () => { await browser?.close(); });
 
@@ -96,13 +87,6 @@ test('the API docs render offline from assets served by the binary', async () =>
   assert.deepEqual(outside, []);
   await page.close();
 });
-
-async function api(path, { method = 'GET', body, token } = {}) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${BASE}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
-}
 
 test('register, verify through the mailed link, log in, stay logged in after a reload, log out', async () => {
   const { page, errors } = await openPage();

@@ -1,0 +1,23 @@
+// Shared by the browser tests: the server under test, Debian's Chromium, and JSON calls to the API.
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.SAMENSTAD_E2E_URL ?? 'http://127.0.0.1:8090';
+
+/** Headless Chromium with the flags these tests run it with (Playwright makes a fresh profile). */
+export function launchChromium(options = {}) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic'],
+    ...options,
+  });
+}
+
+/** A JSON request to the API; the body of the answer parsed (null for 204). */
+export async function api(path, { method = 'GET', body, token } = {}) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${BASE}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+}
