@@ -362,6 +362,100 @@ async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_ind
 }
 
 #[actix_web::test]
+async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalidated() {
+    let db = TestDb::new();
+    let dir = std::env::temp_dir().join(format!("samenstad-web-{}", uuid_like()));
+    std::fs::create_dir_all(dir.join("assets")).expect("dir");
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).expect("write");
+    write("index.html", b"<!doctype html><title>shell</title>");
+    write("assets/app-0123456789abcdef.wasm", b"\0asm raw");
+    write("assets/app-0123456789abcdef.wasm.br", b"brotli bytes");
+    write("assets/app-0123456789abcdef.wasm.gz", b"gzip bytes");
+    write("assets/styles-0123456789abcdef.css", b"body{}");
+    let mut settings = settings();
+    settings.web_dir = dir.clone();
+    let app = actix_test::init_service(build_app(state_for(db.url()), settings)).await;
+    let fetch = |uri: &'static str, accept: &'static str| {
+        let app = &app;
+        async move {
+            let res = actix_test::call_service(
+                app,
+                actix_test::TestRequest::get()
+                    .uri(uri)
+                    .insert_header((header::ACCEPT_ENCODING, accept))
+                    .to_request(),
+            )
+            .await;
+            let status = res.status();
+            let headers = res.headers().clone();
+            let body = actix_test::read_body(res).await;
+            (status, headers, body)
+        }
+    };
+    let text = |h: &header::HeaderMap, name: header::HeaderName| {
+        h.get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    };
+    // The browser that takes brotli gets the .br twin, typed as wasm, cached for a year.
+    let wasm = "/assets/app-0123456789abcdef.wasm";
+    for (accept, body, encoding) in [
+        ("gzip, deflate, br, zstd", &b"brotli bytes"[..], "br"),
+        ("gzip", b"gzip bytes", "gzip"),
+        ("br;q=0, gzip", b"gzip bytes", "gzip"),
+        ("identity", b"\0asm raw", ""),
+    ] {
+        let (s, h, b) = fetch(wasm, accept).await;
+        assert_eq!(s, StatusCode::OK, "{accept}");
+        assert_eq!(&b[..], body, "{accept}");
+        assert_eq!(text(&h, header::CONTENT_ENCODING), encoding, "{accept}");
+        assert_eq!(text(&h, header::CONTENT_TYPE), "application/wasm");
+        assert_eq!(
+            text(&h, header::CACHE_CONTROL),
+            "public, max-age=31536000, immutable"
+        );
+        assert!(text(&h, header::VARY).contains("Accept-Encoding"));
+    }
+    // Without a twin the file itself, compressed on the fly when that is accepted.
+    let (s, h, _) = fetch("/assets/styles-0123456789abcdef.css", "identity").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(text(&h, header::CONTENT_TYPE).starts_with("text/css"));
+    for missing in [
+        "/assets/nothing-0000.js",
+        "/assets/..%2Findex.html",
+        "/assets/.hidden",
+    ] {
+        let (s, _, _) = fetch(missing, "br").await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{missing}");
+    }
+    // index.html (for / and every client route) is revalidated on every visit.
+    for path in ["/", "/venues/buurtcentrum-sluizeken"] {
+        let (s, h, b) = fetch(path, "identity").await;
+        assert_eq!(s, StatusCode::OK, "{path}");
+        assert_eq!(&b[..], b"<!doctype html><title>shell</title>", "{path}");
+        assert_eq!(text(&h, header::CACHE_CONTROL), "no-cache", "{path}");
+        assert!(
+            !text(&h, header::ETAG).is_empty(),
+            "{path}: an ETag to revalidate against"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A name unique to this test run.
+fn uuid_like() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    )
+}
+
+#[actix_web::test]
 async fn api_docs_and_the_openapi_document_are_served_by_the_binary() {
     let db = TestDb::new();
     let app = app(&db).await;
