@@ -221,19 +221,7 @@ async fn asset(req: &HttpRequest, dir: &std::path::Path, file: &str) -> HttpResp
     let mime = actix_files::file_extension_to_mime(
         path.extension().and_then(|e| e.to_str()).unwrap_or(""),
     );
-    let accepts = req
-        .headers()
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let accepts = |coding: &str| {
-        accepts.split(',').any(|part| {
-            let mut it = part.split(';');
-            it.next()
-                .is_some_and(|c| c.trim().eq_ignore_ascii_case(coding))
-                && !it.any(|p| p.trim().replace(' ', "") == "q=0")
-        })
-    };
+    let accepts = |coding: &str| crate::etag::accepts_encoding(req, coding);
     let mut candidates = Vec::with_capacity(3);
     if accepts("br") {
         candidates.push((

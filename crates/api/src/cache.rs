@@ -47,7 +47,8 @@ impl WijkenSnapshot {
             },
             "application/json",
         )
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .precompressed();
         let features = wijken
             .iter()
             .map(|w| WijkFeature {
@@ -65,7 +66,8 @@ impl WijkenSnapshot {
             },
             GEO_JSON,
         )
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .precompressed();
         let index = AreaIndex::new(
             wijken
                 .iter()

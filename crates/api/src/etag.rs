@@ -10,6 +10,9 @@ use sha2::{Digest, Sha256};
 pub struct CachedBody {
     /// The body bytes.
     pub bytes: Bytes,
+    /// The same bytes compressed with brotli and gzip, for bodies served very often
+    /// ([`CachedBody::precompressed`]); else compressed per response by the middleware.
+    compressed: Option<(Bytes, Bytes)>,
     /// Weak ETag of the bytes (weak because responses may be compressed).
     pub etag: EntityTag,
     /// Content type of the body.
@@ -31,9 +34,25 @@ impl CachedBody {
             .collect::<String>();
         Ok(Self {
             bytes,
+            compressed: None,
             etag: EntityTag::new_weak(tag),
             content_type,
         })
+    }
+
+    /// Compresses the body once (brotli quality 9, gzip level 9), so serving it costs no
+    /// compression and no per-response buffers.
+    #[must_use]
+    pub fn precompressed(mut self) -> Self {
+        use std::io::Write as _;
+        let mut br = brotli::CompressorWriter::new(Vec::new(), 64 * 1024, 9, 22);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let ok = br.write_all(&self.bytes).is_ok() && gz.write_all(&self.bytes).is_ok();
+        let br = br.into_inner();
+        if let (true, Ok(gz)) = (ok, gz.finish()) {
+            self.compressed = Some((Bytes::from(br), Bytes::from(gz)));
+        }
+        self
     }
 
     /// 304 when the request's `If-None-Match` matches, else 200 with the body.
@@ -52,11 +71,44 @@ impl CachedBody {
             .insert_header(header::ETag(self.etag.clone()))
             .insert_header((header::CACHE_CONTROL, "public, max-age=60"));
         if not_modified {
-            builder.finish()
-        } else {
+            return builder.finish();
+        }
+        builder.content_type(self.content_type);
+        let Some((br, gz)) = &self.compressed else {
+            return builder.body(self.bytes.clone());
+        };
+        builder.insert_header((header::VARY, "Accept-Encoding"));
+        if accepts_encoding(req, "br") {
             builder
-                .content_type(self.content_type)
-                .body(self.bytes.clone())
+                .insert_header((header::CONTENT_ENCODING, "br"))
+                .body(br.clone())
+        } else if accepts_encoding(req, "gzip") {
+            builder
+                .insert_header((header::CONTENT_ENCODING, "gzip"))
+                .body(gz.clone())
+        } else {
+            builder.body(self.bytes.clone())
         }
     }
+}
+
+/// Whether the request's `Accept-Encoding` lists `coding` (and not with `q=0`).
+pub fn accepts_encoding(req: &HttpRequest, coding: &str) -> bool {
+    let Some(value) = req
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    value.split(',').any(|part| {
+        let mut params = part.split(';');
+        params
+            .next()
+            .is_some_and(|c| c.trim().eq_ignore_ascii_case(coding))
+            && !params.any(|p| {
+                let p = p.trim().replace(' ', "");
+                p == "q=0" || p == "q=0.0" || p == "q=0.00" || p == "q=0.000"
+            })
+    })
 }

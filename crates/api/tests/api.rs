@@ -362,6 +362,65 @@ async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_ind
 }
 
 #[actix_web::test]
+async fn reference_data_is_sent_precompressed_with_one_etag_for_every_encoding() {
+    use std::io::Read as _;
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let fetch = |uri: &'static str, accept: &'static str| {
+        let app = &app;
+        async move {
+            let res = actix_test::call_service(
+                app,
+                actix_test::TestRequest::get()
+                    .uri(uri)
+                    .insert_header((header::ACCEPT_ENCODING, accept))
+                    .to_request(),
+            )
+            .await;
+            let headers = res.headers().clone();
+            (headers, actix_test::read_body(res).await.to_vec())
+        }
+    };
+    let value = |h: &header::HeaderMap, name: header::HeaderName| {
+        h.get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    };
+    for uri in ["/api/v1/wijken.geojson", "/api/v1/wijken"] {
+        let (plain_h, plain) = fetch(uri, "identity").await;
+        assert_eq!(value(&plain_h, header::CONTENT_ENCODING), "", "{uri}");
+        let (br_h, br) = fetch(uri, "gzip, deflate, br").await;
+        assert_eq!(value(&br_h, header::CONTENT_ENCODING), "br", "{uri}");
+        let mut unbr = Vec::new();
+        brotli::Decompressor::new(&br[..], 4096)
+            .read_to_end(&mut unbr)
+            .expect("brotli");
+        assert_eq!(unbr, plain, "{uri}: brotli decodes to the same body");
+        let (gz_h, gz) = fetch(uri, "gzip").await;
+        assert_eq!(value(&gz_h, header::CONTENT_ENCODING), "gzip", "{uri}");
+        let mut ungz = Vec::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_end(&mut ungz)
+            .expect("gzip");
+        assert_eq!(ungz, plain, "{uri}: gzip decodes to the same body");
+        assert!(
+            br.len() * 2 < plain.len(),
+            "{uri}: {} of {} bytes",
+            br.len(),
+            plain.len()
+        );
+        let etag = value(&plain_h, header::ETAG);
+        assert!(!etag.is_empty());
+        assert_eq!(value(&br_h, header::ETAG), etag, "{uri}: one ETag");
+        assert!(
+            value(&br_h, header::VARY).contains("Accept-Encoding"),
+            "{uri}"
+        );
+    }
+}
+
+#[actix_web::test]
 async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalidated() {
     let db = TestDb::new();
     let dir = std::env::temp_dir().join(format!("samenstad-web-{}", uuid_like()));
