@@ -78,6 +78,15 @@ contract examples="50":
 e2e:
     scripts/e2e.sh
 
+# Accessibility only: axe-core on the main pages in Dutch and English, and the keyboard-only
+# booking and subsidy application (part of `just e2e`; needs `just web`)
+a11y:
+    scripts/e2e.sh e2e/a11y.test.mjs
+
+# Lighthouse 12 (mobile) on home, venue finder, idea board and subsidy wizard: median of `runs`
+lighthouse runs="3": web
+    scripts/lighthouse.sh {{runs}}
+
 # Chaos on a private PostgreSQL cluster (debug build): kill -9 the API during concurrent writes
 # `rounds` times and restart PostgreSQL under mixed load `restarts` times. Asserts: no
 # acknowledged write lost, no Idempotency-Key booked twice, 503 problem+json within 3 s while the
