@@ -112,7 +112,7 @@ bench-login connections="8" seconds="15":
 
 # All benchmarks in one table: the main reads (closed loop and at 2,000 req/s) against pgbench on
 # the same SQL or a hello-world endpoint, writes against pgbench INSERTs, and RSS over `requests`
-# mixed reads (about 35 minutes with the defaults on 2 cores, mostly the memory run; `just bench 5 100000`
+# mixed reads (20 to 30 minutes with the defaults on 2 cores, mostly the memory run; `just bench 5 100000`
 # takes about 6)
 bench seconds="10" requests="1000000":
     scripts/bench.sh {{seconds}} {{requests}}

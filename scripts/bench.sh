@@ -7,7 +7,8 @@
 # pgbench running the same INSERTs in one transaction. Memory: VmRSS of the server at start, after
 # half and after all of N mixed reads. Release binary, real PostgreSQL, a fresh database with the
 # seeded Gent data plus 10,000 generated venues (30,000 rooms, as `bench-venues.sh`) and 8 projects
-# per wijk, so that searches fill a page. Prints figures; asserts nothing.
+# per wijk, so that searches fill a page; 20,000 earlier bookings and 5,000 drafts before the
+# writes. Prints figures; asserts nothing.
 # Usage: scripts/bench.sh [seconds per figure] [requests of the memory run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -194,12 +195,19 @@ token=$(curl -fsS -H 'content-type: application/json' \
   -d '{"email":"bench@example.org","password":"een lange zin als wachtwoord"}' "$base/api/v1/auth/login" |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
 user=$(psql "$url" -Atc "select id from app_user where email = 'bench@example.org'")
-# A room of a real (seeded) venue. Requests do not block each other (only approved bookings
-# do), so every request asks for the same two hours, 60 days ahead: inside the lead time.
+# Requests go to 1,000 rooms at random (the overlap check reads a room's bookings of that slot,
+# so thousands of requests for one room and slot would measure that pile instead). Requests do
+# not block each other (only approved bookings do): all ask for the same two hours, 60 days
+# ahead, inside every generated venue's lead time.
+psql "$url" -q <<'SQL'
+CREATE TABLE bench_room AS
+  SELECT row_number() OVER (ORDER BY r.id) AS n, r.id FROM room r JOIN venue v ON v.id = r.venue_id
+  WHERE v.slug LIKE 'bench-%' ORDER BY r.id LIMIT 1000;
+ALTER TABLE bench_room ADD PRIMARY KEY (n);
+SQL
+psql "$url" -At -c "select '$base/api/v1/rooms/' || id || '/bookings' from bench_room order by n" > "$work/booking_urls"
 IFS='|' read -r room venue_wijk < <(psql "$url" -At -c "
-  select r.id, coalesce(v.wijk_id::text, '') from room r join venue v on v.id = r.venue_id
-  where r.capacity >= 10 and (r.uses = '{}' or 'meeting' = any(r.uses)) and v.room_use and v.slug not like 'bench-%'
-  order by v.slug, r.name limit 1")
+  select r.id, coalesce(v.wijk_id::text, '') from bench_room r join room using (id) join venue v on v.id = room.venue_id where n = 1")
 scheme=$(psql "$url" -Atc "select id from subsidy_scheme where key = 'samen-aan-zet'")
 read -r slot_start slot_end day < <(python3 -c '
 import datetime as d
@@ -216,13 +224,33 @@ print(json.dumps({"scheme": "samen-aan-zet", "category": "forfait", "title": "Bu
   "budget_lines": [{"kind": "materials", "description": "Tenten en tafels", "amount_cents": 40000},
                    {"kind": "catering", "description": "Soep", "amount_cents": 10000}]}))' "$day")
 wijk_or_null=$([ -n "$venue_wijk" ] && echo "'$venue_wijk'" || echo NULL)
+# Earlier requests and drafts (20,000 and 5,000), then ANALYZE: plans are made on tables of a
+# running service. On empty tables PostgreSQL keeps plans that get slower with every row the
+# benchmark adds, until autovacuum analyzes (a minute or more), and the figures would depend on
+# the order of the runs.
+psql "$url" -q <<SQL
+INSERT INTO booking (id, room_id, requester_id, purpose, room_use, attendees, during, status, tariff_category, price_cents)
+SELECT gen_random_uuid(), r.id, '$user', 'Eerdere aanvraag', 'meeting', 5,
+       tstzrange(date_trunc('day', now()) + (30 + i * 7) * interval '1 day' + interval '10 hours',
+                 date_trunc('day', now()) + (30 + i * 7) * interval '1 day' + interval '12 hours'), 'requested', 'resident', 2000
+FROM (SELECT id FROM room ORDER BY id LIMIT 2000) AS r, generate_series(1, 10) AS i;
+WITH a AS (
+  INSERT INTO subsidy_application (id, scheme_id, applicant_id, applicant_kind, category, title, scope, requested_cents)
+  SELECT gen_random_uuid(), '$scheme', '$user', 'person', 'forfait', 'Eerdere aanvraag ' || i, 'wijk', 30000
+  FROM generate_series(1, 5000) AS i RETURNING id),
+w AS (INSERT INTO subsidy_application_wijk (application_id, wijk_id) SELECT id, '$wijk7' FROM a),
+b AS (INSERT INTO subsidy_budget_line (application_id, position, kind, description, amount_cents) SELECT id, 0, 'materials', 'Tenten', 40000 FROM a)
+INSERT INTO subsidy_event (id, application_id, actor_id, actor_role, status) SELECT gen_random_uuid(), id, '$user', 'applicant', 'draft' FROM a;
+ANALYZE;
+SQL
 # The ceilings: the INSERTs each request makes (row, audit entry; a draft also its wijk, budget
 # lines and timeline event), in one transaction. The API runs more in that transaction (the
 # caller, roles, room or scheme, overlap check, the answer): see the full-transaction figures.
 cat > "$work/booking_insert.sql" <<SQL
+\\set r random(1, 1000)
 BEGIN;
 INSERT INTO "booking" ("id", "room_id", "requester_id", "purpose", "room_use", "attendees", "during", "status", "tariff_category", "price_cents", "created_at", "updated_at")
-  VALUES (gen_random_uuid(), '$room', '$user', 'Bewonersvergadering', 'meeting', 8, '[$slot_start,$slot_end)', 'requested', 'resident', 2000, now(), now()) RETURNING "id" AS booking \gset
+  VALUES (gen_random_uuid(), (SELECT "id" FROM "bench_room" WHERE "n" = :r), '$user', 'Bewonersvergadering', 'meeting', 8, '[$slot_start,$slot_end)', 'requested', 'resident', 2000, now(), now()) RETURNING "id" AS booking \gset
 INSERT INTO "audit_log" ("actor_user_id", "action", "object_type", "object_id", "wijk_id", "details")
   VALUES ('$user', 'booking.requested', 'booking', :booking, $wijk_or_null, '{"room_id": "$room"}');
 COMMIT;
@@ -245,9 +273,10 @@ SQL
 user_sql="SELECT \"app_user\".* FROM \"app_user\" WHERE (\"app_user\".\"id\" = '$user') LIMIT 1;
 SELECT \"role_assignment\".*, \"wijk\".\"wijknr\" FROM (\"role_assignment\" LEFT OUTER JOIN \"wijk\" ON (\"role_assignment\".\"wijk_id\" = \"wijk\".\"id\"))
   WHERE (\"role_assignment\".\"user_id\" = '$user') ORDER BY \"role_assignment\".\"created_at\" ASC;"
-{ echo "BEGIN;"; echo "$user_sql"; cat <<SQL
-SELECT "room".*, "venue".* FROM ("room" INNER JOIN "venue" ON ("room"."venue_id" = "venue"."id")) WHERE ("room"."id" = '$room') LIMIT 1;
-SELECT "booking"."during" FROM "booking" WHERE ((("booking"."room_id" = '$room') AND ("booking"."status" = 'approved'))
+{ echo '\set r random(1, 1000)'; echo "BEGIN;"; echo "$user_sql"; cat <<SQL
+SELECT "room".*, "venue".* FROM ("room" INNER JOIN "venue" ON ("room"."venue_id" = "venue"."id"))
+  WHERE ("room"."id" = (SELECT "id" FROM "bench_room" WHERE "n" = :r)) LIMIT 1;
+SELECT "booking"."during" FROM "booking" WHERE ((("booking"."room_id" = (SELECT "id" FROM "bench_room" WHERE "n" = :r)) AND ("booking"."status" = 'approved'))
   AND ("booking"."during" && '[$slot_start,$slot_end)')) ORDER BY "booking"."during" ASC;
 SQL
   sed -n '/^INSERT/,/^COMMIT/p' "$work/booking_insert.sql"; } > "$work/booking_full.sql"
@@ -285,14 +314,18 @@ COMMIT;
 SQL
 } > "$work/draft_full.sql"
 writes=(
-  "booking requests (POST)|/api/v1/rooms/$room/bookings|$booking_body|booking"
+  "booking requests (POST)|@$work/booking_urls|$booking_body|booking"
   "subsidy drafts (POST)|/api/v1/subsidies/applications|$draft_body|draft"
 )
 for row in "${writes[@]}"; do
   IFS='|' read -r name path body sql <<<"$row"
   i=$((i + 1))
   echo "$name ..." >&2
-  post=(-m POST -H "Authorization: Bearer $token" -T application/json -d "$body" "$base$path")
+  case "$path" in
+    @*) target=(--urls-from-file "${path#@}") ;;
+    *) target=("$base$path") ;;
+  esac
+  post=(-m POST -H "Authorization: Bearer $token" -T application/json -d "$body" "${target[@]}")
   closed "r$i" "${post[@]}"
   identity "r$i" "${post[@]}"
   fixed "r$i" "${post[@]}"
