@@ -412,6 +412,9 @@ async fn serve(config: Config) -> Result<(), String> {
     }
     let mut server = HttpServer::new(move || build_app(state.clone(), settings.clone()))
         .shutdown_timeout(config.shutdown_timeout_s)
+        // Without it, Nagle's algorithm and the client's delayed ACK held compressed (chunked)
+        // responses back by about 40 ms (`just bench`: p50 43 ms -> under 1 ms).
+        .tcp_nodelay(true)
         .bind(&config.bind)
         .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
     if let Some(workers) = config.workers {
