@@ -11,12 +11,13 @@
 # ---------------------------------------------------------------------------
 FROM rust:1.95-bookworm AS build
 
-# libpq-dev: headers and libpq for linking the Postgres client.
+# libpq-dev: headers and libpq for linking the Postgres client; brotli: the web
+# app's assets are precompressed (scripts/build-web.sh).
 # Versions are not pinned: Debian bookworm only ships security/point updates
 # and pinning exact versions breaks the build as soon as they are superseded.
 # hadolint ignore=DL3008
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libpq-dev \
+ && apt-get install -y --no-install-recommends libpq-dev brotli \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
