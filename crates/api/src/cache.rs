@@ -37,7 +37,12 @@ pub struct WijkenSnapshot {
 }
 
 impl WijkenSnapshot {
-    fn build(wijken: Vec<WijkDetail>, attribution: String) -> Result<Self, AppError> {
+    /// Builds a snapshot; bodies equal to those of `previous` keep its compressed bytes.
+    fn build(
+        wijken: Vec<WijkDetail>,
+        attribution: String,
+        previous: Option<&WijkenSnapshot>,
+    ) -> Result<Self, AppError> {
         let plain: Vec<Wijk> = wijken.iter().map(|w| w.wijk.clone()).collect();
         let list = CachedBody::json(
             &WijkPage {
@@ -48,7 +53,7 @@ impl WijkenSnapshot {
             "application/json",
         )
         .map_err(|e| AppError::Internal(e.to_string()))?
-        .precompressed();
+        .precompressed_reusing(previous.map(|p| &p.list));
         let features = wijken
             .iter()
             .map(|w| WijkFeature {
@@ -67,7 +72,7 @@ impl WijkenSnapshot {
             GEO_JSON,
         )
         .map_err(|e| AppError::Internal(e.to_string()))?
-        .precompressed();
+        .precompressed_reusing(previous.map(|p| &p.geojson));
         let index = AreaIndex::new(
             wijken
                 .iter()
@@ -119,8 +124,11 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
     if let Some(snapshot) = state.wijken.fresh() {
         return Ok(snapshot);
     }
+    let previous = state.wijken.stale();
+    // Built on the blocking pool with the query: serialising, compressing and indexing stay off
+    // the request threads.
     let loaded = state
-        .with_conn(|conn| {
+        .with_conn(move |conn| {
             let Some(gent) = q::municipality_by_slug(conn, GENT_SLUG)? else {
                 return Ok(None);
             };
@@ -129,12 +137,12 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
                 .iter()
                 .map(|r| r.to_detail(&gent.slug, &gent.data_attribution))
                 .collect::<Result<Vec<_>, _>>()?;
-            Ok(Some((details, gent.data_attribution)))
+            WijkenSnapshot::build(details, gent.data_attribution, previous.as_deref()).map(Some)
         })
         .await;
     match loaded {
-        Ok(Some((details, attribution))) => {
-            let snapshot = Arc::new(WijkenSnapshot::build(details, attribution)?);
+        Ok(Some(snapshot)) => {
+            let snapshot = Arc::new(snapshot);
             if let Ok(mut guard) = state.wijken.current.write() {
                 *guard = Some(snapshot.clone());
             }

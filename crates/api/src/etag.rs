@@ -40,6 +40,19 @@ impl CachedBody {
         })
     }
 
+    /// [`CachedBody::precompressed`], but takes the compressed bytes of `previous` when it has
+    /// the same ETag: reloading unchanged data compresses nothing.
+    #[must_use]
+    pub fn precompressed_reusing(self, previous: Option<&CachedBody>) -> Self {
+        match previous {
+            Some(p) if p.compressed.is_some() && p.etag.tag() == self.etag.tag() => Self {
+                compressed: p.compressed.clone(),
+                ..self
+            },
+            _ => self.precompressed(),
+        }
+    }
+
     /// Compresses the body once (brotli quality 9, gzip level 9), so serving it costs no
     /// compression and no per-response buffers.
     #[must_use]
