@@ -6,7 +6,7 @@ mod common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::{Method, StatusCode, header};
 use actix_web::test as actix_test;
 use geo::InteriorPoint;
 use samenstad_api::app::build_app;
@@ -277,20 +277,9 @@ async fn liveness_is_ok_even_without_a_database_and_never_cached() {
         h.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()),
         Some("no-store")
     );
-    let res = actix_test::call_service(
-        &down,
-        actix_test::TestRequest::post()
-            .uri("/api/v1/health/live")
-            .to_request(),
-    )
-    .await;
-    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
-    assert_eq!(
-        res.headers()
-            .get(header::ALLOW)
-            .and_then(|v| v.to_str().ok()),
-        Some("GET")
-    );
+    let res = call(&down, Method::POST, "/api/v1/health/live", None, None).await;
+    assert_eq!(res.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(header_text(&res.headers, header::ALLOW), "GET");
 }
 
 #[actix_web::test]
@@ -301,42 +290,24 @@ async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_ind
     problem(s, &h, &b, StatusCode::NOT_FOUND);
     let (s, h, b) = get(&app, "/api/v2/wijken").await;
     problem(s, &h, &b, StatusCode::NOT_FOUND);
-    let res = actix_test::call_service(
-        &app,
-        actix_test::TestRequest::delete()
-            .uri("/api/v1/wijken/1")
-            .to_request(),
-    )
-    .await;
+    let res = call(&app, Method::DELETE, "/api/v1/wijken/1", None, None).await;
     // The path exists, the method does not: 405 with the methods it has.
-    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(res.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(header_text(&res.headers, header::ALLOW), "GET");
     assert_eq!(
-        res.headers()
-            .get(header::ALLOW)
-            .and_then(|v| v.to_str().ok()),
-        Some("GET")
+        header_text(&res.headers, header::CONTENT_TYPE),
+        "application/problem+json"
     );
-    assert_eq!(
-        res.headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok()),
-        Some("application/problem+json")
-    );
-    let res = actix_test::call_service(
+    let res = call(
         &app,
-        actix_test::TestRequest::default()
-            .method(actix_web::http::Method::PATCH)
-            .uri("/api/v1/subsidies/applications/0193c1a0-0000-7000-8000-0000000000e1")
-            .to_request(),
+        Method::PATCH,
+        "/api/v1/subsidies/applications/0193c1a0-0000-7000-8000-0000000000e1",
+        None,
+        None,
     )
     .await;
-    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
-    assert_eq!(
-        res.headers()
-            .get(header::ALLOW)
-            .and_then(|v| v.to_str().ok()),
-        Some("GET, PUT")
-    );
+    assert_eq!(res.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(header_text(&res.headers, header::ALLOW), "GET, PUT");
 
     for path in ["/", "/wijken/binnenstad", "/some/client/route"] {
         let (s, h, b) = get(&app, path).await;
@@ -366,38 +337,19 @@ async fn reference_data_is_sent_precompressed_with_one_etag_for_every_encoding()
     use std::io::Read as _;
     let db = TestDb::new();
     let app = app(&db).await;
-    let fetch = |uri: &'static str, accept: &'static str| {
-        let app = &app;
-        async move {
-            let res = actix_test::call_service(
-                app,
-                actix_test::TestRequest::get()
-                    .uri(uri)
-                    .insert_header((header::ACCEPT_ENCODING, accept))
-                    .to_request(),
-            )
-            .await;
-            let headers = res.headers().clone();
-            (headers, actix_test::read_body(res).await.to_vec())
-        }
-    };
-    let value = |h: &header::HeaderMap, name: header::HeaderName| {
-        h.get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned()
-    };
+    let fetch = |uri, accept| get_encoded(&app, uri, accept);
+    let value = header_text;
     for uri in ["/api/v1/wijken.geojson", "/api/v1/wijken"] {
-        let (plain_h, plain) = fetch(uri, "identity").await;
+        let (_, plain_h, plain) = fetch(uri, "identity").await;
         assert_eq!(value(&plain_h, header::CONTENT_ENCODING), "", "{uri}");
-        let (br_h, br) = fetch(uri, "gzip, deflate, br").await;
+        let (_, br_h, br) = fetch(uri, "gzip, deflate, br").await;
         assert_eq!(value(&br_h, header::CONTENT_ENCODING), "br", "{uri}");
         let mut unbr = Vec::new();
         brotli::Decompressor::new(&br[..], 4096)
             .read_to_end(&mut unbr)
             .expect("brotli");
         assert_eq!(unbr, plain, "{uri}: brotli decodes to the same body");
-        let (gz_h, gz) = fetch(uri, "gzip").await;
+        let (_, gz_h, gz) = fetch(uri, "gzip").await;
         assert_eq!(value(&gz_h, header::CONTENT_ENCODING), "gzip", "{uri}");
         let mut ungz = Vec::new();
         flate2::read::GzDecoder::new(&gz[..])
@@ -434,29 +386,8 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
     let mut settings = settings();
     settings.web_dir = dir.clone();
     let app = actix_test::init_service(build_app(state_for(db.url()), settings)).await;
-    let fetch = |uri: &'static str, accept: &'static str| {
-        let app = &app;
-        async move {
-            let res = actix_test::call_service(
-                app,
-                actix_test::TestRequest::get()
-                    .uri(uri)
-                    .insert_header((header::ACCEPT_ENCODING, accept))
-                    .to_request(),
-            )
-            .await;
-            let status = res.status();
-            let headers = res.headers().clone();
-            let body = actix_test::read_body(res).await;
-            (status, headers, body)
-        }
-    };
-    let text = |h: &header::HeaderMap, name: header::HeaderName| {
-        h.get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned()
-    };
+    let fetch = |uri, accept| get_encoded(&app, uri, accept);
+    let text = header_text;
     // The browser that takes brotli gets the .br twin, typed as wasm, cached for a year.
     let wasm = "/assets/app-0123456789abcdef.wasm";
     for (accept, body, encoding) in [
@@ -500,6 +431,34 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
         );
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// GET `uri` with `Accept-Encoding: accept`: status, headers and the body as sent (not decoded).
+async fn get_encoded(
+    app: &impl TestService,
+    uri: &str,
+    accept: &str,
+) -> (StatusCode, header::HeaderMap, Vec<u8>) {
+    let res = actix_test::call_service(
+        app,
+        actix_test::TestRequest::get()
+            .uri(uri)
+            .insert_header((header::ACCEPT_ENCODING, accept))
+            .to_request(),
+    )
+    .await;
+    let status = res.status();
+    let headers = res.headers().clone();
+    (status, headers, actix_test::read_body(res).await.to_vec())
+}
+
+/// A header's value as text ("" when it is missing).
+fn header_text(headers: &header::HeaderMap, name: header::HeaderName) -> String {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// A name unique to this test run.
