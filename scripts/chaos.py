@@ -110,11 +110,7 @@ class Cluster:
         self.running = False
 
     def tail(self, n=15):
-        try:
-            with open(self.log, encoding="utf-8", errors="replace") as f:
-                return "".join(f.readlines()[-n:])
-        except OSError:
-            return ""
+        return tail_of(self.log, n)
 
     def destroy(self):
         if os.path.exists(os.path.join(self.data, "postmaster.pid")):
@@ -175,11 +171,16 @@ class Api:
                 self.proc.wait()
 
     def tail(self, n=15):
-        try:
-            with open(self.logfile, encoding="utf-8", errors="replace") as f:
-                return "".join(f.readlines()[-n:])
-        except OSError:
-            return ""
+        return tail_of(self.logfile, n)
+
+
+def tail_of(path, n=15):
+    """The last `n` lines of a log file ("" when it cannot be read)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return "".join(f.readlines()[-n:])
+    except OSError:
+        return ""
 
 
 def request(port, method, path, body=None, headers=None, timeout=REQUEST_TIMEOUT_S):
