@@ -172,14 +172,14 @@ fn spa(web_dir: PathBuf) -> actix_web::Scope {
     let index = web_dir.join("index.html");
     let index_for_root = index.clone();
     web::scope("")
-        .service(web::resource("/assets/{file}").route(web::get().to(
+        .service(web::resource("/assets/{file}").route(get_or_head().to(
             move |req: HttpRequest, file: web::Path<String>| {
                 let assets = assets.clone();
                 async move { asset(&req, &assets, &file).await }
             },
         )))
         .service(
-            web::resource("/").route(web::get().to(move |req: HttpRequest| {
+            web::resource("/").route(get_or_head().to(move |req: HttpRequest| {
                 let index = index_for_root.clone();
                 async move { index_page(&req, &index).await }
             })),
@@ -194,6 +194,12 @@ fn spa(web_dir: PathBuf) -> actix_web::Scope {
                 }
             },
         )))
+}
+
+/// A route for GET and HEAD (actix sends no body for HEAD).
+fn get_or_head() -> actix_web::Route {
+    use actix_web::guard;
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }
 
 /// `index.html`, revalidated on every visit (`no-cache`; the ETag makes that a 304).

@@ -407,6 +407,19 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
         );
         assert!(text(&h, header::VARY).contains("Accept-Encoding"));
     }
+    let head = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::default()
+            .method(Method::HEAD)
+            .uri(wasm)
+            .to_request(),
+    )
+    .await;
+    assert_eq!(head.status(), StatusCode::OK, "HEAD of an asset");
+    assert_eq!(
+        header_text(head.headers(), header::CONTENT_TYPE),
+        "application/wasm"
+    );
     // Without a twin the file itself, compressed on the fly when that is accepted.
     let (s, h, _) = fetch("/assets/styles-0123456789abcdef.css", "identity").await;
     assert_eq!(s, StatusCode::OK);
