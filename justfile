@@ -117,6 +117,11 @@ bench-login connections="8" seconds="15":
 bench seconds="10" requests="1000000":
     scripts/bench.sh {{seconds}} {{requests}}
 
+# The venue finder one request at a time (10,000 venues, 30,000 rooms, booked evenings): median
+# and p90 of `runs` requests per kind of question, release build
+bench-finder runs="30":
+    scripts/bench-finder.sh {{runs}}
+
 # Venue search with 10,000 venues and 30,000 rooms: req/s, p50, p99 and the ratio to pgbench
 bench-venues seconds="10" connections="32":
     scripts/bench-venues.sh {{seconds}} {{connections}}

@@ -20,7 +20,7 @@ DATABASE_URL="$url" target/release/samenstad migrate >/dev/null
 DATABASE_URL="$url" target/release/samenstad seed >/dev/null
 psql "$url" -q -f scripts/bench-venues.sql
 psql "$url" -q <<'SQL'
-ANALYZE;
+VACUUM ANALYZE;
 SQL
 wijk7=$(psql "$url" -Atc "select id from wijk where wijknr = 7")
 port=8092

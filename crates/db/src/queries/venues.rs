@@ -167,11 +167,12 @@ pub fn search(
         q = q.filter(venue::wijk_id.eq(w));
     }
     if let Some(text) = f.text.as_deref().filter(|t| !t.is_empty()) {
-        // The same folding as `samenstad_domain::text::fold`: no accents, lower case, runs of
-        // other characters as one space.
+        // `samenstad_fold` (a migration) folds like `samenstad_domain::text::fold`: no accents,
+        // lower case, runs of other characters as one space. This exact expression is the one
+        // `venue_search_trgm_idx` indexes, so the search is answered from trigrams.
         q = q.filter(
             diesel::dsl::sql::<diesel::sql_types::Bool>(
-                "regexp_replace(lower(unaccent(venue.name || ' ' || venue.description)), '[^a-z0-9]+', ' ', 'g') LIKE ",
+                "samenstad_fold(venue.name || ' ' || venue.description) LIKE ",
             )
             .bind::<diesel::sql_types::Text, _>(format!("%{text}%")) // folded text has no % or _,
         );
