@@ -41,6 +41,7 @@ fn api_routes() -> (
         .service(scope("/api/v1").configure(routes::configure))
         .split_for_parts();
     crate::openapi::add_body_errors(&mut api);
+    crate::openapi::add_common_errors(&mut api);
     (app, api)
 }
 

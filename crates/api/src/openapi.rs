@@ -28,18 +28,7 @@ impl Modify for BearerScheme {
 /// rather than repeated on every route. Runs on the finished document (the routes add their paths
 /// after the `#[openapi]` modifiers ran).
 pub fn add_body_errors(openapi: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
-    let problem = |description: &str| {
-        ResponseBuilder::new()
-            .description(description)
-            .content(
-                "application/problem+json",
-                ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("Problem")))
-                    .build(),
-            )
-            .build()
-    };
+    let problem = problem_response;
     for item in openapi.paths.paths.values_mut() {
         for op in [
             &mut item.get,
@@ -66,6 +55,75 @@ pub fn add_body_errors(openapi: &mut utoipa::openapi::OpenApi) {
             }
         }
     }
+}
+
+/// Operations that never touch the database, so never answer 503 (the liveness probe).
+const WITHOUT_DATABASE: &[&str] = &["get_liveness"];
+
+/// The responses every operation shares, added here instead of on each route: 503 when the
+/// database is unavailable (every operation but [`WITHOUT_DATABASE`]); 401 wherever a bearer
+/// token is accepted (a missing one where it is required, an invalid or expired one always, see
+/// `auth::MaybeCaller`); 403 where a bearer token is required (an API client's token on an
+/// endpoint for people, see `auth::UserCaller`). A route documents its own 401 or 403 only when
+/// it says more than these.
+pub fn add_common_errors(openapi: &mut utoipa::openapi::OpenApi) {
+    for item in openapi.paths.paths.values_mut() {
+        for op in [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let security = op.security.as_deref().unwrap_or_default();
+            let bearer_accepted = security.iter().any(has_bearer);
+            let bearer_required = bearer_accepted && security.iter().all(has_bearer);
+            let touches_database = op
+                .operation_id
+                .as_deref()
+                .is_none_or(|id| !WITHOUT_DATABASE.contains(&id));
+            let responses = &mut op.responses.responses;
+            let mut add = |status: &str, description: &str| {
+                responses
+                    .entry(status.to_owned())
+                    .or_insert_with(|| problem_response(description).into());
+            };
+            if bearer_required {
+                add("401", "Not logged in");
+                add("403", "An API client's token on an endpoint for people");
+            } else if bearer_accepted {
+                add("401", "The access token presented is invalid or expired");
+            }
+            if touches_database {
+                add("503", "The database is unavailable");
+            }
+        }
+    }
+}
+
+/// Whether a security requirement names the bearer scheme.
+fn has_bearer(requirement: &utoipa::openapi::security::SecurityRequirement) -> bool {
+    serde_json::to_value(requirement)
+        .ok()
+        .and_then(|v| v.as_object().map(|o| o.contains_key("bearer")))
+        .unwrap_or(false)
+}
+
+/// A response with a problem+json body.
+fn problem_response(description: &str) -> utoipa::openapi::Response {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
 }
 
 /// Document metadata, tags and shared schemas. Paths come from `routes::configure`.
@@ -97,3 +155,51 @@ show \"Bron: Stad Gent – data.stad.gent\" with it.",
     components(schemas(Problem, FieldError)),
 )]
 pub struct ApiDoc;
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    /// Every operation of the generated document, as (method, path, operation).
+    fn operations() -> Vec<(String, String, Value)> {
+        let doc = serde_json::to_value(crate::app::openapi()).expect("the document serialises");
+        let mut out = vec![];
+        for (path, item) in doc["paths"].as_object().expect("paths").clone() {
+            for (method, op) in item.as_object().expect("a path item").clone() {
+                if op.get("responses").is_some() {
+                    out.push((method, path.clone(), op));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_operation_documents_the_shared_errors_it_can_return() {
+        let ops = operations();
+        assert!(ops.len() > 100, "only {} operations", ops.len());
+        for (method, path, op) in ops {
+            let responses = op["responses"].as_object().expect("responses");
+            let security = op["security"].as_array().cloned().unwrap_or_default();
+            let bearer = security
+                .iter()
+                .filter(|s| s.get("bearer").is_some())
+                .count();
+            let problem = |status: &str| {
+                responses[status]["content"]["application/problem+json"]["schema"]["$ref"]
+                    == "#/components/schemas/Problem"
+            };
+            if path != "/api/v1/health/live" {
+                assert!(problem("503"), "{method} {path}: no 503 problem");
+            } else {
+                assert!(!responses.contains_key("503"), "liveness never answers 503");
+            }
+            if bearer > 0 {
+                assert!(problem("401"), "{method} {path}: no 401 problem");
+            }
+            if bearer > 0 && bearer == security.len() {
+                assert!(problem("403"), "{method} {path}: no 403 problem");
+            }
+        }
+    }
+}
