@@ -102,6 +102,11 @@ impl WijkenSnapshot {
 #[derive(Debug, Default)]
 pub struct WijkenCache {
     current: RwLock<Option<Arc<WijkenSnapshot>>>,
+    /// Held while a snapshot is being built, so that one request builds it and the others wait
+    /// for it. Without it, every request that found the cache empty or old built its own (brotli
+    /// 9 of the GeoJSON each): at start-up under 32 connections that was 32 builds at once and a
+    /// peak of 265 MB.
+    loading: tokio::sync::Mutex<()>,
 }
 
 impl WijkenCache {
@@ -121,6 +126,18 @@ impl WijkenCache {
 /// The current snapshot, loading it when missing or old. If a reload fails but an older
 /// snapshot exists, the older one is served (reference data, availability first).
 pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
+    if let Some(snapshot) = state.wijken.fresh() {
+        return Ok(snapshot);
+    }
+    let _loading = match state.wijken.loading.try_lock() {
+        Ok(guard) => guard,
+        // Another request is reloading: serve the older snapshot meanwhile, if there is one.
+        Err(_) => match state.wijken.stale() {
+            Some(snapshot) => return Ok(snapshot),
+            None => state.wijken.loading.lock().await,
+        },
+    };
+    // Another request may have built it while this one waited.
     if let Some(snapshot) = state.wijken.fresh() {
         return Ok(snapshot);
     }
@@ -152,5 +169,34 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
             "no municipality loaded: run `samenstad seed`".to_owned(),
         )),
         Err(e) => state.wijken.stale().ok_or(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use samenstad_db::testing::TestDb;
+
+    use super::*;
+    use crate::auth::Auth;
+    use crate::config::AuthConfig;
+
+    #[actix_web::test]
+    async fn requests_that_find_the_cache_empty_share_one_snapshot() {
+        let db = TestDb::new();
+        let pool = samenstad_db::connect_pool(db.url(), 4, Duration::from_secs(5));
+        let state = AppState::new(pool, Auth::new(AuthConfig::from_env()));
+        let loads = (0..12).map(|_| wijken(&state));
+        let snapshots: Vec<_> = futures_util::future::join_all(loads)
+            .await
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .expect("the wijken load");
+        assert_eq!(snapshots[0].wijken.len(), 25);
+        assert!(
+            snapshots.iter().all(|s| Arc::ptr_eq(s, &snapshots[0])),
+            "each request built its own snapshot"
+        );
     }
 }

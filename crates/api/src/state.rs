@@ -1,8 +1,10 @@
 //! Shared state of the running server.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use samenstad_db::{DbError, DbPool, PgConnection, PooledConn};
+use tokio::sync::Semaphore;
 
 use crate::auth::Auth;
 use crate::cache::WijkenCache;
@@ -17,6 +19,12 @@ pub struct AppState {
     pub wijken: WijkenCache,
     /// Keys, token lifetimes and the password hashing pool.
     pub auth: Arc<Auth>,
+    /// One permit per pooled connection. Requests wait for a permit here, asynchronously,
+    /// instead of each holding a blocking thread while it waits for a connection: under load
+    /// that grew the blocking pool to one thread per open request, and glibc gave many of those
+    /// threads a malloc arena of their own (`just bench`: 140 MB RSS, 57 threads, against 86 MB
+    /// with two arenas).
+    db_slots: Arc<Semaphore>,
 }
 
 impl AppState {
@@ -28,6 +36,7 @@ impl AppState {
     /// New state around a pool.
     pub fn new(pool: DbPool, auth: Arc<Auth>) -> Self {
         Self {
+            db_slots: Arc::new(Semaphore::new(pool.max_size() as usize)),
             pool,
             wijken: WijkenCache::default(),
             auth,
@@ -43,9 +52,20 @@ impl AppState {
         F: FnOnce(&mut PooledConn) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
+        // The pool's connection timeout bounds the whole wait: for a permit, then a connection.
+        let timeout = pool.connection_timeout();
+        let started = Instant::now();
+        let permit = tokio::time::timeout(timeout, self.db_slots.clone().acquire_owned())
+            .await
+            .map_err(|_| DbError::Unavailable("no database connection became free".to_owned()))?
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let remaining = timeout
+            .saturating_sub(started.elapsed())
+            .max(Duration::from_millis(10));
         actix_web::web::block(move || {
+            let _permit = permit;
             let mut conn = pool
-                .get()
+                .get_timeout(remaining)
                 .map_err(|e| AppError::from(DbError::Unavailable(e.to_string())))?;
             let result = f(&mut conn);
             if matches!(result, Err(AppError::Unavailable)) {
