@@ -1,4 +1,107 @@
-//! Booking rules without IO: tariff category and price.
+//! Booking rules without IO: the states a booking goes through, tariff category and price.
+
+use std::fmt;
+
+/// The states of a booking (its `status`). A booking series has no state of its own: each of
+/// its occurrences is a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BookingState {
+    /// Asked for, waiting for a manager's decision.
+    Requested,
+    /// Approved: the room is taken (no other approved booking overlaps it).
+    Approved,
+    /// Declined by a manager, with a reason.
+    Declined,
+    /// Cancelled by the requester or a manager.
+    Cancelled,
+    /// Took place.
+    Completed,
+}
+
+impl BookingState {
+    /// Every state.
+    pub const ALL: [Self; 5] = [
+        Self::Requested,
+        Self::Approved,
+        Self::Declined,
+        Self::Cancelled,
+        Self::Completed,
+    ];
+
+    /// The name stored and shown in the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Requested => "requested",
+            Self::Approved => "approved",
+            Self::Declined => "declined",
+            Self::Cancelled => "cancelled",
+            Self::Completed => "completed",
+        }
+    }
+
+    /// The state named `name`, if there is one.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+impl fmt::Display for BookingState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What someone does to a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BookingAction {
+    /// A manager approves (the overlap check is the database's).
+    Approve,
+    /// A manager declines.
+    Decline,
+    /// The requester or a manager cancels.
+    Cancel,
+    /// The booking took place.
+    Complete,
+}
+
+impl BookingAction {
+    /// Every action.
+    pub const ALL: [Self; 4] = [Self::Approve, Self::Decline, Self::Cancel, Self::Complete];
+}
+
+/// Why an action is not possible in a state (the API answers 409 with this text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BookingRefusal {
+    /// Approve or decline what is no longer requested.
+    #[error("the booking is already {0}")]
+    AlreadyDecided(BookingState),
+    /// Cancel what is neither requested nor approved.
+    #[error("a {0} booking cannot be cancelled")]
+    NotCancellable(BookingState),
+    /// Complete what was not approved.
+    #[error("a {0} booking cannot be completed")]
+    NotCompletable(BookingState),
+}
+
+/// The state after `action` in `state`, or why it is refused: requested → approved or declined;
+/// requested or approved → cancelled; approved → completed. Declined, cancelled and completed
+/// are final.
+pub fn transition(
+    state: BookingState,
+    action: BookingAction,
+) -> Result<BookingState, BookingRefusal> {
+    use BookingAction as A;
+    use BookingState as S;
+    match (state, action) {
+        (S::Requested, A::Approve) => Ok(S::Approved),
+        (S::Requested, A::Decline) => Ok(S::Declined),
+        (_, A::Approve | A::Decline) => Err(BookingRefusal::AlreadyDecided(state)),
+        (S::Requested | S::Approved, A::Cancel) => Ok(S::Cancelled),
+        (_, A::Cancel) => Err(BookingRefusal::NotCancellable(state)),
+        (S::Approved, A::Complete) => Ok(S::Completed),
+        (_, A::Complete) => Err(BookingRefusal::NotCompletable(state)),
+    }
+}
 
 /// Who books, as far as the tariff is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +149,40 @@ pub fn price_cents(rate_cents: i32, minutes: i64) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_requested_booking_is_decided_and_final_states_stay_final() {
+        use BookingAction as A;
+        use BookingState as S;
+        assert_eq!(transition(S::Requested, A::Approve), Ok(S::Approved));
+        assert_eq!(transition(S::Requested, A::Decline), Ok(S::Declined));
+        assert_eq!(transition(S::Approved, A::Cancel), Ok(S::Cancelled));
+        assert_eq!(transition(S::Approved, A::Complete), Ok(S::Completed));
+        assert_eq!(
+            transition(S::Approved, A::Approve).map_err(|e| e.to_string()),
+            Err("the booking is already approved".to_owned())
+        );
+        assert_eq!(
+            transition(S::Declined, A::Cancel).map_err(|e| e.to_string()),
+            Err("a declined booking cannot be cancelled".to_owned())
+        );
+        for state in [S::Declined, S::Cancelled, S::Completed] {
+            for action in BookingAction::ALL {
+                assert!(
+                    transition(state, action).is_err(),
+                    "{state} then {action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_state_has_one_name_that_parses_back() {
+        for state in BookingState::ALL {
+            assert_eq!(BookingState::parse(state.as_str()), Some(state));
+        }
+        assert_eq!(BookingState::parse("pending"), None);
+    }
 
     const T: RoomTariffs = RoomTariffs {
         recognised_cents: 500,
