@@ -174,7 +174,7 @@ pub fn search(
             diesel::dsl::sql::<diesel::sql_types::Bool>(
                 "samenstad_fold(venue.name || ' ' || venue.description) LIKE ",
             )
-            .bind::<diesel::sql_types::Text, _>(format!("%{text}%")) // folded text has no % or _,
+            .bind::<diesel::sql_types::Text, _>(format!("%{text}%")), // folded text has no % or _,
         );
     }
     if let Some((lat, lon)) = f.near {
