@@ -5,6 +5,7 @@ pub mod audit;
 pub mod health;
 pub mod organisations;
 pub mod outbox;
+pub mod overview;
 pub mod projects;
 pub mod venues;
 pub mod wijken;
