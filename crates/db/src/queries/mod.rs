@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod feeds;
 pub mod health;
 pub mod organisations;
 pub mod outbox;
