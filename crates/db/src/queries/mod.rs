@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod audit;
 pub mod feeds;
 pub mod health;
+pub mod open_data;
 pub mod organisations;
 pub mod outbox;
 pub mod overview;
