@@ -8,6 +8,7 @@ pub mod auth;
 pub mod feeds;
 pub mod files;
 pub mod health;
+pub mod ideas_common;
 pub mod me;
 pub mod open_data;
 pub mod organisations;

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod feeds;
+pub mod files;
 pub mod health;
 pub mod open_data;
 pub mod organisations;
