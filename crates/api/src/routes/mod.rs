@@ -21,6 +21,7 @@ pub mod subsidies;
 pub mod subsidy_review;
 pub mod venue_changes;
 pub mod venues;
+pub mod venues_common;
 pub mod votes;
 pub mod wijken;
 
