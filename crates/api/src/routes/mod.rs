@@ -4,6 +4,7 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod admin;
+pub mod admin_common;
 pub mod auth;
 pub mod feeds;
 pub mod files;
