@@ -171,7 +171,10 @@ pub async fn decisions_atom(
 ) -> Result<HttpResponse, AppError> {
     let list = state.with_conn(|conn| items(conn)).await?;
     let base = origin(&req);
-    let updated = list.first().map_or_else(Utc::now, |i| i.at);
+    let updated = match list.as_slice() {
+        [newest, ..] => newest.at,
+        [] => Utc::now(),
+    };
     let feed = Feed {
         title: Text::plain("Samenstad – beslissingen in de wijken"),
         id: format!("{base}/api/v1/projects/decisions.atom"),

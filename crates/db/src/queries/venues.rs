@@ -357,18 +357,7 @@ pub fn set_status(
     decided_by: Option<Uuid>,
     reason: Option<&str>,
 ) -> QueryResult<()> {
-    let now = Utc::now();
-    let decided_at = decided_by.map(|_| now);
-    diesel::update(booking::table.find(id))
-        .set((
-            booking::status.eq(status),
-            booking::decided_by.eq(decided_by),
-            booking::decided_at.eq(decided_at),
-            booking::decision_reason.eq(reason),
-            booking::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    set_statuses(conn, &[id], status, decided_by, reason)
 }
 
 /// Bookings made by an account, newest first, with the venue id.
@@ -652,8 +641,7 @@ pub fn first_busy_of_each(
         .collect())
 }
 
-/// Sets the status of several bookings at once (and the decision, when given), as
-/// [`set_status`] does for one.
+/// Sets the status of several bookings in one statement (and the decision, when given).
 pub fn set_statuses(
     conn: &mut PgConnection,
     ids: &[Uuid],
