@@ -124,3 +124,9 @@ pub fn wijk_id(conn: &mut PgConnection, key: &str) -> Result<Uuid, AppError> {
     samenstad_db::queries::wijken::wijk_id_by_key(conn, key)?
         .ok_or_else(|| AppError::field("wijk", "unknown", "no wijk has this number or slug"))
 }
+
+/// The id of the wijk with this number (a 400 on `field` when there is none).
+pub fn wijk_id_of(conn: &mut PgConnection, wijknr: i16) -> Result<Uuid, AppError> {
+    samenstad_db::queries::wijken::wijk_id_by_key(conn, &wijknr.to_string())?
+        .ok_or_else(|| AppError::field("wijknr", "unknown", "no wijk has this number"))
+}

@@ -3,8 +3,8 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::Utc;
 use samenstad_db::queries::accounts::{self as q, ApiClientRow, RoleRow};
-use samenstad_db::queries::audit::{self, AuditFilter, AuditRow, NewAudit};
-use samenstad_db::queries::outbox::{self, MailRow};
+use samenstad_db::queries::audit::{self, AuditFilter, NewAudit};
+use samenstad_db::queries::outbox;
 use samenstad_types::Problem;
 use samenstad_types::account::{
     ApiClient, AuditEntry, AuditPage, CreateApiClient, GrantRole, ListAuditQuery, ListOutboxQuery,
@@ -18,7 +18,8 @@ use validator::Validate;
 
 use crate::auth::{UserCaller, random_token, token_hash};
 use crate::error::AppError;
-use crate::principal::{Principal, me, parse_id, role_view};
+use crate::principal::{Principal, me, parse_id, role_view, wijk_id_of};
+use crate::routes::admin_common::{audit_view, mail_view};
 use crate::state::AppState;
 
 const ROLES: [&str; 6] = [
@@ -40,33 +41,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(revoke_api_client)
         .service(list_outbox)
         .service(list_audit);
-}
-
-/// The API view of an audit row.
-pub fn audit_view(row: &AuditRow) -> AuditEntry {
-    AuditEntry {
-        id: row.id,
-        occurred_at: row.occurred_at.to_rfc3339(),
-        actor_user_id: row.actor_user_id.map(|u| u.to_string()),
-        actor_client_id: row.actor_client_id.map(|u| u.to_string()),
-        action: row.action.clone(),
-        object_type: row.object_type.clone(),
-        object_id: row.object_id.clone(),
-        details: row.details.clone(),
-    }
-}
-
-/// The API view of an outbox row.
-pub fn mail_view(row: &MailRow) -> OutboxMail {
-    OutboxMail {
-        id: row.id.to_string(),
-        to: row.to_address.clone(),
-        template: row.template.clone(),
-        subject: row.subject.clone(),
-        body: row.body.clone(),
-        status: row.status.clone(),
-        created_at: row.created_at.to_rfc3339(),
-    }
 }
 
 fn client_view(row: &ApiClientRow, secret: Option<String>) -> ApiClient {
@@ -193,7 +167,7 @@ pub async fn grant_role(
         .transaction(move |conn| {
             let p = admin(conn, caller)?;
             q::user_by_id(conn, user_id)?.filter(|u| u.is_active()).ok_or_else(|| AppError::NotFound("no such account".to_owned()))?;
-            let wijk_id = body.wijknr.map(|nr| crate::routes::organisations::wijk_id_of(conn, nr)).transpose()?;
+            let wijk_id = body.wijknr.map(|nr| wijk_id_of(conn, nr)).transpose()?;
             let row = RoleRow { id: Uuid::now_v7(), user_id, role: body.role.clone(), wijk_id, scope_id, granted_by: Some(p.user.id), created_at: Utc::now() };
             q::grant_role(conn, &row).map_err(|e| match AppError::from(e) {
                 AppError::Conflict(_) => AppError::Conflict("the account already has this role".to_owned()),

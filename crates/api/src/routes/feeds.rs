@@ -6,17 +6,11 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use atom_syndication::{Entry, Feed, Link, Text};
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use samenstad_db::PgConnection;
-use samenstad_db::schema::{
-    idea, idea_event, organisation, project, project_update, proposal, subsidy_application,
-    subsidy_scheme, venue, venue_change_request, vote, wijk,
-};
+use samenstad_db::queries::feeds as q;
 use samenstad_types::Problem;
-use samenstad_types::subsidies::COMMITTED_STATUSES;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -38,124 +32,59 @@ struct Item {
     path: String,
 }
 
-/// An idea event: id, idea, when, status, reason, title, wijk, hidden.
-type IdeaLine = (
-    Uuid,
-    Uuid,
-    DateTime<Utc>,
-    Option<String>,
-    Option<String>,
-    String,
-    i16,
-    bool,
-);
-/// A decided proposal: id, when, status, title, reason, wijk.
-type ProposalLine = (
-    Uuid,
-    Option<DateTime<Utc>>,
-    String,
-    String,
-    Option<String>,
-    i16,
-);
-/// A project update: id, project, when, title, text, wijk.
-type UpdateLine = (Uuid, Uuid, DateTime<Utc>, String, String, i16);
-
 fn items(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
     let mut all = Vec::new();
-    let ideas: Vec<IdeaLine> = idea_event::table
-        .inner_join(idea::table.inner_join(wijk::table))
-        .filter(idea_event::kind.eq("status"))
-        .order(idea_event::at.desc())
-        .limit(ITEMS)
-        .select((
-            idea_event::id,
-            idea::id,
-            idea_event::at,
-            idea_event::status,
-            idea_event::reason,
-            idea::title,
-            wijk::wijknr,
-            idea::hidden_reason.is_not_null(),
-        ))
-        .load(conn)?;
-    all.extend(ideas.into_iter().filter(|i| !i.7).map(
-        |(event, id, at, status, reason, title, wijknr, _)| Item {
-            id: format!("idea-event-{event}"),
-            at,
-            title: format!(
-                "Wijk {wijknr}: idee «{title}» – {}",
-                status.unwrap_or_default()
-            ),
-            text: reason.unwrap_or_default(),
-            path: format!("/ideas/{id}"),
-        },
-    ));
-    let proposals: Vec<ProposalLine> = proposal::table
-        .inner_join(wijk::table)
-        .filter(proposal::decided_at.is_not_null())
-        .order(proposal::decided_at.desc())
-        .limit(ITEMS)
-        .select((
-            proposal::id,
-            proposal::decided_at,
-            proposal::status,
-            proposal::title,
-            proposal::decision_reason,
-            wijk::wijknr,
-        ))
-        .load(conn)?;
     all.extend(
-        proposals
+        q::idea_statuses(conn, ITEMS)?
             .into_iter()
-            .filter_map(|(id, at, status, title, reason, wijknr)| {
+            .filter(|i| !i.hidden)
+            .map(|i| Item {
+                id: format!("idea-event-{}", i.event_id),
+                at: i.at,
+                title: format!(
+                    "Wijk {}: idee «{}» – {}",
+                    i.wijknr,
+                    i.title,
+                    i.status.unwrap_or_default()
+                ),
+                text: i.reason.unwrap_or_default(),
+                path: format!("/ideas/{}", i.idea_id),
+            }),
+    );
+    all.extend(
+        q::decided_proposals(conn, ITEMS)?
+            .into_iter()
+            .filter_map(|p| {
                 Some(Item {
-                    id: format!("proposal-{id}"),
-                    at: at?,
-                    title: format!("Wijk {wijknr}: voorstel «{title}» – {status}"),
-                    text: reason.unwrap_or_default(),
-                    path: format!("/api/v1/projects/proposals/{id}"),
+                    id: format!("proposal-{}", p.id),
+                    at: p.decided_at?,
+                    title: format!("Wijk {}: voorstel «{}» – {}", p.wijknr, p.title, p.status),
+                    text: p.reason.unwrap_or_default(),
+                    path: format!("/api/v1/projects/proposals/{}", p.id),
                 })
             }),
     );
-    let votes: Vec<(Uuid, DateTime<Utc>, i16)> = vote::table
-        .inner_join(wijk::table)
-        .filter(vote::closes_at.le(Utc::now()))
-        .order(vote::closes_at.desc())
-        .limit(ITEMS)
-        .select((vote::id, vote::closes_at, wijk::wijknr))
-        .load(conn)?;
-    all.extend(votes.into_iter().map(|(id, at, wijknr)| Item {
-        id: format!("vote-{id}"),
-        at,
-        title: format!("Wijk {wijknr}: de stemming is gesloten, het resultaat is bekend"),
-        text: String::new(),
-        path: format!("/votes/{id}"),
-    }));
-    let updates: Vec<UpdateLine> = project_update::table
-        .inner_join(project::table.inner_join(wijk::table))
-        .order(project_update::at.desc())
-        .limit(ITEMS)
-        .select((
-            project_update::id,
-            project::id,
-            project_update::at,
-            project::title,
-            project_update::body,
-            wijk::wijknr,
-        ))
-        .load(conn)?;
     all.extend(
-        updates
+        q::closed_votes(conn, Utc::now(), ITEMS)?
             .into_iter()
-            .map(|(update, id, at, title, body, wijknr)| Item {
-                id: format!("project-update-{update}"),
-                at,
-                title: format!("Wijk {wijknr}: project «{title}»"),
-                text: body,
-                path: format!("/projects/{id}"),
+            .map(|v| Item {
+                id: format!("vote-{}", v.id),
+                at: v.closed_at,
+                title: format!(
+                    "Wijk {}: de stemming is gesloten, het resultaat is bekend",
+                    v.wijknr
+                ),
+                text: String::new(),
+                path: format!("/votes/{}", v.id),
             }),
     );
+    all.extend(q::project_updates(conn, ITEMS)?.into_iter().map(|u| Item {
+        id: format!("project-update-{}", u.update_id),
+        at: u.at,
+        title: format!("Wijk {}: project «{}»", u.wijknr, u.title),
+        text: u.body,
+        path: format!("/projects/{}", u.project_id),
+    }));
     all.extend(grants(conn)?);
     all.extend(venue_changes(conn)?);
     all.sort_by(|a, b| b.at.cmp(&a.at).then(a.id.cmp(&b.id)));
@@ -163,45 +92,24 @@ fn items(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
     Ok(all)
 }
 
-/// A granted subsidy: id, when, scheme, organisation, title, amount.
-type GrantLine = (
-    Uuid,
-    Option<DateTime<Utc>>,
-    String,
-    Option<String>,
-    String,
-    Option<i64>,
-);
-
 /// Subsidies granted (people who apply alone are not named).
 fn grants(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
-    let rows: Vec<GrantLine> = subsidy_application::table
-        .inner_join(subsidy_scheme::table)
-        .left_join(organisation::table)
-        .filter(subsidy_application::status.eq_any(COMMITTED_STATUSES))
-        .order(subsidy_application::decided_at.desc())
-        .limit(ITEMS)
-        .select((
-            subsidy_application::id,
-            subsidy_application::decided_at,
-            subsidy_scheme::name,
-            organisation::name.nullable(),
-            subsidy_application::title,
-            subsidy_application::decided_cents,
-        ))
-        .load(conn)?;
-    Ok(rows
+    Ok(q::grants(conn, ITEMS)?
         .into_iter()
-        .filter_map(|(id, at, scheme, org, title, cents)| {
-            let cents = cents.unwrap_or(0);
+        .filter_map(|g| {
+            let cents = g.decided_cents.unwrap_or(0);
             Some(Item {
-                id: format!("grant-{id}"),
-                at: at?,
+                id: format!("grant-{}", g.id),
+                at: g.decided_at?,
                 title: format!(
-                    "{scheme}: €{}.{:02} voor «{title}»{}",
+                    "{}: €{}.{:02} voor «{}»{}",
+                    g.scheme,
                     cents / 100,
                     cents % 100,
-                    org.map(|o| format!(" ({o})")).unwrap_or_default()
+                    g.title,
+                    g.organisation
+                        .map(|o| format!(" ({o})"))
+                        .unwrap_or_default()
                 ),
                 text: String::new(),
                 path: "/api/v1/subsidies/awards".to_owned(),
@@ -210,49 +118,28 @@ fn grants(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
         .collect())
 }
 
-/// A decided venue change: id, when, kind, the venue's name if it still exists, proposal.
-type VenueChangeLine = (
-    Uuid,
-    Option<DateTime<Utc>>,
-    String,
-    Option<String>,
-    Option<String>,
-    serde_json::Value,
-);
-
 /// Venues added, changed or removed on request.
 fn venue_changes(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
-    let rows: Vec<VenueChangeLine> = venue_change_request::table
-        .left_join(venue::table)
-        .filter(venue_change_request::status.eq("accepted"))
-        .order(venue_change_request::decided_at.desc())
-        .limit(ITEMS)
-        .select((
-            venue_change_request::id,
-            venue_change_request::decided_at,
-            venue_change_request::kind,
-            venue::name.nullable(),
-            venue::slug.nullable(),
-            venue_change_request::proposal,
-        ))
-        .load(conn)?;
-    Ok(rows
+    Ok(q::accepted_venue_changes(conn, ITEMS)?
         .into_iter()
-        .filter_map(|(id, at, kind, name, slug, proposal)| {
-            let name = name
-                .or_else(|| proposal["name"].as_str().map(str::to_owned))
+        .filter_map(|c| {
+            let name = c
+                .venue_name
+                .or_else(|| c.proposal["name"].as_str().map(str::to_owned))
                 .unwrap_or_else(|| "een ontmoetingsplek".to_owned());
-            let what = match kind.as_str() {
+            let what = match c.kind.as_str() {
                 "add" => "toegevoegd",
                 "remove" => "verwijderd",
                 _ => "gewijzigd",
             };
             Some(Item {
-                id: format!("venue-change-{id}"),
-                at: at?,
+                id: format!("venue-change-{}", c.id),
+                at: c.decided_at?,
                 title: format!("Zalenzoeker: {name} {what}"),
                 text: String::new(),
-                path: slug.map_or_else(|| "/venues".to_owned(), |s| format!("/venues/{s}")),
+                path: c
+                    .venue_slug
+                    .map_or_else(|| "/venues".to_owned(), |s| format!("/venues/{s}")),
             })
         })
         .collect())
@@ -284,7 +171,10 @@ pub async fn decisions_atom(
 ) -> Result<HttpResponse, AppError> {
     let list = state.with_conn(|conn| items(conn)).await?;
     let base = origin(&req);
-    let updated = list.first().map_or_else(Utc::now, |i| i.at);
+    let updated = match list.as_slice() {
+        [newest, ..] => newest.at,
+        [] => Utc::now(),
+    };
     let feed = Feed {
         title: Text::plain("Samenstad – beslissingen in de wijken"),
         id: format!("{base}/api/v1/projects/decisions.atom"),

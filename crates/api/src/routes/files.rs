@@ -4,11 +4,9 @@
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, put, web};
-use chrono::Utc;
-use diesel::prelude::*;
 use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::files::{self as fq, NewFile};
 use samenstad_db::queries::projects as pq;
-use samenstad_db::schema::{idea, stored_file};
 use samenstad_types::Problem;
 use samenstad_types::projects::Idea;
 use sha2::{Digest, Sha256};
@@ -18,7 +16,7 @@ use uuid::Uuid;
 use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id};
-use crate::routes::projects::load_idea;
+use crate::routes::ideas_common::load_idea;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -132,17 +130,18 @@ pub async fn put_idea_image(
         .transaction(move |conn| {
             let (p, row) = idea_for_image(conn, caller, id)?;
             let file = Uuid::now_v7();
-            diesel::insert_into(stored_file::table)
-                .values((
-                    stored_file::id.eq(file),
-                    stored_file::sha256.eq(&sha256),
-                    stored_file::content_type.eq(&declared),
-                    stored_file::size.eq(size),
-                    stored_file::bytes.eq(bytes.as_ref()),
-                    stored_file::created_by.eq(p.user.id),
-                ))
-                .execute(conn)?;
-            set_image(conn, &row, Some(file))?;
+            fq::insert_file(
+                conn,
+                &NewFile {
+                    id: file,
+                    sha256: &sha256,
+                    content_type: &declared,
+                    size,
+                    bytes: bytes.as_ref(),
+                    created_by: p.user.id,
+                },
+            )?;
+            fq::set_idea_image(conn, row.id, row.image_id, Some(file))?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "idea.image_set")
@@ -153,21 +152,6 @@ pub async fn put_idea_image(
         })
         .await
         .map(web::Json)
-}
-
-/// Points the idea at `file` and removes the photo it had.
-fn set_image(
-    conn: &mut samenstad_db::PgConnection,
-    row: &pq::IdeaRow,
-    file: Option<Uuid>,
-) -> Result<(), AppError> {
-    diesel::update(idea::table.find(row.id))
-        .set((idea::image_id.eq(file), idea::updated_at.eq(Utc::now())))
-        .execute(conn)?;
-    if let Some(old) = row.image_id {
-        diesel::delete(stored_file::table.find(old)).execute(conn)?;
-    }
-    Ok(())
 }
 
 /// Remove an idea's photo
@@ -195,7 +179,7 @@ pub async fn delete_idea_image(
     state
         .transaction(move |conn| {
             let (p, row) = idea_for_image(conn, caller, id)?;
-            set_image(conn, &row, None)?;
+            fq::set_idea_image(conn, row.id, row.image_id, None)?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "idea.image_removed").on("idea", id),
@@ -232,24 +216,10 @@ pub async fn get_file(
     let id = parse_id(&id, "file")?;
     let (content_type, sha256, bytes): (String, String, Vec<u8>) = state
         .with_conn(move |conn| {
-            let hidden: i64 = idea::table
-                .filter(idea::image_id.eq(id))
-                .filter(idea::hidden_reason.is_not_null())
-                .count()
-                .get_result(conn)?;
-            if hidden > 0 {
+            if fq::is_image_of_hidden_idea(conn, id)? {
                 return Err(AppError::NotFound("no such file".to_owned()));
             }
-            stored_file::table
-                .find(id)
-                .select((
-                    stored_file::content_type,
-                    stored_file::sha256,
-                    stored_file::bytes,
-                ))
-                .first(conn)
-                .optional()?
-                .ok_or_else(|| AppError::NotFound("no such file".to_owned()))
+            fq::file_by_id(conn, id)?.ok_or_else(|| AppError::NotFound("no such file".to_owned()))
         })
         .await?;
     Ok(HttpResponse::Ok()

@@ -13,7 +13,7 @@ use validator::Validate;
 use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::principal::{Principal, me};
-use crate::routes::admin::{audit_view, mail_view};
+use crate::routes::admin_common::{audit_view, mail_view};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.

@@ -4,10 +4,12 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod admin;
+pub mod admin_common;
 pub mod auth;
 pub mod feeds;
 pub mod files;
 pub mod health;
+pub mod ideas_common;
 pub mod me;
 pub mod open_data;
 pub mod organisations;
@@ -20,6 +22,7 @@ pub mod subsidies;
 pub mod subsidy_review;
 pub mod venue_changes;
 pub mod venues;
+pub mod venues_common;
 pub mod votes;
 pub mod wijken;
 

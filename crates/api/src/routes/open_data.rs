@@ -4,14 +4,10 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use chrono::{Datelike, NaiveDate, Utc};
-use diesel::prelude::*;
-use samenstad_db::schema::{
-    idea, project, proposal, room, subsidy_deadline, subsidy_scheme, venue, wijk,
-};
+use samenstad_db::queries::open_data as q;
 use samenstad_types::{GENT_ATTRIBUTION, Problem};
 use serde_json::{Value, json};
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 use crate::cache;
 use crate::csv_export::{self, euro};
@@ -162,27 +158,7 @@ const DATASETS: [Dataset; 9] = [
 fn modified(
     conn: &mut samenstad_db::PgConnection,
 ) -> Result<Vec<(String, Option<String>)>, AppError> {
-    #[derive(QueryableByName)]
-    struct Row {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        id: String,
-        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
-        at: Option<chrono::DateTime<Utc>>,
-    }
-    let rows: Vec<Row> = diesel::sql_query(
-        "SELECT 'wijken' AS id, (SELECT max(updated_at) FROM wijk) AS at
-         UNION ALL SELECT 'venues', (SELECT max(updated_at) FROM venue)
-         UNION ALL SELECT 'rooms', (SELECT max(created_at) FROM room)
-         UNION ALL SELECT 'awards', (SELECT max(decided_at) FROM subsidy_application
-                                     WHERE status IN ('approved', 'paid', 'report_submitted', 'closed'))
-         UNION ALL SELECT 'subsidy-deadlines', (SELECT max(updated_at) FROM subsidy_scheme)
-         UNION ALL SELECT 'projects', (SELECT max(updated_at) FROM project)
-         UNION ALL SELECT 'ideas', (SELECT max(updated_at) FROM idea)
-         UNION ALL SELECT 'proposals', (SELECT max(coalesce(decided_at, created_at)) FROM proposal)
-         UNION ALL SELECT 'decisions', (SELECT max(at) FROM idea_event)",
-    )
-    .load(conn)?;
-    Ok(rows
+    Ok(q::datasets_modified(conn)?
         .into_iter()
         .map(|r| (r.id, r.at.map(|t| t.to_rfc3339())))
         .collect())
@@ -320,25 +296,6 @@ pub async fn wijken_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppE
     )
 }
 
-/// A venue line of the CSV.
-type VenueLine = (
-    String,
-    String,
-    String,
-    String,
-    Option<i16>,
-    Option<String>,
-    Option<String>,
-    f64,
-    f64,
-    bool,
-    bool,
-    Vec<String>,
-    Vec<String>,
-    i32,
-    bool,
-);
-
 /// Venues as CSV
 ///
 /// Every venue: slug, name, type, operator, wijk, address, coordinates, drop-in and room use,
@@ -354,31 +311,7 @@ type VenueLine = (
 )]
 #[get("/venues.csv")]
 pub async fn venues_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows: Vec<VenueLine> = state
-        .with_conn(|conn| {
-            Ok(venue::table
-                .left_join(wijk::table)
-                .order(venue::name.asc())
-                .select((
-                    venue::slug,
-                    venue::name,
-                    venue::venue_type,
-                    venue::operator,
-                    wijk::wijknr.nullable(),
-                    venue::street_address,
-                    venue::postal_code,
-                    venue::lat,
-                    venue::lon,
-                    venue::drop_in,
-                    venue::room_use,
-                    venue::target_groups,
-                    venue::accessibility,
-                    venue::max_capacity,
-                    venue::is_sample,
-                ))
-                .load(&mut **conn)?)
-        })
-        .await?;
+    let rows = state.with_conn(|conn| Ok(q::venue_lines(conn)?)).await?;
     csv_export::download(
         "venues.csv",
         &[
@@ -400,40 +333,25 @@ pub async fn venues_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppE
         ],
         rows.into_iter().map(|r| {
             vec![
-                r.0,
-                r.1,
-                r.2,
-                r.3,
-                r.4.map(|n| n.to_string()).unwrap_or_default(),
-                r.5.unwrap_or_default(),
-                r.6.unwrap_or_default(),
-                r.7.to_string(),
-                r.8.to_string(),
-                r.9.to_string(),
-                r.10.to_string(),
-                r.11.join(" "),
-                r.12.join(" "),
-                r.13.to_string(),
-                r.14.to_string(),
+                r.slug,
+                r.name,
+                r.venue_type,
+                r.operator,
+                r.wijknr.map(|n| n.to_string()).unwrap_or_default(),
+                r.street_address.unwrap_or_default(),
+                r.postal_code.unwrap_or_default(),
+                r.lat.to_string(),
+                r.lon.to_string(),
+                r.drop_in.to_string(),
+                r.room_use.to_string(),
+                r.target_groups.join(" "),
+                r.accessibility.join(" "),
+                r.max_capacity.to_string(),
+                r.is_sample.to_string(),
             ]
         }),
     )
 }
-
-/// A room line of the CSV.
-type RoomLine = (
-    Uuid,
-    String,
-    String,
-    i32,
-    Vec<String>,
-    Vec<String>,
-    bool,
-    i32,
-    i32,
-    i32,
-    bool,
-);
 
 /// Rooms as CSV
 ///
@@ -452,27 +370,7 @@ type RoomLine = (
 #[get("/rooms.csv")]
 pub async fn rooms_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let base = state.public_url().to_owned();
-    let rows: Vec<RoomLine> = state
-        .with_conn(|conn| {
-            Ok(room::table
-                .inner_join(venue::table)
-                .order((venue::name.asc(), room::name.asc()))
-                .select((
-                    room::id,
-                    venue::slug,
-                    room::name,
-                    room::capacity,
-                    room::uses,
-                    room::facilities,
-                    room::step_free,
-                    room::tariff_recognised_cents,
-                    room::tariff_resident_cents,
-                    room::tariff_private_cents,
-                    room::free_for_neighbourhood,
-                ))
-                .load(&mut **conn)?)
-        })
-        .await?;
+    let rows = state.with_conn(|conn| Ok(q::room_lines(conn)?)).await?;
     csv_export::download(
         "rooms.csv",
         &[
@@ -491,54 +389,21 @@ pub async fn rooms_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
         ],
         rows.into_iter().map(|r| {
             vec![
-                r.0.to_string(),
-                r.1,
-                r.2,
-                r.3.to_string(),
-                r.4.join(" "),
-                r.5.join(" "),
-                r.6.to_string(),
-                euro(i64::from(r.7)),
-                euro(i64::from(r.8)),
-                euro(i64::from(r.9)),
-                r.10.to_string(),
-                format!("{base}/api/v1/rooms/{}/calendar.ics", r.0),
+                r.id.to_string(),
+                r.venue_slug,
+                r.name,
+                r.capacity.to_string(),
+                r.uses.join(" "),
+                r.facilities.join(" "),
+                r.step_free.to_string(),
+                euro(i64::from(r.tariff_recognised_cents)),
+                euro(i64::from(r.tariff_resident_cents)),
+                euro(i64::from(r.tariff_private_cents)),
+                r.free_for_neighbourhood.to_string(),
+                format!("{base}/api/v1/rooms/{}/calendar.ics", r.id),
             ]
         }),
     )
-}
-
-/// A project line.
-type ProjectLine = (
-    Uuid,
-    i16,
-    String,
-    String,
-    i64,
-    i64,
-    NaiveDate,
-    Vec<String>,
-    Option<f64>,
-    Option<f64>,
-);
-
-fn project_lines(conn: &mut samenstad_db::PgConnection) -> Result<Vec<ProjectLine>, AppError> {
-    Ok(project::table
-        .inner_join(wijk::table)
-        .order((wijk::wijknr.asc(), project::created_at.asc()))
-        .select((
-            project::id,
-            wijk::wijknr,
-            project::title,
-            project::status,
-            project::budget_cents,
-            project::spent_cents,
-            project::deadline,
-            project::partners,
-            project::lat,
-            project::lon,
-        ))
-        .load(conn)?)
 }
 
 /// Projects as CSV
@@ -555,7 +420,7 @@ fn project_lines(conn: &mut samenstad_db::PgConnection) -> Result<Vec<ProjectLin
 )]
 #[get("/projects/projects.csv")]
 pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows = state.with_conn(|conn| project_lines(conn)).await?;
+    let rows = state.with_conn(|conn| Ok(q::project_lines(conn)?)).await?;
     csv_export::download(
         "projects.csv",
         &[
@@ -572,16 +437,16 @@ pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, Ap
         ],
         rows.into_iter().map(|r| {
             vec![
-                r.0.to_string(),
-                r.1.to_string(),
-                r.2,
-                r.3,
-                euro(r.4),
-                euro(r.5),
-                r.6.to_string(),
-                r.7.join("; "),
-                r.8.map(|v| v.to_string()).unwrap_or_default(),
-                r.9.map(|v| v.to_string()).unwrap_or_default(),
+                r.id.to_string(),
+                r.wijknr.to_string(),
+                r.title,
+                r.status,
+                euro(r.budget_cents),
+                euro(r.spent_cents),
+                r.deadline.to_string(),
+                r.partners.join("; "),
+                r.lat.map(|v| v.to_string()).unwrap_or_default(),
+                r.lon.map(|v| v.to_string()).unwrap_or_default(),
             ]
         }),
     )
@@ -602,18 +467,19 @@ pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, Ap
 )]
 #[get("/projects/projects.geojson")]
 pub async fn projects_geojson(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows = state.with_conn(|conn| project_lines(conn)).await?;
+    let rows = state.with_conn(|conn| Ok(q::project_lines(conn)?)).await?;
     let features: Vec<Value> = rows
         .into_iter()
         .filter_map(|r| {
-            let (lat, lon) = (r.8?, r.9?);
+            let (lat, lon) = (r.lat?, r.lon?);
             Some(json!({
                 "type": "Feature",
-                "id": r.0.to_string(),
+                "id": r.id.to_string(),
                 "geometry": {"type": "Point", "coordinates": [lon, lat]},
                 "properties": {
-                    "wijknr": r.1, "title": r.2, "status": r.3,
-                    "budget_cents": r.4, "spent_cents": r.5, "deadline": r.6.to_string(),
+                    "wijknr": r.wijknr, "title": r.title, "status": r.status,
+                    "budget_cents": r.budget_cents, "spent_cents": r.spent_cents,
+                    "deadline": r.deadline.to_string(),
                 },
             }))
         })
@@ -622,19 +488,6 @@ pub async fn projects_geojson(state: web::Data<AppState>) -> Result<HttpResponse
         .content_type("application/geo+json")
         .json(json!({"type": "FeatureCollection", "features": features})))
 }
-
-/// An idea line.
-type IdeaLine = (
-    Uuid,
-    i16,
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<f64>,
-    Option<f64>,
-    chrono::DateTime<Utc>,
-);
 
 /// Ideas as CSV
 ///
@@ -651,26 +504,7 @@ type IdeaLine = (
 )]
 #[get("/projects/ideas.csv")]
 pub async fn ideas_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows: Vec<IdeaLine> = state
-        .with_conn(|conn| {
-            Ok(idea::table
-                .inner_join(wijk::table)
-                .filter(idea::hidden_reason.is_null())
-                .order((wijk::wijknr.asc(), idea::created_at.asc()))
-                .select((
-                    idea::id,
-                    wijk::wijknr,
-                    idea::title,
-                    idea::channel,
-                    idea::status,
-                    idea::estimated_cost_cents,
-                    idea::lat,
-                    idea::lon,
-                    idea::created_at,
-                ))
-                .load(&mut **conn)?)
-        })
-        .await?;
+    let rows = state.with_conn(|conn| Ok(q::idea_lines(conn)?)).await?;
     csv_export::download(
         "ideas.csv",
         &[
@@ -686,30 +520,19 @@ pub async fn ideas_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
         ],
         rows.into_iter().map(|r| {
             vec![
-                r.0.to_string(),
-                r.1.to_string(),
-                r.2,
-                r.3,
-                r.4,
-                r.5.map(euro).unwrap_or_default(),
-                r.6.map(|v| v.to_string()).unwrap_or_default(),
-                r.7.map(|v| v.to_string()).unwrap_or_default(),
-                r.8.to_rfc3339(),
+                r.id.to_string(),
+                r.wijknr.to_string(),
+                r.title,
+                r.channel,
+                r.status,
+                r.estimated_cost_cents.map(euro).unwrap_or_default(),
+                r.lat.map(|v| v.to_string()).unwrap_or_default(),
+                r.lon.map(|v| v.to_string()).unwrap_or_default(),
+                r.created_at.to_rfc3339(),
             ]
         }),
     )
 }
-
-/// A proposal line.
-type ProposalLine = (
-    Uuid,
-    i16,
-    String,
-    i64,
-    String,
-    Option<String>,
-    Option<chrono::DateTime<Utc>>,
-);
 
 /// Proposals as CSV
 ///
@@ -725,23 +548,7 @@ type ProposalLine = (
 )]
 #[get("/projects/proposals.csv")]
 pub async fn proposals_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows: Vec<ProposalLine> = state
-        .with_conn(|conn| {
-            Ok(proposal::table
-                .inner_join(wijk::table)
-                .order((wijk::wijknr.asc(), proposal::created_at.asc()))
-                .select((
-                    proposal::id,
-                    wijk::wijknr,
-                    proposal::title,
-                    proposal::cost_cents,
-                    proposal::status,
-                    proposal::decision_reason,
-                    proposal::decided_at,
-                ))
-                .load(&mut **conn)?)
-        })
-        .await?;
+    let rows = state.with_conn(|conn| Ok(q::proposal_lines(conn)?)).await?;
     csv_export::download(
         "proposals.csv",
         &[
@@ -755,13 +562,13 @@ pub async fn proposals_csv(state: web::Data<AppState>) -> Result<HttpResponse, A
         ],
         rows.into_iter().map(|r| {
             vec![
-                r.0.to_string(),
-                r.1.to_string(),
-                r.2,
-                euro(r.3),
-                r.4,
-                r.5.unwrap_or_default(),
-                r.6.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                r.id.to_string(),
+                r.wijknr.to_string(),
+                r.title,
+                euro(r.cost_cents),
+                r.status,
+                r.decision_reason.unwrap_or_default(),
+                r.decided_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
             ]
         }),
     )
@@ -784,29 +591,17 @@ pub async fn proposals_csv(state: web::Data<AppState>) -> Result<HttpResponse, A
 pub async fn deadlines_ics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     use icalendar::{Calendar, Component, Event, EventLike};
     let from = NaiveDate::from_ymd_opt(Utc::now().year(), 1, 1).unwrap_or_default();
-    let rows: Vec<(Uuid, String, NaiveDate)> = state
-        .with_conn(move |conn| {
-            Ok(subsidy_deadline::table
-                .inner_join(subsidy_scheme::table)
-                .filter(subsidy_scheme::status.ne("archived"))
-                .filter(subsidy_deadline::closes_on.ge(from))
-                .order(subsidy_deadline::closes_on.asc())
-                .select((
-                    subsidy_deadline::id,
-                    subsidy_scheme::name,
-                    subsidy_deadline::closes_on,
-                ))
-                .load(&mut **conn)?)
-        })
+    let rows = state
+        .with_conn(move |conn| Ok(q::deadlines_from(conn, from)?))
         .await?;
     let mut calendar = Calendar::new();
     calendar.name("Samenstad – subsidiedeadlines");
-    for (id, scheme, day) in rows {
+    for d in rows {
         calendar.push(
             Event::new()
-                .uid(&format!("{id}@samenstad"))
-                .summary(&format!("Deadline {scheme}"))
-                .all_day(day)
+                .uid(&format!("{}@samenstad", d.id))
+                .summary(&format!("Deadline {}", d.scheme))
+                .all_day(d.closes_on)
                 .done(),
         );
     }

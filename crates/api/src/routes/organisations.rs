@@ -21,7 +21,7 @@ use validator::Validate;
 use crate::auth::{UserCaller, random_token, token_hash};
 use crate::error::AppError;
 use crate::mail;
-use crate::principal::{Principal, parse_id};
+use crate::principal::{Principal, parse_id, wijk_id_of};
 use crate::state::AppState;
 
 const KINDS: [&str; 5] = [
@@ -57,12 +57,6 @@ fn view((row, wijknr): &(OrganisationRow, Option<i16>)) -> Organisation {
         recognised: row.recognised_at.is_some(),
         recognised_at: row.recognised_at.map(|t| t.to_rfc3339()),
     }
-}
-
-/// The id of the wijk with this number (a 400 on `field` when there is none).
-pub(crate) fn wijk_id_of(conn: &mut PgConnection, wijknr: i16) -> Result<Uuid, AppError> {
-    samenstad_db::queries::wijken::wijk_id_by_key(conn, &wijknr.to_string())?
-        .ok_or_else(|| AppError::field("wijknr", "unknown", "no wijk has this number"))
 }
 
 fn load(conn: &mut PgConnection, id: Uuid) -> Result<(OrganisationRow, Option<i16>), AppError> {

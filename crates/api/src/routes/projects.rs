@@ -4,17 +4,17 @@
 
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{NaiveDate, Utc};
-use diesel::prelude::*;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::organisations as orgs;
-use samenstad_db::queries::projects::{self as q, IdeaFilter, IdeaListed, IdeaRow, ProgrammeTree};
-use samenstad_db::schema::{idea, round_wijk};
+use samenstad_db::queries::projects::{
+    self as q, IdeaFilter, IdeaRow, IdeaStatusChange, ProgrammeTree,
+};
 use samenstad_domain::allocation::{Allocation, AllocationInput, AllocationRule, allocate};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
-    AllocationRuleView, CreateIdea, HideIdea, IDEA_CHANNELS, IDEA_STATUSES, Idea, IdeaEvent,
-    IdeaPage, ListIdeasQuery, Phase, Programme, Round, RoundWijk, SELECTION_METHODS, SetIdeaStatus,
+    AllocationRuleView, CreateIdea, HideIdea, IDEA_CHANNELS, IDEA_STATUSES, Idea, IdeaPage,
+    ListIdeasQuery, Phase, Programme, Round, RoundWijk, SELECTION_METHODS, SetIdeaStatus,
     SetRoundWijk,
 };
 use serde_json::json;
@@ -26,6 +26,7 @@ use crate::auth::{Caller, MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::routes::ideas_common::{idea_view, load_idea};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -162,8 +163,11 @@ pub async fn list_programmes(
 ) -> Result<web::Json<Vec<Programme>>, AppError> {
     state
         .with_conn(|conn| {
-            let slugs: Vec<String> = q::programmes(conn)?.into_iter().map(|p| p.slug).collect();
-            slugs.iter().map(|s| load_programme(conn, s)).collect()
+            let today = Utc::now().date_naive();
+            q::programme_trees(conn)?
+                .iter()
+                .map(|tree| programme_view(tree, today))
+                .collect()
         })
         .await
         .map(web::Json)
@@ -244,16 +248,13 @@ pub async fn set_round_wijk(
                 .ok_or_else(|| AppError::NotFound("no such programme".to_owned()))?;
             let wijk_id = samenstad_db::queries::wijken::wijk_id_by_key(conn, &wijk)?
                 .ok_or_else(|| AppError::NotFound("no such wijk".to_owned()))?;
-            let changed = diesel::update(
-                round_wijk::table
-                    .filter(round_wijk::programme_id.eq(tree.programme.id))
-                    .filter(round_wijk::wijk_id.eq(wijk_id)),
-            )
-            .set((
-                round_wijk::selection_method.eq(&body.selection_method),
-                round_wijk::vulnerability_milli.eq(body.vulnerability_milli),
-            ))
-            .execute(conn)?;
+            let changed = q::set_round_wijk(
+                conn,
+                tree.programme.id,
+                wijk_id,
+                &body.selection_method,
+                body.vulnerability_milli,
+            )?;
             if changed == 0 {
                 return Err(AppError::NotFound(
                     "this wijk takes part in no round of the programme".to_owned(),
@@ -287,78 +288,6 @@ fn viewer(conn: &mut PgConnection, caller: &MaybeCaller) -> Result<Option<Princi
         .map(Some),
         _ => Ok(None),
     }
-}
-
-fn idea_view(row: &IdeaListed, viewer: Option<&Principal>) -> Idea {
-    let (i, wijknr, slug, round, organisation, supporters, supported) = row;
-    let mine = viewer.is_some_and(|v| i.author_id == Some(v.user.id));
-    let may_read =
-        i.hidden_reason.is_none() || mine || viewer.is_some_and(|v| v.is_staff_of(Some(i.wijk_id)));
-    Idea {
-        id: i.id.to_string(),
-        wijknr: *wijknr,
-        wijk: slug.clone(),
-        round: *round,
-        title: if may_read {
-            i.title.clone()
-        } else {
-            String::new()
-        },
-        body: if may_read {
-            i.body.clone()
-        } else {
-            String::new()
-        },
-        estimated_cost_cents: i.estimated_cost_cents,
-        lat: i.lat,
-        lon: i.lon,
-        channel: i.channel.clone(),
-        organisation: organisation.clone(),
-        status: i.status.clone(),
-        status_reason: i.status_reason.clone(),
-        merged_into: i.merged_into.map(|m| m.to_string()),
-        referred_to: i.referred_to.clone(),
-        hidden_reason: i.hidden_reason.clone(),
-        image_url: i
-            .image_id
-            .filter(|_| may_read)
-            .map(|f| format!("/api/v1/files/{f}")),
-        supporters: *supporters,
-        supported: *supported,
-        mine,
-        created_at: i.created_at.to_rfc3339(),
-        events: None,
-    }
-}
-
-/// One idea as `viewer` sees it, with its history.
-pub(crate) fn load_idea(
-    conn: &mut PgConnection,
-    id: Uuid,
-    viewer: Option<&Principal>,
-) -> Result<Idea, AppError> {
-    let filter = IdeaFilter {
-        id: Some(id),
-        limit: 1,
-        ..IdeaFilter::default()
-    };
-    let row = q::list_ideas(conn, &filter, viewer.map(|v| v.user.id))?
-        .into_iter()
-        .next()
-        .ok_or_else(|| AppError::NotFound("no such idea".to_owned()))?;
-    let mut view = idea_view(&row, viewer);
-    view.events = Some(
-        q::events_of(conn, id)?
-            .into_iter()
-            .map(|e| IdeaEvent {
-                at: e.at.to_rfc3339(),
-                kind: e.kind,
-                status: e.status,
-                reason: e.reason,
-            })
-            .collect(),
-    );
-    Ok(view)
 }
 
 /// List ideas
@@ -568,9 +497,7 @@ pub async fn create_idea(
                 created_at: now,
                 updated_at: now,
             };
-            diesel::insert_into(idea::table)
-                .values(&row)
-                .execute(conn)?;
+            q::insert_idea(conn, &row)?;
             q::record_event(conn, row.id, "submitted", None, None)?;
             audit::record(
                 conn,
@@ -810,15 +737,16 @@ pub async fn set_idea_status(
                     ));
                 }
             }
-            diesel::update(idea::table.find(id))
-                .set((
-                    idea::status.eq(&body.status),
-                    idea::status_reason.eq(&reason),
-                    idea::merged_into.eq(merged_into),
-                    idea::referred_to.eq(&referred_to),
-                    idea::updated_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
+            q::set_idea_status(
+                conn,
+                id,
+                &IdeaStatusChange {
+                    status: &body.status,
+                    reason: reason.as_deref(),
+                    merged_into,
+                    referred_to: referred_to.as_deref(),
+                },
+            )?;
             q::record_event(conn, id, "status", Some(&body.status), reason.as_deref())?;
             audit::record(
                 conn,
@@ -897,12 +825,7 @@ async fn moderate(
     state
         .transaction(move |conn| {
             let (p, _) = staff_idea(conn, caller, id)?;
-            diesel::update(idea::table.find(id))
-                .set((
-                    idea::hidden_reason.eq(&reason),
-                    idea::updated_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
+            q::set_hidden_reason(conn, id, reason.as_deref())?;
             let kind = if reason.is_some() { "hidden" } else { "shown" };
             q::record_event(conn, id, kind, None, reason.as_deref())?;
             audit::record(

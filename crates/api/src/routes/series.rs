@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::venues::{self as q, BookingRow, SeriesRow, span, span_ends};
+use samenstad_domain::booking::price_cents;
 use samenstad_types::venue::{BookingSeries, CreateBookingSeries};
 use samenstad_types::{FieldError, Problem};
 use serde_json::json;
@@ -16,7 +17,7 @@ use validator::Validate;
 use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id};
-use crate::routes::venues::{booking_view, is_manager, parse_time, price_cents, request_terms};
+use crate::routes::venues_common::{booking_view, is_manager, parse_time, request_terms};
 use crate::state::AppState;
 
 /// Most occurrences in one series (a year of weeks).
@@ -175,12 +176,12 @@ pub async fn create_series(
                 .ok_or_else(|| AppError::NotFound("no such room".to_owned()))?;
             let (category, rate) =
                 request_terms(conn, &p, &room, &venue, &body.first, organisation_id, start)?;
-            let mut taken = Vec::new();
-            for (i, (s, e)) in slots.iter().enumerate() {
-                if let Some(t) = q::busy(conn, room_id, span(*s, *e))?.into_iter().next() {
-                    taken.push((i, t));
-                }
-            }
+            let spans: Vec<q::Span> = slots.iter().map(|(s, e)| span(*s, *e)).collect();
+            let taken: Vec<(usize, q::Span)> = q::first_busy_of_each(conn, room_id, &spans)?
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, t)| Some((i, t?)))
+                .collect();
             if !taken.is_empty() {
                 return Err(conflicts(taken));
             }
@@ -330,40 +331,76 @@ async fn decide_series(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (series, _room, venue, mut occ) = q::series_for_update(conn, id)?.ok_or_else(|| AppError::NotFound("no such booking series".to_owned()))?;
-            let allowed = if approve { is_manager(&p, &venue) } else { series.requester_id == p.user.id || is_manager(&p, &venue) };
+            let (series, _room, venue, mut occ) = q::series_for_update(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such booking series".to_owned()))?;
+            let allowed = if approve {
+                is_manager(&p, &venue)
+            } else {
+                series.requester_id == p.user.id || is_manager(&p, &venue)
+            };
             if !allowed {
-                return Err(AppError::Forbidden(if approve { "only managers of this venue may decide" } else { "only the requester or a manager may cancel" }.to_owned()));
+                return Err(AppError::Forbidden(
+                    if approve {
+                        "only managers of this venue may decide"
+                    } else {
+                        "only the requester or a manager may cancel"
+                    }
+                    .to_owned(),
+                ));
             }
-            let from: &[&str] = if approve { &["requested"] } else { &["requested", "approved"] };
-            let targets: Vec<usize> = occ.iter().enumerate().filter(|(_, b)| from.contains(&b.status.as_str())).map(|(i, _)| i).collect();
+            let from: &[&str] = if approve {
+                &["requested"]
+            } else {
+                &["requested", "approved"]
+            };
+            let targets: Vec<usize> = occ
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| from.contains(&b.status.as_str()))
+                .map(|(i, _)| i)
+                .collect();
             if targets.is_empty() {
-                return Err(AppError::Conflict("nothing in this series is left to decide".to_owned()));
+                return Err(AppError::Conflict(
+                    "nothing in this series is left to decide".to_owned(),
+                ));
             }
             if approve {
-                let mut taken = Vec::new();
-                for &i in &targets {
-                    if let Some(t) = q::busy(conn, series.room_id, occ[i].during)?.into_iter().next() {
-                        taken.push((i, t));
-                    }
-                }
+                let spans: Vec<q::Span> = targets.iter().map(|&i| occ[i].during).collect();
+                let taken: Vec<(usize, q::Span)> =
+                    q::first_busy_of_each(conn, series.room_id, &spans)?
+                        .into_iter()
+                        .zip(&targets)
+                        .filter_map(|(t, &i)| Some((i, t?)))
+                        .collect();
                 if !taken.is_empty() {
                     return Err(conflicts(taken));
                 }
             }
             let status = if approve { "approved" } else { "cancelled" };
-            for &i in &targets {
-                q::set_status(conn, occ[i].id, status, approve.then_some(p.user.id), None).map_err(|e| {
-                    if matches!(&e, diesel::result::Error::DatabaseError(_, info) if info.constraint_name() == Some("booking_no_overlap")) {
-                        AppError::Conflict("an occurrence overlaps a booking approved at the same moment".to_owned())
+            let ids: Vec<Uuid> = targets.iter().map(|&i| occ[i].id).collect();
+            q::set_statuses(conn, &ids, status, approve.then_some(p.user.id), None).map_err(
+                |e| {
+                    if q::is_booking_overlap(&e) {
+                        AppError::Conflict(
+                            "an occurrence overlaps a booking approved at the same moment"
+                                .to_owned(),
+                        )
                     } else {
                         e.into()
                     }
-                })?;
+                },
+            )?;
+            for &i in &targets {
                 occ[i].status = status.to_owned();
             }
-            let action = if approve { "booking_series.approved" } else { "booking_series.cancelled" };
-            let mut entry = NewAudit::by(Some(p.user.id), action).on("booking_series", id).details(json!({"occurrences": targets.len()}));
+            let action = if approve {
+                "booking_series.approved"
+            } else {
+                "booking_series.cancelled"
+            };
+            let mut entry = NewAudit::by(Some(p.user.id), action)
+                .on("booking_series", id)
+                .details(json!({"occurrences": targets.len()}));
             entry.wijk_id = venue.wijk_id;
             audit::record(conn, entry)?;
             Ok(series_view(&series, venue.id, &occ))

@@ -3,11 +3,9 @@
 
 use actix_web::{HttpResponse, get, post, web};
 use chrono::Utc;
-use diesel::prelude::*;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::venues::{self as q, ChangeRequestRow, VenueRow};
-use samenstad_db::schema::venue;
 use samenstad_types::Problem;
 use samenstad_types::venue::{CreateVenueChange, RejectVenueChange, VenueChange, VenueProposal};
 use serde_json::json;
@@ -79,12 +77,7 @@ fn view(row: &ChangeRequestRow) -> VenueChange {
 }
 
 fn load_venue(conn: &mut PgConnection, id: Uuid) -> Result<VenueRow, AppError> {
-    venue::table
-        .find(id)
-        .select(VenueRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| AppError::field("venue_id", "unknown", "no such venue"))
+    q::venue_by_id(conn, id)?.ok_or_else(|| AppError::field("venue_id", "unknown", "no such venue"))
 }
 
 /// The venue row a proposal leads to (checked like an imported line).
@@ -276,42 +269,16 @@ pub async fn accept_venue_change(
             )?;
             let venue_id = match (cr.kind.as_str(), current, proposed) {
                 ("add", _, Some(row)) => {
-                    diesel::insert_into(venue::table)
-                        .values(&row)
-                        .execute(conn)?;
+                    q::insert_venue(conn, &row)?;
                     Some(row.id)
                 }
                 ("change", Some(old), Some(new)) => {
-                    diesel::update(venue::table.find(old.id))
-                        .set((
-                            venue::slug.eq(&new.slug),
-                            venue::name.eq(&new.name),
-                            venue::venue_type.eq(&new.venue_type),
-                            venue::operator.eq(&new.operator),
-                            venue::operator_name.eq(&new.operator_name),
-                            venue::street_address.eq(&new.street_address),
-                            venue::postal_code.eq(&new.postal_code),
-                            venue::city.eq(&new.city),
-                            venue::lat.eq(new.lat),
-                            venue::lon.eq(new.lon),
-                            venue::wijk_id.eq(new.wijk_id),
-                            venue::location_precision.eq(if new.street_address.is_some() {
-                                "exact"
-                            } else {
-                                old.location_precision.as_str()
-                            }),
-                            venue::drop_in.eq(new.drop_in),
-                            venue::room_use.eq(new.room_use),
-                            venue::target_groups.eq(&new.target_groups),
-                            venue::facilities.eq(&new.facilities),
-                            venue::accessibility.eq(&new.accessibility),
-                            venue::description.eq(&new.description),
-                            venue::contact_phone.eq(&new.contact_phone),
-                            venue::contact_email.eq(&new.contact_email),
-                            venue::website.eq(&new.website),
-                            venue::updated_at.eq(Utc::now()),
-                        ))
-                        .execute(conn)?;
+                    let precision = if new.street_address.is_some() {
+                        "exact"
+                    } else {
+                        old.location_precision.as_str()
+                    };
+                    q::update_listing(conn, old.id, &new, precision)?;
                     Some(old.id)
                 }
                 ("remove", Some(old), _) => {

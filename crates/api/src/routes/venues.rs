@@ -3,16 +3,13 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Duration, Utc};
-use samenstad_db::PgConnection;
 use samenstad_db::queries::accounts as users;
 use samenstad_db::queries::audit::{self, NewAudit};
-use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::outbox;
 use samenstad_db::queries::venues::{
     self as q, BookingRow, OpeningHoursRow, RoomRow, VenueFilter, VenueRow, span, span_ends,
 };
-pub(crate) use samenstad_domain::booking::price_cents;
-use samenstad_domain::booking::{Booker, RoomTariffs, tariff};
+use samenstad_domain::booking::price_cents;
 use samenstad_domain::geometry::distance_m;
 use samenstad_domain::text;
 use samenstad_types::Problem;
@@ -31,6 +28,7 @@ use validator::Validate;
 use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::routes::venues_common::{booking_view, is_manager, parse_time, request_terms};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -45,18 +43,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(approve_booking)
         .service(decline_booking)
         .service(cancel_booking);
-}
-
-pub(crate) fn parse_time(field: &str, value: &str) -> Result<DateTime<Utc>, AppError> {
-    DateTime::parse_from_rfc3339(value)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| {
-            AppError::field(
-                field,
-                "invalid",
-                "must be an RFC 3339 timestamp, e.g. 2027-01-12T19:00:00+01:00",
-            )
-        })
 }
 
 fn parse_near(value: &str) -> Result<(f64, f64), AppError> {
@@ -132,25 +118,6 @@ fn hours_view(row: &OpeningHoursRow) -> OpeningHours {
         closes: row.closes.format("%H:%M").to_string(),
         kind: row.kind.clone(),
         condition: row.condition.clone(),
-    }
-}
-
-pub(crate) fn booking_view(row: &BookingRow, venue_id: Uuid) -> Booking {
-    let (start, end) = span_ends(&row.during);
-    Booking {
-        id: row.id.to_string(),
-        room_id: row.room_id.to_string(),
-        venue_id: venue_id.to_string(),
-        status: row.status.clone(),
-        purpose: row.purpose.clone(),
-        attendees: row.attendees,
-        start: start.to_rfc3339(),
-        end: end.to_rfc3339(),
-        room_use: row.room_use.clone(),
-        organisation_id: row.organisation_id.map(|o| o.to_string()),
-        tariff_category: row.tariff_category.clone(),
-        price_cents: row.price_cents,
-        decision_reason: row.decision_reason.clone(),
     }
 }
 
@@ -494,13 +461,6 @@ pub async fn get_calendar(
         .body(calendar.done().to_string()))
 }
 
-pub(crate) fn is_manager(p: &Principal, venue: &VenueRow) -> bool {
-    p.is_admin()
-        || p.roles
-            .iter()
-            .any(|(r, _)| r.role == "venue_manager" && r.scope_id == Some(venue.id))
-}
-
 /// A booking conflict named by its slot.
 fn overlap_error(slot: Option<&q::Span>) -> AppError {
     match slot.map(span_ends) {
@@ -511,80 +471,6 @@ fn overlap_error(slot: Option<&q::Span>) -> AppError {
         )),
         None => AppError::Conflict("the room is already booked in this period".to_owned()),
     }
-}
-
-fn is_overlap(e: &diesel::result::Error) -> bool {
-    matches!(e, diesel::result::Error::DatabaseError(_, info) if info.constraint_name() == Some("booking_no_overlap"))
-}
-
-/// Checks a request against the room and venue rules and returns the tariff category and the
-/// hourly rate: attendees within capacity, an allowed use, the lead time (managers are exempt)
-/// and membership of the organisation booked for.
-pub(crate) fn request_terms(
-    conn: &mut PgConnection,
-    p: &Principal,
-    room: &RoomRow,
-    venue: &VenueRow,
-    body: &CreateBooking,
-    organisation_id: Option<Uuid>,
-    start: DateTime<Utc>,
-) -> Result<(&'static str, i32), AppError> {
-    if body.attendees > room.capacity {
-        return Err(AppError::field(
-            "attendees",
-            "capacity",
-            &format!("the room holds at most {} people", room.capacity),
-        ));
-    }
-    if !room.uses.is_empty() && !room.uses.contains(&body.room_use) {
-        return Err(AppError::field(
-            "room_use",
-            "not_allowed",
-            &format!("this room allows: {}", room.uses.join(", ")),
-        ));
-    }
-    let now = Utc::now();
-    if !is_manager(p, venue) {
-        if start < now + Duration::days(i64::from(venue.lead_time_min_days)) {
-            return Err(AppError::field(
-                "start",
-                "lead_time",
-                &format!("book at least {} days ahead", venue.lead_time_min_days),
-            ));
-        }
-        if start > now + Duration::days(i64::from(venue.lead_time_max_days)) {
-            return Err(AppError::field(
-                "start",
-                "lead_time",
-                &format!("book at most {} days ahead", venue.lead_time_max_days),
-            ));
-        }
-    }
-    let booker = match organisation_id {
-        None => Booker::Person,
-        Some(org) => {
-            if orgs::member_role(conn, org, p.user.id)?.is_none() {
-                return Err(AppError::Forbidden(
-                    "you can only book for organisations you belong to".to_owned(),
-                ));
-            }
-            let (org_row, _) = orgs::organisation_by_id(conn, org)?.ok_or_else(|| {
-                AppError::field("organisation_id", "unknown", "no such organisation")
-            })?;
-            if org_row.recognised_at.is_some() {
-                Booker::RecognisedOrganisation
-            } else {
-                Booker::Organisation
-            }
-        }
-    };
-    let tariffs = RoomTariffs {
-        recognised_cents: room.tariff_recognised_cents,
-        resident_cents: room.tariff_resident_cents,
-        private_cents: room.tariff_private_cents,
-        free_for_neighbourhood: room.free_for_neighbourhood,
-    };
-    Ok(tariff(tariffs, booker, &body.room_use))
 }
 
 /// Request a booking
@@ -676,8 +562,8 @@ pub async fn create_booking(
             let (category, rate) =
                 request_terms(conn, &p, &room, &venue, &body, organisation_id, start)?;
             let slot = span(start, end);
-            if let Some(taken) = q::busy(conn, id, slot)?.first() {
-                return Err(overlap_error(Some(taken)));
+            if let Some(taken) = q::busy(conn, id, slot)?.into_iter().next() {
+                return Err(overlap_error(Some(&taken)));
             }
             let row = BookingRow {
                 id: Uuid::now_v7(),
@@ -701,14 +587,14 @@ pub async fn create_booking(
             };
             // The only unique key a new booking can hit is (requester, Idempotency-Key): two
             // requests with one key raced; the loser is told to retry, which then replays.
-            q::insert_booking(conn, &row).map_err(|e| match e {
-                diesel::result::Error::DatabaseError(
-                    diesel::result::DatabaseErrorKind::UniqueViolation,
-                    _,
-                ) => AppError::Conflict(
-                    "a booking with this Idempotency-Key is being created; retry".to_owned(),
-                ),
-                other => other.into(),
+            q::insert_booking(conn, &row).map_err(|e| {
+                if q::is_unique_violation(&e) {
+                    AppError::Conflict(
+                        "a booking with this Idempotency-Key is being created; retry".to_owned(),
+                    )
+                } else {
+                    e.into()
+                }
             })?;
             let mut entry = NewAudit::by(Some(p.user.id), "booking.requested")
                 .on("booking", row.id)
@@ -828,8 +714,8 @@ async fn decide(
                     match &decision {
                         Decision::Decline(r) => ("declined", "booking.declined", Some(r.clone())),
                         _ => {
-                            if let Some(taken) = q::busy(conn, b.room_id, b.during)?.first() {
-                                return Err(overlap_error(Some(taken)));
+                            if let Some(taken) = q::busy(conn, b.room_id, b.during)?.into_iter().next() {
+                                return Err(overlap_error(Some(&taken)));
                             }
                             ("approved", "booking.approved", None)
                         }
@@ -837,7 +723,7 @@ async fn decide(
                 }
             };
             let decided_by = matches!(decision, Decision::Approve | Decision::Decline(_)).then_some(p.user.id);
-            q::set_status(conn, id, status, decided_by, reason.as_deref()).map_err(|e| if is_overlap(&e) { overlap_error(None) } else { e.into() })?;
+            q::set_status(conn, id, status, decided_by, reason.as_deref()).map_err(|e| if q::is_booking_overlap(&e) { overlap_error(None) } else { e.into() })?;
             let mut entry = NewAudit::by(Some(p.user.id), action).on("booking", id).details(json!({"reason": reason}));
             entry.wijk_id = venue.wijk_id;
             audit::record(conn, entry)?;

@@ -2,9 +2,13 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod feeds;
+pub mod files;
 pub mod health;
+pub mod open_data;
 pub mod organisations;
 pub mod outbox;
+pub mod overview;
 pub mod projects;
 pub mod venues;
 pub mod wijken;

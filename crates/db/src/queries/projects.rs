@@ -91,20 +91,36 @@ pub fn programme_tree(conn: &mut PgConnection, key: &str) -> QueryResult<Option<
     let Some(programme) = q.first(conn).optional()? else {
         return Ok(None);
     };
+    Ok(trees_of(conn, vec![programme])?.pop())
+}
+
+/// Every programme with its rounds, phases and wijken, in the order of [`programmes`]: four
+/// statements however many programmes there are.
+pub fn programme_trees(conn: &mut PgConnection) -> QueryResult<Vec<ProgrammeTree>> {
+    let all = programmes(conn)?;
+    trees_of(conn, all)
+}
+
+/// The trees of `programmes`, in their order.
+fn trees_of(
+    conn: &mut PgConnection,
+    programmes: Vec<ProgrammeRow>,
+) -> QueryResult<Vec<ProgrammeTree>> {
+    let programme_ids: Vec<Uuid> = programmes.iter().map(|p| p.id).collect();
     let rounds: Vec<RoundRow> = programme_round::table
-        .filter(programme_round::programme_id.eq(programme.id))
+        .filter(programme_round::programme_id.eq_any(&programme_ids))
         .order(programme_round::number.asc())
         .select(RoundRow::as_select())
         .load(conn)?;
-    let ids: Vec<Uuid> = rounds.iter().map(|r| r.id).collect();
-    let phases = round_phase::table
-        .filter(round_phase::round_id.eq_any(&ids))
+    let round_ids: Vec<Uuid> = rounds.iter().map(|r| r.id).collect();
+    let phases: Vec<PhaseRow> = round_phase::table
+        .filter(round_phase::round_id.eq_any(&round_ids))
         .order((round_phase::round_id, round_phase::starts_on.asc()))
         .select(PhaseRow::as_select())
         .load(conn)?;
-    let wijken = round_wijk::table
+    let wijken: Vec<(RoundWijkRow, i16, String, String, i32)> = round_wijk::table
         .inner_join(wijk::table)
-        .filter(round_wijk::programme_id.eq(programme.id))
+        .filter(round_wijk::programme_id.eq_any(&programme_ids))
         .order(wijk::wijknr.asc())
         .select((
             RoundWijkRow::as_select(),
@@ -114,12 +130,53 @@ pub fn programme_tree(conn: &mut PgConnection, key: &str) -> QueryResult<Option<
             wijk::population_estimate,
         ))
         .load(conn)?;
-    Ok(Some(ProgrammeTree {
-        programme,
-        rounds,
-        phases,
-        wijken,
-    }))
+    Ok(programmes
+        .into_iter()
+        .map(|programme| {
+            let rounds: Vec<RoundRow> = rounds
+                .iter()
+                .filter(|r| r.programme_id == programme.id)
+                .cloned()
+                .collect();
+            let phases = phases
+                .iter()
+                .filter(|ph| rounds.iter().any(|r| r.id == ph.round_id))
+                .cloned()
+                .collect();
+            let wijken = wijken
+                .iter()
+                .filter(|(w, ..)| w.programme_id == programme.id)
+                .cloned()
+                .collect();
+            ProgrammeTree {
+                programme,
+                rounds,
+                phases,
+                wijken,
+            }
+        })
+        .collect())
+}
+
+/// Sets how a wijk selects its projects and its vulnerability index in every round of a
+/// programme; the number of rounds changed (0: the wijk takes part in none).
+pub fn set_round_wijk(
+    conn: &mut PgConnection,
+    programme_id: Uuid,
+    wijk_id: Uuid,
+    selection_method: &str,
+    vulnerability_milli: i32,
+) -> QueryResult<usize> {
+    diesel::update(
+        round_wijk::table
+            .filter(round_wijk::programme_id.eq(programme_id))
+            .filter(round_wijk::wijk_id.eq(wijk_id)),
+    )
+    .set((
+        round_wijk::selection_method.eq(selection_method),
+        round_wijk::vulnerability_milli.eq(vulnerability_milli),
+    ))
+    .execute(conn)
 }
 
 /// The round of the active programme a wijk takes part in, if any.
@@ -302,4 +359,55 @@ pub fn remove_support(conn: &mut PgConnection, idea_id: Uuid, user: Uuid) -> Que
     )
     .execute(conn)
     .map(|n| n == 1)
+}
+
+/// Stores a new idea.
+pub fn insert_idea(conn: &mut PgConnection, row: &IdeaRow) -> QueryResult<()> {
+    diesel::insert_into(idea::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// What staff decided about an idea: its status with the public reason, and the idea it was
+/// merged into or the service it was referred to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdeaStatusChange<'a> {
+    pub status: &'a str,
+    pub reason: Option<&'a str>,
+    pub merged_into: Option<Uuid>,
+    pub referred_to: Option<&'a str>,
+}
+
+/// Sets an idea's status.
+pub fn set_idea_status(
+    conn: &mut PgConnection,
+    id: Uuid,
+    change: &IdeaStatusChange<'_>,
+) -> QueryResult<()> {
+    diesel::update(idea::table.find(id))
+        .set((
+            idea::status.eq(change.status),
+            idea::status_reason.eq(change.reason),
+            idea::merged_into.eq(change.merged_into),
+            idea::referred_to.eq(change.referred_to),
+            idea::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Hides an idea with a public reason, or (`None`) shows it again.
+pub fn set_hidden_reason(
+    conn: &mut PgConnection,
+    id: Uuid,
+    reason: Option<&str>,
+) -> QueryResult<()> {
+    diesel::update(idea::table.find(id))
+        .set((
+            idea::hidden_reason.eq(reason),
+            idea::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }

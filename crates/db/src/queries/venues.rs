@@ -358,18 +358,7 @@ pub fn set_status(
     decided_by: Option<Uuid>,
     reason: Option<&str>,
 ) -> QueryResult<()> {
-    let now = Utc::now();
-    let decided_at = decided_by.map(|_| now);
-    diesel::update(booking::table.find(id))
-        .set((
-            booking::status.eq(status),
-            booking::decided_by.eq(decided_by),
-            booking::decided_at.eq(decided_at),
-            booking::decision_reason.eq(reason),
-            booking::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    set_statuses(conn, &[id], status, decided_by, reason)
 }
 
 /// Bookings made by an account, newest first, with the venue id.
@@ -555,4 +544,122 @@ pub fn series_for_update(
         .for_update()
         .load(conn)?;
     Ok(Some((series, room, venue, occurrences)))
+}
+
+/// A venue by id.
+pub fn venue_by_id(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<VenueRow>> {
+    venue::table
+        .find(id)
+        .select(VenueRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Stores a new venue.
+pub fn insert_venue(conn: &mut PgConnection, row: &VenueRow) -> QueryResult<()> {
+    diesel::insert_into(venue::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Replaces the listing of venue `id` (what a change request may change) with that of `new`,
+/// with the given location precision.
+pub fn update_listing(
+    conn: &mut PgConnection,
+    id: Uuid,
+    new: &VenueRow,
+    location_precision: &str,
+) -> QueryResult<()> {
+    diesel::update(venue::table.find(id))
+        .set((
+            venue::slug.eq(&new.slug),
+            venue::name.eq(&new.name),
+            venue::venue_type.eq(&new.venue_type),
+            venue::operator.eq(&new.operator),
+            venue::operator_name.eq(&new.operator_name),
+            venue::street_address.eq(&new.street_address),
+            venue::postal_code.eq(&new.postal_code),
+            venue::city.eq(&new.city),
+            venue::lat.eq(new.lat),
+            venue::lon.eq(new.lon),
+            venue::wijk_id.eq(new.wijk_id),
+            venue::location_precision.eq(location_precision),
+            venue::drop_in.eq(new.drop_in),
+            venue::room_use.eq(new.room_use),
+            venue::target_groups.eq(&new.target_groups),
+            venue::facilities.eq(&new.facilities),
+            venue::accessibility.eq(&new.accessibility),
+            venue::description.eq(&new.description),
+            venue::contact_phone.eq(&new.contact_phone),
+            venue::contact_email.eq(&new.contact_email),
+            venue::website.eq(&new.website),
+            venue::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Whether the database refused a write because two approved bookings of a room would overlap.
+pub fn is_booking_overlap(e: &diesel::result::Error) -> bool {
+    matches!(e, diesel::result::Error::DatabaseError(_, info) if info.constraint_name() == Some("booking_no_overlap"))
+}
+
+/// Whether the database refused a write because of a unique key.
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
+/// For each slot, the first approved booking of the room that overlaps it (as [`busy`] would
+/// answer it per slot), from one statement.
+pub fn first_busy_of_each(
+    conn: &mut PgConnection,
+    room_id: Uuid,
+    slots: &[Span],
+) -> QueryResult<Vec<Option<Span>>> {
+    let ends: Vec<(DateTime<Utc>, DateTime<Utc>)> = slots.iter().map(span_ends).collect();
+    let (Some(from), Some(to)) = (
+        ends.iter().map(|(s, _)| *s).min(),
+        ends.iter().map(|(_, e)| *e).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let taken = busy(conn, room_id, span(from, to))?;
+    Ok(ends
+        .iter()
+        .map(|(start, end)| {
+            taken
+                .iter()
+                .find(|t| {
+                    let (t_start, t_end) = span_ends(t);
+                    t_start < *end && *start < t_end
+                })
+                .copied()
+        })
+        .collect())
+}
+
+/// Sets the status of several bookings in one statement (and the decision, when given).
+pub fn set_statuses(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+    status: &str,
+    decided_by: Option<Uuid>,
+    reason: Option<&str>,
+) -> QueryResult<()> {
+    let now = Utc::now();
+    let decided_at = decided_by.map(|_| now);
+    diesel::update(booking::table.filter(booking::id.eq_any(ids)))
+        .set((
+            booking::status.eq(status),
+            booking::decided_by.eq(decided_by),
+            booking::decided_at.eq(decided_at),
+            booking::decision_reason.eq(reason),
+            booking::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }

@@ -1,0 +1,176 @@
+//! House style of the route modules (issue 14): handlers call `samenstad_db::queries` and
+//! `samenstad_domain`; no diesel, schema or SQL under `src/routes/`, and no helpers borrowed
+//! sideways from another route module (shared pieces go to a common module or down a crate).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Route modules whose queries other engineers are still moving into `crates/db`; they are
+/// skipped until that work is merged. Empty this list then: every route module must pass.
+const NOT_YET_MOVED: &[&str] = &[
+    "subsidies.rs",
+    "subsidy_review.rs",
+    "votes.rs",
+    "panels.rs",
+    "realisation.rs",
+];
+
+/// Text that means a route module talks to the database itself.
+const FORBIDDEN: &[&str] = &[
+    "diesel::",
+    "use diesel",
+    "samenstad_db::schema",
+    "schema::",
+    "sql_query",
+];
+
+/// Every `.rs` file under `dir`, recursively, sorted.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let entries =
+        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+            .path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A module whose items any route module may use.
+fn is_common(module: &str) -> bool {
+    module == "common" || module.ends_with("_common")
+}
+
+/// The module names a path names after `prefix` on `line`: `prefix name` or `prefix {a, b}`.
+fn modules_after<'a>(line: &'a str, prefix: &str) -> Vec<&'a str> {
+    let mut names = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find(prefix) {
+        rest = &rest[at + prefix.len()..];
+        let ident = |s: &'a str| {
+            let end = s
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(s.len());
+            &s[..end]
+        };
+        if let Some(group) = rest.strip_prefix('{') {
+            let group = &group[..group.find('}').unwrap_or(group.len())];
+            names.extend(group.split(',').map(|s| ident(s.trim())));
+        } else {
+            names.push(ident(rest));
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    names
+}
+
+/// The violations in one route module's source, as `path:line: why`.
+fn violations(path: &Path, source: &str, route_modules: &[String]) -> Vec<String> {
+    let file = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let own = file.trim_end_matches(".rs");
+    let mut found = Vec::new();
+    for (number, line) in source.lines().enumerate() {
+        let at = format!("{}:{}", path.display(), number + 1);
+        for pattern in FORBIDDEN {
+            if line.contains(pattern) {
+                found.push(format!(
+                    "{at}: `{pattern}` in a route module; move the query to `crates/db/src/queries`"
+                ));
+            }
+        }
+        if file == "mod.rs" {
+            continue;
+        }
+        let borrowed = modules_after(line, "crate::routes::")
+            .into_iter()
+            .chain(modules_after(line, "super::"))
+            .filter(|m| *m != own && !is_common(m) && route_modules.iter().any(|r| r == m));
+        for module in borrowed {
+            found.push(format!(
+                "{at}: imports from route module `{module}`; share it through a common module or a lower crate"
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn route_modules_use_no_diesel_and_borrow_from_no_other_route_module() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes");
+    let files = rust_files(&dir);
+    assert!(
+        !files.is_empty(),
+        "no route modules under {}",
+        dir.display()
+    );
+    let route_modules: Vec<String> = files
+        .iter()
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_owned))
+        .filter(|m| m != "mod")
+        .collect();
+    let mut found = Vec::new();
+    for path in &files {
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if NOT_YET_MOVED.contains(&file) {
+            continue;
+        }
+        let source = fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        found.extend(violations(path, &source, &route_modules));
+    }
+    assert!(
+        found.is_empty(),
+        "route modules must call `samenstad_db::queries` and `samenstad_domain` only \
+         (see shared STYLE.md and issue 14):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_check_names_diesel_and_sideways_imports_with_their_line() {
+    let modules = [
+        "venues".to_owned(),
+        "series".to_owned(),
+        "venues_common".to_owned(),
+    ];
+    let source = "use crate::routes::venues_common::booking_view;\n\
+                  use diesel::prelude::*;\n\
+                  use crate::routes::{venues, venues_common};\n\
+                  use super::venues::parse_time;\n\
+                  #[cfg(test)]\nmod tests {\n    use super::*;\n}\n";
+    let found = violations(Path::new("routes/series.rs"), source, &modules);
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(
+        found[0].starts_with("routes/series.rs:2: `diesel::`"),
+        "{}",
+        found[0]
+    );
+    assert!(
+        found[1].starts_with("routes/series.rs:2: `use diesel`"),
+        "{}",
+        found[1]
+    );
+    assert!(
+        found[2].starts_with("routes/series.rs:3: imports from route module `venues`"),
+        "{}",
+        found[2]
+    );
+    assert!(
+        found[3].starts_with("routes/series.rs:4: imports from route module `venues`"),
+        "{}",
+        found[3]
+    );
+}
