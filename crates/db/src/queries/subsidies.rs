@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
+use diesel::upsert::excluded;
 use samenstad_domain::subsidy::{self as rules, Status};
 use samenstad_types::subsidies::{COMMITTED_STATUSES, SchemeBudget, SchemeRules};
 use uuid::Uuid;
@@ -124,12 +125,12 @@ pub fn save_scheme(conn: &mut PgConnection, id: Uuid, s: &SchemeFields<'_>) -> Q
         .on_conflict(subsidy_scheme::id)
         .do_update()
         .set((
-            subsidy_scheme::name.eq(s.name),
-            subsidy_scheme::owner_service.eq(s.owner_service),
-            subsidy_scheme::purpose.eq(s.purpose),
-            subsidy_scheme::status.eq(s.status),
-            subsidy_scheme::replaced_by.eq(s.replaced_by),
-            subsidy_scheme::rules.eq(s.rules),
+            subsidy_scheme::name.eq(excluded(subsidy_scheme::name)),
+            subsidy_scheme::owner_service.eq(excluded(subsidy_scheme::owner_service)),
+            subsidy_scheme::purpose.eq(excluded(subsidy_scheme::purpose)),
+            subsidy_scheme::status.eq(excluded(subsidy_scheme::status)),
+            subsidy_scheme::replaced_by.eq(excluded(subsidy_scheme::replaced_by)),
+            subsidy_scheme::rules.eq(excluded(subsidy_scheme::rules)),
             subsidy_scheme::updated_at.eq(Utc::now()),
         ))
         .execute(conn)
