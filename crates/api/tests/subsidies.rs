@@ -1306,3 +1306,41 @@ async fn a_programme_administrators_list_takes_three_statements_however_many_app
     // organisations, deadlines, wijken and jury scores.
     assert_eq!(counts, [(3, 3), (6, 3), (9, 3)]);
 }
+
+#[test]
+fn the_subsidy_route_modules_hold_no_sql_and_borrow_from_no_other_handler_module() {
+    let sources = [
+        ("subsidies.rs", include_str!("../src/routes/subsidies.rs")),
+        (
+            "subsidy_review.rs",
+            include_str!("../src/routes/subsidy_review.rs"),
+        ),
+        (
+            "subsidy_common.rs",
+            include_str!("../src/routes/subsidy_common.rs"),
+        ),
+    ];
+    for (file, source) in sources {
+        for forbidden in [
+            "diesel::",
+            "use diesel",
+            "schema::",
+            "sql_query",
+            ".load(",
+            ".execute(",
+            ".get_result(",
+            ".first(",
+        ] {
+            assert!(
+                !source.contains(forbidden),
+                "{file} contains `{forbidden}`: queries belong in samenstad_db::queries"
+            );
+        }
+        for line in source.lines().filter(|l| l.contains("routes::")) {
+            assert!(
+                line.contains("routes::subsidy_common"),
+                "{file} borrows from another route module: {line}"
+            );
+        }
+    }
+}

@@ -324,15 +324,10 @@ pub async fn decide(
                 jury_deadline: row.deadline_id.is_some(),
             };
             let next = next_status(&row, action, "decide")?;
-            let grant_cents = if approve {
-                let amount = rules_check::amount_to_grant(row.requested_cents, body.amount_cents)
-                    .map_err(|e| {
-                    AppError::field("amount_cents", "over_requested", &e.to_string())
-                })?;
-                Some(amount)
-            } else {
-                None
-            };
+            let grant_cents = approve
+                .then(|| rules_check::amount_to_grant(row.requested_cents, body.amount_cents))
+                .transpose()
+                .map_err(|e| AppError::field("amount_cents", "over_requested", &e.to_string()))?;
             let now = Utc::now();
             let reason = body.reason.trim();
             reviews::decide(
