@@ -1248,3 +1248,99 @@ async fn the_finder_matches_an_amount_and_a_theme_and_skips_archived_schemes() {
         Some(12)
     );
 }
+
+/// SQL statements started on any connection of this test process (nextest runs every test in
+/// a process of its own).
+static STATEMENTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn count_statements() -> Option<Box<dyn diesel::connection::Instrumentation>> {
+    Some(Box::new(
+        |event: diesel::connection::InstrumentationEvent<'_>| {
+            if matches!(
+                event,
+                diesel::connection::InstrumentationEvent::StartQuery { .. }
+            ) {
+                STATEMENTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        },
+    ))
+}
+
+#[actix_web::test]
+async fn a_programme_administrators_list_takes_three_statements_however_many_applications() {
+    diesel::connection::set_default_instrumentation(count_statements).expect("instrumentation");
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let staff_id = verified_user(&app, &db, "programma@example.org").await;
+    grant(&app, &admin, &staff_id, json!({"role": "programme_admin"})).await;
+    let staff = access(&app, "programma@example.org").await;
+    verified_user(&app, &db, "vzw@example.org").await;
+    let token = access(&app, "vzw@example.org").await;
+    let vzw = organisation(&app, &token, "Vzw Rabot Leeft", "vzw").await;
+    let mut counts = Vec::new();
+    for _ in 0..3 {
+        for _ in 0..3 {
+            let id = draft_for(&app, &token, valid_draft(&vzw)).await;
+            let r = post(
+                &app,
+                &format!("/api/v1/subsidies/applications/{id}/submit"),
+                json!({}),
+                Some(&token),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        }
+        STATEMENTS.store(0, std::sync::atomic::Ordering::SeqCst);
+        let r = get_as(
+            &app,
+            "/api/v1/subsidies/applications?view=all",
+            Some(&staff),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let listed = r.body.as_array().expect("list").len();
+        counts.push((listed, STATEMENTS.load(std::sync::atomic::Ordering::SeqCst)));
+    }
+    // Loading the caller (account, roles) and one query for the list with its schemes,
+    // organisations, deadlines, wijken and jury scores.
+    assert_eq!(counts, [(3, 3), (6, 3), (9, 3)]);
+}
+
+#[test]
+fn the_subsidy_route_modules_hold_no_sql_and_borrow_from_no_other_handler_module() {
+    let sources = [
+        ("subsidies.rs", include_str!("../src/routes/subsidies.rs")),
+        (
+            "subsidy_review.rs",
+            include_str!("../src/routes/subsidy_review.rs"),
+        ),
+        (
+            "subsidy_common.rs",
+            include_str!("../src/routes/subsidy_common.rs"),
+        ),
+    ];
+    for (file, source) in sources {
+        for forbidden in [
+            "diesel::",
+            "use diesel",
+            "schema::",
+            "sql_query",
+            ".load(",
+            ".execute(",
+            ".get_result(",
+            ".first(",
+        ] {
+            assert!(
+                !source.contains(forbidden),
+                "{file} contains `{forbidden}`: queries belong in samenstad_db::queries"
+            );
+        }
+        for line in source.lines().filter(|l| l.contains("routes::")) {
+            assert!(
+                line.contains("routes::subsidy_common"),
+                "{file} borrows from another route module: {line}"
+            );
+        }
+    }
+}

@@ -3,11 +3,15 @@
 //! The server runs [`check`] when an application is submitted (and shows its result on every
 //! draft); the web app runs the same function while the applicant types. Every problem names
 //! the field it is about and a stable code, so both can show it next to the field.
+//!
+//! It also holds the life of an application ([`Status`], [`Action`], [`transition`]) and the
+//! guard of the year budget ([`budget_use`], [`grant_fits`]).
 
 use chrono::{Months, NaiveDate};
 use samenstad_types::FieldError;
 use samenstad_types::subsidies::{
-    ApplicationDraft, LINE_KINDS, SCOPES, SchemeCategory, SchemeRules, TARGET_GROUPS,
+    Advice, ApplicationDraft, CriterionAdvice, CriterionScore, LINE_KINDS, ReviewerScores, SCOPES,
+    SchemeBudget, SchemeCategory, SchemeRules, TARGET_GROUPS,
 };
 
 /// What the check needs to know besides the rules and the draft.
@@ -526,6 +530,343 @@ pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
     out
 }
 
+/// Where an application is in its life; serialised as the strings of
+/// `samenstad_types::subsidies::APPLICATION_STATUSES`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Being written by the applicant.
+    Draft,
+    /// Submitted; automatic categories await a decision, jury categories their deadline.
+    Submitted,
+    /// Its deadline went to the jury.
+    InReview,
+    /// Granted (holds part of the year's budget), not paid yet.
+    Approved,
+    /// Refused.
+    Rejected,
+    /// Paid; the final report is due.
+    Paid,
+    /// The final report awaits review.
+    ReportSubmitted,
+    /// Done.
+    Closed,
+    /// Withdrawn by the applicant.
+    Withdrawn,
+}
+
+impl Status {
+    /// Every status, in lifecycle order.
+    pub const ALL: [Status; 9] = [
+        Status::Draft,
+        Status::Submitted,
+        Status::InReview,
+        Status::Approved,
+        Status::Rejected,
+        Status::Paid,
+        Status::ReportSubmitted,
+        Status::Closed,
+        Status::Withdrawn,
+    ];
+
+    /// The statuses in which an application holds part of the year's budget.
+    pub const COMMITTED: [Status; 4] = [
+        Status::Approved,
+        Status::Paid,
+        Status::ReportSubmitted,
+        Status::Closed,
+    ];
+
+    /// The status as stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::InReview => "in_review",
+            Status::Approved => "approved",
+            Status::Rejected => "rejected",
+            Status::Paid => "paid",
+            Status::ReportSubmitted => "report_submitted",
+            Status::Closed => "closed",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The status stored as `value`, if it is one.
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    /// Whether an application in this status holds part of the year's budget.
+    pub fn is_committed(self) -> bool {
+        Self::COMMITTED.contains(&self)
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What someone does to an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The applicant changes the draft: its content, files or co-signing links.
+    Edit,
+    /// A resident co-signs the draft.
+    Cosign,
+    /// The applicant submits the draft.
+    Submit,
+    /// The applicant withdraws it (an approved grant only while it is not paid).
+    Withdraw,
+    /// Programme staff send its jury deadline to the jury.
+    SendToJury,
+    /// A jury member scores it.
+    Score,
+    /// Programme staff decide. `jury_deadline`: it was submitted to a jury deadline, so while
+    /// it is `submitted` it waits for that deadline to go to the jury.
+    Decide {
+        /// Approve (else reject).
+        approve: bool,
+        /// It has a jury deadline.
+        jury_deadline: bool,
+    },
+    /// Programme staff register the payment; without a reporting duty that closes the grant.
+    Pay {
+        /// The scheme asks for a final report.
+        report_required: bool,
+    },
+    /// The applicant submits (or resubmits) the final report.
+    SubmitReport,
+    /// Programme staff accept the report (closed) or send it back (paid again).
+    ReviewReport {
+        /// Accepted.
+        accepted: bool,
+    },
+}
+
+/// Why an action is not allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// The application's status does not allow it.
+    #[error("the application is {0}")]
+    NotNow(Status),
+    /// Submitted to a jury deadline that has not gone to the jury yet.
+    #[error("this application waits for its jury deadline")]
+    AwaitsJury,
+}
+
+/// The status an application moves to when `action` is done to it in `state`, or why not.
+pub fn transition(state: Status, action: Action) -> Result<Status, Refusal> {
+    use Status as S;
+    let next = match (state, action) {
+        (S::Draft, Action::Edit | Action::Cosign) => S::Draft,
+        (S::Draft, Action::Submit) => S::Submitted,
+        (S::Draft | S::Submitted | S::InReview | S::Approved, Action::Withdraw) => S::Withdrawn,
+        (S::Submitted, Action::SendToJury) => S::InReview,
+        (S::InReview, Action::Score) => S::InReview,
+        (
+            S::Submitted,
+            Action::Decide {
+                jury_deadline: true,
+                ..
+            },
+        ) => return Err(Refusal::AwaitsJury),
+        (S::Submitted | S::InReview, Action::Decide { approve, .. }) => {
+            if approve {
+                S::Approved
+            } else {
+                S::Rejected
+            }
+        }
+        (S::Approved, Action::Pay { report_required }) => {
+            if report_required {
+                S::Paid
+            } else {
+                S::Closed
+            }
+        }
+        (S::Paid, Action::SubmitReport) => S::ReportSubmitted,
+        (S::ReportSubmitted, Action::ReviewReport { accepted }) => {
+            if accepted {
+                S::Closed
+            } else {
+                S::Paid
+            }
+        }
+        _ => return Err(Refusal::NotNow(state)),
+    };
+    Ok(next)
+}
+
+/// The use of a scheme's budget in `year`, from its budget (0 without one) and the decided
+/// amounts of its applications of that year in committed statuses (others are ignored).
+pub fn budget_use(
+    year: i32,
+    budget_cents: i64,
+    decided: impl IntoIterator<Item = (Status, Option<i64>)>,
+) -> SchemeBudget {
+    let (mut committed, mut paid) = (0, 0);
+    for (status, cents) in decided {
+        match status {
+            Status::Approved => committed += cents.unwrap_or(0),
+            s if s.is_committed() => paid += cents.unwrap_or(0),
+            _ => {}
+        }
+    }
+    SchemeBudget {
+        year,
+        budget_cents,
+        committed_cents: committed,
+        paid_cents: paid,
+        remaining_cents: budget_cents - committed - paid,
+    }
+}
+
+/// Why a grant does not fit the year's budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BudgetRefusal {
+    /// The scheme has no budget for the year.
+    #[error("the scheme has no budget for {year}")]
+    NoBudget {
+        /// The year.
+        year: i32,
+    },
+    /// Not enough is left.
+    #[error("the {year} budget has {remaining_cents} cents left; this needs {amount_cents}")]
+    Insufficient {
+        /// The year.
+        year: i32,
+        /// Left to approve.
+        remaining_cents: i64,
+        /// Asked for.
+        amount_cents: i64,
+    },
+}
+
+/// Whether granting `amount_cents` fits the year's budget (`None`: the scheme has no budget
+/// row for `year`).
+pub fn grant_fits(
+    year: i32,
+    budget: Option<&SchemeBudget>,
+    amount_cents: i64,
+) -> Result<(), BudgetRefusal> {
+    let budget = budget.ok_or(BudgetRefusal::NoBudget { year })?;
+    if amount_cents > budget.remaining_cents {
+        return Err(BudgetRefusal::Insufficient {
+            year,
+            remaining_cents: budget.remaining_cents,
+            amount_cents,
+        });
+    }
+    Ok(())
+}
+
+/// A grant above the requested amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("cannot grant more than was requested")]
+pub struct OverRequested;
+
+/// The amount to grant: what was asked for, else the requested amount; never more than was
+/// requested.
+pub fn amount_to_grant(
+    requested_cents: i64,
+    asked_cents: Option<i64>,
+) -> Result<i64, OverRequested> {
+    let amount = asked_cents.unwrap_or(requested_cents);
+    if amount > requested_cents {
+        Err(OverRequested)
+    } else {
+        Ok(amount)
+    }
+}
+
+/// Whether a year's budget may be set to `budget_cents`: never below what is granted already
+/// (`Err` carries that amount).
+pub fn budget_may_become(used: &SchemeBudget, budget_cents: i64) -> Result<(), i64> {
+    let granted = used.committed_cents + used.paid_cents;
+    if budget_cents < granted {
+        Err(granted)
+    } else {
+        Ok(())
+    }
+}
+
+/// The average score of each criterion of the rules that was scored, from (criterion, score)
+/// pairs.
+pub fn criterion_averages<'s>(
+    rules: &SchemeRules,
+    scores: impl Iterator<Item = (&'s str, i32)> + Clone,
+) -> Vec<CriterionAdvice> {
+    rules
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let of_c: Vec<i32> = scores
+                .clone()
+                .filter(|(k, _)| *k == c.key)
+                .map(|(_, s)| s)
+                .collect();
+            (!of_c.is_empty()).then(|| CriterionAdvice {
+                criterion: c.key.clone(),
+                name: c.name.clone(),
+                weight: c.weight,
+                average: f64::from(of_c.iter().sum::<i32>())
+                    / f64::from(i32::try_from(of_c.len()).unwrap_or(1)),
+            })
+        })
+        .collect()
+}
+
+/// The weighted average of the criterion averages (0–10, two decimals), if any weight counts.
+pub fn weighted_average(criteria: &[CriterionAdvice]) -> Option<f64> {
+    let weights: i32 = criteria.iter().map(|c| c.weight).sum();
+    (weights > 0).then(|| {
+        let avg = criteria
+            .iter()
+            .map(|c| c.average * f64::from(c.weight))
+            .sum::<f64>()
+            / f64::from(weights);
+        (avg * 100.0).round() / 100.0
+    })
+}
+
+/// The jury's advice from its scores (jury member, criterion, score, comment) and the number of
+/// declared conflicts. Members are numbered in the order of their keys, not named.
+pub fn advice<M: Ord + Clone>(
+    rules: &SchemeRules,
+    scores: &[(M, String, i32, String)],
+    conflicts: i64,
+) -> Advice {
+    let mut by_member: std::collections::BTreeMap<M, Vec<CriterionScore>> =
+        std::collections::BTreeMap::new();
+    for (member, criterion, score, comment) in scores {
+        by_member
+            .entry(member.clone())
+            .or_default()
+            .push(CriterionScore {
+                criterion: criterion.clone(),
+                score: *score,
+                comment: comment.clone(),
+            });
+    }
+    let criteria = criterion_averages(rules, scores.iter().map(|s| (s.1.as_str(), s.2)));
+    Advice {
+        reviewers: i64::try_from(by_member.len()).unwrap_or(0),
+        conflicts,
+        weighted_average: weighted_average(&criteria),
+        criteria,
+        scores: by_member
+            .into_values()
+            .enumerate()
+            .map(|(i, scores)| ReviewerScores {
+                reviewer: i64::try_from(i).unwrap_or(0) + 1,
+                scores,
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -628,5 +969,198 @@ mod tests {
         assert_eq!(fits(&r, Some(30_000), Some("ontmoeten")).len(), 1);
         assert!(fits(&r, Some(60_000), None).is_empty());
         assert!(fits(&r, None, Some("sport")).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod lifecycle_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const DECIDE: Action = Action::Decide {
+        approve: true,
+        jury_deadline: false,
+    };
+
+    #[test]
+    fn every_status_round_trips_through_its_string_and_matches_the_api_list() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        let strings: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(strings, samenstad_types::subsidies::APPLICATION_STATUSES);
+        let committed: Vec<&str> = Status::COMMITTED.iter().map(|s| s.as_str()).collect();
+        assert_eq!(committed, samenstad_types::subsidies::COMMITTED_STATUSES);
+        assert_eq!(Status::parse("pending"), None);
+    }
+
+    #[test]
+    fn a_grant_goes_from_draft_to_closed() {
+        let mut s = Status::Draft;
+        for action in [
+            Action::Edit,
+            Action::Cosign,
+            Action::Submit,
+            Action::SendToJury,
+            Action::Score,
+            DECIDE,
+            Action::Pay {
+                report_required: true,
+            },
+            Action::SubmitReport,
+            Action::ReviewReport { accepted: false },
+            Action::SubmitReport,
+            Action::ReviewReport { accepted: true },
+        ] {
+            s = transition(s, action).unwrap_or_else(|r| panic!("{action:?} refused: {r}"));
+        }
+        assert_eq!(s, Status::Closed);
+    }
+
+    #[test]
+    fn only_drafts_change_and_only_unpaid_applications_are_withdrawn() {
+        assert_eq!(
+            transition(Status::Submitted, Action::Edit),
+            Err(Refusal::NotNow(Status::Submitted))
+        );
+        assert_eq!(
+            transition(Status::Submitted, Action::Cosign),
+            Err(Refusal::NotNow(Status::Submitted))
+        );
+        for s in [
+            Status::Draft,
+            Status::Submitted,
+            Status::InReview,
+            Status::Approved,
+        ] {
+            assert_eq!(transition(s, Action::Withdraw), Ok(Status::Withdrawn));
+        }
+        for s in [
+            Status::Rejected,
+            Status::Paid,
+            Status::ReportSubmitted,
+            Status::Closed,
+            Status::Withdrawn,
+        ] {
+            assert_eq!(transition(s, Action::Withdraw), Err(Refusal::NotNow(s)));
+        }
+    }
+
+    #[test]
+    fn a_decision_waits_for_the_jury_deadline_and_a_payment_closes_without_report_duty() {
+        let jury = Action::Decide {
+            approve: false,
+            jury_deadline: true,
+        };
+        assert_eq!(
+            transition(Status::Submitted, jury),
+            Err(Refusal::AwaitsJury)
+        );
+        assert_eq!(transition(Status::InReview, jury), Ok(Status::Rejected));
+        assert_eq!(transition(Status::Submitted, DECIDE), Ok(Status::Approved));
+        assert_eq!(
+            transition(Status::Approved, DECIDE),
+            Err(Refusal::NotNow(Status::Approved))
+        );
+        assert_eq!(
+            transition(
+                Status::Approved,
+                Action::Pay {
+                    report_required: false
+                }
+            ),
+            Ok(Status::Closed)
+        );
+        assert_eq!(
+            transition(Status::InReview, Action::SubmitReport),
+            Err(Refusal::NotNow(Status::InReview))
+        );
+    }
+
+    #[test]
+    fn the_budget_counts_approved_as_committed_and_later_statuses_as_paid() {
+        let used = budget_use(
+            2026,
+            100_000,
+            [
+                (Status::Approved, Some(30_000)),
+                (Status::Paid, Some(20_000)),
+                (Status::Closed, Some(5_000)),
+                (Status::Rejected, Some(99_000)),
+                (Status::Approved, None),
+            ],
+        );
+        assert_eq!(used.committed_cents, 30_000);
+        assert_eq!(used.paid_cents, 25_000);
+        assert_eq!(used.remaining_cents, 45_000);
+        assert_eq!(grant_fits(2026, Some(&used), 45_000), Ok(()));
+        assert_eq!(
+            grant_fits(2026, Some(&used), 45_001),
+            Err(BudgetRefusal::Insufficient {
+                year: 2026,
+                remaining_cents: 45_000,
+                amount_cents: 45_001
+            })
+        );
+        assert_eq!(
+            grant_fits(2027, None, 1).map_err(|e| e.to_string()),
+            Err("the scheme has no budget for 2027".to_owned())
+        );
+        assert_eq!(budget_may_become(&used, 55_000), Ok(()));
+        assert_eq!(budget_may_become(&used, 54_999), Err(55_000));
+    }
+
+    #[test]
+    fn a_grant_is_at_most_the_requested_amount() {
+        assert_eq!(amount_to_grant(50_000, None), Ok(50_000));
+        assert_eq!(amount_to_grant(50_000, Some(20_000)), Ok(20_000));
+        assert_eq!(amount_to_grant(50_000, Some(50_001)), Err(OverRequested));
+    }
+
+    fn any_status() -> impl Strategy<Value = Status> {
+        (0..Status::ALL.len()).prop_map(|i| Status::ALL[i])
+    }
+
+    fn any_action() -> impl Strategy<Value = Action> {
+        (0..10usize, any::<bool>(), any::<bool>()).prop_map(|(i, a, b)| match i {
+            0 => Action::Edit,
+            1 => Action::Cosign,
+            2 => Action::Submit,
+            3 => Action::Withdraw,
+            4 => Action::SendToJury,
+            5 => Action::Score,
+            6 => Action::Decide {
+                approve: a,
+                jury_deadline: b,
+            },
+            7 => Action::Pay { report_required: a },
+            8 => Action::SubmitReport,
+            _ => Action::ReviewReport { accepted: a },
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_leaves_rejected_closed_or_withdrawn(s in any_status(), a in any_action()) {
+            if matches!(s, Status::Rejected | Status::Closed | Status::Withdrawn) {
+                prop_assert_eq!(transition(s, a), Err(Refusal::NotNow(s)));
+            }
+        }
+
+        #[test]
+        fn grants_that_fit_never_overspend(
+            budget in 0..1_000_000i64,
+            amounts in proptest::collection::vec(0..200_000i64, 0..30),
+        ) {
+            let mut granted: Vec<(Status, Option<i64>)> = Vec::new();
+            for amount in amounts {
+                let used = budget_use(2026, budget, granted.iter().copied());
+                if grant_fits(2026, Some(&used), amount).is_ok() {
+                    granted.push((Status::Approved, Some(amount)));
+                }
+            }
+            let used = budget_use(2026, budget, granted);
+            prop_assert!(used.remaining_cents >= 0);
+        }
     }
 }

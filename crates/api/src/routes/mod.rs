@@ -19,6 +19,7 @@ pub mod projects;
 pub mod realisation;
 pub mod series;
 pub mod subsidies;
+pub mod subsidy_common;
 pub mod subsidy_review;
 pub mod venue_changes;
 pub mod venues;

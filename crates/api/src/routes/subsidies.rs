@@ -3,28 +3,22 @@
 //! rule of the scheme checked by `samenstad_domain::subsidy`) and withdrawal.
 //!
 //! Review, decisions, payments, reports, the public awards and the dashboard are in
-//! `subsidy_review`.
+//! `subsidy_review`; what both share is in `subsidy_common`.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use diesel::prelude::*;
 use samenstad_db::PgConnection;
-use samenstad_db::queries::audit::{self, NewAudit};
-use samenstad_db::queries::outbox;
-use samenstad_db::schema::{
-    app_user, organisation, organisation_member, stored_file, subsidy_application,
-    subsidy_application_wijk, subsidy_attachment, subsidy_budget, subsidy_budget_line,
-    subsidy_conflict, subsidy_cosign_link, subsidy_cosignature, subsidy_deadline, subsidy_event,
-    subsidy_report, subsidy_scheme, venue, wijk,
+use samenstad_db::queries::applications::{
+    self as apps, AppRow, DraftFields, ListFilter, ListScope, ListedApplication, NewAttachment,
 };
-use samenstad_domain::subsidy as rules_check;
-use samenstad_types::account::Language;
+use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::subsidies::{self as schemes, SchemeFields};
+use samenstad_domain::subsidy::{self as rules_check, Action};
 use samenstad_types::subsidies::{
-    APPLICATION_STATUSES, Application, ApplicationDraft, ApplicationEvent, ApplicationSummary,
-    ApplicationsQuery, Attachment, BudgetInput, BudgetLine, COMMITTED_STATUSES, CosignatureLink,
-    CosignatureRequest, Deadline, DeadlineInput, FinderQuery, NewApplication, Reason, Report,
-    SCHEME_STATUSES, Scheme, SchemeBudget, SchemeFit, SchemeInput, SchemeRules,
+    APPLICATION_STATUSES, Application, ApplicationDraft, ApplicationSummary, ApplicationsQuery,
+    BudgetInput, CosignatureLink, CosignatureRequest, Deadline, DeadlineInput, FinderQuery,
+    NewApplication, Reason, SCHEME_STATUSES, Scheme, SchemeFit, SchemeInput,
 };
 use samenstad_types::{FieldError, Problem};
 use serde_json::json;
@@ -35,8 +29,12 @@ use validator::Validate;
 
 use crate::auth::{UserCaller, random_token, token_hash};
 use crate::error::AppError;
-use crate::mail;
 use crate::principal::{Principal, parse_id};
+use crate::routes::subsidy_common::{
+    Access, access, app_row, application_view, deadline_view, draft_of, is_owner,
+    is_programme_staff, jury_schemes, organisation_name, owned_for_update, problems_of,
+    record_status, require_programme_staff, rules_of, scheme_by_key, scheme_view, status_of,
+};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -61,581 +59,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_attachment);
 }
 
-/// A scheme row.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = subsidy_scheme)]
-pub(crate) struct SchemeRow {
-    pub id: Uuid,
-    pub key: String,
-    pub name: String,
-    pub owner_service: String,
-    pub purpose: String,
-    pub status: String,
-    pub replaced_by: Option<Uuid>,
-    pub rules: serde_json::Value,
-}
-
-impl SchemeRow {
-    /// The parsed rules.
-    pub(crate) fn rules(&self) -> Result<SchemeRules, AppError> {
-        serde_json::from_value(self.rules.clone())
-            .map_err(|e| AppError::Internal(format!("scheme {} has bad rules: {e}", self.key)))
-    }
-}
-
-/// An application row.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = subsidy_application)]
-pub(crate) struct AppRow {
-    pub id: Uuid,
-    pub scheme_id: Uuid,
-    pub applicant_id: Option<Uuid>,
-    pub organisation_id: Option<Uuid>,
-    pub applicant_kind: String,
-    pub status: String,
-    pub category: String,
-    pub title: String,
-    pub description: String,
-    pub themes: Vec<String>,
-    pub scope: String,
-    pub target_groups: Vec<String>,
-    pub starts_on: Option<NaiveDate>,
-    pub ends_on: Option<NaiveDate>,
-    pub venue_id: Option<Uuid>,
-    pub location: String,
-    pub requested_cents: i64,
-    pub coaching: bool,
-    pub deadline_id: Option<Uuid>,
-    pub budget_year: Option<i32>,
-    pub decided_cents: Option<i64>,
-    pub decision_reason: Option<String>,
-    pub paid_cents: Option<i64>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub submitted_at: Option<DateTime<Utc>>,
-}
-
-pub(crate) fn scheme_by_key(conn: &mut PgConnection, key: &str) -> Result<SchemeRow, AppError> {
-    subsidy_scheme::table
-        .filter(subsidy_scheme::key.eq(key))
-        .select(SchemeRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| AppError::NotFound(format!("no scheme `{key}`")))
-}
-
-fn scheme_by_id(conn: &mut PgConnection, id: Uuid) -> Result<SchemeRow, AppError> {
-    Ok(subsidy_scheme::table
-        .find(id)
-        .select(SchemeRow::as_select())
-        .first(conn)?)
-}
-
-/// Loads an application (locked for the rest of the transaction when `lock`).
-pub(crate) fn app_row(conn: &mut PgConnection, id: Uuid, lock: bool) -> Result<AppRow, AppError> {
-    let q = subsidy_application::table
-        .find(id)
-        .select(AppRow::as_select());
-    let row = if lock {
-        q.for_update().first(conn).optional()?
-    } else {
-        q.first(conn).optional()?
-    };
-    row.ok_or_else(|| AppError::NotFound("no such application".to_owned()))
-}
-
-/// The budget of a scheme in a year with its use: (budget, approved not paid, paid).
-pub(crate) fn budget_use(
-    conn: &mut PgConnection,
-    scheme_id: Uuid,
-    year: i32,
-) -> Result<SchemeBudget, AppError> {
-    let budget: i64 = subsidy_budget::table
-        .find((scheme_id, year))
-        .select(subsidy_budget::budget_cents)
-        .first(conn)
-        .optional()?
-        .unwrap_or(0);
-    let rows: Vec<(String, Option<i64>)> = subsidy_application::table
-        .filter(subsidy_application::scheme_id.eq(scheme_id))
-        .filter(subsidy_application::budget_year.eq(year))
-        .filter(subsidy_application::status.eq_any(COMMITTED_STATUSES))
-        .select((
-            subsidy_application::status,
-            subsidy_application::decided_cents,
-        ))
-        .load(conn)?;
-    let (mut committed, mut paid) = (0, 0);
-    for (status, cents) in rows {
-        if status == "approved" {
-            committed += cents.unwrap_or(0);
-        } else {
-            paid += cents.unwrap_or(0);
-        }
-    }
-    Ok(SchemeBudget {
-        year,
-        budget_cents: budget,
-        committed_cents: committed,
-        paid_cents: paid,
-        remaining_cents: budget - committed - paid,
-    })
-}
-
-fn deadline_views(conn: &mut PgConnection, scheme: &SchemeRow) -> Result<Vec<Deadline>, AppError> {
-    let rows: Vec<(Uuid, NaiveDate, Option<DateTime<Utc>>)> = subsidy_deadline::table
-        .filter(subsidy_deadline::scheme_id.eq(scheme.id))
-        .order(subsidy_deadline::closes_on.asc())
-        .select((
-            subsidy_deadline::id,
-            subsidy_deadline::closes_on,
-            subsidy_deadline::closed_at,
-        ))
-        .load(conn)?;
-    let counts: Vec<(Option<Uuid>, i64)> = subsidy_application::table
-        .filter(subsidy_application::scheme_id.eq(scheme.id))
-        .filter(subsidy_application::deadline_id.is_not_null())
-        .group_by(subsidy_application::deadline_id)
-        .select((subsidy_application::deadline_id, diesel::dsl::count_star()))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, closes_on, closed_at)| Deadline {
-            id: id.to_string(),
-            scheme: scheme.key.clone(),
-            closes_on: closes_on.to_string(),
-            closed_at: closed_at.map(|t| t.to_rfc3339()),
-            applications: counts
-                .iter()
-                .find(|(d, _)| *d == Some(id))
-                .map_or(0, |(_, n)| *n),
-        })
-        .collect())
-}
-
-fn scheme_view(conn: &mut PgConnection, row: &SchemeRow) -> Result<Scheme, AppError> {
-    let years: Vec<i32> = subsidy_budget::table
-        .filter(subsidy_budget::scheme_id.eq(row.id))
-        .order(subsidy_budget::year.asc())
-        .select(subsidy_budget::year)
-        .load(conn)?;
-    let budgets = years
-        .into_iter()
-        .map(|y| budget_use(conn, row.id, y))
-        .collect::<Result<Vec<_>, _>>()?;
-    let replaced_by = match row.replaced_by {
-        Some(id) => Some(scheme_by_id(conn, id)?.key),
-        None => None,
-    };
-    Ok(Scheme {
-        id: row.id.to_string(),
-        key: row.key.clone(),
-        name: row.name.clone(),
-        owner_service: row.owner_service.clone(),
-        purpose: row.purpose.clone(),
-        status: row.status.clone(),
-        replaced_by,
-        rules: row.rules()?,
-        budgets,
-        deadlines: deadline_views(conn, row)?,
-    })
-}
-
-/// Whether the person runs subsidy programmes (programme administrators and administrators).
-pub(crate) fn is_programme_staff(p: &Principal) -> bool {
-    p.is_admin() || p.has_role("programme_admin")
-}
-
-/// Refuses who does not run subsidy programmes.
-pub(crate) fn require_programme_staff(p: &Principal) -> Result<(), AppError> {
-    if is_programme_staff(p) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(
-            "only programme staff may do this".to_owned(),
-        ))
-    }
-}
-
-/// The next jury deadline of a scheme that is still open on `today`.
-pub(crate) fn next_deadline(
-    conn: &mut PgConnection,
-    scheme_id: Uuid,
-    today: NaiveDate,
-) -> Result<Option<(Uuid, NaiveDate)>, AppError> {
-    Ok(subsidy_deadline::table
-        .filter(subsidy_deadline::scheme_id.eq(scheme_id))
-        .filter(subsidy_deadline::closes_on.ge(today))
-        .filter(subsidy_deadline::closed_at.is_null())
-        .order(subsidy_deadline::closes_on.asc())
-        .select((subsidy_deadline::id, subsidy_deadline::closes_on))
-        .first(conn)
-        .optional()?)
-}
-
-/// How the caller relates to an application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Access {
-    /// The applicant or a member of the applying organisation.
-    Owner,
-    /// Programme staff: everything.
-    Programme,
-    /// Staff of one of its wijken: read.
-    WijkStaff,
-    /// A jury member of its scheme, assigned (its deadline went to the jury) and not conflicted.
-    Jury,
-}
-
-pub(crate) fn is_owner(
-    conn: &mut PgConnection,
-    p: &Principal,
-    row: &AppRow,
-) -> Result<bool, AppError> {
-    if row.applicant_id == Some(p.user.id) {
-        return Ok(true);
-    }
-    match row.organisation_id {
-        Some(org) => Ok(organisation_member::table
-            .find((org, p.user.id))
-            .count()
-            .get_result::<i64>(conn)?
-            > 0),
-        None => Ok(false),
-    }
-}
-
-/// Whether the person sits on the jury of this scheme.
-pub(crate) fn is_jury_of(p: &Principal, scheme_id: Uuid) -> bool {
-    p.roles
-        .iter()
-        .any(|(r, _)| r.role == "jury_member" && r.scope_id == Some(scheme_id))
-}
-
-/// Whether a jury member may see and score this application: its deadline went to the jury
-/// and they declared no conflict.
-pub(crate) fn jury_assigned(
-    conn: &mut PgConnection,
-    p: &Principal,
-    row: &AppRow,
-) -> Result<bool, AppError> {
-    if !is_jury_of(p, row.scheme_id) || row.status == "draft" || row.status == "withdrawn" {
-        return Ok(false);
-    }
-    let Some(deadline) = row.deadline_id else {
-        return Ok(false);
-    };
-    let closed: Option<DateTime<Utc>> = subsidy_deadline::table
-        .find(deadline)
-        .select(subsidy_deadline::closed_at)
-        .first(conn)?;
-    let conflicted: i64 = subsidy_conflict::table
-        .find((row.id, p.user.id))
-        .count()
-        .get_result(conn)?;
-    Ok(closed.is_some() && conflicted == 0)
-}
-
-/// The caller's access, or 404 (an application one may not see does not exist for them).
-pub(crate) fn access(
-    conn: &mut PgConnection,
-    p: &Principal,
-    row: &AppRow,
-) -> Result<Access, AppError> {
-    if is_owner(conn, p, row)? {
-        return Ok(Access::Owner);
-    }
-    if is_programme_staff(p) {
-        return Ok(Access::Programme);
-    }
-    let wijken: Vec<Uuid> = subsidy_application_wijk::table
-        .filter(subsidy_application_wijk::application_id.eq(row.id))
-        .select(subsidy_application_wijk::wijk_id)
-        .load(conn)?;
-    if row.status != "draft" && wijken.iter().any(|w| p.is_staff_of(Some(*w))) {
-        return Ok(Access::WijkStaff);
-    }
-    if jury_assigned(conn, p, row)? {
-        return Ok(Access::Jury);
-    }
-    Err(AppError::NotFound("no such application".to_owned()))
-}
-
-fn wijknrs_of(conn: &mut PgConnection, id: Uuid) -> Result<Vec<i16>, AppError> {
-    Ok(subsidy_application_wijk::table
-        .inner_join(wijk::table)
-        .filter(subsidy_application_wijk::application_id.eq(id))
-        .order(wijk::wijknr.asc())
-        .select(wijk::wijknr)
-        .load(conn)?)
-}
-
-fn lines_of(conn: &mut PgConnection, id: Uuid) -> Result<Vec<BudgetLine>, AppError> {
-    let rows: Vec<(String, String, i64, Option<i64>)> = subsidy_budget_line::table
-        .filter(subsidy_budget_line::application_id.eq(id))
-        .order(subsidy_budget_line::position.asc())
-        .select((
-            subsidy_budget_line::kind,
-            subsidy_budget_line::description,
-            subsidy_budget_line::amount_cents,
-            subsidy_budget_line::actual_cents,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(kind, description, amount_cents, actual_cents)| BudgetLine {
-                kind,
-                description,
-                amount_cents,
-                actual_cents,
-            },
-        )
-        .collect())
-}
-
-fn cosignature_count(conn: &mut PgConnection, id: Uuid) -> Result<i32, AppError> {
-    let n: i64 = subsidy_cosignature::table
-        .filter(subsidy_cosignature::application_id.eq(id))
-        .count()
-        .get_result(conn)?;
-    Ok(i32::try_from(n).unwrap_or(i32::MAX))
-}
-
-/// The draft as the API shows it.
-pub(crate) fn draft_of(
-    conn: &mut PgConnection,
-    row: &AppRow,
-) -> Result<ApplicationDraft, AppError> {
-    Ok(ApplicationDraft {
-        category: row.category.clone(),
-        organisation_id: row.organisation_id.map(|o| o.to_string()),
-        title: row.title.clone(),
-        description: row.description.clone(),
-        themes: row.themes.clone(),
-        scope: row.scope.clone(),
-        wijken: wijknrs_of(conn, row.id)?,
-        target_groups: row.target_groups.clone(),
-        starts_on: row.starts_on.map(|d| d.to_string()),
-        ends_on: row.ends_on.map(|d| d.to_string()),
-        venue_id: row.venue_id.map(|v| v.to_string()),
-        location: row.location.clone(),
-        requested_cents: row.requested_cents,
-        coaching: row.coaching,
-        budget_lines: lines_of(conn, row.id)?,
-    })
-}
-
-/// What the scheme's rules say of the application today.
-pub(crate) fn problems_of(
-    conn: &mut PgConnection,
-    scheme: &SchemeRow,
-    rules: &SchemeRules,
-    row: &AppRow,
-    draft: &ApplicationDraft,
-) -> Result<Vec<FieldError>, AppError> {
-    let today = Utc::now().date_naive();
-    let next = next_deadline(conn, scheme.id, today)?;
-    let ctx = rules_check::Context {
-        scheme_status: &scheme.status,
-        applicant_kind: &row.applicant_kind,
-        cosignatures: cosignature_count(conn, row.id)?,
-        today,
-        next_deadline: next.map(|(_, d)| d),
-    };
-    Ok(rules_check::check(rules, draft, &ctx))
-}
-
-fn timeline_of(conn: &mut PgConnection, id: Uuid) -> Result<Vec<ApplicationEvent>, AppError> {
-    let rows: Vec<(DateTime<Utc>, String, String, Option<String>)> = subsidy_event::table
-        .filter(subsidy_event::application_id.eq(id))
-        .order((subsidy_event::at.asc(), subsidy_event::id.asc()))
-        .select((
-            subsidy_event::at,
-            subsidy_event::status,
-            subsidy_event::actor_role,
-            subsidy_event::reason,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(at, status, by, reason)| ApplicationEvent {
-            at: at.to_rfc3339(),
-            status,
-            by,
-            reason,
-        })
-        .collect())
-}
-
-fn attachments_of(conn: &mut PgConnection, id: Uuid) -> Result<Vec<Attachment>, AppError> {
-    let rows: Vec<(Uuid, String, String, i32)> = subsidy_attachment::table
-        .inner_join(stored_file::table)
-        .filter(subsidy_attachment::application_id.eq(id))
-        .order(subsidy_attachment::created_at.asc())
-        .select((
-            subsidy_attachment::id,
-            subsidy_attachment::name,
-            stored_file::content_type,
-            stored_file::size,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, content_type, size)| Attachment {
-            url: format!("/api/v1/subsidies/attachments/{id}"),
-            id: id.to_string(),
-            name,
-            content_type,
-            size,
-        })
-        .collect())
-}
-
-/// The name of the applying organisation, if any.
-fn organisation_name(
-    conn: &mut PgConnection,
-    id: Option<Uuid>,
-) -> Result<Option<String>, AppError> {
-    match id {
-        Some(o) => Ok(organisation::table
-            .find(o)
-            .select(organisation::name)
-            .first(conn)
-            .optional()?),
-        None => Ok(None),
-    }
-}
-
-/// The day a jury deadline closes, if the application has one.
-fn deadline_date(conn: &mut PgConnection, id: Option<Uuid>) -> Result<Option<String>, AppError> {
-    match id {
-        Some(d) => Ok(Some(
-            subsidy_deadline::table
-                .find(d)
-                .select(subsidy_deadline::closes_on)
-                .first::<NaiveDate>(conn)?
-                .to_string(),
-        )),
-        None => Ok(None),
-    }
-}
-
-/// The full view of an application for someone with `access` to it.
-pub(crate) fn application_view(
-    conn: &mut PgConnection,
-    id: Uuid,
-    access: Access,
-) -> Result<Application, AppError> {
-    let row = app_row(conn, id, false)?;
-    let scheme = scheme_by_id(conn, row.scheme_id)?;
-    let rules = scheme.rules()?;
-    let draft = draft_of(conn, &row)?;
-    let problems = if row.status == "draft" {
-        problems_of(conn, &scheme, &rules, &row, &draft)?
-    } else {
-        Vec::new()
-    };
-    let organisation_name = organisation_name(conn, row.organisation_id)?;
-    let deadline = deadline_date(conn, row.deadline_id)?;
-    let report = subsidy_report::table
-        .find(id)
-        .select((
-            subsidy_report::narrative,
-            subsidy_report::submitted_at,
-            subsidy_report::review,
-        ))
-        .first::<(String, DateTime<Utc>, Option<String>)>(conn)
-        .optional()?
-        .map(|(narrative, submitted_at, review)| Report {
-            actual_total_cents: draft
-                .budget_lines
-                .iter()
-                .filter_map(|l| l.actual_cents)
-                .sum(),
-            narrative,
-            submitted_at: submitted_at.to_rfc3339(),
-            review,
-        });
-    Ok(Application {
-        id: row.id.to_string(),
-        scheme: scheme.key.clone(),
-        scheme_name: scheme.name.clone(),
-        applicant_kind: row.applicant_kind.clone(),
-        organisation_name,
-        status: row.status.clone(),
-        deadline,
-        cosignatures: cosignature_count(conn, id)?,
-        cosignatures_required: rules_check::cosignatures_required(&rules, &row.applicant_kind),
-        problems,
-        decided_cents: row.decided_cents,
-        partial: row.decided_cents.is_some_and(|d| d < row.requested_cents),
-        decision_reason: row.decision_reason.clone(),
-        budget_year: row.budget_year,
-        paid_cents: row.paid_cents,
-        attachments: attachments_of(conn, id)?,
-        report,
-        editable: access == Access::Owner && row.status == "draft",
-        timeline: timeline_of(conn, id)?,
-        created_at: row.created_at.to_rfc3339(),
-        submitted_at: row.submitted_at.map(|t| t.to_rfc3339()),
-        draft,
-    })
-}
-
-/// Records a status change: the timeline, the audit row and the applicant's mail, all in the
-/// caller's transaction.
-pub(crate) fn record_status(
-    conn: &mut PgConnection,
-    state_url: &str,
-    row: &AppRow,
-    actor: Option<Uuid>,
-    role: &str,
-    status: &str,
-    reason: Option<&str>,
-) -> Result<(), AppError> {
-    diesel::insert_into(subsidy_event::table)
-        .values((
-            subsidy_event::id.eq(Uuid::now_v7()),
-            subsidy_event::application_id.eq(row.id),
-            subsidy_event::actor_id.eq(actor),
-            subsidy_event::actor_role.eq(role),
-            subsidy_event::status.eq(status),
-            subsidy_event::reason.eq(reason),
-        ))
-        .execute(conn)?;
-    audit::record(
-        conn,
-        NewAudit::by(actor, &format!("subsidy_application.{status}"))
-            .on("subsidy_application", row.id)
-            .details(json!({"from": row.status, "to": status})),
-    )?;
-    if let Some(applicant) = row.applicant_id {
-        let to: Option<(Option<String>, String, String)> = app_user::table
-            .find(applicant)
-            .select((
-                app_user::email,
-                app_user::display_name,
-                app_user::preferred_language,
-            ))
-            .first(conn)
-            .optional()?;
-        if let Some((Some(email), name, lang)) = to {
-            let lang = Language::parse(&lang).unwrap_or_default();
-            let link = format!("{state_url}/subsidies/applications/{}", row.id);
-            let m = mail::application_status(lang, &name, &row.title, status, reason, &link);
-            outbox::queue(
-                conn,
-                Some(applicant),
-                &email,
-                m.template,
-                &m.subject,
-                &m.body,
-            )?;
-        }
-    }
-    Ok(())
-}
-
 /// List subsidy schemes
 ///
 /// Every scheme with its rules, its budgets per year (and how much is used) and its jury
@@ -652,14 +75,10 @@ pub(crate) fn record_status(
 pub async fn list_schemes(state: web::Data<AppState>) -> Result<web::Json<Vec<Scheme>>, AppError> {
     state
         .with_conn(|conn| {
-            let rows: Vec<SchemeRow> = subsidy_scheme::table
-                .order((
-                    subsidy_scheme::status.eq("archived"),
-                    subsidy_scheme::name.asc(),
-                ))
-                .select(SchemeRow::as_select())
-                .load(&mut **conn)?;
-            rows.iter().map(|r| scheme_view(conn, r)).collect()
+            schemes::schemes_active_first(conn)?
+                .iter()
+                .map(|r| scheme_view(conn, r))
+                .collect()
         })
         .await
         .map(web::Json)
@@ -761,11 +180,7 @@ pub async fn put_scheme(
                 Some(k) => Some(scheme_by_key(conn, k)?.id),
                 None => None,
             };
-            let existing: Option<Uuid> = subsidy_scheme::table
-                .filter(subsidy_scheme::key.eq(&key))
-                .select(subsidy_scheme::id)
-                .first(conn)
-                .optional()?;
+            let existing = schemes::scheme_id_by_key(conn, &key)?;
             if replaced_by.is_some() && replaced_by == existing {
                 return Err(AppError::field(
                     "replaced_by",
@@ -774,29 +189,19 @@ pub async fn put_scheme(
                 ));
             }
             let id = existing.unwrap_or_else(Uuid::now_v7);
-            diesel::insert_into(subsidy_scheme::table)
-                .values((
-                    subsidy_scheme::id.eq(id),
-                    subsidy_scheme::key.eq(&key),
-                    subsidy_scheme::name.eq(body.name.trim()),
-                    subsidy_scheme::owner_service.eq(body.owner_service.trim()),
-                    subsidy_scheme::purpose.eq(body.purpose.trim()),
-                    subsidy_scheme::status.eq(&body.status),
-                    subsidy_scheme::replaced_by.eq(replaced_by),
-                    subsidy_scheme::rules.eq(&rules),
-                ))
-                .on_conflict(subsidy_scheme::id)
-                .do_update()
-                .set((
-                    subsidy_scheme::name.eq(body.name.trim()),
-                    subsidy_scheme::owner_service.eq(body.owner_service.trim()),
-                    subsidy_scheme::purpose.eq(body.purpose.trim()),
-                    subsidy_scheme::status.eq(&body.status),
-                    subsidy_scheme::replaced_by.eq(replaced_by),
-                    subsidy_scheme::rules.eq(&rules),
-                    subsidy_scheme::updated_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
+            schemes::save_scheme(
+                conn,
+                id,
+                &SchemeFields {
+                    key: &key,
+                    name: body.name.trim(),
+                    owner_service: body.owner_service.trim(),
+                    purpose: body.purpose.trim(),
+                    status: &body.status,
+                    replaced_by,
+                    rules: &rules,
+                },
+            )?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "subsidy_scheme.saved")
@@ -805,7 +210,7 @@ pub async fn put_scheme(
                         json!({"key": key, "status": body.status, "created": existing.is_none()}),
                     ),
             )?;
-            let row = scheme_by_id(conn, id)?;
+            let row = schemes::scheme_by_id(conn, id)?;
             scheme_view(conn, &row)
         })
         .await
@@ -857,34 +262,14 @@ pub async fn put_budget(
             require_programme_staff(&p)?;
             let scheme = scheme_by_key(conn, &key)?;
             // Lock the year's row (or the scheme, for a new year) against concurrent approvals.
-            subsidy_scheme::table
-                .find(scheme.id)
-                .select(subsidy_scheme::id)
-                .for_update()
-                .first::<Uuid>(conn)?;
-            subsidy_budget::table
-                .find((scheme.id, year))
-                .select(subsidy_budget::year)
-                .for_update()
-                .first::<i32>(conn)
-                .optional()?;
-            let used = budget_use(conn, scheme.id, year)?;
-            if body.budget_cents < used.committed_cents + used.paid_cents {
+            schemes::lock_budget(conn, scheme.id, year)?;
+            let used = schemes::budget_use(conn, scheme.id, year)?;
+            if let Err(granted) = rules_check::budget_may_become(&used, body.budget_cents) {
                 return Err(AppError::Conflict(format!(
-                    "{} cents are already granted in {year}",
-                    used.committed_cents + used.paid_cents
+                    "{granted} cents are already granted in {year}"
                 )));
             }
-            diesel::insert_into(subsidy_budget::table)
-                .values((
-                    subsidy_budget::scheme_id.eq(scheme.id),
-                    subsidy_budget::year.eq(year),
-                    subsidy_budget::budget_cents.eq(body.budget_cents),
-                ))
-                .on_conflict((subsidy_budget::scheme_id, subsidy_budget::year))
-                .do_update()
-                .set(subsidy_budget::budget_cents.eq(body.budget_cents))
-                .execute(conn)?;
+            schemes::set_budget(conn, scheme.id, year, body.budget_cents)?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "subsidy_budget.set")
@@ -939,15 +324,8 @@ pub async fn add_deadline(
             require_programme_staff(&p)?;
             let scheme = scheme_by_key(conn, &key)?;
             let id = Uuid::now_v7();
-            let inserted = diesel::insert_into(subsidy_deadline::table)
-                .values((
-                    subsidy_deadline::id.eq(id),
-                    subsidy_deadline::scheme_id.eq(scheme.id),
-                    subsidy_deadline::closes_on.eq(closes_on),
-                ))
-                .on_conflict_do_nothing()
-                .execute(conn)?;
-            if inserted == 0 {
+            let inserted = schemes::add_deadline(conn, id, scheme.id, closes_on)?;
+            if !inserted {
                 return Err(AppError::Conflict(format!(
                     "{key} already has a deadline on {closes_on}"
                 )));
@@ -958,10 +336,7 @@ pub async fn add_deadline(
                     .on("subsidy_scheme", scheme.id)
                     .details(json!({"closes_on": closes_on.to_string()})),
             )?;
-            deadline_views(conn, &scheme)?
-                .into_iter()
-                .find(|d| d.id == id.to_string())
-                .ok_or_else(|| AppError::Internal("deadline vanished".to_owned()))
+            Ok(deadline_view(&scheme.key, schemes::deadline(conn, id)?))
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
@@ -998,14 +373,10 @@ pub async fn finder(
     state
         .with_conn(move |conn| {
             let today = Utc::now().date_naive();
-            let rows: Vec<SchemeRow> = subsidy_scheme::table
-                .filter(subsidy_scheme::status.ne("archived"))
-                .select(SchemeRow::as_select())
-                .load(&mut **conn)?;
             let mut out = Vec::new();
-            for row in rows {
-                let rules = row.rules()?;
-                let next = next_deadline(conn, row.id, today)?.map(|(_, d)| d);
+            for row in schemes::open_schemes(conn)? {
+                let rules = rules_of(&row)?;
+                let next = schemes::next_deadline(conn, row.id, today)?.map(|(_, d)| d);
                 for c in rules_check::fits(&rules, q.amount_cents, q.theme.as_deref()) {
                     let amount = if c.flat_amounts_cents.is_empty() {
                         c.max_cents.unwrap_or(0)
@@ -1056,20 +427,15 @@ fn applicant_kind(
     let id: Uuid = raw
         .parse()
         .map_err(|_| AppError::field("organisation_id", "invalid", "must be a UUID"))?;
-    let kind: Option<String> = organisation::table
-        .inner_join(organisation_member::table)
-        .filter(organisation::id.eq(id))
-        .filter(organisation_member::user_id.eq(p.user.id))
-        .select(organisation::kind)
-        .first(conn)
-        .optional()?;
-    kind.map(|k| (Some(id), k)).ok_or_else(|| {
-        AppError::field(
-            "organisation_id",
-            "not_member",
-            "you can only apply for an organisation you are a member of",
-        )
-    })
+    apps::organisation_kind_for_member(conn, id, p.user.id)?
+        .map(|k| (Some(id), k))
+        .ok_or_else(|| {
+            AppError::field(
+                "organisation_id",
+                "not_member",
+                "you can only apply for an organisation you are a member of",
+            )
+        })
 }
 
 /// Writes the draft's fields, wijken and budget lines.
@@ -1112,8 +478,7 @@ fn store_draft(
             let id: Uuid = v
                 .parse()
                 .map_err(|_| AppError::field("venue_id", "invalid", "must be a UUID"))?;
-            let n: i64 = venue::table.find(id).count().get_result(conn)?;
-            if n == 0 {
+            if !apps::venue_exists(conn, id)? {
                 return Err(AppError::field("venue_id", "unknown", "no such venue"));
             }
             Some(id)
@@ -1122,10 +487,7 @@ fn store_draft(
     let mut wijknrs = draft.wijken.clone();
     wijknrs.sort_unstable();
     wijknrs.dedup();
-    let wijk_ids: Vec<Uuid> = wijk::table
-        .filter(wijk::wijknr.eq_any(&wijknrs))
-        .select(wijk::id)
-        .load(conn)?;
+    let wijk_ids = apps::wijk_ids(conn, &wijknrs)?;
     if wijk_ids.len() != wijknrs.len() {
         return Err(AppError::field(
             "wijken",
@@ -1133,62 +495,32 @@ fn store_draft(
             "wijk numbers run from 1 to 25",
         ));
     }
-    diesel::update(subsidy_application::table.find(id))
-        .set((
-            subsidy_application::organisation_id.eq(organisation_id),
-            subsidy_application::applicant_kind.eq(&kind),
-            subsidy_application::category.eq(draft.category.trim()),
-            subsidy_application::title.eq(draft.title.trim()),
-            subsidy_application::description.eq(draft.description.trim()),
-            subsidy_application::themes.eq(&draft.themes),
-            subsidy_application::scope.eq(&draft.scope),
-            subsidy_application::target_groups.eq(&draft.target_groups),
-            subsidy_application::starts_on.eq(starts_on),
-            subsidy_application::ends_on.eq(ends_on),
-            subsidy_application::venue_id.eq(venue_id),
-            subsidy_application::location.eq(draft.location.trim()),
-            subsidy_application::requested_cents.eq(draft.requested_cents),
-            subsidy_application::coaching.eq(draft.coaching),
-            subsidy_application::updated_at.eq(Utc::now()),
-        ))
-        .execute(conn)?;
-    diesel::delete(
-        subsidy_application_wijk::table.filter(subsidy_application_wijk::application_id.eq(id)),
-    )
-    .execute(conn)?;
-    diesel::insert_into(subsidy_application_wijk::table)
-        .values(
-            wijk_ids
-                .iter()
-                .map(|w| {
-                    (
-                        subsidy_application_wijk::application_id.eq(id),
-                        subsidy_application_wijk::wijk_id.eq(*w),
-                    )
-                })
-                .collect::<Vec<_>>(),
-        )
-        .execute(conn)?;
-    diesel::delete(subsidy_budget_line::table.filter(subsidy_budget_line::application_id.eq(id)))
-        .execute(conn)?;
-    diesel::insert_into(subsidy_budget_line::table)
-        .values(
-            draft
+    apps::store_draft(
+        conn,
+        id,
+        &DraftFields {
+            organisation_id,
+            applicant_kind: &kind,
+            category: draft.category.trim(),
+            title: draft.title.trim(),
+            description: draft.description.trim(),
+            themes: &draft.themes,
+            scope: &draft.scope,
+            target_groups: &draft.target_groups,
+            starts_on,
+            ends_on,
+            venue_id,
+            location: draft.location.trim(),
+            requested_cents: draft.requested_cents,
+            coaching: draft.coaching,
+            wijk_ids: &wijk_ids,
+            budget_lines: draft
                 .budget_lines
                 .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    (
-                        subsidy_budget_line::application_id.eq(id),
-                        subsidy_budget_line::position.eq(i32::try_from(i).unwrap_or(0)),
-                        subsidy_budget_line::kind.eq(l.kind.trim()),
-                        subsidy_budget_line::description.eq(l.description.trim()),
-                        subsidy_budget_line::amount_cents.eq(l.amount_cents),
-                    )
-                })
-                .collect::<Vec<_>>(),
-        )
-        .execute(conn)?;
+                .map(|l| (l.kind.trim(), l.description.trim(), l.amount_cents))
+                .collect(),
+        },
+    )?;
     Ok(())
 }
 
@@ -1229,69 +561,45 @@ pub async fn create_application(
                 )));
             }
             let id = Uuid::now_v7();
-            diesel::insert_into(subsidy_application::table)
-                .values((
-                    subsidy_application::id.eq(id),
-                    subsidy_application::scheme_id.eq(scheme.id),
-                    subsidy_application::applicant_id.eq(p.user.id),
-                    subsidy_application::applicant_kind.eq("person"),
-                ))
-                .execute(conn)?;
+            apps::insert_draft(conn, id, scheme.id, p.user.id)?;
             store_draft(conn, id, &p, &body.draft)?;
             let row = app_row(conn, id, false)?;
-            diesel::insert_into(subsidy_event::table)
-                .values((
-                    subsidy_event::id.eq(Uuid::now_v7()),
-                    subsidy_event::application_id.eq(id),
-                    subsidy_event::actor_id.eq(p.user.id),
-                    subsidy_event::actor_role.eq("applicant"),
-                    subsidy_event::status.eq("draft"),
-                ))
-                .execute(conn)?;
-            audit::record(
-                conn,
-                NewAudit::by(Some(p.user.id), "subsidy_application.created")
-                    .on("subsidy_application", id)
-                    .details(json!({"scheme": scheme.key, "kind": row.applicant_kind})),
-            )?;
+            apps::record_created(conn, id, p.user.id, &scheme.key, &row.applicant_kind)?;
             application_view(conn, id, Access::Owner)
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
 }
 
-/// The summary rows for a list query.
-fn summaries(
-    conn: &mut PgConnection,
-    rows: Vec<AppRow>,
-    with_jury: bool,
-) -> Result<Vec<ApplicationSummary>, AppError> {
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let scheme = scheme_by_id(conn, row.scheme_id)?;
-        let organisation_name = organisation_name(conn, row.organisation_id)?;
-        let deadline = deadline_date(conn, row.deadline_id)?;
-        let jury_average = if with_jury {
-            crate::routes::subsidy_review::advice_of(conn, &scheme, row.id)?.weighted_average
-        } else {
-            None
-        };
-        out.push(ApplicationSummary {
-            id: row.id.to_string(),
-            scheme: scheme.key,
-            category: row.category.clone(),
-            title: row.title.clone(),
-            organisation_name,
-            status: row.status.clone(),
-            requested_cents: row.requested_cents,
-            decided_cents: row.decided_cents,
-            deadline,
-            wijken: wijknrs_of(conn, row.id)?,
-            jury_average,
-            updated_at: row.updated_at.to_rfc3339(),
-        });
-    }
-    Ok(out)
+/// The summary of a listed application; with the jury's weighted average when `with_jury`.
+fn summary(line: ListedApplication, with_jury: bool) -> Result<ApplicationSummary, AppError> {
+    let jury_average = if with_jury {
+        let rules = serde_json::from_value(line.scheme_rules).map_err(|e| {
+            AppError::Internal(format!("scheme {} has bad rules: {e}", line.scheme_key))
+        })?;
+        let criteria = rules_check::criterion_averages(
+            &rules,
+            line.scores.iter().map(|(c, s)| (c.as_str(), *s)),
+        );
+        rules_check::weighted_average(&criteria)
+    } else {
+        None
+    };
+    let row = line.row;
+    Ok(ApplicationSummary {
+        id: row.id.to_string(),
+        scheme: line.scheme_key,
+        category: row.category,
+        title: row.title,
+        organisation_name: line.organisation_name,
+        status: row.status,
+        requested_cents: row.requested_cents,
+        decided_cents: row.decided_cents,
+        deadline: line.deadline.map(|d| d.to_string()),
+        wijken: line.wijknrs,
+        jury_average,
+        updated_at: row.updated_at.to_rfc3339(),
+    })
 }
 
 /// List applications
@@ -1341,71 +649,43 @@ pub async fn list_applications(
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let mut query = subsidy_application::table
-                .select(AppRow::as_select())
-                .order(subsidy_application::updated_at.desc())
-                .into_boxed();
-            if let Some(key) = q.scheme.as_deref() {
-                query =
-                    query.filter(subsidy_application::scheme_id.eq(scheme_by_key(conn, key)?.id));
-            }
-            if let Some(s) = q.status.as_deref() {
-                query = query.filter(subsidy_application::status.eq(s.to_owned()));
-            }
-            match view.as_str() {
-                "mine" => {
-                    let orgs = organisation_member::table
-                        .filter(organisation_member::user_id.eq(p.user.id))
-                        .select(organisation_member::organisation_id.nullable());
-                    query = query.filter(
-                        subsidy_application::applicant_id
-                            .eq(p.user.id)
-                            .or(subsidy_application::organisation_id.eq_any(orgs)),
-                    );
-                }
-                "jury" => {
-                    let schemes: Vec<Uuid> = p
+            let scheme_id = match q.scheme.as_deref() {
+                Some(key) => Some(scheme_by_key(conn, key)?.id),
+                None => None,
+            };
+            let scope = match view.as_str() {
+                "mine" => ListScope::Mine(p.user.id),
+                "jury" => ListScope::Jury {
+                    user: p.user.id,
+                    schemes: jury_schemes(&p),
+                },
+                _ if is_programme_staff(&p) => ListScope::All,
+                _ => {
+                    let wijken: Vec<Uuid> = p
                         .roles
                         .iter()
-                        .filter(|(r, _)| r.role == "jury_member")
-                        .filter_map(|(r, _)| r.scope_id)
+                        .filter(|(r, _)| r.role == "wijk_staff")
+                        .filter_map(|(r, _)| r.wijk_id)
                         .collect();
-                    let closed = subsidy_deadline::table
-                        .filter(subsidy_deadline::closed_at.is_not_null())
-                        .select(subsidy_deadline::id);
-                    let conflicted = subsidy_conflict::table
-                        .filter(subsidy_conflict::user_id.eq(p.user.id))
-                        .select(subsidy_conflict::application_id);
-                    query = query
-                        .filter(subsidy_application::scheme_id.eq_any(schemes))
-                        .filter(subsidy_application::deadline_id.eq_any(closed.nullable()))
-                        .filter(subsidy_application::status.ne_all(["draft", "withdrawn"]))
-                        .filter(subsidy_application::id.ne_all(conflicted));
-                }
-                _ => {
-                    query = query.filter(subsidy_application::status.ne("draft"));
-                    if !is_programme_staff(&p) {
-                        let wijken: Vec<Uuid> = p
-                            .roles
-                            .iter()
-                            .filter(|(r, _)| r.role == "wijk_staff")
-                            .filter_map(|(r, _)| r.wijk_id)
-                            .collect();
-                        if wijken.is_empty() {
-                            return Err(AppError::Forbidden(
-                                "only programme and wijk staff may list all applications"
-                                    .to_owned(),
-                            ));
-                        }
-                        let ids = subsidy_application_wijk::table
-                            .filter(subsidy_application_wijk::wijk_id.eq_any(wijken))
-                            .select(subsidy_application_wijk::application_id);
-                        query = query.filter(subsidy_application::id.eq_any(ids));
+                    if wijken.is_empty() {
+                        return Err(AppError::Forbidden(
+                            "only programme and wijk staff may list all applications".to_owned(),
+                        ));
                     }
+                    ListScope::Wijken(wijken)
                 }
-            }
-            let rows = query.limit(1000).load(&mut **conn)?;
-            summaries(conn, rows, view == "all" && is_programme_staff(&p))
+            };
+            let with_jury = scope == ListScope::All;
+            let filter = ListFilter {
+                scope,
+                scheme_id,
+                status: q.status,
+                limit: 1000,
+            };
+            apps::list(conn, &filter)?
+                .into_iter()
+                .map(|line| summary(line, with_jury))
+                .collect()
         })
         .await
         .map(web::Json)
@@ -1445,32 +725,6 @@ pub async fn get_application(
         .map(web::Json)
 }
 
-/// Loads an application for a change by its owner, in the given statuses.
-pub(crate) fn owned_for_update(
-    conn: &mut PgConnection,
-    p: &Principal,
-    id: Uuid,
-    statuses: &[&str],
-    what: &str,
-) -> Result<AppRow, AppError> {
-    let row = app_row(conn, id, true)?;
-    match access(conn, p, &row)? {
-        Access::Owner => {}
-        _ => {
-            return Err(AppError::Forbidden(format!(
-                "only the applicant may {what}"
-            )));
-        }
-    }
-    if !statuses.contains(&row.status.as_str()) {
-        return Err(AppError::Conflict(format!(
-            "the application is {}; you cannot {what} now",
-            row.status
-        )));
-    }
-    Ok(row)
-}
-
 /// Save a draft
 ///
 /// Replaces the draft's content (autosave). Only drafts can change; the answer's `problems`
@@ -1503,7 +757,7 @@ pub async fn save_application(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            owned_for_update(conn, &p, id, &["draft"], "change the application")?;
+            owned_for_update(conn, &p, id, Action::Edit, "change the application")?;
             store_draft(conn, id, &p, &body)?;
             application_view(conn, id, Access::Owner)
         })
@@ -1541,9 +795,10 @@ pub async fn submit_application(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let row = owned_for_update(conn, &p, id, &["draft"], "submit the application")?;
-            let scheme = scheme_by_id(conn, row.scheme_id)?;
-            let rules = scheme.rules()?;
+            let (row, next) =
+                owned_for_update(conn, &p, id, Action::Submit, "submit the application")?;
+            let scheme = schemes::scheme_by_id(conn, row.scheme_id)?;
+            let rules = rules_of(&scheme)?;
             let draft = draft_of(conn, &row)?;
             let problems = problems_of(conn, &scheme, &rules, &row, &draft)?;
             if !problems.is_empty() {
@@ -1552,27 +807,12 @@ pub async fn submit_application(
             let jury =
                 rules_check::category(&rules, &row.category).is_some_and(|c| c.review == "jury");
             let deadline = if jury {
-                next_deadline(conn, scheme.id, Utc::now().date_naive())?.map(|(d, _)| d)
+                schemes::next_deadline(conn, scheme.id, Utc::now().date_naive())?.map(|(d, _)| d)
             } else {
                 None
             };
-            diesel::update(subsidy_application::table.find(id))
-                .set((
-                    subsidy_application::status.eq("submitted"),
-                    subsidy_application::deadline_id.eq(deadline),
-                    subsidy_application::submitted_at.eq(Utc::now()),
-                    subsidy_application::updated_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
-            record_status(
-                conn,
-                &url,
-                &row,
-                Some(p.user.id),
-                "applicant",
-                "submitted",
-                None,
-            )?;
+            apps::set_submitted(conn, id, deadline)?;
+            record_status(conn, &url, &row, Some(p.user.id), "applicant", next, None)?;
             application_view(conn, id, Access::Owner)
         })
         .await
@@ -1612,26 +852,16 @@ pub async fn withdraw_application(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let row = owned_for_update(
-                conn,
-                &p,
-                id,
-                &["draft", "submitted", "in_review", "approved"],
-                "withdraw the application",
-            )?;
-            diesel::update(subsidy_application::table.find(id))
-                .set((
-                    subsidy_application::status.eq("withdrawn"),
-                    subsidy_application::updated_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
+            let (row, next) =
+                owned_for_update(conn, &p, id, Action::Withdraw, "withdraw the application")?;
+            apps::set_status(conn, id, next.as_str())?;
             record_status(
                 conn,
                 &url,
                 &row,
                 Some(p.user.id),
                 "applicant",
-                "withdrawn",
+                next,
                 Some(body.reason.trim()),
             )?;
             application_view(conn, id, Access::Owner)
@@ -1671,17 +901,10 @@ pub async fn create_cosign_link(
     let link = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            owned_for_update(conn, &p, id, &["draft"], "collect signatures")?;
+            owned_for_update(conn, &p, id, Action::Edit, "collect signatures")?;
             let token = random_token();
             let expires_at = Utc::now() + Duration::days(COSIGN_DAYS);
-            diesel::insert_into(subsidy_cosign_link::table)
-                .values((
-                    subsidy_cosign_link::id.eq(Uuid::now_v7()),
-                    subsidy_cosign_link::application_id.eq(id),
-                    subsidy_cosign_link::token_hash.eq(token_hash(&token)),
-                    subsidy_cosign_link::expires_at.eq(expires_at),
-                ))
-                .execute(conn)?;
+            apps::add_cosign_link(conn, id, &token_hash(&token), expires_at)?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "subsidy_application.cosign_link")
@@ -1699,16 +922,8 @@ pub async fn create_cosign_link(
 
 /// The application behind a valid link: (application row, link expiry).
 fn by_token(conn: &mut PgConnection, token: &str) -> Result<(AppRow, DateTime<Utc>), AppError> {
-    let link: Option<(Uuid, DateTime<Utc>)> = subsidy_cosign_link::table
-        .filter(subsidy_cosign_link::token_hash.eq(token_hash(token)))
-        .select((
-            subsidy_cosign_link::application_id,
-            subsidy_cosign_link::expires_at,
-        ))
-        .first(conn)
-        .optional()?;
-    let (id, expires_at) =
-        link.ok_or_else(|| AppError::NotFound("no such co-signing link".to_owned()))?;
+    let (id, expires_at) = apps::cosign_link(conn, &token_hash(token))?
+        .ok_or_else(|| AppError::NotFound("no such co-signing link".to_owned()))?;
     if expires_at < Utc::now() {
         return Err(AppError::Conflict(
             "this link has expired; ask the applicant for a new one".to_owned(),
@@ -1727,7 +942,7 @@ fn cosign_view(
         title: row.title.clone(),
         organisation_name,
         description: row.description.clone(),
-        cosignatures: cosignature_count(conn, row.id)?,
+        cosignatures: apps::cosignature_count(conn, row.id)?,
         expires_at: expires_at.to_rfc3339(),
     })
 }
@@ -1795,19 +1010,12 @@ pub async fn cosign(
                     "co-signatures come from other residents, not from the applicants".to_owned(),
                 ));
             }
-            if row.status != "draft" {
+            if rules_check::transition(status_of(&row)?, Action::Cosign).is_err() {
                 return Err(AppError::Conflict(
                     "the application was submitted already".to_owned(),
                 ));
             }
-            let inserted = diesel::insert_into(subsidy_cosignature::table)
-                .values((
-                    subsidy_cosignature::application_id.eq(row.id),
-                    subsidy_cosignature::user_id.eq(p.user.id),
-                ))
-                .on_conflict_do_nothing()
-                .execute(conn)?;
-            if inserted == 0 {
+            if !apps::add_cosignature(conn, row.id, p.user.id)? {
                 return Err(AppError::Conflict("you signed this already".to_owned()));
             }
             audit::record(
@@ -1927,35 +1135,24 @@ pub async fn put_attachment(
     let view = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            owned_for_update(conn, &p, id, &["draft"], "add files")?;
-            let n: i64 = subsidy_attachment::table
-                .filter(subsidy_attachment::application_id.eq(id))
-                .count()
-                .get_result(conn)?;
-            if n >= MAX_ATTACHMENTS {
+            owned_for_update(conn, &p, id, Action::Edit, "add files")?;
+            if apps::attachment_count(conn, id)? >= MAX_ATTACHMENTS {
                 return Err(AppError::Conflict(format!(
                     "an application has at most {MAX_ATTACHMENTS} files"
                 )));
             }
-            let file = Uuid::now_v7();
-            diesel::insert_into(stored_file::table)
-                .values((
-                    stored_file::id.eq(file),
-                    stored_file::sha256.eq(&sha256),
-                    stored_file::content_type.eq(&declared),
-                    stored_file::size.eq(size),
-                    stored_file::bytes.eq(bytes.as_ref()),
-                    stored_file::created_by.eq(p.user.id),
-                ))
-                .execute(conn)?;
-            diesel::insert_into(subsidy_attachment::table)
-                .values((
-                    subsidy_attachment::id.eq(Uuid::now_v7()),
-                    subsidy_attachment::application_id.eq(id),
-                    subsidy_attachment::file_id.eq(file),
-                    subsidy_attachment::name.eq(&name),
-                ))
-                .execute(conn)?;
+            apps::add_attachment(
+                conn,
+                &NewAttachment {
+                    application: id,
+                    name: &name,
+                    sha256: &sha256,
+                    content_type: &declared,
+                    size,
+                    bytes: bytes.as_ref(),
+                    created_by: p.user.id,
+                },
+            )?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "subsidy_application.attachment_added")
@@ -1999,16 +1196,10 @@ pub async fn delete_attachment(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            owned_for_update(conn, &p, id, &["draft"], "remove files")?;
-            let file: Uuid = subsidy_attachment::table
-                .find(attachment)
-                .filter(subsidy_attachment::application_id.eq(id))
-                .select(subsidy_attachment::file_id)
-                .first(conn)
-                .optional()?
-                .ok_or_else(|| AppError::NotFound("no such attachment".to_owned()))?;
-            diesel::delete(subsidy_attachment::table.find(attachment)).execute(conn)?;
-            diesel::delete(stored_file::table.find(file)).execute(conn)?;
+            owned_for_update(conn, &p, id, Action::Edit, "remove files")?;
+            if !apps::remove_attachment(conn, id, attachment)? {
+                return Err(AppError::NotFound("no such attachment".to_owned()));
+            }
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "subsidy_application.attachment_removed")
@@ -2049,19 +1240,8 @@ pub async fn get_attachment(
     let (name, content_type, bytes) = state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (application, name, content_type, bytes): (Uuid, String, String, Vec<u8>) =
-                subsidy_attachment::table
-                    .inner_join(stored_file::table)
-                    .filter(subsidy_attachment::id.eq(id))
-                    .select((
-                        subsidy_attachment::application_id,
-                        subsidy_attachment::name,
-                        stored_file::content_type,
-                        stored_file::bytes,
-                    ))
-                    .first(&mut **conn)
-                    .optional()?
-                    .ok_or_else(|| AppError::NotFound("no such attachment".to_owned()))?;
+            let (application, name, content_type, bytes) = apps::attachment_file(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such attachment".to_owned()))?;
             let row = app_row(conn, application, false)?;
             access(conn, &p, &row)
                 .map_err(|_| AppError::NotFound("no such attachment".to_owned()))?;

@@ -5,19 +5,18 @@
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, get, post, put, web};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use diesel::prelude::*;
+use chrono::{Datelike, Utc};
 use samenstad_db::PgConnection;
-use samenstad_db::schema::{
-    organisation, subsidy_application, subsidy_application_wijk, subsidy_budget,
-    subsidy_budget_line, subsidy_conflict, subsidy_deadline, subsidy_report, subsidy_scheme,
-    subsidy_score, wijk,
-};
+use samenstad_db::queries::applications::{self as apps, AppRow};
+use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::reviews::{self, DashboardLine, Decision};
+use samenstad_db::queries::subsidies::{self as schemes, SchemeRow};
+use samenstad_domain::subsidy::{self as rules_check, Action};
 use samenstad_types::Problem;
 use samenstad_types::subsidies::{
-    Advice, Application, Award, COMMITTED_STATUSES, CriterionAdvice, CriterionScore, Dashboard,
-    DashboardRow, Deadline, DecisionInput, PaymentInput, ReportInput, ReportReview, ReviewerScores,
-    SchemeBudgetRow, ScoresInput, YearQuery,
+    Advice, Application, Award, COMMITTED_STATUSES, CriterionScore, Dashboard, DashboardRow,
+    Deadline, DecisionInput, PaymentInput, ReportInput, ReportReview, SchemeBudgetRow, ScoresInput,
+    YearQuery,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -27,9 +26,10 @@ use crate::auth::UserCaller;
 use crate::csv_export::{self, euro};
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id};
-use crate::routes::subsidies::{
-    Access, AppRow, SchemeRow, app_row, application_view, budget_use, is_jury_of, jury_assigned,
-    owned_for_update, record_status, require_programme_staff, scheme_by_key,
+use crate::routes::subsidy_common::{
+    Access, app_row, application_view, deadline_view, for_programme, is_jury_of, jury_assigned,
+    next_status, notify_applicant, owned_for_update, record_status, require_programme_staff,
+    rules_of, scheme_by_key, status_of,
 };
 use crate::state::AppState;
 
@@ -50,20 +50,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 fn scheme_of(conn: &mut PgConnection, row: &AppRow) -> Result<SchemeRow, AppError> {
-    Ok(subsidy_scheme::table
-        .find(row.scheme_id)
-        .select(SchemeRow::as_select())
-        .first(conn)?)
-}
-
-fn set_status(conn: &mut PgConnection, id: Uuid, status: &str) -> Result<(), AppError> {
-    diesel::update(subsidy_application::table.find(id))
-        .set((
-            subsidy_application::status.eq(status),
-            subsidy_application::updated_at.eq(Utc::now()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    Ok(schemes::scheme_by_id(conn, row.scheme_id)?)
 }
 
 /// Send a deadline to the jury
@@ -95,67 +82,26 @@ pub async fn close_deadline(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             require_programme_staff(&p)?;
-            let (scheme_id, closed): (Uuid, Option<DateTime<Utc>>) = subsidy_deadline::table
-                .find(id)
-                .select((subsidy_deadline::scheme_id, subsidy_deadline::closed_at))
-                .for_update()
-                .first(conn)
-                .optional()?
+            let (scheme_id, closed) = schemes::deadline_for_update(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such deadline".to_owned()))?;
             if closed.is_some() {
                 return Err(AppError::Conflict(
                     "this deadline went to the jury already".to_owned(),
                 ));
             }
-            diesel::update(subsidy_deadline::table.find(id))
-                .set(subsidy_deadline::closed_at.eq(Utc::now()))
-                .execute(conn)?;
-            let ids: Vec<Uuid> = subsidy_application::table
-                .filter(subsidy_application::deadline_id.eq(id))
-                .filter(subsidy_application::status.eq("submitted"))
-                .select(subsidy_application::id)
-                .load(conn)?;
-            for app in ids {
+            schemes::close_deadline(conn, id, Utc::now())?;
+            for app in apps::submitted_for_deadline(conn, id)? {
                 let row = app_row(conn, app, true)?;
-                set_status(conn, app, "in_review")?;
-                record_status(
-                    conn,
-                    &url,
-                    &row,
-                    Some(p.user.id),
-                    "staff",
-                    "in_review",
-                    None,
-                )?;
+                let next = next_status(&row, Action::SendToJury, "send it to the jury")?;
+                apps::set_status(conn, app, next.as_str())?;
+                record_status(conn, &url, &row, Some(p.user.id), "staff", next, None)?;
             }
-            samenstad_db::queries::audit::record(
+            audit::record(
                 conn,
-                samenstad_db::queries::audit::NewAudit::by(
-                    Some(p.user.id),
-                    "subsidy_deadline.closed",
-                )
-                .on("subsidy_deadline", id),
+                NewAudit::by(Some(p.user.id), "subsidy_deadline.closed").on("subsidy_deadline", id),
             )?;
-            let scheme: SchemeRow = subsidy_scheme::table
-                .find(scheme_id)
-                .select(SchemeRow::as_select())
-                .first(conn)?;
-            let (closes_on, closed_at): (NaiveDate, Option<DateTime<Utc>>) =
-                subsidy_deadline::table
-                    .find(id)
-                    .select((subsidy_deadline::closes_on, subsidy_deadline::closed_at))
-                    .first(conn)?;
-            let applications: i64 = subsidy_application::table
-                .filter(subsidy_application::deadline_id.eq(id))
-                .count()
-                .get_result(conn)?;
-            Ok(Deadline {
-                id: id.to_string(),
-                scheme: scheme.key,
-                closes_on: closes_on.to_string(),
-                closed_at: closed_at.map(|t| t.to_rfc3339()),
-                applications,
-            })
+            let scheme = schemes::scheme_by_id(conn, scheme_id)?;
+            Ok(deadline_view(&scheme.key, schemes::deadline(conn, id)?))
         })
         .await
         .map(web::Json)
@@ -202,26 +148,11 @@ pub async fn declare_conflict(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             for_jury(conn, &p, id)?;
-            diesel::insert_into(subsidy_conflict::table)
-                .values((
-                    subsidy_conflict::application_id.eq(id),
-                    subsidy_conflict::user_id.eq(p.user.id),
-                ))
-                .on_conflict_do_nothing()
-                .execute(conn)?;
-            diesel::delete(
-                subsidy_score::table
-                    .filter(subsidy_score::application_id.eq(id))
-                    .filter(subsidy_score::user_id.eq(p.user.id)),
-            )
-            .execute(conn)?;
-            samenstad_db::queries::audit::record(
+            reviews::declare_conflict(conn, id, p.user.id)?;
+            audit::record(
                 conn,
-                samenstad_db::queries::audit::NewAudit::by(
-                    Some(p.user.id),
-                    "subsidy_application.conflict_declared",
-                )
-                .on("subsidy_application", id),
+                NewAudit::by(Some(p.user.id), "subsidy_application.conflict_declared")
+                    .on("subsidy_application", id),
             )?;
             Ok(())
         })
@@ -262,13 +193,13 @@ pub async fn put_scores(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = for_jury(conn, &p, id)?;
-            if row.status != "in_review" {
+            if rules_check::transition(status_of(&row)?, Action::Score).is_err() {
                 return Err(AppError::Conflict(format!(
                     "the application is {}; scores are closed",
                     row.status
                 )));
             }
-            let rules = scheme_of(conn, &row)?.rules()?;
+            let rules = rules_of(&scheme_of(conn, &row)?)?;
             let mut given: Vec<&str> = body.scores.iter().map(|s| s.criterion.as_str()).collect();
             given.sort_unstable();
             let mut wanted: Vec<&str> = rules.criteria.iter().map(|c| c.key.as_str()).collect();
@@ -280,30 +211,16 @@ pub async fn put_scores(
                     &format!("score every criterion once: {}", wanted.join(", ")),
                 ));
             }
-            diesel::delete(
-                subsidy_score::table
-                    .filter(subsidy_score::application_id.eq(id))
-                    .filter(subsidy_score::user_id.eq(p.user.id)),
-            )
-            .execute(conn)?;
-            for s in &body.scores {
-                diesel::insert_into(subsidy_score::table)
-                    .values((
-                        subsidy_score::application_id.eq(id),
-                        subsidy_score::user_id.eq(p.user.id),
-                        subsidy_score::criterion.eq(&s.criterion),
-                        subsidy_score::score.eq(s.score),
-                        subsidy_score::comment.eq(s.comment.trim()),
-                    ))
-                    .execute(conn)?;
-            }
-            samenstad_db::queries::audit::record(
+            let scores: Vec<(&str, i32, &str)> = body
+                .scores
+                .iter()
+                .map(|s| (s.criterion.as_str(), s.score, s.comment.trim()))
+                .collect();
+            reviews::replace_scores(conn, id, p.user.id, &scores)?;
+            audit::record(
                 conn,
-                samenstad_db::queries::audit::NewAudit::by(
-                    Some(p.user.id),
-                    "subsidy_application.scored",
-                )
-                .on("subsidy_application", id),
+                NewAudit::by(Some(p.user.id), "subsidy_application.scored")
+                    .on("subsidy_application", id),
             )?;
             Ok(body.scores)
         })
@@ -312,71 +229,10 @@ pub async fn put_scores(
 }
 
 /// The jury's advice on an application.
-pub(crate) fn advice_of(
-    conn: &mut PgConnection,
-    scheme: &SchemeRow,
-    id: Uuid,
-) -> Result<Advice, AppError> {
-    let rules = scheme.rules()?;
-    let rows: Vec<(Uuid, String, i32, String)> = subsidy_score::table
-        .filter(subsidy_score::application_id.eq(id))
-        .order((subsidy_score::user_id.asc(), subsidy_score::criterion.asc()))
-        .select((
-            subsidy_score::user_id,
-            subsidy_score::criterion,
-            subsidy_score::score,
-            subsidy_score::comment,
-        ))
-        .load(conn)?;
-    let conflicts: i64 = subsidy_conflict::table
-        .filter(subsidy_conflict::application_id.eq(id))
-        .count()
-        .get_result(conn)?;
-    let mut by_member: BTreeMap<Uuid, Vec<CriterionScore>> = BTreeMap::new();
-    for (user, criterion, score, comment) in &rows {
-        by_member.entry(*user).or_default().push(CriterionScore {
-            criterion: criterion.clone(),
-            score: *score,
-            comment: comment.clone(),
-        });
-    }
-    let criteria: Vec<CriterionAdvice> = rules
-        .criteria
-        .iter()
-        .filter_map(|c| {
-            let scores: Vec<i32> = rows.iter().filter(|r| r.1 == c.key).map(|r| r.2).collect();
-            (!scores.is_empty()).then(|| CriterionAdvice {
-                criterion: c.key.clone(),
-                name: c.name.clone(),
-                weight: c.weight,
-                average: f64::from(scores.iter().sum::<i32>())
-                    / f64::from(i32::try_from(scores.len()).unwrap_or(1)),
-            })
-        })
-        .collect();
-    let weights: i32 = criteria.iter().map(|c| c.weight).sum();
-    let weighted_average = (weights > 0).then(|| {
-        let avg = criteria
-            .iter()
-            .map(|c| c.average * f64::from(c.weight))
-            .sum::<f64>()
-            / f64::from(weights);
-        (avg * 100.0).round() / 100.0
-    });
-    Ok(Advice {
-        reviewers: i64::try_from(by_member.len()).unwrap_or(0),
-        conflicts,
-        criteria,
-        weighted_average,
-        scores: by_member
-            .into_values()
-            .enumerate()
-            .map(|(i, scores)| ReviewerScores {
-                reviewer: i64::try_from(i).unwrap_or(0) + 1,
-                scores,
-            })
-            .collect(),
-    })
+fn advice_of(conn: &mut PgConnection, scheme: &SchemeRow, id: Uuid) -> Result<Advice, AppError> {
+    let rules = rules_of(scheme)?;
+    let (scores, conflicts) = reviews::scores_of(conn, id)?;
+    Ok(rules_check::advice(&rules, &scores, conflicts))
 }
 
 /// The jury's advice
@@ -412,25 +268,6 @@ pub async fn get_advice(
         })
         .await
         .map(web::Json)
-}
-
-/// Loads an application for programme staff, locked, in one of the given statuses.
-fn for_programme(
-    conn: &mut PgConnection,
-    p: &Principal,
-    id: Uuid,
-    statuses: &[&str],
-    what: &str,
-) -> Result<AppRow, AppError> {
-    require_programme_staff(p)?;
-    let row = app_row(conn, id, true)?;
-    if !statuses.contains(&row.status.as_str()) {
-        return Err(AppError::Conflict(format!(
-            "the application is {}; you cannot {what} now",
-            row.status
-        )));
-    }
-    Ok(row)
 }
 
 /// Decide on an application
@@ -480,74 +317,34 @@ pub async fn decide(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let row = for_programme(conn, &p, id, &["submitted", "in_review"], "decide")?;
-            if row.status == "submitted" && row.deadline_id.is_some() {
-                return Err(AppError::Conflict(
-                    "this application waits for its jury deadline".to_owned(),
-                ));
-            }
+            require_programme_staff(&p)?;
+            let row = app_row(conn, id, true)?;
+            let action = Action::Decide {
+                approve,
+                jury_deadline: row.deadline_id.is_some(),
+            };
+            let next = next_status(&row, action, "decide")?;
+            let grant_cents = approve
+                .then(|| rules_check::amount_to_grant(row.requested_cents, body.amount_cents))
+                .transpose()
+                .map_err(|e| AppError::field("amount_cents", "over_requested", &e.to_string()))?;
             let now = Utc::now();
-            if approve {
-                let amount = body.amount_cents.unwrap_or(row.requested_cents);
-                if amount > row.requested_cents {
-                    return Err(AppError::field(
-                        "amount_cents",
-                        "over_requested",
-                        "cannot grant more than was requested",
-                    ));
-                }
-                let year = now.year();
-                // The budget row of the year is the lock every approval of the scheme takes.
-                let locked: Option<i64> = subsidy_budget::table
-                    .find((row.scheme_id, year))
-                    .select(subsidy_budget::budget_cents)
-                    .for_update()
-                    .first(conn)
-                    .optional()?;
-                if locked.is_none() {
-                    return Err(AppError::Conflict(format!(
-                        "the scheme has no budget for {year}"
-                    )));
-                }
-                let used = budget_use(conn, row.scheme_id, year)?;
-                if amount > used.remaining_cents {
-                    return Err(AppError::Conflict(format!(
-                        "the {year} budget has {} cents left; this needs {amount}",
-                        used.remaining_cents
-                    )));
-                }
-                diesel::update(subsidy_application::table.find(id))
-                    .set((
-                        subsidy_application::status.eq("approved"),
-                        subsidy_application::decided_cents.eq(amount),
-                        subsidy_application::budget_year.eq(year),
-                        subsidy_application::decision_reason.eq(body.reason.trim()),
-                        subsidy_application::decided_at.eq(now),
-                        subsidy_application::decided_by.eq(p.user.id),
-                        subsidy_application::updated_at.eq(now),
-                    ))
-                    .execute(conn)?;
-            } else {
-                diesel::update(subsidy_application::table.find(id))
-                    .set((
-                        subsidy_application::status.eq("rejected"),
-                        subsidy_application::decision_reason.eq(body.reason.trim()),
-                        subsidy_application::decided_at.eq(now),
-                        subsidy_application::decided_by.eq(p.user.id),
-                        subsidy_application::updated_at.eq(now),
-                    ))
-                    .execute(conn)?;
-            }
-            let status = if approve { "approved" } else { "rejected" };
-            record_status(
+            let reason = body.reason.trim();
+            reviews::decide(
                 conn,
-                &url,
-                &row,
-                Some(p.user.id),
-                "staff",
-                status,
-                Some(body.reason.trim()),
-            )?;
+                &Decision {
+                    application_id: id,
+                    scheme_id: row.scheme_id,
+                    from: &row.status,
+                    grant_cents,
+                    year: now.year(),
+                    reason,
+                    by: p.user.id,
+                    at: now,
+                },
+            )?
+            .map_err(|refusal| AppError::Conflict(refusal.to_string()))?;
+            notify_applicant(conn, &url, &row, next.as_str(), Some(reason))?;
             application_view(conn, id, Access::Programme)
         })
         .await
@@ -587,19 +384,25 @@ pub async fn pay(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let row = for_programme(conn, &p, id, &["approved"], "register a payment")?;
-            let report = scheme_of(conn, &row)?.rules()?.report_required;
-            let status = if report { "paid" } else { "closed" };
-            diesel::update(subsidy_application::table.find(id))
-                .set((
-                    subsidy_application::status.eq(status),
-                    subsidy_application::paid_cents.eq(row.decided_cents),
-                    subsidy_application::paid_at.eq(Utc::now()),
-                    subsidy_application::payment_reference.eq(body.reference.trim()),
-                    subsidy_application::updated_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
-            record_status(conn, &url, &row, Some(p.user.id), "staff", status, None)?;
+            let (row, _) = for_programme(
+                conn,
+                &p,
+                id,
+                Action::Pay {
+                    report_required: true,
+                },
+                "register a payment",
+            )?;
+            let report_required = rules_of(&scheme_of(conn, &row)?)?.report_required;
+            let next = next_status(&row, Action::Pay { report_required }, "register a payment")?;
+            reviews::record_payment(
+                conn,
+                id,
+                next.as_str(),
+                row.decided_cents,
+                body.reference.trim(),
+            )?;
+            record_status(conn, &url, &row, Some(p.user.id), "staff", next, None)?;
             application_view(conn, id, Access::Programme)
         })
         .await
@@ -646,11 +449,8 @@ pub async fn put_report(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let row = owned_for_update(conn, &p, id, &["paid"], "report")?;
-            let lines: i64 = subsidy_budget_line::table
-                .filter(subsidy_budget_line::application_id.eq(id))
-                .count()
-                .get_result(conn)?;
+            let (row, next) = owned_for_update(conn, &p, id, Action::SubmitReport, "report")?;
+            let lines = apps::budget_line_count(conn, id)?;
             if i64::try_from(body.actual_cents.len()).unwrap_or(-1) != lines {
                 return Err(AppError::field(
                     "actual_cents",
@@ -658,37 +458,9 @@ pub async fn put_report(
                     &format!("give the actual cost of each of the {lines} budget lines"),
                 ));
             }
-            for (i, cents) in body.actual_cents.iter().enumerate() {
-                diesel::update(
-                    subsidy_budget_line::table.find((id, i32::try_from(i).unwrap_or(0))),
-                )
-                .set(subsidy_budget_line::actual_cents.eq(cents))
-                .execute(conn)?;
-            }
-            diesel::insert_into(subsidy_report::table)
-                .values((
-                    subsidy_report::application_id.eq(id),
-                    subsidy_report::narrative.eq(body.narrative.trim()),
-                ))
-                .on_conflict(subsidy_report::application_id)
-                .do_update()
-                .set((
-                    subsidy_report::narrative.eq(body.narrative.trim()),
-                    subsidy_report::submitted_at.eq(Utc::now()),
-                    subsidy_report::review.eq(None::<String>),
-                    subsidy_report::reviewed_at.eq(None::<DateTime<Utc>>),
-                ))
-                .execute(conn)?;
-            set_status(conn, id, "report_submitted")?;
-            record_status(
-                conn,
-                &url,
-                &row,
-                Some(p.user.id),
-                "applicant",
-                "report_submitted",
-                None,
-            )?;
+            reviews::save_report(conn, id, &body.actual_cents, body.narrative.trim())?;
+            apps::set_status(conn, id, next.as_str())?;
+            record_status(conn, &url, &row, Some(p.user.id), "applicant", next, None)?;
             application_view(conn, id, Access::Owner)
         })
         .await
@@ -727,23 +499,24 @@ pub async fn review_report(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let row = for_programme(conn, &p, id, &["report_submitted"], "review the report")?;
-            diesel::update(subsidy_report::table.find(id))
-                .set((
-                    subsidy_report::review.eq(body.reason.trim()),
-                    subsidy_report::reviewed_at.eq(Utc::now()),
-                    subsidy_report::reviewed_by.eq(p.user.id),
-                ))
-                .execute(conn)?;
-            let status = if body.accepted { "closed" } else { "paid" };
-            set_status(conn, id, status)?;
+            let (row, next) = for_programme(
+                conn,
+                &p,
+                id,
+                Action::ReviewReport {
+                    accepted: body.accepted,
+                },
+                "review the report",
+            )?;
+            reviews::review_report(conn, id, body.reason.trim(), p.user.id)?;
+            apps::set_status(conn, id, next.as_str())?;
             record_status(
                 conn,
                 &url,
                 &row,
                 Some(p.user.id),
                 "staff",
-                status,
+                next,
                 Some(body.reason.trim()),
             )?;
             application_view(conn, id, Access::Programme)
@@ -765,48 +538,34 @@ fn year_of(q: &YearQuery) -> Result<i32, AppError> {
     }
 }
 
-/// A grant: id, scheme key, organisation, title, amount, decided.
-type AwardLine = (
-    Uuid,
-    String,
-    Option<String>,
-    String,
-    Option<i64>,
-    Option<DateTime<Utc>>,
-);
+/// The wijk numbers of each of these applications, ascending.
+fn wijknrs_by_application(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+) -> Result<BTreeMap<Uuid, Vec<i16>>, AppError> {
+    let mut out: BTreeMap<Uuid, Vec<i16>> = BTreeMap::new();
+    for (id, nr) in apps::wijknrs_of_all(conn, ids)? {
+        out.entry(id).or_default().push(nr);
+    }
+    for nrs in out.values_mut() {
+        nrs.sort_unstable();
+    }
+    Ok(out)
+}
 
 fn award_list(conn: &mut PgConnection, q: &YearQuery) -> Result<Vec<Award>, AppError> {
     let year = year_of(q)?;
-    let mut query = subsidy_application::table
-        .inner_join(subsidy_scheme::table)
-        .left_join(organisation::table)
-        .filter(subsidy_application::status.eq_any(COMMITTED_STATUSES))
-        .filter(subsidy_application::budget_year.eq(year))
-        .order(subsidy_application::decided_at.asc())
-        .select((
-            subsidy_application::id,
-            subsidy_scheme::key,
-            organisation::name.nullable(),
-            subsidy_application::title,
-            subsidy_application::decided_cents,
-            subsidy_application::decided_at,
-        ))
-        .into_boxed();
-    if let Some(key) = q.scheme.as_deref() {
-        let scheme = scheme_by_key(conn, key)?;
-        query = query.filter(subsidy_application::scheme_id.eq(scheme.id));
-    }
-    let rows: Vec<AwardLine> = query.load(conn)?;
-    let wijken: Vec<(Uuid, i16)> = subsidy_application_wijk::table
-        .inner_join(wijk::table)
-        .filter(subsidy_application_wijk::application_id.eq_any(rows.iter().map(|r| r.0)))
-        .select((subsidy_application_wijk::application_id, wijk::wijknr))
-        .load(conn)?;
+    let scheme_id = match q.scheme.as_deref() {
+        Some(key) => Some(scheme_by_key(conn, key)?.id),
+        None => None,
+    };
+    let rows = reviews::awards(conn, year, scheme_id)?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
+    let mut wijken = wijknrs_by_application(conn, &ids)?;
     Ok(rows
         .into_iter()
         .map(|(id, scheme, organisation, title, cents, at)| {
-            let mut nrs: Vec<i16> = wijken.iter().filter(|w| w.0 == id).map(|w| w.1).collect();
-            nrs.sort_unstable();
+            let nrs = wijken.remove(&id).unwrap_or_default();
             Award {
                 id: id.to_string(),
                 scheme,
@@ -901,20 +660,6 @@ pub async fn awards_csv(
     )
 }
 
-type DashRow = (
-    Uuid,
-    String,
-    String,
-    String,
-    String,
-    Vec<String>,
-    Option<NaiveDate>,
-    Option<i64>,
-    Option<i32>,
-    Option<DateTime<Utc>>,
-    DateTime<Utc>,
-);
-
 fn add(map: &mut BTreeMap<String, DashboardRow>, key: &str, awarded: Option<i64>) {
     let e = map.entry(key.to_owned()).or_insert_with(|| DashboardRow {
         key: key.to_owned(),
@@ -931,45 +676,23 @@ fn add(map: &mut BTreeMap<String, DashboardRow>, key: &str, awarded: Option<i64>
 
 fn dashboard_of(conn: &mut PgConnection, q: &YearQuery) -> Result<Dashboard, AppError> {
     let year = year_of(q)?;
-    let mut query = subsidy_application::table
-        .inner_join(subsidy_scheme::table)
-        .left_join(subsidy_deadline::table)
-        .filter(subsidy_application::status.ne("draft"))
-        .select((
-            subsidy_application::id,
-            subsidy_scheme::key,
-            subsidy_application::status,
-            subsidy_application::applicant_kind,
-            subsidy_application::scope,
-            subsidy_application::target_groups,
-            subsidy_deadline::closes_on.nullable(),
-            subsidy_application::decided_cents,
-            subsidy_application::budget_year,
-            subsidy_application::submitted_at,
-            subsidy_application::created_at,
-        ))
-        .into_boxed();
-    let mut schemes: Vec<SchemeRow> = subsidy_scheme::table
-        .order(subsidy_scheme::name.asc())
-        .select(SchemeRow::as_select())
-        .load(conn)?;
-    if let Some(key) = q.scheme.as_deref() {
-        let scheme = scheme_by_key(conn, key)?;
-        query = query.filter(subsidy_application::scheme_id.eq(scheme.id));
-        schemes.retain(|s| s.id == scheme.id);
-    }
-    let rows: Vec<DashRow> = query.load(conn)?;
+    let mut schemes_of_year = schemes::schemes_by_name(conn)?;
+    let scheme_id = match q.scheme.as_deref() {
+        Some(key) => {
+            let scheme = scheme_by_key(conn, key)?;
+            schemes_of_year.retain(|s| s.id == scheme.id);
+            Some(scheme.id)
+        }
+        None => None,
+    };
     // The year of an application: its budget year once granted, else the year it was
     // submitted, else the year it was started (withdrawn drafts).
-    let rows: Vec<DashRow> = rows
+    let rows: Vec<DashboardLine> = reviews::dashboard_lines(conn, scheme_id)?
         .into_iter()
         .filter(|r| r.8.or(r.9.map(|t| t.year())).unwrap_or(r.10.year()) == year)
         .collect();
-    let wijken: Vec<(Uuid, i16)> = subsidy_application_wijk::table
-        .inner_join(wijk::table)
-        .filter(subsidy_application_wijk::application_id.eq_any(rows.iter().map(|r| r.0)))
-        .select((subsidy_application_wijk::application_id, wijk::wijknr))
-        .load(conn)?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
+    let wijken = wijknrs_by_application(conn, &ids)?;
     let mut by_status = BTreeMap::new();
     let mut by_deadline = BTreeMap::new();
     let mut by_kind = BTreeMap::new();
@@ -988,11 +711,11 @@ fn dashboard_of(conn: &mut PgConnection, q: &YearQuery) -> Result<Dashboard, App
         }
         add(&mut by_kind, kind, awarded);
         add(&mut by_scope, scope, awarded);
-        let nrs: Vec<i16> = wijken.iter().filter(|w| w.0 == *id).map(|w| w.1).collect();
+        let nrs = wijken.get(id).map(Vec::as_slice).unwrap_or_default();
         if nrs.is_empty() {
             add(&mut by_wijk, "stad", awarded);
         }
-        for n in &nrs {
+        for n in nrs {
             // Sorts as text: pad so 2 comes before 10.
             add(&mut by_wijk, &format!("{n:02}"), awarded);
         }
@@ -1001,15 +724,11 @@ fn dashboard_of(conn: &mut PgConnection, q: &YearQuery) -> Result<Dashboard, App
         }
     }
     let mut budgets = Vec::new();
-    for s in &schemes {
-        let has: i64 = subsidy_budget::table
-            .find((s.id, year))
-            .count()
-            .get_result(conn)?;
-        if has > 0 {
+    for s in &schemes_of_year {
+        if schemes::has_budget(conn, s.id, year)? {
             budgets.push(SchemeBudgetRow {
                 scheme: s.key.clone(),
-                budget: budget_use(conn, s.id, year)?,
+                budget: schemes::budget_use(conn, s.id, year)?,
             });
         }
     }

@@ -1,6 +1,7 @@
 //! Queries, one module per resource.
 
 pub mod accounts;
+pub mod applications;
 pub mod audit;
 pub mod feeds;
 pub mod files;
@@ -10,5 +11,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod overview;
 pub mod projects;
+pub mod reviews;
+pub mod subsidies;
 pub mod venues;
 pub mod wijken;
