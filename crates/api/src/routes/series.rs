@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::venues::{self as q, BookingRow, SeriesRow, span, span_ends};
-use samenstad_domain::booking::price_cents;
+use samenstad_domain::booking::{BookingAction, BookingState, price_cents, transition};
 use samenstad_types::venue::{BookingSeries, CreateBookingSeries};
 use samenstad_types::{FieldError, Problem};
 use serde_json::json;
@@ -205,7 +205,7 @@ pub async fn create_series(
                     room_use: body.first.room_use.clone(),
                     attendees: body.first.attendees,
                     during: span(*s, *e),
-                    status: "requested".to_owned(),
+                    status: BookingState::Requested.as_str().to_owned(),
                     tariff_category: category.to_owned(),
                     price_cents: price_cents(rate, (*e - *s).num_minutes()),
                     decision_reason: None,
@@ -348,15 +348,18 @@ async fn decide_series(
                     .to_owned(),
                 ));
             }
-            let from: &[&str] = if approve {
-                &["requested"]
+            let action = if approve {
+                BookingAction::Approve
             } else {
-                &["requested", "approved"]
+                BookingAction::Cancel
             };
+            // The occurrences the action applies to (the others are left as they are).
             let targets: Vec<usize> = occ
                 .iter()
                 .enumerate()
-                .filter(|(_, b)| from.contains(&b.status.as_str()))
+                .filter(|(_, b)| {
+                    BookingState::parse(&b.status).is_some_and(|s| transition(s, action).is_ok())
+                })
                 .map(|(i, _)| i)
                 .collect();
             if targets.is_empty() {
@@ -376,7 +379,12 @@ async fn decide_series(
                     return Err(conflicts(taken));
                 }
             }
-            let status = if approve { "approved" } else { "cancelled" };
+            let status = if approve {
+                BookingState::Approved
+            } else {
+                BookingState::Cancelled
+            }
+            .as_str();
             let ids: Vec<Uuid> = targets.iter().map(|&i| occ[i].id).collect();
             q::set_statuses(conn, &ids, status, approve.then_some(p.user.id), None).map_err(
                 |e| {

@@ -9,7 +9,7 @@ use samenstad_db::queries::outbox;
 use samenstad_db::queries::venues::{
     self as q, BookingRow, OpeningHoursRow, RoomRow, VenueFilter, VenueRow, span, span_ends,
 };
-use samenstad_domain::booking::price_cents;
+use samenstad_domain::booking::{BookingAction, BookingState, price_cents, transition};
 use samenstad_domain::geometry::distance_m;
 use samenstad_domain::text;
 use samenstad_types::Problem;
@@ -574,7 +574,7 @@ pub async fn create_booking(
                 room_use: body.room_use.clone(),
                 attendees: body.attendees,
                 during: slot,
-                status: "requested".to_owned(),
+                status: BookingState::Requested.as_str().to_owned(),
                 tariff_category: category.to_owned(),
                 price_cents: price_cents(rate, (end - start).num_minutes()),
                 decision_reason: None,
@@ -694,34 +694,31 @@ async fn decide(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (b, _room, venue) = q::booking_for_update(conn, id)?.ok_or_else(|| AppError::NotFound("no such booking".to_owned()))?;
-            let (status, action, reason) = match &decision {
+            let (action, audit_action, reason) = match &decision {
                 Decision::Cancel => {
                     if b.requester_id != p.user.id && !is_manager(&p, &venue) {
                         return Err(AppError::Forbidden("only the requester or a manager of this venue may cancel".to_owned()));
                     }
-                    if !matches!(b.status.as_str(), "requested" | "approved") {
-                        return Err(AppError::Conflict(format!("a {} booking cannot be cancelled", b.status)));
-                    }
-                    ("cancelled", "booking.cancelled", None)
+                    (BookingAction::Cancel, "booking.cancelled", None)
                 }
                 Decision::Approve | Decision::Decline(_) => {
                     if !is_manager(&p, &venue) {
                         return Err(AppError::Forbidden("only managers of this venue may decide".to_owned()));
                     }
-                    if b.status != "requested" {
-                        return Err(AppError::Conflict(format!("the booking is already {}", b.status)));
-                    }
                     match &decision {
-                        Decision::Decline(r) => ("declined", "booking.declined", Some(r.clone())),
-                        _ => {
-                            if let Some(taken) = q::busy(conn, b.room_id, b.during)?.into_iter().next() {
-                                return Err(overlap_error(Some(&taken)));
-                            }
-                            ("approved", "booking.approved", None)
-                        }
+                        Decision::Decline(r) => (BookingAction::Decline, "booking.declined", Some(r.clone())),
+                        _ => (BookingAction::Approve, "booking.approved", None),
                     }
                 }
             };
+            let current = BookingState::parse(&b.status).ok_or_else(|| AppError::Internal(format!("unknown booking status {}", b.status)))?;
+            let status = transition(current, action).map_err(|refusal| AppError::Conflict(refusal.to_string()))?.as_str();
+            if action == BookingAction::Approve
+                && let Some(taken) = q::busy(conn, b.room_id, b.during)?.into_iter().next()
+            {
+                return Err(overlap_error(Some(&taken)));
+            }
+            let action = audit_action;
             let decided_by = matches!(decision, Decision::Approve | Decision::Decline(_)).then_some(p.user.id);
             q::set_status(conn, id, status, decided_by, reason.as_deref()).map_err(|e| if q::is_booking_overlap(&e) { overlap_error(None) } else { e.into() })?;
             let mut entry = NewAudit::by(Some(p.user.id), action).on("booking", id).details(json!({"reason": reason}));
