@@ -78,10 +78,8 @@ pub struct FindUserQuery {
     responses(
         (status = 200, description = "The account with its roles", body = Me),
         (status = 400, description = "Missing e-mail", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No account has this address", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/admin/users")]
@@ -114,11 +112,9 @@ pub async fn find_user(
     responses(
         (status = 201, description = "Granted", body = RoleAssignment),
         (status = 400, description = "Unknown role or missing scope", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The account already has this role", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/admin/users/{id}/roles")]
@@ -193,10 +189,8 @@ pub async fn grant_role(
     params(("id" = String, Path, description = "Account id (UUID)"), ("role_id" = String, Path, description = "Id of the role assignment")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such role assignment", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/admin/users/{id}/roles/{role_id}")]
@@ -234,9 +228,7 @@ pub async fn revoke_role(
     responses(
         (status = 201, description = "Created; `client_secret` is shown once", body = ApiClient),
         (status = 400, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/admin/api-clients")]
@@ -300,9 +292,7 @@ pub async fn create_api_client(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "All clients (without secrets)", body = Vec<ApiClient>),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/admin/api-clients")]
@@ -331,10 +321,8 @@ pub async fn list_api_clients(
     params(("id" = String, Path, description = "Id of the client (UUID)")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/admin/api-clients/{id}")]
@@ -370,9 +358,7 @@ pub async fn revoke_api_client(
     params(ListOutboxQuery),
     responses(
         (status = 200, description = "Mails, newest first", body = Vec<OutboxMail>),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/admin/outbox")]
@@ -407,9 +393,7 @@ pub async fn list_outbox(
     responses(
         (status = 200, description = "A page of entries", body = AuditPage),
         (status = 400, description = "Invalid filter or cursor", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/audit")]

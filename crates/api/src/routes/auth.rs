@@ -133,7 +133,6 @@ fn link(state: &AppState, path: &str, token: &str) -> String {
         (status = 409, description = "An account with this e-mail address exists", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/register")]
@@ -204,7 +203,6 @@ pub async fn register(
     responses(
         (status = 204, description = "The address is verified"),
         (status = 400, description = "The link is invalid, used or expired", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/verify-email")]
@@ -244,7 +242,6 @@ pub async fn verify_email(
         (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts; see `Retry-After`", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = i64, description = "Seconds until a new attempt is allowed"))),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/login")]
@@ -378,7 +375,6 @@ fn presented_refresh(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, A
     responses(
         (status = 200, description = "New tokens", body = Session),
         (status = 401, description = "Missing, unknown, expired, revoked or reused refresh token", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/refresh")]
@@ -442,7 +438,6 @@ pub async fn refresh(
     request_body(content = Option<RefreshRequest>, description = "Optional: the refresh token when not sent as cookie"),
     responses(
         (status = 204, description = "Logged out (also when there was no session)"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/logout")]
@@ -483,7 +478,6 @@ pub async fn logout(
         (status = 400, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not logged in, or the current password is wrong", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API clients have no password", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/password")]
@@ -537,7 +531,6 @@ pub async fn change_password(
     responses(
         (status = 202, description = "If the address has an account, a mail is on its way"),
         (status = 400, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/password-reset")]
@@ -596,7 +589,6 @@ pub async fn request_password_reset(
     responses(
         (status = 204, description = "The password was reset; log in with the new one"),
         (status = 400, description = "Invalid fields, or the link is invalid, used or expired", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/password-reset/confirm")]
@@ -638,7 +630,6 @@ pub async fn confirm_password_reset(
         (status = 200, description = "An access token", body = ClientToken),
         (status = 400, description = "Unsupported grant type or malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Unknown or revoked client, or wrong secret", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/token")]

@@ -8,7 +8,6 @@ use atom_syndication::{Entry, Feed, Link, Text};
 use chrono::{DateTime, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::feeds as q;
-use samenstad_types::Problem;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -161,7 +160,6 @@ fn origin(req: &HttpRequest) -> String {
     security(()),
     responses(
         (status = 200, description = "The feed", body = String, content_type = "application/atom+xml"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/decisions.atom")]
@@ -214,7 +212,6 @@ pub async fn decisions_atom(
     security(()),
     responses(
         (status = 200, description = "The feed (JSON Feed 1.1)", body = Object, content_type = "application/feed+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/decisions.json")]

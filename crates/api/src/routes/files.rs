@@ -76,12 +76,10 @@ fn idea_for_image(
     responses(
         (status = 200, description = "The idea with its photo", body = Idea),
         (status = 400, description = "Empty body", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Neither its author nor staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 5 MiB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a JPEG, PNG or WebP image, or not the declared type", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/projects/ideas/{id}/image")]
@@ -163,10 +161,8 @@ pub async fn put_idea_image(
     params(("id" = String, Path, description = "Idea id (UUID)")),
     responses(
         (status = 200, description = "The idea without a photo", body = Idea),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Neither its author nor staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/projects/ideas/{id}/image")]
@@ -205,7 +201,6 @@ pub async fn delete_idea_image(
             (ImageBytes = "image/webp"),
         )),
         (status = 404, description = "No such file, or its idea is hidden", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/files/{id}")]

@@ -32,9 +32,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The account", body = Me),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API clients have no account", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me")]
@@ -61,9 +59,7 @@ pub async fn get_me(
     responses(
         (status = 200, description = "The updated account", body = Me),
         (status = 400, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API clients have no account", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/me")]
@@ -118,9 +114,7 @@ pub async fn update_me(
     responses(
         (status = 200, description = "All personal data of the caller", body = MeExport,
             headers(("Content-Disposition" = String, description = "attachment; filename=\"samenstad-export.json\""))),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API clients have no account", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me/export")]
@@ -187,7 +181,6 @@ pub async fn export_me(
         (status = 400, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not logged in, or wrong password", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API clients have no account", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/me")]

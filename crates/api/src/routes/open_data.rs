@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use chrono::{Datelike, NaiveDate, Utc};
 use samenstad_db::queries::open_data as q;
-use samenstad_types::{GENT_ATTRIBUTION, Problem};
+use samenstad_types::GENT_ATTRIBUTION;
 use serde_json::{Value, json};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -229,7 +229,6 @@ pub fn catalogue_json(base: &str, modified: &[(String, Option<String>)]) -> Valu
     responses(
         (status = 200, description = "The catalogue (DCAT-AP, JSON-LD)", body = Object, content_type = "application/ld+json",
          example = json!({"@type": "dcat:Catalog", "dcat:dataset": [{"@type": "dcat:Dataset", "dct:identifier": "wijken"}]})),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/open-data")]
@@ -251,7 +250,6 @@ pub async fn catalogue(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String,
          example = json!("wijknr,slug,name,zone,stadsdeel,area_m2,population_density_2024,population_estimate,wijkbudget_round,lat,lon\n1,binnenstad,Binnenstad,…\n")),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/wijken.csv")]
@@ -306,7 +304,6 @@ pub async fn wijken_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppE
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String,
          example = json!("slug,name,venue_type,operator,wijknr,street_address,postal_code,lat,lon,drop_in,room_use,target_groups,accessibility,max_capacity,is_sample\n")),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/venues.csv")]
@@ -364,7 +361,6 @@ pub async fn venues_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppE
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String,
          example = json!("id,venue,name,capacity,uses,facilities,step_free,tariff_recognised_eur,tariff_resident_eur,tariff_private_eur,free_for_neighbourhood,calendar\n")),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/rooms.csv")]
@@ -415,7 +411,6 @@ pub async fn rooms_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String,
          example = json!("id,wijknr,title,status,budget_eur,spent_eur,deadline,partners,lat,lon\n")),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/projects.csv")]
@@ -462,7 +457,6 @@ pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, Ap
     responses(
         (status = 200, description = "A GeoJSON FeatureCollection of points", body = Object, content_type = "application/geo+json",
          example = json!({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.7351, 51.0731]}, "properties": {"wijknr": 10, "title": "Moestuin", "status": "planned"}}]})),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/projects.geojson")]
@@ -499,7 +493,6 @@ pub async fn projects_geojson(state: web::Data<AppState>) -> Result<HttpResponse
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String,
          example = json!("id,wijknr,title,channel,status,estimated_cost_eur,lat,lon,created_at\n")),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/ideas.csv")]
@@ -543,7 +536,6 @@ pub async fn ideas_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String,
          example = json!("id,wijknr,title,cost_eur,status,decision_reason,decided_at\n")),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/proposals.csv")]
@@ -584,7 +576,6 @@ pub async fn proposals_csv(state: web::Data<AppState>) -> Result<HttpResponse, A
     responses(
         (status = 200, description = "iCalendar", content_type = "text/calendar", body = String,
          example = json!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nEND:VCALENDAR\r\n")),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/deadlines.ics")]

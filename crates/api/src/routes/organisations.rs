@@ -84,9 +84,7 @@ fn require_owner(conn: &mut PgConnection, org: Uuid, p: &Principal) -> Result<()
     responses(
         (status = 201, description = "Created", body = Organisation, headers(("Location" = String, description = "URL of the organisation"))),
         (status = 400, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API clients cannot create organisations", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/organisations")]
@@ -158,7 +156,6 @@ pub async fn create_organisation(
     responses(
         (status = 200, description = "A page of organisations", body = OrganisationPage),
         (status = 400, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/organisations")]
@@ -214,7 +211,6 @@ fn base64_decode(text: &str) -> Result<Vec<u8>, AppError> {
     responses(
         (status = 200, description = "The organisation", body = Organisation),
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/organisations/{id}")]
@@ -238,10 +234,8 @@ pub async fn get_organisation(
     params(("id" = String, Path, description = "Organisation id (UUID)")),
     responses(
         (status = 200, description = "Members", body = Vec<Member>),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/organisations/{id}/members")]
@@ -285,10 +279,8 @@ pub async fn list_members(
     responses(
         (status = 201, description = "Invitation mailed", body = Invitation),
         (status = 400, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an owner", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/organisations/{id}/invitations")]
@@ -355,9 +347,7 @@ pub async fn invite_member(
     responses(
         (status = 200, description = "Joined; the organisation", body = Organisation),
         (status = 400, description = "The invitation is invalid, used, expired or for another address", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Verify your e-mail address first", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/organisations/invitations/accept")]
@@ -407,11 +397,9 @@ pub async fn accept_invitation(
     params(("id" = String, Path, description = "Organisation id (UUID)"), ("user_id" = String, Path, description = "Account id of the member")),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an owner", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation or member", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The last owner cannot leave", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/organisations/{id}/members/{user_id}")]
@@ -460,10 +448,8 @@ pub async fn remove_member(
     request_body = SetRecognition,
     responses(
         (status = 200, description = "The organisation", body = Organisation),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of this organisation's wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/organisations/{id}/recognition")]

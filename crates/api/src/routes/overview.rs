@@ -106,9 +106,7 @@ async fn load(state: &AppState, caller: UserCaller, key: String) -> Result<WijkO
     responses(
         (status = 200, description = "The overview", body = WijkOverview),
         (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Neither staff of the wijk nor programme staff", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/wijken/{key}/overview")]
@@ -131,9 +129,7 @@ pub async fn overview(
         (status = 200, description = "CSV", content_type = "text/csv", body = String,
          example = json!("month,ideas,applications,awarded_eur,bookings,booked_hours\n2026-11,3,1,300.00,4,9.0\n")),
         (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Neither staff of the wijk nor programme staff", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/wijken/{key}/overview.csv")]

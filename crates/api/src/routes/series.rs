@@ -111,11 +111,9 @@ fn conflicts(taken: Vec<(usize, q::Span)>) -> AppError {
     responses(
         (status = 201, description = "Requested; a venue manager decides on the whole series", body = BookingSeries),
         (status = 400, description = "Invalid fields, rule or dates, or too many occurrences", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the organisation", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such room", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Occurrences overlap approved bookings (listed in `errors`)", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/rooms/{id}/booking-series")]
@@ -238,10 +236,8 @@ pub async fn create_series(
     params(("id" = String, Path, description = "Series id (UUID)")),
     responses(
         (status = 200, description = "The series", body = BookingSeries),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Neither the requester nor a manager", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/booking-series/{id}")]
@@ -277,11 +273,9 @@ pub async fn get_series(
     params(("id" = String, Path, description = "Series id (UUID)")),
     responses(
         (status = 200, description = "Approved", body = BookingSeries),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a manager of this venue", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Occurrences overlap approved bookings, or nothing is left to approve", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/booking-series/{id}/approve")]
@@ -303,11 +297,9 @@ pub async fn approve_series(
     params(("id" = String, Path, description = "Series id (UUID)")),
     responses(
         (status = 200, description = "Cancelled", body = BookingSeries),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Neither the requester nor a manager", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Nothing is left to cancel", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/booking-series/{id}/cancel")]

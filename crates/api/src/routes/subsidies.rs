@@ -68,7 +68,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(()),
     responses(
         (status = 200, description = "Schemes, active first", body = Vec<Scheme>),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/schemes")]
@@ -94,7 +93,6 @@ pub async fn list_schemes(state: web::Data<AppState>) -> Result<web::Json<Vec<Sc
     responses(
         (status = 200, description = "The scheme", body = Scheme),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/schemes/{key}")]
@@ -137,10 +135,8 @@ fn valid_key(key: &str) -> bool {
     responses(
         (status = 200, description = "The scheme as saved", body = Scheme),
         (status = 400, description = "Invalid rules (each problem names its field)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`replaced_by` names no scheme", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/subsidies/schemes/{key}")]
@@ -232,11 +228,9 @@ pub async fn put_scheme(
     responses(
         (status = 200, description = "The scheme with its budgets", body = Scheme),
         (status = 400, description = "Invalid amount or year", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Below what is already granted that year", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/subsidies/schemes/{key}/budgets/{year}")]
@@ -294,11 +288,9 @@ pub async fn put_budget(
     responses(
         (status = 201, description = "The deadline", body = Deadline),
         (status = 400, description = "Not a date, or in the past", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The scheme has a deadline on that day", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/schemes/{key}/deadlines")]
@@ -354,7 +346,6 @@ pub async fn add_deadline(
     responses(
         (status = 200, description = "Fitting categories, smallest amount first", body = Vec<SchemeFit>),
         (status = 400, description = "Negative amount", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/finder")]
@@ -536,10 +527,8 @@ fn store_draft(
     responses(
         (status = 201, description = "The draft", body = Application),
         (status = 400, description = "Invalid field (dates, scope, wijken, venue, not a member of the organisation)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The scheme is archived", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/applications")]
@@ -615,10 +604,8 @@ fn summary(line: ListedApplication, with_jury: bool) -> Result<ApplicationSummar
     responses(
         (status = 200, description = "Applications, newest change first", body = Vec<ApplicationSummary>),
         (status = 400, description = "Unknown view or status", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`view=all` without a staff role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/applications")]
@@ -702,9 +689,7 @@ pub async fn list_applications(
     params(("id" = String, Path, description = "Application id (UUID)")),
     responses(
         (status = 200, description = "The application with its timeline", body = Application),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application (or not yours to see)", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/applications/{id}")]
@@ -737,11 +722,9 @@ pub async fn get_application(
     responses(
         (status = 200, description = "The saved draft", body = Application),
         (status = 400, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the applicant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No longer a draft", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/subsidies/applications/{id}")]
@@ -777,11 +760,9 @@ pub async fn save_application(
     responses(
         (status = 200, description = "Submitted", body = Application),
         (status = 400, description = "Rules not met: every problem with its field", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the applicant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No longer a draft", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/applications/{id}/submit")]
@@ -831,11 +812,9 @@ pub async fn submit_application(
     responses(
         (status = 200, description = "Withdrawn", body = Application),
         (status = 400, description = "No reason", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the applicant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Paid, rejected, closed or withdrawn already", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/applications/{id}/withdraw")]
@@ -883,11 +862,9 @@ const COSIGN_DAYS: i64 = 14;
     params(("id" = String, Path, description = "Application id (UUID)")),
     responses(
         (status = 201, description = "The link (its token is shown once)", body = CosignatureLink),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the applicant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No longer a draft", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/applications/{id}/cosignature-links")]
@@ -958,7 +935,6 @@ fn cosign_view(
         (status = 200, description = "The initiative", body = CosignatureRequest),
         (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The link has expired", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/cosignatures/{token}")]
@@ -986,11 +962,9 @@ pub async fn get_cosign_request(
     params(("token" = String, Path, description = "The token from the link")),
     responses(
         (status = 200, description = "Signed", body = CosignatureRequest),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The applicant or a member of the organisation", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Signed already, expired, or no longer a draft", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/cosignatures/{token}")]
@@ -1072,13 +1046,11 @@ pub struct AttachmentQuery {
     responses(
         (status = 201, description = "The application with the attachment", body = Application),
         (status = 400, description = "Empty body or bad name", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the applicant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No longer a draft, or 10 files already", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 10 MiB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a PDF or image, or not the declared type", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/subsidies/applications/{id}/attachments")]
@@ -1177,11 +1149,9 @@ pub async fn put_attachment(
     ),
     responses(
         (status = 200, description = "The application without it", body = Application),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the applicant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application or attachment", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No longer a draft", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/subsidies/applications/{id}/attachments/{attachment}")]
@@ -1225,9 +1195,7 @@ pub async fn delete_attachment(
             (FileBytes = "image/png"),
             (FileBytes = "image/webp"),
         )),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such attachment (or not yours to see)", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/attachments/{id}")]

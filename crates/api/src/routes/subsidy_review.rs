@@ -63,11 +63,9 @@ fn scheme_of(conn: &mut PgConnection, row: &AppRow) -> Result<SchemeRow, AppErro
     params(("id" = String, Path, description = "Deadline id (UUID)")),
     responses(
         (status = 200, description = "The closed deadline", body = Deadline),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such deadline", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Closed already", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/deadlines/{id}/close")]
@@ -131,10 +129,8 @@ fn for_jury(conn: &mut PgConnection, p: &Principal, id: Uuid) -> Result<AppRow, 
     params(("id" = String, Path, description = "Application id (UUID)")),
     responses(
         (status = 204, description = "Declared"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a jury member of the scheme", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application assigned to you", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/applications/{id}/conflict")]
@@ -172,11 +168,9 @@ pub async fn declare_conflict(
     responses(
         (status = 200, description = "Your scores as saved", body = Vec<CriterionScore>),
         (status = 400, description = "A criterion missing, unknown, twice, or a score out of 0–10", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a jury member of the scheme", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application assigned to you", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not in review (decided already)", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/subsidies/applications/{id}/scores")]
@@ -245,10 +239,8 @@ fn advice_of(conn: &mut PgConnection, scheme: &SchemeRow, id: Uuid) -> Result<Ad
     params(("id" = String, Path, description = "Application id (UUID)")),
     responses(
         (status = 200, description = "The advice", body = Advice),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/applications/{id}/advice")]
@@ -285,11 +277,9 @@ pub async fn get_advice(
     responses(
         (status = 200, description = "Decided", body = Application),
         (status = 400, description = "No reason, unknown outcome, or more than requested", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not awaiting a decision, still waiting for the jury, or the year's budget does not allow it", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/applications/{id}/decision")]
@@ -363,11 +353,9 @@ pub async fn decide(
     responses(
         (status = 200, description = "Paid", body = Application),
         (status = 400, description = "No reference", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not approved", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/applications/{id}/payment")]
@@ -421,11 +409,9 @@ pub async fn pay(
     responses(
         (status = 200, description = "Report submitted", body = Application),
         (status = 400, description = "No narrative, or not one actual cost per line", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the applicant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not paid (or reported already)", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/subsidies/applications/{id}/report")]
@@ -478,11 +464,9 @@ pub async fn put_report(
     responses(
         (status = 200, description = "Reviewed", body = Application),
         (status = 400, description = "No reason", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No report to review", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/subsidies/applications/{id}/report/review")]
@@ -592,7 +576,6 @@ fn award_list(conn: &mut PgConnection, q: &YearQuery) -> Result<Vec<Award>, AppE
         (status = 200, description = "Grants by decision date", body = Vec<Award>),
         (status = 400, description = "Year out of range", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/awards")]
@@ -619,7 +602,6 @@ pub async fn awards(
          example = json!("id,scheme,organisation,title,wijken,amount_eur,year,decided_at\n0193…,samen-aan-zet,Buurtcomité Rabot,Buurtfeest,9,300.00,2026,2026-11-30T10:00:00+00:00\n")),
         (status = 400, description = "Year out of range", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/awards.csv")]
@@ -763,10 +745,8 @@ fn require_dashboard_access(conn: &mut PgConnection, caller: UserCaller) -> Resu
     responses(
         (status = 200, description = "The dashboard", body = Dashboard),
         (status = 400, description = "Year out of range", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/dashboard")]
@@ -797,10 +777,8 @@ pub async fn dashboard(
         (status = 200, description = "CSV", content_type = "text/csv", body = String,
          example = json!("section,key,applications,awarded,awarded_eur\nstatus,approved,3,3,1100.00\n")),
         (status = 400, description = "Year out of range", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/subsidies/dashboard.csv")]

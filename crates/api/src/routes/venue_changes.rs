@@ -113,8 +113,6 @@ fn proposed_row(
     responses(
         (status = 201, description = "Proposed; staff decide", body = VenueChange),
         (status = 400, description = "Invalid kind, venue or proposal", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/venue-changes")]
@@ -186,8 +184,6 @@ pub async fn create_venue_change(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Change requests, pending first", body = Vec<VenueChange>),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/venue-changes")]
@@ -231,11 +227,9 @@ fn require_staff(p: &Principal, wijk_id: Option<Uuid>) -> Result<(), AppError> {
     responses(
         (status = 200, description = "Accepted and applied", body = VenueChange),
         (status = 400, description = "The proposal is no longer valid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of this wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such change request", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already decided, or the venue still has bookings", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/venue-changes/{id}/accept")]
@@ -330,11 +324,9 @@ pub async fn accept_venue_change(
     responses(
         (status = 200, description = "Rejected", body = VenueChange),
         (status = 400, description = "Missing reason", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such change request", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already decided", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/venue-changes/{id}/reject")]

@@ -134,7 +134,6 @@ fn hours_view(row: &OpeningHoursRow) -> OpeningHours {
     responses(
         (status = 200, description = "A page of venues", body = VenuePage),
         (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/venues")]
@@ -278,7 +277,6 @@ const GEOJSON_MAX: usize = 10_000;
     responses(
         (status = 200, description = "Matching venues as GeoJSON points", body = VenueFeatureCollection, content_type = "application/geo+json"),
         (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/venues.geojson")]
@@ -317,7 +315,6 @@ pub async fn get_venues_geojson(
     responses(
         (status = 200, description = "The venue", body = VenueDetail),
         (status = 404, description = "No such venue", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/venues/{key}")]
@@ -374,7 +371,6 @@ fn room_id(value: &str) -> Result<Uuid, AppError> {
         (status = 200, description = "Busy intervals", body = Availability),
         (status = 400, description = "Invalid window", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such room", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/rooms/{id}/availability")]
@@ -420,7 +416,6 @@ pub async fn get_availability(
     responses(
         (status = 200, description = "An iCalendar (RFC 5545) feed", body = String, content_type = "text/calendar"),
         (status = 404, description = "No such room", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/rooms/{id}/calendar.ics")]
@@ -491,11 +486,9 @@ fn overlap_error(slot: Option<&q::Span>) -> AppError {
         (status = 201, description = "Requested; a venue manager decides", body = Booking),
         (status = 200, description = "Replay: a booking with this Idempotency-Key exists", body = Booking),
         (status = 400, description = "Invalid fields, too many attendees, a use the room does not allow, or outside the lead time", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the organisation", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such room", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The room is already booked then", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/rooms/{id}/bookings")]
@@ -634,8 +627,6 @@ pub struct ListBookingsQuery {
     responses(
         (status = 200, description = "Bookings", body = Vec<Booking>),
         (status = 400, description = "Unknown scope", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/bookings")]
@@ -772,11 +763,9 @@ async fn decide(
     params(("id" = String, Path, description = "Booking id (UUID)")),
     responses(
         (status = 200, description = "Approved", body = Booking),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a manager of this venue", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such booking", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already decided, or the slot is taken", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/bookings/{id}/approve")]
@@ -802,11 +791,9 @@ pub async fn approve_booking(
     responses(
         (status = 200, description = "Declined", body = Booking),
         (status = 400, description = "Missing reason", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a manager of this venue", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such booking", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already decided", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/bookings/{id}/decline")]
@@ -838,11 +825,9 @@ pub async fn decline_booking(
     params(("id" = String, Path, description = "Booking id (UUID)")),
     responses(
         (status = 200, description = "Cancelled", body = Booking),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the requester nor a manager", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such booking", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already declined, cancelled or completed", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/bookings/{id}/cancel")]

@@ -53,7 +53,6 @@ fn matches(query: &ListWijkenQuery, wijk: &Wijk) -> bool {
         (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "/problems/validation", "title": "Bad Request", "status": 400,
                 "detail": "round: must be 1 or 2", "errors": [{"field": "round", "code": "range", "message": "must be 1 or 2"}]})),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/wijken")]
@@ -98,7 +97,6 @@ pub async fn list_wijken(
             content_type = "application/geo+json",
             headers(("ETag" = String, description = "Version of this representation"))),
         (status = 304, description = "Not modified since the given ETag"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/wijken.geojson")]
@@ -128,7 +126,6 @@ pub async fn get_wijken_geojson(
             content_type = "application/problem+json",
             example = json!({"type": "/problems/not-found", "title": "Not Found", "status": 404,
                 "detail": "no wijk contains the point (50.8467, 4.3525)"})),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/wijken/lookup")]
@@ -173,7 +170,6 @@ pub async fn lookup_wijk(
         (status = 304, description = "Not modified since the given ETag"),
         (status = 404, description = "No wijk has this number or slug", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "/problems/not-found", "title": "Not Found", "status": 404, "detail": "no wijk with number or slug `26`"})),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/wijken/{key}")]
