@@ -13,6 +13,7 @@ pub mod import;
 pub mod mail;
 pub mod openapi;
 pub mod pabulib_import;
+pub mod page;
 pub mod principal;
 pub mod routes;
 pub mod state;

@@ -18,6 +18,7 @@ use validator::Validate;
 
 use crate::auth::{UserCaller, random_token, token_hash};
 use crate::error::AppError;
+use crate::page;
 use crate::principal::{Principal, me, parse_id, role_view, wijk_id_of};
 use crate::routes::admin_common::{audit_view, mail_view};
 use crate::state::AppState;
@@ -404,7 +405,7 @@ pub async fn list_audit(
 ) -> Result<web::Json<AuditPage>, AppError> {
     let query = query.into_inner();
     query.validate()?;
-    let limit = query.limit.unwrap_or(20);
+    let limit = page::limit(query.limit);
     let filter = AuditFilter {
         action: query.action,
         actor: query
@@ -416,15 +417,7 @@ pub async fn list_audit(
             })
             .transpose()?,
         object_id: query.object_id,
-        before_id: query
-            .cursor
-            .as_deref()
-            .map(|c| {
-                c.parse().map_err(|_| {
-                    AppError::field("cursor", "invalid", "is not a cursor of this list")
-                })
-            })
-            .transpose()?,
+        before_id: page::position(query.cursor.as_deref())?,
     };
     let rows = state
         .with_conn(move |conn| {
@@ -432,12 +425,7 @@ pub async fn list_audit(
             Ok(audit::list(conn, &filter, limit + 1)?)
         })
         .await?;
-    let more = rows.len() as i64 > limit;
-    let items: Vec<AuditEntry> = rows.iter().take(limit as usize).map(audit_view).collect();
-    let next_cursor = if more {
-        items.last().map(|e| e.id.to_string())
-    } else {
-        None
-    };
+    let (rows, next_cursor) = page::cut(rows, limit, |last| last.id);
+    let items: Vec<AuditEntry> = rows.iter().map(audit_view).collect();
     Ok(web::Json(AuditPage { items, next_cursor }))
 }

@@ -21,6 +21,7 @@ use validator::Validate;
 use crate::auth::{UserCaller, random_token, token_hash};
 use crate::error::AppError;
 use crate::mail;
+use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id_of};
 use crate::state::AppState;
 
@@ -165,40 +166,14 @@ pub async fn list_organisations(
 ) -> Result<web::Json<OrganisationPage>, AppError> {
     let query = query.into_inner();
     query.validate()?;
-    let limit = query.limit.unwrap_or(20);
-    let after = match query.cursor.as_deref() {
-        None => None,
-        Some(c) => Some(
-            serde_json::from_slice::<(String, Uuid)>(&base64_decode(c)?).map_err(|_| {
-                AppError::field("cursor", "invalid", "is not a cursor of this list")
-            })?,
-        ),
-    };
+    let limit = page::limit(query.limit);
+    let after: Option<(String, Uuid)> = page::position(query.cursor.as_deref())?;
     let rows = state
         .with_conn(move |conn| Ok(q::list_organisations(conn, after, limit + 1)?))
         .await?;
-    let more = rows.len() as i64 > limit;
-    let items: Vec<Organisation> = rows.iter().take(limit as usize).map(view).collect();
-    let next_cursor = if more {
-        rows.get(limit as usize - 1).map(|(r, _)| {
-            base64_encode(&serde_json::to_vec(&(r.name.clone(), r.id)).unwrap_or_default())
-        })
-    } else {
-        None
-    };
+    let (rows, next_cursor) = page::cut(rows, limit, |(r, _)| (r.name.clone(), r.id));
+    let items: Vec<Organisation> = rows.iter().map(view).collect();
     Ok(web::Json(OrganisationPage { items, next_cursor }))
-}
-
-fn base64_encode(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-fn base64_decode(text: &str) -> Result<Vec<u8>, AppError> {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(text)
-        .map_err(|_| AppError::field("cursor", "invalid", "is not a cursor of this list"))
 }
 
 /// Get an organisation

@@ -27,6 +27,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
+use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id};
 use crate::routes::venues_common::{booking_view, is_manager, parse_time, request_terms};
 use crate::state::AppState;
@@ -142,17 +143,11 @@ pub async fn list_venues(
     query: web::Query<ListVenuesQuery>,
 ) -> Result<web::Json<VenuePage>, AppError> {
     let query = query.into_inner();
-    let offset: usize = match query.cursor.as_deref() {
-        None => 0,
-        Some(c) => c
-            .parse()
-            .map_err(|_| AppError::field("cursor", "invalid", "is not a cursor of this list"))?,
-    };
-    let limit = query.limit.unwrap_or(20) as usize;
-    // One row more than the page tells whether there is a next page.
-    let mut items = find_venues(&state, query, offset, limit + 1).await?;
-    let next_cursor = (items.len() > limit).then(|| (offset + limit).to_string());
-    items.truncate(limit);
+    // The finder's order includes the distance to a point, so its pages are offsets.
+    let offset: usize = page::position(query.cursor.as_deref())?.unwrap_or(0);
+    let limit = page::limit(query.limit);
+    let rows = find_venues(&state, query, offset, limit as usize + 1).await?;
+    let (items, next_cursor) = page::cut(rows, limit, |_| offset + limit as usize);
     Ok(web::Json(VenuePage { items, next_cursor }))
 }
 
