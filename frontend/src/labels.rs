@@ -27,6 +27,20 @@ pub fn zone(lang: Lang, zone: Zone) -> &'static str {
     )
 }
 
+/// A role of an account.
+pub fn role(lang: Lang, role: &str) -> String {
+    let names = match role {
+        "admin" => ("beheerder", "administrator"),
+        "programme_admin" => ("programmabeheerder", "programme administrator"),
+        "wijk_staff" => ("wijkmedewerker", "wijk staff"),
+        "venue_manager" => ("zaalbeheerder", "venue manager"),
+        "jury_member" => ("jurylid", "jury member"),
+        "panel_member" => ("lid van een wijkpanel", "panel member"),
+        _ => return role.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
 /// The kind of a venue's opening hours.
 pub fn opening_kind(lang: Lang, kind: &str) -> String {
     let names = match kind {
@@ -267,6 +281,7 @@ mod tests {
         assert_eq!(project_status(Lang::En, "in_realisation"), "being realised");
         assert_eq!(proposal_status(Lang::Nl, "not_selected"), "niet gekozen");
         assert_eq!(opening_kind(Lang::Nl, "conditional"), "onder voorwaarde");
+        assert_eq!(role(Lang::Nl, "wijk_staff"), "wijkmedewerker");
         assert_eq!(zone(Lang::En, Zone::Gordel19e), "19th-century belt");
     }
 
