@@ -6,6 +6,7 @@ mod components;
 mod download;
 mod format;
 mod i18n;
+mod labels;
 mod pages;
 mod state;
 

@@ -12,6 +12,7 @@ use samenstad_types::account::{
 use crate::api;
 use crate::app::set_title;
 use crate::i18n::{Lang, T, t, use_lang};
+use crate::labels;
 use crate::state::use_session;
 
 fn message(lang: Lang, error: &Error) -> String {
@@ -300,7 +301,10 @@ pub fn AccountPage() -> impl IntoView {
                             <dd>{me.email.clone()} " "
                                 {move || if me.email_verified { t(lang.get(), T::VerifiedMark) } else { t(lang.get(), T::NotVerifiedMark) }}</dd>
                             <dt>{move || t(lang.get(), T::Roles)}</dt>
-                            <dd>{if me.roles.is_empty() { "–".to_owned() } else { me.roles.iter().map(|r| match r.wijknr { Some(n) => format!("{} (wijk {n})", r.role), None => r.role.clone() }).collect::<Vec<_>>().join(", ") }}</dd>
+                            <dd>{let roles = me.roles.clone(); move || if roles.is_empty() { "–".to_owned() } else { roles.iter().map(|r| {
+                                let name = labels::role(lang.get(), &r.role);
+                                match r.wijknr { Some(n) => format!("{name} (wijk {n})"), None => name }
+                            }).collect::<Vec<_>>().join(", ") }}</dd>
                             <dt>{move || t(lang.get(), T::Organisations)}</dt>
                             <dd>{if me.organisations.is_empty() { "–".to_owned() } else { me.organisations.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join(", ") }}</dd>
                         </dl>

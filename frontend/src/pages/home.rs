@@ -8,7 +8,8 @@ use samenstad_types::{Wijk, WijkFeatureCollection};
 use crate::api;
 use crate::app::set_title;
 use crate::components::map::WijkMap;
-use crate::i18n::{T, t, use_lang, zone_name};
+use crate::i18n::{T, t, use_lang};
+use crate::labels;
 
 fn matches(query: &str, wijk: &Wijk) -> bool {
     let names = [wijk.name.as_str(), wijk.short_name.as_str()]
@@ -105,7 +106,7 @@ fn Overview(collection: WijkFeatureCollection) -> impl IntoView {
                         <For each=move || visible.get() key=|w| w.wijknr let:wijk>
                             <li>
                                 <A href=format!("/wijken/{}", wijk.slug)>{wijk.name.clone()}</A>
-                                <span class="zone">{move || zone_name(lang.get(), wijk.zone)}</span>
+                                <span class="zone">{move || labels::zone(lang.get(), wijk.zone)}</span>
                             </li>
                         </For>
                     </ul>

@@ -12,18 +12,11 @@ use samenstad_types::projects::{CreateIdea, IDEA_STATUSES, Idea, ListIdeasQuery,
 use crate::api;
 use crate::app::set_title;
 use crate::components::map::{Marker, MarkerMap};
-use crate::format;
-use crate::i18n::{Lang, T, idea_status_name, method_name, t, use_lang};
+use crate::format::{self, date, euro};
+use crate::i18n::{T, t, use_lang};
+use crate::labels;
 use crate::pages::project::ProjectLine;
 use crate::state::use_session;
-
-fn euro(cents: i64, lang: Lang) -> String {
-    format!("€ {}", format::integer(cents / 100, lang))
-}
-
-fn date(rfc3339: &str) -> String {
-    rfc3339.get(..10).unwrap_or(rfc3339).to_owned()
-}
 
 /// `/wijkbudget`: the programme, its rounds and what each wijk gets.
 #[component]
@@ -47,7 +40,7 @@ pub fn ProgrammePage() -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row"><A href=format!("/ideas?wijk={}", w.wijknr)>{w.name.clone()}</A></th>
-                                    <td>{move || method_name(lang.get(), &w.selection_method)}</td>
+                                    <td>{move || labels::selection_method(lang.get(), &w.selection_method)}</td>
                                     <td class="num">{move || format::integer(w.population, lang.get())}</td>
                                     <td class="num">{format!("{:.2}", w.vulnerability_index)}</td>
                                     <td class="num">{move || euro(w.allocation_cents, lang.get())}</td>
@@ -306,7 +299,7 @@ fn IdeaCard(idea: Idea) -> impl IntoView {
     view! {
         <li class=format!("idea status-{}", idea.status)>
             <A href=format!("/ideas/{}", idea.id)>{idea.title.clone()}</A>
-            <span class="status">{move || idea_status_name(lang.get(), &status)}</span>
+            <span class="status">{move || labels::idea_status(lang.get(), &status)}</span>
             <span class="meta">{format!("{} · {} ♥", date(&idea.created_at), idea.supporters)}</span>
         </li>
     }
@@ -391,7 +384,7 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
                 {format!(" · {}", date(&idea.created_at))}
             </p>
             <p class=format!("status status-{}", idea.status)>
-                <strong>{move || idea_status_name(lang.get(), &status)}</strong>
+                <strong>{move || labels::idea_status(lang.get(), &status)}</strong>
                 {idea.status_reason.clone().map(|r| format!(": {r}"))}
                 {idea.referred_to.clone().map(|s| format!(" ({s})"))}
             </p>
@@ -414,7 +407,7 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
             <ol class="history">
                 {events.into_iter().map(|e| {
                     let what = match e.status.clone() {
-                        Some(s) => idea_status_name(lang.get_untracked(), &s).to_owned(),
+                        Some(s) => labels::idea_status(lang.get_untracked(), &s),
                         None => t(lang.get_untracked(), match e.kind.as_str() {
                             "hidden" => T::Hidden,
                             "shown" => T::Shown,
@@ -467,7 +460,7 @@ fn DecisionForm(id: String, version: RwSignal<u32>) -> impl IntoView {
             <p class="field"><label for="idea-status">{move || t(lang.get(), T::Status)}</label>
                 <select id="idea-status" on:change=move |ev| status.set(event_target_value(&ev))>
                     {IDEA_STATUSES.iter().filter(|s| **s != "merged").map(|s| view! {
-                        <option value=*s selected=*s == "in_dialogue">{move || idea_status_name(lang.get(), s)}</option>
+                        <option value=*s selected=*s == "in_dialogue">{move || labels::idea_status(lang.get(), s)}</option>
                     }).collect_view()}
                 </select></p>
             <p class="field"><label for="idea-reason">{move || t(lang.get(), T::ReasonForResidents)}</label>

@@ -13,7 +13,8 @@ use crate::api;
 use crate::app::set_title;
 use crate::components::bar_chart::{Bar, BarChart};
 use crate::format::{self, euro};
-use crate::i18n::{Lang, T, idea_status_name, project_status_name, t, tr, use_lang};
+use crate::i18n::{Lang, T, t, tr, use_lang};
+use crate::labels;
 use crate::pages::subsidies::error_text;
 use crate::pages::subsidy_admin::{Gate, Gated};
 use crate::state::use_session;
@@ -31,12 +32,12 @@ fn status_chart(
     lang: Lang,
     title: T,
     rows: &[OverviewCount],
-    name: fn(Lang, &str) -> &'static str,
+    name: fn(Lang, &str) -> String,
 ) -> impl IntoView + use<> {
     let bars = rows
         .iter()
         .map(|r| Bar {
-            label: name(lang, &r.key).to_owned(),
+            label: name(lang, &r.key),
             value: r.count as f64,
             text: format!(
                 "{} · {}",
@@ -147,8 +148,8 @@ fn OverviewView(overview: WijkOverview) -> impl IntoView {
         <h1>{format!("{}: {} {}", t(l, T::StaffOverview), o.wijknr, o.name)}</h1>
         <section aria-labelledby="ov-ideas">
             <h2 id="ov-ideas">{tr(T::IdeasByStatus)}</h2>
-            {status_chart(l, T::IdeasByStatus, &o.ideas_by_status, idea_status_name)}
-            {status_chart(l, T::ProjectsByStatus, &o.projects_by_status, project_status_name)}
+            {status_chart(l, T::IdeasByStatus, &o.ideas_by_status, labels::idea_status)}
+            {status_chart(l, T::ProjectsByStatus, &o.projects_by_status, labels::project_status)}
         </section>
         <section aria-labelledby="ov-subsidies">
             <h2 id="ov-subsidies">{tr(T::SubsidiesForWijk)}</h2>

@@ -7,12 +7,9 @@ use samenstad_types::projects::Project;
 
 use crate::api;
 use crate::app::set_title;
-use crate::format;
-use crate::i18n::{Lang, T, project_status_name, t, use_lang};
-
-fn euro(cents: i64, lang: Lang) -> String {
-    format!("€ {}", format::integer(cents / 100, lang))
-}
+use crate::format::{self, euro};
+use crate::i18n::{T, t, use_lang};
+use crate::labels;
 
 /// One line of a project list: title, status, spent of budget.
 #[component]
@@ -22,7 +19,7 @@ pub fn ProjectLine(project: Project) -> impl IntoView {
     view! {
         <li class=format!("project status-{}", project.status)>
             <A href=format!("/projects/{}", project.id)>{project.title.clone()}</A>
-            " · " <span class="status">{move || project_status_name(lang.get(), &status)}</span>
+            " · " <span class="status">{move || labels::project_status(lang.get(), &status)}</span>
             " · " {move || format!("{} / {}", euro(project.spent_cents, lang.get()), euro(project.budget_cents, lang.get()))}
         </li>
     }
@@ -71,7 +68,7 @@ fn ProjectView(project: Project) -> impl IntoView {
         <article class="project-page">
             <p><A href=format!("/ideas?wijk={}", project.wijknr)>{move || t(lang.get(), T::IdeaBoard)}</A></p>
             <h1>{project.title.clone()}</h1>
-            <p class="status"><strong>{move || project_status_name(lang.get(), &status)}</strong>
+            <p class="status"><strong>{move || labels::project_status(lang.get(), &status)}</strong>
                 " · " {move || t(lang.get(), T::Deadline)} " " {project.deadline.clone()}</p>
             <p>{move || format!("{} {} {} {}", t(lang.get(), T::Spent), euro(project.spent_cents, lang.get()),
                 t(lang.get(), T::OfBudget), euro(project.budget_cents, lang.get()))}</p>
@@ -83,8 +80,8 @@ fn ProjectView(project: Project) -> impl IntoView {
             <ol class="history">
                 {updates.into_iter().map(|u| view! {
                     <li>
-                        <time datetime=u.at.clone()>{u.at.get(..10).unwrap_or_default().to_owned()}</time> " "
-                        {u.status.clone().map(|s| view! { <strong>{move || project_status_name(lang.get(), &s)}</strong> " " })}
+                        <time datetime=u.at.clone()>{format::date(&u.at)}</time> " "
+                        {u.status.clone().map(|s| view! { <strong>{move || labels::project_status(lang.get(), &s)}</strong> " " })}
                         {u.body.clone()}
                         {u.photo_url.clone().map(|src| view! { <img class="update-photo" src=src alt=u.body.clone() loading="lazy" /> })}
                     </li>

@@ -8,12 +8,9 @@ use samenstad_types::projects::Proposal;
 
 use crate::api;
 use crate::app::set_title;
-use crate::format;
-use crate::i18n::{Lang, T, proposal_status_name, t, use_lang};
-
-fn euro(cents: i64, lang: Lang) -> String {
-    format!("€ {}", format::integer(cents / 100, lang))
-}
+use crate::format::euro;
+use crate::i18n::{T, t, use_lang};
+use crate::labels;
 
 /// `/proposals/:id`.
 #[component]
@@ -51,7 +48,7 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
         <article class="proposal-page">
             <p><A href=format!("/ideas?wijk={}", proposal.wijknr)>{move || t(lang.get(), T::IdeaBoard)}</A></p>
             <h1>{proposal.title.clone()}</h1>
-            <p class="status"><strong>{move || proposal_status_name(lang.get(), &status)}</strong>
+            <p class="status"><strong>{move || labels::proposal_status(lang.get(), &status)}</strong>
                 {proposal.decision_reason.clone().map(|r| format!(": {r}"))}</p>
             {proposal.project_id.clone().map(|id| view! {
                 <p><A href=format!("/projects/{id}")>{move || t(lang.get(), T::ToTheProject)}</A></p>

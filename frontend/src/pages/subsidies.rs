@@ -16,21 +16,13 @@ use samenstad_types::subsidies::{
 use crate::api;
 use crate::app::set_title;
 use crate::format::{self, euro};
-use crate::i18n::{
-    Lang, T, applicant_kind_name, application_status_name, line_kind_name, review_name,
-    scheme_status_name, t, theme_name, tr, use_lang,
-};
+use crate::i18n::{Lang, T, t, tr, use_lang};
+use crate::labels;
 use crate::state::use_session;
 
 /// Today in the browser's time zone, as `YYYY-MM-DD`.
 pub(crate) fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
+    format::local_date(&js_sys::Date::new_0())
 }
 
 /// The first jury deadline of the scheme on or after `today` that did not go to the jury yet.
@@ -106,11 +98,6 @@ pub(crate) fn applications_count(n: i64, lang: Lang) -> String {
     format!("{} {}", format::integer(n, lang), t(lang, word))
 }
 
-/// A date (`YYYY-MM-DD`) from an RFC 3339 time.
-pub(crate) fn day(rfc3339: &str) -> String {
-    rfc3339.get(..10).unwrap_or(rfc3339).to_owned()
-}
-
 /// Sub-navigation of the subsidy pages, by role.
 #[component]
 pub(crate) fn SubsidyNav() -> impl IntoView {
@@ -164,11 +151,11 @@ pub(crate) fn problem_text(
         ("scheme", "archived") => "deze regeling neemt geen aanvragen meer aan".to_owned(),
         ("organisation_id", "applicant_kind") => format!(
             "een {} kan hier niet aanvragen; deze regeling is voor: {}",
-            applicant_kind_name(lang, ctx.applicant_kind),
+            labels::applicant_kind(lang, ctx.applicant_kind),
             rules
                 .applicant_kinds
                 .iter()
-                .map(|k| applicant_kind_name(lang, k))
+                .map(|k| labels::applicant_kind(lang, k))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
@@ -241,7 +228,7 @@ pub(crate) fn problem_text(
                 .unwrap_or(0);
             format!(
                 "hoogstens {max}% van de kosten mag naar {} gaan ({} van {})",
-                line_kind_name(lang, kind).to_lowercase(),
+                labels::line_kind(lang, kind).to_lowercase(),
                 euro(spent, lang),
                 euro(total, lang)
             )
@@ -324,7 +311,7 @@ pub fn SubsidyFinder() -> impl IntoView {
                         <option value="">{tr(T::AnyTheme)}</option>
                         {move || themes().into_iter().map(|th| {
                             let name = th.clone();
-                            view! { <option value=th>{move || theme_name(lang.get(), &name)}</option> }
+                            view! { <option value=th>{move || labels::theme(lang.get(), &name)}</option> }
                         }).collect_view()}
                     </select>
                 </p>
@@ -362,7 +349,7 @@ pub fn SubsidyFinder() -> impl IntoView {
                                         } else {
                                             format!("{} {}", t(lang.get(), T::UpTo), euro(amount, lang.get()))
                                         }}</td>
-                                        <td>{move || review_name(lang.get(), &review)}</td>
+                                        <td>{move || labels::review_mode(lang.get(), &review)}</td>
                                         <td>{f.earliest_start.clone().unwrap_or_else(|| "–".to_owned())}</td>
                                         <td>{f.next_deadline.clone().unwrap_or_else(|| "–".to_owned())}</td>
                                         <td><A href=href attr:class="button">{tr(T::Apply)}
@@ -410,13 +397,13 @@ fn SchemeCard(scheme: Scheme, replaced_by: Option<String>, year: i32) -> impl In
     view! {
         <article class=if archived { "scheme archived" } else { "scheme" }>
             <h3>{scheme.name.clone()} " "
-                <span class="badge">{move || scheme_status_name(lang.get(), &status)}</span></h3>
+                <span class="badge">{move || labels::scheme_status(lang.get(), &status)}</span></h3>
             {replaced_by.map(|name| view! { <p class="notice">{tr(T::ReplacedBy)} " " {name}</p> })}
             <p>{scheme.purpose.clone()}</p>
             <p class="meta">{scheme.owner_service.clone()}</p>
             {(!archived).then(|| view! {
                 <ul class="categories">{categories.into_iter().map(|c| view! {
-                    <li>{c.name.clone()} " (" {let r = c.review.clone(); move || review_name(lang.get(), &r)} ")"</li>
+                    <li>{c.name.clone()} " (" {let r = c.review.clone(); move || labels::review_mode(lang.get(), &r)} ")"</li>
                 }).collect_view()}</ul>
             })}
             {left.map(|cents| view! {
@@ -515,7 +502,7 @@ pub fn ApplyPage() -> impl IntoView {
                         <h1>{tr(T::StartApplication)} ": " {s.name.clone()}</h1>
                         <p>{s.purpose.clone()}</p>
                         <p class="meta">{tr(T::WhoMayApply)} ": "
-                            {move || kinds.iter().map(|k| applicant_kind_name(lang.get(), k)).collect::<Vec<_>>().join(", ")}</p>
+                            {move || kinds.iter().map(|k| labels::applicant_kind(lang.get(), k)).collect::<Vec<_>>().join(", ")}</p>
                         {if archived {
                             view! { <p role="alert">{tr(T::SchemeArchived)}</p> }.into_any()
                         } else {
@@ -614,10 +601,10 @@ pub fn MyApplications() -> impl IntoView {
                                     <th scope="row"><A href=format!("/subsidies/applications/{}", a.id)>
                                         {move || title.clone().unwrap_or_else(|| t(lang.get(), T::Untitled).to_owned())}</A></th>
                                     <td>{let (sk, ck) = (a.scheme.clone(), a.category.clone()); move || category_label(&schemes.get().unwrap_or_default(), &sk, &ck)}</td>
-                                    <td class="status">{move || application_status_name(lang.get(), &status)}</td>
+                                    <td class="status">{move || labels::application_status(lang.get(), &status)}</td>
                                     <td class="num">{move || euro(a.requested_cents, lang.get())}</td>
                                     <td class="num">{move || a.decided_cents.map(|c| euro(c, lang.get())).unwrap_or_else(|| "–".to_owned())}</td>
-                                    <td>{day(&a.updated_at)}</td>
+                                    <td>{format::date(&a.updated_at)}</td>
                                 </tr>
                             }
                         }).collect_view()}</tbody>
@@ -673,7 +660,7 @@ pub fn CosignPage() -> impl IntoView {
                         {req.organisation_name.clone().map(|o| view! { <p class="meta">{o}</p> })}
                         <p class="idea-body">{req.description.clone()}</p>
                         <p>{move || format!("{}: {}", t(lang.get(), T::CosignaturesSoFar), signed.get().unwrap_or(req.cosignatures))}</p>
-                        <p class="meta">{tr(T::LinkValidUntil)} " " {day(&req.expires_at)}</p>
+                        <p class="meta">{tr(T::LinkValidUntil)} " " {format::date(&req.expires_at)}</p>
                         <p class="hint">{tr(T::CosignExplain)}</p>
                         <Show when=move || session.me.get().is_some() fallback=move || view! {
                             <p><A href="/login">{tr(T::LogInToCosign)}</A></p>

@@ -13,10 +13,8 @@ use crate::api;
 use crate::app::set_title;
 use crate::components::bar_chart::{Bar, BarChart};
 use crate::format::{self, euro};
-use crate::i18n::{
-    Lang, T, applicant_kind_name, application_status_name, scope_name, t, target_group_name, tr,
-    use_lang,
-};
+use crate::i18n::{Lang, T, t, tr, use_lang};
+use crate::labels;
 use crate::pages::subsidies::{
     SubsidyNav, applications_count, category_label, error_text, is_jury, is_programme_staff,
     next_deadline, scheme_list, today,
@@ -126,7 +124,7 @@ pub fn JuryPage() -> impl IntoView {
                                             <td>{let (sk, ck) = (a.scheme.clone(), a.category.clone()); move || category_label(&schemes.get().unwrap_or_default(), &sk, &ck)}</td>
                                             <td class="num">{move || euro(a.requested_cents, lang.get())}</td>
                                             <td>{a.deadline.clone().unwrap_or_default()}</td>
-                                            <td>{move || application_status_name(lang.get(), &status)}</td>
+                                            <td>{move || labels::application_status(lang.get(), &status)}</td>
                                         </tr>
                                     }
                                 }).collect_view()}</tbody>
@@ -166,7 +164,7 @@ pub fn ProgrammeAdminPage() -> impl IntoView {
                         <select id="admin-status" on:change=move |ev| status.set(event_target_value(&ev))>
                             <option value="">{tr(T::AllStatuses)}</option>
                             {APPLICATION_STATUSES.iter().filter(|s| **s != "draft").map(|s| view! {
-                                <option value=*s>{move || application_status_name(lang.get(), s)}</option>
+                                <option value=*s>{move || labels::application_status(lang.get(), s)}</option>
                             }).collect_view()}
                         </select>
                     </p>
@@ -232,7 +230,7 @@ fn AdminTable(
                         <th scope="row"><A href=format!("/subsidies/applications/{}", a.id)>{link_title}</A></th>
                         <td>{a.organisation_name.clone().unwrap_or_default()}</td>
                         <td>{let (sk, ck) = (a.scheme.clone(), a.category.clone()); move || category_label(&schemes.get().unwrap_or_default(), &sk, &ck)}</td>
-                        <td class="status">{move || application_status_name(lang.get(), &status)}</td>
+                        <td class="status">{move || labels::application_status(lang.get(), &status)}</td>
                         <td class="num">{move || euro(a.requested_cents, lang.get())}</td>
                         <td class="num">{move || a.decided_cents.map(|c| euro(c, lang.get())).unwrap_or_else(|| "–".to_owned())}</td>
                         <td class="num">{move || average(jury, lang.get())}</td>
@@ -445,12 +443,12 @@ pub fn DashboardPage() -> impl IntoView {
                                 </section>
                                 <section aria-labelledby="pipeline-title">
                                     <h2 id="pipeline-title">{tr(T::Pipeline)}</h2>
-                                    {chart(lang_now, T::ByStatus, &d.by_status, |k, l| application_status_name(l, k).to_owned())}
+                                    {chart(lang_now, T::ByStatus, &d.by_status, |k, l| labels::application_status(l, k))}
                                     {chart(lang_now, T::ByDeadline, &d.by_deadline, |k, _| k.to_owned())}
-                                    {chart(lang_now, T::ByApplicantKind, &d.by_applicant_kind, |k, l| applicant_kind_name(l, k).to_owned())}
+                                    {chart(lang_now, T::ByApplicantKind, &d.by_applicant_kind, |k, l| labels::applicant_kind(l, k))}
                                     {chart(lang_now, T::ByWijk, &d.by_wijk, |k, _| wijk_name(k))}
-                                    {chart(lang_now, T::ByTargetGroup, &d.by_target_group, |k, l| target_group_name(l, k).to_owned())}
-                                    {chart(lang_now, T::ByScope, &d.by_scope, |k, l| scope_name(l, k).to_owned())}
+                                    {chart(lang_now, T::ByTargetGroup, &d.by_target_group, |k, l| labels::target_group(l, k))}
+                                    {chart(lang_now, T::ByScope, &d.by_scope, |k, l| labels::scope(l, k))}
                                 </section>
                             }.into_any()
                         }

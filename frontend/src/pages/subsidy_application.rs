@@ -22,12 +22,10 @@ use wasm_bindgen::JsCast;
 use crate::api;
 use crate::app::set_title;
 use crate::format::{self, euro};
-use crate::i18n::{
-    Lang, T, applicant_kind_name, application_status_name, event_by_name, line_kind_name,
-    scope_name, t, target_group_name, theme_name, tr, use_lang,
-};
+use crate::i18n::{Lang, T, t, tr, use_lang};
+use crate::labels;
 use crate::pages::subsidies::{
-    SubsidyNav, day, error_text, is_jury, is_programme_staff, next_deadline, problem_text, today,
+    SubsidyNav, error_text, is_jury, is_programme_staff, next_deadline, problem_text, today,
 };
 use crate::state::use_session;
 
@@ -604,7 +602,7 @@ fn Editor(
                         }).collect_view())}
                         <option value="" selected=move || organisation.get().is_empty()>{tr(T::AsPerson)}</option>
                     </select>
-                    <span class="hint">{move || server.with(|s| format!("{}: {}", t(lang.get(), T::ApplicantKind), applicant_kind_name(lang.get(), &s.applicant_kind)))}</span>
+                    <span class="hint">{move || server.with(|s| format!("{}: {}", t(lang.get(), T::ApplicantKind), labels::applicant_kind(lang.get(), &s.applicant_kind)))}</span>
                     <FieldProblems field="organisation_id" problems=live />
                 </p>
                 <p class="field">
@@ -639,7 +637,7 @@ fn Editor(
                         view! { <p class="field checkbox">
                             <input id=input.clone() type="checkbox" prop:checked=move || themes.with(|l| l.contains(&check_key))
                                 on:change=move |ev| toggle(themes, &set_key, event_target_checked(&ev)) />
-                            <label for=input>{move || theme_name(lang.get(), &name)}</label>
+                            <label for=input>{move || labels::theme(lang.get(), &name)}</label>
                         </p> }
                     }).collect_view()}
                     <FieldProblems field="themes" problems=live />
@@ -651,7 +649,7 @@ fn Editor(
                         view! { <p class="field checkbox">
                             <input id=input.clone() type="checkbox" prop:checked=move || target_groups.with(|l| l.iter().any(|x| x == g))
                                 on:change=move |ev| toggle(target_groups, g, event_target_checked(&ev)) />
-                            <label for=input>{move || target_group_name(lang.get(), g)}</label>
+                            <label for=input>{move || labels::target_group(lang.get(), g)}</label>
                         </p> }
                     }).collect_view()}
                     <FieldProblems field="target_groups" problems=live />
@@ -675,7 +673,7 @@ fn Editor(
                         scope.set(value);
                     }>
                         {["wijk", "wijken", "city"].into_iter().map(|s| view! {
-                            <option value=s selected=move || scope.get() == s>{move || scope_name(lang.get(), s)}</option>
+                            <option value=s selected=move || scope.get() == s>{move || labels::scope(lang.get(), s)}</option>
                         }).collect_view()}
                     </select>
                     <FieldProblems field="scope" problems=live />
@@ -747,7 +745,7 @@ fn Editor(
             </section>
             <section aria-labelledby="step-budget" class="step">
                 <h2 id="step-budget">{tr(T::StepBudget)}</h2>
-                <p class="hint">{move || caps.iter().map(|c| format!("{} {}% {}", t(lang.get(), T::AtMost), c.max_percent, line_kind_name(lang.get(), &c.kind).to_lowercase())).collect::<Vec<_>>().join(" · ")}</p>
+                <p class="hint">{move || caps.iter().map(|c| format!("{} {}% {}", t(lang.get(), T::AtMost), c.max_percent, labels::line_kind(lang.get(), &c.kind).to_lowercase())).collect::<Vec<_>>().join(" · ")}</p>
                 <For each=move || lines.get() key=|l| l.key children=move |line: Line| {
                     let index = move || lines.with(|ls| ls.iter().position(|x| x.key == line.key).unwrap_or(0));
                     let base = format!("line-{}", line.key);
@@ -765,7 +763,7 @@ fn Editor(
                                 <label for=kind_id.clone()>{tr(T::KindOfCost)}</label>
                                 <select id=kind_id on:change=move |ev| line.kind.set(event_target_value(&ev))>
                                     {LINE_KINDS.iter().map(|k| view! {
-                                        <option value=*k selected=move || line.kind.get() == *k>{move || line_kind_name(lang.get(), k)}</option>
+                                        <option value=*k selected=move || line.kind.get() == *k>{move || labels::line_kind(lang.get(), k)}</option>
                                     }).collect_view()}
                                 </select>
                             </p>
@@ -848,7 +846,7 @@ fn Editor(
                     <p class="field">
                         <label for="app-cosign-link">{tr(T::ShareThisLink)}</label>
                         <input id="app-cosign-link" readonly=true prop:value=l.url.clone() aria-describedby="app-cosign-expiry" />
-                        <span id="app-cosign-expiry" class="hint">{tr(T::LinkValidUntil)} " " {day(&l.expires_at)}</span>
+                        <span id="app-cosign-expiry" class="hint">{tr(T::LinkValidUntil)} " " {format::date(&l.expires_at)}</span>
                     </p>
                 })}
                 {move || cosign_message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
@@ -1015,9 +1013,9 @@ fn ApplicationView(
             <p class="meta">
                 {app.scheme_name.clone()} " · " {category_name}
                 " · " {app.organisation_name.clone().unwrap_or_default()}
-                " (" {move || applicant_kind_name(lang.get(), &kind)} ")"
+                " (" {move || labels::applicant_kind(lang.get(), &kind)} ")"
             </p>
-            <p class=status_class>{tr(T::Status)} ": " <strong>{move || application_status_name(lang.get(), &status)}</strong>
+            <p class=status_class>{tr(T::Status)} ": " <strong>{move || labels::application_status(lang.get(), &status)}</strong>
                 {app.deadline.clone().map(|dl| view! { " · " {tr(T::JuryDeadline)} " " {dl} })}</p>
             {(decided.is_some() || reason.is_some()).then(|| view! {
                 <section class="decision" aria-labelledby="decision-title">
@@ -1041,9 +1039,9 @@ fn ApplicationView(
                 <h2 id="details-title">{tr(T::AboutInitiative)}</h2>
                 <p class="idea-body">{d.description.clone()}</p>
                 <dl class="facts">
-                    <dt>{tr(T::Themes)}</dt><dd>{move || themes.iter().map(|x| theme_name(lang.get(), x)).collect::<Vec<_>>().join(", ")}</dd>
-                    <dt>{tr(T::TargetGroups)}</dt><dd>{move || groups.iter().map(|x| target_group_name(lang.get(), x)).collect::<Vec<_>>().join(", ")}</dd>
-                    <dt>{tr(T::Where)}</dt><dd>{move || scope_name(lang.get(), &scope)} {(!wijk_names.is_empty()).then(|| format!(": {wijk_names}"))}</dd>
+                    <dt>{tr(T::Themes)}</dt><dd>{move || themes.iter().map(|x| labels::theme(lang.get(), x)).collect::<Vec<_>>().join(", ")}</dd>
+                    <dt>{tr(T::TargetGroups)}</dt><dd>{move || groups.iter().map(|x| labels::target_group(lang.get(), x)).collect::<Vec<_>>().join(", ")}</dd>
+                    <dt>{tr(T::Where)}</dt><dd>{move || labels::scope(lang.get(), &scope)} {(!wijk_names.is_empty()).then(|| format!(": {wijk_names}"))}</dd>
                     <dt>{tr(T::When)}</dt><dd>{d.starts_on.clone().unwrap_or_default()} " – " {d.ends_on.clone().unwrap_or_default()}</dd>
                     {(!d.location.is_empty()).then(|| view! { <dt>{tr(T::LocationLabel)}</dt><dd>{d.location.clone()}</dd> })}
                     <dt>{tr(T::RequestedAmount)}</dt><dd>{move || euro(requested, lang.get())}</dd>
@@ -1059,7 +1057,7 @@ fn ApplicationView(
                     </tr></thead>
                     <tbody>{lines.clone().into_iter().map(|l| view! {
                         <tr>
-                            <td>{let k = l.kind.clone(); move || line_kind_name(lang.get(), &k)}</td>
+                            <td>{let k = l.kind.clone(); move || labels::line_kind(lang.get(), &k)}</td>
                             <td>{l.description.clone()}</td>
                             <td class="num">{move || euro(l.amount_cents, lang.get())}</td>
                             <td class="num">{move || l.actual_cents.map(|c| euro(c, lang.get())).unwrap_or_else(|| "–".to_owned())}</td>
@@ -1073,7 +1071,7 @@ fn ApplicationView(
                 <section aria-labelledby="report-title">
                     <h2 id="report-title">{tr(T::FinalReport)}</h2>
                     <p class="idea-body">{r.narrative.clone()}</p>
-                    <p>{tr(T::ActualTotal)} ": " {move || euro(r.actual_total_cents, lang.get())} " · " {day(&r.submitted_at)}</p>
+                    <p>{tr(T::ActualTotal)} ": " {move || euro(r.actual_total_cents, lang.get())} " · " {format::date(&r.submitted_at)}</p>
                     {r.review.clone().map(|v| view! { <p class="notice">{tr(T::ReviewOfReport)} ": " {v}</p> })}
                 </section>
             })}
@@ -1082,9 +1080,9 @@ fn ApplicationView(
                 <ol class="history timeline">{app.timeline.iter().map(|e| {
                     let (status, by) = (e.status.clone(), e.by.clone());
                     view! {
-                        <li><time datetime=e.at.clone()>{day(&e.at)}</time> " "
-                            <strong>{move || application_status_name(lang.get(), &status)}</strong>
-                            " (" {move || event_by_name(lang.get(), &by)} ")"
+                        <li><time datetime=e.at.clone()>{format::date(&e.at)}</time> " "
+                            <strong>{move || labels::application_status(lang.get(), &status)}</strong>
+                            " (" {move || labels::event_by(lang.get(), &by)} ")"
                             {e.reason.clone().map(|r| format!(": {r}"))}</li>
                     }
                 }).collect_view()}</ol>
@@ -1196,7 +1194,7 @@ fn ReportForm(id: String, lines: Vec<BudgetLine>, version: RwSignal<u32>) -> imp
                     let input = format!("report-line-{i}");
                     let kind = l.kind.clone();
                     view! {
-                        <p class="field"><label for=input.clone()>{move || format!("{} – {}", line_kind_name(lang.get(), &kind), l.description)}</label>
+                        <p class="field"><label for=input.clone()>{move || format!("{} – {}", labels::line_kind(lang.get(), &kind), l.description)}</label>
                             <input id=input inputmode="decimal" required=true prop:value=value on:input=move |ev| value.set(event_target_value(&ev)) /></p>
                     }
                 }).collect_view()}
@@ -1339,7 +1337,7 @@ pub(crate) fn StaffPanel(id: String, on_change: Callback<()>) -> impl IntoView {
                         let decidable = !waiting && matches!(app.status.as_str(), "submitted" | "in_review");
                         view! {
                             <p class="meta">{app.draft.title.clone()} " · " {tr(T::Status)} ": "
-                                <strong>{move || application_status_name(lang.get(), &status)}</strong></p>
+                                <strong>{move || labels::application_status(lang.get(), &status)}</strong></p>
                             {advice.map(|a| view! { <AdviceView advice=a /> })}
                             {waiting.then(|| view! { <p class="notice">{tr(T::WaitsForJury)} " " {app.deadline.clone().unwrap_or_default()}</p> })}
                             {decidable.then(|| view! { <DecisionForm id=app.id.clone() requested=app.draft.requested_cents changed=Callback::new(move |_| changed()) /> })}

@@ -16,7 +16,8 @@ use crate::app::set_title;
 use crate::components::map::Projection;
 use crate::components::week_calendar::WeekCalendar;
 use crate::format;
-use crate::i18n::{Lang, T, status_name, t, use_lang, venue_type_name};
+use crate::i18n::{Lang, T, t, use_lang};
+use crate::labels;
 use crate::state::use_session;
 
 const USES: [&str; 7] = [
@@ -28,14 +29,6 @@ const USES: [&str; 7] = [
     "performance",
     "recurring_service",
 ];
-
-fn euro(cents: i32, lang: Lang) -> String {
-    let whole = format::integer(i64::from(cents / 100), lang);
-    match lang {
-        Lang::Nl => format!("€ {whole},{:02}", cents % 100),
-        Lang::En => format!("€{whole}.{:02}", cents % 100),
-    }
-}
 
 fn weekday(lang: Lang, day: i16) -> &'static str {
     const NL: [&str; 7] = [
@@ -58,11 +51,6 @@ fn weekday(lang: Lang, day: i16) -> &'static str {
     ];
     let i = usize::try_from(day - 1).unwrap_or(0).min(6);
     if lang == Lang::Nl { NL[i] } else { EN[i] }
-}
-
-fn when(rfc3339: &str) -> String {
-    let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
-    String::from(date.to_locale_string("nl-BE", &JsValue::UNDEFINED))
 }
 
 /// `/venues`: filters, a list and a map.
@@ -116,7 +104,7 @@ pub fn VenueFinder() -> impl IntoView {
                 <label for="f-type">{move || t(lang.get(), T::Type)}</label>
                 <select id="f-type" on:change=move |ev| kind.set(event_target_value(&ev))>
                     <option value="">{move || t(lang.get(), T::AnyType)}</option>
-                    {VENUE_TYPES.iter().map(|k| view! { <option value=*k>{move || venue_type_name(lang.get(), k)}</option> }).collect_view()}
+                    {VENUE_TYPES.iter().map(|k| view! { <option value=*k>{move || labels::venue_type(lang.get(), k)}</option> }).collect_view()}
                 </select>
             </p>
             <p class="field">
@@ -148,7 +136,7 @@ pub fn VenueFinder() -> impl IntoView {
                         view! {
                             <li>
                                 <A href=href>{v.name.clone()}</A>
-                                <span class="meta">{move || venue_type_name(lang.get(), &kind)}
+                                <span class="meta">{move || labels::venue_type(lang.get(), &kind)}
                                     {v.max_capacity.map(|c| format!(" · max. {c}"))}
                                     {v.wijknr.map(|n| format!(" · wijk {n}"))}
                                     {v.distance_m.map(|d| if d < 1000.0 { format!(" · {d:.0} m") } else { format!(" · {:.1} km", d / 1000.0) })}</span>
@@ -324,7 +312,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
     view! {
         <article class="venue">
             <h1>{v.name.clone()}</h1>
-            <p class="meta">{move || venue_type_name(lang.get(), &kind)} {v.operator_name.clone().map(|o| format!(" · {o}"))}</p>
+            <p class="meta">{move || labels::venue_type(lang.get(), &kind)} {v.operator_name.clone().map(|o| format!(" · {o}"))}</p>
             <Show when=move || sample><p class="badge">{move || t(lang.get(), T::Sample)}</p></Show>
             {v.disclaimer.clone().map(|d| view! { <p class="disclaimer">{d}</p> })}
             <p>{v.description.clone()}</p>
@@ -338,11 +326,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
                 <h2>{move || t(lang.get(), T::OpeningHours)}</h2>
                 <ul class="hours">{venue.opening_hours.iter().map(|h| {
                     let line = format!("{} {}–{}", weekday(lang.get_untracked(), h.weekday), h.opens, h.closes);
-                    let kind = match (h.kind.as_str(), lang.get_untracked()) {
-                        ("walk_in", Lang::Nl) => "vrij binnenlopen", ("walk_in", Lang::En) => "walk in",
-                        ("by_appointment", Lang::Nl) => "op afspraak", ("by_appointment", Lang::En) => "by appointment",
-                        (_, Lang::Nl) => "onder voorwaarde", (_, Lang::En) => "on condition",
-                    };
+                    let kind = labels::opening_kind(lang.get_untracked(), &h.kind);
                     view! { <li>{line} " · " {kind} {h.condition.clone().map(|c| format!(" — {c}"))}</li> }
                 }).collect_view()}</ul>
             </Show>
@@ -415,7 +399,7 @@ fn RoomCard(room: Room) -> impl IntoView {
             * 60.0) as i64;
         format!(
             "{} ({category})",
-            euro(price_cents(rate, minutes), lang.get())
+            format::price(i64::from(price_cents(rate, minutes)), lang.get())
         )
     };
     let room_id = room.id.clone();
@@ -497,7 +481,7 @@ fn RoomCard(room: Room) -> impl IntoView {
         <section class="room">
             <h3>{room.name.clone()}</h3>
             <p class="meta">{format!("max. {} ", room.capacity)} {move || t(lang.get(), T::People)} " · " {room.uses.join(", ")}
-                " · " {move || euro(room.tariffs.resident_cents, lang.get())} "/u"</p>
+                " · " {move || format::price(i64::from(room.tariffs.resident_cents), lang.get())} "/u"</p>
             <WeekCalendar room_id=calendar_room.clone() start=start />
             <Show when=move || session.me.get().is_some() fallback=move || view! {
                 <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p>
@@ -551,7 +535,7 @@ fn by_week(list: Vec<Booking>) -> Vec<(String, Vec<Booking>)> {
         let start = js_sys::Date::new(&JsValue::from_str(&b.start));
         let back = f64::from((start.get_day() + 6) % 7) * 86_400_000.0;
         let monday = js_sys::Date::new(&JsValue::from_f64(start.get_time() - back));
-        let label = String::from(monday.to_locale_date_string("nl-BE", &JsValue::UNDEFINED));
+        let label = format::local_date(&monday);
         match groups.last_mut() {
             Some((l, items)) if *l == label => items.push(b),
             _ => groups.push((label, vec![b])),
@@ -563,10 +547,10 @@ fn by_week(list: Vec<Booking>) -> Vec<(String, Vec<Booking>)> {
 fn booking_line(b: &Booking, lang: Lang) -> String {
     format!(
         "{} – {} · {} · {}",
-        when(&b.start),
-        when(&b.end),
+        format::date_time(&b.start),
+        format::date_time(&b.end),
         b.purpose,
-        euro(b.price_cents, lang)
+        format::price(i64::from(b.price_cents), lang)
     )
 }
 
@@ -610,7 +594,7 @@ pub fn MyBookings() -> impl IntoView {
                         let cancellable = matches!(b.status.as_str(), "requested" | "approved");
                         view! {
                             <li class=format!("booking status-{}", b.status)>
-                                <span class="status">{move || status_name(lang.get(), &status)}</span> " "
+                                <span class="status">{move || labels::booking_status(lang.get(), &status)}</span> " "
                                 {booking_line(&b, lang.get_untracked())}
                                 {b.decision_reason.clone().map(|r| view! { <span class="reason">{format!(" — {r}")}</span> })}
                                 <Show when=move || cancellable>
@@ -654,7 +638,7 @@ pub fn ManageBookings() -> impl IntoView {
                         let reason_id = format!("reason-{}", b.id);
                         view! {
                             <li class=format!("booking status-{}", b.status)>
-                                <span class="status">{move || status_name(lang.get(), &status)}</span> " "
+                                <span class="status">{move || labels::booking_status(lang.get(), &status)}</span> " "
                                 {booking_line(&b, lang.get_untracked())}
                                 <Show when=move || open>
                                     <button type="button" class="approve" on:click={let id = approve_id.clone(); move |_| {

@@ -12,13 +12,9 @@ use samenstad_types::projects::{CastBallot, Choice, Vote, VoteResults};
 
 use crate::api;
 use crate::app::set_title;
-use crate::format;
-use crate::i18n::{Lang, T, t, use_lang};
+use crate::format::{self, euro};
+use crate::i18n::{T, t, use_lang};
 use crate::state::use_session;
-
-fn euro(cents: i64, lang: Lang) -> String {
-    format!("€ {}", format::integer(cents / 100, lang))
-}
 
 /// `/votes/:id`.
 #[component]
@@ -55,8 +51,8 @@ fn VoteView(vote: Vote) -> impl IntoView {
     let budget = vote.budget_cents;
     let period = format!(
         "{} – {}",
-        vote.opens_at.get(..10).unwrap_or_default(),
-        vote.closes_at.get(..10).unwrap_or_default()
+        format::date(&vote.opens_at),
+        format::date(&vote.closes_at)
     );
     view! {
         <article class="vote">

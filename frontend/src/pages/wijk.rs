@@ -9,7 +9,8 @@ use crate::api;
 use crate::app::set_title;
 use crate::components::map::Projection;
 use crate::format;
-use crate::i18n::{T, round_name, t, use_lang, zone_name};
+use crate::i18n::{T, round_name, t, use_lang};
+use crate::labels;
 use crate::pages::not_found::NotFound;
 
 /// The page of one wijk (`/wijken/:key`, key = slug or number).
@@ -75,7 +76,7 @@ fn WijkView(wijk: WijkDetail) -> impl IntoView {
                     <dt>{move || t(lang.get(), T::WijkNr)}</dt>
                     <dd>{w.wijknr}</dd>
                     <dt>{move || t(lang.get(), T::Zone)}</dt>
-                    <dd>{move || zone_name(lang.get(), w.zone)}</dd>
+                    <dd>{move || labels::zone(lang.get(), w.zone)}</dd>
                     <dt>{move || t(lang.get(), T::Stadsdeel)}</dt>
                     <dd>{w.stadsdeel.clone()}</dd>
                     <dt>{move || t(lang.get(), T::Area)}</dt>

@@ -1,0 +1,332 @@
+//! What the web app calls the values of each vocabulary (statuses, kinds, modes …), in the
+//! interface language: one function per vocabulary. An enum of `samenstad-types` is matched
+//! exhaustively, so a new value is a compile error here; a vocabulary that is still a string on
+//! the wire shows a value this build does not know as the server wrote it, never as "–".
+
+use samenstad_types::Zone;
+
+use crate::i18n::Lang;
+
+/// The name in `lang` from a (Dutch, English) pair.
+fn pick(lang: Lang, (nl, en): (&'static str, &'static str)) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// A zone of the city.
+pub fn zone(lang: Lang, zone: Zone) -> &'static str {
+    pick(
+        lang,
+        match zone {
+            Zone::Binnenstad => ("Binnenstad", "Inner city"),
+            Zone::Gordel19e => ("19e-eeuwse gordel", "19th-century belt"),
+            Zone::Gordel20e => ("20ste-eeuwse gordel", "20th-century belt"),
+        },
+    )
+}
+
+/// A role of an account.
+pub fn role(lang: Lang, role: &str) -> String {
+    let names = match role {
+        "admin" => ("beheerder", "administrator"),
+        "programme_admin" => ("programmabeheerder", "programme administrator"),
+        "wijk_staff" => ("wijkmedewerker", "wijk staff"),
+        "venue_manager" => ("zaalbeheerder", "venue manager"),
+        "jury_member" => ("jurylid", "jury member"),
+        "panel_member" => ("lid van een wijkpanel", "panel member"),
+        _ => return role.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// The kind of a venue's opening hours.
+pub fn opening_kind(lang: Lang, kind: &str) -> String {
+    let names = match kind {
+        "walk_in" => ("vrij binnenlopen", "walk in"),
+        "by_appointment" => ("op afspraak", "by appointment"),
+        "conditional" => ("onder voorwaarde", "on condition"),
+        _ => return kind.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// A type of venue.
+pub fn venue_type(lang: Lang, kind: &str) -> String {
+    let names = match kind {
+        "buurtcentrum" => ("Buurtcentrum", "Buurtcentrum"),
+        "open_huis" => ("Open Huis", "Open Huis"),
+        "buurthuis" => ("Buurthuis", "Buurthuis"),
+        "lokaal_dienstencentrum" => ("Lokaal dienstencentrum", "Local service centre"),
+        "buurtsecretariaat" => ("Buurtsecretariaat", "Buurtsecretariaat"),
+        "buurtpunt" => ("Buurtpunt", "Buurtpunt"),
+        "bibliotheek" => ("Bibliotheek", "Library"),
+        "partner_place" => ("Partnerplek", "Partner place"),
+        "tijdelijke_invulling" => ("Tijdelijke invulling", "Temporary use"),
+        _ => return kind.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// The status of a booking.
+pub fn booking_status(lang: Lang, status: &str) -> String {
+    let names = match status {
+        "requested" => ("aangevraagd", "requested"),
+        "approved" => ("goedgekeurd", "approved"),
+        "declined" => ("geweigerd", "declined"),
+        "cancelled" => ("geannuleerd", "cancelled"),
+        "completed" => ("afgerond", "completed"),
+        _ => return status.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// The public status of an idea.
+pub fn idea_status(lang: Lang, status: &str) -> String {
+    let names = match status {
+        "submitted" => ("ingediend", "submitted"),
+        "in_dialogue" => ("in wijkdialoog", "in dialogue"),
+        "proposal" => ("uitgewerkt tot voorstel", "worked into a proposal"),
+        "merged" => ("samengevoegd", "merged"),
+        "referred" => (
+            "doorverwezen naar het reguliere beleid",
+            "referred to regular city policy",
+        ),
+        "not_retained" => ("niet weerhouden", "not retained"),
+        _ => return status.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// How a wijk selects its projects.
+pub fn selection_method(lang: Lang, method: &str) -> String {
+    let names = match method {
+        "dialogue" => ("wijkdialoog", "dialogue"),
+        "lottery_panel" => ("geloot wijkpanel", "lottery panel"),
+        "public_vote" => ("stemming", "public vote"),
+        "college_decision" => ("beslissing van het college", "college decision"),
+        _ => return method.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// The status of a project in realisation.
+pub fn project_status(lang: Lang, status: &str) -> String {
+    let names = match status {
+        "planned" => ("gepland", "planned"),
+        "in_realisation" => ("in uitvoering", "being realised"),
+        "realised" => ("gerealiseerd", "realised"),
+        "stopped" => ("stopgezet", "stopped"),
+        _ => return status.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// The status of a proposal.
+pub fn proposal_status(lang: Lang, status: &str) -> String {
+    let names = match status {
+        "proposed" => ("voorgesteld", "proposed"),
+        "selected" => ("gekozen", "selected"),
+        "not_selected" => ("niet gekozen", "not selected"),
+        "withdrawn" => ("ingetrokken", "withdrawn"),
+        _ => return status.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// The status of a subsidy application.
+pub fn application_status(lang: Lang, status: &str) -> String {
+    let names = match status {
+        "draft" => ("ontwerp", "draft"),
+        "submitted" => ("ingediend", "submitted"),
+        "in_review" => ("bij de jury", "with the jury"),
+        "approved" => ("goedgekeurd", "approved"),
+        "rejected" => ("geweigerd", "rejected"),
+        "paid" => ("uitbetaald", "paid"),
+        "report_submitted" => ("eindverslag ingediend", "final report submitted"),
+        "closed" => ("afgesloten", "closed"),
+        "withdrawn" => ("ingetrokken", "withdrawn"),
+        _ => return status.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// A kind of budget line.
+pub fn line_kind(lang: Lang, kind: &str) -> String {
+    let names = match kind {
+        "catering" => ("Eten en drinken", "Food and drink"),
+        "volunteer_fees" => ("Vrijwilligersvergoedingen", "Volunteer fees"),
+        "materials" => ("Materiaal", "Materials"),
+        "rent" => ("Huur", "Rent"),
+        "communication" => ("Communicatie", "Communication"),
+        "performers" => ("Artiesten en sprekers", "Performers and speakers"),
+        "transport" => ("Vervoer", "Transport"),
+        "other" => ("Andere", "Other"),
+        _ => return kind.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// A target group of the city's doelgroepenmatrix.
+pub fn target_group(lang: Lang, group: &str) -> String {
+    let names = match group {
+        "kinderen_0_11" => ("Kinderen (0–11)", "Children (0–11)"),
+        "jongeren_12_17" => ("Jongeren (12–17)", "Young people (12–17)"),
+        "studenten" => ("Studenten", "Students"),
+        "senioren_60" => ("Senioren (60+)", "Seniors (60+)"),
+        "migratieachtergrond" => (
+            "Mensen met een migratieachtergrond",
+            "People with a migration background",
+        ),
+        "armoede" => ("Mensen in armoede", "People in poverty"),
+        "beperking" => ("Mensen met een beperking", "People with a disability"),
+        "iedereen" => ("Iedereen", "Everyone"),
+        _ => return group.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// Where an initiative takes place.
+pub fn scope(lang: Lang, scope: &str) -> String {
+    let names = match scope {
+        "wijk" => ("Eén wijk", "One wijk"),
+        "wijken" => ("Meerdere wijken", "Several wijken"),
+        "city" => ("De hele stad", "The whole city"),
+        _ => return scope.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// Who applies: a kind of organisation, or a person.
+pub fn applicant_kind(lang: Lang, kind: &str) -> String {
+    let names = match kind {
+        "bewonersgroep" => ("bewonersgroep", "residents' group"),
+        "feitelijke_vereniging" => ("feitelijke vereniging", "unincorporated association"),
+        "vzw" => ("vzw", "non-profit (vzw)"),
+        "school" => ("school", "school"),
+        "other" => ("andere organisatie", "other organisation"),
+        "person" => ("persoon", "person"),
+        _ => return kind.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// A theme of a scheme.
+pub fn theme(lang: Lang, theme: &str) -> String {
+    let names = match theme {
+        "ontmoeten" => ("Ontmoeten", "Meeting people"),
+        "samenleven" => ("Samenleven", "Living together"),
+        "emancipatie" => ("Emancipatie", "Emancipation"),
+        "welzijn" => ("Welzijn", "Well-being"),
+        "gelijke_kansen" => ("Gelijke kansen", "Equal opportunities"),
+        "gezondheid" => ("Gezondheid", "Health"),
+        "cultuur" => ("Cultuur", "Culture"),
+        "sport" => ("Sport", "Sport"),
+        "ondernemen" => ("Ondernemen", "Enterprise"),
+        "circulaire_economie" => ("Circulaire economie", "Circular economy"),
+        "groen" => ("Groen", "Greenery"),
+        "leefbaarheid" => ("Leefbaarheid", "Liveability"),
+        "participatie" => ("Participatie", "Participation"),
+        "betrokkenheid" => ("Betrokkenheid", "Involvement"),
+        _ => return theme.replace('_', " "),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// How a category is decided.
+pub fn review_mode(lang: Lang, review: &str) -> String {
+    let names = match review {
+        "automatic" => ("getoetst aan de regels", "checked against the rules"),
+        "jury" => ("jury", "jury"),
+        _ => return review.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// The status of a subsidy scheme.
+pub fn scheme_status(lang: Lang, status: &str) -> String {
+    let names = match status {
+        "active" => ("loopt", "open"),
+        "test_phase" => ("testfase", "test phase"),
+        "archived" => ("gearchiveerd", "archived"),
+        _ => return status.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// Who moved an application on its timeline.
+pub fn event_by(lang: Lang, by: &str) -> String {
+    let names = match by {
+        "applicant" => ("aanvrager", "applicant"),
+        "staff" => ("stad", "city"),
+        "jury" => ("jury", "jury"),
+        "system" => ("automatisch", "automatic"),
+        _ => return by.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_values_have_a_dutch_and_an_english_label() {
+        assert_eq!(booking_status(Lang::Nl, "requested"), "aangevraagd");
+        assert_eq!(booking_status(Lang::En, "requested"), "requested");
+        assert_eq!(application_status(Lang::Nl, "in_review"), "bij de jury");
+        assert_eq!(application_status(Lang::En, "in_review"), "with the jury");
+        assert_eq!(idea_status(Lang::Nl, "in_dialogue"), "in wijkdialoog");
+        assert_eq!(project_status(Lang::En, "in_realisation"), "being realised");
+        assert_eq!(proposal_status(Lang::Nl, "not_selected"), "niet gekozen");
+        assert_eq!(opening_kind(Lang::Nl, "conditional"), "onder voorwaarde");
+        assert_eq!(role(Lang::Nl, "wijk_staff"), "wijkmedewerker");
+        assert_eq!(zone(Lang::En, Zone::Gordel19e), "19th-century belt");
+    }
+
+    #[test]
+    fn an_unknown_value_is_shown_as_the_server_wrote_it_not_as_a_dash() {
+        assert_eq!(booking_status(Lang::Nl, "on_hold"), "on_hold");
+        assert_eq!(application_status(Lang::En, "appealed"), "appealed");
+        assert_eq!(venue_type(Lang::Nl, "kerk"), "kerk");
+        assert_eq!(event_by(Lang::Nl, "ombudsman"), "ombudsman");
+        assert_eq!(opening_kind(Lang::En, "by_phone"), "by_phone");
+        assert_eq!(theme(Lang::Nl, "digitale_inclusie"), "digitale inclusie");
+    }
+
+    #[test]
+    fn every_value_the_types_list_has_a_label() {
+        use samenstad_types::projects::{IDEA_STATUSES, PROJECT_STATUSES, SELECTION_METHODS};
+        use samenstad_types::subsidies::{
+            APPLICANT_KINDS, APPLICATION_STATUSES, LINE_KINDS, REVIEW_MODES, SCHEME_STATUSES,
+            SCOPES, TARGET_GROUPS,
+        };
+        use samenstad_types::venue::VENUE_TYPES;
+        type Label = fn(Lang, &str) -> String;
+        let vocabularies: [(&[&str], Label); 11] = [
+            (&IDEA_STATUSES, idea_status),
+            (&PROJECT_STATUSES, project_status),
+            (&SELECTION_METHODS, selection_method),
+            (&APPLICANT_KINDS, applicant_kind),
+            (&APPLICATION_STATUSES, application_status),
+            (&LINE_KINDS, line_kind),
+            (&REVIEW_MODES, review_mode),
+            (&SCHEME_STATUSES, scheme_status),
+            (&SCOPES, scope),
+            (&TARGET_GROUPS, target_group),
+            (&VENUE_TYPES, venue_type),
+        ];
+        // "school" and "jury" are the same word in Dutch and English.
+        let same_word = ["school", "jury"];
+        for (values, label) in vocabularies {
+            for &value in values {
+                let labelled = label(Lang::Nl, value) != value || label(Lang::En, value) != value;
+                assert!(
+                    labelled || same_word.contains(&value),
+                    "{value} has no label"
+                );
+            }
+        }
+    }
+}
