@@ -1,55 +1,6 @@
 //! Booking rules without IO: the states a booking goes through, tariff category and price.
 
-use std::fmt;
-
-/// The states of a booking (its `status`). A booking series has no state of its own: each of
-/// its occurrences is a booking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BookingState {
-    /// Asked for, waiting for a manager's decision.
-    Requested,
-    /// Approved: the room is taken (no other approved booking overlaps it).
-    Approved,
-    /// Declined by a manager, with a reason.
-    Declined,
-    /// Cancelled by the requester or a manager.
-    Cancelled,
-    /// Took place.
-    Completed,
-}
-
-impl BookingState {
-    /// Every state.
-    pub const ALL: [Self; 5] = [
-        Self::Requested,
-        Self::Approved,
-        Self::Declined,
-        Self::Cancelled,
-        Self::Completed,
-    ];
-
-    /// The name stored and shown in the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Requested => "requested",
-            Self::Approved => "approved",
-            Self::Declined => "declined",
-            Self::Cancelled => "cancelled",
-            Self::Completed => "completed",
-        }
-    }
-
-    /// The state named `name`, if there is one.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == name)
-    }
-}
-
-impl fmt::Display for BookingState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use samenstad_types::venue::BookingStatus;
 
 /// What someone does to a booking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,24 +25,24 @@ impl BookingAction {
 pub enum BookingRefusal {
     /// Approve or decline what is no longer requested.
     #[error("the booking is already {0}")]
-    AlreadyDecided(BookingState),
+    AlreadyDecided(BookingStatus),
     /// Cancel what is neither requested nor approved.
     #[error("a {0} booking cannot be cancelled")]
-    NotCancellable(BookingState),
+    NotCancellable(BookingStatus),
     /// Complete what was not approved.
     #[error("a {0} booking cannot be completed")]
-    NotCompletable(BookingState),
+    NotCompletable(BookingStatus),
 }
 
 /// The state after `action` in `state`, or why it is refused: requested → approved or declined;
 /// requested or approved → cancelled; approved → completed. Declined, cancelled and completed
 /// are final.
 pub fn transition(
-    state: BookingState,
+    state: BookingStatus,
     action: BookingAction,
-) -> Result<BookingState, BookingRefusal> {
+) -> Result<BookingStatus, BookingRefusal> {
     use BookingAction as A;
-    use BookingState as S;
+    use BookingStatus as S;
     match (state, action) {
         (S::Requested, A::Approve) => Ok(S::Approved),
         (S::Requested, A::Decline) => Ok(S::Declined),
@@ -153,7 +104,7 @@ mod tests {
     #[test]
     fn only_a_requested_booking_is_decided_and_final_states_stay_final() {
         use BookingAction as A;
-        use BookingState as S;
+        use BookingStatus as S;
         assert_eq!(transition(S::Requested, A::Approve), Ok(S::Approved));
         assert_eq!(transition(S::Requested, A::Decline), Ok(S::Declined));
         assert_eq!(transition(S::Approved, A::Cancel), Ok(S::Cancelled));
@@ -178,10 +129,10 @@ mod tests {
 
     #[test]
     fn every_state_has_one_name_that_parses_back() {
-        for state in BookingState::ALL {
-            assert_eq!(BookingState::parse(state.as_str()), Some(state));
+        for state in BookingStatus::ALL {
+            assert_eq!(BookingStatus::parse(state.as_str()), Some(state));
         }
-        assert_eq!(BookingState::parse("pending"), None);
+        assert_eq!(BookingStatus::parse("pending"), None);
     }
 
     const T: RoomTariffs = RoomTariffs {

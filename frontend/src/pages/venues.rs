@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use samenstad_domain::booking::{Booker, RoomTariffs, price_cents, tariff};
 use samenstad_types::venue::{
-    Booking, CreateBooking, ListVenuesQuery, Room, VENUE_TYPES, VenueDetail,
+    Booking, BookingStatus, CreateBooking, ListVenuesQuery, Room, VENUE_TYPES, VenueDetail,
 };
 use samenstad_types::{Geometry, Wijk};
 use wasm_bindgen::JsValue;
@@ -590,11 +590,11 @@ pub fn MyBookings() -> impl IntoView {
                 Ok(list) => view! {
                     <ul class="booking-list">{list.into_iter().map(|b| {
                         let id = b.id.clone();
-                        let status = b.status.clone();
-                        let cancellable = matches!(b.status.as_str(), "requested" | "approved");
+                        let status = b.status;
+                        let cancellable = matches!(b.status, BookingStatus::Requested | BookingStatus::Approved);
                         view! {
                             <li class=format!("booking status-{}", b.status)>
-                                <span class="status">{move || labels::booking_status(lang.get(), &status)}</span> " "
+                                <span class="status">{move || labels::booking_status(lang.get(), status)}</span> " "
                                 {booking_line(&b, lang.get_untracked())}
                                 {b.decision_reason.clone().map(|r| view! { <span class="reason">{format!(" — {r}")}</span> })}
                                 <Show when=move || cancellable>
@@ -631,14 +631,14 @@ pub fn ManageBookings() -> impl IntoView {
                 Ok(list) => by_week(list).into_iter().map(|(week, list)| view! {
                     <section class="week"><h2>{move || t(lang.get(), T::WeekOf)} " " {week}</h2>
                     <ul class="booking-list">{list.into_iter().map(|b| {
-                        let status = b.status.clone();
-                        let open = b.status == "requested";
+                        let status = b.status;
+                        let open = b.status == BookingStatus::Requested;
                         let reason = RwSignal::new(String::new());
                         let (approve_id, decline_id) = (b.id.clone(), b.id.clone());
                         let reason_id = format!("reason-{}", b.id);
                         view! {
                             <li class=format!("booking status-{}", b.status)>
-                                <span class="status">{move || labels::booking_status(lang.get(), &status)}</span> " "
+                                <span class="status">{move || labels::booking_status(lang.get(), status)}</span> " "
                                 {booking_line(&b, lang.get_untracked())}
                                 <Show when=move || open>
                                     <button type="button" class="approve" on:click={let id = approve_id.clone(); move |_| {

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::venues::{self as q, BookingRow, SeriesRow, span, span_ends};
-use samenstad_domain::booking::{BookingAction, BookingState, price_cents, transition};
+use samenstad_domain::booking::{BookingAction, BookingStatus, price_cents, transition};
 use samenstad_types::venue::{BookingSeries, CreateBookingSeries};
 use samenstad_types::{FieldError, Problem};
 use serde_json::json;
@@ -203,7 +203,7 @@ pub async fn create_series(
                     room_use: body.first.room_use.clone(),
                     attendees: body.first.attendees,
                     during: span(*s, *e),
-                    status: BookingState::Requested.as_str().to_owned(),
+                    status: BookingStatus::Requested.as_str().to_owned(),
                     tariff_category: category.to_owned(),
                     price_cents: price_cents(rate, (*e - *s).num_minutes()),
                     decision_reason: None,
@@ -350,7 +350,7 @@ async fn decide_series(
                 .iter()
                 .enumerate()
                 .filter(|(_, b)| {
-                    BookingState::parse(&b.status).is_some_and(|s| transition(s, action).is_ok())
+                    BookingStatus::parse(&b.status).is_some_and(|s| transition(s, action).is_ok())
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -372,9 +372,9 @@ async fn decide_series(
                 }
             }
             let status = if approve {
-                BookingState::Approved
+                BookingStatus::Approved
             } else {
-                BookingState::Cancelled
+                BookingStatus::Cancelled
             }
             .as_str();
             let ids: Vec<Uuid> = targets.iter().map(|&i| occ[i].id).collect();

@@ -9,7 +9,7 @@ use samenstad_db::queries::outbox;
 use samenstad_db::queries::venues::{
     self as q, BookingRow, OpeningHoursRow, RoomRow, VenueFilter, VenueRow, span, span_ends,
 };
-use samenstad_domain::booking::{BookingAction, BookingState, price_cents, transition};
+use samenstad_domain::booking::{BookingAction, BookingStatus, price_cents, transition};
 use samenstad_domain::geometry::distance_m;
 use samenstad_domain::text;
 use samenstad_types::Problem;
@@ -562,7 +562,7 @@ pub async fn create_booking(
                 room_use: body.room_use.clone(),
                 attendees: body.attendees,
                 during: slot,
-                status: BookingState::Requested.as_str().to_owned(),
+                status: BookingStatus::Requested.as_str().to_owned(),
                 tariff_category: category.to_owned(),
                 price_cents: price_cents(rate, (end - start).num_minutes()),
                 decision_reason: None,
@@ -697,7 +697,7 @@ async fn decide(
                     }
                 }
             };
-            let current = BookingState::parse(&b.status).ok_or_else(|| AppError::Internal(format!("unknown booking status {}", b.status)))?;
+            let current = BookingStatus::parse(&b.status).ok_or_else(|| AppError::Internal(format!("unknown booking status {}", b.status)))?;
             let status = transition(current, action).map_err(|refusal| AppError::Conflict(refusal.to_string()))?.as_str();
             if action == BookingAction::Approve
                 && let Some(taken) = q::busy(conn, b.room_id, b.during)?.into_iter().next()

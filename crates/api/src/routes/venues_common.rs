@@ -6,7 +6,7 @@ use samenstad_db::PgConnection;
 use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::venues::{BookingRow, RoomRow, VenueRow, span_ends};
 use samenstad_domain::booking::{Booker, RoomTariffs, tariff};
-use samenstad_types::venue::{Booking, CreateBooking};
+use samenstad_types::venue::{Booking, BookingStatus, CreateBooking};
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -32,7 +32,11 @@ pub(crate) fn booking_view(row: &BookingRow, venue_id: Uuid) -> Booking {
         id: row.id.to_string(),
         room_id: row.room_id.to_string(),
         venue_id: venue_id.to_string(),
-        status: row.status.clone(),
+        // The column's CHECK constraint admits exactly the statuses of the enum.
+        status: BookingStatus::parse(&row.status).unwrap_or_else(|| {
+            tracing::error!(booking = %row.id, status = %row.status, "unknown booking status");
+            BookingStatus::Requested
+        }),
         purpose: row.purpose.clone(),
         attendees: row.attendees,
         start: start.to_rfc3339(),
