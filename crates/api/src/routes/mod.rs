@@ -21,6 +21,7 @@ pub mod subsidy_review;
 pub mod venue_changes;
 pub mod venues;
 pub mod votes;
+pub mod wijkbudget_common;
 pub mod wijken;
 
 /// Registers every `/api/v1` handler.

@@ -10,7 +10,6 @@ use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::projects::{self as q, IdeaFilter, IdeaListed, IdeaRow, ProgrammeTree};
 use samenstad_db::schema::{idea, round_wijk};
-use samenstad_domain::allocation::{Allocation, AllocationInput, AllocationRule, allocate};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
     AllocationRuleView, CreateIdea, HideIdea, IDEA_CHANNELS, IDEA_STATUSES, Idea, IdeaEvent,
@@ -26,6 +25,7 @@ use crate::auth::{Caller, MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::routes::wijkbudget_common::allocations;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -47,28 +47,6 @@ const FORMULA: &str = "Elke wijk krijgt het basisbedrag. Wat overblijft (totaal 
 basisbedrag) wordt verdeeld in verhouding tot inwoners × kwetsbaarheidsindex (1 is neutraal). Een \
 wijk die zo boven het plafond zou komen, krijgt het plafond; het overschot wordt op dezelfde manier \
 over de andere wijken verdeeld. Bedragen in centen, de resterende centen naar de grootste resten.";
-
-/// Every wijk's allocation, in the order of `tree.wijken` (see `samenstad_domain::allocation`).
-pub(crate) fn allocations(tree: &ProgrammeTree) -> Result<Vec<Allocation>, AppError> {
-    let p = &tree.programme;
-    let rule = AllocationRule {
-        total_cents: u64::try_from(p.total_cents).unwrap_or(0),
-        base_cents: u64::try_from(p.base_cents).unwrap_or(0),
-        cap_cents: u64::try_from(p.cap_cents).unwrap_or(0),
-    };
-    let inputs: Vec<AllocationInput> = tree
-        .wijken
-        .iter()
-        .map(|(w, _, _, _, population)| AllocationInput {
-            population: u64::try_from(*population).unwrap_or(0),
-            vulnerability_milli: u64::try_from(w.vulnerability_milli).unwrap_or(0),
-        })
-        .collect();
-    if inputs.is_empty() {
-        return Ok(Vec::new());
-    }
-    allocate(rule, &inputs).map_err(|e| AppError::Internal(format!("allocation: {e}")))
-}
 
 fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, AppError> {
     let p = &tree.programme;
