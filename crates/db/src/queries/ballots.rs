@@ -9,7 +9,8 @@ use crate::queries::audit::{self, NewAudit};
 use crate::schema::ballot;
 
 /// A stored ballot.
-#[derive(Debug, Clone, PartialEq, Queryable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = ballot, check_for_backend(diesel::pg::Pg))]
 pub struct BallotRow {
     pub id: Uuid,
     pub paper_ref: Option<String>,
@@ -17,20 +18,6 @@ pub struct BallotRow {
     pub choices: serde_json::Value,
     pub updated_at: DateTime<Utc>,
 }
-
-const BALLOT_COLUMNS: (
-    ballot::id,
-    ballot::paper_ref,
-    ballot::confirmed_by,
-    ballot::choices,
-    ballot::updated_at,
-) = (
-    ballot::id,
-    ballot::paper_ref,
-    ballot::confirmed_by,
-    ballot::choices,
-    ballot::updated_at,
-);
 
 /// Casts or replaces a voter's online ballot.
 pub fn cast(
@@ -51,7 +38,7 @@ pub fn cast(
         .on_conflict((ballot::vote_id, ballot::voter_id))
         .do_update()
         .set((ballot::choices.eq(choices), ballot::updated_at.eq(now)))
-        .returning(BALLOT_COLUMNS)
+        .returning(BallotRow::as_returning())
         .get_result(conn)
 }
 
@@ -64,7 +51,7 @@ pub fn ballot_of_voter(
     ballot::table
         .filter(ballot::vote_id.eq(vote_id))
         .filter(ballot::voter_id.eq(voter_id))
-        .select(BALLOT_COLUMNS)
+        .select(BallotRow::as_select())
         .first(conn)
         .optional()
 }
@@ -87,7 +74,7 @@ pub fn enter_paper(
             ballot::choices.eq(choices),
         ))
         .on_conflict_do_nothing()
-        .returning(BALLOT_COLUMNS)
+        .returning(BallotRow::as_returning())
         .get_result(conn)
         .optional()?;
     if let Some(stored) = &stored {
@@ -117,7 +104,7 @@ pub fn paper_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option
 pub fn confirm_paper(conn: &mut PgConnection, id: Uuid, by: Uuid) -> QueryResult<BallotRow> {
     let stored = diesel::update(ballot::table.find(id))
         .set(ballot::confirmed_by.eq(by))
-        .returning(BALLOT_COLUMNS)
+        .returning(BallotRow::as_returning())
         .get_result(conn)?;
     audit::record(
         conn,

@@ -19,11 +19,13 @@ use crate::schema::{panel, panel_candidate, panel_score, panel_seat, proposal, w
 const MEMBER_ROLE: &str = "panel_member";
 
 /// A panel with the number of its wijk.
-#[derive(Debug, Clone, PartialEq, Queryable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = panel, check_for_backend(diesel::pg::Pg))]
 pub struct PanelRow {
     pub id: Uuid,
     pub round_id: Uuid,
     pub wijk_id: Uuid,
+    #[diesel(select_expression = wijk::wijknr)]
     pub wijknr: i16,
     pub size: i32,
     pub reserves: i32,
@@ -32,30 +34,6 @@ pub struct PanelRow {
     pub algorithm: Option<String>,
     pub drawn_at: Option<DateTime<Utc>>,
 }
-
-const PANEL_COLUMNS: (
-    panel::id,
-    panel::round_id,
-    panel::wijk_id,
-    wijk::wijknr,
-    panel::size,
-    panel::reserves,
-    panel::quotas,
-    panel::seed,
-    panel::algorithm,
-    panel::drawn_at,
-) = (
-    panel::id,
-    panel::round_id,
-    panel::wijk_id,
-    wijk::wijknr,
-    panel::size,
-    panel::reserves,
-    panel::quotas,
-    panel::seed,
-    panel::algorithm,
-    panel::drawn_at,
-);
 
 /// A panel, if it exists; `lock` takes a row lock for a change.
 pub fn panel_by_id(conn: &mut PgConnection, id: Uuid, lock: bool) -> QueryResult<Option<PanelRow>> {
@@ -70,7 +48,7 @@ pub fn panel_by_id(conn: &mut PgConnection, id: Uuid, lock: bool) -> QueryResult
     panel::table
         .inner_join(wijk::table)
         .filter(panel::id.eq(id))
-        .select(PANEL_COLUMNS)
+        .select(PanelRow::as_select())
         .first(conn)
         .optional()
 }
@@ -215,7 +193,7 @@ pub fn panels_of_wijk(conn: &mut PgConnection, wijk_id: Uuid) -> QueryResult<Vec
         .inner_join(wijk::table)
         .filter(panel::wijk_id.eq(wijk_id))
         .order(panel::created_at.desc())
-        .select(PANEL_COLUMNS)
+        .select(PanelRow::as_select())
         .load(conn)?;
     details(conn, rows)
 }

@@ -13,10 +13,12 @@ use crate::queries::proposals::{self, DecideRefusal, ProposalsOf};
 use crate::schema::{programme_round, residence, vote, vote_option, wijk};
 
 /// A vote with the number of its wijk.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = vote, check_for_backend(diesel::pg::Pg))]
 pub struct VoteRow {
     pub id: Uuid,
     pub wijk_id: Uuid,
+    #[diesel(select_expression = wijk::wijknr)]
     pub wijknr: i16,
     pub ballot_kind: String,
     pub budget_cents: i64,
@@ -28,38 +30,12 @@ pub struct VoteRow {
     pub closes_at: DateTime<Utc>,
 }
 
-const VOTE_COLUMNS: (
-    vote::id,
-    vote::wijk_id,
-    wijk::wijknr,
-    vote::ballot_kind,
-    vote::budget_cents,
-    vote::max_choices,
-    vote::points,
-    vote::rule,
-    vote::min_age,
-    vote::opens_at,
-    vote::closes_at,
-) = (
-    vote::id,
-    vote::wijk_id,
-    wijk::wijknr,
-    vote::ballot_kind,
-    vote::budget_cents,
-    vote::max_choices,
-    vote::points,
-    vote::rule,
-    vote::min_age,
-    vote::opens_at,
-    vote::closes_at,
-);
-
 /// A vote, if it exists.
 pub fn vote_by_id(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<VoteRow>> {
     vote::table
         .inner_join(wijk::table)
         .filter(vote::id.eq(id))
-        .select(VOTE_COLUMNS)
+        .select(VoteRow::as_select())
         .first(conn)
         .optional()
 }
@@ -110,7 +86,7 @@ pub fn votes_of_wijk(
         .inner_join(wijk::table)
         .filter(vote::wijk_id.eq(wijk_id))
         .order(vote::opens_at.desc())
-        .select(VOTE_COLUMNS)
+        .select(VoteRow::as_select())
         .load(conn)?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let mut options = options_of(conn, &ids)?;
