@@ -25,6 +25,7 @@ pub mod venue_changes;
 pub mod venues;
 pub mod venues_common;
 pub mod votes;
+pub mod wijkbudget_common;
 pub mod wijken;
 
 /// Registers every `/api/v1` handler.

@@ -2,24 +2,21 @@
 //! `samenstad_domain::sortition`, re-runnable with `samenstad sortition verify`), replacement
 //! from the ordered reserves, and the members' scores of the proposals.
 
-use std::collections::BTreeMap;
-
 use actix_web::{HttpResponse, get, post, put, web};
-use chrono::Utc;
-use diesel::prelude::*;
 use samenstad_db::PgConnection;
-use samenstad_db::queries::audit::{self, NewAudit};
-use samenstad_db::queries::projects as pq;
-use samenstad_db::schema::{
-    panel, panel_candidate, panel_score, panel_seat, proposal, role_assignment, wijk,
+use samenstad_db::queries::panels::{
+    self as pnq, NewCandidate, NewPanel, PanelDetail, PanelRow, PoolEntry, PoolRefusal,
+    Replacement, SeatRow,
 };
+use samenstad_db::queries::projects as pq;
+use samenstad_db::queries::proposals;
+use samenstad_domain::lifecycle::{SeatAction, SeatState, seat_transition};
 use samenstad_domain::sortition::{self, Candidate, Draw, DrawRequest, Quota};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
     AddCandidates, CreatePanel, DrawPanel, Panel, PanelCandidate, PanelQuota, PanelSeat,
     ProposalScores, ScoreProposal, WithdrawMember,
 };
-use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -27,7 +24,7 @@ use validator::Validate;
 use crate::auth::{Caller, MaybeCaller, UserCaller};
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id, wijk_id};
-use crate::routes::votes::WijkQuery;
+use crate::routes::wijkbudget_common::{WijkQuery, active_round};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -44,71 +41,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(panel_scores);
 }
 
-#[derive(Debug, Clone, Queryable)]
-struct PanelRow {
-    id: Uuid,
-    round_id: Uuid,
-    wijk_id: Uuid,
-    wijknr: i16,
-    size: i32,
-    reserves: i32,
-    quotas: serde_json::Value,
-    seed: Option<String>,
-    algorithm: Option<String>,
-    drawn_at: Option<chrono::DateTime<Utc>>,
-}
-
 fn panel_row(conn: &mut PgConnection, id: Uuid, lock: bool) -> Result<PanelRow, AppError> {
-    if lock {
-        panel::table
-            .find(id)
-            .select(panel::id)
-            .for_update()
-            .first::<Uuid>(conn)
-            .optional()?;
-    }
-    panel::table
-        .inner_join(wijk::table)
-        .filter(panel::id.eq(id))
-        .select((
-            panel::id,
-            panel::round_id,
-            panel::wijk_id,
-            wijk::wijknr,
-            panel::size,
-            panel::reserves,
-            panel::quotas,
-            panel::seed,
-            panel::algorithm,
-            panel::drawn_at,
-        ))
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| AppError::NotFound("no such panel".to_owned()))
+    pnq::panel_by_id(conn, id, lock)?.ok_or_else(|| AppError::NotFound("no such panel".to_owned()))
 }
-
-/// A candidate of the pool: pseudonym, account, strata.
-type PoolEntry = (String, Option<Uuid>, BTreeMap<String, String>);
-/// A seat: pseudonym, kind, position, withdrawn, replaced by.
-type SeatRow = (String, String, i32, bool, Option<String>);
 
 fn quotas_of(row: &PanelRow) -> Vec<PanelQuota> {
     serde_json::from_value(row.quotas.clone()).unwrap_or_default()
-}
-
-fn candidates_of(conn: &mut PgConnection, id: Uuid) -> Result<Vec<PoolEntry>, AppError> {
-    Ok(panel_candidate::table
-        .filter(panel_candidate::panel_id.eq(id))
-        .order(panel_candidate::pseudonym.asc())
-        .select((
-            panel_candidate::pseudonym,
-            panel_candidate::user_id,
-            panel_candidate::strata,
-        ))
-        .load::<(String, Option<Uuid>, serde_json::Value)>(conn)?
-        .into_iter()
-        .map(|(p, u, s)| (p, u, serde_json::from_value(s).unwrap_or_default()))
-        .collect())
 }
 
 fn request_of(row: &PanelRow, seed: &str) -> DrawRequest {
@@ -128,56 +66,21 @@ fn request_of(row: &PanelRow, seed: &str) -> DrawRequest {
     }
 }
 
-fn seats(conn: &mut PgConnection, id: Uuid) -> Result<Vec<SeatRow>, AppError> {
-    Ok(panel_seat::table
-        .filter(panel_seat::panel_id.eq(id))
-        .order((panel_seat::kind.asc(), panel_seat::position.asc()))
-        .select((
-            panel_seat::pseudonym,
-            panel_seat::kind,
-            panel_seat::position,
-            panel_seat::withdrawn_at.is_not_null(),
-            panel_seat::replaced_by,
-        ))
-        .load(conn)?)
-}
-
-/// The account ids of the panel's sitting members.
-fn sitting_members(conn: &mut PgConnection, id: Uuid) -> Result<Vec<Uuid>, AppError> {
-    Ok(panel_seat::table
-        .inner_join(
-            panel_candidate::table.on(panel_candidate::panel_id
-                .eq(panel_seat::panel_id)
-                .and(panel_candidate::pseudonym.eq(panel_seat::pseudonym))),
-        )
-        .filter(panel_seat::panel_id.eq(id))
-        .filter(panel_seat::kind.eq("member"))
-        .filter(panel_seat::withdrawn_at.is_null())
-        .select(panel_candidate::user_id)
-        .load::<Option<Uuid>>(conn)?
-        .into_iter()
-        .flatten()
-        .collect())
-}
-
-fn load_panel(conn: &mut PgConnection, id: Uuid, viewer: Option<Uuid>) -> Result<Panel, AppError> {
-    let row = panel_row(conn, id, false)?;
-    let seat = |(pseudonym, _, position, withdrawn, replaced_by): (
-        String,
-        String,
-        i32,
-        bool,
-        Option<String>,
-    )| PanelSeat {
-        pseudonym,
-        position,
-        withdrawn,
-        replaced_by,
+fn panel_view(detail: PanelDetail, viewer: Option<Uuid>) -> Panel {
+    let PanelDetail {
+        row,
+        candidates,
+        seats,
+        sitting,
+    } = detail;
+    let seat = |s: SeatRow| PanelSeat {
+        pseudonym: s.pseudonym,
+        position: s.position,
+        withdrawn: s.withdrawn,
+        replaced_by: s.replaced_by,
     };
-    let all = seats(conn, id)?;
-    let (members, reserves): (Vec<_>, Vec<_>) = all.into_iter().partition(|s| s.1 == "member");
-    let sitting = sitting_members(conn, id)?;
-    Ok(Panel {
+    let (members, reserves): (Vec<_>, Vec<_>) = seats.into_iter().partition(|s| s.kind == "member");
+    Panel {
         id: row.id.to_string(),
         wijknr: row.wijknr,
         size: row.size,
@@ -186,14 +89,20 @@ fn load_panel(conn: &mut PgConnection, id: Uuid, viewer: Option<Uuid>) -> Result
         seed: row.seed.clone(),
         algorithm: row.algorithm.clone(),
         drawn_at: row.drawn_at.map(|d| d.to_rfc3339()),
-        candidates: candidates_of(conn, id)?
+        candidates: candidates
             .into_iter()
             .map(|(pseudonym, _, strata)| PanelCandidate { pseudonym, strata })
             .collect(),
         members: members.into_iter().map(seat).collect(),
         reserve_list: reserves.into_iter().map(seat).collect(),
         i_am_member: viewer.is_some_and(|v| sitting.contains(&v)),
-    })
+    }
+}
+
+fn load_panel(conn: &mut PgConnection, id: Uuid, viewer: Option<Uuid>) -> Result<Panel, AppError> {
+    let detail = pnq::panel_detail(conn, id)?
+        .ok_or_else(|| AppError::NotFound("no such panel".to_owned()))?;
+    Ok(panel_view(detail, viewer))
 }
 
 /// Create a lottery panel
@@ -207,10 +116,8 @@ fn load_panel(conn: &mut PgConnection, id: Uuid, viewer: Option<Uuid>) -> Result
     responses(
         (status = 201, description = "Created", body = Panel),
         (status = 400, description = "Invalid size, reserves, quotas or wijk", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The wijk does not select by panel, or has one already", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/panels")]
@@ -237,13 +144,7 @@ pub async fn create_panel(
             let p = Principal::load(conn, caller)?;
             let wijk_id = wijk_id(conn, &body.wijk)?;
             p.require_staff_of(wijk_id)?;
-            let round_id = pq::active_round_of_wijk(conn, wijk_id)?.ok_or_else(|| {
-                AppError::field(
-                    "wijk",
-                    "no_round",
-                    "the wijk takes part in no active programme round",
-                )
-            })?;
+            let round_id = active_round(conn, wijk_id)?;
             let method = pq::selection_method(conn, round_id, wijk_id)?;
             if method != "lottery_panel" {
                 return Err(AppError::Conflict(format!(
@@ -251,27 +152,23 @@ pub async fn create_panel(
                 )));
             }
             let id = Uuid::now_v7();
-            let inserted = diesel::insert_into(panel::table)
-                .values((
-                    panel::id.eq(id),
-                    panel::round_id.eq(round_id),
-                    panel::wijk_id.eq(wijk_id),
-                    panel::size.eq(body.size),
-                    panel::reserves.eq(body.reserves),
-                    panel::quotas.eq(serde_json::to_value(&body.quotas).unwrap_or_default()),
-                    panel::created_by.eq(p.user.id),
-                ))
-                .on_conflict_do_nothing()
-                .execute(conn)?;
-            if inserted == 0 {
+            let inserted = pnq::insert_panel(
+                conn,
+                &NewPanel {
+                    id,
+                    round_id,
+                    wijk_id,
+                    size: body.size,
+                    reserves: body.reserves,
+                    quotas: serde_json::to_value(&body.quotas).unwrap_or_default(),
+                    created_by: p.user.id,
+                },
+            )?;
+            if !inserted {
                 return Err(AppError::Conflict(
                     "the wijk has a panel in this round already".to_owned(),
                 ));
             }
-            audit::record(
-                conn,
-                NewAudit::by(Some(p.user.id), "panel.created").on("panel", id),
-            )?;
             load_panel(conn, id, Some(p.user.id))
         })
         .await?;
@@ -288,7 +185,6 @@ pub async fn create_panel(
     responses(
         (status = 200, description = "Panels", body = Vec<Panel>),
         (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/panels")]
@@ -305,14 +201,10 @@ pub async fn list_panels(
     state
         .with_conn(move |conn| {
             let wijk_id = wijk_id(conn, &key)?;
-            let ids: Vec<Uuid> = panel::table
-                .filter(panel::wijk_id.eq(wijk_id))
-                .order(panel::created_at.desc())
-                .select(panel::id)
-                .load(conn)?;
-            ids.into_iter()
-                .map(|id| load_panel(conn, id, viewer))
-                .collect()
+            Ok(pnq::panels_of_wijk(conn, wijk_id)?
+                .into_iter()
+                .map(|d| panel_view(d, viewer))
+                .collect())
         })
         .await
         .map(web::Json)
@@ -329,7 +221,6 @@ pub async fn list_panels(
     responses(
         (status = 200, description = "The panel", body = Panel),
         (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/panels/{id}")]
@@ -359,7 +250,6 @@ pub async fn get_panel(
     responses(
         (status = 200, description = "The candidates", body = String, content_type = "text/csv"),
         (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/panels/{id}/candidates.csv")]
@@ -371,7 +261,7 @@ pub async fn panel_candidates_csv(
     let pool = state
         .with_conn(move |conn| {
             panel_row(conn, id, false)?;
-            candidates_of(conn, id)
+            Ok(pnq::candidates_of(conn, id)?)
         })
         .await?;
     let attributes: std::collections::BTreeSet<&String> = pool
@@ -410,7 +300,6 @@ pub async fn panel_candidates_csv(
         (status = 200, description = "The draw", body = String, content_type = "text/plain"),
         (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not drawn yet", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/panels/{id}/panel.txt")]
@@ -432,7 +321,7 @@ pub async fn panel_txt(
                 )));
             }
             // The original draw, re-run: replacements change seats, not the draw.
-            let pool = candidates_of(conn, id)?;
+            let pool = pnq::candidates_of(conn, id)?;
             let draw = sortition::draw(&domain_candidates(&pool), &request_of(&row, seed))
                 .map_err(|e| AppError::Internal(e.to_string()))?;
             let mut lines = vec![format!("# {algorithm}")];
@@ -458,11 +347,9 @@ pub async fn panel_txt(
     responses(
         (status = 200, description = "The panel with its pool", body = Panel),
         (status = 400, description = "Invalid pseudonym, account or too many candidates", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Drawn already, or a pseudonym or account is in the pool already", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/panels/{id}/candidates")]
@@ -506,12 +393,11 @@ pub async fn add_candidates(
                     .map_err(|_| AppError::field("candidates", "invalid", "user_id must be a UUID"))
             })
             .transpose()?;
-        rows.push((
-            panel_candidate::panel_id.eq(id),
-            panel_candidate::pseudonym.eq(c.pseudonym.clone()),
-            panel_candidate::user_id.eq(user),
-            panel_candidate::strata.eq(serde_json::to_value(&c.strata).unwrap_or_default()),
-        ));
+        rows.push(NewCandidate {
+            pseudonym: c.pseudonym.clone(),
+            user_id: user,
+            strata: serde_json::to_value(&c.strata).unwrap_or_default(),
+        });
     }
     state
         .transaction(move |conn| {
@@ -523,77 +409,18 @@ pub async fn add_candidates(
                     "the panel is drawn; the pool is closed".to_owned(),
                 ));
             }
-            diesel::insert_into(panel_candidate::table)
-                .values(&rows)
-                .execute(conn)
-                .map_err(|e| match e {
-                    diesel::result::Error::DatabaseError(
-                        diesel::result::DatabaseErrorKind::UniqueViolation,
-                        _,
-                    ) => AppError::Conflict(
-                        "a pseudonym or an account is in the pool already".to_owned(),
-                    ),
-                    diesel::result::Error::DatabaseError(
-                        diesel::result::DatabaseErrorKind::ForeignKeyViolation,
-                        _,
-                    ) => AppError::field("candidates", "unknown", "a user_id is not an account"),
-                    other => other.into(),
-                })?;
-            audit::record(
-                conn,
-                NewAudit::by(Some(p.user.id), "panel.candidates_added")
-                    .on("panel", id)
-                    .details(json!({"count": rows.len()})),
-            )?;
+            pnq::add_candidates(conn, id, &rows, p.user.id)?.map_err(|refusal| match refusal {
+                PoolRefusal::Duplicate => AppError::Conflict(
+                    "a pseudonym or an account is in the pool already".to_owned(),
+                ),
+                PoolRefusal::UnknownAccount => {
+                    AppError::field("candidates", "unknown", "a user_id is not an account")
+                }
+            })?;
             load_panel(conn, id, Some(p.user.id))
         })
         .await
         .map(web::Json)
-}
-
-fn grant_member(
-    conn: &mut PgConnection,
-    panel_id: Uuid,
-    user: Uuid,
-    by: Uuid,
-) -> QueryResult<usize> {
-    diesel::insert_into(role_assignment::table)
-        .values((
-            role_assignment::id.eq(Uuid::now_v7()),
-            role_assignment::user_id.eq(user),
-            role_assignment::role.eq("panel_member"),
-            role_assignment::scope_id.eq(panel_id),
-            role_assignment::granted_by.eq(by),
-        ))
-        .on_conflict_do_nothing()
-        .execute(conn)
-}
-
-fn store_draw(conn: &mut PgConnection, panel_id: Uuid, draw: &Draw) -> QueryResult<()> {
-    let rows: Vec<_> = draw
-        .members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m, "member", i))
-        .chain(
-            draw.reserves
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r, "reserve", i)),
-        )
-        .map(|(pseudonym, kind, i)| {
-            (
-                panel_seat::panel_id.eq(panel_id),
-                panel_seat::pseudonym.eq(pseudonym.clone()),
-                panel_seat::kind.eq(kind),
-                panel_seat::position.eq(i32::try_from(i).unwrap_or(i32::MAX)),
-            )
-        })
-        .collect();
-    diesel::insert_into(panel_seat::table)
-        .values(&rows)
-        .execute(conn)?;
-    Ok(())
 }
 
 fn domain_candidates(pool: &[PoolEntry]) -> Vec<Candidate> {
@@ -618,11 +445,9 @@ fn domain_candidates(pool: &[PoolEntry]) -> Vec<Candidate> {
     responses(
         (status = 200, description = "Drawn", body = Panel),
         (status = 400, description = "No seed, too few candidates or quotas that cannot be met", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Drawn already", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/panels/{id}/draw")]
@@ -643,30 +468,15 @@ pub async fn draw_panel(
             if row.seed.is_some() {
                 return Err(AppError::Conflict("the panel is drawn already".to_owned()));
             }
-            let pool = candidates_of(conn, id)?;
+            let pool = pnq::candidates_of(conn, id)?;
             let draw = sortition::draw(&domain_candidates(&pool), &request_of(&row, &body.seed))
                 .map_err(|e| AppError::field("seed", "draw_failed", &e.to_string()))?;
-            store_draw(conn, id, &draw)?;
-            diesel::update(panel::table.find(id))
-                .set((
-                    panel::seed.eq(&body.seed),
-                    panel::algorithm.eq(draw.algorithm),
-                    panel::drawn_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
-            for (pseudonym, user, _) in &pool {
-                if let Some(user) = user
-                    && draw.members.contains(pseudonym)
-                {
-                    grant_member(conn, id, *user, p.user.id)?;
-                }
-            }
-            audit::record(
-                conn,
-                NewAudit::by(Some(p.user.id), "panel.drawn")
-                    .on("panel", id)
-                    .details(json!({"seed": body.seed, "algorithm": draw.algorithm})),
-            )?;
+            let member_accounts: Vec<Uuid> = pool
+                .iter()
+                .filter(|(pseudonym, ..)| draw.members.contains(pseudonym))
+                .filter_map(|(_, user, _)| *user)
+                .collect();
+            pnq::record_draw(conn, id, &body.seed, &draw, &member_accounts, p.user.id)?;
             load_panel(conn, id, Some(p.user.id))
         })
         .await
@@ -684,11 +494,9 @@ pub async fn draw_panel(
     request_body = WithdrawMember,
     responses(
         (status = 200, description = "Replaced", body = Panel),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such panel, or not a sitting member", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not drawn yet, or no reserves left", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/panels/{id}/withdrawals")]
@@ -708,26 +516,29 @@ pub async fn withdraw_member(
             let Some(seed) = row.seed.clone() else {
                 return Err(AppError::Conflict("the panel is not drawn yet".to_owned()));
             };
-            let all = seats(conn, id)?;
+            let all = pnq::seats_of(conn, id)?;
+            let state = |s: &SeatRow| SeatState::of(&s.kind, s.withdrawn);
             let current = Draw {
                 members: all
                     .iter()
-                    .filter(|s| s.1 == "member" && !s.3)
-                    .map(|s| s.0.clone())
+                    .filter(|s| state(s) == SeatState::Member)
+                    .map(|s| s.pseudonym.clone())
                     .collect(),
                 reserves: all
                     .iter()
-                    .filter(|s| s.1 == "reserve")
-                    .map(|s| s.0.clone())
+                    .filter(|s| s.kind == "reserve")
+                    .map(|s| s.pseudonym.clone())
                     .collect(),
                 algorithm: sortition::ALGORITHM,
             };
-            if !current.members.contains(&withdrawn) {
-                return Err(AppError::NotFound(
-                    "no sitting member has this pseudonym".to_owned(),
-                ));
-            }
-            let pool = candidates_of(conn, id)?;
+            all.iter()
+                .find(|s| s.pseudonym == withdrawn)
+                .ok_or(())
+                .and_then(|s| seat_transition(state(s), SeatAction::Withdraw).map_err(|_| ()))
+                .map_err(|()| {
+                    AppError::NotFound("no sitting member has this pseudonym".to_owned())
+                })?;
+            let pool = pnq::candidates_of(conn, id)?;
             let next = sortition::replace(
                 &current,
                 &withdrawn,
@@ -750,40 +561,22 @@ pub async fn withdraw_member(
                     .unwrap_or(0),
             )
             .unwrap_or(0);
-            diesel::update(panel_seat::table.find((id, &withdrawn)))
-                .set((
-                    panel_seat::withdrawn_at.eq(Utc::now()),
-                    panel_seat::replaced_by.eq(&incoming),
-                ))
-                .execute(conn)?;
-            diesel::update(panel_seat::table.find((id, &incoming)))
-                .set((
-                    panel_seat::kind.eq("member"),
-                    panel_seat::position.eq(position),
-                ))
-                .execute(conn)?;
             let user_of = |name: &str| {
                 pool.iter()
                     .find(|(p, ..)| p == name)
                     .and_then(|(_, u, _)| *u)
             };
-            if let Some(user) = user_of(&withdrawn) {
-                diesel::delete(
-                    role_assignment::table
-                        .filter(role_assignment::user_id.eq(user))
-                        .filter(role_assignment::role.eq("panel_member"))
-                        .filter(role_assignment::scope_id.eq(id)),
-                )
-                .execute(conn)?;
-            }
-            if let Some(user) = user_of(&incoming) {
-                grant_member(conn, id, user, p.user.id)?;
-            }
-            audit::record(
+            pnq::replace_member(
                 conn,
-                NewAudit::by(Some(p.user.id), "panel.replaced")
-                    .on("panel", id)
-                    .details(json!({"withdrawn": withdrawn, "replaced_by": incoming})),
+                &Replacement {
+                    panel_id: id,
+                    withdrawn: &withdrawn,
+                    withdrawn_account: user_of(&withdrawn),
+                    incoming: &incoming,
+                    incoming_account: user_of(&incoming),
+                    position,
+                    by: p.user.id,
+                },
             )?;
             load_panel(conn, id, Some(p.user.id))
         })
@@ -806,10 +599,8 @@ pub async fn withdraw_member(
     responses(
         (status = 200, description = "The panel's scores of that proposal", body = ProposalScores),
         (status = 400, description = "Score out of range", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a sitting member of the panel", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such panel, or the proposal is not one of its wijk and round", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/projects/panels/{id}/scores/{proposal_id}")]
@@ -827,95 +618,32 @@ pub async fn score_proposal(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = panel_row(conn, id, false)?;
-            if !sitting_members(conn, id)?.contains(&p.user.id) {
+            if !pnq::sitting_members(conn, id)?.contains(&p.user.id) {
                 return Err(AppError::Forbidden(
                     "only sitting members of the panel score".to_owned(),
                 ));
             }
-            proposal::table
-                .filter(proposal::id.eq(proposal_id))
-                .filter(proposal::wijk_id.eq(row.wijk_id))
-                .filter(proposal::round_id.eq(row.round_id))
-                .select(proposal::id)
-                .first::<Uuid>(conn)
-                .optional()?
-                .ok_or_else(|| {
-                    AppError::NotFound("the proposal is not one of this panel's".to_owned())
-                })?;
-            let now = Utc::now();
-            diesel::insert_into(panel_score::table)
-                .values((
-                    panel_score::panel_id.eq(id),
-                    panel_score::proposal_id.eq(proposal_id),
-                    panel_score::member_id.eq(p.user.id),
-                    panel_score::score.eq(body.score),
-                    panel_score::comment.eq(body.comment.trim()),
-                    panel_score::updated_at.eq(now),
-                ))
-                .on_conflict((
-                    panel_score::panel_id,
-                    panel_score::proposal_id,
-                    panel_score::member_id,
-                ))
-                .do_update()
-                .set((
-                    panel_score::score.eq(body.score),
-                    panel_score::comment.eq(body.comment.trim()),
-                    panel_score::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            scores(conn, &row, Some(proposal_id))?
+            if proposals::ids_in_round(conn, &[proposal_id], row.wijk_id, row.round_id)?.is_empty()
+            {
+                return Err(AppError::NotFound(
+                    "the proposal is not one of this panel's".to_owned(),
+                ));
+            }
+            pnq::upsert_score(
+                conn,
+                id,
+                proposal_id,
+                p.user.id,
+                body.score,
+                body.comment.trim(),
+            )?;
+            pnq::scores(conn, &row, Some(proposal_id))?
                 .into_iter()
                 .next()
                 .ok_or_else(|| AppError::Internal("the score vanished".to_owned()))
         })
         .await
         .map(web::Json)
-}
-
-fn scores(
-    conn: &mut PgConnection,
-    row: &PanelRow,
-    only: Option<Uuid>,
-) -> Result<Vec<ProposalScores>, AppError> {
-    let mut q = proposal::table
-        .filter(proposal::wijk_id.eq(row.wijk_id))
-        .filter(proposal::round_id.eq(row.round_id))
-        .order((proposal::created_at.asc(), proposal::id.asc()))
-        .select((proposal::id, proposal::title))
-        .into_boxed();
-    if let Some(p) = only {
-        q = q.filter(proposal::id.eq(p));
-    }
-    let proposals: Vec<(Uuid, String)> = q.load(conn)?;
-    let all: Vec<(Uuid, i32, String)> = panel_score::table
-        .filter(panel_score::panel_id.eq(row.id))
-        .order(panel_score::updated_at.asc())
-        .select((
-            panel_score::proposal_id,
-            panel_score::score,
-            panel_score::comment,
-        ))
-        .load(conn)?;
-    Ok(proposals
-        .into_iter()
-        .map(|(pid, title)| {
-            let mine: Vec<&(Uuid, i32, String)> = all.iter().filter(|s| s.0 == pid).collect();
-            let n = mine.len();
-            ProposalScores {
-                proposal_id: pid.to_string(),
-                title,
-                scored_by: i64::try_from(n).unwrap_or(i64::MAX),
-                average: (n > 0)
-                    .then(|| mine.iter().map(|s| f64::from(s.1)).sum::<f64>() / n as f64),
-                comments: mine
-                    .iter()
-                    .filter(|s| !s.2.is_empty())
-                    .map(|s| s.2.clone())
-                    .collect(),
-            }
-        })
-        .collect())
 }
 
 /// The panel's scores
@@ -929,7 +657,6 @@ fn scores(
     responses(
         (status = 200, description = "Scores per proposal", body = Vec<ProposalScores>),
         (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/panels/{id}/scores")]
@@ -941,27 +668,8 @@ pub async fn panel_scores(
     state
         .with_conn(move |conn| {
             let row = panel_row(conn, id, false)?;
-            scores(conn, &row, None)
+            Ok(pnq::scores(conn, &row, None)?)
         })
         .await
         .map(web::Json)
-}
-
-/// Whether `user` sits on the drawn panel of this wijk and round (members decide with staff).
-pub(crate) fn sits_on_panel_of(
-    conn: &mut PgConnection,
-    user: Uuid,
-    wijk_id: Uuid,
-    round_id: Uuid,
-) -> Result<bool, AppError> {
-    let panel_id: Option<Uuid> = panel::table
-        .filter(panel::wijk_id.eq(wijk_id))
-        .filter(panel::round_id.eq(round_id))
-        .select(panel::id)
-        .first(conn)
-        .optional()?;
-    match panel_id {
-        Some(id) => Ok(sitting_members(conn, id)?.contains(&user)),
-        None => Ok(false),
-    }
 }

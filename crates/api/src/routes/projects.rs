@@ -10,7 +10,6 @@ use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::projects::{
     self as q, IdeaFilter, IdeaRow, IdeaStatusChange, ProgrammeTree,
 };
-use samenstad_domain::allocation::{Allocation, AllocationInput, AllocationRule, allocate};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
     AllocationRuleView, CreateIdea, HideIdea, IDEA_CHANNELS, IDEA_STATUSES, Idea, IdeaPage,
@@ -27,6 +26,7 @@ use crate::cache;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id, wijk_id};
 use crate::routes::ideas_common::{idea_view, load_idea};
+use crate::routes::wijkbudget_common::allocations;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -48,28 +48,6 @@ const FORMULA: &str = "Elke wijk krijgt het basisbedrag. Wat overblijft (totaal 
 basisbedrag) wordt verdeeld in verhouding tot inwoners × kwetsbaarheidsindex (1 is neutraal). Een \
 wijk die zo boven het plafond zou komen, krijgt het plafond; het overschot wordt op dezelfde manier \
 over de andere wijken verdeeld. Bedragen in centen, de resterende centen naar de grootste resten.";
-
-/// Every wijk's allocation, in the order of `tree.wijken` (see `samenstad_domain::allocation`).
-pub(crate) fn allocations(tree: &ProgrammeTree) -> Result<Vec<Allocation>, AppError> {
-    let p = &tree.programme;
-    let rule = AllocationRule {
-        total_cents: u64::try_from(p.total_cents).unwrap_or(0),
-        base_cents: u64::try_from(p.base_cents).unwrap_or(0),
-        cap_cents: u64::try_from(p.cap_cents).unwrap_or(0),
-    };
-    let inputs: Vec<AllocationInput> = tree
-        .wijken
-        .iter()
-        .map(|(w, _, _, _, population)| AllocationInput {
-            population: u64::try_from(*population).unwrap_or(0),
-            vulnerability_milli: u64::try_from(w.vulnerability_milli).unwrap_or(0),
-        })
-        .collect();
-    if inputs.is_empty() {
-        return Ok(Vec::new());
-    }
-    allocate(rule, &inputs).map_err(|e| AppError::Internal(format!("allocation: {e}")))
-}
 
 fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, AppError> {
     let p = &tree.programme;
@@ -154,7 +132,6 @@ fn load_programme(conn: &mut PgConnection, key: &str) -> Result<Programme, AppEr
     security(()),
     responses(
         (status = 200, description = "Programmes, active first", body = Vec<Programme>),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/programmes")]
@@ -183,7 +160,6 @@ pub async fn list_programmes(
     responses(
         (status = 200, description = "The programme", body = Programme),
         (status = 404, description = "No such programme", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/programmes/{key}")]
@@ -213,10 +189,8 @@ pub async fn get_programme(
     responses(
         (status = 200, description = "The programme with the new allocations", body = Programme),
         (status = 400, description = "Invalid method or index", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a programme administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such programme, or the wijk is not in it", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/projects/programmes/{key}/wijken/{wijk}")]
@@ -302,7 +276,6 @@ fn viewer(conn: &mut PgConnection, caller: &MaybeCaller) -> Result<Option<Princi
         (status = 200, description = "A page of ideas", body = IdeaPage),
         (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "`mine` without being logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/ideas")]
@@ -386,9 +359,7 @@ pub async fn list_ideas(
     responses(
         (status = 201, description = "Submitted", body = Idea),
         (status = 400, description = "Invalid idea, wijk or point", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the organisation, or not staff of the wijk for another channel", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/ideas")]
@@ -521,7 +492,6 @@ pub async fn create_idea(
     responses(
         (status = 200, description = "The idea", body = Idea),
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/ideas/{id}")]
@@ -578,10 +548,8 @@ async fn change_support(
     params(("id" = String, Path, description = "Idea id (UUID)")),
     responses(
         (status = 200, description = "The idea with its supporters", body = Idea),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The idea is hidden", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/ideas/{id}/support")]
@@ -602,10 +570,8 @@ pub async fn support_idea(
     params(("id" = String, Path, description = "Idea id (UUID)")),
     responses(
         (status = 200, description = "The idea with its supporters", body = Idea),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The idea is hidden", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/projects/ideas/{id}/support")]
@@ -647,10 +613,8 @@ fn staff_idea(
     responses(
         (status = 200, description = "The idea with its new status", body = Idea),
         (status = 400, description = "Invalid status, or a reason, idea or service is missing", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the idea's wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/ideas/{id}/status")]
@@ -772,10 +736,8 @@ pub async fn set_idea_status(
     responses(
         (status = 200, description = "Hidden", body = Idea),
         (status = 400, description = "No reason", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the idea's wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/ideas/{id}/hide")]
@@ -800,10 +762,8 @@ pub async fn hide_idea(
     params(("id" = String, Path, description = "Idea id (UUID)")),
     responses(
         (status = 200, description = "Shown again", body = Idea),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the idea's wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/ideas/{id}/show")]

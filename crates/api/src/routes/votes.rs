@@ -8,21 +8,20 @@ use std::collections::{BTreeMap, HashMap};
 
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use diesel::prelude::*;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::ballots::{self, BallotRow};
 use samenstad_db::queries::projects as pq;
-use samenstad_db::schema::{
-    ballot, budget_line, idea, programme_round, project, proposal, proposal_idea, residence, vote,
-    vote_option, wijk,
-};
+use samenstad_db::queries::proposals::{self, NewProposal, ProposalsOf};
+use samenstad_db::queries::votes::{self as vq, NewResidence, NewVote, ResultDecision, VoteRow};
 use samenstad_domain::ballot::{BallotKind, BallotRules, check};
+use samenstad_domain::lifecycle::{VoteAction, VoteState, vote_transition};
 use samenstad_domain::pabulib::{Amount, Election, Project, VoteType, Voter};
 use samenstad_domain::tally::{GreedyScore, greedy, mes_add1};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
-    Ballot, BudgetLine, CastBallot, Choice, CreateProposal, CreateVote, Proposal, ProposalResult,
-    Residence, VerifyResidence, Vote, VoteResults,
+    Ballot, CastBallot, Choice, CreateProposal, CreateVote, Proposal, ProposalResult, Residence,
+    VerifyResidence, Vote, VoteResults,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -31,6 +30,9 @@ use validator::Validate;
 use crate::auth::{Authenticated, Caller, UserCaller};
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::routes::wijkbudget_common::{
+    WijkQuery, allocations, decide_refusal, load_proposal, wijk_and_round,
+};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -51,117 +53,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(apply_vote);
 }
 
-/// The wijk (id) and the round of the active programme it takes part in.
-fn wijk_and_round(conn: &mut PgConnection, key: &str) -> Result<(Uuid, Uuid), AppError> {
-    let wijk_id = wijk_id(conn, key)?;
-    let round_id = pq::active_round_of_wijk(conn, wijk_id)?.ok_or_else(|| {
-        AppError::field(
-            "wijk",
-            "no_round",
-            "the wijk takes part in no active programme round",
-        )
-    })?;
-    Ok((wijk_id, round_id))
-}
-
-type ProposalRow = (
-    Uuid,
-    Option<String>,
-    i16,
-    i16,
-    String,
-    String,
-    String,
-    i64,
-    String,
-);
-
-fn proposals_by(
-    conn: &mut PgConnection,
-    filter: impl FnOnce(
-        proposal::BoxedQuery<'static, diesel::pg::Pg>,
-    ) -> proposal::BoxedQuery<'static, diesel::pg::Pg>,
-) -> Result<Vec<Proposal>, AppError> {
-    let ids: Vec<Uuid> = filter(proposal::table.into_boxed())
-        .select(proposal::id)
-        .load(conn)?;
-    let rows: Vec<ProposalRow> = proposal::table
-        .inner_join(wijk::table)
-        .inner_join(programme_round::table)
-        .filter(proposal::id.eq_any(&ids))
-        .order((proposal::created_at.asc(), proposal::id.asc()))
-        .select((
-            proposal::id,
-            proposal::decision_reason,
-            wijk::wijknr,
-            programme_round::number,
-            proposal::title,
-            proposal::summary,
-            proposal::owners,
-            proposal::cost_cents,
-            proposal::status,
-        ))
-        .load(conn)?;
-    let lines: Vec<(Uuid, String, i64)> = budget_line::table
-        .filter(budget_line::proposal_id.eq_any(&ids))
-        .order((budget_line::proposal_id, budget_line::position))
-        .select((
-            budget_line::proposal_id,
-            budget_line::description,
-            budget_line::amount_cents,
-        ))
-        .load(conn)?;
-    let ideas: Vec<(Uuid, Uuid)> = proposal_idea::table
-        .filter(proposal_idea::proposal_id.eq_any(&ids))
-        .select((proposal_idea::proposal_id, proposal_idea::idea_id))
-        .load(conn)?;
-    let projects: HashMap<Uuid, Uuid> = project::table
-        .filter(project::proposal_id.eq_any(&ids))
-        .select((project::proposal_id, project::id))
-        .load::<(Uuid, Uuid)>(conn)?
-        .into_iter()
-        .collect();
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, decision_reason, wijknr, round, title, summary, owners, cost_cents, status)| {
-                Proposal {
-                    id: id.to_string(),
-                    wijknr,
-                    round,
-                    title,
-                    summary,
-                    owners,
-                    cost_cents,
-                    status,
-                    budget_lines: lines
-                        .iter()
-                        .filter(|(p, ..)| *p == id)
-                        .map(|(_, description, amount_cents)| BudgetLine {
-                            description: description.clone(),
-                            amount_cents: *amount_cents,
-                        })
-                        .collect(),
-                    idea_ids: ideas
-                        .iter()
-                        .filter(|(p, _)| *p == id)
-                        .map(|(_, i)| i.to_string())
-                        .collect(),
-                    decision_reason,
-                    project_id: projects.get(&id).map(Uuid::to_string),
-                }
-            },
-        )
-        .collect())
-}
-
-pub(crate) fn load_proposal(conn: &mut PgConnection, id: Uuid) -> Result<Proposal, AppError> {
-    proposals_by(conn, |q| q.filter(proposal::id.eq(id)))?
-        .into_iter()
-        .next()
-        .ok_or_else(|| AppError::NotFound("no such proposal".to_owned()))
-}
-
 /// Work ideas out into a proposal
 ///
 /// Staff of the wijk write a proposal with a costed budget and its owners, from ideas of the
@@ -173,9 +64,7 @@ pub(crate) fn load_proposal(conn: &mut PgConnection, id: Uuid) -> Result<Proposa
     responses(
         (status = 201, description = "Created", body = Proposal),
         (status = 400, description = "Invalid proposal, wijk or idea", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/proposals")]
@@ -194,35 +83,29 @@ pub async fn create_proposal(
                 .map_err(|_| AppError::field("idea_ids", "invalid", "must be UUIDs"))
         })
         .collect::<Result<_, _>>()?;
-    let cost: i64 = body.budget_lines.iter().map(|l| l.amount_cents).sum();
     let created = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (wijk_id, round_id) = wijk_and_round(conn, &body.wijk)?;
             p.require_staff_of(wijk_id)?;
             let id = Uuid::now_v7();
-            diesel::insert_into(proposal::table)
-                .values((
-                    proposal::id.eq(id),
-                    proposal::round_id.eq(round_id),
-                    proposal::wijk_id.eq(wijk_id),
-                    proposal::title.eq(body.title.trim()),
-                    proposal::summary.eq(body.summary.trim()),
-                    proposal::owners.eq(body.owners.trim()),
-                    proposal::cost_cents.eq(cost),
-                    proposal::created_by.eq(p.user.id),
-                ))
-                .execute(conn)?;
-            for (i, line) in body.budget_lines.iter().enumerate() {
-                diesel::insert_into(budget_line::table)
-                    .values((
-                        budget_line::proposal_id.eq(id),
-                        budget_line::position.eq(i16::try_from(i).unwrap_or(i16::MAX)),
-                        budget_line::description.eq(line.description.trim()),
-                        budget_line::amount_cents.eq(line.amount_cents),
-                    ))
-                    .execute(conn)?;
-            }
+            proposals::insert_proposal(
+                conn,
+                &NewProposal {
+                    id,
+                    round_id,
+                    wijk_id,
+                    title: body.title.trim(),
+                    summary: body.summary.trim(),
+                    owners: body.owners.trim(),
+                    created_by: p.user.id,
+                    budget_lines: body
+                        .budget_lines
+                        .iter()
+                        .map(|l| (l.description.trim(), l.amount_cents))
+                        .collect(),
+                },
+            )?;
             let reason = format!("Uitgewerkt in het voorstel «{}».", body.title.trim());
             for idea_id in idea_ids {
                 let row = pq::idea_for_update(conn, idea_id)?
@@ -230,24 +113,7 @@ pub async fn create_proposal(
                     .ok_or_else(|| {
                         AppError::field("idea_ids", "unknown", "an idea is not one of this wijk")
                     })?;
-                diesel::insert_into(proposal_idea::table)
-                    .values((
-                        proposal_idea::proposal_id.eq(id),
-                        proposal_idea::idea_id.eq(row.id),
-                    ))
-                    .execute(conn)?;
-                if row.status != "proposal" {
-                    diesel::update(idea::table.find(row.id))
-                        .set((
-                            idea::status.eq("proposal"),
-                            idea::status_reason.eq(&reason),
-                            idea::merged_into.eq(None::<Uuid>),
-                            idea::referred_to.eq(None::<String>),
-                            idea::updated_at.eq(Utc::now()),
-                        ))
-                        .execute(conn)?;
-                    pq::record_event(conn, row.id, "status", Some("proposal"), Some(&reason))?;
-                }
+                proposals::link_idea(conn, id, &row, &reason)?;
             }
             audit::record(
                 conn,
@@ -257,14 +123,6 @@ pub async fn create_proposal(
         })
         .await?;
     Ok(HttpResponse::Created().json(created))
-}
-
-/// The wijk of a list.
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct WijkQuery {
-    /// Wijk number or slug.
-    pub wijk: String,
 }
 
 /// List a wijk's proposals
@@ -277,7 +135,6 @@ pub struct WijkQuery {
     responses(
         (status = 200, description = "Proposals", body = Vec<Proposal>),
         (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/proposals")]
@@ -289,7 +146,7 @@ pub async fn list_proposals(
     state
         .with_conn(move |conn| {
             let wijk_id = wijk_id(conn, &key)?;
-            proposals_by(conn, |q| q.filter(proposal::wijk_id.eq(wijk_id)))
+            Ok(proposals::proposals(conn, ProposalsOf::Wijk(wijk_id))?)
         })
         .await
         .map(web::Json)
@@ -305,7 +162,6 @@ pub async fn list_proposals(
     responses(
         (status = 200, description = "The proposal", body = Proposal),
         (status = 404, description = "No such proposal", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/proposals/{id}")]
@@ -334,10 +190,8 @@ pub async fn get_proposal(
     responses(
         (status = 200, description = "Verified", body = Residence),
         (status = 400, description = "Unknown wijk or invalid date", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk, or a client without `residence:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/projects/residents/{user_id}")]
@@ -377,33 +231,18 @@ pub async fn verify_residence(
             samenstad_db::queries::accounts::user_by_id(conn, user_id)?
                 .ok_or_else(|| AppError::NotFound("no such account".to_owned()))?;
             let now = Utc::now();
-            diesel::insert_into(residence::table)
-                .values((
-                    residence::user_id.eq(user_id),
-                    residence::wijk_id.eq(wijk_id),
-                    residence::birth_date.eq(birth_date),
-                    residence::method.eq(method),
-                    residence::verified_by.eq(verifier),
-                    residence::verified_at.eq(now),
-                ))
-                .on_conflict(residence::user_id)
-                .do_update()
-                .set((
-                    residence::wijk_id.eq(wijk_id),
-                    residence::birth_date.eq(birth_date),
-                    residence::method.eq(method),
-                    residence::verified_by.eq(verifier),
-                    residence::verified_at.eq(now),
-                ))
-                .execute(conn)?;
-            audit::record(
+            let wijknr = vq::verify_residence(
                 conn,
-                NewAudit {
-                    actor_client_id: client,
-                    ..NewAudit::by(verifier, "residence.verified").on("user", user_id)
+                &NewResidence {
+                    user_id,
+                    wijk_id,
+                    birth_date,
+                    method,
+                    verified_by: verifier,
+                    client_id: client,
+                    verified_at: now,
                 },
             )?;
-            let wijknr: i16 = wijk::table.find(wijk_id).select(wijk::wijknr).first(conn)?;
             Ok(Residence {
                 user_id: user_id.to_string(),
                 wijknr,
@@ -415,55 +254,13 @@ pub async fn verify_residence(
         .map(web::Json)
 }
 
-#[derive(Debug, Clone, Queryable)]
-struct VoteRow {
-    id: Uuid,
-    wijk_id: Uuid,
-    wijknr: i16,
-    ballot_kind: String,
-    budget_cents: i64,
-    max_choices: Option<i32>,
-    points: Option<i32>,
-    rule: String,
-    min_age: i32,
-    opens_at: DateTime<Utc>,
-    closes_at: DateTime<Utc>,
+/// The state of a vote now (it follows from the clock).
+fn state_of(row: &VoteRow) -> VoteState {
+    VoteState::at(&Utc::now(), &row.opens_at, &row.closes_at)
 }
 
-fn vote_row(conn: &mut PgConnection, id: Uuid) -> Result<VoteRow, AppError> {
-    vote::table
-        .inner_join(wijk::table)
-        .filter(vote::id.eq(id))
-        .select((
-            vote::id,
-            vote::wijk_id,
-            wijk::wijknr,
-            vote::ballot_kind,
-            vote::budget_cents,
-            vote::max_choices,
-            vote::points,
-            vote::rule,
-            vote::min_age,
-            vote::opens_at,
-            vote::closes_at,
-        ))
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| AppError::NotFound("no such vote".to_owned()))
-}
-
-fn options_of(conn: &mut PgConnection, vote_id: Uuid) -> Result<Vec<Proposal>, AppError> {
-    let ids: Vec<Uuid> = vote_option::table
-        .filter(vote_option::vote_id.eq(vote_id))
-        .select(vote_option::proposal_id)
-        .load(conn)?;
-    proposals_by(conn, |q| q.filter(proposal::id.eq_any(ids)))
-}
-
-fn load_vote(conn: &mut PgConnection, id: Uuid) -> Result<(VoteRow, Vote), AppError> {
-    let row = vote_row(conn, id)?;
-    let now = Utc::now();
-    let view = Vote {
+fn vote_view(row: &VoteRow, options: Vec<Proposal>) -> Vote {
+    Vote {
         id: row.id.to_string(),
         wijknr: row.wijknr,
         ballot_kind: row.ballot_kind.clone(),
@@ -474,16 +271,15 @@ fn load_vote(conn: &mut PgConnection, id: Uuid) -> Result<(VoteRow, Vote), AppEr
         min_age: row.min_age,
         opens_at: row.opens_at.to_rfc3339(),
         closes_at: row.closes_at.to_rfc3339(),
-        state: if now < row.opens_at {
-            "upcoming"
-        } else if now < row.closes_at {
-            "open"
-        } else {
-            "closed"
-        }
-        .to_owned(),
-        options: options_of(conn, id)?,
-    };
+        state: state_of(row).as_str().to_owned(),
+        options,
+    }
+}
+
+fn load_vote(conn: &mut PgConnection, id: Uuid) -> Result<(VoteRow, Vote), AppError> {
+    let (row, options) = vq::vote_with_options(conn, id)?
+        .ok_or_else(|| AppError::NotFound("no such vote".to_owned()))?;
+    let view = vote_view(&row, options);
     Ok((row, view))
 }
 
@@ -520,10 +316,8 @@ fn time(value: &str, field: &str) -> Result<DateTime<Utc>, AppError> {
     responses(
         (status = 201, description = "Created", body = Vote),
         (status = 400, description = "Invalid vote", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The wijk does not select by vote, or already has a vote in this round", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/votes")]
@@ -621,12 +415,7 @@ pub async fn create_vote(
                     )
                 })?,
             };
-            let known: Vec<Uuid> = proposal::table
-                .filter(proposal::id.eq_any(&proposal_ids))
-                .filter(proposal::wijk_id.eq(wijk_id))
-                .filter(proposal::round_id.eq(round_id))
-                .select(proposal::id)
-                .load(conn)?;
+            let known = proposals::ids_in_round(conn, &proposal_ids, wijk_id, round_id)?;
             if known.len() != proposal_ids.len() {
                 return Err(AppError::field(
                     "proposal_ids",
@@ -635,40 +424,29 @@ pub async fn create_vote(
                 ));
             }
             let id = Uuid::now_v7();
-            let inserted = diesel::insert_into(vote::table)
-                .values((
-                    vote::id.eq(id),
-                    vote::round_id.eq(round_id),
-                    vote::wijk_id.eq(wijk_id),
-                    vote::ballot_kind.eq(&body.ballot_kind),
-                    vote::budget_cents.eq(budget),
-                    vote::max_choices.eq(body.max_choices),
-                    vote::points.eq(body.points),
-                    vote::rule.eq(&rule),
-                    vote::min_age.eq(min_age),
-                    vote::opens_at.eq(opens_at),
-                    vote::closes_at.eq(closes_at),
-                    vote::created_by.eq(p.user.id),
-                ))
-                .on_conflict_do_nothing()
-                .execute(conn)?;
-            if inserted == 0 {
+            let inserted = vq::insert_vote(
+                conn,
+                &NewVote {
+                    id,
+                    round_id,
+                    wijk_id,
+                    ballot_kind: &body.ballot_kind,
+                    budget_cents: budget,
+                    max_choices: body.max_choices,
+                    points: body.points,
+                    rule: &rule,
+                    min_age,
+                    opens_at,
+                    closes_at,
+                    created_by: p.user.id,
+                    proposal_ids: &known,
+                },
+            )?;
+            if !inserted {
                 return Err(AppError::Conflict(
                     "the wijk already has a vote in this round".to_owned(),
                 ));
             }
-            for pid in &known {
-                diesel::insert_into(vote_option::table)
-                    .values((
-                        vote_option::vote_id.eq(id),
-                        vote_option::proposal_id.eq(pid),
-                    ))
-                    .execute(conn)?;
-            }
-            audit::record(
-                conn,
-                NewAudit::by(Some(p.user.id), "vote.created").on("vote", id),
-            )?;
             Ok(load_vote(conn, id)?.1)
         })
         .await?;
@@ -681,14 +459,11 @@ fn allocation_of(
     round_id: Uuid,
     wijk_id: Uuid,
 ) -> Result<Option<i64>, AppError> {
-    let programme_id: Uuid = programme_round::table
-        .find(round_id)
-        .select(programme_round::programme_id)
-        .first(conn)?;
+    let programme_id = vq::programme_of_round(conn, round_id)?;
     let Some(tree) = pq::programme_tree(conn, &programme_id.to_string())? else {
         return Ok(None);
     };
-    let amounts = crate::routes::projects::allocations(&tree)?;
+    let amounts = allocations(&tree)?;
     Ok(tree
         .wijken
         .iter()
@@ -707,7 +482,6 @@ fn allocation_of(
     responses(
         (status = 200, description = "Votes", body = Vec<Vote>),
         (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/votes")]
@@ -719,14 +493,10 @@ pub async fn list_votes(
     state
         .with_conn(move |conn| {
             let wijk_id = wijk_id(conn, &key)?;
-            let ids: Vec<Uuid> = vote::table
-                .filter(vote::wijk_id.eq(wijk_id))
-                .order(vote::opens_at.desc())
-                .select(vote::id)
-                .load(conn)?;
-            ids.into_iter()
-                .map(|id| Ok(load_vote(conn, id)?.1))
-                .collect()
+            Ok(vq::votes_of_wijk(conn, wijk_id)?
+                .into_iter()
+                .map(|(row, options)| vote_view(&row, options))
+                .collect())
         })
         .await
         .map(web::Json)
@@ -742,7 +512,6 @@ pub async fn list_votes(
     responses(
         (status = 200, description = "The vote", body = Vote),
         (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/votes/{id}")]
@@ -787,15 +556,6 @@ fn checked_choices(
     Ok(choices)
 }
 
-#[derive(Debug, Clone, Queryable)]
-struct BallotRow {
-    id: Uuid,
-    paper_ref: Option<String>,
-    confirmed_by: Option<Uuid>,
-    choices: serde_json::Value,
-    updated_at: DateTime<Utc>,
-}
-
 fn ballot_view(vote_id: Uuid, row: &BallotRow, options: &[Proposal]) -> Ballot {
     let choices: BTreeMap<String, u32> =
         serde_json::from_value(row.choices.clone()).unwrap_or_default();
@@ -820,20 +580,6 @@ fn ballot_view(vote_id: Uuid, row: &BallotRow, options: &[Proposal]) -> Ballot {
     }
 }
 
-const BALLOT_COLUMNS: (
-    ballot::id,
-    ballot::paper_ref,
-    ballot::confirmed_by,
-    ballot::choices,
-    ballot::updated_at,
-) = (
-    ballot::id,
-    ballot::paper_ref,
-    ballot::confirmed_by,
-    ballot::choices,
-    ballot::updated_at,
-);
-
 /// Cast or change my ballot
 ///
 /// A resident whose residence in the wijk is verified, old enough, while the vote is open.
@@ -847,11 +593,9 @@ const BALLOT_COLUMNS: (
     responses(
         (status = 200, description = "The ballot as stored", body = Ballot),
         (status = 400, description = "The ballot breaks the vote's rules", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a verified resident of the wijk, or too young", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The vote is not open", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/projects/votes/{id}/ballot")]
@@ -867,14 +611,9 @@ pub async fn cast_ballot(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (row, view) = load_vote(conn, id)?;
-            if view.state != "open" {
-                return Err(AppError::Conflict(format!("the vote is {}", view.state)));
-            }
-            let home: Option<(Uuid, NaiveDate)> = residence::table
-                .find(p.user.id)
-                .select((residence::wijk_id, residence::birth_date))
-                .first(conn)
-                .optional()?;
+            vote_transition(state_of(&row), VoteAction::CastBallot)
+                .map_err(|r| AppError::Conflict(r.to_string()))?;
+            let home = vq::residence_of(conn, p.user.id)?;
             match home {
                 None => {
                     return Err(AppError::Forbidden(
@@ -899,20 +638,7 @@ pub async fn cast_ballot(
             }
             let choices = checked_choices(&row, &view.options, &body)?;
             let json = serde_json::to_value(&choices).unwrap_or_default();
-            let now = Utc::now();
-            let stored: BallotRow = diesel::insert_into(ballot::table)
-                .values((
-                    ballot::id.eq(Uuid::now_v7()),
-                    ballot::vote_id.eq(id),
-                    ballot::voter_id.eq(p.user.id),
-                    ballot::choices.eq(&json),
-                    ballot::updated_at.eq(now),
-                ))
-                .on_conflict((ballot::vote_id, ballot::voter_id))
-                .do_update()
-                .set((ballot::choices.eq(&json), ballot::updated_at.eq(now)))
-                .returning(BALLOT_COLUMNS)
-                .get_result(conn)?;
+            let stored = ballots::cast(conn, id, p.user.id, &json)?;
             Ok(ballot_view(id, &stored, &view.options))
         })
         .await
@@ -928,9 +654,7 @@ pub async fn cast_ballot(
     params(("id" = String, Path, description = "Vote id (UUID)")),
     responses(
         (status = 200, description = "My ballot", body = Ballot),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such vote, or no ballot of mine", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/votes/{id}/ballot")]
@@ -944,12 +668,7 @@ pub async fn my_ballot(
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (_, view) = load_vote(conn, id)?;
-            let row: BallotRow = ballot::table
-                .filter(ballot::vote_id.eq(id))
-                .filter(ballot::voter_id.eq(p.user.id))
-                .select(BALLOT_COLUMNS)
-                .first(conn)
-                .optional()?
+            let row = ballots::ballot_of_voter(conn, id, p.user.id)?
                 .ok_or_else(|| AppError::NotFound("you have not voted yet".to_owned()))?;
             Ok(ballot_view(id, &row, &view.options))
         })
@@ -969,11 +688,9 @@ pub async fn my_ballot(
     responses(
         (status = 201, description = "Entered, awaiting confirmation", body = Ballot),
         (status = 400, description = "No paper number, or the ballot breaks the rules", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "This paper number was entered already", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/votes/{id}/paper-ballots")]
@@ -1004,26 +721,11 @@ pub async fn enter_paper_ballot(
             let (row, view) = load_vote(conn, id)?;
             p.require_staff_of(row.wijk_id)?;
             let choices = checked_choices(&row, &view.options, &body)?;
-            let stored: Option<BallotRow> = diesel::insert_into(ballot::table)
-                .values((
-                    ballot::id.eq(Uuid::now_v7()),
-                    ballot::vote_id.eq(id),
-                    ballot::source.eq("paper"),
-                    ballot::paper_ref.eq(&paper_ref),
-                    ballot::entered_by.eq(p.user.id),
-                    ballot::choices.eq(serde_json::to_value(&choices).unwrap_or_default()),
-                ))
-                .on_conflict_do_nothing()
-                .returning(BALLOT_COLUMNS)
-                .get_result(conn)
-                .optional()?;
-            let stored = stored.ok_or_else(|| {
-                AppError::Conflict(format!("paper ballot {paper_ref} was entered already"))
-            })?;
-            audit::record(
-                conn,
-                NewAudit::by(Some(p.user.id), "ballot.paper_entered").on("ballot", stored.id),
-            )?;
+            let json = serde_json::to_value(&choices).unwrap_or_default();
+            let stored =
+                ballots::enter_paper(conn, id, &paper_ref, p.user.id, &json)?.ok_or_else(|| {
+                    AppError::Conflict(format!("paper ballot {paper_ref} was entered already"))
+                })?;
             Ok(ballot_view(id, &stored, &view.options))
         })
         .await?;
@@ -1040,11 +742,9 @@ pub async fn enter_paper_ballot(
     params(("id" = String, Path, description = "Ballot id (UUID)")),
     responses(
         (status = 200, description = "Confirmed", body = Ballot),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such paper ballot", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Entered by the caller, or confirmed already", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/ballots/{id}/confirm")]
@@ -1057,15 +757,8 @@ pub async fn confirm_paper_ballot(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (vote_id, entered_by, confirmed_by): (Uuid, Option<Uuid>, Option<Uuid>) =
-                ballot::table
-                    .find(id)
-                    .filter(ballot::source.eq("paper"))
-                    .select((ballot::vote_id, ballot::entered_by, ballot::confirmed_by))
-                    .for_update()
-                    .first(conn)
-                    .optional()?
-                    .ok_or_else(|| AppError::NotFound("no such paper ballot".to_owned()))?;
+            let (vote_id, entered_by, confirmed_by) = ballots::paper_for_update(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such paper ballot".to_owned()))?;
             let (row, view) = load_vote(conn, vote_id)?;
             p.require_staff_of(row.wijk_id)?;
             if confirmed_by.is_some() {
@@ -1078,46 +771,26 @@ pub async fn confirm_paper_ballot(
                     "a second staff member must confirm what you entered".to_owned(),
                 ));
             }
-            let stored: BallotRow = diesel::update(ballot::table.find(id))
-                .set(ballot::confirmed_by.eq(p.user.id))
-                .returning(BALLOT_COLUMNS)
-                .get_result(conn)?;
-            audit::record(
-                conn,
-                NewAudit::by(Some(p.user.id), "ballot.paper_confirmed").on("ballot", id),
-            )?;
+            let stored = ballots::confirm_paper(conn, id, p.user.id)?;
             Ok(ballot_view(vote_id, &stored, &view.options))
         })
         .await
         .map(web::Json)
 }
 
-/// Ballots that count: online and imported ones, and paper ones a second staff member confirmed.
-fn counted_ballots(
-    conn: &mut PgConnection,
-    vote_id: Uuid,
-) -> Result<Vec<(Uuid, serde_json::Value)>, AppError> {
-    Ok(ballot::table
-        .filter(ballot::vote_id.eq(vote_id))
-        .filter(
-            ballot::source
-                .ne("paper")
-                .or(ballot::confirmed_by.is_not_null()),
-        )
-        .order(ballot::id.asc())
-        .select((ballot::id, ballot::choices))
-        .load(conn)?)
-}
-
 /// The closed vote, or 409.
-fn closed_vote(conn: &mut PgConnection, id: Uuid) -> Result<(VoteRow, Vote), AppError> {
+fn closed_vote(
+    conn: &mut PgConnection,
+    id: Uuid,
+    action: VoteAction,
+) -> Result<(VoteRow, Vote), AppError> {
     let (row, view) = load_vote(conn, id)?;
-    if view.state != "closed" {
-        return Err(AppError::Conflict(format!(
+    vote_transition(state_of(&row), action).map_err(|_| {
+        AppError::Conflict(format!(
             "results are published when the vote closes ({})",
             view.closes_at
-        )));
-    }
+        ))
+    })?;
     Ok((row, view))
 }
 
@@ -1134,7 +807,6 @@ fn closed_vote(conn: &mut PgConnection, id: Uuid) -> Result<(VoteRow, Vote), App
         (status = 200, description = "The election", body = String, content_type = "text/plain"),
         (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The vote has not closed yet", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/votes/{id}/election.pb")]
@@ -1145,8 +817,8 @@ pub async fn vote_pabulib(
     let id = parse_id(&id, "vote")?;
     let text = state
         .with_conn(move |conn| {
-            let (row, view) = closed_vote(conn, id)?;
-            let election = election_of(&row, &view.options, &counted_ballots(conn, id)?);
+            let (row, view) = closed_vote(conn, id, VoteAction::PublishResults)?;
+            let election = election_of(&row, &view.options, &ballots::counted(conn, id)?);
             Ok(samenstad_domain::pabulib::write(&election))
         })
         .await?;
@@ -1172,7 +844,6 @@ pub async fn vote_pabulib(
         (status = 200, description = "The results", body = VoteResults),
         (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The vote has not closed yet", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/votes/{id}/results")]
@@ -1183,8 +854,8 @@ pub async fn vote_results(
     let id = parse_id(&id, "vote")?;
     state
         .with_conn(move |conn| {
-            let (row, view) = closed_vote(conn, id)?;
-            Ok(tally(&row, &view.options, &counted_ballots(conn, id)?))
+            let (row, view) = closed_vote(conn, id, VoteAction::PublishResults)?;
+            Ok(tally(&row, &view.options, &ballots::counted(conn, id)?))
         })
         .await
         .map(web::Json)
@@ -1332,11 +1003,9 @@ fn tally(
     params(("id" = String, Path, description = "Vote id (UUID)")),
     responses(
         (status = 200, description = "Applied; the results", body = VoteResults),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not closed yet, or applied already", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is unavailable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/votes/{id}/apply")]
@@ -1349,24 +1018,25 @@ pub async fn apply_vote(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (row, view) = closed_vote(conn, id)?;
+            let (row, view) = closed_vote(conn, id, VoteAction::ApplyResult)?;
             p.require_staff_of(row.wijk_id)?;
-            let results = tally(&row, &view.options, &counted_ballots(conn, id)?);
-            for r in &results.results {
-                let proposal_id = parse_id(&r.proposal_id, "proposal")?;
-                let reason = if r.funded {
-                    format!("Gekozen in de stemming ({} stemmen).", r.votes)
-                } else {
-                    format!("Niet gekozen in de stemming ({} stemmen).", r.votes)
-                };
-                crate::routes::realisation::decide(
-                    conn,
-                    proposal_id,
-                    r.funded,
-                    &reason,
-                    p.user.id,
-                )?;
-            }
+            let results = tally(&row, &view.options, &ballots::counted(conn, id)?);
+            let decisions = results
+                .results
+                .iter()
+                .map(|r| {
+                    Ok(ResultDecision {
+                        proposal_id: parse_id(&r.proposal_id, "proposal")?,
+                        selected: r.funded,
+                        reason: if r.funded {
+                            format!("Gekozen in de stemming ({} stemmen).", r.votes)
+                        } else {
+                            format!("Niet gekozen in de stemming ({} stemmen).", r.votes)
+                        },
+                    })
+                })
+                .collect::<Result<Vec<_>, AppError>>()?;
+            vq::apply_result(conn, &decisions, p.user.id)?.map_err(decide_refusal)?;
             Ok(results)
         })
         .await

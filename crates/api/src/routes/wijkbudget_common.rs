@@ -1,0 +1,74 @@
+//! Pieces the wijkbudget route modules (projects, votes, realisation, panels) share, so none of
+//! them borrows from another.
+
+use samenstad_db::PgConnection;
+use samenstad_db::queries::projects::{self as pq, ProgrammeTree};
+use samenstad_db::queries::proposals::{self, DecideRefusal};
+use samenstad_domain::allocation::{Allocation, AllocationInput, AllocationRule, allocate};
+use samenstad_types::projects::Proposal;
+use uuid::Uuid;
+
+use crate::error::AppError;
+use crate::principal::wijk_id;
+
+/// The wijk of a list.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WijkQuery {
+    /// Wijk number or slug.
+    pub wijk: String,
+}
+
+/// The wijk (id) and the round of the active programme it takes part in.
+pub(crate) fn wijk_and_round(conn: &mut PgConnection, key: &str) -> Result<(Uuid, Uuid), AppError> {
+    let wijk_id = wijk_id(conn, key)?;
+    let round_id = active_round(conn, wijk_id)?;
+    Ok((wijk_id, round_id))
+}
+
+/// The round of the active programme the wijk takes part in, or 400.
+pub(crate) fn active_round(conn: &mut PgConnection, wijk_id: Uuid) -> Result<Uuid, AppError> {
+    pq::active_round_of_wijk(conn, wijk_id)?.ok_or_else(|| {
+        AppError::field(
+            "wijk",
+            "no_round",
+            "the wijk takes part in no active programme round",
+        )
+    })
+}
+
+/// A proposal, or 404.
+pub(crate) fn load_proposal(conn: &mut PgConnection, id: Uuid) -> Result<Proposal, AppError> {
+    proposals::proposal_by_id(conn, id)?
+        .ok_or_else(|| AppError::NotFound("no such proposal".to_owned()))
+}
+
+/// A refused decision as the API answers it: 404 for no proposal, 409 for a decided one.
+pub(crate) fn decide_refusal(refusal: DecideRefusal) -> AppError {
+    match refusal {
+        DecideRefusal::NotFound => AppError::NotFound("no such proposal".to_owned()),
+        DecideRefusal::Refused(r) => AppError::Conflict(r.to_string()),
+    }
+}
+
+/// Every wijk's allocation, in the order of `tree.wijken` (see `samenstad_domain::allocation`).
+pub(crate) fn allocations(tree: &ProgrammeTree) -> Result<Vec<Allocation>, AppError> {
+    let p = &tree.programme;
+    let rule = AllocationRule {
+        total_cents: u64::try_from(p.total_cents).unwrap_or(0),
+        base_cents: u64::try_from(p.base_cents).unwrap_or(0),
+        cap_cents: u64::try_from(p.cap_cents).unwrap_or(0),
+    };
+    let inputs: Vec<AllocationInput> = tree
+        .wijken
+        .iter()
+        .map(|(w, _, _, _, population)| AllocationInput {
+            population: u64::try_from(*population).unwrap_or(0),
+            vulnerability_milli: u64::try_from(w.vulnerability_milli).unwrap_or(0),
+        })
+        .collect();
+    if inputs.is_empty() {
+        return Ok(Vec::new());
+    }
+    allocate(rule, &inputs).map_err(|e| AppError::Internal(format!("allocation: {e}")))
+}
