@@ -24,6 +24,7 @@ use validator::Validate;
 use crate::auth::{Caller, MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
+use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id};
 use crate::routes::ideas_common::{idea_view, load_idea};
 use crate::routes::wijkbudget_common::allocations;
@@ -295,14 +296,8 @@ pub async fn list_ideas(
             "is not a status of an idea",
         ));
     }
-    let offset: i64 =
-        match query.cursor.as_deref() {
-            None => 0,
-            Some(c) => c.parse().ok().filter(|o| *o >= 0).ok_or_else(|| {
-                AppError::field("cursor", "invalid", "is not a cursor of this list")
-            })?,
-        };
-    let limit = query.limit.unwrap_or(20);
+    let offset: i64 = page::position::<u32>(query.cursor.as_deref())?.map_or(0, i64::from);
+    let limit = page::limit(query.limit);
     state
         .with_conn(move |conn| {
             let viewer = viewer(conn, &caller)?;
@@ -329,10 +324,9 @@ pub async fn list_ideas(
                 limit: limit + 1,
             };
             let rows = q::list_ideas(conn, &filter, viewer.as_ref().map(|v| v.user.id))?;
-            let next_cursor = (rows.len() as i64 > limit).then(|| (offset + limit).to_string());
+            let (rows, next_cursor) = page::cut(rows, limit, |_| offset + limit);
             let items = rows
                 .iter()
-                .take(usize::try_from(limit).unwrap_or(0))
                 .filter(|r| {
                     r.0.hidden_reason.is_none()
                         || viewer.as_ref().is_some_and(|v| {
