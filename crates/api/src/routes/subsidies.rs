@@ -5,6 +5,8 @@
 //! Review, decisions, payments, reports, the public awards and the dashboard are in
 //! `subsidy_review`; what both share is in `subsidy_common`.
 
+use std::collections::HashMap;
+
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -18,7 +20,7 @@ use samenstad_domain::subsidy::{self as rules_check, Action};
 use samenstad_types::subsidies::{
     APPLICATION_STATUSES, Application, ApplicationDraft, ApplicationSummary, ApplicationsQuery,
     BudgetInput, CosignatureLink, CosignatureRequest, Deadline, DeadlineInput, FinderQuery,
-    NewApplication, Reason, SCHEME_STATUSES, Scheme, SchemeFit, SchemeInput,
+    NewApplication, Reason, SCHEME_STATUSES, Scheme, SchemeFit, SchemeInput, SchemeRules,
 };
 use samenstad_types::{FieldError, Problem};
 use serde_json::json;
@@ -560,19 +562,48 @@ pub async fn create_application(
     Ok(HttpResponse::Created().json(view))
 }
 
-/// The summary of a listed application; with the jury's weighted average when `with_jury`.
-fn summary(line: ListedApplication, with_jury: bool) -> Result<ApplicationSummary, AppError> {
-    let jury_average = if with_jury {
-        let rules = serde_json::from_value(line.scheme_rules).map_err(|e| {
-            AppError::Internal(format!("scheme {} has bad rules: {e}", line.scheme_key))
-        })?;
-        let criteria = rules_check::criterion_averages(
-            &rules,
-            line.scores.iter().map(|(c, s)| (c.as_str(), *s)),
-        );
-        rules_check::weighted_average(&criteria)
-    } else {
-        None
+/// The summaries of listed applications; with the jury's weighted average when `with_jury`.
+/// Each scheme's rules come with its first application and are read once.
+fn summaries(
+    lines: Vec<ListedApplication>,
+    with_jury: bool,
+) -> Result<Vec<ApplicationSummary>, AppError> {
+    let mut rules: HashMap<String, SchemeRules> = HashMap::new();
+    lines
+        .into_iter()
+        .map(|mut line| {
+            if with_jury && let Some(value) = line.scheme_rules.take() {
+                let parsed = serde_json::from_value(value).map_err(|e| {
+                    AppError::Internal(format!("scheme {} has bad rules: {e}", line.scheme_key))
+                })?;
+                rules.insert(line.scheme_key.clone(), parsed);
+            }
+            summary(line, with_jury.then_some(&rules))
+        })
+        .collect()
+}
+
+/// The summary of a listed application; with the jury's weighted average when the rules of
+/// the schemes are given.
+fn summary(
+    line: ListedApplication,
+    rules: Option<&HashMap<String, SchemeRules>>,
+) -> Result<ApplicationSummary, AppError> {
+    let jury_average = match rules {
+        Some(rules) => {
+            let rules = rules.get(&line.scheme_key).ok_or_else(|| {
+                AppError::Internal(format!(
+                    "no rules of scheme {} in the list",
+                    line.scheme_key
+                ))
+            })?;
+            let criteria = rules_check::criterion_averages(
+                rules,
+                line.scores.iter().map(|(c, s)| (c.as_str(), *s)),
+            );
+            rules_check::weighted_average(&criteria)
+        }
+        None => None,
     };
     let row = line.row;
     Ok(ApplicationSummary {
@@ -669,10 +700,7 @@ pub async fn list_applications(
                 status: q.status,
                 limit: 1000,
             };
-            apps::list(conn, &filter)?
-                .into_iter()
-                .map(|line| summary(line, with_jury))
-                .collect()
+            summaries(apps::list(conn, &filter)?, with_jury)
         })
         .await
         .map(web::Json)

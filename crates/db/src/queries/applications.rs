@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Array, Bool, Integer, SmallInt, Text, Uuid as SqlUuid};
+use diesel::sql_types::{Array, Bool, Integer, Jsonb, Nullable, SmallInt, Text, Uuid as SqlUuid};
 use samenstad_types::subsidies::{ApplicationEvent, Attachment, BudgetLine};
 use uuid::Uuid;
 
@@ -118,7 +118,9 @@ pub struct ListFilter {
 pub struct ListedApplication {
     pub row: AppRow,
     pub scheme_key: String,
-    pub scheme_rules: serde_json::Value,
+    /// The scheme's rules on the first application of each scheme in the list, `None` on the
+    /// others: a list of 1,000 applications would otherwise carry the same document 1,000 times.
+    pub scheme_rules: Option<serde_json::Value>,
     pub organisation_name: Option<String>,
     pub deadline: Option<NaiveDate>,
     /// Wijk numbers, ascending.
@@ -663,10 +665,16 @@ const SCORE_CRITERIA: &str = "ARRAY(SELECT s.criterion FROM subsidy_score s \
 const SCORES: &str = "ARRAY(SELECT s.score FROM subsidy_score s \
      WHERE s.application_id = subsidy_application.id ORDER BY s.user_id, s.criterion)";
 
+/// The scheme's rules on the first row of each scheme in the list's order, NULL on the others.
+/// The window is computed before the LIMIT, in the list's own (unique) order.
+const FIRST_RULES: &str = "CASE WHEN row_number() OVER (PARTITION BY subsidy_application.scheme_id \
+     ORDER BY subsidy_application.updated_at DESC, subsidy_application.id DESC) = 1 \
+     THEN subsidy_scheme.rules END";
+
 type ListLine = (
     AppRow,
     String,
-    serde_json::Value,
+    Option<serde_json::Value>,
     Option<String>,
     Option<NaiveDate>,
     Vec<i16>,
@@ -685,14 +693,17 @@ pub fn list(conn: &mut PgConnection, f: &ListFilter) -> QueryResult<Vec<ListedAp
         .select((
             AppRow::as_select(),
             subsidy_scheme::key,
-            subsidy_scheme::rules,
+            sql::<Nullable<Jsonb>>(FIRST_RULES),
             organisation::name.nullable(),
             subsidy_deadline::closes_on.nullable(),
             sql::<Array<SmallInt>>(WIJKNRS),
             sql::<Array<Text>>(SCORE_CRITERIA),
             sql::<Array<Integer>>(SCORES),
         ))
-        .order(subsidy_application::updated_at.desc())
+        .order((
+            subsidy_application::updated_at.desc(),
+            subsidy_application::id.desc(),
+        ))
         .limit(f.limit)
         .into_boxed();
     if let Some(scheme) = f.scheme_id {
