@@ -28,9 +28,28 @@ impl Modify for BearerScheme {
 /// rather than repeated on every route. Runs on the finished document (the routes add their paths
 /// after the `#[openapi]` modifiers ran).
 pub fn add_body_errors(openapi: &mut utoipa::openapi::OpenApi) {
-    let problem = problem_response;
-    for item in openapi.paths.paths.values_mut() {
-        for op in [
+    for op in operations(openapi).filter(|op| op.request_body.is_some()) {
+        let responses = &mut op.responses.responses;
+        for (status, description) in [
+            ("400", "The body cannot be read"),
+            (
+                "415",
+                "The body is not of the media type this operation reads",
+            ),
+        ] {
+            responses
+                .entry(status.to_owned())
+                .or_insert_with(|| problem_response(description).into());
+        }
+    }
+}
+
+/// Every operation of the document.
+fn operations(
+    openapi: &mut utoipa::openapi::OpenApi,
+) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    openapi.paths.paths.values_mut().flat_map(|item| {
+        [
             &mut item.get,
             &mut item.put,
             &mut item.post,
@@ -39,22 +58,7 @@ pub fn add_body_errors(openapi: &mut utoipa::openapi::OpenApi) {
         ]
         .into_iter()
         .flatten()
-        {
-            if op.request_body.is_none() {
-                continue;
-            }
-            let responses = &mut op.responses.responses;
-            if !responses.contains_key("400") {
-                responses.insert("400".to_owned(), problem("The body cannot be read").into());
-            }
-            if !responses.contains_key("415") {
-                responses.insert(
-                    "415".to_owned(),
-                    problem("The body is not of the media type this operation reads").into(),
-                );
-            }
-        }
-    }
+    })
 }
 
 /// Operations that never touch the database, so never answer 503 (the liveness probe).
@@ -67,39 +71,28 @@ const WITHOUT_DATABASE: &[&str] = &["get_liveness"];
 /// endpoint for people, see `auth::UserCaller`). A route documents its own 401 or 403 only when
 /// it says more than these.
 pub fn add_common_errors(openapi: &mut utoipa::openapi::OpenApi) {
-    for item in openapi.paths.paths.values_mut() {
-        for op in [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let security = op.security.as_deref().unwrap_or_default();
-            let bearer_accepted = security.iter().any(has_bearer);
-            let bearer_required = bearer_accepted && security.iter().all(has_bearer);
-            let touches_database = op
-                .operation_id
-                .as_deref()
-                .is_none_or(|id| !WITHOUT_DATABASE.contains(&id));
-            let responses = &mut op.responses.responses;
-            let mut add = |status: &str, description: &str| {
-                responses
-                    .entry(status.to_owned())
-                    .or_insert_with(|| problem_response(description).into());
-            };
-            if bearer_required {
-                add("401", "Not logged in");
-                add("403", "An API client's token on an endpoint for people");
-            } else if bearer_accepted {
-                add("401", "The access token presented is invalid or expired");
-            }
-            if touches_database {
-                add("503", "The database is unavailable");
-            }
+    for op in operations(openapi) {
+        let security = op.security.as_deref().unwrap_or_default();
+        let bearer_accepted = security.iter().any(has_bearer);
+        let bearer_required = bearer_accepted && security.iter().all(has_bearer);
+        let touches_database = op
+            .operation_id
+            .as_deref()
+            .is_none_or(|id| !WITHOUT_DATABASE.contains(&id));
+        let responses = &mut op.responses.responses;
+        let mut add = |status: &str, description: &str| {
+            responses
+                .entry(status.to_owned())
+                .or_insert_with(|| problem_response(description).into());
+        };
+        if bearer_required {
+            add("401", "Not logged in");
+            add("403", "An API client's token on an endpoint for people");
+        } else if bearer_accepted {
+            add("401", "The access token presented is invalid or expired");
+        }
+        if touches_database {
+            add("503", "The database is unavailable");
         }
     }
 }

@@ -415,7 +415,13 @@ pub async fn rooms_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
 )]
 #[get("/projects/projects.csv")]
 pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows = state.with_conn(|conn| Ok(q::project_lines(conn)?)).await?;
+    let rows = state
+        .with_conn(|conn| {
+            Ok(samenstad_db::queries::realisation::projects(
+                conn, None, None,
+            )?)
+        })
+        .await?;
     csv_export::download(
         "projects.csv",
         &[
@@ -461,7 +467,13 @@ pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, Ap
 )]
 #[get("/projects/projects.geojson")]
 pub async fn projects_geojson(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows = state.with_conn(|conn| Ok(q::project_lines(conn)?)).await?;
+    let rows = state
+        .with_conn(|conn| {
+            Ok(samenstad_db::queries::realisation::projects(
+                conn, None, None,
+            )?)
+        })
+        .await?;
     let features: Vec<Value> = rows
         .into_iter()
         .filter_map(|r| {

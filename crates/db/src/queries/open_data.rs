@@ -6,7 +6,7 @@ use diesel::sql_types::{Array, Nullable, Text, Timestamptz};
 use samenstad_types::subsidies::COMMITTED_STATUSES;
 use uuid::Uuid;
 
-use crate::schema::{idea, project, proposal, room, subsidy_deadline, subsidy_scheme, venue, wijk};
+use crate::schema::{idea, proposal, room, subsidy_deadline, subsidy_scheme, venue, wijk};
 
 /// When a dataset of the catalogue last changed.
 #[derive(Debug, Clone, PartialEq, QueryableByName)]
@@ -115,41 +115,6 @@ pub fn room_lines(conn: &mut PgConnection) -> QueryResult<Vec<RoomLine>> {
             room::tariff_resident_cents,
             room::tariff_private_cents,
             room::free_for_neighbourhood,
-        ))
-        .load(conn)
-}
-
-/// A project of the open-data list.
-#[derive(Debug, Clone, PartialEq, Queryable)]
-pub struct ProjectLine {
-    pub id: Uuid,
-    pub wijknr: i16,
-    pub title: String,
-    pub status: String,
-    pub budget_cents: i64,
-    pub spent_cents: i64,
-    pub deadline: NaiveDate,
-    pub partners: Vec<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-}
-
-/// Every project, by wijk and age.
-pub fn project_lines(conn: &mut PgConnection) -> QueryResult<Vec<ProjectLine>> {
-    project::table
-        .inner_join(wijk::table)
-        .order((wijk::wijknr.asc(), project::created_at.asc()))
-        .select((
-            project::id,
-            wijk::wijknr,
-            project::title,
-            project::status,
-            project::budget_cents,
-            project::spent_cents,
-            project::deadline,
-            project::partners,
-            project::lat,
-            project::lon,
         ))
         .load(conn)
 }
