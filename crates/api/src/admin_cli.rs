@@ -17,6 +17,49 @@ pub fn create_user(
     password_hash: &str,
     role: &str,
 ) -> Result<bool, diesel::result::Error> {
+    create_user_with(conn, email, name, password_hash, Some(role), None).map(|(created, _)| created)
+}
+
+/// Why the command line cannot grant a role.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// No wijk with this number or slug.
+    #[error("no wijk {0}")]
+    UnknownWijk(String),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+}
+
+/// Like [`create_user`], for any of `resident` (no role), `admin`, `programme_admin` and
+/// `wijk_staff` of `wijk` (a number or slug). Returns whether the account was created, and its id.
+pub fn create_user_scoped(
+    conn: &mut PgConnection,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+    role: &str,
+    wijk: Option<&str>,
+) -> Result<(bool, Uuid), CliError> {
+    let wijk_id = match wijk {
+        Some(key) => Some(
+            samenstad_db::queries::wijken::wijk_id_by_key(conn, key)?
+                .ok_or_else(|| CliError::UnknownWijk(key.to_owned()))?,
+        ),
+        None => None,
+    };
+    let role = (role != "resident").then_some(role);
+    Ok(create_user_with(conn, email, name, password_hash, role, wijk_id)?)
+}
+
+fn create_user_with(
+    conn: &mut PgConnection,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+    role: Option<&str>,
+    wijk_id: Option<Uuid>,
+) -> Result<(bool, Uuid), diesel::result::Error> {
     let email = email.trim().to_lowercase();
     conn.transaction(|conn| {
         let (user, created) = match q::user_by_email(conn, &email)? {
@@ -37,15 +80,18 @@ pub fn create_user(
                 (user, true)
             }
         };
+        let Some(role) = role else {
+            return Ok((created, user.id));
+        };
         if !q::roles_of(conn, user.id)?
             .iter()
-            .any(|(r, _)| r.role == role)
+            .any(|(r, _)| r.role == role && r.wijk_id == wijk_id)
         {
             let row = RoleRow {
                 id: Uuid::now_v7(),
                 user_id: user.id,
                 role: role.to_owned(),
-                wijk_id: None,
+                wijk_id,
                 scope_id: None,
                 granted_by: None,
                 created_at: Utc::now(),
@@ -58,6 +104,6 @@ pub fn create_user(
                     .details(json!({"role": role, "via": "cli"})),
             )?;
         }
-        Ok(created)
+        Ok((created, user.id))
     })
 }

@@ -292,9 +292,12 @@ enum AdminCommand {
         /// E-mail address.
         #[arg(long)]
         email: String,
-        /// Role without scope: admin or programme_admin.
+        /// Role: admin, programme_admin, wijk_staff (with --wijk) or resident (no role).
         #[arg(long, default_value = "admin")]
         role: String,
+        /// For wijk_staff: the wijk (number or slug).
+        #[arg(long)]
+        wijk: Option<String>,
         /// Display name.
         #[arg(long, default_value = "Beheerder")]
         name: String,
@@ -309,15 +312,21 @@ enum AdminCommand {
 async fn create_user(
     email: String,
     role: String,
+    wijk: Option<String>,
     name: String,
     db: DbConfig,
 ) -> Result<(), String> {
     use std::io::Read;
-    if role != "admin" && role != "programme_admin" {
-        return Err(
-            "--role must be admin or programme_admin (scoped roles are granted through the API)"
-                .to_owned(),
-        );
+    match (role.as_str(), &wijk) {
+        ("admin" | "programme_admin" | "resident", None) | ("wijk_staff", Some(_)) => {}
+        ("wijk_staff", None) => return Err("--role wijk_staff needs --wijk".to_owned()),
+        (_, Some(_)) => return Err("--wijk goes with --role wijk_staff only".to_owned()),
+        _ => {
+            return Err(
+                "--role must be admin, programme_admin, wijk_staff or resident (other scoped roles are granted through the API)"
+                    .to_owned(),
+            );
+        }
     }
     let mut password = String::new();
     std::io::stdin()
@@ -333,10 +342,17 @@ async fn create_user(
         .await
         .map_err(|e| e.to_string())?;
     let mut conn = connect(&db)?;
-    let created = samenstad_api::admin_cli::create_user(&mut conn, &email, &name, &hash, &role)
-        .map_err(|e| e.to_string())?;
+    let (created, id) = samenstad_api::admin_cli::create_user_scoped(
+        &mut conn,
+        &email,
+        &name,
+        &hash,
+        &role,
+        wijk.as_deref(),
+    )
+    .map_err(|e| e.to_string())?;
     println!(
-        "{} {} with role {role}",
+        "{} {} (id {id}) with role {role}",
         if created { "created" } else { "updated" },
         email.trim().to_lowercase()
     );
@@ -444,10 +460,11 @@ async fn main() -> ExitCode {
         Command::Admin(AdminCommand::CreateUser {
             email,
             role,
+            wijk,
             name,
             password_stdin: _,
             db,
-        }) => create_user(email, role, name, db).await,
+        }) => create_user(email, role, wijk, name, db).await,
         Command::Openapi { out: None } => {
             print!("{}", openapi_json());
             Ok(())
