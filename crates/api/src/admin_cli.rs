@@ -49,7 +49,14 @@ pub fn create_user_scoped(
         None => None,
     };
     let role = (role != "resident").then_some(role);
-    Ok(create_user_with(conn, email, name, password_hash, role, wijk_id)?)
+    Ok(create_user_with(
+        conn,
+        email,
+        name,
+        password_hash,
+        role,
+        wijk_id,
+    )?)
 }
 
 fn create_user_with(
