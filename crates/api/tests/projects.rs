@@ -111,7 +111,8 @@ async fn a_programme_admin_sets_a_wijks_method_and_vulnerability_and_the_allocat
     let before = get_as(&app, "/api/v1/projects/programmes/wijkbudget", None)
         .await
         .body;
-    let body = json!({"selection_method": "public_vote", "vulnerability_milli": 2000});
+    let body = json!({"selection_method": "public_vote", "vulnerability_milli": 2000,
+        "reason": "De wijkraad vroeg een stemming."});
     assert_eq!(
         call(&app, Method::PUT, uri, Some(body.clone()), Some(&resident))
             .await
@@ -160,10 +161,17 @@ async fn a_programme_admin_sets_a_wijks_method_and_vulnerability_and_the_allocat
     assert_eq!(
         count(
             &db,
-            "SELECT count(*) AS n FROM audit_log WHERE action = 'programme.wijk_set'"
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'programme.wijk_set' \
+             AND details->>'reason' = 'De wijkraad vroeg een stemming.'"
         ),
-        1
+        1,
+        "the reason is kept with the change"
     );
+    let short =
+        json!({"selection_method": "public_vote", "vulnerability_milli": 2000, "reason": "x"});
+    let r = call(&app, Method::PUT, uri, Some(short), Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(r.body["errors"][0]["field"], "reason", "{}", r.body);
 }
 
 async fn submit(app: &impl TestService, token: &str, body: Value) -> Reply {
@@ -515,6 +523,7 @@ async fn the_typed_client_reads_programmes_and_submits_supports_and_decides_idea
             &SetRoundWijk {
                 selection_method: "public_vote".into(),
                 vulnerability_milli: 1000,
+                reason: None,
             },
         )
         .await

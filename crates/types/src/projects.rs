@@ -302,13 +302,17 @@ pub struct HideIdea {
 /// How a wijk of a programme selects its projects, and its vulnerability index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"selection_method": "lottery_panel", "vulnerability_milli": 1250})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"selection_method": "lottery_panel", "vulnerability_milli": 1250, "reason": "De wijkraad vroeg een geloot panel."})))]
 pub struct SetRoundWijk {
     /// `dialogue`, `lottery_panel`, `public_vote` or `college_decision`.
     pub selection_method: String,
     /// Vulnerability index in thousandths (1000 is neutral), 1–100000.
     #[validate(range(min = 1, max = 100_000, message = "must be 1 to 100000"))]
     pub vulnerability_milli: i32,
+    /// Why it changes (kept in the audit log).
+    #[serde(default)]
+    #[validate(length(min = 3, max = 500, message = "must be 3 to 500 characters"))]
+    pub reason: Option<String>,
 }
 
 /// A line of a proposal's budget.

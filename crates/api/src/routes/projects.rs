@@ -241,7 +241,7 @@ pub async fn set_round_wijk(
                     .on("programme", tree.programme.id)
                     .details(
                         json!({"wijk": wijk, "selection_method": body.selection_method,
-                        "vulnerability_milli": body.vulnerability_milli}),
+                        "vulnerability_milli": body.vulnerability_milli, "reason": body.reason}),
                     ),
             )?;
             load_programme(conn, &key)
