@@ -352,7 +352,7 @@ async fn create_user(
     )
     .map_err(|e| e.to_string())?;
     println!(
-        "{} {} (id {id}) with role {role}",
+        "{} {} with role {role} (id {id})",
         if created { "created" } else { "updated" },
         email.trim().to_lowercase()
     );
