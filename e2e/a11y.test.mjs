@@ -50,10 +50,13 @@ async function axeViolations(page) {
 }
 
 const PUBLIC_PAGES = ['/', '/wijken/binnenstad', '/venues', '/venues/buurtcentrum-sluizeken', '/wijkbudget',
-  '/ideas', '/subsidies', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
+  '/ideas', '/projects', '/subsidies', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
+// The staff area of the wijkbudget (issue: staff back office).
+const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/staff/proposals?wijk=24',
+  '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24'];
 const STAFF_PAGES = ['/account', '/bookings', '/manage', '/subsidies/mine',
   '/subsidies/apply/fonds-tijdelijke-invullingen', 'DRAFT', '/subsidies/admin', '/subsidies/dashboard',
-  '/subsidies/jury', '/wijken/binnenstad/overview'];
+  '/subsidies/jury', '/wijken/binnenstad/overview', ...BACK_OFFICE];
 
 for (const lang of ['nl', 'en']) {
   test(`axe-core finds no serious or critical violations on the main pages (${lang})`, async () => {
@@ -188,3 +191,26 @@ test('with the keyboard only: log in, book a room, and submit a subsidy applicat
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+for (const lang of ['nl', 'en']) {
+  test(`every page of the staff area can be walked with the keyboard, the focus always visible (${lang})`, async () => {
+    const ctx = await context(lang);
+    const page = await ctx.newPage();
+    await login(page, ADMIN);
+    for (const path of BACK_OFFICE) {
+      await page.goto(`${BASE}${path}`);
+      await settled(page);
+      // Open every disclosure so its fields are in the tab order too.
+      for (const d of await page.locator('details').all()) await d.evaluate((el) => { el.open = true; });
+      const seen = new Set();
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const { text, visible, style } = await focusedDescription(page);
+        assert.ok(visible, `${path}: the focus on "${text}" is not visible (${style})`);
+        seen.add(text);
+      }
+      assert.ok(seen.size >= 8, `${path}: the keyboard reaches the page's controls (${[...seen].join(', ')})`);
+    }
+    await ctx.close();
+  });
+}

@@ -1,4 +1,5 @@
 // Shared by the browser tests: the server under test, Debian's Chromium, and JSON calls to the API.
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 export const BASE = process.env.SAMENSTAD_E2E_URL ?? 'http://127.0.0.1:8090';
@@ -20,4 +21,17 @@ export async function api(path, { method = 'GET', body, token } = {}) {
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(`${BASE}${path}`, { method, headers, body: body && JSON.stringify(body) });
   return { status: res.status, body: res.status === 204 ? null : await res.json() };
+}
+
+/**
+ * An account made with the `samenstad admin create-user` CLI (the only set-up the staff tests
+ * do outside the web app): `role` is resident, admin, programme_admin or wijk_staff (with `wijk`).
+ * Returns the account's id.
+ */
+export function cliUser(email, password, { role = 'resident', wijk, name = 'Medewerker' } = {}) {
+  const bin = process.env.SAMENSTAD_BIN ?? `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/samenstad`;
+  const args = ['admin', 'create-user', '--email', email, '--role', role, '--name', name, '--password-stdin'];
+  if (wijk !== undefined) args.push('--wijk', String(wijk));
+  const out = execFileSync(bin, args, { input: `${password}\n`, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
+  return String(out).match(/\(id ([0-9a-f-]{36})\)/)[1];
 }

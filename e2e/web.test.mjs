@@ -3,7 +3,7 @@
 // Playwright gives every launch a fresh temporary profile (--user-data-dir).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, api, launchChromium } from './support.mjs';
+import { BASE, api, cliUser, launchChromium } from './support.mjs';
 
 let browser;
 
@@ -138,15 +138,9 @@ test('register, verify through the mailed link, log in, stay logged in after a r
   await page.close();
 });
 
+/** A resident's account, made with the CLI (accounts are the one set-up done outside the web app). */
 async function residentSession(email, password) {
-  const reg = await api('/api/v1/auth/register', { method: 'POST', body: { email, password, display_name: 'Karim' } });
-  assert.equal(reg.status, 201);
-  const admin = await api('/api/v1/auth/login', { method: 'POST',
-    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } });
-  const outbox = await api(`/api/v1/admin/outbox?to=${encodeURIComponent(email)}`, { token: admin.body.access_token });
-  const token = outbox.body[0].body.match(/token=(\S+)/)[1];
-  assert.equal((await api('/api/v1/auth/verify-email', { method: 'POST', body: { token } })).status, 204);
-  return reg.body.id;
+  return cliUser(email, password, { name: 'Karim' });
 }
 
 async function uiLogin(page, email, password) {
@@ -333,12 +327,19 @@ test('submit an idea for a wijk, support it, staff refer it with a reason, the r
   assert.match(await status.innerText(), /doorverwezen naar het reguliere beleid: Het groenonderhoud plant dit al voor het voorjaar\. \(Groendienst\)/);
   assert.equal(await page.locator('ol.history li').count(), 2, 'submitted, then referred');
 
-  // An idea with a point shows on the wijk's map and opens from it.
-  const adminToken = (await api('/api/v1/auth/login', { method: 'POST',
-    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } })).body.access_token;
-  const pinned = await api('/api/v1/projects/ideas', { method: 'POST', token: adminToken,
-    body: { title: 'Zitbank aan het Sluizeken', body: 'Een bank in de schaduw bij de tramhalte.', lat: 51.0629, lon: 3.7282 } });
-  assert.equal(pinned.status, 201, JSON.stringify(pinned.body));
+  // An idea with a point (placed with the keyboard on the form's map) shows on the wijk's map
+  // and opens from it.
+  await page.goto(`${BASE}/ideas?wijk=2`);
+  await page.waitForFunction(() => document.querySelector('#idea-wijk')?.value === '2');
+  await page.getByLabel('Titel van je idee').fill('Zitbank aan het Sluizeken');
+  await page.getByLabel('Beschrijf je idee').fill('Een bank in de schaduw bij de tramhalte.');
+  await page.locator('svg.point-picker').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowUp');
+  await page.locator('svg.point-picker circle.near-pin').waitFor();
+  await page.getByRole('button', { name: 'Idee indienen' }).click();
+  await page.waitForURL(/\/ideas\/[0-9a-f-]{36}$/);
+  const pinned = { body: { id: page.url().split('/').pop() } };
   await page.goto(`${BASE}/ideas?wijk=2`);
   await page.locator('ul.idea-list li', { hasText: 'Bloembakken aan de Vrijdagmarkt' }).waitFor();
   const marker = page.locator('svg.marker-map circle.idea-marker[aria-label="Zitbank aan het Sluizeken"]');
@@ -354,117 +355,7 @@ test('submit an idea for a wijk, support it, staff refer it with a reason, the r
   await page.close();
 });
 
-test('a verified resident votes with a knapsack ballot against the running total; results appear after the close', async () => {
-  const admin = (await api('/api/v1/auth/login', { method: 'POST',
-    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } })).body.access_token;
-  const as = (method, path, body) => api(path, { method, body, token: admin });
-  assert.equal((await as('PUT', '/api/v1/projects/programmes/wijkbudget/wijken/9',
-    { selection_method: 'public_vote', vulnerability_milli: 1000 })).status, 200);
-  const email = `mo-${Date.now()}@example.org`;
-  const password = 'een lange zin als wachtwoord';
-  const userId = await residentSession(email, password);
-  assert.equal((await as('PUT', `/api/v1/projects/residents/${userId}`, { wijk: '9', birth_date: '1988-02-02' })).status, 200);
-  const { page, errors } = await openPage();
-  await uiLogin(page, email, password);
-  // The resident's idea …
-  await page.goto(`${BASE}/ideas?wijk=9`);
-  await page.waitForFunction(() => document.querySelector('#idea-wijk')?.value === '9');
-  await page.getByLabel('Titel van je idee').fill('Een groene speelplaats');
-  await page.getByLabel('Beschrijf je idee').fill('Bomen en een zandbak op de speelplaats van de school.');
-  await page.getByRole('button', { name: 'Idee indienen' }).click();
-  await page.waitForURL(/\/ideas\/[0-9a-f-]{36}$/);
-  const ideaId = page.url().split('/').pop();
-  // … worked out by staff into one of three proposals.
-  const proposals = [];
-  for (const [title, euros] of [['Zitbanken langs de Leie', 90000], ['Buurtfeest elk jaar', 60000], ['Groene speelplaats', 150000]]) {
-    const r = await as('POST', '/api/v1/projects/proposals', { wijk: '9', title, summary: 'Uitgewerkt in de wijkdialoog.',
-      owners: 'Bewonersgroep', budget_lines: [{ description: 'Alles', amount_cents: euros * 100 }],
-      idea_ids: title === 'Groene speelplaats' ? [ideaId] : [] });
-    assert.equal(r.status, 201, JSON.stringify(r.body));
-    proposals.push(r.body.id);
-  }
-  const closes = new Date(Date.now() + 25000);
-  const vote = await as('POST', '/api/v1/projects/votes', { wijk: '9', ballot_kind: 'knapsack', budget_cents: 25000000,
-    opens_at: new Date(Date.now() - 60000).toISOString(), closes_at: closes.toISOString(), proposal_ids: proposals });
-  assert.equal(vote.status, 201, JSON.stringify(vote.body));
-
-  await page.reload();
-  await page.locator('p.status', { hasText: 'uitgewerkt tot voorstel: Uitgewerkt in het voorstel «Groene speelplaats».' }).waitFor();
-  await page.goto(`${BASE}/ideas?wijk=9`);
-  await page.getByRole('link', { name: /Stemming \(open\)/ }).click();
-  await page.waitForURL(`**/votes/${vote.body.id}`);
-  await page.getByLabel(/Zitbanken langs de Leie/).check();
-  await page.getByLabel(/Buurtfeest elk jaar/).check();
-  await page.locator('.running-total', { hasText: '€ 150.000 / € 250.000' }).waitFor();
-  await page.getByLabel(/Groene speelplaats/).check();
-  await page.locator('form.ballot p.error', { hasText: 'more than the budget' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Stem uitbrengen' }).isDisabled(), true, 'over budget: cannot cast');
-  await page.getByLabel(/Buurtfeest elk jaar/).uncheck();
-  await page.locator('.running-total', { hasText: '€ 240.000' }).waitFor();
-  await page.getByLabel(/Zitbanken langs de Leie/).uncheck();
-  await page.getByLabel(/Buurtfeest elk jaar/).check();
-  await page.getByRole('button', { name: 'Stem uitbrengen' }).click();
-  await page.locator('form.ballot p.success').waitFor();
-
-  // After the close the results replace the ballot.
-  await new Promise((r) => setTimeout(r, Math.max(0, closes.getTime() - Date.now() + 1000)));
-  await page.reload();
-  const table = page.locator('table.results');
-  await table.waitFor();
-  assert.match(await table.locator('tr', { hasText: 'Groene speelplaats' }).innerText(), /1\s+€ 150\.000\s+ja/);
-  assert.match(await table.locator('tr', { hasText: 'Buurtfeest elk jaar' }).innerText(), /1\s+€ 60\.000\s+ja/);
-  assert.match(await table.locator('tr', { hasText: 'Zitbanken langs de Leie' }).innerText(), /0\s+€ 90\.000\s+nee/);
-
-  // Staff apply the result: the funded proposals become projects, visible on the wijk's board.
-  assert.equal((await as('POST', `/api/v1/projects/votes/${vote.body.id}/apply`)).status, 200);
-  const projects = (await api('/api/v1/projects/projects?wijk=9')).body;
-  const park = projects.find((p) => p.title === 'Groene speelplaats');
-  assert.equal((await as('POST', `/api/v1/projects/projects/${park.id}/updates`,
-    { body: 'De speelplaats is ontworpen met de kinderen.', status: 'in_realisation', spent_cents: 1500000 })).status, 201);
-  await page.goto(`${BASE}/ideas?wijk=9`);
-  await page.getByRole('heading', { name: 'Projecten in uitvoering' }).waitFor();
-  await page.locator('section.proposals').getByRole('link', { name: 'Groene speelplaats' }).click();
-  await page.locator('p.status', { hasText: 'gekozen: Gekozen in de stemming (1 stemmen).' }).waitFor();
-  await page.getByRole('link', { name: 'Naar het project' }).click();
-  await page.waitForURL(`**/projects/${park.id}`);
-  await page.locator('ol.history li', { hasText: 'ontworpen met de kinderen' }).waitFor();
-  assert.match(await page.locator('article.project-page').innerText(), /in uitvoering[\s\S]*Uitgegeven: € 15\.000 van € 150\.000/);
-  assert.deepEqual(errors.filter((e) => !/40[01]|404/.test(e)), []);
-  await page.close();
-});
-
-test('a drawn panel shows how to check its draw, and a member scores a proposal', async () => {
-  const admin = (await api('/api/v1/auth/login', { method: 'POST',
-    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } })).body.access_token;
-  const as = (method, path, body) => api(path, { method, body, token: admin });
-  const email = `panellid-${Date.now()}@example.org`;
-  const password = 'een lange zin als wachtwoord';
-  const userId = await residentSession(email, password);
-  const panel = await as('POST', '/api/v1/projects/panels', { wijk: '25', size: 4, reserves: 0,
-    quotas: [{ attribute: 'gender', value: 'v', min: 2, max: 2 }] });
-  assert.equal(panel.status, 201, JSON.stringify(panel.body));
-  const candidates = ['P-1', 'P-2', 'P-3', 'P-4'].map((pseudonym, i) =>
-    ({ pseudonym, user_id: i === 0 ? userId : null, strata: { gender: i % 2 ? 'm' : 'v' } }));
-  assert.equal((await as('POST', `/api/v1/projects/panels/${panel.body.id}/candidates`, { candidates })).status, 200);
-  assert.equal((await as('POST', `/api/v1/projects/panels/${panel.body.id}/draw`, { seed: 'Drongen e2e' })).status, 200);
-  const proposal = await as('POST', '/api/v1/projects/proposals', { wijk: '25', title: 'Trage wegen', summary: 'Wandelpaden tussen de kernen.',
-    owners: 'Werkgroep', budget_lines: [{ description: 'Aanleg', amount_cents: 5000000 }], idea_ids: [] });
-  assert.equal(proposal.status, 201);
-
-  const { page, errors } = await openPage();
-  await uiLogin(page, email, password);
-  await page.goto(`${BASE}/ideas?wijk=25`);
-  await page.getByRole('link', { name: 'Geloot wijkpanel' }).click();
-  await page.waitForURL(`**/panels/${panel.body.id}`);
-  await page.locator('pre.verify', { hasText: 'samenstad sortition verify candidates.csv --seed "Drongen e2e" --panel 4' }).waitFor();
-  assert.match(await page.locator('dd.members').innerText(), /P-1/);
-  await page.getByLabel('Score (0–10)').fill('8');
-  await page.getByLabel('Toelichting').fill('Veilig naar school.');
-  await page.getByRole('button', { name: 'Score bewaren' }).click();
-  await page.locator('table.results tr', { hasText: 'Trage wegen' }).filter({ hasText: '8.0' }).waitFor();
-  assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
-  await page.close();
-});
+// Staff steps of the wijkbudget (vote, panel) are driven through the staff pages in staff.test.mjs.
 
 test('an organisation applies for a €300 flat grant and a €1,800 jury grant; the jury scores; the admin approves; the applicant reads the decision', async () => {
   const password = 'een lange zin als wachtwoord';
@@ -660,9 +551,7 @@ test('staff of a wijk open its overview: ideas, grants and the last 12 months, w
   assert.equal((await api(`/api/v1/subsidies/applications/${draft.body.id}/decision`, { method: 'POST', token: adminToken,
     body: { outcome: 'approve', reason: 'Goed plan.' } })).status, 200);
   const staffEmail = `wijkregisseur-${stamp}@example.org`;
-  const staffId = await residentSession(staffEmail, password);
-  assert.equal((await api(`/api/v1/admin/users/${staffId}/roles`, { method: 'POST', token: adminToken,
-    body: { role: 'wijk_staff', wijknr: 23 } })).status, 201);
+  cliUser(staffEmail, password, { role: 'wijk_staff', wijk: 23, name: 'Wijkregisseur' });
 
   const { page, errors } = await openPage();
   await uiLogin(page, staffEmail, password);

@@ -11,7 +11,7 @@ use crate::pages::account::{
 };
 use crate::pages::ideas::{IdeaBoard, IdeaPage, ProgrammePage};
 use crate::pages::panel::PanelPage;
-use crate::pages::project::ProjectPage;
+use crate::pages::project::{CityProjectsPage, ProjectPage};
 use crate::pages::proposal::ProposalPage;
 use crate::pages::subsidies::{ApplyPage, CosignPage, MyApplications, SubsidyFinder};
 use crate::pages::subsidy_admin::{DashboardPage, JuryPage, ProgrammeAdminPage};
@@ -19,6 +19,13 @@ use crate::pages::subsidy_application::ApplicationPage;
 use crate::pages::venues::{ManageBookings, MyBookings, VenueFinder, VenuePage};
 use crate::pages::vote::VotePage;
 use crate::pages::{home::Home, not_found::NotFound, wijk::WijkPage};
+use crate::staff::ideas::IdeasInbox;
+use crate::staff::panels::PanelsStaffPage;
+use crate::staff::programme::ProgrammeStaffPage;
+use crate::staff::projects::ProjectsStaffPage;
+use crate::staff::proposals::ProposalsStaffPage;
+use crate::staff::votes::VotesStaffPage;
+use crate::staff::{StaffHome, is_staff};
 use crate::state::provide_session;
 
 /// The root component.
@@ -36,12 +43,16 @@ pub fn App() -> impl IntoView {
                 <nav class="main-nav" aria-label="Menu">
                     <A href="/venues">{move || t(lang.get(), T::Venues)}</A>
                     <A href="/ideas">{move || t(lang.get(), T::Ideas)}</A>
+                    <A href="/projects">{move || t(lang.get(), T::AllProjects)}</A>
                     <A href="/subsidies">{move || t(lang.get(), T::Subsidies)}</A>
                     <Show when=move || session.me.get().is_some()>
                         <A href="/bookings">{move || t(lang.get(), T::MyBookings)}</A>
                     </Show>
                     <Show when=move || session.me.get().is_some_and(|me| me.roles.iter().any(|r| r.role == "admin" || r.role == "venue_manager"))>
                         <A href="/manage">{move || t(lang.get(), T::Manage)}</A>
+                    </Show>
+                    <Show when=move || session.me.get().is_some_and(|me| is_staff(&me))>
+                        <A href="/staff">{move || t(lang.get(), T::StaffArea)}</A>
                     </Show>
                 </nav>
                 <nav class="account-nav" aria-label="Account">
@@ -79,7 +90,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas") view=IdeaBoard />
                     <Route path=path!("/ideas/:id") view=IdeaPage />
                     <Route path=path!("/votes/:id") view=VotePage />
+                    <Route path=path!("/projects") view=CityProjectsPage />
                     <Route path=path!("/projects/:id") view=ProjectPage />
+                    <Route path=path!("/staff") view=StaffHome />
+                    <Route path=path!("/staff/programme") view=ProgrammeStaffPage />
+                    <Route path=path!("/staff/ideas") view=IdeasInbox />
+                    <Route path=path!("/staff/proposals") view=ProposalsStaffPage />
+                    <Route path=path!("/staff/votes") view=VotesStaffPage />
+                    <Route path=path!("/staff/panels") view=PanelsStaffPage />
+                    <Route path=path!("/staff/projects") view=ProjectsStaffPage />
                     <Route path=path!("/panels/:id") view=PanelPage />
                     <Route path=path!("/proposals/:id") view=ProposalPage />
                     <Route path=path!("/subsidies") view=SubsidyFinder />

@@ -409,6 +409,18 @@ pub enum T {
     AboutInitiative,
     Attachments,
     Timeline,
+    CityProjects,
+    CityProjectsIntro,
+    Filters,
+    RoundLabel,
+    AllRounds,
+    NoProjects,
+    ProjectsCount,
+    StaffArea,
+    AllProjects,
+    IdeaPlace,
+    IdeaPlaceHelp,
+    RemovePoint,
 }
 
 /// The text `key` in `lang`.
@@ -1219,6 +1231,38 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::Attachments, En) => "Attachments",
         (T::Timeline, Nl) => "Verloop van de aanvraag",
         (T::Timeline, En) => "Timeline of the application",
+        (T::CityProjects, Nl) => "Projecten van het wijkbudget in de stad",
+        (T::CityProjects, En) => "Wijkbudget projects across the city",
+        (T::CityProjectsIntro, Nl) => {
+            "Elk gekozen project van elke wijk, met hoe ver het staat en wat het al kostte."
+        }
+        (T::CityProjectsIntro, En) => {
+            "Every selected project of every wijk, how far it is and what it has cost so far."
+        }
+        (T::Filters, Nl) => "Filters",
+        (T::Filters, En) => "Filters",
+        (T::RoundLabel, Nl) => "Ronde",
+        (T::RoundLabel, En) => "Round",
+        (T::AllRounds, Nl) => "Alle rondes",
+        (T::AllRounds, En) => "All rounds",
+        (T::NoProjects, Nl) => "Geen projecten met deze filters.",
+        (T::NoProjects, En) => "No projects with these filters.",
+        (T::ProjectsCount, Nl) => "projecten",
+        (T::ProjectsCount, En) => "projects",
+        (T::StaffArea, Nl) => "Medewerkers",
+        (T::StaffArea, En) => "Staff",
+        (T::AllProjects, Nl) => "Projecten",
+        (T::AllProjects, En) => "Projects",
+        (T::IdeaPlace, Nl) => "Waar? Klik op de kaart (optioneel)",
+        (T::IdeaPlace, En) => "Where? Click on the map (optional)",
+        (T::IdeaPlaceHelp, Nl) => {
+            "Met het toetsenbord: ga naar de kaart, druk op Enter om een punt in het midden van de wijk te zetten en verplaats het met de pijltjes (25 m per keer)."
+        }
+        (T::IdeaPlaceHelp, En) => {
+            "With the keyboard: go to the map, press Enter to put a point in the middle of the wijk and move it with the arrow keys (25 m at a time)."
+        }
+        (T::RemovePoint, Nl) => "Punt weghalen",
+        (T::RemovePoint, En) => "Remove the point",
     }
 }
 

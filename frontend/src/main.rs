@@ -8,6 +8,7 @@ mod format;
 mod i18n;
 mod labels;
 mod pages;
+mod staff;
 mod state;
 
 use wasm_bindgen::JsCast;

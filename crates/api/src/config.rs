@@ -115,6 +115,10 @@ pub struct AuthConfig {
         default_value = "Samenstad <noreply@samenstad.localhost>"
     )]
     pub mail_from: String,
+    /// Seconds a lottery panel's seed must have been public before the draw (a day by default,
+    /// so anyone can note it before the draw happens).
+    #[arg(long, env = "SAMENSTAD_PANEL_SEED_NOTICE_SECS", default_value_t = 86_400, value_parser = clap::value_parser!(i64).range(0..=2_592_000))]
+    pub panel_seed_notice_s: i64,
 }
 
 impl std::fmt::Debug for AuthConfig {

@@ -53,6 +53,20 @@ impl Principal {
             })
     }
 
+    /// The wijken the person is staff of (`None` for administrators: all of them).
+    pub fn staff_wijken(&self) -> Option<Vec<Uuid>> {
+        if self.is_admin() {
+            return None;
+        }
+        Some(
+            self.roles
+                .iter()
+                .filter(|(r, _)| r.role == "wijk_staff")
+                .filter_map(|(r, _)| r.wijk_id)
+                .collect(),
+        )
+    }
+
     /// Refuses who is not staff of this wijk.
     pub fn require_staff_of(&self, wijk_id: Uuid) -> Result<(), AppError> {
         if self.is_staff_of(Some(wijk_id)) {

@@ -142,6 +142,59 @@ async fn a_panel_is_drawn_from_a_published_seed_anyone_can_rerun_and_its_members
     assert_eq!(again.status, StatusCode::CONFLICT);
 
     let draw_uri = format!("/api/v1/projects/panels/{id}/draw");
+    let early = post(&app, &draw_uri, json!({"seed": seed}), Some(&admin)).await;
+    assert_eq!(
+        early.status,
+        StatusCode::CONFLICT,
+        "no draw before its seed is public: {}",
+        early.body
+    );
+    let seed_uri = format!("/api/v1/projects/panels/{id}/seed");
+    assert_eq!(
+        post(&app, &seed_uri, json!({"seed": seed}), Some(&member))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let published = post(&app, &seed_uri, json!({"seed": seed}), Some(&admin)).await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+    assert_eq!(published.body["seed"], seed);
+    assert!(published.body["seed_published_at"].is_string());
+    assert!(
+        published.body["members"]
+            .as_array()
+            .is_none_or(Vec::is_empty)
+    );
+    assert_eq!(
+        post(
+            &app,
+            &seed_uri,
+            json!({"seed": "a better one"}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT,
+        "a published seed does not change"
+    );
+    assert_eq!(
+        post(
+            &app,
+            &add,
+            json!({"candidates": [{"pseudonym": "K-98", "strata": {}}]}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT,
+        "the pool closes when the seed is public"
+    );
+    let other = post(&app, &draw_uri, json!({"seed": "another"}), Some(&admin)).await;
+    assert_eq!(
+        (other.status, other.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("seed")),
+        "only the published seed draws"
+    );
     let drawn = post(&app, &draw_uri, json!({"seed": seed}), Some(&admin)).await;
     assert_eq!(drawn.status, StatusCode::OK, "{}", drawn.body);
     assert_eq!(
@@ -335,24 +388,29 @@ async fn a_panel_is_drawn_from_a_published_seed_anyone_can_rerun_and_its_members
         .status,
         StatusCode::FORBIDDEN
     );
-    let decided = post(
+    let voted = post(
         &app,
         &decision,
-        json!({"selected": true, "reason": "Het wijkpanel koos dit voorstel met 6/10."}),
+        json!({"selected": true, "reason": "Goed voor de fietsers."}),
         Some(&outsider),
     )
     .await;
     assert_eq!(
-        (decided.status, decided.body["status"].as_str()),
-        (StatusCode::OK, Some("selected")),
-        "the new member decides: {}",
-        decided.body
+        (voted.status, voted.body["status"].as_str()),
+        (StatusCode::OK, Some("proposed")),
+        "the new member votes, but one of six does not decide: {}",
+        voted.body
+    );
+    assert_eq!(
+        voted.body["panel_tally"],
+        json!({"seated": 6, "quorum": 4, "votes_for": 1, "votes_against": 0})
     );
     assert_eq!(
         count(
             &db,
             "SELECT count(*) AS n FROM audit_log WHERE action LIKE 'panel.%'"
         ),
-        4
+        6,
+        "created, candidates added, seed published, drawn, replaced, member voted"
     );
 }

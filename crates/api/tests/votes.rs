@@ -726,8 +726,22 @@ async fn the_typed_client_reads_exports_feeds_and_panel_files_over_a_socket() {
     );
     let atom = client.decisions_atom().await.expect("atom");
     assert!(atom.parse::<atom_syndication::Feed>().is_ok());
-    let projects = client.list_projects(Some("2")).await.expect("projects");
+    let projects = client
+        .list_projects(&samenstad_types::projects::ProjectsQuery {
+            wijk: Some("2".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("projects");
     assert_eq!(projects.len(), 1);
+    let realised = client
+        .list_projects(&samenstad_types::projects::ProjectsQuery {
+            status: Some("realised".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("projects");
+    assert!(realised.is_empty(), "none realised yet");
 
     let panel = staff
         .create_panel(&samenstad_types::projects::CreatePanel {
@@ -735,6 +749,7 @@ async fn the_typed_client_reads_exports_feeds_and_panel_files_over_a_socket() {
             size: 2,
             reserves: 1,
             quotas: vec![],
+            quorum: None,
         })
         .await
         .expect("panel");
@@ -752,6 +767,11 @@ async fn the_typed_client_reads_exports_feeds_and_panel_files_over_a_socket() {
         )
         .await
         .expect("candidates");
+    let published = staff
+        .publish_panel_seed(&panel.id, "seed")
+        .await
+        .expect("seed");
+    assert_eq!(published.seed.as_deref(), Some("seed"));
     let drawn = staff.draw_panel(&panel.id, "seed").await.expect("draw");
     assert_eq!(drawn.members.len(), 2);
     assert!(

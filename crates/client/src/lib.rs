@@ -20,7 +20,9 @@ use samenstad_types::account::{
     RegisterRequest, RoleAssignment, Session, SetRecognition, TokenRequest,
 };
 use samenstad_types::projects::{
-    AddCandidates, CreatePanel, DrawPanel, Panel, ProposalScores, ScoreProposal, WithdrawMember,
+    AddCandidates, CreatePanel, DrawPanel, Panel, PaperBallot, ProjectsQuery, ProposalScores,
+    PublishSeed, RejectResidence, RequestResidence, ResidenceRequest, ScoreProposal,
+    UpdateProposal, WithdrawMember,
 };
 use samenstad_types::projects::{
     Ballot, CastBallot, CreateIdea, CreateProjectUpdate, CreateProposal, CreateVote,
@@ -640,6 +642,16 @@ impl Client {
         .await
     }
 
+    /// `PUT /api/v1/projects/proposals/{id}` (staff of the wijk, until it is decided).
+    pub async fn update_proposal(
+        &self,
+        id: &str,
+        body: &UpdateProposal,
+    ) -> Result<Proposal, Error> {
+        let url = self.url(&["projects", "proposals", id]);
+        self.get(self.http.put(url).json(body)).await
+    }
+
     /// `GET /api/v1/projects/proposals?wijk=`.
     pub async fn list_proposals(&self, wijk: &str) -> Result<Vec<Proposal>, Error> {
         let request = self
@@ -712,6 +724,73 @@ impl Client {
         self.get(self.http.post(url).json(body)).await
     }
 
+    /// `GET /api/v1/projects/votes/{id}/paper-ballots` (staff of the wijk); `confirmed` narrows
+    /// the list to confirmed or unconfirmed ones.
+    pub async fn paper_ballots(
+        &self,
+        vote_id: &str,
+        confirmed: Option<bool>,
+    ) -> Result<Vec<PaperBallot>, Error> {
+        let mut request = self
+            .http
+            .get(self.url(&["projects", "votes", vote_id, "paper-ballots"]));
+        if let Some(confirmed) = confirmed {
+            request = request.query(&[("confirmed", confirmed)]);
+        }
+        self.get(request).await
+    }
+
+    /// `POST /api/v1/projects/votes/{id}/open` (staff of the wijk): opens an upcoming vote now.
+    pub async fn open_vote(&self, vote_id: &str) -> Result<Vote, Error> {
+        let url = self.url(&["projects", "votes", vote_id, "open"]);
+        self.get(self.http.post(url)).await
+    }
+
+    /// `POST /api/v1/projects/votes/{id}/close` (staff of the wijk): closes an open vote now.
+    pub async fn close_vote(&self, vote_id: &str) -> Result<Vote, Error> {
+        let url = self.url(&["projects", "votes", vote_id, "close"]);
+        self.get(self.http.post(url)).await
+    }
+
+    /// `POST /api/v1/projects/residence-requests`: ask staff of a wijk to verify residence.
+    pub async fn request_residence(
+        &self,
+        body: &RequestResidence,
+    ) -> Result<ResidenceRequest, Error> {
+        let url = self.url(&["projects", "residence-requests"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `GET /api/v1/projects/residence-requests`: staff see their wijken's queue (or one
+    /// wijk's), anyone else their own requests.
+    pub async fn list_residence_requests(
+        &self,
+        wijk: Option<&str>,
+        status: Option<&str>,
+    ) -> Result<Vec<ResidenceRequest>, Error> {
+        let mut request = self.http.get(self.url(&["projects", "residence-requests"]));
+        if let Some(wijk) = wijk {
+            request = request.query(&[("wijk", wijk)]);
+        }
+        if let Some(status) = status {
+            request = request.query(&[("status", status)]);
+        }
+        self.get(request).await
+    }
+
+    /// `POST /api/v1/projects/residence-requests/{id}/reject` with a reason (staff of the wijk).
+    pub async fn reject_residence_request(
+        &self,
+        id: &str,
+        reason: &str,
+    ) -> Result<ResidenceRequest, Error> {
+        let url = self.url(&["projects", "residence-requests", id, "reject"]);
+        let body = RejectResidence {
+            reason: reason.to_owned(),
+        };
+        self.get(self.http.post(url).json(&body)).await
+    }
+
     /// `POST /api/v1/projects/ballots/{id}/confirm` (a second staff member).
     pub async fn confirm_paper_ballot(&self, ballot_id: &str) -> Result<Ballot, Error> {
         let url = self.url(&["projects", "ballots", ballot_id, "confirm"]);
@@ -740,13 +819,14 @@ impl Client {
         self.get(self.http.post(url)).await
     }
 
-    /// `GET /api/v1/projects/projects`, of one wijk or all.
-    pub async fn list_projects(&self, wijk: Option<&str>) -> Result<Vec<Project>, Error> {
-        let mut request = self.http.get(self.url(&["projects", "projects"]));
-        if let Some(wijk) = wijk {
-            request = request.query(&[("wijk", wijk)]);
-        }
-        self.get(request).await
+    /// `GET /api/v1/projects/projects`, filtered by wijk, round and status (all when empty).
+    pub async fn list_projects(&self, query: &ProjectsQuery) -> Result<Vec<Project>, Error> {
+        self.get(
+            self.http
+                .get(self.url(&["projects", "projects"]))
+                .query(query),
+        )
+        .await
     }
 
     /// `GET /api/v1/projects/projects/{id}` with its updates; `None` when there is no such project.
@@ -798,6 +878,15 @@ impl Client {
     ) -> Result<Panel, Error> {
         let url = self.url(&["projects", "panels", id, "candidates"]);
         self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/projects/panels/{id}/seed` (staff): publishes the seed the draw will use.
+    pub async fn publish_panel_seed(&self, id: &str, seed: &str) -> Result<Panel, Error> {
+        let url = self.url(&["projects", "panels", id, "seed"]);
+        let body = PublishSeed {
+            seed: seed.to_owned(),
+        };
+        self.get(self.http.post(url).json(&body)).await
     }
 
     /// `POST /api/v1/projects/panels/{id}/draw` with the published seed (staff).

@@ -398,6 +398,7 @@ diesel::table! {
         image_id -> Nullable<Uuid>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        contact -> Nullable<Text>,
     }
 }
 
@@ -452,6 +453,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     idea_support,
 );
 diesel::allow_tables_to_appear_in_same_query!(idea, organisation);
+diesel::allow_tables_to_appear_in_same_query!(idea_support, organisation);
 diesel::allow_tables_to_appear_in_same_query!(programme_round, organisation);
 diesel::allow_tables_to_appear_in_same_query!(idea, app_user);
 
@@ -469,6 +471,10 @@ diesel::table! {
         created_at -> Timestamptz,
         decision_reason -> Nullable<Text>,
         decided_at -> Nullable<Timestamptz>,
+        decision_kind -> Nullable<Text>,
+        decided_by -> Nullable<Uuid>,
+        college_date -> Nullable<Date>,
+        college_reference -> Nullable<Text>,
     }
 }
 
@@ -630,6 +636,7 @@ diesel::joinable!(project_update -> project (project_id));
 diesel::allow_tables_to_appear_in_same_query!(project, project_update);
 diesel::allow_tables_to_appear_in_same_query!(project, wijk);
 diesel::allow_tables_to_appear_in_same_query!(project, proposal);
+diesel::allow_tables_to_appear_in_same_query!(project, programme_round);
 diesel::allow_tables_to_appear_in_same_query!(project_update, proposal);
 diesel::allow_tables_to_appear_in_same_query!(project_update, wijk);
 diesel::joinable!(proposal_idea -> idea (idea_id));
@@ -648,6 +655,8 @@ diesel::table! {
         drawn_at -> Nullable<Timestamptz>,
         created_by -> Nullable<Uuid>,
         created_at -> Timestamptz,
+        quorum -> Int4,
+        seed_published_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -879,3 +888,38 @@ diesel::allow_tables_to_appear_in_same_query!(subsidy_attachment, stored_file);
 diesel::allow_tables_to_appear_in_same_query!(subsidy_event, app_user);
 diesel::joinable!(venue_change_request -> venue (venue_id));
 diesel::allow_tables_to_appear_in_same_query!(venue_change_request, venue);
+
+diesel::table! {
+    panel_decision_vote (panel_id, proposal_id, member_id) {
+        panel_id -> Uuid,
+        proposal_id -> Uuid,
+        member_id -> Uuid,
+        selected -> Bool,
+        reason -> Text,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    residence_request (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        wijk_id -> Uuid,
+        birth_date -> Date,
+        status -> Text,
+        reason -> Nullable<Text>,
+        decided_by -> Nullable<Uuid>,
+        decided_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(panel_decision_vote -> panel (panel_id));
+diesel::joinable!(residence_request -> wijk (wijk_id));
+diesel::joinable!(residence_request -> app_user (user_id));
+diesel::allow_tables_to_appear_in_same_query!(residence_request, wijk);
+diesel::allow_tables_to_appear_in_same_query!(residence_request, app_user);
+diesel::allow_tables_to_appear_in_same_query!(panel_decision_vote, panel);
+diesel::allow_tables_to_appear_in_same_query!(panel_decision_vote, panel_seat);
+diesel::allow_tables_to_appear_in_same_query!(panel_decision_vote, panel_candidate);
+diesel::allow_tables_to_appear_in_same_query!(app_user, programme_round);

@@ -39,7 +39,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
 }
 
 /// An amount in cents as `€300` or `€12.50` (messages are in English).
-fn euro(cents: i64) -> String {
+pub fn euro(cents: i64) -> String {
     if cents % 100 == 0 {
         format!("€{}", cents / 100)
     } else {

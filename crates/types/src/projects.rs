@@ -68,6 +68,10 @@ pub struct RoundWijk {
     pub allocation_cents: i64,
     /// Whether the cap limited this wijk's allocation.
     pub capped: bool,
+    /// What its selected proposals cost, in euro cents.
+    pub committed_cents: i64,
+    /// What is left of the allocation, in euro cents.
+    pub left_cents: i64,
 }
 
 /// A round of a programme.
@@ -188,6 +192,12 @@ pub struct Idea {
     pub supported: bool,
     /// Whether the caller submitted it.
     pub mine: bool,
+    /// Staff of the wijk only: the name of who handed in an idea staff entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitter_name: Option<String>,
+    /// Staff of the wijk only: how to reach them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
     /// Submitted (RFC 3339).
     pub created_at: String,
     /// Its public history (only on the idea's own page).
@@ -215,9 +225,22 @@ pub struct ListIdeasQuery {
     /// Only ideas with this status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Only the caller's own ideas.
+    /// Only the caller's own ideas: submitted or supported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mine: Option<bool>,
+    /// Only ideas that came in through this channel (`online`, `paper`, `phone`, `buurtpunt`,
+    /// `event`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// Only ideas submitted on or after this day (ISO 8601 date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Only ideas submitted on or before this day (ISO 8601 date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Staff of the wijk: `true` lists only hidden ideas (others never see hidden ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
     /// Page size, 1–100 (default 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 100, message = "must be 1 to 100"))]
@@ -267,6 +290,10 @@ pub struct CreateIdea {
     #[serde(default)]
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
     pub submitter_name: Option<String>,
+    /// Staff only, with `channel`: how to reach the submitter (never shown publicly).
+    #[serde(default)]
+    #[validate(length(min = 3, max = 200, message = "must be 3 to 200 characters"))]
+    pub contact: Option<String>,
 }
 
 /// A staff decision on an idea's status.
@@ -383,6 +410,62 @@ pub struct Proposal {
     pub decision_reason: Option<String>,
     /// The project realising it, once selected.
     pub project_id: Option<String>,
+    /// How it was decided: `dialogue`, `college`, `panel` or `vote`.
+    #[serde(default)]
+    pub decision_kind: Option<String>,
+    /// When it was decided (RFC 3339).
+    #[serde(default)]
+    pub decided_at: Option<String>,
+    /// Who recorded the decision (display name; for a panel, its last member to vote).
+    #[serde(default)]
+    pub decided_by: Option<String>,
+    /// A college decision's date (ISO 8601 date).
+    #[serde(default)]
+    pub college_date: Option<String>,
+    /// A college decision's reference.
+    #[serde(default)]
+    pub college_reference: Option<String>,
+    /// Where the wijk's lottery panel stands on it (when the wijk has a drawn panel).
+    #[serde(default)]
+    pub panel_tally: Option<PanelTally>,
+}
+
+/// How a drawn panel's members voted on a proposal: it is selected when a majority of the
+/// seated members is for it and at least `quorum` members voted; rejected when a majority is
+/// against it (with the quorum).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PanelTally {
+    /// Seated members (withdrawn ones not counted).
+    pub seated: i32,
+    /// Members who must have voted.
+    pub quorum: i32,
+    /// Members for.
+    pub votes_for: i32,
+    /// Members against.
+    pub votes_against: i32,
+}
+
+/// Changes to a proposal that is not decided yet (staff of the wijk).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"title": "Groene speelplaats", "summary": "Bomen en een zandbak.", "owners": "Ouderraad", "budget_lines": [{"description": "Bomen", "amount_cents": 1200000}], "idea_ids": []})))]
+pub struct UpdateProposal {
+    /// Title, 3–160 characters.
+    #[validate(length(min = 3, max = 160, message = "must be 3 to 160 characters"))]
+    pub title: String,
+    /// What it does, 10–5000 characters.
+    #[validate(length(min = 10, max = 5000, message = "must be 10 to 5000 characters"))]
+    pub summary: String,
+    /// Who carries it out, 2–500 characters.
+    #[validate(length(min = 2, max = 500, message = "must be 2 to 500 characters"))]
+    pub owners: String,
+    /// 1–50 costed lines.
+    #[validate(length(min = 1, max = 50, message = "must have 1 to 50 lines"), nested)]
+    pub budget_lines: Vec<BudgetLine>,
+    /// The ideas it comes from (of the same wijk).
+    #[serde(default)]
+    pub idea_ids: Vec<String>,
 }
 
 /// Staff record where a resident lives (the right to vote in that wijk).
@@ -559,13 +642,137 @@ pub struct VoteResults {
 /// A decision on a proposal (wijken that select by dialogue, panel or the college).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"selected": true, "reason": "Gekozen door het wijkpanel op 12 maart."})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"selected": true, "reason": "Het college volgde het advies van de wijkdialoog.", "kind": "college", "college_date": "2027-03-12", "college_reference": "2027_CBS_01234"})))]
 pub struct DecideProposal {
     /// Selected (it becomes a project) or not.
     pub selected: bool,
     /// Why; residents read it.
     #[validate(length(min = 3, max = 2000, message = "must be 3 to 2000 characters"))]
     pub reason: String,
+    /// Who decides: `dialogue` (staff record the wijkdialoog's outcome; the default for
+    /// staff), `college` (staff record the college's decision, with its date and reference) or
+    /// `panel` (a member of the wijk's drawn panel votes; the default for members).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// With `college`: the date of the college's decision (ISO 8601 date).
+    #[serde(default)]
+    pub college_date: Option<String>,
+    /// With `college`: the decision's reference, 2–100 characters.
+    #[serde(default)]
+    #[validate(length(min = 2, max = 100, message = "must be 2 to 100 characters"))]
+    pub college_reference: Option<String>,
+}
+
+/// Decision kinds of a proposal.
+pub const DECISION_KINDS: [&str; 4] = ["dialogue", "college", "panel", "vote"];
+
+/// A resident asks staff to verify where they live (for the right to vote there).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"wijk": "17", "birth_date": "1990-05-17"})))]
+pub struct RequestResidence {
+    /// Wijk number or slug.
+    pub wijk: String,
+    /// Date of birth (for the minimum voting age), ISO 8601.
+    pub birth_date: String,
+}
+
+/// A request to be verified as a resident of a wijk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResidenceRequest {
+    /// Id.
+    pub id: String,
+    /// The resident's account.
+    pub user_id: String,
+    /// The resident's display name.
+    pub display_name: String,
+    /// Wijk number.
+    pub wijknr: i16,
+    /// Wijk name.
+    pub wijk: String,
+    /// Date of birth as given (ISO 8601).
+    pub birth_date: String,
+    /// `pending`, `verified` or `rejected`.
+    pub status: String,
+    /// Why it was refused.
+    pub reason: Option<String>,
+    /// When it was asked (RFC 3339).
+    pub requested_at: String,
+}
+
+/// Statuses of a residence request.
+pub const RESIDENCE_REQUEST_STATUSES: [&str; 3] = ["pending", "verified", "rejected"];
+
+/// Filters of the residence requests.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ResidenceRequestsQuery {
+    /// Wijk number or slug (staff: default all their wijken).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wijk: Option<String>,
+    /// `pending`, `verified` or `rejected`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+/// Staff refuse a residence request, with a reason the resident reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"reason": "Het adres ligt in een andere wijk."})))]
+pub struct RejectResidence {
+    /// Why, 3–500 characters.
+    #[validate(length(min = 3, max = 500, message = "must be 3 to 500 characters"))]
+    pub reason: String,
+}
+
+/// A paper ballot as staff see it in the queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PaperBallot {
+    /// Id.
+    pub id: String,
+    /// The number on the paper.
+    pub paper_ref: Option<String>,
+    /// The choices.
+    pub choices: Vec<Choice>,
+    /// What the chosen proposals cost together, in cents.
+    pub cost_cents: i64,
+    /// Who entered it (display name).
+    pub entered_by: String,
+    /// Whether the caller entered it (then someone else must confirm it).
+    pub entered_by_me: bool,
+    /// Whether a second staff member confirmed it.
+    pub confirmed: bool,
+    /// When it was entered (RFC 3339).
+    pub entered_at: String,
+}
+
+/// Filters of a vote's paper ballots.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PaperBallotsQuery {
+    /// Only confirmed (`true`) or unconfirmed (`false`) ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed: Option<bool>,
+}
+
+/// Filters of the project list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ProjectsQuery {
+    /// Wijk number or slug (default: all wijken).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wijk: Option<String>,
+    /// Round number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<i16>,
+    /// `planned`, `in_realisation`, `realised` or `stopped`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
 }
 
 /// Statuses of a project in realisation.
@@ -678,6 +885,19 @@ pub struct CreatePanel {
     /// Quotas per stratum.
     #[serde(default)]
     pub quotas: Vec<PanelQuota>,
+    /// Members who must take part in a decision, 1–size (default: a majority of the size).
+    #[serde(default)]
+    pub quorum: Option<i32>,
+}
+
+/// The seed of a panel's draw, made public before the draw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"seed": "Drongen 2026-03-12 Lotto 3-17-22-31-40-45"})))]
+pub struct PublishSeed {
+    /// A seed people can check (e.g. a public lottery's numbers), 4–200 characters.
+    #[validate(length(min = 4, max = 200, message = "must be 4 to 200 characters"))]
+    pub seed: String,
 }
 
 /// A person in the candidate pool (pseudonymous; the account link is only for staff).
@@ -759,8 +979,17 @@ pub struct Panel {
     pub reserves: i32,
     /// Quotas.
     pub quotas: Vec<PanelQuota>,
-    /// The published seed (after the draw).
+    /// The seed, public from its publication on (before the draw).
     pub seed: Option<String>,
+    /// When the seed was made public (RFC 3339).
+    #[serde(default)]
+    pub seed_published_at: Option<String>,
+    /// The draw is refused before this time (RFC 3339): the seed is public for a notice period first.
+    #[serde(default)]
+    pub draw_not_before: Option<String>,
+    /// Members who must take part in a decision.
+    #[serde(default)]
+    pub quorum: i32,
     /// The draw algorithm's version tag (after the draw).
     pub algorithm: Option<String>,
     /// When it was drawn (RFC 3339).

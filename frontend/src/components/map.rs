@@ -172,17 +172,18 @@ pub struct Marker {
     pub class: &'static str,
 }
 
-/// One wijk's outline with focusable markers (Enter or a click opens their page).
+/// Outlines of wijken (one wijk, or the city) with focusable markers (Enter or a click opens
+/// their page).
 #[component]
 pub fn MarkerMap(
-    /// The wijk's boundary.
-    outline: Geometry,
+    /// The boundaries drawn under the markers.
+    outlines: Vec<Geometry>,
     /// The markers.
     markers: Vec<Marker>,
     /// Accessible name of the map.
     label: String,
 ) -> impl IntoView {
-    let projection = Projection::fit([&outline]);
+    let projection = Projection::fit(&outlines);
     let navigate = use_navigate();
     let dots = markers
         .into_iter()
@@ -205,8 +206,78 @@ pub fn MarkerMap(
         .collect_view();
     view! {
         <svg class="marker-map" viewBox=projection.view_box() role="group" aria-label=label>
-            <path class="wijk-bg" d=projection.path(&outline)></path>
+            {outlines.iter().map(|o| view! { <path class="wijk-bg" d=projection.path(o)></path> }).collect_view()}
             {dots}
         </svg>
+    }
+}
+
+/// Picks a point in a wijk: a click on the map puts the pin there; with the keyboard, the pin
+/// starts at the wijk's centre and the arrow keys move it 25 m at a time. `point` is
+/// `(lat, lon)`.
+#[component]
+pub fn PointPicker(
+    /// The wijk's boundary.
+    outline: Geometry,
+    /// The wijk's centre, where the keyboard starts.
+    centre: (f64, f64),
+    /// The chosen point.
+    point: RwSignal<Option<(f64, f64)>>,
+    /// Accessible name of the map.
+    label: String,
+    /// How to use it with the keyboard (shown under the map).
+    help: String,
+    /// Id of the help text.
+    help_id: &'static str,
+) -> impl IntoView {
+    let projection = Projection::fit([&outline]);
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(svg) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let scale = projection.width() / f64::from(svg.client_width().max(1));
+        let (lon, lat) = projection.lon_lat(
+            f64::from(ev.offset_x()) * scale,
+            f64::from(ev.offset_y()) * scale,
+        );
+        point.set(Some((lat, lon)));
+    };
+    // 25 m in degrees at Gent's latitude.
+    let (step_lat, step_lon) = (
+        25.0 / 111_320.0,
+        25.0 / (111_320.0 * centre.0.to_radians().cos()),
+    );
+    let keys = move |ev: leptos::ev::KeyboardEvent| {
+        let (dlat, dlon) = match ev.key().as_str() {
+            "ArrowUp" => (step_lat, 0.0),
+            "ArrowDown" => (-step_lat, 0.0),
+            "ArrowLeft" => (0.0, -step_lon),
+            "ArrowRight" => (0.0, step_lon),
+            "Enter" | " " => (0.0, 0.0),
+            _ => return,
+        };
+        ev.prevent_default();
+        point.update(|p| {
+            let (lat, lon) = p.unwrap_or(centre);
+            *p = Some((lat + dlat, lon + dlon));
+        });
+    };
+    let pin = move || {
+        point.get().map(|(lat, lon)| {
+            let (x, y) = projection.xy(lon, lat);
+            view! { <circle class="near-pin" cx=format!("{x:.1}") cy=format!("{y:.1}") r="12"></circle> }
+        })
+    };
+    view! {
+        <svg class="marker-map point-picker" viewBox=projection.view_box() role="group" tabindex="0"
+            aria-label=label aria-describedby=help_id on:click=pick on:keydown=keys>
+            <path class="wijk-bg" d=projection.path(&outline)></path>
+            {pin}
+        </svg>
+        <p class="hint" id=help_id>{help}</p>
     }
 }

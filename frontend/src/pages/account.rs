@@ -309,9 +309,149 @@ pub fn AccountPage() -> impl IntoView {
                             <dd>{if me.organisations.is_empty() { "–".to_owned() } else { me.organisations.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join(", ") }}</dd>
                         </dl>
                     })}
+                    <MyIdeas />
+                    <Residence />
                     <button type="button" class="logout" on:click=logout>{move || t(lang.get(), T::LogOut)}</button>
                 </Show>
             </Show>
+        </section>
+    }
+}
+
+/// The ideas I submitted or support, with their current public status.
+#[component]
+fn MyIdeas() -> impl IntoView {
+    use samenstad_types::projects::ListIdeasQuery;
+    let lang = use_lang();
+    let session = use_session();
+    let ideas = LocalResource::new(move || {
+        session.token.track();
+        let client = api::authed(&session);
+        async move {
+            let query = ListIdeasQuery {
+                mine: Some(true),
+                limit: Some(100),
+                ..Default::default()
+            };
+            client?
+                .list_ideas(&query)
+                .await
+                .map(|p| p.items)
+                .map_err(|e| e.to_string())
+        }
+    });
+    view! {
+        <section class="my-ideas">
+            <h2>{crate::staff::tx("Mijn ideeën en steunbetuigingen", "My ideas and ideas I support")}</h2>
+            {move || ideas.get().map(|r| match r {
+                Ok(list) if list.is_empty() => view! { <p>{crate::staff::tx("Nog geen ideeën.", "No ideas yet.")}</p> }.into_any(),
+                Ok(list) => view! {
+                    <ul class="idea-list">{list.into_iter().map(|i| {
+                        let status = i.status.clone();
+                        let why = i.status_reason.clone().map(|r| format!(": {r}"));
+                        let how = if i.mine { ("ingediend", "submitted") } else { ("gesteund", "supported") };
+                        view! {
+                            <li class=format!("idea status-{}", i.status)>
+                                <A href=format!("/ideas/{}", i.id)>{i.title.clone()}</A>
+                                " · " <span class="status">{move || labels::idea_status(lang.get(), &status)}</span>{why}
+                                " · " <span class="meta">{move || crate::staff::pick(lang.get(), how.0, how.1)}</span>
+                            </li>
+                        }
+                    }).collect_view()}</ul>
+                }.into_any(),
+                Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+/// Ask staff to verify where I live, so I can vote in my wijk; see where that stands.
+#[component]
+fn Residence() -> impl IntoView {
+    use crate::staff::{Done, Problem, act, pick, tx};
+    use samenstad_types::projects::RequestResidence;
+    let lang = use_lang();
+    let session = use_session();
+    let version = RwSignal::new(0u32);
+    let requests = LocalResource::new(move || {
+        version.track();
+        session.token.track();
+        let client = api::authed(&session);
+        async move {
+            client?
+                .list_residence_requests(None, None)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    let wijken = LocalResource::new(|| async {
+        api::client()?
+            .list_wijken(&samenstad_types::ListWijkenQuery::default())
+            .await
+            .map(|p| p.items)
+            .map_err(|e| e.to_string())
+    });
+    let wijk = RwSignal::new(String::new());
+    let birth = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = RequestResidence {
+            wijk: wijk.get_untracked(),
+            birth_date: birth.get_untracked(),
+        };
+        act(
+            session,
+            message,
+            move |c| async move { c.request_residence(&body).await },
+            move |_| {
+                saved.set(Some(
+                    pick(
+                        lang.get_untracked(),
+                        "Gevraagd: een medewerker van de wijk bekijkt het.",
+                        "Asked: staff of the wijk will look at it.",
+                    )
+                    .to_owned(),
+                ));
+                version.update(|v| *v += 1);
+            },
+        );
+    };
+    let state_label = move |s: &str| match s {
+        "pending" => pick(
+            lang.get(),
+            "wacht op verificatie",
+            "waiting for verification",
+        ),
+        "verified" => pick(
+            lang.get(),
+            "geverifieerd: je kunt stemmen in je wijk",
+            "verified: you can vote in your wijk",
+        ),
+        "rejected" => pick(lang.get(), "geweigerd", "refused"),
+        _ => "–",
+    };
+    view! {
+        <section class="residence">
+            <h2>{tx("Waar ik woon", "Where I live")}</h2>
+            {move || requests.get().and_then(Result::ok).map(|list| list.into_iter().map(|r| {
+                let status = r.status.clone();
+                view! { <p class="residence-status">{format!("{} · ", r.wijk)} {move || state_label(&status)} {r.reason.clone().map(|x| format!(": {x}"))}</p> }
+            }).collect_view())}
+            <form class="residence-form" on:submit=submit>
+                <p>{tx("Om te stemmen in je wijk bevestigt een medewerker dat je er woont en oud genoeg bent.", "To vote in your wijk, staff confirm that you live there and are old enough.")}</p>
+                <p class="field"><label for="residence-wijk">{move || t(lang.get(), T::Wijk)}</label>
+                    <select id="residence-wijk" required=true on:change=move |ev| wijk.set(event_target_value(&ev))>
+                        <option value="">{move || t(lang.get(), T::ChooseWijk)}</option>
+                        {move || wijken.get().and_then(Result::ok).map(|l| l.into_iter().map(|w| view! { <option value=w.wijknr.to_string()>{w.name}</option> }).collect_view())}
+                    </select></p>
+                <p class="field"><label for="residence-birth">{tx("Geboortedatum", "Date of birth")}</label>
+                    <input id="residence-birth" type="date" required=true prop:value=birth on:change=move |ev| birth.set(event_target_value(&ev)) /></p>
+                <Problem message=message />
+                <Done message=saved />
+                <button type="submit">{tx("Verificatie vragen", "Ask for verification")}</button>
+            </form>
         </section>
     }
 }

@@ -11,7 +11,7 @@ use samenstad_types::projects::{CreateIdea, IDEA_STATUSES, Idea, ListIdeasQuery,
 
 use crate::api;
 use crate::app::set_title;
-use crate::components::map::{Marker, MarkerMap};
+use crate::components::map::{Marker, MarkerMap, PointPicker};
 use crate::format::{self, date, euro};
 use crate::i18n::{T, t, use_lang};
 use crate::labels;
@@ -70,6 +70,7 @@ pub fn ProgrammePage() -> impl IntoView {
                             <h1>{p.name.clone()}</h1>
                             <p>{p.description.clone()}</p>
                             <p><A href="/ideas">{move || t(lang.get(), T::IdeaBoard)}</A></p>
+                            <p><A href="/projects">{move || t(lang.get(), T::CityProjects)}</A></p>
                             <h2>{move || t(lang.get(), T::HowDivided)}</h2>
                             <p>{p.allocation.formula.clone()}</p>
                             <p class="meta">{move || format!("{} {} · {} {} · {} {}",
@@ -164,14 +165,25 @@ pub fn IdeaBoard() -> impl IntoView {
     let outline = per_wijk(wijk, |c, w| async move { c.get_wijk(&w).await });
     let proposals = per_wijk(wijk, |c, w| async move { c.list_proposals(&w).await });
     let panels = per_wijk(wijk, |c, w| async move { c.list_panels(&w).await });
-    let projects = per_wijk(wijk, |c, w| async move { c.list_projects(Some(&w)).await });
+    let projects = per_wijk(wijk, |c, w| async move {
+        c.list_projects(&samenstad_types::projects::ProjectsQuery {
+            wijk: Some(w),
+            ..Default::default()
+        })
+        .await
+    });
     // The form.
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let cost = RwSignal::new(String::new());
     let form_wijk = RwSignal::new(String::new());
+    let point = RwSignal::new(None::<(f64, f64)>);
     let message = RwSignal::new(None::<String>);
     Effect::new(move || form_wijk.set(wijk()));
+    Effect::new(move || {
+        form_wijk.track();
+        point.set(None);
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let navigate = navigate.clone();
@@ -195,6 +207,8 @@ pub fn IdeaBoard() -> impl IntoView {
             title: title.get_untracked().trim().to_owned(),
             body: body.get_untracked().trim().to_owned(),
             wijk: Some(form_wijk.get_untracked()).filter(|w| !w.is_empty()),
+            lat: point.get_untracked().map(|p| p.0),
+            lon: point.get_untracked().map(|p| p.1),
             estimated_cost_cents,
             ..Default::default()
         };
@@ -254,7 +268,7 @@ pub fn IdeaBoard() -> impl IntoView {
             markers.extend(projects.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|p| Some(Marker {
                 lat: p.lat?, lon: p.lon?, href: format!("/projects/{}", p.id), label: p.title, class: "project-marker",
             })));
-            Some(view! { <MarkerMap outline=boundary markers=markers label=t(lang.get(), T::IdeaMap).to_owned() /> })
+            Some(view! { <MarkerMap outlines=vec![boundary] markers=markers label=t(lang.get(), T::IdeaMap).to_owned() /> })
         }}
         <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
             {move || ideas.get().map(|r| match r {
@@ -282,6 +296,24 @@ pub fn IdeaBoard() -> impl IntoView {
                             <option value="">{move || t(lang.get(), T::ChooseWijk)}</option>
                             {move || wijk_options(form_wijk.get())}
                         </select></p>
+                    {move || {
+                        // The picker follows the form's wijk when it is the board's wijk (whose
+                        // outline is loaded); the point is dropped when the wijk changes.
+                        let detail = outline.get().and_then(Result::ok).flatten()?;
+                        if detail.wijk.wijknr.to_string() != form_wijk.get() {
+                            return None;
+                        }
+                        Some(view! {
+                            <div class="field">
+                                <p class="label">{move || t(lang.get(), T::IdeaPlace)}</p>
+                                <PointPicker outline=detail.boundary centre=(detail.wijk.centroid.lat, detail.wijk.centroid.lon) point=point
+                                    label=t(lang.get_untracked(), T::IdeaPlace).to_owned() help=t(lang.get_untracked(), T::IdeaPlaceHelp).to_owned() help_id="idea-place-help" />
+                                {move || point.get().map(|_| view! {
+                                    <button type="button" on:click=move |_| point.set(None)>{move || t(lang.get(), T::RemovePoint)}</button>
+                                })}
+                            </div>
+                        })
+                    }}
                     <p class="field"><label for="idea-cost">{move || t(lang.get(), T::EstimatedCost)}</label>
                         <input id="idea-cost" inputmode="decimal" prop:value=cost on:input=move |ev| cost.set(event_target_value(&ev)) /></p>
                     {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}

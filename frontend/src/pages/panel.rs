@@ -105,7 +105,11 @@ fn PanelView(panel: Panel, proposals: Vec<Proposal>, version: RwSignal<u32>) -> 
                 <dt>{move || t(lang.get(), T::PanelSize)}</dt><dd>{panel.size} " + " {panel.reserves}</dd>
                 <dt>{move || t(lang.get(), T::Quotas)}</dt><dd>{quotas}</dd>
                 <dt>{move || t(lang.get(), T::Pool)}</dt><dd>{panel.candidates.len()}</dd>
-                <dt>{move || t(lang.get(), T::Seed)}</dt><dd><code>{panel.seed.clone().unwrap_or_else(|| "–".to_owned())}</code></dd>
+                <dt>{move || t(lang.get(), T::Seed)}</dt><dd class="seed"><code>{panel.seed.clone().unwrap_or_else(|| "–".to_owned())}</code>
+                    {panel.seed_published_at.clone().map(|at| format!(" ({} {})", crate::staff::pick(lang.get_untracked(), "publiek sinds", "public since"), crate::format::date_time(&at)))}
+                    {(panel.drawn_at.is_none()).then(|| panel.draw_not_before.clone()).flatten().map(|at| format!(" · {} {}", crate::staff::pick(lang.get_untracked(), "de loting kan vanaf", "the draw can take place from"), crate::format::date_time(&at)))}
+                </dd>
+                <dt>{crate::staff::tx("Quorum", "Quorum")}</dt><dd>{panel.quorum}</dd>
                 <dt>{move || t(lang.get(), T::Members)}</dt><dd class="members">{members}</dd>
                 <dt>{move || t(lang.get(), T::Reserves)}</dt><dd>{reserves}</dd>
             </dl>
@@ -115,7 +119,10 @@ fn PanelView(panel: Panel, proposals: Vec<Proposal>, version: RwSignal<u32>) -> 
                     <a href=format!("{files}/panel.txt") download="panel.txt">"panel.txt"</a></p>
                 <pre class="verify"><code>{cmd}</code></pre>
             })}
-            {panel.i_am_member.then(|| view! { <ScoreForm id=id.clone() proposals=proposals.clone() version=version /> })}
+            {panel.i_am_member.then(|| view! {
+                <ScoreForm id=id.clone() proposals=proposals.clone() version=version />
+                <DecideForm proposals=proposals.clone() version=version />
+            })}
         </article>
     }
 }
@@ -163,6 +170,72 @@ fn ScoreForm(id: String, proposals: Vec<Proposal>, version: RwSignal<u32>) -> im
                 }
             }).collect_view()}
             {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+        </section>
+    }
+}
+
+/// A member's vote on each open proposal: the panel decides by a majority of its seated
+/// members once the quorum has spoken (the server counts; a member alone cannot decide).
+#[component]
+fn DecideForm(proposals: Vec<Proposal>, version: RwSignal<u32>) -> impl IntoView {
+    use crate::staff::{Problem, act, pick, tx};
+    use samenstad_types::projects::DecideProposal;
+    let lang = use_lang();
+    let session = use_session();
+    let message = RwSignal::new(None::<String>);
+    let open: Vec<Proposal> = proposals
+        .into_iter()
+        .filter(|p| p.status == "proposed" || p.panel_tally.is_some())
+        .collect();
+    view! {
+        <section class="panel-decide">
+            <h2>{tx("Beslissen over de voorstellen", "Deciding on the proposals")}</h2>
+            <p>{tx(
+                "Elk lid spreekt zich uit. Een voorstel is gekozen of afgewezen zodra een meerderheid van de zittende leden hetzelfde zegt en het quorum gehaald is.",
+                "Every member takes a stand. A proposal is selected or rejected once a majority of the seated members agree and the quorum is reached.",
+            )}</p>
+            {open.into_iter().map(|p| {
+                let reason = RwSignal::new(String::new());
+                let id = p.id.clone();
+                let decide = move |selected: bool| {
+                    let id = id.clone();
+                    move |_| {
+                        let body = DecideProposal {
+                            selected,
+                            reason: reason.get_untracked().trim().to_owned(),
+                            kind: Some("panel".to_owned()),
+                            college_date: None,
+                            college_reference: None,
+                        };
+                        let id = id.clone();
+                        act(session, message, move |c| async move { c.decide_proposal(&id, &body).await }, move |_| version.update(|v| *v += 1));
+                    }
+                };
+                let status = p.status.clone();
+                let tally = p.panel_tally.clone();
+                let decided = p.status != "proposed";
+                view! {
+                    <article class="panel-proposal">
+                        <h3>{p.title.clone()}</h3>
+                        <p class="tally" role="status">
+                            {move || crate::labels::proposal_status(lang.get(), &status)}
+                            {tally.map(|t| move || format!(" · {} {} · {} {} · {} {} · quorum {}",
+                                t.votes_for, pick(lang.get(), "voor", "for"), t.votes_against, pick(lang.get(), "tegen", "against"),
+                                t.seated, pick(lang.get(), "zittende leden", "seated members"), t.quorum))}
+                        </p>
+                        {(!decided).then(|| view! {
+                            <p class="field"><label for=format!("panel-reason-{}", p.id)>{tx("Waarom (publiek)", "Why (public)")}</label>
+                                <input id=format!("panel-reason-{}", p.id) prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev)) /></p>
+                            <p>
+                                <button type="button" on:click=decide(true)>{tx("Voor", "For")}<span class="visually-hidden">{format!(": {}", p.title)}</span></button>
+                                " "
+                                <button type="button" on:click=decide(false)>{tx("Tegen", "Against")}<span class="visually-hidden">{format!(": {}", p.title)}</span></button>
+                            </p>
+                        })}
+                    </article>
+                }
+            }).collect_view()}
+            <Problem message=message />
         </section>
     }
 }

@@ -90,3 +90,122 @@ fn ProjectView(project: Project) -> impl IntoView {
         </article>
     }
 }
+
+/// `/projects`: every project of the wijkbudget in the city, on a map and in a list, filtered
+/// by wijk, round and status.
+#[component]
+pub fn CityProjectsPage() -> impl IntoView {
+    use leptos_router::hooks::{use_navigate, use_query_map};
+    use samenstad_types::ListWijkenQuery;
+    use samenstad_types::projects::{PROJECT_STATUSES, ProjectsQuery};
+
+    use crate::components::map::{Marker, MarkerMap};
+
+    let lang = use_lang();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    Effect::new(move |_| set_title(t(lang.get(), T::CityProjects)));
+    let param = move |key: &'static str| move || query.read().get(key).unwrap_or_default();
+    let (wijk, round, status) = (param("wijk"), param("round"), param("status"));
+    let outlines = LocalResource::new(|| async {
+        let client = api::client()?;
+        client.wijken_geojson().await.map_err(|e| e.to_string())
+    });
+    let wijken = LocalResource::new(|| async {
+        api::client()?
+            .list_wijken(&ListWijkenQuery::default())
+            .await
+            .map(|p| p.items)
+            .map_err(|e| e.to_string())
+    });
+    let projects = LocalResource::new(move || {
+        let q = ProjectsQuery {
+            wijk: Some(wijk()).filter(|w| !w.is_empty()),
+            round: round().parse().ok(),
+            status: Some(status()).filter(|s| !s.is_empty()),
+        };
+        async move {
+            api::client()?
+                .list_projects(&q)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    let set = move |key: &'static str| {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let mut params: Vec<(String, String)> = ["wijk", "round", "status"]
+                .into_iter()
+                .filter(|k| *k != key)
+                .filter_map(|k| {
+                    query
+                        .read_untracked()
+                        .get(k)
+                        .filter(|v| !v.is_empty())
+                        .map(|v| (k.to_owned(), v))
+                })
+                .collect();
+            if !value.is_empty() {
+                params.push((key.to_owned(), value));
+            }
+            let search: Vec<String> = params
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            let to = if search.is_empty() {
+                "/projects".to_owned()
+            } else {
+                format!("/projects?{}", search.join("&"))
+            };
+            navigate(&to, Default::default());
+        }
+    };
+    view! {
+        <h1>{move || t(lang.get(), T::CityProjects)}</h1>
+        <p>{move || t(lang.get(), T::CityProjectsIntro)}</p>
+        <fieldset class="filters">
+            <legend>{move || t(lang.get(), T::Filters)}</legend>
+            <p class="field"><label for="projects-wijk">{move || t(lang.get(), T::Wijk)}</label>
+                <select id="projects-wijk" on:change=set("wijk")>
+                    <option value="">{move || t(lang.get(), T::AllWijken)}</option>
+                    {move || wijken.get().and_then(Result::ok).map(|list| list.into_iter().map(|w| {
+                        let nr = w.wijknr.to_string();
+                        let selected = nr == wijk();
+                        view! { <option value=nr selected=selected>{w.name}</option> }
+                    }).collect_view())}
+                </select></p>
+            <p class="field"><label for="projects-round">{move || t(lang.get(), T::RoundLabel)}</label>
+                <select id="projects-round" on:change=set("round")>
+                    <option value="">{move || t(lang.get(), T::AllRounds)}</option>
+                    {[1i16, 2].into_iter().map(|r| view! {
+                        <option value=r.to_string() selected=move || round() == r.to_string()>{move || crate::i18n::round_name(lang.get(), Some(r))}</option>
+                    }).collect_view()}
+                </select></p>
+            <p class="field"><label for="projects-status">{move || t(lang.get(), T::Status)}</label>
+                <select id="projects-status" on:change=set("status")>
+                    <option value="">{move || t(lang.get(), T::AllStatuses)}</option>
+                    {PROJECT_STATUSES.iter().map(|s| view! {
+                        <option value=*s selected=move || status() == *s>{move || labels::project_status(lang.get(), s)}</option>
+                    }).collect_view()}
+                </select></p>
+        </fieldset>
+        {move || {
+            let outlines = outlines.get().and_then(Result::ok)?.features.into_iter().map(|f| f.geometry).collect::<Vec<_>>();
+            let markers = projects.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|p| Some(Marker {
+                lat: p.lat?, lon: p.lon?, href: format!("/projects/{}", p.id), label: p.title, class: "project-marker",
+            })).collect::<Vec<_>>();
+            Some(view! { <MarkerMap outlines=outlines markers=markers label=t(lang.get(), T::CityProjects).to_owned() /> })
+        }}
+        <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
+            {move || projects.get().map(|r| match r {
+                Ok(list) if list.is_empty() => view! { <p>{move || t(lang.get(), T::NoProjects)}</p> }.into_any(),
+                Ok(list) => { let n = list.len(); view! {
+                    <p class="count">{move || format!("{n} {}", t(lang.get(), T::ProjectsCount))}</p>
+                    <ul class="project-list city-projects">{list.into_iter().map(|p| view! { <ProjectLine project=p /> }).collect_view()}</ul>
+                }.into_any() },
+                Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
+            })}
+        </Transition>
+    }
+}

@@ -14,8 +14,8 @@ use crate::principal::Principal;
 pub(crate) fn idea_view(row: &IdeaListed, viewer: Option<&Principal>) -> Idea {
     let (i, wijknr, slug, round, organisation, supporters, supported) = row;
     let mine = viewer.is_some_and(|v| i.author_id == Some(v.user.id));
-    let may_read =
-        i.hidden_reason.is_none() || mine || viewer.is_some_and(|v| v.is_staff_of(Some(i.wijk_id)));
+    let staff = viewer.is_some_and(|v| v.is_staff_of(Some(i.wijk_id)));
+    let may_read = i.hidden_reason.is_none() || mine || staff;
     Idea {
         id: i.id.to_string(),
         wijknr: *wijknr,
@@ -48,6 +48,8 @@ pub(crate) fn idea_view(row: &IdeaListed, viewer: Option<&Principal>) -> Idea {
         supporters: *supporters,
         supported: *supported,
         mine,
+        submitter_name: i.submitter_name.clone().filter(|_| staff),
+        contact: i.contact.clone().filter(|_| staff),
         created_at: i.created_at.to_rfc3339(),
         events: None,
     }

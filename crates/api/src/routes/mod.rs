@@ -17,6 +17,7 @@ pub mod overview;
 pub mod panels;
 pub mod projects;
 pub mod realisation;
+pub mod residence;
 pub mod series;
 pub mod subsidies;
 pub mod subsidy_common;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     votes::configure(cfg);
     realisation::configure(cfg);
     panels::configure(cfg);
+    residence::configure(cfg);
     subsidies::configure(cfg);
     subsidy_review::configure(cfg);
     feeds::configure(cfg);

@@ -418,7 +418,8 @@ pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, Ap
     let rows = state
         .with_conn(|conn| {
             Ok(samenstad_db::queries::realisation::projects(
-                conn, None, None,
+                conn,
+                &samenstad_db::queries::realisation::ProjectFilter::default(),
             )?)
         })
         .await?;
@@ -470,7 +471,8 @@ pub async fn projects_geojson(state: web::Data<AppState>) -> Result<HttpResponse
     let rows = state
         .with_conn(|conn| {
             Ok(samenstad_db::queries::realisation::projects(
-                conn, None, None,
+                conn,
+                &samenstad_db::queries::realisation::ProjectFilter::default(),
             )?)
         })
         .await?;

@@ -3,6 +3,7 @@
 //! from the ordered reserves, and the members' scores of the proposals.
 
 use actix_web::{HttpResponse, get, post, put, web};
+use chrono::{DateTime, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::panels::{
     self as pnq, NewCandidate, NewPanel, PanelDetail, PanelRow, PoolEntry, PoolRefusal,
@@ -15,7 +16,7 @@ use samenstad_domain::sortition::{self, Candidate, Draw, DrawRequest, Quota};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
     AddCandidates, CreatePanel, DrawPanel, Panel, PanelCandidate, PanelQuota, PanelSeat,
-    ProposalScores, ScoreProposal, WithdrawMember,
+    ProposalScores, PublishSeed, ScoreProposal, WithdrawMember,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -35,6 +36,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(panel_candidates_csv)
         .service(panel_txt)
         .service(add_candidates)
+        .service(publish_seed)
         .service(draw_panel)
         .service(withdraw_member)
         .service(score_proposal)
@@ -66,7 +68,12 @@ fn request_of(row: &PanelRow, seed: &str) -> DrawRequest {
     }
 }
 
-fn panel_view(detail: PanelDetail, viewer: Option<Uuid>) -> Panel {
+/// When a draw becomes possible: the seed's publication plus the notice period.
+fn draw_not_before(published: DateTime<Utc>, notice_s: i64) -> DateTime<Utc> {
+    published + chrono::Duration::seconds(notice_s)
+}
+
+fn panel_view(detail: PanelDetail, viewer: Option<Uuid>, notice_s: i64) -> Panel {
     let PanelDetail {
         row,
         candidates,
@@ -87,6 +94,11 @@ fn panel_view(detail: PanelDetail, viewer: Option<Uuid>) -> Panel {
         reserves: row.reserves,
         quotas: quotas_of(&row),
         seed: row.seed.clone(),
+        seed_published_at: row.seed_published_at.map(|d| d.to_rfc3339()),
+        draw_not_before: row
+            .seed_published_at
+            .map(|d| draw_not_before(d, notice_s).to_rfc3339()),
+        quorum: row.quorum,
         algorithm: row.algorithm.clone(),
         drawn_at: row.drawn_at.map(|d| d.to_rfc3339()),
         candidates: candidates
@@ -99,23 +111,29 @@ fn panel_view(detail: PanelDetail, viewer: Option<Uuid>) -> Panel {
     }
 }
 
-fn load_panel(conn: &mut PgConnection, id: Uuid, viewer: Option<Uuid>) -> Result<Panel, AppError> {
+fn load_panel(
+    conn: &mut PgConnection,
+    id: Uuid,
+    viewer: Option<Uuid>,
+    notice_s: i64,
+) -> Result<Panel, AppError> {
     let detail = pnq::panel_detail(conn, id)?
         .ok_or_else(|| AppError::NotFound("no such panel".to_owned()))?;
-    Ok(panel_view(detail, viewer))
+    Ok(panel_view(detail, viewer, notice_s))
 }
 
 /// Create a lottery panel
 ///
 /// Staff of a wijk that selects by `lottery_panel` set up its panel for the wijk's round: size,
-/// ordered reserves and quotas per stratum. Candidates are added next, then it is drawn.
+/// ordered reserves, quotas per stratum and the quorum of its decisions (default: a majority of
+/// its size). Candidates are added next, then the seed is published, then it is drawn.
 #[utoipa::path(
     tag = "projects",
     security(("bearer" = [])),
     request_body = CreatePanel,
     responses(
         (status = 201, description = "Created", body = Panel),
-        (status = 400, description = "Invalid size, reserves, quotas or wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Invalid size, reserves, quotas, quorum or wijk", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The wijk does not select by panel, or has one already", body = Problem, content_type = "application/problem+json"),
     )
@@ -139,6 +157,15 @@ pub async fn create_panel(
             "each quota needs an attribute, a value and min ≤ max",
         ));
     }
+    let quorum = body.quorum.unwrap_or(body.size / 2 + 1);
+    if !(1..=body.size).contains(&quorum) {
+        return Err(AppError::field(
+            "quorum",
+            "invalid",
+            "must be 1 to the panel's size",
+        ));
+    }
+    let notice = state.auth.config.panel_seed_notice_s;
     let created = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -161,6 +188,7 @@ pub async fn create_panel(
                     size: body.size,
                     reserves: body.reserves,
                     quotas: serde_json::to_value(&body.quotas).unwrap_or_default(),
+                    quorum,
                     created_by: p.user.id,
                 },
             )?;
@@ -169,7 +197,7 @@ pub async fn create_panel(
                     "the wijk has a panel in this round already".to_owned(),
                 ));
             }
-            load_panel(conn, id, Some(p.user.id))
+            load_panel(conn, id, Some(p.user.id), notice)
         })
         .await?;
     Ok(HttpResponse::Created().json(created))
@@ -198,12 +226,13 @@ pub async fn list_panels(
         Some(Caller::User { id, .. }) => Some(id),
         _ => None,
     };
+    let notice = state.auth.config.panel_seed_notice_s;
     state
         .with_conn(move |conn| {
             let wijk_id = wijk_id(conn, &key)?;
             Ok(pnq::panels_of_wijk(conn, wijk_id)?
                 .into_iter()
-                .map(|d| panel_view(d, viewer))
+                .map(|d| panel_view(d, viewer, notice))
                 .collect())
         })
         .await
@@ -234,8 +263,9 @@ pub async fn get_panel(
         Some(Caller::User { id, .. }) => Some(id),
         _ => None,
     };
+    let notice = state.auth.config.panel_seed_notice_s;
     state
-        .with_conn(move |conn| load_panel(conn, id, viewer))
+        .with_conn(move |conn| load_panel(conn, id, viewer, notice))
         .await
         .map(web::Json)
 }
@@ -399,6 +429,7 @@ pub async fn add_candidates(
             strata: serde_json::to_value(&c.strata).unwrap_or_default(),
         });
     }
+    let notice = state.auth.config.panel_seed_notice_s;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -406,7 +437,7 @@ pub async fn add_candidates(
             p.require_staff_of(row.wijk_id)?;
             if row.seed.is_some() {
                 return Err(AppError::Conflict(
-                    "the panel is drawn; the pool is closed".to_owned(),
+                    "the seed is public (or the panel drawn): the pool is closed".to_owned(),
                 ));
             }
             pnq::add_candidates(conn, id, &rows, p.user.id)?.map_err(|refusal| match refusal {
@@ -417,7 +448,7 @@ pub async fn add_candidates(
                     AppError::field("candidates", "unknown", "a user_id is not an account")
                 }
             })?;
-            load_panel(conn, id, Some(p.user.id))
+            load_panel(conn, id, Some(p.user.id), notice)
         })
         .await
         .map(web::Json)
@@ -432,11 +463,60 @@ fn domain_candidates(pool: &[PoolEntry]) -> Vec<Candidate> {
         .collect()
 }
 
+/// Publish the seed of the draw
+///
+/// Staff of the wijk make the seed public on the panel's page before the draw (for example the
+/// numbers of a public lottery), so nobody can pick a seed that suits them once the pool is
+/// known: from now on the pool is closed, and the draw is possible once the seed has been public
+/// for `SAMENSTAD_PANEL_SEED_NOTICE_SECS` (a day by default; `draw_not_before` says when).
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Panel id (UUID)")),
+    request_body = PublishSeed,
+    responses(
+        (status = 200, description = "Published", body = Panel),
+        (status = 400, description = "A seed of fewer than 4 or more than 200 characters", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A seed is published already, or the panel is drawn", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/panels/{id}/seed")]
+pub async fn publish_seed(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<PublishSeed>,
+) -> Result<web::Json<Panel>, AppError> {
+    let id = parse_id(&id, "panel")?;
+    let body = body.into_inner();
+    body.validate()?;
+    let notice = state.auth.config.panel_seed_notice_s;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = panel_row(conn, id, true)?;
+            p.require_staff_of(row.wijk_id)?;
+            if row.seed.is_some() {
+                return Err(AppError::Conflict(
+                    "the seed of this panel is published already".to_owned(),
+                ));
+            }
+            pnq::publish_seed(conn, id, body.seed.trim(), p.user.id)?;
+            load_panel(conn, id, Some(p.user.id), notice)
+        })
+        .await
+        .map(web::Json)
+}
+
 /// Draw the panel
 ///
 /// Draws members and ordered reserves from the pool with the published seed (algorithm
 /// `samenstad-sortition-v1`); anyone can re-run it from this panel's public data with
-/// `samenstad sortition verify`. Members with an account get the `panel_member` role.
+/// `samenstad sortition verify`. The seed must have been published with
+/// `POST /projects/panels/{id}/seed` at least `SAMENSTAD_PANEL_SEED_NOTICE_SECS` before (a day
+/// by default), and the body repeats it. Members with an account get the `panel_member` role.
 #[utoipa::path(
     tag = "projects",
     security(("bearer" = [])),
@@ -444,10 +524,10 @@ fn domain_candidates(pool: &[PoolEntry]) -> Vec<Candidate> {
     request_body = DrawPanel,
     responses(
         (status = 200, description = "Drawn", body = Panel),
-        (status = 400, description = "No seed, too few candidates or quotas that cannot be met", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Not the published seed, too few candidates or quotas that cannot be met", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Drawn already", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Drawn already, no seed published, or the seed not public long enough yet (the detail names when the draw is possible)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/panels/{id}/draw")]
@@ -460,13 +540,34 @@ pub async fn draw_panel(
     let id = parse_id(&id, "panel")?;
     let body = body.into_inner();
     body.validate()?;
+    let notice = state.auth.config.panel_seed_notice_s;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = panel_row(conn, id, true)?;
             p.require_staff_of(row.wijk_id)?;
-            if row.seed.is_some() {
+            if row.drawn_at.is_some() {
                 return Err(AppError::Conflict("the panel is drawn already".to_owned()));
+            }
+            let (Some(published), Some(at)) = (row.seed.as_deref(), row.seed_published_at) else {
+                return Err(AppError::Conflict(
+                    "publish the seed first (POST /projects/panels/{id}/seed): it must be public before the draw"
+                        .to_owned(),
+                ));
+            };
+            let from = draw_not_before(at, notice);
+            if Utc::now() < from {
+                return Err(AppError::Conflict(format!(
+                    "the seed must be public for a while before the draw: the draw is possible from {}",
+                    from.to_rfc3339()
+                )));
+            }
+            if body.seed != published {
+                return Err(AppError::field(
+                    "seed",
+                    "mismatch",
+                    "must be the published seed",
+                ));
             }
             let pool = pnq::candidates_of(conn, id)?;
             let draw = sortition::draw(&domain_candidates(&pool), &request_of(&row, &body.seed))
@@ -477,7 +578,7 @@ pub async fn draw_panel(
                 .filter_map(|(_, user, _)| *user)
                 .collect();
             pnq::record_draw(conn, id, &body.seed, &draw, &member_accounts, p.user.id)?;
-            load_panel(conn, id, Some(p.user.id))
+            load_panel(conn, id, Some(p.user.id), notice)
         })
         .await
         .map(web::Json)
@@ -508,12 +609,13 @@ pub async fn withdraw_member(
 ) -> Result<web::Json<Panel>, AppError> {
     let id = parse_id(&id, "panel")?;
     let withdrawn = body.into_inner().pseudonym;
+    let notice = state.auth.config.panel_seed_notice_s;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = panel_row(conn, id, true)?;
             p.require_staff_of(row.wijk_id)?;
-            let Some(seed) = row.seed.clone() else {
+            let (Some(seed), Some(_)) = (row.seed.clone(), row.drawn_at) else {
                 return Err(AppError::Conflict("the panel is not drawn yet".to_owned()));
             };
             let all = pnq::seats_of(conn, id)?;
@@ -578,7 +680,7 @@ pub async fn withdraw_member(
                     by: p.user.id,
                 },
             )?;
-            load_panel(conn, id, Some(p.user.id))
+            load_panel(conn, id, Some(p.user.id), notice)
         })
         .await
         .map(web::Json)

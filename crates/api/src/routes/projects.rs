@@ -3,12 +3,12 @@
 //! a public status and reason, and moderation.
 
 use actix_web::{HttpResponse, delete, get, post, put, web};
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::projects::{
-    self as q, IdeaFilter, IdeaRow, IdeaStatusChange, ProgrammeTree,
+    self as q, HiddenIdeas, IdeaFilter, IdeaRow, IdeaStatusChange, ProgrammeTree,
 };
 use samenstad_types::Problem;
 use samenstad_types::projects::{
@@ -87,6 +87,18 @@ fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, A
                     vulnerability_index: f64::from(w.vulnerability_milli) / 1000.0,
                     allocation_cents: i64::try_from(a.amount_cents).unwrap_or(i64::MAX),
                     capped: a.capped,
+                    committed_cents: tree
+                        .committed
+                        .get(&(w.round_id, w.wijk_id))
+                        .copied()
+                        .unwrap_or(0),
+                    left_cents: (i64::try_from(a.amount_cents).unwrap_or(i64::MAX)
+                        - tree
+                            .committed
+                            .get(&(w.round_id, w.wijk_id))
+                            .copied()
+                            .unwrap_or(0))
+                    .max(0),
                 })
                 .collect();
             Round {
@@ -267,8 +279,10 @@ fn viewer(conn: &mut PgConnection, caller: &MaybeCaller) -> Result<Option<Princi
 
 /// List ideas
 ///
-/// The idea board, newest first: filter by wijk and status, or `mine=true` for the caller's
-/// own. Hidden ideas are left out, except for their author and the wijk's staff.
+/// The idea board, newest first: filter by wijk, status, channel and submission day (`from`,
+/// `to`, both inclusive), or `mine=true` for the ideas the caller submitted or supports. Hidden
+/// ideas are left out, except for their author and the wijk's staff; staff of the wijk list only
+/// the hidden ones with `hidden=true`.
 #[utoipa::path(
     tag = "projects",
     security((), ("bearer" = [])),
@@ -277,6 +291,7 @@ fn viewer(conn: &mut PgConnection, caller: &MaybeCaller) -> Result<Option<Princi
         (status = 200, description = "A page of ideas", body = IdeaPage),
         (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "`mine` without being logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`hidden=true` from someone who is not staff of the wijk", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/ideas")]
@@ -296,12 +311,33 @@ pub async fn list_ideas(
             "is not a status of an idea",
         ));
     }
+    if let Some(c) = &query.channel
+        && !IDEA_CHANNELS.contains(&c.as_str())
+    {
+        return Err(AppError::field(
+            "channel",
+            "invalid",
+            "must be online, paper, phone, buurtpunt or event",
+        ));
+    }
+    let day = |value: &Option<String>, field: &str| -> Result<Option<DateTime<Utc>>, AppError> {
+        value
+            .as_deref()
+            .map(|d| {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map(|d| d.and_time(NaiveTime::MIN).and_utc())
+                    .map_err(|_| AppError::field(field, "invalid", "must be a date, YYYY-MM-DD"))
+            })
+            .transpose()
+    };
+    let from = day(&query.from, "from")?;
+    let before = day(&query.to, "to")?.map(|t| t + chrono::Duration::days(1));
     let offset: i64 = page::position::<u32>(query.cursor.as_deref())?.map_or(0, i64::from);
     let limit = page::limit(query.limit);
     state
         .with_conn(move |conn| {
             let viewer = viewer(conn, &caller)?;
-            let author_id = match (query.mine.unwrap_or(false), &viewer) {
+            let mine_of = match (query.mine.unwrap_or(false), &viewer) {
                 (false, _) => None,
                 (true, Some(v)) => Some(v.user.id),
                 (true, None) => {
@@ -310,31 +346,44 @@ pub async fn list_ideas(
                     ));
                 }
             };
+            let wijk = query
+                .wijk
+                .as_deref()
+                .map(|w| wijk_id(conn, w))
+                .transpose()?;
+            let hidden = if query.hidden.unwrap_or(false) {
+                let staff =
+                    wijk.is_some_and(|w| viewer.as_ref().is_some_and(|v| v.is_staff_of(Some(w))));
+                if !staff {
+                    return Err(AppError::Forbidden(
+                        "only staff of the wijk list its hidden ideas (give `wijk`)".to_owned(),
+                    ));
+                }
+                HiddenIdeas::Only
+            } else {
+                HiddenIdeas::ShownTo {
+                    user: viewer.as_ref().map(|v| v.user.id),
+                    staff_of: match &viewer {
+                        Some(v) => v.staff_wijken(),
+                        None => Some(Vec::new()),
+                    },
+                }
+            };
             let filter = IdeaFilter {
-                wijk_id: query
-                    .wijk
-                    .as_deref()
-                    .map(|w| wijk_id(conn, w))
-                    .transpose()?,
+                wijk_id: wijk,
                 status: query.status.clone(),
-                author_id,
+                mine_of,
                 id: None,
+                channel: query.channel.clone(),
+                from,
+                before,
+                hidden,
                 offset,
-                // Hidden ideas are filtered after loading; one more row tells if there is a next page.
                 limit: limit + 1,
             };
             let rows = q::list_ideas(conn, &filter, viewer.as_ref().map(|v| v.user.id))?;
             let (rows, next_cursor) = page::cut(rows, limit, |_| offset + limit);
-            let items = rows
-                .iter()
-                .filter(|r| {
-                    r.0.hidden_reason.is_none()
-                        || viewer.as_ref().is_some_and(|v| {
-                            r.0.author_id == Some(v.user.id) || v.is_staff_of(Some(r.0.wijk_id))
-                        })
-                })
-                .map(|r| idea_view(r, viewer.as_ref()))
-                .collect();
+            let items = rows.iter().map(|r| idea_view(r, viewer.as_ref())).collect();
             Ok(IdeaPage { items, next_cursor })
         })
         .await
@@ -370,6 +419,13 @@ pub async fn create_idea(
             "channel",
             "invalid",
             "must be online, paper, phone, buurtpunt or event",
+        ));
+    }
+    if channel == "online" && body.contact.is_some() {
+        return Err(AppError::field(
+            "contact",
+            "invalid",
+            "a contact is kept only for ideas staff enter for someone else",
         ));
     }
     if channel != "online" && body.submitter_name.is_none() {
@@ -461,6 +517,11 @@ pub async fn create_idea(
                 image_id: None,
                 created_at: now,
                 updated_at: now,
+                contact: if staff_entry {
+                    body.contact.as_deref().map(str::trim).map(str::to_owned)
+                } else {
+                    None
+                },
             };
             q::insert_idea(conn, &row)?;
             q::record_event(conn, row.id, "submitted", None, None)?;

@@ -2,13 +2,16 @@
 //! spent, deadline, partners and public progress updates.
 
 use actix_web::{HttpResponse, get, post, web};
+use chrono::NaiveDate;
 use samenstad_db::PgConnection;
-use samenstad_db::queries::panels::sits_on_panel_of;
+use samenstad_db::queries::panels::{self, sits_on_panel_of};
 use samenstad_db::queries::proposals;
-use samenstad_db::queries::realisation::{self as rq, NewProjectUpdate};
+use samenstad_db::queries::realisation::{self as rq, NewProjectUpdate, ProjectFilter};
+use samenstad_domain::lifecycle::{PanelOutcome, panel_outcome};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
-    CreateProjectUpdate, DecideProposal, PROJECT_STATUSES, Project, Proposal,
+    CreateProjectUpdate, DecideProposal, PROJECT_STATUSES, PanelTally, Project, ProjectsQuery,
+    Proposal,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -30,20 +33,26 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 /// Decide on a proposal
 ///
-/// For wijken that select by dialogue, lottery panel or college decision: staff of the wijk (or
-/// a sitting member of its lottery panel) record the outcome and its reasoning. A selected proposal becomes a project (due within the
-/// programme's realisation period). Votes are applied with `POST /projects/votes/{id}/apply`.
+/// For wijken that select by dialogue, lottery panel or college decision. Staff of the wijk
+/// record the outcome of the wijkdialoog (`kind` `dialogue`, the default for staff) or the
+/// college's decision (`college`, with its date and reference), with the reasoning residents
+/// read. A sitting member of the wijk's drawn lottery panel casts their vote (`panel`, the
+/// default for members): the panel decides once a majority of its seated members agree and its
+/// quorum has voted, so one member never decides alone (`panel_tally` shows where it stands).
+/// A selected proposal becomes a project (due within the programme's realisation period); the
+/// selected proposals of a wijk never cost more than its allocation (409 naming what is left).
+/// Votes are applied with `POST /projects/votes/{id}/apply`.
 #[utoipa::path(
     tag = "projects",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "Proposal id (UUID)")),
     request_body = DecideProposal,
     responses(
-        (status = 200, description = "Decided", body = Proposal),
-        (status = 400, description = "No reason", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Neither staff of the wijk nor a member of its panel", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Decided, or (panel) the member's vote counted", body = Proposal),
+        (status = 400, description = "No reason, an unknown kind, or a college decision without its date or reference", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither staff of the wijk nor a sitting member of its panel; or a panel member recording a dialogue or college decision", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such proposal", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Decided already", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Decided already, the wijk has no drawn panel, or selecting it would pass the wijk's allocation (the detail names what is left)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/proposals/{id}/decision")]
@@ -56,20 +65,124 @@ pub async fn decide_proposal(
     let id = parse_id(&id, "proposal")?;
     let body = body.into_inner();
     body.validate()?;
+    let kind = body.kind.clone();
+    if kind
+        .as_deref()
+        .is_some_and(|k| !["dialogue", "college", "panel"].contains(&k))
+    {
+        return Err(AppError::field(
+            "kind",
+            "invalid",
+            "must be dialogue, college or panel",
+        ));
+    }
+    let college = kind.as_deref() == Some("college");
+    let college_date = match body.college_date.as_deref() {
+        Some(d) => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+            AppError::field("college_date", "invalid", "must be a date (YYYY-MM-DD)")
+        })?),
+        None => None,
+    };
+    if college && (college_date.is_none() || body.college_reference.is_none()) {
+        return Err(AppError::field(
+            if college_date.is_none() {
+                "college_date"
+            } else {
+                "college_reference"
+            },
+            "required",
+            "a college decision needs its date and reference",
+        ));
+    }
+    if !college && (college_date.is_some() || body.college_reference.is_some()) {
+        return Err(AppError::field(
+            "kind",
+            "invalid",
+            "a date and reference go with a college decision only",
+        ));
+    }
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (wijk_id, round_id) = proposals::wijk_and_round_of(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such proposal".to_owned()))?;
-            if !p.is_staff_of(Some(wijk_id))
-                && !sits_on_panel_of(conn, p.user.id, wijk_id, round_id)?
-            {
-                return Err(AppError::Forbidden(
-                    "only staff of this wijk or members of its panel may decide".to_owned(),
-                ));
+            let staff = p.is_staff_of(Some(wijk_id));
+            let kind = kind.unwrap_or_else(|| if staff { "dialogue" } else { "panel" }.to_owned());
+            let reason = body.reason.trim();
+            if kind == "panel" {
+                let Some(panel_id) = panels::drawn_panel_of(conn, wijk_id, round_id)? else {
+                    return Err(if staff {
+                        AppError::Conflict("the wijk has no drawn lottery panel".to_owned())
+                    } else {
+                        AppError::Forbidden(
+                            "only staff of this wijk or members of its panel may decide".to_owned(),
+                        )
+                    });
+                };
+                // One member's vote at a time per panel, so a tally is never read half-way.
+                panels::panel_by_id(conn, panel_id, true)?;
+                if !panels::sitting_members(conn, panel_id)?.contains(&p.user.id) {
+                    return Err(AppError::Forbidden(
+                        "only sitting members of the wijk's panel vote on its proposals".to_owned(),
+                    ));
+                }
+                let before = load_proposal(conn, id)?;
+                if before.status != "proposed" {
+                    return Err(AppError::Conflict(format!(
+                        "the proposal is already {}",
+                        before.status
+                    )));
+                }
+                panels::cast_decision_vote(conn, panel_id, id, p.user.id, body.selected, reason)?;
+                let tally = load_proposal(conn, id)?.panel_tally.unwrap_or(PanelTally {
+                    seated: 0,
+                    quorum: 1,
+                    votes_for: 0,
+                    votes_against: 0,
+                });
+                let count = |n: i32| u32::try_from(n).unwrap_or(0);
+                let outcome = panel_outcome(
+                    count(tally.seated),
+                    count(tally.quorum),
+                    count(tally.votes_for),
+                    count(tally.votes_against),
+                );
+                let selected = match outcome {
+                    PanelOutcome::Pending => return load_proposal(conn, id),
+                    PanelOutcome::Select => true,
+                    PanelOutcome::Reject => false,
+                };
+                let why = format!(
+                    "Het wijkpanel besliste: {} van de {} zittende leden voor, {} tegen. {reason}",
+                    tally.votes_for, tally.seated, tally.votes_against
+                );
+                let decision = proposals::Decision {
+                    selected,
+                    reason: &why,
+                    kind: "panel",
+                    college_date: None,
+                    college_reference: None,
+                    actor: p.user.id,
+                };
+                proposals::decide(conn, id, &decision)?.map_err(decide_refusal)?;
+                return load_proposal(conn, id);
             }
-            proposals::decide(conn, id, body.selected, body.reason.trim(), p.user.id)?
-                .map_err(decide_refusal)?;
+            if !staff {
+                return Err(AppError::Forbidden(if sits_on_panel_of(conn, p.user.id, wijk_id, round_id)? {
+                    "members of the panel vote (kind panel); staff record a dialogue or college decision".to_owned()
+                } else {
+                    "only staff of this wijk or members of its panel may decide".to_owned()
+                }));
+            }
+            let decision = proposals::Decision {
+                selected: body.selected,
+                reason,
+                kind: &kind,
+                college_date,
+                college_reference: body.college_reference.as_deref().map(str::trim),
+                actor: p.user.id,
+            };
+            proposals::decide(conn, id, &decision)?.map_err(decide_refusal)?;
             load_proposal(conn, id)
         })
         .await
@@ -81,25 +194,17 @@ fn load_project(conn: &mut PgConnection, id: Uuid) -> Result<Project, AppError> 
         .ok_or_else(|| AppError::NotFound("no such project".to_owned()))
 }
 
-/// The wijk of a project list.
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ProjectsQuery {
-    /// Wijk number or slug (default: all wijken).
-    pub wijk: Option<String>,
-}
-
 /// List projects
 ///
-/// Selected proposals being realised, per wijk (or all), with status, budget and spending,
-/// deadline and place (for the map).
+/// Selected proposals being realised, per wijk (or all), round and status, with budget and
+/// spending, deadline and place (for the map).
 #[utoipa::path(
     tag = "projects",
     security(()),
     params(ProjectsQuery),
     responses(
         (status = 200, description = "Projects by wijk", body = Vec<Project>),
-        (status = 400, description = "Unknown wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Unknown wijk, or an invalid round or status", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/projects")]
@@ -107,11 +212,36 @@ pub async fn list_projects(
     state: web::Data<AppState>,
     query: web::Query<ProjectsQuery>,
 ) -> Result<web::Json<Vec<Project>>, AppError> {
-    let key = query.into_inner().wijk;
+    let query = query.into_inner();
+    if query.round.is_some_and(|r| !(1..=99).contains(&r)) {
+        return Err(AppError::field(
+            "round",
+            "invalid",
+            "must be a round number",
+        ));
+    }
+    if let Some(s) = &query.status
+        && !PROJECT_STATUSES.contains(&s.as_str())
+    {
+        return Err(AppError::field(
+            "status",
+            "invalid",
+            "must be planned, in_realisation, realised or stopped",
+        ));
+    }
     state
         .with_conn(move |conn| {
-            let wijk_id = key.as_deref().map(|k| wijk_id(conn, k)).transpose()?;
-            Ok(rq::projects(conn, wijk_id, None)?
+            let filter = ProjectFilter {
+                wijk_id: query
+                    .wijk
+                    .as_deref()
+                    .map(|k| wijk_id(conn, k))
+                    .transpose()?,
+                round: query.round,
+                status: query.status,
+                id: None,
+            };
+            Ok(rq::projects(conn, &filter)?
                 .into_iter()
                 .map(Project::from)
                 .collect())

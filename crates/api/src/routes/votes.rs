@@ -12,16 +12,17 @@ use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::ballots::{self, BallotRow};
 use samenstad_db::queries::projects as pq;
-use samenstad_db::queries::proposals::{self, NewProposal, ProposalsOf};
+use samenstad_db::queries::proposals::{self, EditRefusal, NewProposal, ProposalsOf};
 use samenstad_db::queries::votes::{self as vq, NewResidence, NewVote, ResultDecision, VoteRow};
 use samenstad_domain::ballot::{BallotKind, BallotRules, check};
 use samenstad_domain::lifecycle::{VoteAction, VoteState, vote_transition};
 use samenstad_domain::pabulib::{Amount, Election, Project, VoteType, Voter};
+use samenstad_domain::subsidy::euro;
 use samenstad_domain::tally::{GreedyScore, greedy, mes_add1};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
-    Ballot, CastBallot, Choice, CreateProposal, CreateVote, Proposal, ProposalResult, Residence,
-    VerifyResidence, Vote, VoteResults,
+    Ballot, CastBallot, Choice, CreateProposal, CreateVote, PaperBallot, PaperBallotsQuery,
+    Proposal, ProposalResult, Residence, UpdateProposal, VerifyResidence, Vote, VoteResults,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -30,20 +31,22 @@ use validator::Validate;
 use crate::auth::{Authenticated, Caller, UserCaller};
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id, wijk_id};
-use crate::routes::wijkbudget_common::{
-    WijkQuery, allocations, decide_refusal, load_proposal, wijk_and_round,
-};
+use crate::routes::wijkbudget_common::{WijkQuery, decide_refusal, load_proposal, wijk_and_round};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_proposal)
+        .service(update_proposal)
         .service(list_proposals)
         .service(get_proposal)
         .service(verify_residence)
         .service(create_vote)
         .service(list_votes)
         .service(get_vote)
+        .service(open_vote)
+        .service(close_vote)
+        .service(list_paper_ballots)
         .service(cast_ballot)
         .service(my_ballot)
         .service(enter_paper_ballot)
@@ -75,14 +78,7 @@ pub async fn create_proposal(
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     body.validate()?;
-    let idea_ids: Vec<Uuid> = body
-        .idea_ids
-        .iter()
-        .map(|i| {
-            i.parse()
-                .map_err(|_| AppError::field("idea_ids", "invalid", "must be UUIDs"))
-        })
-        .collect::<Result<_, _>>()?;
+    let idea_ids = uuids(&body.idea_ids, "idea_ids")?;
     let created = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -106,15 +102,7 @@ pub async fn create_proposal(
                         .collect(),
                 },
             )?;
-            let reason = format!("Uitgewerkt in het voorstel «{}».", body.title.trim());
-            for idea_id in idea_ids {
-                let row = pq::idea_for_update(conn, idea_id)?
-                    .filter(|i| i.wijk_id == wijk_id)
-                    .ok_or_else(|| {
-                        AppError::field("idea_ids", "unknown", "an idea is not one of this wijk")
-                    })?;
-                proposals::link_idea(conn, id, &row, &reason)?;
-            }
+            link_ideas(conn, id, wijk_id, body.title.trim(), &idea_ids)?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "proposal.created").on("proposal", id),
@@ -123,6 +111,105 @@ pub async fn create_proposal(
         })
         .await?;
     Ok(HttpResponse::Created().json(created))
+}
+
+/// Ids from a list of strings, or 400 naming the field.
+fn uuids(values: &[String], field: &str) -> Result<Vec<Uuid>, AppError> {
+    values
+        .iter()
+        .map(|i| {
+            i.parse()
+                .map_err(|_| AppError::field(field, "invalid", "must be UUIDs"))
+        })
+        .collect()
+}
+
+/// Links ideas of the wijk to a proposal (they move to status `proposal` with a reason naming
+/// it); 400 for an idea of another wijk.
+fn link_ideas(
+    conn: &mut PgConnection,
+    proposal_id: Uuid,
+    wijk_id: Uuid,
+    title: &str,
+    idea_ids: &[Uuid],
+) -> Result<(), AppError> {
+    let reason = format!("Uitgewerkt in het voorstel «{title}».");
+    for idea_id in idea_ids {
+        if proposals::is_linked(conn, proposal_id, *idea_id)? {
+            continue;
+        }
+        let row = pq::idea_for_update(conn, *idea_id)?
+            .filter(|i| i.wijk_id == wijk_id)
+            .ok_or_else(|| {
+                AppError::field("idea_ids", "unknown", "an idea is not one of this wijk")
+            })?;
+        proposals::link_idea(conn, proposal_id, &row, &reason)?;
+    }
+    Ok(())
+}
+
+/// Edit a proposal
+///
+/// Staff of the wijk change a proposal's title, text, owners, budget lines and source ideas
+/// until it is decided or put to a vote that has opened. Ideas taken out go back to
+/// `in_dialogue` with a reason; new ones move to `proposal`.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Proposal id (UUID)")),
+    request_body = UpdateProposal,
+    responses(
+        (status = 200, description = "Changed", body = Proposal),
+        (status = 400, description = "Invalid proposal or idea", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such proposal", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Decided, or put to a vote that has opened", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/projects/proposals/{id}")]
+pub async fn update_proposal(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<UpdateProposal>,
+) -> Result<web::Json<Proposal>, AppError> {
+    let id = parse_id(&id, "proposal")?;
+    let body = body.into_inner();
+    body.validate()?;
+    let idea_ids = uuids(&body.idea_ids, "idea_ids")?;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let (wijk_id, round_id) = proposals::lock_for_edit(conn, id)?.map_err(|r| match r {
+                EditRefusal::NotFound => AppError::NotFound("no such proposal".to_owned()),
+                EditRefusal::Fixed(why) => AppError::Conflict(why),
+            })?;
+            p.require_staff_of(wijk_id)?;
+            let title = body.title.trim();
+            proposals::update_proposal(
+                conn,
+                &NewProposal {
+                    id,
+                    round_id,
+                    wijk_id,
+                    title,
+                    summary: body.summary.trim(),
+                    owners: body.owners.trim(),
+                    created_by: p.user.id,
+                    budget_lines: body
+                        .budget_lines
+                        .iter()
+                        .map(|l| (l.description.trim(), l.amount_cents))
+                        .collect(),
+                },
+                &idea_ids,
+                &format!("Niet meer opgenomen in het voorstel «{title}»."),
+            )?;
+            link_ideas(conn, id, wijk_id, title, &idea_ids)?;
+            load_proposal(conn, id)
+        })
+        .await
+        .map(web::Json)
 }
 
 /// List a wijk's proposals
@@ -372,14 +459,7 @@ pub async fn create_vote(
             "must be after opens_at",
         ));
     }
-    let proposal_ids: Vec<Uuid> = body
-        .proposal_ids
-        .iter()
-        .map(|i| {
-            i.parse()
-                .map_err(|_| AppError::field("proposal_ids", "invalid", "must be UUIDs"))
-        })
-        .collect::<Result<_, _>>()?;
+    let proposal_ids = uuids(&body.proposal_ids, "proposal_ids")?;
     if proposal_ids.is_empty() {
         return Err(AppError::field(
             "proposal_ids",
@@ -398,22 +478,45 @@ pub async fn create_vote(
                     "this wijk selects by {method}; set its method to public_vote first"
                 )));
             }
+            let (allocation, left) =
+                pq::allocation_and_left(conn, round_id, wijk_id)?.ok_or_else(|| {
+                    AppError::field(
+                        "wijk",
+                        "no_round",
+                        "the wijk takes part in no active programme round",
+                    )
+                })?;
             let budget = match body.budget_cents {
-                Some(b) if b > 0 => b,
-                Some(_) => {
+                Some(b) if b <= 0 => {
                     return Err(AppError::field(
                         "budget_cents",
                         "invalid",
                         "must be more than 0",
                     ));
                 }
-                None => allocation_of(conn, round_id, wijk_id)?.ok_or_else(|| {
-                    AppError::field(
+                Some(b) if b > left => {
+                    return Err(AppError::field(
                         "budget_cents",
-                        "required",
-                        "the wijk has no allocation; give the budget",
-                    )
-                })?,
+                        "over_allocation",
+                        &format!(
+                            "only {} of the wijk's allocation of {} is left",
+                            euro(left.max(0)),
+                            euro(allocation)
+                        ),
+                    ));
+                }
+                Some(b) => b,
+                None if left > 0 => left,
+                None => {
+                    return Err(AppError::field(
+                        "budget_cents",
+                        "over_allocation",
+                        &format!(
+                            "nothing is left of the wijk's allocation of {}",
+                            euro(allocation)
+                        ),
+                    ));
+                }
             };
             let known = proposals::ids_in_round(conn, &proposal_ids, wijk_id, round_id)?;
             if known.len() != proposal_ids.len() {
@@ -451,25 +554,6 @@ pub async fn create_vote(
         })
         .await?;
     Ok(HttpResponse::Created().json(created))
-}
-
-/// The wijk's allocation in the programme of its round.
-fn allocation_of(
-    conn: &mut PgConnection,
-    round_id: Uuid,
-    wijk_id: Uuid,
-) -> Result<Option<i64>, AppError> {
-    let programme_id = vq::programme_of_round(conn, round_id)?;
-    let Some(tree) = pq::programme_tree(conn, &programme_id.to_string())? else {
-        return Ok(None);
-    };
-    let amounts = allocations(&tree)?;
-    Ok(tree
-        .wijken
-        .iter()
-        .position(|(w, ..)| w.wijk_id == wijk_id)
-        .and_then(|i| amounts.get(i))
-        .and_then(|a| i64::try_from(a.amount_cents).ok()))
 }
 
 /// List a wijk's votes
@@ -773,6 +857,131 @@ pub async fn confirm_paper_ballot(
             }
             let stored = ballots::confirm_paper(conn, id, p.user.id)?;
             Ok(ballot_view(vote_id, &stored, &view.options))
+        })
+        .await
+        .map(web::Json)
+}
+
+/// Open a vote now
+///
+/// Staff of the wijk open an upcoming vote before its planned opening (its `opens_at` becomes
+/// now); ballots may be cast from then on.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Vote id (UUID)")),
+    responses(
+        (status = 200, description = "Open", body = Vote),
+        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The vote is open or closed already", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/votes/{id}/open")]
+pub async fn open_vote(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Vote>, AppError> {
+    move_window(caller, state, &id, VoteAction::OpenNow).await
+}
+
+/// Close a vote now
+///
+/// Staff of the wijk close an open vote before its planned close (its `closes_at` becomes
+/// now); its results are published from then on. A closed vote never reopens.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Vote id (UUID)")),
+    responses(
+        (status = 200, description = "Closed", body = Vote),
+        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The vote is upcoming or closed already", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/votes/{id}/close")]
+pub async fn close_vote(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<web::Json<Vote>, AppError> {
+    move_window(caller, state, &id, VoteAction::CloseNow).await
+}
+
+async fn move_window(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: &str,
+    action: VoteAction,
+) -> Result<web::Json<Vote>, AppError> {
+    let id = parse_id(id, "vote")?;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = vq::vote_for_update(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such vote".to_owned()))?;
+            p.require_staff_of(row.wijk_id)?;
+            vote_transition(state_of(&row), action)
+                .map_err(|r| AppError::Conflict(r.to_string()))?;
+            vq::open_or_close_now(
+                conn,
+                id,
+                action == VoteAction::OpenNow,
+                Utc::now(),
+                p.user.id,
+            )?;
+            Ok(load_vote(conn, id)?.1)
+        })
+        .await
+        .map(web::Json)
+}
+
+/// List a vote's paper ballots
+///
+/// Staff of the wijk see the paper ballots entered so far, with who entered each: the queue a
+/// second staff member works through to confirm them (`confirmed=false`).
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Vote id (UUID)"), PaperBallotsQuery),
+    responses(
+        (status = 200, description = "Paper ballots, in the order entered", body = Vec<PaperBallot>),
+        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/projects/votes/{id}/paper-ballots")]
+pub async fn list_paper_ballots(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    query: web::Query<PaperBallotsQuery>,
+) -> Result<web::Json<Vec<PaperBallot>>, AppError> {
+    let id = parse_id(&id, "vote")?;
+    let confirmed = query.into_inner().confirmed;
+    state
+        .with_conn(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let (row, view) = load_vote(conn, id)?;
+            p.require_staff_of(row.wijk_id)?;
+            Ok(ballots::paper_ballots(conn, id, confirmed)?
+                .into_iter()
+                .map(|paper| {
+                    let b = ballot_view(id, &paper.ballot, &view.options);
+                    PaperBallot {
+                        id: b.id,
+                        paper_ref: b.paper_ref,
+                        choices: b.choices,
+                        cost_cents: b.cost_cents,
+                        entered_by: paper.entered_by_name.unwrap_or_default(),
+                        entered_by_me: paper.entered_by == Some(p.user.id),
+                        confirmed: b.confirmed,
+                        entered_at: paper.entered_at.to_rfc3339(),
+                    }
+                })
+                .collect())
         })
         .await
         .map(web::Json)

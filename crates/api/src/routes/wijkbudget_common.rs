@@ -4,7 +4,8 @@
 use samenstad_db::PgConnection;
 use samenstad_db::queries::projects::{self as pq, ProgrammeTree};
 use samenstad_db::queries::proposals::{self, DecideRefusal};
-use samenstad_domain::allocation::{Allocation, AllocationInput, AllocationRule, allocate};
+use samenstad_domain::allocation::Allocation;
+use samenstad_domain::subsidy::euro;
 use samenstad_types::projects::Proposal;
 use uuid::Uuid;
 
@@ -48,27 +49,16 @@ pub(crate) fn decide_refusal(refusal: DecideRefusal) -> AppError {
     match refusal {
         DecideRefusal::NotFound => AppError::NotFound("no such proposal".to_owned()),
         DecideRefusal::Refused(r) => AppError::Conflict(r.to_string()),
+        DecideRefusal::OverAllocation { left, allocation } => AppError::Conflict(format!(
+            "the selected proposals would cost more than the wijk's allocation: only {} of the allocation of {} is left",
+            euro(left),
+            euro(allocation)
+        )),
     }
 }
 
 /// Every wijk's allocation, in the order of `tree.wijken` (see `samenstad_domain::allocation`).
 pub(crate) fn allocations(tree: &ProgrammeTree) -> Result<Vec<Allocation>, AppError> {
-    let p = &tree.programme;
-    let rule = AllocationRule {
-        total_cents: u64::try_from(p.total_cents).unwrap_or(0),
-        base_cents: u64::try_from(p.base_cents).unwrap_or(0),
-        cap_cents: u64::try_from(p.cap_cents).unwrap_or(0),
-    };
-    let inputs: Vec<AllocationInput> = tree
-        .wijken
-        .iter()
-        .map(|(w, _, _, _, population)| AllocationInput {
-            population: u64::try_from(*population).unwrap_or(0),
-            vulnerability_milli: u64::try_from(w.vulnerability_milli).unwrap_or(0),
-        })
-        .collect();
-    if inputs.is_empty() {
-        return Ok(Vec::new());
-    }
-    allocate(rule, &inputs).map_err(|e| AppError::Internal(format!("allocation: {e}")))
+    tree.allocations()
+        .map_err(|e| AppError::Internal(format!("allocation: {e}")))
 }

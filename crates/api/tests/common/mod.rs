@@ -34,6 +34,8 @@ pub fn auth_config() -> AuthConfig {
     let mut config = AuthConfig::from_env();
     config.jwt_secret = Some(TEST_JWT_SECRET.to_owned());
     config.public_url = "http://samenstad.test".to_owned();
+    // Draw a panel right after its seed is published (tests of the notice set their own).
+    config.panel_seed_notice_s = 0;
     config
 }
 

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::queries::audit::{self, NewAudit};
-use crate::schema::ballot;
+use crate::schema::{app_user, ballot};
 
 /// A stored ballot.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
@@ -128,4 +128,52 @@ pub fn counted(
         .order(ballot::id.asc())
         .select((ballot::id, ballot::choices))
         .load(conn)
+}
+
+/// A paper ballot with who entered it (their display name) and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaperRow {
+    pub ballot: BallotRow,
+    pub entered_by: Option<Uuid>,
+    pub entered_by_name: Option<String>,
+    pub entered_at: DateTime<Utc>,
+}
+
+/// A vote's paper ballots in the order they were entered; `confirmed` narrows them to the
+/// confirmed (`true`) or unconfirmed (`false`) ones. One statement.
+pub fn paper_ballots(
+    conn: &mut PgConnection,
+    vote_id: Uuid,
+    confirmed: Option<bool>,
+) -> QueryResult<Vec<PaperRow>> {
+    let mut q = ballot::table
+        .left_join(app_user::table.on(ballot::entered_by.eq(app_user::id.nullable())))
+        .filter(ballot::vote_id.eq(vote_id))
+        .filter(ballot::source.eq("paper"))
+        .order((ballot::created_at.asc(), ballot::id.asc()))
+        .select((
+            BallotRow::as_select(),
+            ballot::entered_by,
+            app_user::display_name.nullable(),
+            ballot::created_at,
+        ))
+        .into_boxed();
+    match confirmed {
+        Some(true) => q = q.filter(ballot::confirmed_by.is_not_null()),
+        Some(false) => q = q.filter(ballot::confirmed_by.is_null()),
+        None => {}
+    }
+    Ok(
+        q.load::<(BallotRow, Option<Uuid>, Option<String>, DateTime<Utc>)>(conn)?
+            .into_iter()
+            .map(
+                |(ballot, entered_by, entered_by_name, entered_at)| PaperRow {
+                    ballot,
+                    entered_by,
+                    entered_by_name,
+                    entered_at,
+                },
+            )
+            .collect(),
+    )
 }

@@ -15,6 +15,7 @@ pub mod panels;
 pub mod projects;
 pub mod proposals;
 pub mod realisation;
+pub mod residence;
 pub mod reviews;
 pub mod subsidies;
 pub mod venues;

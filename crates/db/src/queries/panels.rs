@@ -13,7 +13,9 @@ use uuid::Uuid;
 
 use crate::queries::accounts::{self, RoleRow};
 use crate::queries::audit::{self, NewAudit};
-use crate::schema::{panel, panel_candidate, panel_score, panel_seat, proposal, wijk};
+use crate::schema::{
+    panel, panel_candidate, panel_decision_vote, panel_score, panel_seat, proposal, wijk,
+};
 
 /// The role of a sitting member, scoped to the panel.
 const MEMBER_ROLE: &str = "panel_member";
@@ -33,6 +35,8 @@ pub struct PanelRow {
     pub seed: Option<String>,
     pub algorithm: Option<String>,
     pub drawn_at: Option<DateTime<Utc>>,
+    pub quorum: i32,
+    pub seed_published_at: Option<DateTime<Utc>>,
 }
 
 /// A panel, if it exists; `lock` takes a row lock for a change.
@@ -124,6 +128,106 @@ fn seats_of_panels(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<(Uu
         .load(conn)
 }
 
+/// How many members sit on each of these panels (withdrawn ones not counted; members without
+/// an account counted).
+pub fn seated_counts(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+) -> QueryResult<std::collections::HashMap<Uuid, i32>> {
+    let rows: Vec<Uuid> = panel_seat::table
+        .filter(panel_seat::panel_id.eq_any(ids))
+        .filter(panel_seat::kind.eq("member"))
+        .filter(panel_seat::withdrawn_at.is_null())
+        .select(panel_seat::panel_id)
+        .load(conn)?;
+    let mut out = std::collections::HashMap::new();
+    for id in rows {
+        *out.entry(id).or_insert(0) += 1;
+    }
+    Ok(out)
+}
+
+/// The (panel, account) pairs of the sitting members of these panels.
+pub fn sitting_of(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+) -> QueryResult<std::collections::HashSet<(Uuid, Uuid)>> {
+    Ok(sitting_of_panels(conn, ids)?.into_iter().collect())
+}
+
+/// Publishes the seed of a panel's draw (before the draw) with its audit row.
+pub fn publish_seed(
+    conn: &mut PgConnection,
+    panel_id: Uuid,
+    seed: &str,
+    by: Uuid,
+) -> QueryResult<()> {
+    diesel::update(panel::table.find(panel_id))
+        .set((
+            panel::seed.eq(seed),
+            panel::seed_published_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    audit::record(
+        conn,
+        NewAudit::by(Some(by), "panel.seed_published")
+            .on("panel", panel_id)
+            .details(json!({"seed": seed})),
+    )
+}
+
+/// A sitting member's vote on a proposal (replacing an earlier one), with its audit row.
+pub fn cast_decision_vote(
+    conn: &mut PgConnection,
+    panel_id: Uuid,
+    proposal_id: Uuid,
+    member: Uuid,
+    selected: bool,
+    reason: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(panel_decision_vote::table)
+        .values((
+            panel_decision_vote::panel_id.eq(panel_id),
+            panel_decision_vote::proposal_id.eq(proposal_id),
+            panel_decision_vote::member_id.eq(member),
+            panel_decision_vote::selected.eq(selected),
+            panel_decision_vote::reason.eq(reason),
+        ))
+        .on_conflict((
+            panel_decision_vote::panel_id,
+            panel_decision_vote::proposal_id,
+            panel_decision_vote::member_id,
+        ))
+        .do_update()
+        .set((
+            panel_decision_vote::selected.eq(selected),
+            panel_decision_vote::reason.eq(reason),
+            panel_decision_vote::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    audit::record(
+        conn,
+        NewAudit::by(Some(member), "panel.member_voted")
+            .on("proposal", proposal_id)
+            .details(json!({"panel": panel_id, "selected": selected})),
+    )
+}
+
+/// The drawn panel of a wijk in a round, if any.
+pub fn drawn_panel_of(
+    conn: &mut PgConnection,
+    wijk_id: Uuid,
+    round_id: Uuid,
+) -> QueryResult<Option<Uuid>> {
+    panel::table
+        .filter(panel::wijk_id.eq(wijk_id))
+        .filter(panel::round_id.eq(round_id))
+        .filter(panel::drawn_at.is_not_null())
+        .select(panel::id)
+        .first(conn)
+        .optional()
+}
+
 /// The (panel, account) of the sitting members of these panels.
 fn sitting_of_panels(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<(Uuid, Uuid)>> {
     Ok(panel_seat::table
@@ -207,6 +311,7 @@ pub struct NewPanel {
     pub size: i32,
     pub reserves: i32,
     pub quotas: serde_json::Value,
+    pub quorum: i32,
     pub created_by: Uuid,
 }
 
@@ -220,6 +325,7 @@ pub fn insert_panel(conn: &mut PgConnection, new: &NewPanel) -> QueryResult<bool
             panel::size.eq(new.size),
             panel::reserves.eq(new.reserves),
             panel::quotas.eq(&new.quotas),
+            panel::quorum.eq(new.quorum),
             panel::created_by.eq(new.created_by),
         ))
         .on_conflict_do_nothing()
@@ -363,7 +469,6 @@ pub fn record_draw(
         .execute(conn)?;
     diesel::update(panel::table.find(panel_id))
         .set((
-            panel::seed.eq(seed),
             panel::algorithm.eq(draw.algorithm),
             panel::drawn_at.eq(Utc::now()),
         ))

@@ -69,6 +69,81 @@ pub struct ProgrammeTree {
     pub phases: Vec<PhaseRow>,
     /// Each wijk of the programme with its number, slug, name and population.
     pub wijken: Vec<(RoundWijkRow, i16, String, String, i32)>,
+    /// What the selected proposals of each (round, wijk) cost.
+    pub committed: std::collections::HashMap<(Uuid, Uuid), i64>,
+}
+
+impl ProgrammeTree {
+    /// Every wijk's allocation, in the order of `wijken` (see `samenstad_domain::allocation`).
+    pub fn allocations(
+        &self,
+    ) -> Result<
+        Vec<samenstad_domain::allocation::Allocation>,
+        samenstad_domain::allocation::AllocationError,
+    > {
+        use samenstad_domain::allocation::{AllocationInput, AllocationRule, allocate};
+        let p = &self.programme;
+        let rule = AllocationRule {
+            total_cents: u64::try_from(p.total_cents).unwrap_or(0),
+            base_cents: u64::try_from(p.base_cents).unwrap_or(0),
+            cap_cents: u64::try_from(p.cap_cents).unwrap_or(0),
+        };
+        let inputs: Vec<AllocationInput> = self
+            .wijken
+            .iter()
+            .map(|(w, _, _, _, population)| AllocationInput {
+                population: u64::try_from(*population).unwrap_or(0),
+                vulnerability_milli: u64::try_from(w.vulnerability_milli).unwrap_or(0),
+            })
+            .collect();
+        if inputs.is_empty() {
+            return Ok(Vec::new());
+        }
+        allocate(rule, &inputs)
+    }
+}
+
+/// The allocation of a wijk in a round, as its programme computes it today; `None` when the
+/// wijk takes no part in the round.
+pub fn allocation_of(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    wijk_id: Uuid,
+) -> QueryResult<Option<i64>> {
+    Ok(allocation_and_left(conn, round_id, wijk_id)?.map(|(allocation, _)| allocation))
+}
+
+/// The allocation of a wijk in a round and what is left of it after its selected proposals;
+/// `None` when the wijk takes no part in the round.
+pub fn allocation_and_left(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    wijk_id: Uuid,
+) -> QueryResult<Option<(i64, i64)>> {
+    let programme_id: Uuid = programme_round::table
+        .find(round_id)
+        .select(programme_round::programme_id)
+        .first(conn)?;
+    let Some(tree) = programme_tree(conn, &programme_id.to_string())? else {
+        return Ok(None);
+    };
+    let Ok(allocations) = tree.allocations() else {
+        return Ok(None);
+    };
+    let committed = tree
+        .committed
+        .get(&(round_id, wijk_id))
+        .copied()
+        .unwrap_or(0);
+    Ok(tree
+        .wijken
+        .iter()
+        .zip(allocations)
+        .find(|((w, ..), _)| w.round_id == round_id && w.wijk_id == wijk_id)
+        .map(|(_, a)| {
+            let allocation = i64::try_from(a.amount_cents).unwrap_or(i64::MAX);
+            (allocation, allocation - committed)
+        }))
 }
 
 /// All programmes, active first, then by name.
@@ -130,6 +205,19 @@ fn trees_of(
             wijk::population_estimate,
         ))
         .load(conn)?;
+    let mut committed = std::collections::HashMap::<(Uuid, Uuid), i64>::new();
+    let selected: Vec<(Uuid, Uuid, i64)> = crate::schema::proposal::table
+        .filter(crate::schema::proposal::round_id.eq_any(&round_ids))
+        .filter(crate::schema::proposal::status.eq("selected"))
+        .select((
+            crate::schema::proposal::round_id,
+            crate::schema::proposal::wijk_id,
+            crate::schema::proposal::cost_cents,
+        ))
+        .load(conn)?;
+    for (r, w, c) in selected {
+        *committed.entry((r, w)).or_insert(0) += c;
+    }
     Ok(programmes
         .into_iter()
         .map(|programme| {
@@ -148,11 +236,17 @@ fn trees_of(
                 .filter(|(w, ..)| w.programme_id == programme.id)
                 .cloned()
                 .collect();
+            let committed = committed
+                .iter()
+                .filter(|((r, _), _)| rounds.iter().any(|x| x.id == *r))
+                .map(|(k, v)| (*k, *v))
+                .collect();
             ProgrammeTree {
                 programme,
                 rounds,
                 phases,
                 wijken,
+                committed,
             }
         })
         .collect())
@@ -227,6 +321,8 @@ pub struct IdeaRow {
     pub image_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// How to reach the submitter of an idea staff entered (never public).
+    pub contact: Option<String>,
 }
 
 /// An idea-history row.
@@ -245,18 +341,41 @@ pub struct IdeaEventRow {
 /// supporters and whether the caller supports it.
 pub type IdeaListed = (IdeaRow, i16, String, Option<i16>, Option<String>, i64, bool);
 
+/// Which hidden ideas a list holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum HiddenIdeas {
+    /// All, hidden or not (one idea's page: what the viewer reads of it is decided later).
+    #[default]
+    Included,
+    /// Visible ones, and hidden ones only for their author and staff of their wijk
+    /// (`staff_of: None`: of every wijk).
+    ShownTo {
+        user: Option<Uuid>,
+        staff_of: Option<Vec<Uuid>>,
+    },
+    /// Only hidden ones (the moderation queue).
+    Only,
+}
+
 /// Filters of the idea board.
 #[derive(Debug, Clone, Default)]
 pub struct IdeaFilter {
     pub wijk_id: Option<Uuid>,
     pub status: Option<String>,
-    pub author_id: Option<Uuid>,
+    /// Ideas this person submitted or supports.
+    pub mine_of: Option<Uuid>,
     pub id: Option<Uuid>,
+    pub channel: Option<String>,
+    /// Submitted at or after.
+    pub from: Option<DateTime<Utc>>,
+    /// Submitted before.
+    pub before: Option<DateTime<Utc>>,
+    pub hidden: HiddenIdeas,
     pub offset: i64,
     pub limit: i64,
 }
 
-/// Ideas matching the filter, newest first; `viewer` decides `supported`.
+/// Ideas matching the filter, newest first; `viewer` decides `supported`. One statement.
 pub fn list_ideas(
     conn: &mut PgConnection,
     f: &IdeaFilter,
@@ -289,11 +408,43 @@ pub fn list_ideas(
     if let Some(s) = &f.status {
         q = q.filter(idea::status.eq(s.clone()));
     }
-    if let Some(a) = f.author_id {
-        q = q.filter(idea::author_id.eq(a));
+    if let Some(c) = &f.channel {
+        q = q.filter(idea::channel.eq(c.clone()));
+    }
+    if let Some(t) = f.from {
+        q = q.filter(idea::created_at.ge(t));
+    }
+    if let Some(t) = f.before {
+        q = q.filter(idea::created_at.lt(t));
+    }
+    if let Some(u) = f.mine_of {
+        let supported = idea_support::table
+            .filter(idea_support::user_id.eq(u))
+            .select(idea_support::idea_id);
+        q = q.filter(
+            idea::author_id
+                .eq(u)
+                .or(idea::id.eq_any(supported).nullable()),
+        );
     }
     if let Some(id) = f.id {
         q = q.filter(idea::id.eq(id));
+    }
+    match &f.hidden {
+        HiddenIdeas::Included | HiddenIdeas::ShownTo { staff_of: None, .. } => {}
+        HiddenIdeas::ShownTo {
+            user,
+            staff_of: Some(wijken),
+        } => {
+            q = q.filter(
+                idea::hidden_reason
+                    .is_null()
+                    .nullable()
+                    .or(idea::author_id.eq(user.unwrap_or(Uuid::nil())))
+                    .or(idea::wijk_id.eq_any(wijken.clone()).nullable()),
+            );
+        }
+        HiddenIdeas::Only => q = q.filter(idea::hidden_reason.is_not_null()),
     }
     q.load(conn)
 }

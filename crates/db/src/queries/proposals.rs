@@ -3,17 +3,20 @@
 
 use std::collections::HashMap;
 
-use chrono::{Months, Utc};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use diesel::prelude::*;
-use samenstad_domain::lifecycle::{ProposalAction, ProposalState, Refusal, proposal_transition};
-use samenstad_types::projects::{BudgetLine, Proposal};
+use samenstad_domain::lifecycle::{
+    ProposalAction, ProposalState, Refusal, fits_allocation, proposal_transition,
+};
+use samenstad_types::projects::{BudgetLine, PanelTally, Proposal};
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::queries::audit::{self, NewAudit};
 use crate::queries::projects::{IdeaRow, record_event};
 use crate::schema::{
-    budget_line, idea, programme, programme_round, project, proposal, proposal_idea, wijk,
+    app_user, budget_line, idea, panel, panel_decision_vote, programme, programme_round, project,
+    proposal, proposal_idea, round_wijk, vote, vote_option, wijk,
 };
 
 /// Which proposals to load.
@@ -37,14 +40,21 @@ type ProposalColumns = (
     String,
     i64,
     String,
+    (Uuid, Uuid),
+    Option<String>,
+    Option<DateTime<Utc>>,
+    Option<String>,
+    Option<NaiveDate>,
+    Option<String>,
 );
 
-/// Proposals with their budget lines, source ideas and project, oldest first (four statements
-/// whatever the number of proposals).
+/// Proposals with their budget lines, source ideas, project and the stand of the wijk's panel,
+/// oldest first (six statements whatever the number of proposals).
 pub fn proposals(conn: &mut PgConnection, which: ProposalsOf<'_>) -> QueryResult<Vec<Proposal>> {
     let mut q = proposal::table
         .inner_join(wijk::table)
         .inner_join(programme_round::table)
+        .left_join(app_user::table.on(proposal::decided_by.eq(app_user::id.nullable())))
         .order((proposal::created_at.asc(), proposal::id.asc()))
         .select((
             proposal::id,
@@ -56,6 +66,12 @@ pub fn proposals(conn: &mut PgConnection, which: ProposalsOf<'_>) -> QueryResult
             proposal::owners,
             proposal::cost_cents,
             proposal::status,
+            (proposal::round_id, proposal::wijk_id),
+            proposal::decision_kind,
+            proposal::decided_at,
+            app_user::display_name.nullable(),
+            proposal::college_date,
+            proposal::college_reference,
         ))
         .into_boxed();
     q = match which {
@@ -84,10 +100,28 @@ pub fn proposals(conn: &mut PgConnection, which: ProposalsOf<'_>) -> QueryResult
         .load::<(Uuid, Uuid)>(conn)?
         .into_iter()
         .collect();
+    let places: Vec<(Uuid, Uuid)> = rows.iter().map(|r| r.9).collect();
+    let tallies = panel_tallies(conn, &places, &ids)?;
     Ok(rows
         .into_iter()
         .map(
-            |(id, decision_reason, wijknr, round, title, summary, owners, cost_cents, status)| {
+            |(
+                id,
+                decision_reason,
+                wijknr,
+                round,
+                title,
+                summary,
+                owners,
+                cost_cents,
+                status,
+                place,
+                decision_kind,
+                decided_at,
+                decided_by,
+                college_date,
+                college_reference,
+            )| {
                 Proposal {
                     id: id.to_string(),
                     wijknr,
@@ -112,6 +146,12 @@ pub fn proposals(conn: &mut PgConnection, which: ProposalsOf<'_>) -> QueryResult
                         .collect(),
                     decision_reason,
                     project_id: projects.get(&id).map(Uuid::to_string),
+                    decision_kind,
+                    decided_at: decided_at.map(|t| t.to_rfc3339()),
+                    decided_by,
+                    college_date: college_date.map(|d| d.to_string()),
+                    college_reference,
+                    panel_tally: tallies.get(&(place, id)).cloned(),
                 }
             },
         )
@@ -121,6 +161,93 @@ pub fn proposals(conn: &mut PgConnection, which: ProposalsOf<'_>) -> QueryResult
 /// One proposal, if it exists.
 pub fn proposal_by_id(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<Proposal>> {
     Ok(proposals(conn, ProposalsOf::Id(id))?.into_iter().next())
+}
+
+/// A tally per ((round, wijk), proposal).
+type Tallies = HashMap<((Uuid, Uuid), Uuid), PanelTally>;
+
+/// The drawn panel of each (round, wijk) in `places` and how its sitting members voted on the
+/// proposals `ids`: keyed by ((round, wijk), proposal).
+fn panel_tallies(
+    conn: &mut PgConnection,
+    places: &[(Uuid, Uuid)],
+    ids: &[Uuid],
+) -> QueryResult<Tallies> {
+    let rounds: Vec<Uuid> = places.iter().map(|p| p.0).collect();
+    let panels: Vec<(Uuid, Uuid, Uuid, i32)> = panel::table
+        .filter(panel::round_id.eq_any(&rounds))
+        .filter(panel::drawn_at.is_not_null())
+        .select((panel::id, panel::round_id, panel::wijk_id, panel::quorum))
+        .load(conn)?;
+    let panels: Vec<_> = panels
+        .into_iter()
+        .filter(|(_, r, w, _)| places.contains(&(*r, *w)))
+        .collect();
+    if panels.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let panel_ids: Vec<Uuid> = panels.iter().map(|p| p.0).collect();
+    let seated = crate::queries::panels::seated_counts(conn, &panel_ids)?;
+    let sitting = crate::queries::panels::sitting_of(conn, &panel_ids)?;
+    let votes: Vec<(Uuid, Uuid, Uuid, bool)> = panel_decision_vote::table
+        .filter(panel_decision_vote::panel_id.eq_any(&panel_ids))
+        .filter(panel_decision_vote::proposal_id.eq_any(ids))
+        .select((
+            panel_decision_vote::panel_id,
+            panel_decision_vote::proposal_id,
+            panel_decision_vote::member_id,
+            panel_decision_vote::selected,
+        ))
+        .load(conn)?;
+    let mut out = HashMap::new();
+    for (panel_id, round_id, wijk_id, quorum) in panels {
+        for id in ids {
+            let counted = votes.iter().filter(|(p, q, m, _)| {
+                *p == panel_id && q == id && sitting.contains(&(panel_id, *m))
+            });
+            let (votes_for, votes_against) =
+                counted.fold(
+                    (0, 0),
+                    |(f, a), (.., yes)| {
+                        if *yes { (f + 1, a) } else { (f, a + 1) }
+                    },
+                );
+            out.insert(
+                ((round_id, wijk_id), *id),
+                PanelTally {
+                    seated: seated.get(&panel_id).copied().unwrap_or(0),
+                    quorum,
+                    votes_for,
+                    votes_against,
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Locks the wijk's row of the round (so concurrent selections queue up) and checks that one
+/// more proposal of `cost` fits its allocation (`allocation` as the programme computes it):
+/// `Err(left)` when it does not. Run inside the caller's transaction.
+pub fn guard_allocation(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    wijk_id: Uuid,
+    allocation: i64,
+    cost: i64,
+) -> QueryResult<Result<(), i64>> {
+    round_wijk::table
+        .find((round_id, wijk_id))
+        .select(round_wijk::round_id)
+        .for_update()
+        .first::<Uuid>(conn)?;
+    let committed: Vec<i64> = proposal::table
+        .filter(proposal::round_id.eq(round_id))
+        .filter(proposal::wijk_id.eq(wijk_id))
+        .filter(proposal::status.eq("selected"))
+        .select(proposal::cost_cents)
+        .load(conn)?;
+    Ok(fits_allocation(allocation, committed.iter().sum(), cost))
 }
 
 /// A new proposal with its budget lines (in order).
@@ -152,6 +279,10 @@ pub fn insert_proposal(conn: &mut PgConnection, new: &NewProposal<'_>) -> QueryR
             proposal::created_by.eq(new.created_by),
         ))
         .execute(conn)?;
+    insert_lines(conn, new)
+}
+
+fn insert_lines(conn: &mut PgConnection, new: &NewProposal<'_>) -> QueryResult<()> {
     let lines: Vec<_> = new
         .budget_lines
         .iter()
@@ -202,6 +333,118 @@ pub fn link_idea(
     Ok(())
 }
 
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditRefusal {
+    /// No proposal has this id.
+    NotFound,
+    /// It was decided (its state), or it is put to a vote that has opened.
+    Fixed(String),
+}
+
+/// Locks a proposal for an edit: its wijk and round, or why it may not change any more (decided,
+/// or put to a vote that has opened). Run inside the caller's transaction.
+pub fn lock_for_edit(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> QueryResult<Result<(Uuid, Uuid), EditRefusal>> {
+    let Some((status, wijk_id, round_id)) = proposal::table
+        .find(id)
+        .select((proposal::status, proposal::wijk_id, proposal::round_id))
+        .for_update()
+        .first::<(String, Uuid, Uuid)>(conn)
+        .optional()?
+    else {
+        return Ok(Err(EditRefusal::NotFound));
+    };
+    if ProposalState::parse(&status) != Some(ProposalState::Proposed) {
+        return Ok(Err(EditRefusal::Fixed(format!(
+            "the proposal is {status}; a decided proposal does not change"
+        ))));
+    }
+    let in_vote: bool = diesel::select(diesel::dsl::exists(
+        vote_option::table
+            .inner_join(vote::table)
+            .filter(vote_option::proposal_id.eq(id))
+            .filter(vote::opens_at.le(Utc::now())),
+    ))
+    .get_result(conn)?;
+    if in_vote {
+        return Ok(Err(EditRefusal::Fixed(
+            "the proposal is put to a vote that has opened".to_owned(),
+        )));
+    }
+    Ok(Ok((wijk_id, round_id)))
+}
+
+/// Replaces a locked proposal's text, owners and budget lines (the cost is their sum) and
+/// unlinks the ideas not in `keep_ideas` (they go back to `in_dialogue` with `unlink_reason`);
+/// the caller links new ones with `link_idea` and writes nothing else: the audit row is here.
+pub fn update_proposal(
+    conn: &mut PgConnection,
+    new: &NewProposal<'_>,
+    keep_ideas: &[Uuid],
+    unlink_reason: &str,
+) -> QueryResult<()> {
+    let cost: i64 = new.budget_lines.iter().map(|(_, a)| a).sum();
+    diesel::update(proposal::table.find(new.id))
+        .set((
+            proposal::title.eq(new.title),
+            proposal::summary.eq(new.summary),
+            proposal::owners.eq(new.owners),
+            proposal::cost_cents.eq(cost),
+        ))
+        .execute(conn)?;
+    diesel::delete(budget_line::table.filter(budget_line::proposal_id.eq(new.id))).execute(conn)?;
+    insert_lines(conn, new)?;
+    let dropped: Vec<Uuid> = proposal_idea::table
+        .filter(proposal_idea::proposal_id.eq(new.id))
+        .filter(proposal_idea::idea_id.ne_all(keep_ideas))
+        .select(proposal_idea::idea_id)
+        .load(conn)?;
+    if !dropped.is_empty() {
+        diesel::delete(
+            proposal_idea::table
+                .filter(proposal_idea::proposal_id.eq(new.id))
+                .filter(proposal_idea::idea_id.eq_any(&dropped)),
+        )
+        .execute(conn)?;
+        diesel::update(idea::table.filter(idea::id.eq_any(&dropped)))
+            .set((
+                idea::status.eq("in_dialogue"),
+                idea::status_reason.eq(unlink_reason),
+                idea::updated_at.eq(Utc::now()),
+            ))
+            .execute(conn)?;
+        for idea_id in &dropped {
+            record_event(
+                conn,
+                *idea_id,
+                "status",
+                Some("in_dialogue"),
+                Some(unlink_reason),
+            )?;
+        }
+    }
+    audit::record(
+        conn,
+        NewAudit::by(Some(new.created_by), "proposal.updated")
+            .on("proposal", new.id)
+            .details(json!({ "cost_cents": cost, "ideas_unlinked": dropped.len() })),
+    )?;
+    Ok(())
+}
+
+/// Whether the idea is linked to the proposal already.
+pub fn is_linked(conn: &mut PgConnection, proposal_id: Uuid, idea_id: Uuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        proposal_idea::table
+            .filter(proposal_idea::proposal_id.eq(proposal_id))
+            .filter(proposal_idea::idea_id.eq(idea_id)),
+    ))
+    .get_result(conn)
+}
+
 /// The wijk and round of a proposal.
 pub fn wijk_and_round_of(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<(Uuid, Uuid)>> {
     proposal::table
@@ -233,18 +476,35 @@ pub enum DecideRefusal {
     NotFound,
     /// The proposal's state does not allow it (decided already).
     Refused(Refusal),
+    /// Selecting it would pass the wijk's allocation: what is left of it, and the allocation.
+    OverAllocation { left: i64, allocation: i64 },
 }
 
-/// Decides a proposal (locking it) and writes its audit row; a selected one becomes a project
-/// due within the programme's realisation period, placed at the first of its ideas that has a
-/// point. Run inside the caller's transaction.
+/// A decision on a proposal.
+#[derive(Debug, Clone)]
+pub struct Decision<'a> {
+    pub selected: bool,
+    pub reason: &'a str,
+    /// `dialogue`, `college`, `panel` or `vote`.
+    pub kind: &'a str,
+    /// With `college`.
+    pub college_date: Option<NaiveDate>,
+    /// With `college`.
+    pub college_reference: Option<&'a str>,
+    /// Who records it (for a panel: the member whose vote decided).
+    pub actor: Uuid,
+}
+
+/// Decides a proposal (locking it) and writes its audit row; a selected one must fit what is
+/// left of the wijk's allocation (the wijk's round row is locked while this is checked), and
+/// becomes a project due within the programme's realisation period, placed at the first of its
+/// ideas that has a point. Run inside the caller's transaction.
 pub fn decide(
     conn: &mut PgConnection,
     proposal_id: Uuid,
-    selected: bool,
-    reason: &str,
-    actor: Uuid,
+    d: &Decision<'_>,
 ) -> QueryResult<Result<(), DecideRefusal>> {
+    let (selected, reason, actor) = (d.selected, d.reason, d.actor);
     let Some(status) = proposal::table
         .find(proposal_id)
         .select(proposal::status)
@@ -254,11 +514,12 @@ pub fn decide(
     else {
         return Ok(Err(DecideRefusal::NotFound));
     };
-    let (wijk_id, title, cost, months): (Uuid, String, i64, i32) = proposal::table
+    let (wijk_id, round_id, title, cost, months): (Uuid, Uuid, String, i64, i32) = proposal::table
         .inner_join(programme_round::table.inner_join(programme::table))
         .filter(proposal::id.eq(proposal_id))
         .select((
             proposal::wijk_id,
+            proposal::round_id,
             proposal::title,
             proposal::cost_cents,
             programme::realisation_months,
@@ -277,11 +538,22 @@ pub fn decide(
         Ok(next) => next,
         Err(refusal) => return Ok(Err(DecideRefusal::Refused(refusal))),
     };
+    if next == ProposalState::Selected {
+        let allocation =
+            crate::queries::projects::allocation_of(conn, round_id, wijk_id)?.unwrap_or(0);
+        if let Err(left) = guard_allocation(conn, round_id, wijk_id, allocation, cost)? {
+            return Ok(Err(DecideRefusal::OverAllocation { left, allocation }));
+        }
+    }
     diesel::update(proposal::table.find(proposal_id))
         .set((
             proposal::status.eq(next.as_str()),
             proposal::decision_reason.eq(reason),
             proposal::decided_at.eq(Utc::now()),
+            proposal::decision_kind.eq(d.kind),
+            proposal::decided_by.eq(actor),
+            proposal::college_date.eq(d.college_date),
+            proposal::college_reference.eq(d.college_reference),
         ))
         .execute(conn)?;
     if next == ProposalState::Selected {
@@ -315,7 +587,8 @@ pub fn decide(
         conn,
         NewAudit::by(Some(actor), "proposal.decided")
             .on("proposal", proposal_id)
-            .details(json!({"selected": selected})),
+            .details(json!({"selected": selected, "kind": d.kind,
+                "college_date": d.college_date, "college_reference": d.college_reference})),
     )?;
     Ok(Ok(()))
 }

@@ -8,7 +8,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::queries::audit::{self, NewAudit};
-use crate::schema::{project, project_update, wijk};
+use crate::schema::{programme_round, project, project_update, proposal, wijk};
 
 /// A project with the number of its wijk.
 #[derive(Debug, Clone, PartialEq, Queryable)]
@@ -45,14 +45,21 @@ impl From<ProjectRow> for Project {
     }
 }
 
-/// Projects of a wijk (or all, or one by id), by wijk number then age.
-pub fn projects(
-    conn: &mut PgConnection,
-    wijk_id: Option<Uuid>,
-    id: Option<Uuid>,
-) -> QueryResult<Vec<ProjectRow>> {
+/// Which projects to list.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectFilter {
+    pub wijk_id: Option<Uuid>,
+    /// The number of the round whose proposal it realises.
+    pub round: Option<i16>,
+    pub status: Option<String>,
+    pub id: Option<Uuid>,
+}
+
+/// Projects matching the filter, by wijk number then age. One statement.
+pub fn projects(conn: &mut PgConnection, f: &ProjectFilter) -> QueryResult<Vec<ProjectRow>> {
     let mut q = project::table
         .inner_join(wijk::table)
+        .inner_join(proposal::table.inner_join(programme_round::table))
         .select((
             project::id,
             project::proposal_id,
@@ -68,10 +75,16 @@ pub fn projects(
         ))
         .order((wijk::wijknr.asc(), project::created_at.asc()))
         .into_boxed();
-    if let Some(w) = wijk_id {
+    if let Some(w) = f.wijk_id {
         q = q.filter(project::wijk_id.eq(w));
     }
-    if let Some(id) = id {
+    if let Some(r) = f.round {
+        q = q.filter(programme_round::number.eq(r));
+    }
+    if let Some(s) = &f.status {
+        q = q.filter(project::status.eq(s.clone()));
+    }
+    if let Some(id) = f.id {
         q = q.filter(project::id.eq(id));
     }
     q.load(conn)
@@ -79,7 +92,11 @@ pub fn projects(
 
 /// A project with its progress updates, oldest first.
 pub fn project_with_updates(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<Project>> {
-    let Some(row) = projects(conn, None, Some(id))?.into_iter().next() else {
+    let filter = ProjectFilter {
+        id: Some(id),
+        ..ProjectFilter::default()
+    };
+    let Some(row) = projects(conn, &filter)?.into_iter().next() else {
         return Ok(None);
     };
     let updates = project_update::table

@@ -160,6 +160,46 @@ pub fn insert_vote(conn: &mut PgConnection, new: &NewVote<'_>) -> QueryResult<bo
     Ok(true)
 }
 
+/// Locks a vote's row until the transaction ends and reads it.
+pub fn vote_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<VoteRow>> {
+    let locked = vote::table
+        .find(id)
+        .select(vote::id)
+        .for_update()
+        .first::<Uuid>(conn)
+        .optional()?;
+    match locked {
+        Some(_) => vote_by_id(conn, id),
+        None => Ok(None),
+    }
+}
+
+/// Moves a vote's opening or close to `at` (staff open or close it now) with the audit row
+/// (`vote.opened` or `vote.closed`). Run inside the caller's transaction, after
+/// `vote_for_update` and the lifecycle check.
+pub fn open_or_close_now(
+    conn: &mut PgConnection,
+    id: Uuid,
+    open: bool,
+    at: DateTime<Utc>,
+    by: Uuid,
+) -> QueryResult<()> {
+    if open {
+        diesel::update(vote::table.find(id))
+            .set(vote::opens_at.eq(at))
+            .execute(conn)?;
+    } else {
+        diesel::update(vote::table.find(id))
+            .set(vote::closes_at.eq(at))
+            .execute(conn)?;
+    }
+    audit::record(
+        conn,
+        NewAudit::by(Some(by), if open { "vote.opened" } else { "vote.closed" }).on("vote", id),
+    )?;
+    Ok(())
+}
+
 /// The programme of a round.
 pub fn programme_of_round(conn: &mut PgConnection, round_id: Uuid) -> QueryResult<Uuid> {
     programme_round::table
@@ -216,6 +256,7 @@ pub fn verify_residence(conn: &mut PgConnection, new: &NewResidence<'_>) -> Quer
             residence::verified_at.eq(new.verified_at),
         ))
         .execute(conn)?;
+    crate::queries::residence::mark_verified(conn, new.user_id, new.verified_by)?;
     audit::record(
         conn,
         NewAudit {
@@ -245,8 +286,15 @@ pub fn apply_result(
     actor: Uuid,
 ) -> QueryResult<Result<(), DecideRefusal>> {
     for d in decisions {
-        if let Err(refusal) = proposals::decide(conn, d.proposal_id, d.selected, &d.reason, actor)?
-        {
+        let decision = proposals::Decision {
+            selected: d.selected,
+            reason: &d.reason,
+            kind: "vote",
+            college_date: None,
+            college_reference: None,
+            actor,
+        };
+        if let Err(refusal) = proposals::decide(conn, d.proposal_id, &decision)? {
             return Ok(Err(refusal));
         }
     }
