@@ -1,6 +1,6 @@
 //! The API client of the web app: the typed `samenstad-client` against this page's origin.
 
-use leptos::prelude::GetUntracked;
+use leptos::prelude::{Get, GetUntracked};
 use samenstad_client::Client;
 
 /// A client for the server that served this page.
@@ -17,6 +17,16 @@ pub fn authed(session: &crate::state::SessionState) -> Result<Client, String> {
     let token = session
         .token
         .get_untracked()
+        .ok_or_else(|| "log in first".to_owned())?;
+    Ok(client()?.with_token(token))
+}
+
+/// `authed` for resources: reads the token tracked, so a resource loaded before the session was
+/// restored (a page opened by its address) loads again once it is.
+pub fn tracked(session: &crate::state::SessionState) -> Result<Client, String> {
+    let token = session
+        .token
+        .get()
         .ok_or_else(|| "log in first".to_owned())?;
     Ok(client()?.with_token(token))
 }

@@ -348,7 +348,7 @@ pub fn IdeaPage() -> impl IntoView {
     let data = LocalResource::new(move || {
         version.track();
         let id = id();
-        let client = api::authed(&session).or_else(|_| api::client());
+        let client = api::tracked(&session).or_else(|_| api::client());
         async move { client?.get_idea(&id).await.map_err(|e| e.to_string()) }
     });
     view! {

@@ -25,7 +25,7 @@ pub fn PanelPage() -> impl IntoView {
         version.track();
         session.me.track();
         let id = id();
-        let client = api::authed(&session).or_else(|_| api::client());
+        let client = api::tracked(&session).or_else(|_| api::client());
         async move {
             let client = client?;
             let panel = client.get_panel(&id).await.map_err(|e| e.to_string())?;
@@ -195,7 +195,8 @@ fn DecideForm(proposals: Vec<Proposal>, version: RwSignal<u32>) -> impl IntoView
                 "Every member takes a stand. A proposal is selected or rejected once a majority of the seated members agree and the quorum is reached.",
             )}</p>
             {open.into_iter().map(|p| {
-                let reason = RwSignal::new(String::new());
+                // Kept in the tab's session storage: a reload of the page (after a score) keeps it.
+                let reason = crate::staff::draft(format!("panel-decide.{}.reason", p.id));
                 let id = p.id.clone();
                 let decide = move |selected: bool| {
                     let id = id.clone();
@@ -208,7 +209,10 @@ fn DecideForm(proposals: Vec<Proposal>, version: RwSignal<u32>) -> impl IntoView
                             college_reference: None,
                         };
                         let id = id.clone();
-                        act(session, message, move |c| async move { c.decide_proposal(&id, &body).await }, move |_| version.update(|v| *v += 1));
+                        act(session, message, move |c| async move { c.decide_proposal(&id, &body).await }, move |_| {
+                            reason.set(String::new());
+                            version.update(|v| *v += 1);
+                        });
                     }
                 };
                 let status = p.status.clone();

@@ -60,7 +60,7 @@ pub fn IdeasInbox() -> impl IntoView {
             limit: Some(100),
             ..Default::default()
         };
-        let client = api::authed(&session);
+        let client = api::tracked(&session);
         async move {
             if query.wijk.is_none() {
                 return Ok(Vec::new());
@@ -307,7 +307,7 @@ fn InboxItem(
                 {format!(" · {} · {} ♥", date(&idea.created_at), idea.supporters)}
                 {idea.hidden_reason.clone().map(|r| format!(" · {}: {r}", pick(lang.get_untracked(), "verborgen", "hidden")))}
             </p>
-            {submitter.map(|s| view! { <p class="meta submitter">{tx("Ingediend door", "Handed in by")} " " {s}</p> })}
+            {submitter.map(|s| view! { <p class="submitter">{tx("Ingediend door", "Handed in by")} " " {s}</p> })}
             <details class="idea-actions">
                 <summary>{tx("Behandelen", "Handle")}<span class="visually-hidden">{handle_label}</span></summary>
                 <form class="staff-form" on:submit=set_status>

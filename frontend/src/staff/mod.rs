@@ -216,7 +216,7 @@ pub fn StaffNav() -> impl IntoView {
     let notice = notice();
     view! {
         <nav class="staff-nav" aria-label=tx("Medewerkers", "Staff")>
-            <A href="/staff">{tx("Overzicht", "Overview")}</A>
+            <A href="/staff" exact=true>{tx("Overzicht", "Overview")}</A>
             <Show when=move || session.me.get().is_some_and(|me| is_programme_admin(&me))>
                 <A href="/staff/programme">{tx("Programma en wijken", "Programme and wijken")}</A>
             </Show>

@@ -298,7 +298,7 @@ fn PanelItem(panel: Panel, version: RwSignal<u32>) -> impl IntoView {
                 {panel.draw_not_before.clone().map(|at| format!(" · {} {}", pick(lang.get_untracked(), "loting vanaf", "draw from"), date_time(&at)))}
                 {panel.drawn_at.clone().map(|at| format!(" · {} {}", pick(lang.get_untracked(), "geloot op", "drawn on"), date_time(&at)))}
             </p>
-            {(!drawn).then(|| view! {
+            {(!drawn && !published).then(|| view! {
                 <form class="staff-form" on:submit=add_pool>
                     <p class="field"><label for=format!("pool-{pid}")>{tx("Vrijwilligers voor de pool, één per regel: pseudoniem; kenmerk=waarde; account=e-mail (optioneel)", "Volunteers for the pool, one per line: pseudonym; attribute=value; account=e-mail (optional)")}</label>
                         <textarea id=format!("pool-{pid}") rows="4" required=true prop:value=pool on:input=move |ev| pool.set(event_target_value(&ev))></textarea></p>

@@ -23,18 +23,23 @@ fn milli(index: f64) -> u64 {
     (index * 1000.0).round().max(0.0) as u64
 }
 
-/// The allocation of every wijk of a round with the edited indexes, in the round's order; an
-/// error text when the rule cannot be applied.
+/// The allocation of every wijk of the programme (all its rounds: the rule divides the total
+/// over them together) with the edited indexes, by wijk number; an error text when the rule
+/// cannot be applied.
 fn live_allocation(
     programme: &Programme,
-    wijken: &[RoundWijk],
     edits: &BTreeMap<i16, u64>,
-) -> Result<Vec<i64>, String> {
+) -> Result<BTreeMap<i16, i64>, String> {
     let rule = AllocationRule {
         total_cents: programme.allocation.total_cents.max(0) as u64,
         base_cents: programme.allocation.base_cents.max(0) as u64,
         cap_cents: programme.allocation.cap_cents.max(0) as u64,
     };
+    let wijken: Vec<&RoundWijk> = programme
+        .rounds
+        .iter()
+        .flat_map(|r| r.wijken.iter())
+        .collect();
     let inputs: Vec<AllocationInput> = wijken
         .iter()
         .map(|w| AllocationInput {
@@ -46,7 +51,13 @@ fn live_allocation(
         })
         .collect();
     allocate(rule, &inputs)
-        .map(|list| list.into_iter().map(|a| a.amount_cents as i64).collect())
+        .map(|list| {
+            wijken
+                .iter()
+                .zip(list)
+                .map(|(w, a)| (w.wijknr, a.amount_cents as i64))
+                .collect()
+        })
         .map_err(|e| e.to_string())
 }
 
@@ -99,28 +110,25 @@ pub fn ProgrammeStaffPage() -> impl IntoView {
 fn Rounds(programme: Programme, version: RwSignal<u32>) -> impl IntoView {
     let programme = StoredValue::new(programme);
     let rounds = programme.with_value(|p| p.rounds.clone());
-    rounds
+    let edits = RwSignal::new(BTreeMap::<i16, u64>::new());
+    let live = Memo::new(move |_| {
+        let edits = edits.get();
+        programme.with_value(|p| live_allocation(p, &edits))
+    });
+    let sections = rounds
         .into_iter()
         .rev()
         .map(|round| {
-            let edits = RwSignal::new(BTreeMap::<i16, u64>::new());
-            let wijken = StoredValue::new(round.wijken.clone());
-            let live = Memo::new(move |_| {
-                let edits = edits.get();
-                programme.with_value(|p| wijken.with_value(|w| live_allocation(p, w, &edits)))
-            });
             let rows = round
                 .wijken
                 .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    view! { <WijkRow wijk=w.clone() index=i round=round.number live=live edits=edits version=version /> }
+                .map(|w| {
+                    view! { <WijkRow wijk=w.clone() round=round.number live=live edits=edits version=version /> }
                 })
                 .collect_view();
             view! {
                 <section class="round">
                     <h2>{round.name.clone()}</h2>
-                    {move || live.get().err().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                     <div class="table-scroll">
                     <table class="allocations staff-allocations">
                         <thead><tr>
@@ -130,7 +138,7 @@ fn Rounds(programme: Programme, version: RwSignal<u32>) -> impl IntoView {
                             <th scope="col">{tx("Budget nu", "Budget now")}</th>
                             <th scope="col">{tx("Budget na wijziging", "Budget after the change")}</th>
                             <th scope="col">{tx("Reden van de wijziging", "Reason for the change")}</th>
-                            <td></td>
+                            <th scope="col"><span class="visually-hidden">{tx("Bewaren", "Save")}</span></th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -138,15 +146,18 @@ fn Rounds(programme: Programme, version: RwSignal<u32>) -> impl IntoView {
                 </section>
             }
         })
-        .collect_view()
+        .collect_view();
+    view! {
+        {move || live.get().err().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        {sections}
+    }
 }
 
 #[component]
 fn WijkRow(
     wijk: RoundWijk,
-    index: usize,
     round: i16,
-    live: Memo<Result<Vec<i64>, String>>,
+    live: Memo<Result<BTreeMap<i16, i64>, String>>,
     edits: RwSignal<BTreeMap<i16, u64>>,
     version: RwSignal<u32>,
 ) -> impl IntoView {
@@ -226,7 +237,7 @@ fn WijkRow(
                 <input id=format!("{form}-index") form=form.clone() inputmode="decimal" size="5" prop:value=index_text on:input=on_index />
             </td>
             <td class="num">{move || euro(now, lang.get())}</td>
-            <td class="num live">{move || live.get().ok().and_then(|l| l.get(index).copied()).map(|c| euro(c, lang.get())).unwrap_or_default()}</td>
+            <td class="num live">{move || live.get().ok().and_then(|l| l.get(&nr).copied()).map(|c| euro(c, lang.get())).unwrap_or_default()}</td>
             <td>
                 <label class="visually-hidden" for=format!("{form}-reason")>{tx("Reden van de wijziging", "Reason for the change")} " " {wijk.name.clone()}</label>
                 <input id=format!("{form}-reason") form=form.clone() required=true minlength="3" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev)) />

@@ -93,7 +93,7 @@ pub fn ProposalsStaffPage() -> impl IntoView {
     let data = LocalResource::new(move || {
         version.track();
         let wijk = wijk.get();
-        let client = api::authed(&session);
+        let client = api::tracked(&session);
         async move {
             if wijk.is_empty() {
                 return Ok((Vec::new(), Vec::new()));

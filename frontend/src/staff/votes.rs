@@ -75,7 +75,7 @@ pub fn VotesStaffPage() -> impl IntoView {
     let data = LocalResource::new(move || {
         version.track();
         let wijk = wijk.get();
-        let client = api::authed(&session);
+        let client = api::tracked(&session);
         async move {
             if wijk.is_empty() {
                 return Ok((Vec::new(), Vec::new(), Vec::new()));
@@ -406,7 +406,7 @@ fn PaperBallots(vote: Vote, version: RwSignal<u32>) -> impl IntoView {
     let vote_id = StoredValue::new(vote.id.clone());
     let queue = LocalResource::new(move || {
         version.track();
-        let client = api::authed(&session);
+        let client = api::tracked(&session);
         async move {
             client?
                 .paper_ballots(&vote_id.get_value(), Some(false))
