@@ -948,6 +948,7 @@ async fn move_window(
     params(("id" = String, Path, description = "Vote id (UUID)"), PaperBallotsQuery),
     responses(
         (status = 200, description = "Paper ballots, in the order entered", body = Vec<PaperBallot>),
+        (status = 400, description = "`confirmed` is not `true` or `false`", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such vote", body = Problem, content_type = "application/problem+json"),
     )
