@@ -214,3 +214,25 @@ for (const lang of ['nl', 'en']) {
     await ctx.close();
   });
 }
+
+test('every page of the staff area fits a 360 px wide phone: no sideways scrolling, every control reachable', async () => {
+  const ctx = await browser.newContext({ locale: 'nl-BE', viewport: { width: 360, height: 740 } });
+  await ctx.addInitScript(() => localStorage.setItem('samenstad.lang', 'nl'));
+  const page = await ctx.newPage();
+  await login(page, ADMIN);
+  const wide = [];
+  for (const path of BACK_OFFICE) {
+    await page.goto(`${BASE}${path}`);
+    await settled(page);
+    for (const d of await page.locator('details').all()) await d.evaluate((el) => { el.open = true; });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) wide.push(`${path}: ${overflow}px too wide`);
+    // Controls that stick out past the right edge cannot be tapped without scrolling.
+    const outside = await page.evaluate(() => [...document.querySelectorAll('main input, main select, main textarea, main button')]
+      .filter((el) => el.getClientRects().length && el.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((el) => el.labels?.[0]?.innerText || el.getAttribute('aria-label') || el.innerText || el.tagName));
+    for (const o of outside) wide.push(`${path}: "${o.trim()}" sticks out`);
+  }
+  assert.deepEqual(wide, []);
+  await ctx.close();
+});
