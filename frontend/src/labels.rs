@@ -4,6 +4,9 @@
 //! the wire shows a value this build does not know as the server wrote it, never as "–".
 
 use samenstad_types::Zone;
+use samenstad_types::projects::{
+    BallotKind, DecisionKind, IdeaChannel, IdeaStatus, ProjectStatus, ProposalStatus, SelectionMethod, VoteState,
+};
 use samenstad_types::venue::BookingStatus;
 
 use crate::i18n::Lang;
@@ -82,55 +85,104 @@ pub fn booking_status(lang: Lang, status: BookingStatus) -> String {
     pick(lang, names).to_owned()
 }
 
+/// The label of a vocabulary value the server sent as a plain string (chart keys …): the enum's
+/// label when this build knows the value, the value itself otherwise.
+pub fn named<E: std::str::FromStr>(lang: Lang, name: &str, label: fn(Lang, E) -> String) -> String {
+    name.parse::<E>()
+        .map_or_else(|_| name.to_owned(), |value| label(lang, value))
+}
+
 /// The public status of an idea.
-pub fn idea_status(lang: Lang, status: &str) -> String {
+pub fn idea_status(lang: Lang, status: IdeaStatus) -> String {
     let names = match status {
-        "submitted" => ("ingediend", "submitted"),
-        "in_dialogue" => ("in wijkdialoog", "in dialogue"),
-        "proposal" => ("uitgewerkt tot voorstel", "worked into a proposal"),
-        "merged" => ("samengevoegd", "merged"),
-        "referred" => (
+        IdeaStatus::Submitted => ("ingediend", "submitted"),
+        IdeaStatus::InDialogue => ("in wijkdialoog", "in dialogue"),
+        IdeaStatus::Proposal => ("uitgewerkt tot voorstel", "worked into a proposal"),
+        IdeaStatus::Merged => ("samengevoegd", "merged"),
+        IdeaStatus::Referred => (
             "doorverwezen naar het reguliere beleid",
             "referred to regular city policy",
         ),
-        "not_retained" => ("niet weerhouden", "not retained"),
-        _ => return status.to_owned(),
+        IdeaStatus::NotRetained => ("niet weerhouden", "not retained"),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// How an idea reached the city.
+pub fn idea_channel(lang: Lang, channel: IdeaChannel) -> String {
+    let names = match channel {
+        IdeaChannel::Online => ("online", "online"),
+        IdeaChannel::Paper => ("op papier", "on paper"),
+        IdeaChannel::Phone => ("telefonisch", "by phone"),
+        IdeaChannel::Buurtpunt => ("aan een buurtpunt", "at a buurtpunt"),
+        IdeaChannel::Event => ("op een activiteit", "at an event"),
     };
     pick(lang, names).to_owned()
 }
 
 /// How a wijk selects its projects.
-pub fn selection_method(lang: Lang, method: &str) -> String {
+pub fn selection_method(lang: Lang, method: SelectionMethod) -> String {
     let names = match method {
-        "dialogue" => ("wijkdialoog", "dialogue"),
-        "lottery_panel" => ("geloot wijkpanel", "lottery panel"),
-        "public_vote" => ("stemming", "public vote"),
-        "college_decision" => ("beslissing van het college", "college decision"),
-        _ => return method.to_owned(),
+        SelectionMethod::Dialogue => ("wijkdialoog", "dialogue"),
+        SelectionMethod::LotteryPanel => ("geloot wijkpanel", "lottery panel"),
+        SelectionMethod::PublicVote => ("stemming", "public vote"),
+        SelectionMethod::CollegeDecision => ("beslissing van het college", "college decision"),
     };
     pick(lang, names).to_owned()
 }
 
 /// The status of a project in realisation.
-pub fn project_status(lang: Lang, status: &str) -> String {
+pub fn project_status(lang: Lang, status: ProjectStatus) -> String {
     let names = match status {
-        "planned" => ("gepland", "planned"),
-        "in_realisation" => ("in uitvoering", "being realised"),
-        "realised" => ("gerealiseerd", "realised"),
-        "stopped" => ("stopgezet", "stopped"),
-        _ => return status.to_owned(),
+        ProjectStatus::Planned => ("gepland", "planned"),
+        ProjectStatus::InRealisation => ("in uitvoering", "being realised"),
+        ProjectStatus::Realised => ("gerealiseerd", "realised"),
+        ProjectStatus::Stopped => ("stopgezet", "stopped"),
     };
     pick(lang, names).to_owned()
 }
 
 /// The status of a proposal.
-pub fn proposal_status(lang: Lang, status: &str) -> String {
+pub fn proposal_status(lang: Lang, status: ProposalStatus) -> String {
     let names = match status {
-        "proposed" => ("voorgesteld", "proposed"),
-        "selected" => ("gekozen", "selected"),
-        "not_selected" => ("niet gekozen", "not selected"),
-        "withdrawn" => ("ingetrokken", "withdrawn"),
-        _ => return status.to_owned(),
+        ProposalStatus::Proposed => ("voorgesteld", "proposed"),
+        ProposalStatus::Selected => ("gekozen", "selected"),
+        ProposalStatus::NotSelected => ("niet gekozen", "not selected"),
+        ProposalStatus::Withdrawn => ("ingetrokken", "withdrawn"),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// Who decided on a proposal.
+pub fn decision_kind(lang: Lang, kind: DecisionKind) -> String {
+    let names = match kind {
+        DecisionKind::Dialogue => ("wijkdialoog", "wijk dialogue"),
+        DecisionKind::College => ("beslissing van het college", "college decision"),
+        DecisionKind::Panel => ("geloot wijkpanel", "lottery panel"),
+        DecisionKind::Vote => ("stemming", "public vote"),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// The ballot of a public vote.
+pub fn ballot_kind(lang: Lang, kind: BallotKind) -> String {
+    let names = match kind {
+        BallotKind::Knapsack => (
+            "binnen het budget kiezen (knapsack)",
+            "choose within the budget (knapsack)",
+        ),
+        BallotKind::Approval => ("goedkeuren (approval)", "approve (approval)"),
+        BallotKind::Cumulative => ("punten verdelen (cumulatief)", "spread points (cumulative)"),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// Where a public vote stands in time.
+pub fn vote_state(lang: Lang, state: VoteState) -> String {
+    let names = match state {
+        VoteState::Upcoming => ("nog niet open", "not open yet"),
+        VoteState::Open => ("open", "open"),
+        VoteState::Closed => ("gesloten", "closed"),
     };
     pick(lang, names).to_owned()
 }
@@ -283,9 +335,11 @@ mod tests {
         );
         assert_eq!(application_status(Lang::Nl, "in_review"), "bij de jury");
         assert_eq!(application_status(Lang::En, "in_review"), "with the jury");
-        assert_eq!(idea_status(Lang::Nl, "in_dialogue"), "in wijkdialoog");
-        assert_eq!(project_status(Lang::En, "in_realisation"), "being realised");
-        assert_eq!(proposal_status(Lang::Nl, "not_selected"), "niet gekozen");
+        assert_eq!(idea_status(Lang::Nl, IdeaStatus::InDialogue), "in wijkdialoog");
+        assert_eq!(project_status(Lang::En, ProjectStatus::InRealisation), "being realised");
+        assert_eq!(proposal_status(Lang::Nl, ProposalStatus::NotSelected), "niet gekozen");
+        assert_eq!(idea_channel(Lang::En, IdeaChannel::Buurtpunt), "at a buurtpunt");
+        assert_eq!(vote_state(Lang::Nl, VoteState::Upcoming), "nog niet open");
         assert_eq!(opening_kind(Lang::Nl, "conditional"), "onder voorwaarde");
         assert_eq!(role(Lang::Nl, "wijk_staff"), "wijkmedewerker");
         assert_eq!(zone(Lang::En, Zone::Gordel19e), "19th-century belt");
@@ -298,21 +352,19 @@ mod tests {
         assert_eq!(event_by(Lang::Nl, "ombudsman"), "ombudsman");
         assert_eq!(opening_kind(Lang::En, "by_phone"), "by_phone");
         assert_eq!(theme(Lang::Nl, "digitale_inclusie"), "digitale inclusie");
+        assert_eq!(named(Lang::Nl, "in_dialogue", idea_status), "in wijkdialoog");
+        assert_eq!(named(Lang::Nl, "on_hold", idea_status), "on_hold");
     }
 
     #[test]
     fn every_value_the_types_list_has_a_label() {
-        use samenstad_types::projects::{IDEA_STATUSES, PROJECT_STATUSES, SELECTION_METHODS};
         use samenstad_types::subsidies::{
             APPLICANT_KINDS, APPLICATION_STATUSES, LINE_KINDS, REVIEW_MODES, SCHEME_STATUSES,
             SCOPES, TARGET_GROUPS,
         };
         use samenstad_types::venue::VENUE_TYPES;
         type Label = fn(Lang, &str) -> String;
-        let vocabularies: [(&[&str], Label); 11] = [
-            (&IDEA_STATUSES, idea_status),
-            (&PROJECT_STATUSES, project_status),
-            (&SELECTION_METHODS, selection_method),
+        let vocabularies: [(&[&str], Label); 8] = [
             (&APPLICANT_KINDS, applicant_kind),
             (&APPLICATION_STATUSES, application_status),
             (&LINE_KINDS, line_kind),

@@ -14,6 +14,7 @@
 
 use chrono::{NaiveDate, Utc};
 use diesel::prelude::*;
+use samenstad_types::projects::{ProgrammeStatus, RoundPhase, SelectionMethod};
 use uuid::Uuid;
 
 use crate::DbError;
@@ -44,7 +45,7 @@ pub fn seed_projects(conn: &mut PgConnection) -> Result<usize, DbError> {
                     slug: "burgerbudget".to_owned(),
                     name: "Burgerbudget".to_owned(),
                     kind: "participatory_budget".to_owned(),
-                    status: "archived".to_owned(),
+                    status: ProgrammeStatus::Archived,
                     description: "Gents burgerbudget, 2016–2018: bewoners dienden projecten in \
                                   en stemden erover; 105 projecten gingen ter stemming, 17 werden \
                                   geselecteerd en gerealiseerd. Voorganger van het Wijkbudget."
@@ -72,7 +73,7 @@ fn seed_wijkbudget(conn: &mut PgConnection) -> Result<(), DbError> {
             slug: WIJKBUDGET.to_owned(),
             name: "Wijkbudget".to_owned(),
             kind: "participatory_budget".to_owned(),
-            status: "active".to_owned(),
+            status: ProgrammeStatus::Active,
             description: "Bewoners bedenken, verfijnen en voeren samen projecten uit voor hun \
                           wijk. Elke wijk krijgt tussen 150.000 en 350.000 euro; de projecten \
                           moeten binnen twee jaar gerealiseerd zijn."
@@ -105,20 +106,20 @@ fn seed_wijkbudget(conn: &mut PgConnection) -> Result<(), DbError> {
     }
     let (r1, r2) = (ids[0], ids[1]);
     let phases = [
-        (r1, "call_for_ideas", date(2020, 9, 1)?, None),
+        (r1, RoundPhase::CallForIdeas, date(2020, 9, 1)?, None),
         (
             r1,
-            "wijkdialoog",
+            RoundPhase::Wijkdialoog,
             date(2021, 1, 1)?,
             Some(date(2021, 4, 30)?),
         ),
-        (r2, "call_for_ideas", date(2022, 9, 1)?, None),
+        (r2, RoundPhase::CallForIdeas, date(2022, 9, 1)?, None),
     ];
     for (round_id, phase, starts_on, ends_on) in phases {
         diesel::insert_into(round_phase::table)
             .values(PhaseRow {
                 round_id,
-                phase: phase.to_owned(),
+                phase,
                 starts_on,
                 ends_on,
             })
@@ -135,16 +136,16 @@ fn seed_wijkbudget(conn: &mut PgConnection) -> Result<(), DbError> {
         };
         // Muide-Meulestede-Afrikalaan (10) and Drongen (25) had a lottery-drawn wijkpanel.
         let method = if round == Some(1) && matches!(nr, 10 | 25) {
-            "lottery_panel"
+            SelectionMethod::LotteryPanel
         } else {
-            "dialogue"
+            SelectionMethod::Dialogue
         };
         diesel::insert_into(round_wijk::table)
             .values(RoundWijkRow {
                 round_id,
                 programme_id,
                 wijk_id,
-                selection_method: method.to_owned(),
+                selection_method: method,
                 vulnerability_milli: 1000,
             })
             .execute(conn)?;

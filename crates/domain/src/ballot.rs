@@ -4,28 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// The kinds of ballot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BallotKind {
-    /// Approve any number of projects (at most `max_choices` if set).
-    Approval,
-    /// Approve projects whose costs together fit the wijk's budget.
-    Knapsack,
-    /// Spread at most `points` points over the projects.
-    Cumulative,
-}
-
-impl BallotKind {
-    /// From its API name (`approval`, `knapsack`, `cumulative`).
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "approval" => Some(Self::Approval),
-            "knapsack" => Some(Self::Knapsack),
-            "cumulative" => Some(Self::Cumulative),
-            _ => None,
-        }
-    }
-}
+pub use samenstad_types::projects::BallotKind;
 
 /// What a vote allows.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn every_state_has_one_name_that_parses_back() {
-        for state in BookingStatus::ALL {
+        for &state in BookingStatus::ALL {
             assert_eq!(BookingStatus::parse(state.as_str()), Some(state));
         }
         assert_eq!(BookingStatus::parse("pending"), None);

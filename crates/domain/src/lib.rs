@@ -6,6 +6,7 @@ pub mod allocation;
 pub mod ballot;
 pub mod booking;
 pub mod geometry;
+pub mod idea;
 pub mod lifecycle;
 pub mod pabulib;
 pub mod sortition;

@@ -16,37 +16,7 @@ impl fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
-/// Where a proposal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProposalState {
-    /// Written and waiting for a decision.
-    Proposed,
-    /// Chosen; it became a project.
-    Selected,
-    /// Not chosen.
-    NotSelected,
-}
-
-impl ProposalState {
-    /// The stored value (`proposed`, `selected`, `not_selected`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Proposed => "proposed",
-            Self::Selected => "selected",
-            Self::NotSelected => "not_selected",
-        }
-    }
-
-    /// Parses a stored value.
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "proposed" => Some(Self::Proposed),
-            "selected" => Some(Self::Selected),
-            "not_selected" => Some(Self::NotSelected),
-            _ => None,
-        }
-    }
-}
+pub use samenstad_types::projects::{ProposalStatus as ProposalState, VoteState};
 
 /// What can happen to a proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,43 +35,24 @@ pub fn proposal_transition(
     match (state, action) {
         (ProposalState::Proposed, ProposalAction::Select) => Ok(ProposalState::Selected),
         (ProposalState::Proposed, ProposalAction::Reject) => Ok(ProposalState::NotSelected),
-        (decided, _) => Err(Refusal(format!(
-            "the proposal is already {}",
-            decided.as_str()
-        ))),
+        (ProposalState::Withdrawn, _) => {
+            Err(Refusal("the proposal was withdrawn".to_owned()))
+        }
+        (decided @ (ProposalState::Selected | ProposalState::NotSelected), _) => Err(Refusal(
+            format!("the proposal is already {}", decided.as_str()),
+        )),
     }
 }
 
-/// Where a public vote stands; it follows from the clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VoteState {
-    /// Before it opens.
-    Upcoming,
-    /// Ballots may be cast.
-    Open,
-    /// Results are published and may be applied.
-    Closed,
-}
-
-impl VoteState {
-    /// The state at `now` of a vote open from `opens_at` until `closes_at` (exclusive).
-    pub fn at<T: PartialOrd>(now: &T, opens_at: &T, closes_at: &T) -> Self {
-        if now < opens_at {
-            Self::Upcoming
-        } else if now < closes_at {
-            Self::Open
-        } else {
-            Self::Closed
-        }
-    }
-
-    /// The value shown (`upcoming`, `open`, `closed`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Upcoming => "upcoming",
-            Self::Open => "open",
-            Self::Closed => "closed",
-        }
+/// The state at `now` of a vote open from `opens_at` until `closes_at` (exclusive): a vote's
+/// state follows from the clock.
+pub fn vote_state_at<T: PartialOrd>(now: &T, opens_at: &T, closes_at: &T) -> VoteState {
+    if now < opens_at {
+        VoteState::Upcoming
+    } else if now < closes_at {
+        VoteState::Open
+    } else {
+        VoteState::Closed
     }
 }
 
@@ -244,22 +195,20 @@ mod tests {
     }
 
     #[test]
-    fn proposal_states_round_trip_through_their_stored_values() {
-        for s in [
-            ProposalState::Proposed,
-            ProposalState::Selected,
-            ProposalState::NotSelected,
-        ] {
-            assert_eq!(ProposalState::parse(s.as_str()), Some(s));
+    fn a_withdrawn_proposal_cannot_be_decided() {
+        for action in [ProposalAction::Select, ProposalAction::Reject] {
+            assert_eq!(
+                proposal_transition(ProposalState::Withdrawn, action),
+                Err(Refusal("the proposal was withdrawn".to_owned()))
+            );
         }
-        assert_eq!(ProposalState::parse("withdrawn"), None);
     }
 
     #[test]
     fn a_vote_is_upcoming_open_then_closed_with_the_close_exclusive() {
-        assert_eq!(VoteState::at(&1, &2, &4), VoteState::Upcoming);
-        assert_eq!(VoteState::at(&2, &2, &4), VoteState::Open);
-        assert_eq!(VoteState::at(&4, &2, &4), VoteState::Closed);
+        assert_eq!(vote_state_at(&1, &2, &4), VoteState::Upcoming);
+        assert_eq!(vote_state_at(&2, &2, &4), VoteState::Open);
+        assert_eq!(vote_state_at(&4, &2, &4), VoteState::Closed);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod problem;
 pub mod projects;
 pub mod subsidies;
 pub mod venue;
+pub mod vocabulary;
 pub mod wijk;
 
 pub use geojson::{Geometry, Position};

@@ -3,45 +3,194 @@
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-/// Phases of a round, in order.
-pub const PHASES: [&str; 7] = [
-    "call_for_ideas",
-    "wijkdialoog",
-    "elaboration",
-    "advice",
-    "selection",
-    "realisation",
-    "closed",
-];
+use crate::vocabulary::vocabulary;
 
-/// How a wijk selects its projects.
-pub const SELECTION_METHODS: [&str; 4] = [
-    "dialogue",
-    "lottery_panel",
-    "public_vote",
-    "college_decision",
-];
+vocabulary! {
+    /// Whether a programme runs.
+    pub enum ProgrammeStatus {
+        /// It runs.
+        Active = "active",
+        /// It is over; kept for the record.
+        Archived = "archived",
+    }
+}
 
-/// Public statuses of an idea.
-pub const IDEA_STATUSES: [&str; 6] = [
-    "submitted",
-    "in_dialogue",
-    "proposal",
-    "merged",
-    "referred",
-    "not_retained",
-];
+vocabulary! {
+    /// A phase of a round (phases run in this order).
+    pub enum RoundPhase {
+        /// Residents hand in ideas.
+        CallForIdeas = "call_for_ideas",
+        /// The wijkdialoog: staff and residents talk ideas through.
+        Wijkdialoog = "wijkdialoog",
+        /// Ideas are worked out into costed proposals.
+        Elaboration = "elaboration",
+        /// Advice on the proposals.
+        Advice = "advice",
+        /// The wijk selects its projects.
+        Selection = "selection",
+        /// The selected projects are carried out.
+        Realisation = "realisation",
+        /// The round is over.
+        Closed = "closed",
+    }
+}
 
-/// Ways an idea reaches the city (staff enter all but `online`).
-pub const IDEA_CHANNELS: [&str; 5] = ["online", "paper", "phone", "buurtpunt", "event"];
+vocabulary! {
+    /// How a wijk selects its projects.
+    pub enum SelectionMethod {
+        /// Staff record the outcome of the wijkdialoog.
+        Dialogue = "dialogue",
+        /// A drawn panel of residents decides.
+        LotteryPanel = "lottery_panel",
+        /// Residents vote.
+        PublicVote = "public_vote",
+        /// The college (Schepencollege) decides.
+        CollegeDecision = "college_decision",
+    }
+}
+
+vocabulary! {
+    /// The public status of an idea.
+    pub enum IdeaStatus {
+        /// Handed in, not handled yet.
+        Submitted = "submitted",
+        /// Talked through in the wijkdialoog.
+        InDialogue = "in_dialogue",
+        /// Worked into a proposal.
+        Proposal = "proposal",
+        /// Merged into another idea.
+        Merged = "merged",
+        /// Referred to a named city service.
+        Referred = "referred",
+        /// Not retained, with a reason.
+        NotRetained = "not_retained",
+    }
+}
+
+vocabulary! {
+    /// How an idea reached the city (staff enter all but `online`).
+    pub enum IdeaChannel {
+        /// Submitted in the web app or through the API.
+        Online = "online",
+        /// On paper.
+        Paper = "paper",
+        /// By phone.
+        Phone = "phone",
+        /// At a buurtpunt.
+        Buurtpunt = "buurtpunt",
+        /// At an event.
+        Event = "event",
+    }
+}
+
+vocabulary! {
+    /// A step in an idea's public history.
+    pub enum IdeaEventKind {
+        /// It was handed in.
+        Submitted = "submitted",
+        /// Its status changed.
+        Status = "status",
+        /// Moderators hid it.
+        Hidden = "hidden",
+        /// Moderators showed it again.
+        Shown = "shown",
+    }
+}
+
+vocabulary! {
+    /// Where a proposal stands.
+    pub enum ProposalStatus {
+        /// Written and waiting for a decision.
+        Proposed = "proposed",
+        /// Chosen; it became a project.
+        Selected = "selected",
+        /// Not chosen.
+        NotSelected = "not_selected",
+        /// Taken back before a decision.
+        Withdrawn = "withdrawn",
+    }
+}
+
+vocabulary! {
+    /// Who decided on a proposal.
+    pub enum DecisionKind {
+        /// Staff recorded the outcome of the wijkdialoog.
+        Dialogue = "dialogue",
+        /// The college decided (with a date and a reference).
+        College = "college",
+        /// The wijk's drawn panel decided by majority.
+        Panel = "panel",
+        /// A public vote decided.
+        Vote = "vote",
+    }
+}
+
+vocabulary! {
+    /// The ballot of a public vote.
+    pub enum BallotKind {
+        /// Approve any number of proposals (up to a maximum).
+        Approval = "approval",
+        /// Choose proposals within the budget.
+        Knapsack = "knapsack",
+        /// Spread points over proposals.
+        Cumulative = "cumulative",
+    }
+}
+
+vocabulary! {
+    /// How a vote's result is counted.
+    pub enum TallyRule {
+        /// The Method of Equal Shares, completed with add1.
+        Mes = "mes",
+        /// By support (points), as long as the budget allows.
+        Greedy = "greedy",
+    }
+}
+
+vocabulary! {
+    /// Where a vote stands in time.
+    pub enum VoteState {
+        /// Not open yet.
+        Upcoming = "upcoming",
+        /// Open for ballots.
+        Open = "open",
+        /// Closed.
+        Closed = "closed",
+    }
+}
+
+vocabulary! {
+    /// Where a request to be verified as a resident stands.
+    pub enum ResidenceRequestStatus {
+        /// Waiting for staff.
+        Pending = "pending",
+        /// Staff verified it.
+        Verified = "verified",
+        /// Staff refused it, with a reason.
+        Rejected = "rejected",
+    }
+}
+
+vocabulary! {
+    /// Where a project stands.
+    pub enum ProjectStatus {
+        /// Selected, not started.
+        Planned = "planned",
+        /// Being carried out.
+        InRealisation = "in_realisation",
+        /// Done.
+        Realised = "realised",
+        /// Stopped before it was done.
+        Stopped = "stopped",
+    }
+}
 
 /// A dated phase of a round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Phase {
-    /// One of `call_for_ideas`, `wijkdialoog`, `elaboration`, `advice`, `selection`,
-    /// `realisation`, `closed`.
-    pub phase: String,
+    /// The phase.
+    pub phase: RoundPhase,
     /// First day (ISO 8601 date).
     pub starts_on: String,
     /// Last day, if known.
@@ -58,8 +207,8 @@ pub struct RoundWijk {
     pub slug: String,
     /// Wijk name.
     pub name: String,
-    /// `dialogue`, `lottery_panel`, `public_vote` or `college_decision`.
-    pub selection_method: String,
+    /// How the wijk selects its projects.
+    pub selection_method: SelectionMethod,
     /// Inhabitants used by the allocation.
     pub population: i64,
     /// Vulnerability index used by the allocation (1 is neutral).
@@ -85,7 +234,7 @@ pub struct Round {
     /// Name.
     pub name: String,
     /// The phase today, if the round has started.
-    pub current_phase: Option<String>,
+    pub current_phase: Option<RoundPhase>,
     /// Phases by start date.
     pub phases: Vec<Phase>,
     /// The wijken of this round, by number.
@@ -117,8 +266,8 @@ pub struct Programme {
     pub slug: String,
     /// Name.
     pub name: String,
-    /// `active` or `archived`.
-    pub status: String,
+    /// Whether it runs.
+    pub status: ProgrammeStatus,
     /// What it is.
     pub description: String,
     /// Projects must be realised within this many months.
@@ -139,10 +288,10 @@ pub struct Programme {
 pub struct IdeaEvent {
     /// When (RFC 3339).
     pub at: String,
-    /// `submitted`, `status`, `hidden` or `shown`.
-    pub kind: String,
+    /// What happened.
+    pub kind: IdeaEventKind,
     /// The new status (`kind` = `status`).
-    pub status: Option<String>,
+    pub status: Option<IdeaStatus>,
     /// Why.
     pub reason: Option<String>,
 }
@@ -170,12 +319,12 @@ pub struct Idea {
     pub lat: Option<f64>,
     /// Where, if a point was given.
     pub lon: Option<f64>,
-    /// `online`, `paper`, `phone`, `buurtpunt` or `event`.
-    pub channel: String,
+    /// How it reached the city.
+    pub channel: IdeaChannel,
     /// The organisation it was submitted for, if any (people are not named).
     pub organisation: Option<String>,
-    /// `submitted`, `in_dialogue`, `proposal`, `merged`, `referred` or `not_retained`.
-    pub status: String,
+    /// Its public status.
+    pub status: IdeaStatus,
     /// Why it has this status.
     pub status_reason: Option<String>,
     /// The idea it was merged into.
@@ -224,6 +373,7 @@ pub struct ListIdeasQuery {
     pub wijk: Option<String>,
     /// Only ideas with this status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<IdeaStatus>))]
     pub status: Option<String>,
     /// Only the caller's own ideas: submitted or supported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -231,6 +381,7 @@ pub struct ListIdeasQuery {
     /// Only ideas that came in through this channel (`online`, `paper`, `phone`, `buurtpunt`,
     /// `event`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<IdeaChannel>))]
     pub channel: Option<String>,
     /// Only ideas submitted on or after this day (ISO 8601 date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -285,6 +436,7 @@ pub struct CreateIdea {
     pub organisation_id: Option<String>,
     /// Staff only: how the idea came in (`paper`, `phone`, `buurtpunt`, `event`).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<IdeaChannel>))]
     pub channel: Option<String>,
     /// Staff only, with `channel`: the submitter's name as given.
     #[serde(default)]
@@ -302,6 +454,7 @@ pub struct CreateIdea {
 #[cfg_attr(feature = "openapi", schema(example = json!({"status": "referred", "reason": "Valt onder het gewone onderhoud van de straat.", "referred_to": "Dienst Wegen, Bruggen en Waterlopen"})))]
 pub struct SetIdeaStatus {
     /// The new status.
+    #[cfg_attr(feature = "openapi", schema(value_type = IdeaStatus))]
     pub status: String,
     /// Why (required for every status but `submitted` and `in_dialogue`).
     #[serde(default)]
@@ -332,6 +485,7 @@ pub struct HideIdea {
 #[cfg_attr(feature = "openapi", schema(example = json!({"selection_method": "lottery_panel", "vulnerability_milli": 1250, "reason": "De wijkraad vroeg een geloot panel."})))]
 pub struct SetRoundWijk {
     /// `dialogue`, `lottery_panel`, `public_vote` or `college_decision`.
+    #[cfg_attr(feature = "openapi", schema(value_type = SelectionMethod))]
     pub selection_method: String,
     /// Vulnerability index in thousandths (1000 is neutral), 1–100000.
     #[validate(range(min = 1, max = 100_000, message = "must be 1 to 100000"))]
@@ -400,8 +554,8 @@ pub struct Proposal {
     pub owners: String,
     /// The sum of the budget lines, in cents.
     pub cost_cents: i64,
-    /// `proposed`, `selected`, `not_selected` or `withdrawn`.
-    pub status: String,
+    /// Where it stands.
+    pub status: ProposalStatus,
     /// The budget.
     pub budget_lines: Vec<BudgetLine>,
     /// The ideas it came from.
@@ -410,9 +564,9 @@ pub struct Proposal {
     pub decision_reason: Option<String>,
     /// The project realising it, once selected.
     pub project_id: Option<String>,
-    /// How it was decided: `dialogue`, `college`, `panel` or `vote`.
+    /// How it was decided.
     #[serde(default)]
-    pub decision_kind: Option<String>,
+    pub decision_kind: Option<DecisionKind>,
     /// When it was decided (RFC 3339).
     #[serde(default)]
     pub decided_at: Option<String>,
@@ -501,6 +655,7 @@ pub struct CreateVote {
     /// Wijk number or slug.
     pub wijk: String,
     /// `approval`, `knapsack` or `cumulative`.
+    #[cfg_attr(feature = "openapi", schema(value_type = BallotKind))]
     pub ballot_kind: String,
     /// What the vote can fund in cents (default: the wijk's allocation).
     #[serde(default)]
@@ -514,6 +669,7 @@ pub struct CreateVote {
     /// `mes` (Method of Equal Shares with add1 completion; the default) or `greedy` (by points;
     /// the default for cumulative ballots).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<TallyRule>))]
     pub rule: Option<String>,
     /// Minimum age of voters (default 16).
     #[serde(default)]
@@ -534,24 +690,24 @@ pub struct Vote {
     pub id: String,
     /// Wijk number.
     pub wijknr: i16,
-    /// `approval`, `knapsack` or `cumulative`.
-    pub ballot_kind: String,
+    /// The ballot.
+    pub ballot_kind: BallotKind,
     /// What the vote can fund, in cents.
     pub budget_cents: i64,
     /// Approval: at most this many projects.
     pub max_choices: Option<i32>,
     /// Cumulative: points per voter.
     pub points: Option<i32>,
-    /// `mes` or `greedy`.
-    pub rule: String,
+    /// How the result is counted.
+    pub rule: TallyRule,
     /// Minimum age.
     pub min_age: i32,
     /// Opens (RFC 3339).
     pub opens_at: String,
     /// Closes (RFC 3339).
     pub closes_at: String,
-    /// `upcoming`, `open` or `closed`.
-    pub state: String,
+    /// Where it stands in time.
+    pub state: VoteState,
     /// The proposals on the ballot.
     pub options: Vec<Proposal>,
 }
@@ -627,8 +783,8 @@ pub struct ProposalResult {
 pub struct VoteResults {
     /// The vote.
     pub vote_id: String,
-    /// The rule that decided: `mes` or `greedy`.
-    pub rule: String,
+    /// The rule that decided.
+    pub rule: TallyRule,
     /// The budget, in cents.
     pub budget_cents: i64,
     /// Ballots counted (online, and paper ballots confirmed by a second staff member).
@@ -653,6 +809,7 @@ pub struct DecideProposal {
     /// staff), `college` (staff record the college's decision, with its date and reference) or
     /// `panel` (a member of the wijk's drawn panel votes; the default for members).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<DecisionKind>))]
     pub kind: Option<String>,
     /// With `college`: the date of the college's decision (ISO 8601 date).
     #[serde(default)]
@@ -663,8 +820,6 @@ pub struct DecideProposal {
     pub college_reference: Option<String>,
 }
 
-/// Decision kinds of a proposal.
-pub const DECISION_KINDS: [&str; 4] = ["dialogue", "college", "panel", "vote"];
 
 /// A resident asks staff to verify where they live (for the right to vote there).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -693,16 +848,14 @@ pub struct ResidenceRequest {
     pub wijk: String,
     /// Date of birth as given (ISO 8601).
     pub birth_date: String,
-    /// `pending`, `verified` or `rejected`.
-    pub status: String,
+    /// Where it stands.
+    pub status: ResidenceRequestStatus,
     /// Why it was refused.
     pub reason: Option<String>,
     /// When it was asked (RFC 3339).
     pub requested_at: String,
 }
 
-/// Statuses of a residence request.
-pub const RESIDENCE_REQUEST_STATUSES: [&str; 3] = ["pending", "verified", "rejected"];
 
 /// Filters of the residence requests.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -714,6 +867,7 @@ pub struct ResidenceRequestsQuery {
     pub wijk: Option<String>,
     /// `pending`, `verified` or `rejected`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<ResidenceRequestStatus>))]
     pub status: Option<String>,
 }
 
@@ -772,11 +926,9 @@ pub struct ProjectsQuery {
     pub round: Option<i16>,
     /// `planned`, `in_realisation`, `realised` or `stopped`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<ProjectStatus>))]
     pub status: Option<String>,
 }
-
-/// Statuses of a project in realisation.
-pub const PROJECT_STATUSES: [&str; 4] = ["planned", "in_realisation", "realised", "stopped"];
 
 /// A progress update of a project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -787,7 +939,7 @@ pub struct ProjectUpdate {
     /// What happened.
     pub body: String,
     /// The status it moved to, if it changed.
-    pub status: Option<String>,
+    pub status: Option<ProjectStatus>,
     /// Spent so far, if reported (cents).
     pub spent_cents: Option<i64>,
     /// A photo (https URL).
@@ -806,8 +958,8 @@ pub struct Project {
     pub wijknr: i16,
     /// Title.
     pub title: String,
-    /// `planned`, `in_realisation`, `realised` or `stopped`.
-    pub status: String,
+    /// Where it stands.
+    pub status: ProjectStatus,
     /// Budget (cents).
     pub budget_cents: i64,
     /// Spent so far (cents).
@@ -834,6 +986,7 @@ pub struct CreateProjectUpdate {
     pub body: String,
     /// A new status.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ProjectStatus>))]
     pub status: Option<String>,
     /// Spent so far (cents).
     #[serde(default)]

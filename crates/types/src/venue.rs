@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use crate::geojson::{FeatureCollectionType, FeatureType};
+use crate::vocabulary::vocabulary;
 
 /// Every venue type, in the order a finder lists them.
 pub const VENUE_TYPES: [&str; 9] = [
@@ -283,62 +284,21 @@ pub struct CreateBooking {
     pub organisation_id: Option<String>,
 }
 
-/// The states of a booking: requested, then approved or declined by a manager; requested or
-/// approved bookings can be cancelled; approved ones are completed once they took place
-/// (`samenstad_domain::booking::transition` says which step is allowed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum BookingStatus {
-    /// Asked for, waiting for a manager's decision.
-    Requested,
-    /// Approved: the room is taken (no other approved booking overlaps it).
-    Approved,
-    /// Declined by a manager, with a reason.
-    Declined,
-    /// Cancelled by the requester or a manager.
-    Cancelled,
-    /// Took place.
-    Completed,
-}
-
-impl BookingStatus {
-    /// Every status.
-    pub const ALL: [Self; 5] = [
-        Self::Requested,
-        Self::Approved,
-        Self::Declined,
-        Self::Cancelled,
-        Self::Completed,
-    ];
-
-    /// The name stored and sent in the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Requested => "requested",
-            Self::Approved => "approved",
-            Self::Declined => "declined",
-            Self::Cancelled => "cancelled",
-            Self::Completed => "completed",
-        }
-    }
-
-    /// The status named `name`, if there is one.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == name)
-    }
-}
-
-/// Compares with the name as sent in the API (`status == "approved"`).
-impl PartialEq<&str> for BookingStatus {
-    fn eq(&self, name: &&str) -> bool {
-        self.as_str() == *name
-    }
-}
-
-impl std::fmt::Display for BookingStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// The states of a booking: requested, then approved or declined by a manager; requested or
+    /// approved bookings can be cancelled; approved ones are completed once they took place
+    /// (`samenstad_domain::booking::transition` says which step is allowed).
+    pub enum BookingStatus {
+        /// Asked for, waiting for a manager's decision.
+        Requested = "requested",
+        /// Approved: the room is taken (no other approved booking overlaps it).
+        Approved = "approved",
+        /// Declined by a manager, with a reason.
+        Declined = "declined",
+        /// Cancelled by the requester or a manager.
+        Cancelled = "cancelled",
+        /// Took place.
+        Completed = "completed",
     }
 }
 

@@ -347,13 +347,13 @@ fn MyIdeas() -> impl IntoView {
                 Ok(list) if list.is_empty() => view! { <p>{crate::staff::tx("Nog geen ideeën.", "No ideas yet.")}</p> }.into_any(),
                 Ok(list) => view! {
                     <ul class="idea-list">{list.into_iter().map(|i| {
-                        let status = i.status.clone();
+                        let status = i.status;
                         let why = i.status_reason.clone().map(|r| format!(": {r}"));
                         let how = if i.mine { ("ingediend", "submitted") } else { ("gesteund", "supported") };
                         view! {
                             <li class=format!("idea status-{}", i.status)>
                                 <A href=format!("/ideas/{}", i.id)>{i.title.clone()}</A>
-                                " · " <span class="status">{move || labels::idea_status(lang.get(), &status)}</span>{why}
+                                " · " <span class="status">{move || labels::idea_status(lang.get(), status)}</span>{why}
                                 " · " <span class="meta">{move || crate::staff::pick(lang.get(), how.0, how.1)}</span>
                             </li>
                         }

@@ -7,7 +7,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use samenstad_types::ListWijkenQuery;
-use samenstad_types::projects::{CreateIdea, IDEA_STATUSES, Idea, ListIdeasQuery, SetIdeaStatus};
+use samenstad_domain::idea::next_statuses;
+use samenstad_types::projects::{CreateIdea, Idea, IdeaStatus, ListIdeasQuery, SetIdeaStatus};
 
 use crate::api;
 use crate::app::set_title;
@@ -40,7 +41,7 @@ pub fn ProgrammePage() -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row"><A href=format!("/ideas?wijk={}", w.wijknr)>{w.name.clone()}</A></th>
-                                    <td>{move || labels::selection_method(lang.get(), &w.selection_method)}</td>
+                                    <td>{move || labels::selection_method(lang.get(), w.selection_method)}</td>
                                     <td class="num">{move || format::integer(w.population, lang.get())}</td>
                                     <td class="num">{format!("{:.2}", w.vulnerability_index)}</td>
                                     <td class="num">{move || euro(w.allocation_cents, lang.get())}</td>
@@ -254,7 +255,7 @@ pub fn IdeaBoard() -> impl IntoView {
             <p class="panel-link"><A href=format!("/panels/{}", p.id)>{move || t(lang.get(), T::PanelLink)}</A></p>
         }).collect_view())}
         {move || votes.get().and_then(Result::ok).map(|list| list.into_iter().map(|v| view! {
-            <p class="vote-link"><A href=format!("/votes/{}", v.id)>{move || t(lang.get(), T::VoteLink)} " (" {v.state.clone()} ")"</A></p>
+            <p class="vote-link"><A href=format!("/votes/{}", v.id)>{move || t(lang.get(), T::VoteLink)} " (" {move || labels::vote_state(lang.get(), v.state)} ")"</A></p>
         }).collect_view())}
         {move || {
             let boundary = outline.get().and_then(Result::ok).flatten()?.boundary;
@@ -327,11 +328,11 @@ pub fn IdeaBoard() -> impl IntoView {
 #[component]
 fn IdeaCard(idea: Idea) -> impl IntoView {
     let lang = use_lang();
-    let status = idea.status.clone();
+    let status = idea.status;
     view! {
         <li class=format!("idea status-{}", idea.status)>
             <A href=format!("/ideas/{}", idea.id)>{idea.title.clone()}</A>
-            <span class="status">{move || labels::idea_status(lang.get(), &status)}</span>
+            <span class="status">{move || labels::idea_status(lang.get(), status)}</span>
             <span class="meta">{format!("{} · {} ♥", date(&idea.created_at), idea.supporters)}</span>
         </li>
     }
@@ -405,7 +406,7 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
     };
     let form_id = id.clone();
     let photo_id = id.clone();
-    let status = idea.status.clone();
+    let status = idea.status;
     let events = idea.events.clone().unwrap_or_default();
     view! {
         <article class="idea-page">
@@ -416,7 +417,7 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
                 {format!(" · {}", date(&idea.created_at))}
             </p>
             <p class=format!("status status-{}", idea.status)>
-                <strong>{move || labels::idea_status(lang.get(), &status)}</strong>
+                <strong>{move || labels::idea_status(lang.get(), status)}</strong>
                 {idea.status_reason.clone().map(|r| format!(": {r}"))}
                 {idea.referred_to.clone().map(|s| format!(" ({s})"))}
             </p>
@@ -438,8 +439,8 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
             <h2>{move || t(lang.get(), T::History)}</h2>
             <ol class="history">
                 {events.into_iter().map(|e| {
-                    let what = match e.status.clone() {
-                        Some(s) => labels::idea_status(lang.get_untracked(), &s),
+                    let what = match e.status {
+                        Some(s) => labels::idea_status(lang.get_untracked(), s),
                         None => t(lang.get_untracked(), match e.kind.as_str() {
                             "hidden" => T::Hidden,
                             "shown" => T::Shown,
@@ -449,14 +450,14 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
                     view! { <li><time datetime=e.at.clone()>{date(&e.at)}</time> " " <strong>{what}</strong> {e.reason.map(|r| format!(": {r}"))}</li> }
                 }).collect_view()}
             </ol>
-            {move || staff().then(|| view! { <DecisionForm id=form_id.clone() version=version /> })}
+            {move || staff().then(|| view! { <DecisionForm id=form_id.clone() current=status version=version /> })}
         </article>
     }
 }
 
 /// Staff: set the idea's status with a reason.
 #[component]
-fn DecisionForm(id: String, version: RwSignal<u32>) -> impl IntoView {
+fn DecisionForm(id: String, current: IdeaStatus, version: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let status = RwSignal::new("in_dialogue".to_owned());
@@ -491,8 +492,8 @@ fn DecisionForm(id: String, version: RwSignal<u32>) -> impl IntoView {
             <h2>{move || t(lang.get(), T::Decide)}</h2>
             <p class="field"><label for="idea-status">{move || t(lang.get(), T::Status)}</label>
                 <select id="idea-status" on:change=move |ev| status.set(event_target_value(&ev))>
-                    {IDEA_STATUSES.iter().filter(|s| **s != "merged").map(|s| view! {
-                        <option value=*s selected=*s == "in_dialogue">{move || labels::idea_status(lang.get(), s)}</option>
+                    {next_statuses(current).filter(|&s| s != IdeaStatus::Merged).map(|s| view! {
+                        <option value=s.as_str() selected=s == IdeaStatus::InDialogue>{move || labels::idea_status(lang.get(), s)}</option>
                     }).collect_view()}
                 </select></p>
             <p class="field"><label for="idea-reason">{move || t(lang.get(), T::ReasonForResidents)}</label>

@@ -148,8 +148,8 @@ fn OverviewView(overview: WijkOverview) -> impl IntoView {
         <h1>{format!("{}: {} {}", t(l, T::StaffOverview), o.wijknr, o.name)}</h1>
         <section aria-labelledby="ov-ideas">
             <h2 id="ov-ideas">{tr(T::IdeasByStatus)}</h2>
-            {status_chart(l, T::IdeasByStatus, &o.ideas_by_status, labels::idea_status)}
-            {status_chart(l, T::ProjectsByStatus, &o.projects_by_status, labels::project_status)}
+            {status_chart(l, T::IdeasByStatus, &o.ideas_by_status, |l, k| labels::named(l, k, labels::idea_status))}
+            {status_chart(l, T::ProjectsByStatus, &o.projects_by_status, |l, k| labels::named(l, k, labels::project_status))}
         </section>
         <section aria-labelledby="ov-subsidies">
             <h2 id="ov-subsidies">{tr(T::SubsidiesForWijk)}</h2>

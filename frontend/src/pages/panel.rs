@@ -215,14 +215,14 @@ fn DecideForm(proposals: Vec<Proposal>, version: RwSignal<u32>) -> impl IntoView
                         });
                     }
                 };
-                let status = p.status.clone();
+                let status = p.status;
                 let tally = p.panel_tally.clone();
                 let decided = p.status != "proposed";
                 view! {
                     <article class="panel-proposal">
                         <h3>{p.title.clone()}</h3>
                         <p class="tally" role="status">
-                            {move || crate::labels::proposal_status(lang.get(), &status)}
+                            {move || crate::labels::proposal_status(lang.get(), status)}
                             {tally.map(|t| move || format!(" · {} {} · {} {} · {} {} · quorum {}",
                                 t.votes_for, pick(lang.get(), "voor", "for"), t.votes_against, pick(lang.get(), "tegen", "against"),
                                 t.seated, pick(lang.get(), "zittende leden", "seated members"), t.quorum))}

@@ -15,11 +15,11 @@ use crate::labels;
 #[component]
 pub fn ProjectLine(project: Project) -> impl IntoView {
     let lang = use_lang();
-    let status = project.status.clone();
+    let status = project.status;
     view! {
         <li class=format!("project status-{}", project.status)>
             <A href=format!("/projects/{}", project.id)>{project.title.clone()}</A>
-            " · " <span class="status">{move || labels::project_status(lang.get(), &status)}</span>
+            " · " <span class="status">{move || labels::project_status(lang.get(), status)}</span>
             " · " {move || format!("{} / {}", euro(project.spent_cents, lang.get()), euro(project.budget_cents, lang.get()))}
         </li>
     }
@@ -55,7 +55,7 @@ pub fn ProjectPage() -> impl IntoView {
 fn ProjectView(project: Project) -> impl IntoView {
     let lang = use_lang();
     set_title(&project.title);
-    let status = project.status.clone();
+    let status = project.status;
     let share = if project.budget_cents > 0 {
         (100.0 * project.spent_cents as f64 / project.budget_cents as f64).clamp(0.0, 100.0)
     } else {
@@ -68,7 +68,7 @@ fn ProjectView(project: Project) -> impl IntoView {
         <article class="project-page">
             <p><A href=format!("/ideas?wijk={}", project.wijknr)>{move || t(lang.get(), T::IdeaBoard)}</A></p>
             <h1>{project.title.clone()}</h1>
-            <p class="status"><strong>{move || labels::project_status(lang.get(), &status)}</strong>
+            <p class="status"><strong>{move || labels::project_status(lang.get(), status)}</strong>
                 " · " {move || t(lang.get(), T::Deadline)} " " {project.deadline.clone()}</p>
             <p>{move || format!("{} {} {} {}", t(lang.get(), T::Spent), euro(project.spent_cents, lang.get()),
                 t(lang.get(), T::OfBudget), euro(project.budget_cents, lang.get()))}</p>
@@ -81,7 +81,7 @@ fn ProjectView(project: Project) -> impl IntoView {
                 {updates.into_iter().map(|u| view! {
                     <li>
                         <time datetime=u.at.clone()>{format::date(&u.at)}</time> " "
-                        {u.status.clone().map(|s| view! { <strong>{move || labels::project_status(lang.get(), &s)}</strong> " " })}
+                        {u.status.map(|s| view! { <strong>{move || labels::project_status(lang.get(), s)}</strong> " " })}
                         {u.body.clone()}
                         {u.photo_url.clone().map(|src| view! { <img class="update-photo" src=src alt=u.body.clone() loading="lazy" /> })}
                     </li>
@@ -97,7 +97,7 @@ fn ProjectView(project: Project) -> impl IntoView {
 pub fn CityProjectsPage() -> impl IntoView {
     use leptos_router::hooks::{use_navigate, use_query_map};
     use samenstad_types::ListWijkenQuery;
-    use samenstad_types::projects::{PROJECT_STATUSES, ProjectsQuery};
+    use samenstad_types::projects::{ProjectStatus, ProjectsQuery};
 
     use crate::components::map::{Marker, MarkerMap};
 
@@ -185,8 +185,8 @@ pub fn CityProjectsPage() -> impl IntoView {
             <p class="field"><label for="projects-status">{move || t(lang.get(), T::Status)}</label>
                 <select id="projects-status" on:change=set("status")>
                     <option value="">{move || t(lang.get(), T::AllStatuses)}</option>
-                    {PROJECT_STATUSES.iter().map(|s| view! {
-                        <option value=*s selected=move || status() == *s>{move || labels::project_status(lang.get(), s)}</option>
+                    {ProjectStatus::ALL.iter().map(|&s| view! {
+                        <option value=s.as_str() selected=move || status() == s.as_str()>{move || labels::project_status(lang.get(), s)}</option>
                     }).collect_view()}
                 </select></p>
         </fieldset>

@@ -42,13 +42,13 @@ pub fn ProposalPage() -> impl IntoView {
 fn ProposalView(proposal: Proposal) -> impl IntoView {
     let lang = use_lang();
     set_title(&proposal.title);
-    let status = proposal.status.clone();
+    let status = proposal.status;
     let cost = proposal.cost_cents;
     view! {
         <article class="proposal-page">
             <p><A href=format!("/ideas?wijk={}", proposal.wijknr)>{move || t(lang.get(), T::IdeaBoard)}</A></p>
             <h1>{proposal.title.clone()}</h1>
-            <p class="status"><strong>{move || labels::proposal_status(lang.get(), &status)}</strong>
+            <p class="status"><strong>{move || labels::proposal_status(lang.get(), status)}</strong>
                 {proposal.decision_reason.clone().map(|r| format!(": {r}"))}</p>
             {proposal.project_id.clone().map(|id| view! {
                 <p><A href=format!("/projects/{id}")>{move || t(lang.get(), T::ToTheProject)}</A></p>

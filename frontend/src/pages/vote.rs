@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use samenstad_domain::ballot::{BallotKind, BallotRules, check, cost_of};
-use samenstad_types::projects::{CastBallot, Choice, Vote, VoteResults};
+use samenstad_types::projects::{CastBallot, Choice, Vote, VoteResults, VoteState};
 
 use crate::api;
 use crate::app::set_title;
@@ -46,8 +46,8 @@ pub fn VotePage() -> impl IntoView {
 #[component]
 fn VoteView(vote: Vote) -> impl IntoView {
     let lang = use_lang();
-    let closed = vote.state == "closed";
-    let open = vote.state == "open";
+    let closed = vote.state == VoteState::Closed;
+    let open = vote.state == VoteState::Open;
     let budget = vote.budget_cents;
     let period = format!(
         "{} – {}",
@@ -75,7 +75,7 @@ fn VoteView(vote: Vote) -> impl IntoView {
 fn BallotForm(vote: Vote) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    let kind = BallotKind::parse(&vote.ballot_kind).unwrap_or(BallotKind::Approval);
+    let kind = vote.ballot_kind;
     let rules = BallotRules {
         kind,
         budget_cents: u64::try_from(vote.budget_cents).unwrap_or(0),

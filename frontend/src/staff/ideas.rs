@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use samenstad_domain::idea::next_statuses;
 use samenstad_types::projects::{
-    CreateIdea, IDEA_CHANNELS, IDEA_STATUSES, Idea, ListIdeasQuery, SetIdeaStatus,
+    CreateIdea, Idea, IdeaChannel, IdeaStatus, ListIdeasQuery, SetIdeaStatus,
 };
 
 use super::{
@@ -19,18 +20,6 @@ use crate::format::{date, parse_euro};
 use crate::i18n::{Lang, use_lang};
 use crate::labels;
 use crate::state::use_session;
-
-/// How an idea reached the city, for people.
-pub fn channel_label(lang: Lang, channel: &str) -> &'static str {
-    match channel {
-        "online" => pick(lang, "online", "online"),
-        "paper" => pick(lang, "op papier", "on paper"),
-        "phone" => pick(lang, "telefonisch", "by phone"),
-        "buurtpunt" => pick(lang, "aan een buurtpunt", "at a buurtpunt"),
-        "event" => pick(lang, "op een activiteit", "at an event"),
-        _ => "–",
-    }
-}
 
 /// `/staff/ideas`.
 #[component]
@@ -85,12 +74,12 @@ pub fn IdeasInbox() -> impl IntoView {
                         <p class="field"><label for="inbox-status">{tx("Status", "Status")}</label>
                             <select id="inbox-status" on:change=move |ev| status.set(event_target_value(&ev))>
                                 <option value="">{tx("Alle", "All")}</option>
-                                {IDEA_STATUSES.iter().map(|s| view! { <option value=*s>{move || labels::idea_status(lang.get(), s)}</option> }).collect_view()}
+                                {IdeaStatus::ALL.iter().map(|&s| view! { <option value=s.as_str()>{move || labels::idea_status(lang.get(), s)}</option> }).collect_view()}
                             </select></p>
                         <p class="field"><label for="inbox-channel">{tx("Kanaal", "Channel")}</label>
                             <select id="inbox-channel" on:change=move |ev| channel.set(event_target_value(&ev))>
                                 <option value="">{tx("Alle", "All")}</option>
-                                {IDEA_CHANNELS.iter().map(|c| view! { <option value=*c>{move || channel_label(lang.get(), c)}</option> }).collect_view()}
+                                {IdeaChannel::ALL.iter().map(|&c| view! { <option value=c.as_str()>{move || labels::idea_channel(lang.get(), c)}</option> }).collect_view()}
                             </select></p>
                         <p class="field"><label for="inbox-from">{tx("Vanaf", "From")}</label>
                             <input id="inbox-from" type="date" prop:value=from on:change=move |ev| from.set(event_target_value(&ev)) /></p>
@@ -185,7 +174,7 @@ fn PaperIdea(wijk: Memo<String>, version: RwSignal<u32>) -> impl IntoView {
             <form class="staff-form" on:submit=submit>
                 <p class="field"><label for="paper-channel">{tx("Hoe kwam het binnen?", "How did it come in?")}</label>
                     <select id="paper-channel" on:change=move |ev| channel.set(event_target_value(&ev))>
-                        {IDEA_CHANNELS.iter().filter(|c| **c != "online").map(|c| view! { <option value=*c>{move || channel_label(lang.get(), c)}</option> }).collect_view()}
+                        {IdeaChannel::ALL.iter().filter(|&&c| c != IdeaChannel::Online).map(|&c| view! { <option value=c.as_str()>{move || labels::idea_channel(lang.get(), c)}</option> }).collect_view()}
                     </select></p>
                 <p class="field"><label for="paper-name">{tx("Naam van de indiener", "Submitter's name")}</label>
                     <input id="paper-name" required=true maxlength="100" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) /></p>
@@ -214,7 +203,7 @@ fn InboxItem(
     let lang = use_lang();
     let session = use_session();
     let id = StoredValue::new(idea.id.clone());
-    let status = RwSignal::new(idea.status.clone());
+    let status = RwSignal::new(idea.status.as_str().to_owned());
     let reason = draft(format!("idea.{}.reason", idea.id));
     let service = draft(format!("idea.{}.service", idea.id));
     let merged_into = RwSignal::new(String::new());
@@ -289,8 +278,7 @@ fn InboxItem(
     } else {
         idea.title.clone()
     };
-    let status_label = idea.status.clone();
-    let channel = idea.channel.clone();
+    let (current, channel) = (idea.status, idea.channel);
     let handle_label = format!(": {shown_title}");
     let submitter = idea.submitter_name.clone().map(|n| match &idea.contact {
         Some(c) => format!("{n} ({c})"),
@@ -302,8 +290,8 @@ fn InboxItem(
                 <A href=format!("/ideas/{}", idea.id)>{shown_title.clone()}</A>
             </h2>
             <p class="meta">
-                {move || labels::idea_status(lang.get(), &status_label)}
-                " · " {move || channel_label(lang.get(), &channel)}
+                {move || labels::idea_status(lang.get(), current)}
+                " · " {move || labels::idea_channel(lang.get(), channel)}
                 {format!(" · {} · {} ♥", date(&idea.created_at), idea.supporters)}
                 {idea.hidden_reason.clone().map(|r| format!(" · {}: {r}", pick(lang.get_untracked(), "verborgen", "hidden")))}
             </p>
@@ -313,9 +301,8 @@ fn InboxItem(
                 <form class="staff-form" on:submit=set_status>
                     <p class="field"><label for=format!("status-{key}")>{tx("Publieke status", "Public status")}</label>
                         <select id=format!("status-{key}") on:change=move |ev| status.set(event_target_value(&ev))>
-                            {IDEA_STATUSES.iter().map(|s| {
-                                let selected = *s == idea.status;
-                                view! { <option value=*s selected=selected>{move || labels::idea_status(lang.get(), s)}</option> }
+                            {next_statuses(current).map(|s| {
+                                view! { <option value=s.as_str() selected=s == current>{move || labels::idea_status(lang.get(), s)}</option> }
                             }).collect_view()}
                         </select></p>
                     <Show when=move || status.get() == "merged">

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use samenstad_domain::allocation::{AllocationInput, AllocationRule, allocate};
-use samenstad_types::projects::{Programme, RoundWijk, SELECTION_METHODS, SetRoundWijk};
+use samenstad_types::projects::{Programme, RoundWijk, SelectionMethod, SetRoundWijk};
 
 use super::{Access, Closed, Problem, StaffNav, access, act, is_programme_admin, pick, tx};
 use crate::api;
@@ -164,7 +164,7 @@ fn WijkRow(
     let lang = use_lang();
     let session = use_session();
     let nr = wijk.wijknr;
-    let method = RwSignal::new(wijk.selection_method.clone());
+    let method = RwSignal::new(wijk.selection_method.as_str().to_owned());
     let index_text = RwSignal::new(format!("{:.2}", wijk.vulnerability_index));
     let reason = super::draft(format!("programme.{round}.{nr}.reason"));
     let message = RwSignal::new(None::<String>);
@@ -227,8 +227,8 @@ fn WijkRow(
             <td>
                 <label class="visually-hidden" for=format!("{form}-method")>{tx("Selectiemethode", "Selection method")} " " {wijk.name.clone()}</label>
                 <select id=format!("{form}-method") form=form.clone() on:change=move |ev| method.set(event_target_value(&ev))>
-                    {SELECTION_METHODS.iter().map(|m| view! {
-                        <option value=*m selected=*m == wijk.selection_method>{move || labels::selection_method(lang.get(), m)}</option>
+                    {SelectionMethod::ALL.iter().map(|&m| view! {
+                        <option value=m.as_str() selected=m == wijk.selection_method>{move || labels::selection_method(lang.get(), m)}</option>
                     }).collect_view()}
                 </select>
             </td>

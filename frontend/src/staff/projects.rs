@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use samenstad_types::projects::{CreateProjectUpdate, PROJECT_STATUSES, Project, ProjectsQuery};
+use samenstad_types::projects::{CreateProjectUpdate, Project, ProjectStatus, ProjectsQuery};
 
 use super::{
     Access, Closed, Problem, StaffNav, WijkPicker, access, act, chosen_wijk, draft, draft_or,
@@ -131,12 +131,12 @@ fn ProjectItem(project: Project, version: RwSignal<u32>) -> impl IntoView {
             },
         );
     };
-    let current = project.status.clone();
+    let current = project.status;
     view! {
         <article class="staff-project">
             <h2><A href=format!("/projects/{}", project.id)>{project.title.clone()}</A></h2>
             <p class="meta">
-                {move || labels::project_status(lang.get(), &current)}
+                {move || labels::project_status(lang.get(), current)}
                 " · " {move || format!("{} / {}", euro(project.spent_cents, lang.get()), euro(project.budget_cents, lang.get()))}
                 {format!(" · {}", project.deadline)}
             </p>
@@ -145,8 +145,8 @@ fn ProjectItem(project: Project, version: RwSignal<u32>) -> impl IntoView {
                     <textarea id=format!("{key}-body") required=true minlength="3" rows="3" prop:value=body on:input=move |ev| body.set(event_target_value(&ev))></textarea></p>
                 <p class="field"><label for=format!("{key}-status")>{tx("Status", "Status")}</label>
                     <select id=format!("{key}-status") on:change=move |ev| status.set(event_target_value(&ev))>
-                        {PROJECT_STATUSES.iter().map(|s| view! {
-                            <option value=*s selected=*s == project.status>{move || labels::project_status(lang.get(), s)}</option>
+                        {ProjectStatus::ALL.iter().map(|&s| view! {
+                            <option value=s.as_str() selected=s == current>{move || labels::project_status(lang.get(), s)}</option>
                         }).collect_view()}
                     </select></p>
                 <p class="field"><label for=format!("{key}-spent")>{tx("Uitgegeven tot nu (€)", "Spent so far (€)")}</label>

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use samenstad_types::projects::{
-    BudgetLine, CreateProposal, DecideProposal, Idea, ListIdeasQuery, Proposal, RoundWijk,
+    BudgetLine, CreateProposal, DecideProposal, DecisionKind, Idea, ListIdeasQuery, Proposal, RoundWijk,
     UpdateProposal,
 };
 
@@ -20,17 +20,6 @@ use crate::format::{date, euro, euro_input, parse_euro};
 use crate::i18n::{Lang, use_lang};
 use crate::labels;
 use crate::state::use_session;
-
-/// How a proposal was decided, for people.
-pub fn decision_kind_label(lang: Lang, kind: &str) -> &'static str {
-    match kind {
-        "dialogue" => pick(lang, "wijkdialoog", "wijk dialogue"),
-        "college" => pick(lang, "beslissing van het college", "college decision"),
-        "panel" => pick(lang, "geloot wijkpanel", "lottery panel"),
-        "vote" => pick(lang, "stemming", "public vote"),
-        _ => "–",
-    }
-}
 
 /// The wijk's line of the latest round it takes part in: allocation, committed and left.
 pub fn wijk_budget(wijk: Memo<String>, version: RwSignal<u32>) -> LocalResource<Option<RoundWijk>> {
@@ -156,8 +145,8 @@ fn ProposalItem(
 ) -> impl IntoView {
     let lang = use_lang();
     let open = proposal.status == "proposed";
-    let status = proposal.status.clone();
-    let decided = proposal.decision_kind.clone().map(|kind| {
+    let status = proposal.status;
+    let decided = proposal.decision_kind.map(|kind| {
         let by = proposal.decided_by.clone().unwrap_or_default();
         let at = proposal.decided_at.clone().map(|a| date(&a)).unwrap_or_default();
         let college = proposal
@@ -166,7 +155,7 @@ fn ProposalItem(
             .map(|r| format!(" ({} {r}, {})", pick(lang.get_untracked(), "besluit", "decision"), proposal.college_date.clone().unwrap_or_default()));
         view! {
             <p class="decided">
-                {move || decision_kind_label(lang.get(), &kind)} {format!(" · {by} · {at}")} {college}
+                {move || labels::decision_kind(lang.get(), kind)} {format!(" · {by} · {at}")} {college}
             </p>
         }
     });
@@ -182,7 +171,7 @@ fn ProposalItem(
         <li class=format!("staff-proposal status-{}", proposal.status)>
             <h3><A href=format!("/proposals/{}", proposal.id)>{proposal.title.clone()}</A></h3>
             <p class="meta">
-                {move || labels::proposal_status(lang.get(), &status)}
+                {move || labels::proposal_status(lang.get(), status)}
                 " · " {move || euro(proposal.cost_cents, lang.get())}
                 {format!(" · {}", proposal.owners)}
             </p>
@@ -428,8 +417,9 @@ fn DecisionForm(proposal: Proposal, version: RwSignal<u32>) -> impl IntoView {
                 <legend>{tx("Beslissing", "Decision")}<span class="visually-hidden">{format!(": {}", proposal.title)}</span></legend>
                 <p class="field"><label for=format!("{key}-kind")>{tx("Wie besliste", "Who decided")}</label>
                     <select id=format!("{key}-kind") on:change=move |ev| kind.set(event_target_value(&ev))>
-                        <option value="dialogue">{move || decision_kind_label(lang.get(), "dialogue")}</option>
-                        <option value="college">{move || decision_kind_label(lang.get(), "college")}</option>
+                        {[DecisionKind::Dialogue, DecisionKind::College].into_iter().map(|k| view! {
+                            <option value=k.as_str()>{move || labels::decision_kind(lang.get(), k)}</option>
+                        }).collect_view()}
                     </select></p>
                 <p class="field"><label for=format!("{key}-outcome")>{tx("Uitkomst", "Outcome")}</label>
                     <select id=format!("{key}-outcome") on:change=move |ev| selected.set(event_target_value(&ev))>

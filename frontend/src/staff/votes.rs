@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use samenstad_types::projects::{
-    CastBallot, Choice, CreateVote, PaperBallot, Proposal, ResidenceRequest, VerifyResidence, Vote,
+    BallotKind, CastBallot, Choice, CreateVote, PaperBallot, Proposal, ResidenceRequest,
+    VerifyResidence, Vote, VoteState,
 };
 
 use super::proposals::{BudgetLineOfWijk, wijk_budget};
@@ -18,35 +19,8 @@ use crate::api;
 use crate::app::set_title;
 use crate::format::{date, date_time, euro, euro_input, parse_euro};
 use crate::i18n::{Lang, use_lang};
+use crate::labels;
 use crate::state::use_session;
-
-/// The state of a vote, for people.
-pub fn vote_state_label(lang: Lang, state: &str) -> &'static str {
-    match state {
-        "upcoming" => pick(lang, "nog niet open", "not open yet"),
-        "open" => pick(lang, "open", "open"),
-        "closed" => pick(lang, "gesloten", "closed"),
-        _ => "–",
-    }
-}
-
-/// A ballot kind, for people.
-pub fn ballot_kind_label(lang: Lang, kind: &str) -> &'static str {
-    match kind {
-        "knapsack" => pick(
-            lang,
-            "binnen het budget kiezen (knapsack)",
-            "choose within the budget (knapsack)",
-        ),
-        "approval" => pick(lang, "goedkeuren (approval)", "approve (approval)"),
-        "cumulative" => pick(
-            lang,
-            "punten verdelen (cumulatief)",
-            "spread points (cumulative)",
-        ),
-        _ => "–",
-    }
-}
 
 /// `2026-12-03T18:30` as typed in a `datetime-local` input, in this browser's time zone, as
 /// RFC 3339 (UTC); `None` when it is not a time.
@@ -283,8 +257,8 @@ fn NewVote(
         <form class="staff-form vote-form" on:submit=submit>
             <p class="field"><label for="vote-kind">{tx("Soort stembiljet", "Ballot kind")}</label>
                 <select id="vote-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
-                    {["knapsack", "approval", "cumulative"].into_iter().map(|k| view! {
-                        <option value=k selected=move || kind.get() == k>{move || ballot_kind_label(lang.get(), k)}</option>
+                    {[BallotKind::Knapsack, BallotKind::Approval, BallotKind::Cumulative].into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=move || kind.get() == k.as_str()>{move || labels::ballot_kind(lang.get(), k)}</option>
                     }).collect_view()}
                 </select></p>
             <p class="field"><label for="vote-budget">{tx("Budget van de stemming (€)", "Budget of the vote (€)")}</label>
@@ -370,15 +344,17 @@ fn VoteItem(vote: Vote, version: RwSignal<u32>) -> impl IntoView {
             ),
         );
     };
-    let state = vote.state.clone();
-    let kind = vote.ballot_kind.clone();
-    let is = |s: &str| vote.state == s;
-    let (upcoming, open, closed) = (is("upcoming"), is("open"), is("closed"));
+    let (state, kind) = (vote.state, vote.ballot_kind);
+    let (upcoming, open, closed) = (
+        state == VoteState::Upcoming,
+        state == VoteState::Open,
+        state == VoteState::Closed,
+    );
     view! {
         <article class="staff-vote">
-            <h3><A href=format!("/votes/{}", vote.id)>{move || format!("{} · {}", pick(lang.get(), "Stemming", "Vote"), vote_state_label(lang.get(), &state))}</A></h3>
+            <h3><A href=format!("/votes/{}", vote.id)>{move || format!("{} · {}", pick(lang.get(), "Stemming", "Vote"), labels::vote_state(lang.get(), state))}</A></h3>
             <p class="meta">
-                {move || ballot_kind_label(lang.get(), &kind)}
+                {move || labels::ballot_kind(lang.get(), kind)}
                 " · " {move || euro(vote.budget_cents, lang.get())}
                 {format!(" · {} – {} · {}+", date_time(&vote.opens_at), date_time(&vote.closes_at), vote.min_age)}
             </p>
@@ -421,7 +397,7 @@ fn PaperBallots(vote: Vote, version: RwSignal<u32>) -> impl IntoView {
         .map(|p| (p.id.clone(), p.title.clone(), RwSignal::new(String::new())))
         .collect();
     let marks = StoredValue::new(marks);
-    let cumulative = vote.ballot_kind == "cumulative";
+    let cumulative = vote.ballot_kind == BallotKind::Cumulative;
     let message = RwSignal::new(None::<String>);
     let saved = super::notice();
     let enter = move |ev: leptos::ev::SubmitEvent| {
@@ -522,7 +498,7 @@ fn UnconfirmedBallot(ballot: PaperBallot, vote: Vote, version: RwSignal<u32>) ->
                 .find(|p| p.id == c.proposal_id)
                 .map(|p| p.title.clone())
                 .unwrap_or_default();
-            if vote.ballot_kind == "cumulative" {
+            if vote.ballot_kind == BallotKind::Cumulative {
                 format!("{title} ({})", c.points)
             } else {
                 title

@@ -16,7 +16,7 @@ use samenstad_domain::sortition::{self, Candidate, Draw, DrawRequest, Quota};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
     AddCandidates, CreatePanel, DrawPanel, Panel, PanelCandidate, PanelQuota, PanelSeat,
-    ProposalScores, PublishSeed, ScoreProposal, WithdrawMember,
+    ProposalScores, PublishSeed, ScoreProposal, SelectionMethod, WithdrawMember,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -173,7 +173,7 @@ pub async fn create_panel(
             p.require_staff_of(wijk_id)?;
             let round_id = active_round(conn, wijk_id)?;
             let method = pq::selection_method(conn, round_id, wijk_id)?;
-            if method != "lottery_panel" {
+            if method != SelectionMethod::LotteryPanel {
                 return Err(AppError::Conflict(format!(
                     "this wijk selects by {method}, not by a lottery panel"
                 )));

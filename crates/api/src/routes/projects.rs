@@ -5,6 +5,7 @@
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use samenstad_db::PgConnection;
+use samenstad_domain::idea;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::projects::{
@@ -12,8 +13,8 @@ use samenstad_db::queries::projects::{
 };
 use samenstad_types::Problem;
 use samenstad_types::projects::{
-    AllocationRuleView, CreateIdea, HideIdea, IDEA_CHANNELS, IDEA_STATUSES, Idea, IdeaPage,
-    ListIdeasQuery, Phase, Programme, Round, RoundWijk, SELECTION_METHODS, SetIdeaStatus,
+    AllocationRuleView, CreateIdea, HideIdea, Idea, IdeaChannel, IdeaEventKind, IdeaPage,
+    IdeaStatus, ListIdeasQuery, Phase, Programme, Round, RoundWijk, SelectionMethod, SetIdeaStatus,
     SetRoundWijk,
 };
 use serde_json::json;
@@ -62,7 +63,7 @@ fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, A
                 .iter()
                 .filter(|ph| ph.round_id == r.id)
                 .map(|ph| Phase {
-                    phase: ph.phase.clone(),
+                    phase: ph.phase,
                     starts_on: ph.starts_on.to_string(),
                     ends_on: ph.ends_on.map(|d| d.to_string()),
                 })
@@ -72,7 +73,7 @@ fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, A
                 .iter()
                 .filter(|ph| ph.round_id == r.id && ph.starts_on <= today)
                 .max_by_key(|ph| ph.starts_on)
-                .map(|ph| ph.phase.clone());
+                .map(|ph| ph.phase);
             let wijken = tree
                 .wijken
                 .iter()
@@ -82,7 +83,7 @@ fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, A
                     wijknr: *nr,
                     slug: slug.clone(),
                     name: name.clone(),
-                    selection_method: w.selection_method.clone(),
+                    selection_method: w.selection_method,
                     population: i64::from(*population),
                     vulnerability_index: f64::from(w.vulnerability_milli) / 1000.0,
                     allocation_cents: i64::try_from(a.amount_cents).unwrap_or(i64::MAX),
@@ -115,7 +116,7 @@ fn programme_view(tree: &ProgrammeTree, today: NaiveDate) -> Result<Programme, A
         id: p.id.to_string(),
         slug: p.slug.clone(),
         name: p.name.clone(),
-        status: p.status.clone(),
+        status: p.status,
         description: p.description.clone(),
         realisation_months: p.realisation_months,
         proposals_count: p.proposals_count,
@@ -216,13 +217,13 @@ pub async fn set_round_wijk(
     let (key, wijk) = path.into_inner();
     let body = body.into_inner();
     body.validate()?;
-    if !SELECTION_METHODS.contains(&body.selection_method.as_str()) {
-        return Err(AppError::field(
+    let method = SelectionMethod::parse(&body.selection_method).ok_or_else(|| {
+        AppError::field(
             "selection_method",
             "invalid",
             "must be dialogue, lottery_panel, public_vote or college_decision",
-        ));
-    }
+        )
+    })?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -239,7 +240,7 @@ pub async fn set_round_wijk(
                 conn,
                 tree.programme.id,
                 wijk_id,
-                &body.selection_method,
+                method,
                 body.vulnerability_milli,
             )?;
             if changed == 0 {
@@ -302,24 +303,19 @@ pub async fn list_ideas(
 ) -> Result<web::Json<IdeaPage>, AppError> {
     let query = query.into_inner();
     query.validate()?;
-    if let Some(s) = &query.status
-        && !IDEA_STATUSES.contains(&s.as_str())
-    {
-        return Err(AppError::field(
-            "status",
-            "invalid",
-            "is not a status of an idea",
-        ));
-    }
-    if let Some(c) = &query.channel
-        && !IDEA_CHANNELS.contains(&c.as_str())
-    {
-        return Err(AppError::field(
-            "channel",
-            "invalid",
-            "must be online, paper, phone, buurtpunt or event",
-        ));
-    }
+    let status = query
+        .status
+        .as_deref()
+        .map(|s| {
+            IdeaStatus::parse(s)
+                .ok_or_else(|| AppError::field("status", "invalid", "is not a status of an idea"))
+        })
+        .transpose()?;
+    let channel = query
+        .channel
+        .as_deref()
+        .map(|c| IdeaChannel::parse(c).ok_or_else(bad_channel))
+        .transpose()?;
     let day = |value: &Option<String>, field: &str| -> Result<Option<DateTime<Utc>>, AppError> {
         value
             .as_deref()
@@ -371,10 +367,10 @@ pub async fn list_ideas(
             };
             let filter = IdeaFilter {
                 wijk_id: wijk,
-                status: query.status.clone(),
+                status,
                 mine_of,
                 id: None,
-                channel: query.channel.clone(),
+                channel,
                 from,
                 before,
                 hidden,
@@ -413,22 +409,18 @@ pub async fn create_idea(
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     body.validate()?;
-    let channel = body.channel.clone().unwrap_or_else(|| "online".to_owned());
-    if !IDEA_CHANNELS.contains(&channel.as_str()) {
-        return Err(AppError::field(
-            "channel",
-            "invalid",
-            "must be online, paper, phone, buurtpunt or event",
-        ));
-    }
-    if channel == "online" && body.contact.is_some() {
+    let channel = match body.channel.as_deref() {
+        None => IdeaChannel::Online,
+        Some(c) => IdeaChannel::parse(c).ok_or_else(bad_channel)?,
+    };
+    if channel == IdeaChannel::Online && body.contact.is_some() {
         return Err(AppError::field(
             "contact",
             "invalid",
             "a contact is kept only for ideas staff enter for someone else",
         ));
     }
-    if channel != "online" && body.submitter_name.is_none() {
+    if channel != IdeaChannel::Online && body.submitter_name.is_none() {
         return Err(AppError::field(
             "submitter_name",
             "required",
@@ -476,7 +468,7 @@ pub async fn create_idea(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let wijk_id = wijk_id(conn, &wijknr)?;
-            let staff_entry = channel != "online";
+            let staff_entry = channel != IdeaChannel::Online;
             if staff_entry && !p.is_staff_of(Some(wijk_id)) {
                 return Err(AppError::Forbidden(
                     "only staff of the wijk enter ideas that came in another way".to_owned(),
@@ -503,13 +495,13 @@ pub async fn create_idea(
                 } else {
                     None
                 },
-                channel: channel.clone(),
+                channel,
                 title: body.title.trim().to_owned(),
                 body: body.body.trim().to_owned(),
                 estimated_cost_cents: body.estimated_cost_cents,
                 lat: body.lat,
                 lon: body.lon,
-                status: "submitted".to_owned(),
+                status: IdeaStatus::Submitted,
                 status_reason: None,
                 merged_into: None,
                 referred_to: None,
@@ -524,7 +516,7 @@ pub async fn create_idea(
                 },
             };
             q::insert_idea(conn, &row)?;
-            q::record_event(conn, row.id, "submitted", None, None)?;
+            q::record_event(conn, row.id, IdeaEventKind::Submitted, None, None)?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "idea.submitted")
@@ -682,96 +674,65 @@ pub async fn set_idea_status(
     let id = parse_id(&id, "idea")?;
     let body = body.into_inner();
     body.validate()?;
-    let status = body.status.as_str();
-    if !IDEA_STATUSES.contains(&status) {
-        return Err(AppError::field(
-            "status",
-            "invalid",
-            "is not a status of an idea",
-        ));
-    }
+    let to = IdeaStatus::parse(&body.status)
+        .ok_or_else(|| AppError::field("status", "invalid", "is not a status of an idea"))?;
     let reason = body
         .reason
         .as_deref()
         .map(str::trim)
         .filter(|r| !r.is_empty());
-    if !matches!(status, "submitted" | "in_dialogue") && reason.is_none() {
-        return Err(AppError::field(
-            "reason",
-            "required",
-            "say why; residents read it",
-        ));
-    }
-    let merged_into = match (status, body.merged_into.as_deref()) {
-        ("merged", Some(m)) => Some(
+    let referred_to = body
+        .referred_to
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let merged_into = body
+        .merged_into
+        .as_deref()
+        .map(|m| {
             m.parse::<Uuid>()
-                .map_err(|_| AppError::field("merged_into", "invalid", "must be a UUID"))?,
-        ),
-        ("merged", None) => {
-            return Err(AppError::field(
-                "merged_into",
-                "required",
-                "say which idea it joins",
-            ));
-        }
-        (_, Some(_)) => {
-            return Err(AppError::field(
-                "merged_into",
-                "not_allowed",
-                "only with status merged",
-            ));
-        }
-        _ => None,
+                .map_err(|_| AppError::field("merged_into", "invalid", "must be a UUID"))
+        })
+        .transpose()?;
+    let change = idea::StatusChange {
+        to,
+        reason,
+        merged_into: merged_into.is_some(),
+        referred_to,
     };
-    let referred_to = match (status, body.referred_to.as_deref().map(str::trim)) {
-        ("referred", Some(s)) if !s.is_empty() => Some(s.to_owned()),
-        ("referred", _) => {
-            return Err(AppError::field(
-                "referred_to",
-                "required",
-                "say which city service takes it up",
-            ));
-        }
-        (_, Some(_)) => {
-            return Err(AppError::field(
-                "referred_to",
-                "not_allowed",
-                "only with status referred",
-            ));
-        }
-        _ => None,
-    };
-    let reason = reason.map(str::to_owned);
+    idea::check(change).map_err(refusal)?;
+    let (reason, referred_to) = (reason.map(str::to_owned), referred_to.map(str::to_owned));
     state
         .transaction(move |conn| {
             let (p, row) = staff_idea(conn, caller, id)?;
+            let change = idea::StatusChange {
+                reason: reason.as_deref(),
+                referred_to: referred_to.as_deref(),
+                ..change
+            };
+            idea::transition(row.status, change).map_err(refusal)?;
             if let Some(target) = merged_into {
                 let other = q::idea_for_update(conn, target)?
                     .ok_or_else(|| AppError::field("merged_into", "unknown", "no such idea"))?;
-                if other.id == row.id || other.wijk_id != row.wijk_id || other.status == "merged" {
-                    return Err(AppError::field(
-                        "merged_into",
-                        "invalid",
-                        "merge into another, unmerged idea of the same wijk",
-                    ));
-                }
+                idea::merge_target_fits((&row.id, &row.wijk_id), (&other.id, &other.wijk_id, other.status))
+                    .map_err(refusal)?;
             }
             q::set_idea_status(
                 conn,
                 id,
                 &IdeaStatusChange {
-                    status: &body.status,
+                    status: to,
                     reason: reason.as_deref(),
                     merged_into,
                     referred_to: referred_to.as_deref(),
                 },
             )?;
-            q::record_event(conn, id, "status", Some(&body.status), reason.as_deref())?;
+            q::record_event(conn, id, IdeaEventKind::Status, Some(to), reason.as_deref())?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "idea.status")
                     .on("idea", id)
-                    .details(json!({"from": row.status, "to": body.status})),
+                    .details(json!({"from": row.status, "to": to})),
             )?;
             load_idea(conn, id, Some(&p))
         })
@@ -841,7 +802,11 @@ async fn moderate(
         .transaction(move |conn| {
             let (p, _) = staff_idea(conn, caller, id)?;
             q::set_hidden_reason(conn, id, reason.as_deref())?;
-            let kind = if reason.is_some() { "hidden" } else { "shown" };
+            let kind = if reason.is_some() {
+                IdeaEventKind::Hidden
+            } else {
+                IdeaEventKind::Shown
+            };
             q::record_event(conn, id, kind, None, reason.as_deref())?;
             audit::record(
                 conn,
@@ -851,4 +816,18 @@ async fn moderate(
         })
         .await
         .map(web::Json)
+}
+
+/// A refused change of an idea's status, as a 400 on the field it is about.
+fn refusal(r: idea::Refusal) -> AppError {
+    AppError::field(r.field(), r.code(), r.message())
+}
+
+/// An unknown idea channel, as a 400 on `channel`.
+fn bad_channel() -> AppError {
+    AppError::field(
+        "channel",
+        "invalid",
+        "must be online, paper, phone, buurtpunt or event",
+    )
 }

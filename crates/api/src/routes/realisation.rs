@@ -10,8 +10,8 @@ use samenstad_db::queries::realisation::{self as rq, NewProjectUpdate, ProjectFi
 use samenstad_domain::lifecycle::{PanelOutcome, panel_outcome};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
-    CreateProjectUpdate, DecideProposal, PROJECT_STATUSES, PanelTally, Project, ProjectsQuery,
-    Proposal,
+    CreateProjectUpdate, DecideProposal, DecisionKind, PanelTally, Project, ProjectStatus,
+    ProjectsQuery, Proposal,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -65,18 +65,19 @@ pub async fn decide_proposal(
     let id = parse_id(&id, "proposal")?;
     let body = body.into_inner();
     body.validate()?;
-    let kind = body.kind.clone();
-    if kind
+    // A vote's result is applied, never recorded by hand.
+    let kind = body
+        .kind
         .as_deref()
-        .is_some_and(|k| !["dialogue", "college", "panel"].contains(&k))
-    {
-        return Err(AppError::field(
-            "kind",
-            "invalid",
-            "must be dialogue, college or panel",
-        ));
-    }
-    let college = kind.as_deref() == Some("college");
+        .map(|k| {
+            DecisionKind::parse(k)
+                .filter(|k| *k != DecisionKind::Vote)
+                .ok_or_else(|| {
+                    AppError::field("kind", "invalid", "must be dialogue, college or panel")
+                })
+        })
+        .transpose()?;
+    let college = kind == Some(DecisionKind::College);
     let college_date = match body.college_date.as_deref() {
         Some(d) => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
             AppError::field("college_date", "invalid", "must be a date (YYYY-MM-DD)")
@@ -107,9 +108,13 @@ pub async fn decide_proposal(
             let (wijk_id, round_id) = proposals::wijk_and_round_of(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such proposal".to_owned()))?;
             let staff = p.is_staff_of(Some(wijk_id));
-            let kind = kind.unwrap_or_else(|| if staff { "dialogue" } else { "panel" }.to_owned());
+            let kind = kind.unwrap_or(if staff {
+                DecisionKind::Dialogue
+            } else {
+                DecisionKind::Panel
+            });
             let reason = body.reason.trim();
-            if kind == "panel" {
+            if kind == DecisionKind::Panel {
                 let Some(panel_id) = panels::drawn_panel_of(conn, wijk_id, round_id)? else {
                     return Err(if staff {
                         AppError::Conflict("the wijk has no drawn lottery panel".to_owned())
@@ -159,7 +164,7 @@ pub async fn decide_proposal(
                 let decision = proposals::Decision {
                     selected,
                     reason: &why,
-                    kind: "panel",
+                    kind: DecisionKind::Panel,
                     college_date: None,
                     college_reference: None,
                     actor: p.user.id,
@@ -177,7 +182,7 @@ pub async fn decide_proposal(
             let decision = proposals::Decision {
                 selected: body.selected,
                 reason,
-                kind: &kind,
+                kind,
                 college_date,
                 college_reference: body.college_reference.as_deref().map(str::trim),
                 actor: p.user.id,
@@ -220,15 +225,11 @@ pub async fn list_projects(
             "must be a round number",
         ));
     }
-    if let Some(s) = &query.status
-        && !PROJECT_STATUSES.contains(&s.as_str())
-    {
-        return Err(AppError::field(
-            "status",
-            "invalid",
-            "must be planned, in_realisation, realised or stopped",
-        ));
-    }
+    let status = query
+        .status
+        .as_deref()
+        .map(project_status)
+        .transpose()?;
     state
         .with_conn(move |conn| {
             let filter = ProjectFilter {
@@ -238,7 +239,7 @@ pub async fn list_projects(
                     .map(|k| wijk_id(conn, k))
                     .transpose()?,
                 round: query.round,
-                status: query.status,
+                status,
                 id: None,
             };
             Ok(rq::projects(conn, &filter)?
@@ -300,15 +301,11 @@ pub async fn post_update(
     let id = parse_id(&id, "project")?;
     let body = body.into_inner();
     body.validate()?;
-    if let Some(s) = &body.status
-        && !PROJECT_STATUSES.contains(&s.as_str())
-    {
-        return Err(AppError::field(
-            "status",
-            "invalid",
-            "must be planned, in_realisation, realised or stopped",
-        ));
-    }
+    let status = body
+        .status
+        .as_deref()
+        .map(project_status)
+        .transpose()?;
     if body
         .photo_url
         .as_deref()
@@ -359,7 +356,7 @@ pub async fn post_update(
                     project_id: id,
                     author_id: p.user.id,
                     body: body.body.trim(),
-                    status: body.status.as_deref(),
+                    status,
                     spent_cents: body.spent_cents,
                     photo_url: body.photo_url.as_deref(),
                     partners: partners.as_deref(),
@@ -369,4 +366,15 @@ pub async fn post_update(
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
+}
+
+/// A project status named in a request, or a 400 on `status`.
+fn project_status(name: &str) -> Result<ProjectStatus, AppError> {
+    ProjectStatus::parse(name).ok_or_else(|| {
+        AppError::field(
+            "status",
+            "invalid",
+            "must be planned, in_realisation, realised or stopped",
+        )
+    })
 }

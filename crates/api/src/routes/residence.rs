@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, Utc};
 use samenstad_db::queries::residence::{self as rq, RequestsOf};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
-    RESIDENCE_REQUEST_STATUSES, RejectResidence, RequestResidence, ResidenceRequest,
+    RejectResidence, RequestResidence, ResidenceRequest, ResidenceRequestStatus,
     ResidenceRequestsQuery,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -94,17 +94,15 @@ pub async fn list_residence_requests(
     query: web::Query<ResidenceRequestsQuery>,
 ) -> Result<web::Json<Vec<ResidenceRequest>>, AppError> {
     let query = query.into_inner();
-    if query
+    let status = query
         .status
         .as_deref()
-        .is_some_and(|s| !RESIDENCE_REQUEST_STATUSES.contains(&s))
-    {
-        return Err(AppError::field(
-            "status",
-            "invalid",
-            "must be pending, verified or rejected",
-        ));
-    }
+        .map(|s| {
+            ResidenceRequestStatus::parse(s).ok_or_else(|| {
+                AppError::field("status", "invalid", "must be pending, verified or rejected")
+            })
+        })
+        .transpose()?;
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -120,7 +118,7 @@ pub async fn list_residence_requests(
                     Some(mine) => RequestsOf::Wijken(mine),
                 },
             };
-            Ok(rq::requests(conn, &of, query.status.as_deref())?)
+            Ok(rq::requests(conn, &of, status)?)
         })
         .await
         .map(web::Json)
@@ -159,7 +157,7 @@ pub async fn reject_residence_request(
             let (user_id, wijk, status) = rq::request_for_update(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such request".to_owned()))?;
             p.require_staff_of(wijk)?;
-            if status != "pending" {
+            if status != ResidenceRequestStatus::Pending {
                 return Err(AppError::Conflict(format!(
                     "the request is {status} already"
                 )));

@@ -203,7 +203,7 @@ pub async fn create_series(
                     room_use: body.first.room_use.clone(),
                     attendees: body.first.attendees,
                     during: span(*s, *e),
-                    status: BookingStatus::Requested.as_str().to_owned(),
+                    status: BookingStatus::Requested,
                     tariff_category: category.to_owned(),
                     price_cents: price_cents(rate, (*e - *s).num_minutes()),
                     decision_reason: None,
@@ -350,7 +350,7 @@ async fn decide_series(
                 .iter()
                 .enumerate()
                 .filter(|(_, b)| {
-                    BookingStatus::parse(&b.status).is_some_and(|s| transition(s, action).is_ok())
+                    transition(b.status, action).is_ok()
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -375,8 +375,7 @@ async fn decide_series(
                 BookingStatus::Approved
             } else {
                 BookingStatus::Cancelled
-            }
-            .as_str();
+            };
             let ids: Vec<Uuid> = targets.iter().map(|&i| occ[i].id).collect();
             q::set_statuses(conn, &ids, status, approve.then_some(p.user.id), None).map_err(
                 |e| {

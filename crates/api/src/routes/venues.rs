@@ -562,7 +562,7 @@ pub async fn create_booking(
                 room_use: body.room_use.clone(),
                 attendees: body.attendees,
                 during: slot,
-                status: BookingStatus::Requested.as_str().to_owned(),
+                status: BookingStatus::Requested,
                 tariff_category: category.to_owned(),
                 price_cents: price_cents(rate, (end - start).num_minutes()),
                 decision_reason: None,
@@ -697,8 +697,7 @@ async fn decide(
                     }
                 }
             };
-            let current = BookingStatus::parse(&b.status).ok_or_else(|| AppError::Internal(format!("unknown booking status {}", b.status)))?;
-            let status = transition(current, action).map_err(|refusal| AppError::Conflict(refusal.to_string()))?.as_str();
+            let status = transition(b.status, action).map_err(|refusal| AppError::Conflict(refusal.to_string()))?;
             if action == BookingAction::Approve
                 && let Some(taken) = q::busy(conn, b.room_id, b.during)?.into_iter().next()
             {
@@ -718,7 +717,7 @@ async fn decide(
                     "Je aanvraag voor {} op {} is {}.{}\n\nYour booking request for {} on {} is {status}.\n",
                     venue.name,
                     start.format("%d/%m/%Y %H:%M UTC"),
-                    match status { "approved" => "goedgekeurd", "declined" => "geweigerd", _ => "geannuleerd" },
+                    match status { BookingStatus::Approved => "goedgekeurd", BookingStatus::Declined => "geweigerd", _ => "geannuleerd" },
                     reason.as_ref().map(|r| format!("\nReden: {r}")).unwrap_or_default(),
                     venue.name,
                     start.format("%Y-%m-%d %H:%M UTC"),
@@ -726,7 +725,7 @@ async fn decide(
                 outbox::queue(conn, Some(b.requester_id), &to, "booking_decision", &format!("Samenstad: aanvraag {status}"), &body)?;
             }
             let mut updated = b.clone();
-            updated.status = status.to_owned();
+            updated.status = status;
             updated.decision_reason = reason;
             Ok(booking_view(&updated, venue.id))
         })

@@ -15,14 +15,15 @@ use samenstad_db::queries::projects as pq;
 use samenstad_db::queries::proposals::{self, EditRefusal, NewProposal, ProposalsOf};
 use samenstad_db::queries::votes::{self as vq, NewResidence, NewVote, ResultDecision, VoteRow};
 use samenstad_domain::ballot::{BallotKind, BallotRules, check};
-use samenstad_domain::lifecycle::{VoteAction, VoteState, vote_transition};
+use samenstad_domain::lifecycle::{VoteAction, VoteState, vote_state_at, vote_transition};
 use samenstad_domain::pabulib::{Amount, Election, Project, VoteType, Voter};
 use samenstad_domain::subsidy::euro;
 use samenstad_domain::tally::{GreedyScore, greedy, mes_add1};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
     Ballot, CastBallot, Choice, CreateProposal, CreateVote, PaperBallot, PaperBallotsQuery,
-    Proposal, ProposalResult, Residence, UpdateProposal, VerifyResidence, Vote, VoteResults,
+    Proposal, ProposalResult, Residence, SelectionMethod, TallyRule, UpdateProposal,
+    VerifyResidence, Vote, VoteResults,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -343,22 +344,22 @@ pub async fn verify_residence(
 
 /// The state of a vote now (it follows from the clock).
 fn state_of(row: &VoteRow) -> VoteState {
-    VoteState::at(&Utc::now(), &row.opens_at, &row.closes_at)
+    vote_state_at(&Utc::now(), &row.opens_at, &row.closes_at)
 }
 
 fn vote_view(row: &VoteRow, options: Vec<Proposal>) -> Vote {
     Vote {
         id: row.id.to_string(),
         wijknr: row.wijknr,
-        ballot_kind: row.ballot_kind.clone(),
+        ballot_kind: row.ballot_kind,
         budget_cents: row.budget_cents,
         max_choices: row.max_choices,
         points: row.points,
-        rule: row.rule.clone(),
+        rule: row.rule,
         min_age: row.min_age,
         opens_at: row.opens_at.to_rfc3339(),
         closes_at: row.closes_at.to_rfc3339(),
-        state: state_of(row).as_str().to_owned(),
+        state: state_of(row),
         options,
     }
 }
@@ -372,7 +373,7 @@ fn load_vote(conn: &mut PgConnection, id: Uuid) -> Result<(VoteRow, Vote), AppEr
 
 fn rules_of(row: &VoteRow, options: &[Proposal]) -> BallotRules {
     BallotRules {
-        kind: BallotKind::parse(&row.ballot_kind).unwrap_or(BallotKind::Approval),
+        kind: row.ballot_kind,
         budget_cents: u64::try_from(row.budget_cents).unwrap_or(0),
         max_choices: row.max_choices.and_then(|m| u32::try_from(m).ok()),
         points: row.points.and_then(|m| u32::try_from(m).ok()),
@@ -433,17 +434,12 @@ pub async fn create_vote(
     }
     // Equal Shares counts who chose a project, not points: cumulative ballots default to greedy
     // by points.
-    let rule = body.rule.clone().unwrap_or_else(|| {
-        if kind == BallotKind::Cumulative {
-            "greedy"
-        } else {
-            "mes"
-        }
-        .to_owned()
-    });
-    if !matches!(rule.as_str(), "mes" | "greedy") {
-        return Err(AppError::field("rule", "invalid", "must be mes or greedy"));
-    }
+    let rule = match body.rule.as_deref() {
+        None if kind == BallotKind::Cumulative => TallyRule::Greedy,
+        None => TallyRule::Mes,
+        Some(r) => TallyRule::parse(r)
+            .ok_or_else(|| AppError::field("rule", "invalid", "must be mes or greedy"))?,
+    };
     let min_age = body.min_age.unwrap_or(16);
     if !(0..=120).contains(&min_age) {
         return Err(AppError::field("min_age", "invalid", "must be 0 to 120"));
@@ -473,7 +469,7 @@ pub async fn create_vote(
             let (wijk_id, round_id) = wijk_and_round(conn, &body.wijk)?;
             p.require_staff_of(wijk_id)?;
             let method = pq::selection_method(conn, round_id, wijk_id)?;
-            if method != "public_vote" {
+            if method != SelectionMethod::PublicVote {
                 return Err(AppError::Conflict(format!(
                     "this wijk selects by {method}; set its method to public_vote first"
                 )));
@@ -533,11 +529,11 @@ pub async fn create_vote(
                     id,
                     round_id,
                     wijk_id,
-                    ballot_kind: &body.ballot_kind,
+                    ballot_kind: kind,
                     budget_cents: budget,
                     max_choices: body.max_choices,
                     points: body.points,
-                    rule: &rule,
+                    rule,
                     min_age,
                     opens_at,
                     closes_at,
@@ -1102,7 +1098,7 @@ fn election_of(
         })
         .collect();
     let budget = Amount::from_cents(u64::try_from(row.budget_cents).unwrap_or(0));
-    let rule = if row.rule == "greedy" {
+    let rule = if row.rule == TallyRule::Greedy {
         "greedy"
     } else {
         "equalshares/add1"
@@ -1126,7 +1122,7 @@ fn election_of(
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
     .collect();
-    if row.ballot_kind == "knapsack" {
+    if row.ballot_kind == BallotKind::Knapsack {
         meta.push(("max_sum_cost".to_owned(), budget.to_string()));
     }
     if let Some(points) = row.points {
@@ -1135,7 +1131,7 @@ fn election_of(
     Election {
         meta,
         budget,
-        vote_type: if row.ballot_kind == "cumulative" {
+        vote_type: if row.ballot_kind == BallotKind::Cumulative {
             VoteType::Cumulative
         } else {
             VoteType::Approval
@@ -1171,7 +1167,7 @@ fn tally(
             points[*i] += i64::try_from(*p).unwrap_or(0);
         }
     }
-    let funded = if row.rule == "greedy" {
+    let funded = if row.rule == TallyRule::Greedy {
         greedy(&election, GreedyScore::Points)
     } else {
         mes_add1(&election)
@@ -1191,7 +1187,7 @@ fn tally(
     results.sort_by(|a, b| b.points.cmp(&a.points).then(a.title.cmp(&b.title)));
     VoteResults {
         vote_id: row.id.to_string(),
-        rule: row.rule.clone(),
+        rule: row.rule,
         budget_cents: row.budget_cents,
         ballots: i64::try_from(ballots.len()).unwrap_or(i64::MAX),
         funded_cents: results

@@ -4,6 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
+use samenstad_types::projects::{
+    IdeaChannel, IdeaEventKind, IdeaStatus, ProgrammeStatus, RoundPhase, SelectionMethod,
+};
 use uuid::Uuid;
 
 use crate::schema::{
@@ -19,7 +22,7 @@ pub struct ProgrammeRow {
     pub slug: String,
     pub name: String,
     pub kind: String,
-    pub status: String,
+    pub status: ProgrammeStatus,
     pub description: String,
     pub total_cents: i64,
     pub base_cents: i64,
@@ -45,7 +48,7 @@ pub struct RoundRow {
 #[diesel(table_name = round_phase, check_for_backend(diesel::pg::Pg))]
 pub struct PhaseRow {
     pub round_id: Uuid,
-    pub phase: String,
+    pub phase: RoundPhase,
     pub starts_on: NaiveDate,
     pub ends_on: Option<NaiveDate>,
 }
@@ -57,7 +60,7 @@ pub struct RoundWijkRow {
     pub round_id: Uuid,
     pub programme_id: Uuid,
     pub wijk_id: Uuid,
-    pub selection_method: String,
+    pub selection_method: SelectionMethod,
     pub vulnerability_milli: i32,
 }
 
@@ -258,7 +261,7 @@ pub fn set_round_wijk(
     conn: &mut PgConnection,
     programme_id: Uuid,
     wijk_id: Uuid,
-    selection_method: &str,
+    selection_method: SelectionMethod,
     vulnerability_milli: i32,
 ) -> QueryResult<usize> {
     diesel::update(
@@ -278,7 +281,7 @@ pub fn active_round_of_wijk(conn: &mut PgConnection, wijk_id: Uuid) -> QueryResu
     round_wijk::table
         .inner_join(programme::table.on(programme::id.eq(round_wijk::programme_id)))
         .filter(round_wijk::wijk_id.eq(wijk_id))
-        .filter(programme::status.eq("active"))
+        .filter(programme::status.eq(ProgrammeStatus::Active))
         .select(round_wijk::round_id)
         .first(conn)
         .optional()
@@ -289,7 +292,7 @@ pub fn selection_method(
     conn: &mut PgConnection,
     round_id: Uuid,
     wijk_id: Uuid,
-) -> QueryResult<String> {
+) -> QueryResult<SelectionMethod> {
     round_wijk::table
         .find((round_id, wijk_id))
         .select(round_wijk::selection_method)
@@ -307,13 +310,13 @@ pub struct IdeaRow {
     pub organisation_id: Option<Uuid>,
     pub entered_by: Option<Uuid>,
     pub submitter_name: Option<String>,
-    pub channel: String,
+    pub channel: IdeaChannel,
     pub title: String,
     pub body: String,
     pub estimated_cost_cents: Option<i64>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    pub status: String,
+    pub status: IdeaStatus,
     pub status_reason: Option<String>,
     pub merged_into: Option<Uuid>,
     pub referred_to: Option<String>,
@@ -332,8 +335,8 @@ pub struct IdeaEventRow {
     pub id: Uuid,
     pub idea_id: Uuid,
     pub at: DateTime<Utc>,
-    pub kind: String,
-    pub status: Option<String>,
+    pub kind: IdeaEventKind,
+    pub status: Option<IdeaStatus>,
     pub reason: Option<String>,
 }
 
@@ -361,11 +364,11 @@ pub enum HiddenIdeas {
 #[derive(Debug, Clone, Default)]
 pub struct IdeaFilter {
     pub wijk_id: Option<Uuid>,
-    pub status: Option<String>,
+    pub status: Option<IdeaStatus>,
     /// Ideas this person submitted or supports.
     pub mine_of: Option<Uuid>,
     pub id: Option<Uuid>,
-    pub channel: Option<String>,
+    pub channel: Option<IdeaChannel>,
     /// Submitted at or after.
     pub from: Option<DateTime<Utc>>,
     /// Submitted before.
@@ -406,10 +409,10 @@ pub fn list_ideas(
         q = q.filter(idea::wijk_id.eq(w));
     }
     if let Some(s) = &f.status {
-        q = q.filter(idea::status.eq(s.clone()));
+        q = q.filter(idea::status.eq(*s));
     }
     if let Some(c) = &f.channel {
-        q = q.filter(idea::channel.eq(c.clone()));
+        q = q.filter(idea::channel.eq(*c));
     }
     if let Some(t) = f.from {
         q = q.filter(idea::created_at.ge(t));
@@ -472,8 +475,8 @@ pub fn idea_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<
 pub fn record_event(
     conn: &mut PgConnection,
     idea_id: Uuid,
-    kind: &str,
-    status: Option<&str>,
+    kind: IdeaEventKind,
+    status: Option<IdeaStatus>,
     reason: Option<&str>,
 ) -> QueryResult<()> {
     diesel::insert_into(idea_event::table)
@@ -481,8 +484,8 @@ pub fn record_event(
             id: Uuid::now_v7(),
             idea_id,
             at: Utc::now(),
-            kind: kind.to_owned(),
-            status: status.map(str::to_owned),
+            kind,
+            status,
             reason: reason.map(str::to_owned),
         })
         .execute(conn)
@@ -524,7 +527,7 @@ pub fn insert_idea(conn: &mut PgConnection, row: &IdeaRow) -> QueryResult<()> {
 /// merged into or the service it was referred to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IdeaStatusChange<'a> {
-    pub status: &'a str,
+    pub status: IdeaStatus,
     pub reason: Option<&'a str>,
     pub merged_into: Option<Uuid>,
     pub referred_to: Option<&'a str>,

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use diesel::prelude::*;
-use samenstad_domain::lifecycle::{
-    ProposalAction, ProposalState, Refusal, fits_allocation, proposal_transition,
+use samenstad_domain::lifecycle::{ProposalAction, Refusal, fits_allocation, proposal_transition};
+use samenstad_types::projects::{
+    BudgetLine, DecisionKind, IdeaEventKind, IdeaStatus, PanelTally, Proposal, ProposalStatus,
 };
-use samenstad_types::projects::{BudgetLine, PanelTally, Proposal};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -39,9 +39,9 @@ type ProposalColumns = (
     String,
     String,
     i64,
-    String,
+    ProposalStatus,
     (Uuid, Uuid),
-    Option<String>,
+    Option<DecisionKind>,
     Option<DateTime<Utc>>,
     Option<String>,
     Option<NaiveDate>,
@@ -321,14 +321,20 @@ pub fn link_idea(
     if row.status != "proposal" {
         diesel::update(idea::table.find(row.id))
             .set((
-                idea::status.eq("proposal"),
+                idea::status.eq(IdeaStatus::Proposal),
                 idea::status_reason.eq(reason),
                 idea::merged_into.eq(None::<Uuid>),
                 idea::referred_to.eq(None::<String>),
                 idea::updated_at.eq(Utc::now()),
             ))
             .execute(conn)?;
-        record_event(conn, row.id, "status", Some("proposal"), Some(reason))?;
+        record_event(
+            conn,
+            row.id,
+            IdeaEventKind::Status,
+            Some(IdeaStatus::Proposal),
+            Some(reason),
+        )?;
     }
     Ok(())
 }
@@ -352,12 +358,12 @@ pub fn lock_for_edit(
         .find(id)
         .select((proposal::status, proposal::wijk_id, proposal::round_id))
         .for_update()
-        .first::<(String, Uuid, Uuid)>(conn)
+        .first::<(ProposalStatus, Uuid, Uuid)>(conn)
         .optional()?
     else {
         return Ok(Err(EditRefusal::NotFound));
     };
-    if ProposalState::parse(&status) != Some(ProposalState::Proposed) {
+    if status != ProposalStatus::Proposed {
         return Ok(Err(EditRefusal::Fixed(format!(
             "the proposal is {status}; a decided proposal does not change"
         ))));
@@ -411,7 +417,7 @@ pub fn update_proposal(
         .execute(conn)?;
         diesel::update(idea::table.filter(idea::id.eq_any(&dropped)))
             .set((
-                idea::status.eq("in_dialogue"),
+                idea::status.eq(IdeaStatus::InDialogue),
                 idea::status_reason.eq(unlink_reason),
                 idea::updated_at.eq(Utc::now()),
             ))
@@ -420,8 +426,8 @@ pub fn update_proposal(
             record_event(
                 conn,
                 *idea_id,
-                "status",
-                Some("in_dialogue"),
+                IdeaEventKind::Status,
+                Some(IdeaStatus::InDialogue),
                 Some(unlink_reason),
             )?;
         }
@@ -485,8 +491,8 @@ pub enum DecideRefusal {
 pub struct Decision<'a> {
     pub selected: bool,
     pub reason: &'a str,
-    /// `dialogue`, `college`, `panel` or `vote`.
-    pub kind: &'a str,
+    /// Who decided.
+    pub kind: DecisionKind,
     /// With `college`.
     pub college_date: Option<NaiveDate>,
     /// With `college`.
@@ -509,7 +515,7 @@ pub fn decide(
         .find(proposal_id)
         .select(proposal::status)
         .for_update()
-        .first::<String>(conn)
+        .first::<ProposalStatus>(conn)
         .optional()?
     else {
         return Ok(Err(DecideRefusal::NotFound));
@@ -530,15 +536,11 @@ pub fn decide(
     } else {
         ProposalAction::Reject
     };
-    let next = match ProposalState::parse(&status) {
-        Some(state) => proposal_transition(state, action),
-        None => Err(Refusal(format!("the proposal is already {status}"))),
-    };
-    let next = match next {
+    let next = match proposal_transition(status, action) {
         Ok(next) => next,
         Err(refusal) => return Ok(Err(DecideRefusal::Refused(refusal))),
     };
-    if next == ProposalState::Selected {
+    if next == ProposalStatus::Selected {
         let allocation =
             crate::queries::projects::allocation_of(conn, round_id, wijk_id)?.unwrap_or(0);
         if let Err(left) = guard_allocation(conn, round_id, wijk_id, allocation, cost)? {
@@ -547,7 +549,7 @@ pub fn decide(
     }
     diesel::update(proposal::table.find(proposal_id))
         .set((
-            proposal::status.eq(next.as_str()),
+            proposal::status.eq(next),
             proposal::decision_reason.eq(reason),
             proposal::decided_at.eq(Utc::now()),
             proposal::decision_kind.eq(d.kind),
@@ -556,7 +558,7 @@ pub fn decide(
             proposal::college_reference.eq(d.college_reference),
         ))
         .execute(conn)?;
-    if next == ProposalState::Selected {
+    if next == ProposalStatus::Selected {
         let point: Option<(Option<f64>, Option<f64>)> = proposal_idea::table
             .inner_join(idea::table)
             .filter(proposal_idea::proposal_id.eq(proposal_id))

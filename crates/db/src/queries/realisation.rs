@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use samenstad_types::projects::{Project, ProjectUpdate};
+use samenstad_types::projects::{Project, ProjectStatus, ProjectUpdate};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -17,7 +17,7 @@ pub struct ProjectRow {
     pub proposal_id: Uuid,
     pub wijknr: i16,
     pub title: String,
-    pub status: String,
+    pub status: ProjectStatus,
     pub budget_cents: i64,
     pub spent_cents: i64,
     pub deadline: NaiveDate,
@@ -51,7 +51,7 @@ pub struct ProjectFilter {
     pub wijk_id: Option<Uuid>,
     /// The number of the round whose proposal it realises.
     pub round: Option<i16>,
-    pub status: Option<String>,
+    pub status: Option<ProjectStatus>,
     pub id: Option<Uuid>,
 }
 
@@ -82,7 +82,7 @@ pub fn projects(conn: &mut PgConnection, f: &ProjectFilter) -> QueryResult<Vec<P
         q = q.filter(programme_round::number.eq(r));
     }
     if let Some(s) = &f.status {
-        q = q.filter(project::status.eq(s.clone()));
+        q = q.filter(project::status.eq(*s));
     }
     if let Some(id) = f.id {
         q = q.filter(project::id.eq(id));
@@ -112,7 +112,7 @@ pub fn project_with_updates(conn: &mut PgConnection, id: Uuid) -> QueryResult<Op
         .load::<(
             DateTime<Utc>,
             String,
-            Option<String>,
+            Option<ProjectStatus>,
             Option<i64>,
             Option<String>,
         )>(conn)?
@@ -146,7 +146,7 @@ pub struct NewProjectUpdate<'a> {
     pub project_id: Uuid,
     pub author_id: Uuid,
     pub body: &'a str,
-    pub status: Option<&'a str>,
+    pub status: Option<ProjectStatus>,
     pub spent_cents: Option<i64>,
     pub photo_url: Option<&'a str>,
     pub partners: Option<&'a [String]>,

@@ -38,7 +38,7 @@ type RequestColumns = (
 pub fn requests(
     conn: &mut PgConnection,
     of: &RequestsOf,
-    status: Option<&str>,
+    status: Option<ResidenceRequestStatus>,
 ) -> QueryResult<Vec<ResidenceRequest>> {
     let mut q = residence_request::table
         .inner_join(app_user::table)
@@ -117,7 +117,7 @@ pub fn has_pending(conn: &mut PgConnection, user_id: Uuid) -> QueryResult<bool> 
     diesel::select(diesel::dsl::exists(
         residence_request::table
             .filter(residence_request::user_id.eq(user_id))
-            .filter(residence_request::status.eq("pending")),
+            .filter(residence_request::status.eq(ResidenceRequestStatus::Pending)),
     ))
     .get_result(conn)
 }
@@ -160,7 +160,7 @@ pub fn mark_verified(
     diesel::update(
         residence_request::table
             .filter(residence_request::user_id.eq(user_id))
-            .filter(residence_request::status.eq("pending")),
+            .filter(residence_request::status.eq(ResidenceRequestStatus::Pending)),
     )
     .set((
         residence_request::status.eq("verified"),

@@ -5,6 +5,7 @@ use std::ops::Bound;
 use chrono::{DateTime, NaiveTime, Utc};
 use diesel::dsl::{exists, not};
 use diesel::prelude::*;
+use samenstad_types::venue::BookingStatus;
 use uuid::Uuid;
 
 use crate::schema::{booking, opening_hours, room, venue, wijk};
@@ -109,7 +110,7 @@ pub struct BookingRow {
     pub room_use: String,
     pub attendees: i32,
     pub during: Span,
-    pub status: String,
+    pub status: BookingStatus,
     pub tariff_category: String,
     pub price_cents: i32,
     pub decision_reason: Option<String>,
@@ -354,7 +355,7 @@ pub fn booking_for_update(
 pub fn set_status(
     conn: &mut PgConnection,
     id: Uuid,
-    status: &str,
+    status: BookingStatus,
     decided_by: Option<Uuid>,
     reason: Option<&str>,
 ) -> QueryResult<()> {
@@ -646,7 +647,7 @@ pub fn first_busy_of_each(
 pub fn set_statuses(
     conn: &mut PgConnection,
     ids: &[Uuid],
-    status: &str,
+    status: BookingStatus,
     decided_by: Option<Uuid>,
     reason: Option<&str>,
 ) -> QueryResult<()> {

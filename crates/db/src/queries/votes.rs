@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use samenstad_types::projects::Proposal;
+use samenstad_types::projects::{BallotKind, DecisionKind, Proposal, TallyRule};
 use uuid::Uuid;
 
 use crate::queries::audit::{self, NewAudit};
@@ -20,11 +20,11 @@ pub struct VoteRow {
     pub wijk_id: Uuid,
     #[diesel(select_expression = wijk::wijknr)]
     pub wijknr: i16,
-    pub ballot_kind: String,
+    pub ballot_kind: BallotKind,
     pub budget_cents: i64,
     pub max_choices: Option<i32>,
     pub points: Option<i32>,
-    pub rule: String,
+    pub rule: TallyRule,
     pub min_age: i32,
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
@@ -105,11 +105,11 @@ pub struct NewVote<'a> {
     pub id: Uuid,
     pub round_id: Uuid,
     pub wijk_id: Uuid,
-    pub ballot_kind: &'a str,
+    pub ballot_kind: BallotKind,
     pub budget_cents: i64,
     pub max_choices: Option<i32>,
     pub points: Option<i32>,
-    pub rule: &'a str,
+    pub rule: TallyRule,
     pub min_age: i32,
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
@@ -289,7 +289,7 @@ pub fn apply_result(
         let decision = proposals::Decision {
             selected: d.selected,
             reason: &d.reason,
-            kind: "vote",
+            kind: DecisionKind::Vote,
             college_date: None,
             college_reference: None,
             actor,
