@@ -5,7 +5,8 @@
 
 use samenstad_types::Zone;
 use samenstad_types::projects::{
-    BallotKind, DecisionKind, IdeaChannel, IdeaStatus, ProjectStatus, ProposalStatus, SelectionMethod, VoteState,
+    BallotKind, DecisionKind, IdeaChannel, IdeaStatus, ProjectStatus, ProposalStatus,
+    SelectionMethod, VoteState,
 };
 use samenstad_types::venue::BookingStatus;
 
@@ -335,10 +336,22 @@ mod tests {
         );
         assert_eq!(application_status(Lang::Nl, "in_review"), "bij de jury");
         assert_eq!(application_status(Lang::En, "in_review"), "with the jury");
-        assert_eq!(idea_status(Lang::Nl, IdeaStatus::InDialogue), "in wijkdialoog");
-        assert_eq!(project_status(Lang::En, ProjectStatus::InRealisation), "being realised");
-        assert_eq!(proposal_status(Lang::Nl, ProposalStatus::NotSelected), "niet gekozen");
-        assert_eq!(idea_channel(Lang::En, IdeaChannel::Buurtpunt), "at a buurtpunt");
+        assert_eq!(
+            idea_status(Lang::Nl, IdeaStatus::InDialogue),
+            "in wijkdialoog"
+        );
+        assert_eq!(
+            project_status(Lang::En, ProjectStatus::InRealisation),
+            "being realised"
+        );
+        assert_eq!(
+            proposal_status(Lang::Nl, ProposalStatus::NotSelected),
+            "niet gekozen"
+        );
+        assert_eq!(
+            idea_channel(Lang::En, IdeaChannel::Buurtpunt),
+            "at a buurtpunt"
+        );
         assert_eq!(vote_state(Lang::Nl, VoteState::Upcoming), "nog niet open");
         assert_eq!(opening_kind(Lang::Nl, "conditional"), "onder voorwaarde");
         assert_eq!(role(Lang::Nl, "wijk_staff"), "wijkmedewerker");
@@ -352,7 +365,10 @@ mod tests {
         assert_eq!(event_by(Lang::Nl, "ombudsman"), "ombudsman");
         assert_eq!(opening_kind(Lang::En, "by_phone"), "by_phone");
         assert_eq!(theme(Lang::Nl, "digitale_inclusie"), "digitale inclusie");
-        assert_eq!(named(Lang::Nl, "in_dialogue", idea_status), "in wijkdialoog");
+        assert_eq!(
+            named(Lang::Nl, "in_dialogue", idea_status),
+            "in wijkdialoog"
+        );
         assert_eq!(named(Lang::Nl, "on_hold", idea_status), "on_hold");
     }
 

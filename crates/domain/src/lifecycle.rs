@@ -35,9 +35,7 @@ pub fn proposal_transition(
     match (state, action) {
         (ProposalState::Proposed, ProposalAction::Select) => Ok(ProposalState::Selected),
         (ProposalState::Proposed, ProposalAction::Reject) => Ok(ProposalState::NotSelected),
-        (ProposalState::Withdrawn, _) => {
-            Err(Refusal("the proposal was withdrawn".to_owned()))
-        }
+        (ProposalState::Withdrawn, _) => Err(Refusal("the proposal was withdrawn".to_owned())),
         (decided @ (ProposalState::Selected | ProposalState::NotSelected), _) => Err(Refusal(
             format!("the proposal is already {}", decided.as_str()),
         )),

@@ -820,7 +820,6 @@ pub struct DecideProposal {
     pub college_reference: Option<String>,
 }
 
-
 /// A resident asks staff to verify where they live (for the right to vote there).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -855,7 +854,6 @@ pub struct ResidenceRequest {
     /// When it was asked (RFC 3339).
     pub requested_at: String,
 }
-
 
 /// Filters of the residence requests.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -130,6 +130,9 @@ mod tests {
         assert_eq!(IdeaStatus::InDialogue, "in_dialogue");
         assert!(serde_json::from_str::<IdeaStatus>("\"approved\"").is_err());
         let unknown = "approved".parse::<IdeaStatus>().unwrap_err();
-        assert_eq!(unknown.to_string(), "\"approved\" is not a value of IdeaStatus");
+        assert_eq!(
+            unknown.to_string(),
+            "\"approved\" is not a value of IdeaStatus"
+        );
     }
 }

@@ -8,6 +8,7 @@ use samenstad_client::Error;
 use samenstad_types::account::{
     Language, PasswordResetConfirm, PasswordResetRequest, RegisterRequest,
 };
+use samenstad_types::projects::ResidenceRequestStatus;
 
 use crate::api;
 use crate::app::set_title;
@@ -418,26 +419,25 @@ fn Residence() -> impl IntoView {
             },
         );
     };
-    let state_label = move |s: &str| match s {
-        "pending" => pick(
+    let state_label = move |s: ResidenceRequestStatus| match s {
+        ResidenceRequestStatus::Pending => pick(
             lang.get(),
             "wacht op verificatie",
             "waiting for verification",
         ),
-        "verified" => pick(
+        ResidenceRequestStatus::Verified => pick(
             lang.get(),
             "geverifieerd: je kunt stemmen in je wijk",
             "verified: you can vote in your wijk",
         ),
-        "rejected" => pick(lang.get(), "geweigerd", "refused"),
-        _ => "–",
+        ResidenceRequestStatus::Rejected => pick(lang.get(), "geweigerd", "refused"),
     };
     view! {
         <section class="residence">
             <h2>{tx("Waar ik woon", "Where I live")}</h2>
             {move || requests.get().and_then(Result::ok).map(|list| list.into_iter().map(|r| {
-                let status = r.status.clone();
-                view! { <p class="residence-status">{format!("{} · ", r.wijk)} {move || state_label(&status)} {r.reason.clone().map(|x| format!(": {x}"))}</p> }
+                let status = r.status;
+                view! { <p class="residence-status">{format!("{} · ", r.wijk)} {move || state_label(status)} {r.reason.clone().map(|x| format!(": {x}"))}</p> }
             }).collect_view())}
             <form class="residence-form" on:submit=submit>
                 <p>{tx("Om te stemmen in je wijk bevestigt een medewerker dat je er woont en oud genoeg bent.", "To vote in your wijk, staff confirm that you live there and are old enough.")}</p>

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use samenstad_types::ListWijkenQuery;
 use samenstad_domain::idea::next_statuses;
+use samenstad_types::ListWijkenQuery;
 use samenstad_types::projects::{CreateIdea, Idea, IdeaStatus, ListIdeasQuery, SetIdeaStatus};
 
 use crate::api;

@@ -17,7 +17,7 @@ use super::{
 use crate::api;
 use crate::app::set_title;
 use crate::format::{date, parse_euro};
-use crate::i18n::{Lang, use_lang};
+use crate::i18n::use_lang;
 use crate::labels;
 use crate::state::use_session;
 

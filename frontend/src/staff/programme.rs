@@ -225,7 +225,7 @@ fn WijkRow(
         <tr>
             <th scope="row">{wijk.name.clone()}</th>
             <td>
-                <label class="visually-hidden" for=format!("{form}-method")>{tx("Selectiemethode", "Selection method")} " " {wijk.name.clone()}</label>
+                <label class="visually-hidden" for=format!("{form}-method")>{tx("Selectiemethode", "Selection method")} <span class="row-name">" " {wijk.name.clone()}</span></label>
                 <select id=format!("{form}-method") form=form.clone() on:change=move |ev| method.set(event_target_value(&ev))>
                     {SelectionMethod::ALL.iter().map(|&m| view! {
                         <option value=m.as_str() selected=m == wijk.selection_method>{move || labels::selection_method(lang.get(), m)}</option>
@@ -233,13 +233,13 @@ fn WijkRow(
                 </select>
             </td>
             <td>
-                <label class="visually-hidden" for=format!("{form}-index")>{tx("Kwetsbaarheidsindex", "Vulnerability index")} " " {wijk.name.clone()}</label>
+                <label class="visually-hidden" for=format!("{form}-index")>{tx("Kwetsbaarheidsindex", "Vulnerability index")} <span class="row-name">" " {wijk.name.clone()}</span></label>
                 <input id=format!("{form}-index") form=form.clone() inputmode="decimal" size="5" prop:value=index_text on:input=on_index />
             </td>
-            <td class="num">{move || euro(now, lang.get())}</td>
-            <td class="num live">{move || live.get().ok().and_then(|l| l.get(&nr).copied()).map(|c| euro(c, lang.get())).unwrap_or_default()}</td>
+            <td class="num" data-label=move || pick(lang.get(), "Budget nu", "Budget now")>{move || euro(now, lang.get())}</td>
+            <td class="num live" data-label=move || pick(lang.get(), "Budget na wijziging", "Budget after the change")>{move || live.get().ok().and_then(|l| l.get(&nr).copied()).map(|c| euro(c, lang.get())).unwrap_or_default()}</td>
             <td>
-                <label class="visually-hidden" for=format!("{form}-reason")>{tx("Reden van de wijziging", "Reason for the change")} " " {wijk.name.clone()}</label>
+                <label class="visually-hidden" for=format!("{form}-reason")>{tx("Reden van de wijziging", "Reason for the change")} <span class="row-name">" " {wijk.name.clone()}</span></label>
                 <input id=format!("{form}-reason") form=form.clone() required=true minlength="3" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev)) />
             </td>
             <td>

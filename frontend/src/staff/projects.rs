@@ -71,7 +71,7 @@ fn ProjectItem(project: Project, version: RwSignal<u32>) -> impl IntoView {
     let session = use_session();
     let key = format!("project.{}", project.id);
     let body = draft(format!("{key}.body"));
-    let status = RwSignal::new(project.status.clone());
+    let status = RwSignal::new(project.status.as_str().to_owned());
     let spent = draft_or(format!("{key}.spent"), euro_input(project.spent_cents));
     let partners = draft_or(format!("{key}.partners"), project.partners.join(", "));
     let photo = draft(format!("{key}.photo"));
@@ -79,7 +79,7 @@ fn ProjectItem(project: Project, version: RwSignal<u32>) -> impl IntoView {
     let saved = super::notice();
     let id = project.id.clone();
     let was = (
-        project.status.clone(),
+        project.status.as_str().to_owned(),
         project.spent_cents,
         project.partners.clone(),
     );

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use samenstad_types::projects::{
-    BudgetLine, CreateProposal, DecideProposal, DecisionKind, Idea, ListIdeasQuery, Proposal, RoundWijk,
-    UpdateProposal,
+    BudgetLine, CreateProposal, DecideProposal, DecisionKind, Idea, ListIdeasQuery, Proposal,
+    RoundWijk, UpdateProposal,
 };
 
 use super::{
@@ -17,7 +17,7 @@ use super::{
 use crate::api;
 use crate::app::set_title;
 use crate::format::{date, euro, euro_input, parse_euro};
-use crate::i18n::{Lang, use_lang};
+use crate::i18n::use_lang;
 use crate::labels;
 use crate::state::use_session;
 

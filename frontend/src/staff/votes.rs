@@ -18,7 +18,7 @@ use super::{
 use crate::api;
 use crate::app::set_title;
 use crate::format::{date, date_time, euro, euro_input, parse_euro};
-use crate::i18n::{Lang, use_lang};
+use crate::i18n::use_lang;
 use crate::labels;
 use crate::state::use_session;
 

@@ -442,7 +442,7 @@ pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, Ap
                 r.id.to_string(),
                 r.wijknr.to_string(),
                 r.title,
-                r.status,
+                r.status.to_string(),
                 euro(r.budget_cents),
                 euro(r.spent_cents),
                 r.deadline.to_string(),

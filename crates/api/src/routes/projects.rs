@@ -5,12 +5,12 @@
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use samenstad_db::PgConnection;
-use samenstad_domain::idea;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::projects::{
     self as q, HiddenIdeas, IdeaFilter, IdeaRow, IdeaStatusChange, ProgrammeTree,
 };
+use samenstad_domain::idea;
 use samenstad_types::Problem;
 use samenstad_types::projects::{
     AllocationRuleView, CreateIdea, HideIdea, Idea, IdeaChannel, IdeaEventKind, IdeaPage,
@@ -714,8 +714,11 @@ pub async fn set_idea_status(
             if let Some(target) = merged_into {
                 let other = q::idea_for_update(conn, target)?
                     .ok_or_else(|| AppError::field("merged_into", "unknown", "no such idea"))?;
-                idea::merge_target_fits((&row.id, &row.wijk_id), (&other.id, &other.wijk_id, other.status))
-                    .map_err(refusal)?;
+                idea::merge_target_fits(
+                    (&row.id, &row.wijk_id),
+                    (&other.id, &other.wijk_id, other.status),
+                )
+                .map_err(refusal)?;
             }
             q::set_idea_status(
                 conn,

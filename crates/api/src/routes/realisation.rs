@@ -225,11 +225,7 @@ pub async fn list_projects(
             "must be a round number",
         ));
     }
-    let status = query
-        .status
-        .as_deref()
-        .map(project_status)
-        .transpose()?;
+    let status = query.status.as_deref().map(project_status).transpose()?;
     state
         .with_conn(move |conn| {
             let filter = ProjectFilter {
@@ -301,11 +297,7 @@ pub async fn post_update(
     let id = parse_id(&id, "project")?;
     let body = body.into_inner();
     body.validate()?;
-    let status = body
-        .status
-        .as_deref()
-        .map(project_status)
-        .transpose()?;
+    let status = body.status.as_deref().map(project_status).transpose()?;
     if body
         .photo_url
         .as_deref()

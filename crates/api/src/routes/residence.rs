@@ -64,10 +64,14 @@ pub async fn request_residence(
                     "a request to be verified is pending already".to_owned(),
                 ));
             }
-            rq::requests(conn, &RequestsOf::User(p.user.id), Some("pending"))?
-                .into_iter()
-                .next()
-                .ok_or_else(|| AppError::Internal("the request vanished".to_owned()))
+            rq::requests(
+                conn,
+                &RequestsOf::User(p.user.id),
+                Some(ResidenceRequestStatus::Pending),
+            )?
+            .into_iter()
+            .next()
+            .ok_or_else(|| AppError::Internal("the request vanished".to_owned()))
         })
         .await?;
     Ok(HttpResponse::Created().json(created))

@@ -349,9 +349,7 @@ async fn decide_series(
             let targets: Vec<usize> = occ
                 .iter()
                 .enumerate()
-                .filter(|(_, b)| {
-                    transition(b.status, action).is_ok()
-                })
+                .filter(|(_, b)| transition(b.status, action).is_ok())
                 .map(|(i, _)| i)
                 .collect();
             if targets.is_empty() {

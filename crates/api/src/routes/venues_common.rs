@@ -6,7 +6,7 @@ use samenstad_db::PgConnection;
 use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::venues::{BookingRow, RoomRow, VenueRow, span_ends};
 use samenstad_domain::booking::{Booker, RoomTariffs, tariff};
-use samenstad_types::venue::{Booking, BookingStatus, CreateBooking};
+use samenstad_types::venue::{Booking, CreateBooking};
 use uuid::Uuid;
 
 use crate::error::AppError;

@@ -565,3 +565,35 @@ pub fn set_hidden_reason(
         .execute(conn)
         .map(|_| ())
 }
+
+#[cfg(all(test, feature = "testing"))]
+mod tests {
+    use diesel::dsl::sql;
+    use diesel::prelude::*;
+    use diesel::sql_types::Text;
+    use samenstad_types::projects::IdeaStatus;
+
+    use crate::testing::TestDb;
+
+    #[test]
+    fn a_vocabulary_column_reads_its_enum_and_refuses_a_value_it_does_not_know() {
+        let db = TestDb::new();
+        let mut conn = db.conn();
+        let read = |conn: &mut PgConnection, literal: &str| {
+            diesel::select(sql::<Text>(literal)).get_result::<IdeaStatus>(conn)
+        };
+        assert_eq!(
+            read(&mut conn, "'in_dialogue'").unwrap(),
+            IdeaStatus::InDialogue
+        );
+        let unknown = format!("{:?}", read(&mut conn, "'approved'").unwrap_err());
+        assert!(
+            unknown.contains(r#"UnknownValue { vocabulary: "IdeaStatus", value: "approved" }"#),
+            "{unknown}"
+        );
+        let written: String = diesel::select(IdeaStatus::NotRetained.into_sql::<Text>().concat(""))
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(written, "not_retained");
+    }
+}

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use samenstad_types::projects::ResidenceRequest;
+use samenstad_types::projects::{ResidenceRequest, ResidenceRequestStatus};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -29,7 +29,7 @@ type RequestColumns = (
     i16,
     String,
     NaiveDate,
-    String,
+    ResidenceRequestStatus,
     Option<String>,
     DateTime<Utc>,
 );
@@ -73,7 +73,7 @@ pub fn requests(
         )),
     };
     if let Some(status) = status {
-        q = q.filter(residence_request::status.eq(status.to_owned()));
+        q = q.filter(residence_request::status.eq(status));
     }
     Ok(q.load::<RequestColumns>(conn)?
         .into_iter()
@@ -99,7 +99,7 @@ pub fn requests(
 pub fn request_for_update(
     conn: &mut PgConnection,
     id: Uuid,
-) -> QueryResult<Option<(Uuid, Uuid, String)>> {
+) -> QueryResult<Option<(Uuid, Uuid, ResidenceRequestStatus)>> {
     residence_request::table
         .find(id)
         .select((
