@@ -412,6 +412,28 @@ async fn ideas_are_submitted_supported_decided_with_a_reason_and_moderated() {
             ("status".into(), "referred".into())
         ]
     );
+    // A handled idea is corrected to another handled status, never made new again.
+    let again = post(
+        &app,
+        &status(&garden),
+        json!({"status": "submitted"}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(
+        (
+            again.status,
+            again.body["errors"][0]["field"].as_str(),
+            again.body["errors"][0]["message"].as_str()
+        ),
+        (
+            StatusCode::BAD_REQUEST,
+            Some("status"),
+            Some("a handled idea does not become new again")
+        ),
+        "{}",
+        again.body
+    );
     assert_eq!(
         (
             r.body["referred_to"].as_str(),
