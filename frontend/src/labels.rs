@@ -8,6 +8,7 @@ use samenstad_types::projects::{
     BallotKind, DecisionKind, IdeaChannel, IdeaStatus, ProjectStatus, ProposalStatus,
     SelectionMethod, VoteState,
 };
+use samenstad_types::subsidies::{ApplicationStatus, SchemeStatus};
 use samenstad_types::venue::BookingStatus;
 
 use crate::i18n::Lang;
@@ -189,18 +190,18 @@ pub fn vote_state(lang: Lang, state: VoteState) -> String {
 }
 
 /// The status of a subsidy application.
-pub fn application_status(lang: Lang, status: &str) -> String {
+pub fn application_status(lang: Lang, status: ApplicationStatus) -> String {
+    use ApplicationStatus as S;
     let names = match status {
-        "draft" => ("ontwerp", "draft"),
-        "submitted" => ("ingediend", "submitted"),
-        "in_review" => ("bij de jury", "with the jury"),
-        "approved" => ("goedgekeurd", "approved"),
-        "rejected" => ("geweigerd", "rejected"),
-        "paid" => ("uitbetaald", "paid"),
-        "report_submitted" => ("eindverslag ingediend", "final report submitted"),
-        "closed" => ("afgesloten", "closed"),
-        "withdrawn" => ("ingetrokken", "withdrawn"),
-        _ => return status.to_owned(),
+        S::Draft => ("ontwerp", "draft"),
+        S::Submitted => ("ingediend", "submitted"),
+        S::InReview => ("bij de jury", "with the jury"),
+        S::Approved => ("goedgekeurd", "approved"),
+        S::Rejected => ("geweigerd", "rejected"),
+        S::Paid => ("uitbetaald", "paid"),
+        S::ReportSubmitted => ("eindverslag ingediend", "final report submitted"),
+        S::Closed => ("afgesloten", "closed"),
+        S::Withdrawn => ("ingetrokken", "withdrawn"),
     };
     pick(lang, names).to_owned()
 }
@@ -298,12 +299,11 @@ pub fn review_mode(lang: Lang, review: &str) -> String {
 }
 
 /// The status of a subsidy scheme.
-pub fn scheme_status(lang: Lang, status: &str) -> String {
+pub fn scheme_status(lang: Lang, status: SchemeStatus) -> String {
     let names = match status {
-        "active" => ("loopt", "open"),
-        "test_phase" => ("testfase", "test phase"),
-        "archived" => ("gearchiveerd", "archived"),
-        _ => return status.to_owned(),
+        SchemeStatus::Active => ("loopt", "open"),
+        SchemeStatus::TestPhase => ("testfase", "test phase"),
+        SchemeStatus::Archived => ("gearchiveerd", "archived"),
     };
     pick(lang, names).to_owned()
 }
@@ -334,8 +334,14 @@ mod tests {
             booking_status(Lang::En, BookingStatus::Requested),
             "requested"
         );
-        assert_eq!(application_status(Lang::Nl, "in_review"), "bij de jury");
-        assert_eq!(application_status(Lang::En, "in_review"), "with the jury");
+        assert_eq!(
+            application_status(Lang::Nl, ApplicationStatus::InReview),
+            "bij de jury"
+        );
+        assert_eq!(
+            application_status(Lang::En, ApplicationStatus::InReview),
+            "with the jury"
+        );
         assert_eq!(
             idea_status(Lang::Nl, IdeaStatus::InDialogue),
             "in wijkdialoog"
@@ -360,7 +366,7 @@ mod tests {
 
     #[test]
     fn an_unknown_value_is_shown_as_the_server_wrote_it_not_as_a_dash() {
-        assert_eq!(application_status(Lang::En, "appealed"), "appealed");
+        assert_eq!(named(Lang::En, "appealed", application_status), "appealed");
         assert_eq!(venue_type(Lang::Nl, "kerk"), "kerk");
         assert_eq!(event_by(Lang::Nl, "ombudsman"), "ombudsman");
         assert_eq!(opening_kind(Lang::En, "by_phone"), "by_phone");
@@ -375,17 +381,14 @@ mod tests {
     #[test]
     fn every_value_the_types_list_has_a_label() {
         use samenstad_types::subsidies::{
-            APPLICANT_KINDS, APPLICATION_STATUSES, LINE_KINDS, REVIEW_MODES, SCHEME_STATUSES,
-            SCOPES, TARGET_GROUPS,
+            APPLICANT_KINDS, LINE_KINDS, REVIEW_MODES, SCOPES, TARGET_GROUPS,
         };
         use samenstad_types::venue::VENUE_TYPES;
         type Label = fn(Lang, &str) -> String;
-        let vocabularies: [(&[&str], Label); 8] = [
+        let vocabularies: [(&[&str], Label); 6] = [
             (&APPLICANT_KINDS, applicant_kind),
-            (&APPLICATION_STATUSES, application_status),
             (&LINE_KINDS, line_kind),
             (&REVIEW_MODES, review_mode),
-            (&SCHEME_STATUSES, scheme_status),
             (&SCOPES, scope),
             (&TARGET_GROUPS, target_group),
             (&VENUE_TYPES, venue_type),

@@ -6,8 +6,19 @@
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-/// A scheme's status: `test_phase` schemes take applications like `active` ones.
-pub const SCHEME_STATUSES: [&str; 3] = ["active", "test_phase", "archived"];
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// A scheme's status: `test_phase` schemes take applications like `active` ones.
+    pub enum SchemeStatus {
+        /// Takes applications.
+        Active = "active",
+        /// Takes applications while the city tries the scheme out.
+        TestPhase = "test_phase",
+        /// Closed; kept for the record (and replaced by another scheme, if any).
+        Archived = "archived",
+    }
+}
 
 /// Who can apply: the kinds of organisation, or `person` (an individual without organisation).
 pub const APPLICANT_KINDS: [&str; 6] = [
@@ -19,21 +30,45 @@ pub const APPLICANT_KINDS: [&str; 6] = [
     "person",
 ];
 
-/// Statuses of an application, in lifecycle order.
-pub const APPLICATION_STATUSES: [&str; 9] = [
-    "draft",
-    "submitted",
-    "in_review",
-    "approved",
-    "rejected",
-    "paid",
-    "report_submitted",
-    "closed",
-    "withdrawn",
-];
+vocabulary! {
+    /// Where an application is in its life (`samenstad_domain::subsidy::transition` says which
+    /// step is allowed); the values in lifecycle order.
+    pub enum ApplicationStatus {
+        /// Being written by the applicant.
+        Draft = "draft",
+        /// Submitted; automatic categories await a decision, jury categories their deadline.
+        Submitted = "submitted",
+        /// Its deadline went to the jury.
+        InReview = "in_review",
+        /// Granted (holds part of the year's budget), not paid yet.
+        Approved = "approved",
+        /// Refused.
+        Rejected = "rejected",
+        /// Paid; the final report is due.
+        Paid = "paid",
+        /// The final report awaits review.
+        ReportSubmitted = "report_submitted",
+        /// Done.
+        Closed = "closed",
+        /// Withdrawn by the applicant.
+        Withdrawn = "withdrawn",
+    }
+}
 
-/// Statuses in which an application holds part of the year's budget.
-pub const COMMITTED_STATUSES: [&str; 4] = ["approved", "paid", "report_submitted", "closed"];
+impl ApplicationStatus {
+    /// The statuses in which an application holds part of the year's budget.
+    pub const COMMITTED: [Self; 4] = [
+        Self::Approved,
+        Self::Paid,
+        Self::ReportSubmitted,
+        Self::Closed,
+    ];
+
+    /// Whether an application in this status holds part of the year's budget.
+    pub fn is_committed(self) -> bool {
+        Self::COMMITTED.contains(&self)
+    }
+}
 
 /// The doelgroepenmatrix of the city (target groups), used on applications and in reporting.
 pub const TARGET_GROUPS: [&str; 8] = [
@@ -214,8 +249,8 @@ pub struct Scheme {
     pub owner_service: String,
     /// What it supports.
     pub purpose: String,
-    /// `active`, `test_phase` or `archived`.
-    pub status: String,
+    /// Whether it takes applications.
+    pub status: SchemeStatus,
     /// The scheme that replaced this one (archived schemes).
     pub replaced_by: Option<String>,
     /// Rules.
@@ -239,7 +274,8 @@ pub struct SchemeInput {
     /// What it supports.
     #[validate(length(min = 1, max = 4000))]
     pub purpose: String,
-    /// `active`, `test_phase` or `archived`.
+    /// Whether it takes applications.
+    #[cfg_attr(feature = "openapi", schema(value_type = SchemeStatus))]
     pub status: String,
     /// Key of the scheme that replaced this one.
     #[serde(default)]
@@ -380,7 +416,7 @@ pub struct ApplicationEvent {
     /// When (RFC 3339).
     pub at: String,
     /// The status it moved to.
-    pub status: String,
+    pub status: ApplicationStatus,
     /// Who: `applicant`, `staff`, `jury` or `system`, and a display name for staff.
     pub by: String,
     /// Why.
@@ -431,8 +467,8 @@ pub struct Application {
     pub applicant_kind: String,
     /// The organisation's name, if an organisation applies.
     pub organisation_name: Option<String>,
-    /// Status (see `APPLICATION_STATUSES`).
-    pub status: String,
+    /// Where it is in its life.
+    pub status: ApplicationStatus,
     /// The editable content.
     pub draft: ApplicationDraft,
     /// For jury categories: the deadline it goes to.
@@ -481,8 +517,8 @@ pub struct ApplicationSummary {
     pub title: String,
     /// Organisation name, if any.
     pub organisation_name: Option<String>,
-    /// Status.
-    pub status: String,
+    /// Where it is in its life.
+    pub status: ApplicationStatus,
     /// Requested (cents).
     pub requested_cents: i64,
     /// Granted (cents).
@@ -725,6 +761,7 @@ pub struct ApplicationsQuery {
     /// Only this scheme.
     pub scheme: Option<String>,
     /// Only this status.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<ApplicationStatus>))]
     pub status: Option<String>,
 }
 

@@ -386,7 +386,7 @@ pub fn SubsidyFinder() -> impl IntoView {
 fn SchemeCard(scheme: Scheme, replaced_by: Option<String>, year: i32) -> impl IntoView {
     let lang = use_lang();
     let archived = scheme.status == "archived";
-    let status = scheme.status.clone();
+    let status = scheme.status;
     let left = scheme
         .budgets
         .iter()
@@ -397,7 +397,7 @@ fn SchemeCard(scheme: Scheme, replaced_by: Option<String>, year: i32) -> impl In
     view! {
         <article class=if archived { "scheme archived" } else { "scheme" }>
             <h3>{scheme.name.clone()} " "
-                <span class="badge">{move || labels::scheme_status(lang.get(), &status)}</span></h3>
+                <span class="badge">{move || labels::scheme_status(lang.get(), status)}</span></h3>
             {replaced_by.map(|name| view! { <p class="notice">{tr(T::ReplacedBy)} " " {name}</p> })}
             <p>{scheme.purpose.clone()}</p>
             <p class="meta">{scheme.owner_service.clone()}</p>
@@ -594,14 +594,14 @@ pub fn MyApplications() -> impl IntoView {
                             <th scope="col">{tr(T::LastChange)}</th>
                         </tr></thead>
                         <tbody>{list.into_iter().map(|a| {
-                            let status = a.status.clone();
+                            let status = a.status;
                             let title = if a.title.is_empty() { None } else { Some(a.title.clone()) };
                             view! {
                                 <tr class=format!("status-{}", a.status)>
                                     <th scope="row"><A href=format!("/subsidies/applications/{}", a.id)>
                                         {move || title.clone().unwrap_or_else(|| t(lang.get(), T::Untitled).to_owned())}</A></th>
                                     <td>{let (sk, ck) = (a.scheme.clone(), a.category.clone()); move || category_label(&schemes.get().unwrap_or_default(), &sk, &ck)}</td>
-                                    <td class="status">{move || labels::application_status(lang.get(), &status)}</td>
+                                    <td class="status">{move || labels::application_status(lang.get(), status)}</td>
                                     <td class="num">{move || euro(a.requested_cents, lang.get())}</td>
                                     <td class="num">{move || a.decided_cents.map(|c| euro(c, lang.get())).unwrap_or_else(|| "–".to_owned())}</td>
                                     <td>{format::date(&a.updated_at)}</td>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use samenstad_types::subsidies::{
-    APPLICATION_STATUSES, ApplicationSummary, ApplicationsQuery, DashboardRow, Scheme, YearQuery,
+    ApplicationStatus, ApplicationSummary, ApplicationsQuery, DashboardRow, Scheme, YearQuery,
 };
 use samenstad_types::{ListWijkenQuery, Wijk};
 
@@ -116,7 +116,7 @@ pub fn JuryPage() -> impl IntoView {
                                     <th scope="col">{tr(T::Status)}</th>
                                 </tr></thead>
                                 <tbody>{list.into_iter().map(|a| {
-                                    let status = a.status.clone();
+                                    let status = a.status;
                                     view! {
                                         <tr>
                                             <th scope="row"><A href=format!("/subsidies/applications/{}", a.id)>{title_or_untitled(&a.title, lang.get_untracked())}</A></th>
@@ -124,7 +124,7 @@ pub fn JuryPage() -> impl IntoView {
                                             <td>{let (sk, ck) = (a.scheme.clone(), a.category.clone()); move || category_label(&schemes.get().unwrap_or_default(), &sk, &ck)}</td>
                                             <td class="num">{move || euro(a.requested_cents, lang.get())}</td>
                                             <td>{a.deadline.clone().unwrap_or_default()}</td>
-                                            <td>{move || labels::application_status(lang.get(), &status)}</td>
+                                            <td>{move || labels::application_status(lang.get(), status)}</td>
                                         </tr>
                                     }
                                 }).collect_view()}</tbody>
@@ -163,8 +163,8 @@ pub fn ProgrammeAdminPage() -> impl IntoView {
                         <label for="admin-status">{tr(T::Status)}</label>
                         <select id="admin-status" on:change=move |ev| status.set(event_target_value(&ev))>
                             <option value="">{tr(T::AllStatuses)}</option>
-                            {APPLICATION_STATUSES.iter().filter(|s| **s != "draft").map(|s| view! {
-                                <option value=*s>{move || labels::application_status(lang.get(), s)}</option>
+                            {ApplicationStatus::ALL.iter().filter(|&&s| s != ApplicationStatus::Draft).map(|&s| view! {
+                                <option value=s.as_str()>{move || labels::application_status(lang.get(), s)}</option>
                             }).collect_view()}
                         </select>
                     </p>
@@ -221,7 +221,7 @@ fn AdminTable(
                 <td></td>
             </tr></thead>
             <tbody>{list.into_iter().map(|a| {
-                let status = a.status.clone();
+                let status = a.status;
                 let title = title_or_untitled(&a.title, lang.get_untracked());
                 let (id, pick_title, check_id, link_title) = (a.id.clone(), title.clone(), a.id.clone(), title.clone());
                 let jury = a.jury_average;
@@ -230,7 +230,7 @@ fn AdminTable(
                         <th scope="row"><A href=format!("/subsidies/applications/{}", a.id)>{link_title}</A></th>
                         <td>{a.organisation_name.clone().unwrap_or_default()}</td>
                         <td>{let (sk, ck) = (a.scheme.clone(), a.category.clone()); move || category_label(&schemes.get().unwrap_or_default(), &sk, &ck)}</td>
-                        <td class="status">{move || labels::application_status(lang.get(), &status)}</td>
+                        <td class="status">{move || labels::application_status(lang.get(), status)}</td>
                         <td class="num">{move || euro(a.requested_cents, lang.get())}</td>
                         <td class="num">{move || a.decided_cents.map(|c| euro(c, lang.get())).unwrap_or_else(|| "–".to_owned())}</td>
                         <td class="num">{move || average(jury, lang.get())}</td>
@@ -443,7 +443,7 @@ pub fn DashboardPage() -> impl IntoView {
                                 </section>
                                 <section aria-labelledby="pipeline-title">
                                     <h2 id="pipeline-title">{tr(T::Pipeline)}</h2>
-                                    {chart(lang_now, T::ByStatus, &d.by_status, |k, l| labels::application_status(l, k))}
+                                    {chart(lang_now, T::ByStatus, &d.by_status, |k, l| labels::named(l, k, labels::application_status))}
                                     {chart(lang_now, T::ByDeadline, &d.by_deadline, |k, _| k.to_owned())}
                                     {chart(lang_now, T::ByApplicantKind, &d.by_applicant_kind, |k, l| labels::applicant_kind(l, k))}
                                     {chart(lang_now, T::ByWijk, &d.by_wijk, |k, _| wijk_name(k))}

@@ -144,7 +144,7 @@ impl Checker {
         let today = today();
         Self {
             rules: scheme.rules.clone(),
-            status: scheme.status.clone(),
+            status: scheme.status.as_str().to_owned(),
             next_deadline: next_deadline(scheme, &today).map(|d| d.closes_on.clone()),
             today,
         }
@@ -960,7 +960,7 @@ fn ApplicationView(
     let lang = use_lang();
     let session = use_session();
     let d = app.draft.clone();
-    let status = app.status.clone();
+    let status = app.status;
     let category_name = category(&scheme.rules, &d.category)
         .map(|c| c.name.clone())
         .unwrap_or_else(|| d.category.clone());
@@ -1015,7 +1015,7 @@ fn ApplicationView(
                 " · " {app.organisation_name.clone().unwrap_or_default()}
                 " (" {move || labels::applicant_kind(lang.get(), &kind)} ")"
             </p>
-            <p class=status_class>{tr(T::Status)} ": " <strong>{move || labels::application_status(lang.get(), &status)}</strong>
+            <p class=status_class>{tr(T::Status)} ": " <strong>{move || labels::application_status(lang.get(), status)}</strong>
                 {app.deadline.clone().map(|dl| view! { " · " {tr(T::JuryDeadline)} " " {dl} })}</p>
             {(decided.is_some() || reason.is_some()).then(|| view! {
                 <section class="decision" aria-labelledby="decision-title">
@@ -1078,10 +1078,10 @@ fn ApplicationView(
             <section aria-labelledby="timeline-title">
                 <h2 id="timeline-title">{tr(T::Timeline)}</h2>
                 <ol class="history timeline">{app.timeline.iter().map(|e| {
-                    let (status, by) = (e.status.clone(), e.by.clone());
+                    let (status, by) = (e.status, e.by.clone());
                     view! {
                         <li><time datetime=e.at.clone()>{format::date(&e.at)}</time> " "
-                            <strong>{move || labels::application_status(lang.get(), &status)}</strong>
+                            <strong>{move || labels::application_status(lang.get(), status)}</strong>
                             " (" {move || labels::event_by(lang.get(), &by)} ")"
                             {e.reason.clone().map(|r| format!(": {r}"))}</li>
                     }
@@ -1332,12 +1332,12 @@ pub(crate) fn StaffPanel(id: String, on_change: Callback<()>) -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{tr(T::Loading)}</p> }>
                 {move || data.get().map(|r| match r {
                     Ok((app, advice)) => {
-                        let status = app.status.clone();
+                        let status = app.status;
                         let waiting = app.status == "submitted" && app.deadline.is_some();
                         let decidable = !waiting && matches!(app.status.as_str(), "submitted" | "in_review");
                         view! {
                             <p class="meta">{app.draft.title.clone()} " · " {tr(T::Status)} ": "
-                                <strong>{move || labels::application_status(lang.get(), &status)}</strong></p>
+                                <strong>{move || labels::application_status(lang.get(), status)}</strong></p>
                             {advice.map(|a| view! { <AdviceView advice=a /> })}
                             {waiting.then(|| view! { <p class="notice">{tr(T::WaitsForJury)} " " {app.deadline.clone().unwrap_or_default()}</p> })}
                             {decidable.then(|| view! { <DecisionForm id=app.id.clone() requested=app.draft.requested_cents changed=Callback::new(move |_| changed()) /> })}

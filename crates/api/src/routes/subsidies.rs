@@ -18,9 +18,9 @@ use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::subsidies::{self as schemes, SchemeFields};
 use samenstad_domain::subsidy::{self as rules_check, Action};
 use samenstad_types::subsidies::{
-    APPLICATION_STATUSES, Application, ApplicationDraft, ApplicationSummary, ApplicationsQuery,
+    Application, ApplicationDraft, ApplicationStatus, ApplicationSummary, ApplicationsQuery,
     BudgetInput, CosignatureLink, CosignatureRequest, Deadline, DeadlineInput, FinderQuery,
-    NewApplication, Reason, SCHEME_STATUSES, Scheme, SchemeFit, SchemeInput, SchemeRules,
+    NewApplication, Reason, Scheme, SchemeFit, SchemeInput, SchemeRules, SchemeStatus,
 };
 use samenstad_types::{FieldError, Problem};
 use serde_json::json;
@@ -35,7 +35,7 @@ use crate::principal::{Principal, parse_id};
 use crate::routes::subsidy_common::{
     Access, access, app_row, application_view, deadline_view, draft_of, is_owner,
     is_programme_staff, jury_schemes, organisation_name, owned_for_update, problems_of,
-    record_status, require_programme_staff, rules_of, scheme_by_key, scheme_view, status_of,
+    record_status, require_programme_staff, rules_of, scheme_by_key, scheme_view,
 };
 use crate::state::AppState;
 
@@ -159,7 +159,7 @@ pub async fn put_scheme(
     let body = body.into_inner();
     body.validate()?;
     let mut problems = rules_check::check_rules(&body.rules);
-    if !SCHEME_STATUSES.contains(&body.status.as_str()) {
+    if SchemeStatus::parse(&body.status).is_none() {
         problems.push(FieldError::new(
             "status",
             "invalid",
@@ -654,16 +654,14 @@ pub async fn list_applications(
             "must be mine, jury or all",
         ));
     }
-    if q.status
+    let status = q
+        .status
         .as_deref()
-        .is_some_and(|s| !APPLICATION_STATUSES.contains(&s))
-    {
-        return Err(AppError::field(
-            "status",
-            "invalid",
-            "not an application status",
-        ));
-    }
+        .map(|s| {
+            ApplicationStatus::parse(s)
+                .ok_or_else(|| AppError::field("status", "invalid", "not an application status"))
+        })
+        .transpose()?;
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -697,7 +695,7 @@ pub async fn list_applications(
             let filter = ListFilter {
                 scope,
                 scheme_id,
-                status: q.status,
+                status,
                 limit: 1000,
             };
             summaries(apps::list(conn, &filter)?, with_jury)
@@ -861,7 +859,7 @@ pub async fn withdraw_application(
             let p = Principal::load(conn, caller)?;
             let (row, next) =
                 owned_for_update(conn, &p, id, Action::Withdraw, "withdraw the application")?;
-            apps::set_status(conn, id, next.as_str())?;
+            apps::set_status(conn, id, next)?;
             record_status(
                 conn,
                 &url,
@@ -1012,7 +1010,7 @@ pub async fn cosign(
                     "co-signatures come from other residents, not from the applicants".to_owned(),
                 ));
             }
-            if rules_check::transition(status_of(&row)?, Action::Cosign).is_err() {
+            if rules_check::transition(row.status, Action::Cosign).is_err() {
                 return Err(AppError::Conflict(
                     "the application was submitted already".to_owned(),
                 ));

@@ -40,19 +40,9 @@ pub(crate) fn app_row(conn: &mut PgConnection, id: Uuid, lock: bool) -> Result<A
         .ok_or_else(|| AppError::NotFound("no such application".to_owned()))
 }
 
-/// The status of an application.
-pub(crate) fn status_of(row: &AppRow) -> Result<Status, AppError> {
-    Status::parse(&row.status).ok_or_else(|| {
-        AppError::Internal(format!(
-            "application {} has an unknown status {}",
-            row.id, row.status
-        ))
-    })
-}
-
 /// The status `action` moves the application to, or 409 saying that one cannot `what` now.
 pub(crate) fn next_status(row: &AppRow, action: Action, what: &str) -> Result<Status, AppError> {
-    rules_check::transition(status_of(row)?, action).map_err(|r| match r {
+    rules_check::transition(row.status, action).map_err(|r| match r {
         Refusal::NotNow(s) => {
             AppError::Conflict(format!("the application is {s}; you cannot {what} now"))
         }
@@ -223,7 +213,7 @@ pub(crate) fn scheme_view(conn: &mut PgConnection, row: &SchemeRow) -> Result<Sc
         name: row.name.clone(),
         owner_service: row.owner_service.clone(),
         purpose: row.purpose.clone(),
-        status: row.status.clone(),
+        status: row.status,
         replaced_by,
         rules: rules_of(row)?,
         budgets,
@@ -266,7 +256,7 @@ pub(crate) fn problems_of(
     let today = Utc::now().date_naive();
     let next = schemes::next_deadline(conn, scheme.id, today)?;
     let ctx = rules_check::Context {
-        scheme_status: &scheme.status,
+        scheme_status: scheme.status.as_str(),
         applicant_kind: &row.applicant_kind,
         cosignatures: apps::cosignature_count(conn, row.id)?,
         today,
@@ -322,7 +312,7 @@ pub(crate) fn application_view(
         scheme_name: scheme.name.clone(),
         applicant_kind: row.applicant_kind.clone(),
         organisation_name,
-        status: row.status.clone(),
+        status: row.status,
         deadline,
         cosignatures: apps::cosignature_count(conn, id)?,
         cosignatures_required: rules_check::cosignatures_required(&rules, &row.applicant_kind),
@@ -387,8 +377,8 @@ pub(crate) fn record_status(
             application_id: row.id,
             actor,
             actor_role: role,
-            from: &row.status,
-            to: status.as_str(),
+            from: row.status,
+            to: status,
             reason,
         },
     )?;

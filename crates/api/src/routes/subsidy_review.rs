@@ -14,7 +14,7 @@ use samenstad_db::queries::subsidies::{self as schemes, SchemeRow};
 use samenstad_domain::subsidy::{self as rules_check, Action};
 use samenstad_types::Problem;
 use samenstad_types::subsidies::{
-    Advice, Application, Award, COMMITTED_STATUSES, CriterionScore, Dashboard, DashboardRow,
+    Advice, Application, ApplicationStatus, Award, CriterionScore, Dashboard, DashboardRow,
     Deadline, DecisionInput, PaymentInput, ReportInput, ReportReview, SchemeBudgetRow, ScoresInput,
     YearQuery,
 };
@@ -29,7 +29,7 @@ use crate::principal::{Principal, parse_id};
 use crate::routes::subsidy_common::{
     Access, app_row, application_view, deadline_view, for_programme, is_jury_of, jury_assigned,
     next_status, notify_applicant, owned_for_update, record_status, require_programme_staff,
-    rules_of, scheme_by_key, status_of,
+    rules_of, scheme_by_key,
 };
 use crate::state::AppState;
 
@@ -91,7 +91,7 @@ pub async fn close_deadline(
             for app in apps::submitted_for_deadline(conn, id)? {
                 let row = app_row(conn, app, true)?;
                 let next = next_status(&row, Action::SendToJury, "send it to the jury")?;
-                apps::set_status(conn, app, next.as_str())?;
+                apps::set_status(conn, app, next)?;
                 record_status(conn, &url, &row, Some(p.user.id), "staff", next, None)?;
             }
             audit::record(
@@ -187,7 +187,7 @@ pub async fn put_scores(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = for_jury(conn, &p, id)?;
-            if rules_check::transition(status_of(&row)?, Action::Score).is_err() {
+            if rules_check::transition(row.status, Action::Score).is_err() {
                 return Err(AppError::Conflict(format!(
                     "the application is {}; scores are closed",
                     row.status
@@ -325,7 +325,7 @@ pub async fn decide(
                 &Decision {
                     application_id: id,
                     scheme_id: row.scheme_id,
-                    from: &row.status,
+                    from: row.status,
                     grant_cents,
                     year: now.year(),
                     reason,
@@ -445,7 +445,7 @@ pub async fn put_report(
                 ));
             }
             reviews::save_report(conn, id, &body.actual_cents, body.narrative.trim())?;
-            apps::set_status(conn, id, next.as_str())?;
+            apps::set_status(conn, id, next)?;
             record_status(conn, &url, &row, Some(p.user.id), "applicant", next, None)?;
             application_view(conn, id, Access::Owner)
         })
@@ -493,7 +493,7 @@ pub async fn review_report(
                 "review the report",
             )?;
             reviews::review_report(conn, id, body.reason.trim(), p.user.id)?;
-            apps::set_status(conn, id, next.as_str())?;
+            apps::set_status(conn, id, next)?;
             record_status(
                 conn,
                 &url,
@@ -682,11 +682,12 @@ fn dashboard_of(conn: &mut PgConnection, q: &YearQuery) -> Result<Dashboard, App
     let mut by_group = BTreeMap::new();
     let mut by_scope = BTreeMap::new();
     for (id, _scheme, status, kind, scope, groups, deadline, decided, _, _, _) in &rows {
-        let awarded = if COMMITTED_STATUSES.contains(&status.as_str()) {
-            *decided
-        } else {
-            None
-        };
+        let awarded =
+            if ApplicationStatus::parse(status).is_some_and(ApplicationStatus::is_committed) {
+                *decided
+            } else {
+                None
+            };
         add(&mut by_status, status, awarded);
         if let Some(d) = deadline {
             add(&mut by_deadline, &d.to_string(), awarded);

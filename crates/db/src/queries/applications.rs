@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, Bool, Integer, Jsonb, Nullable, SmallInt, Text, Uuid as SqlUuid};
-use samenstad_types::subsidies::{ApplicationEvent, Attachment, BudgetLine};
+use samenstad_types::subsidies::{ApplicationEvent, ApplicationStatus, Attachment, BudgetLine};
 use uuid::Uuid;
 
 use crate::queries::audit::{self, NewAudit};
@@ -24,7 +24,7 @@ pub struct AppRow {
     pub applicant_id: Option<Uuid>,
     pub organisation_id: Option<Uuid>,
     pub applicant_kind: String,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub category: String,
     pub title: String,
     pub description: String,
@@ -76,8 +76,8 @@ pub struct StatusChange<'a> {
     pub actor: Option<Uuid>,
     /// `applicant` or `staff`.
     pub actor_role: &'a str,
-    pub from: &'a str,
-    pub to: &'a str,
+    pub from: ApplicationStatus,
+    pub to: ApplicationStatus,
     pub reason: Option<&'a str>,
 }
 
@@ -108,7 +108,7 @@ pub enum ListScope {
 pub struct ListFilter {
     pub scope: ListScope,
     pub scheme_id: Option<Uuid>,
-    pub status: Option<String>,
+    pub status: Option<ApplicationStatus>,
     pub limit: i64,
 }
 
@@ -271,16 +271,17 @@ pub fn cosignature_count(conn: &mut PgConnection, id: Uuid) -> QueryResult<i32> 
 
 /// The timeline of an application, oldest first.
 pub fn timeline_of(conn: &mut PgConnection, id: Uuid) -> QueryResult<Vec<ApplicationEvent>> {
-    let rows: Vec<(DateTime<Utc>, String, String, Option<String>)> = subsidy_event::table
-        .filter(subsidy_event::application_id.eq(id))
-        .order((subsidy_event::at.asc(), subsidy_event::id.asc()))
-        .select((
-            subsidy_event::at,
-            subsidy_event::status,
-            subsidy_event::actor_role,
-            subsidy_event::reason,
-        ))
-        .load(conn)?;
+    let rows: Vec<(DateTime<Utc>, ApplicationStatus, String, Option<String>)> =
+        subsidy_event::table
+            .filter(subsidy_event::application_id.eq(id))
+            .order((subsidy_event::at.asc(), subsidy_event::id.asc()))
+            .select((
+                subsidy_event::at,
+                subsidy_event::status,
+                subsidy_event::actor_role,
+                subsidy_event::reason,
+            ))
+            .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(at, status, by, reason)| ApplicationEvent {
@@ -358,7 +359,7 @@ fn insert_event(
     application: Uuid,
     actor: Option<Uuid>,
     role: &str,
-    status: &str,
+    status: ApplicationStatus,
     reason: Option<&str>,
 ) -> QueryResult<()> {
     diesel::insert_into(subsidy_event::table)
@@ -420,7 +421,14 @@ pub fn record_created(
     scheme_key: &str,
     applicant_kind: &str,
 ) -> QueryResult<()> {
-    insert_event(conn, id, Some(applicant), "applicant", "draft", None)?;
+    insert_event(
+        conn,
+        id,
+        Some(applicant),
+        "applicant",
+        ApplicationStatus::Draft,
+        None,
+    )?;
     audit::record(
         conn,
         NewAudit::by(Some(applicant), "subsidy_application.created")
@@ -494,7 +502,7 @@ pub fn set_submitted(conn: &mut PgConnection, id: Uuid, deadline: Option<Uuid>) 
     let now = Utc::now();
     diesel::update(subsidy_application::table.find(id))
         .set((
-            subsidy_application::status.eq("submitted"),
+            subsidy_application::status.eq(ApplicationStatus::Submitted),
             subsidy_application::deadline_id.eq(deadline),
             subsidy_application::submitted_at.eq(now),
             subsidy_application::updated_at.eq(now),
@@ -504,7 +512,7 @@ pub fn set_submitted(conn: &mut PgConnection, id: Uuid, deadline: Option<Uuid>) 
 }
 
 /// Sets an application's status.
-pub fn set_status(conn: &mut PgConnection, id: Uuid, status: &str) -> QueryResult<()> {
+pub fn set_status(conn: &mut PgConnection, id: Uuid, status: ApplicationStatus) -> QueryResult<()> {
     diesel::update(subsidy_application::table.find(id))
         .set((
             subsidy_application::status.eq(status),
@@ -710,7 +718,7 @@ pub fn list(conn: &mut PgConnection, f: &ListFilter) -> QueryResult<Vec<ListedAp
         query = query.filter(subsidy_application::scheme_id.eq(scheme));
     }
     if let Some(s) = &f.status {
-        query = query.filter(subsidy_application::status.eq(s.clone()));
+        query = query.filter(subsidy_application::status.eq(*s));
     }
     // The scope as SQL: a subquery on a table outside the join cannot be typed by diesel here.
     match &f.scope {

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use samenstad_types::subsidies::COMMITTED_STATUSES;
+use samenstad_types::subsidies::ApplicationStatus;
 use uuid::Uuid;
 
 use crate::schema::{
@@ -150,7 +150,7 @@ pub fn grants(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<GrantLine>
     subsidy_application::table
         .inner_join(subsidy_scheme::table)
         .left_join(organisation::table)
-        .filter(subsidy_application::status.eq_any(COMMITTED_STATUSES))
+        .filter(subsidy_application::status.eq_any(ApplicationStatus::COMMITTED))
         .order(subsidy_application::decided_at.desc())
         .limit(limit)
         .select((

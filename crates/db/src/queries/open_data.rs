@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, Nullable, Text, Timestamptz};
-use samenstad_types::subsidies::COMMITTED_STATUSES;
+use samenstad_types::subsidies::ApplicationStatus;
 use uuid::Uuid;
 
 use crate::schema::{idea, proposal, room, subsidy_deadline, subsidy_scheme, venue, wijk};
@@ -33,7 +33,7 @@ pub fn datasets_modified(conn: &mut PgConnection) -> QueryResult<Vec<DatasetModi
          UNION ALL SELECT 'proposals', (SELECT max(coalesce(decided_at, created_at)) FROM proposal)
          UNION ALL SELECT 'decisions', (SELECT max(at) FROM idea_event)",
     )
-    .bind::<Array<Text>, _>(COMMITTED_STATUSES.as_slice())
+    .bind::<Array<Text>, _>(ApplicationStatus::COMMITTED.as_slice())
     .load(conn)
 }
 

@@ -3,7 +3,7 @@
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Double, Text, Uuid as SqlUuid};
-use samenstad_types::subsidies::COMMITTED_STATUSES;
+use samenstad_types::subsidies::ApplicationStatus;
 use uuid::Uuid;
 
 use crate::schema::{subsidy_application, subsidy_application_wijk, wijk};
@@ -83,7 +83,7 @@ fn subsidy_totals(conn: &mut PgConnection, wijk: Uuid) -> QueryResult<SubsidyTot
         .count()
         .get_result(conn)?;
     let (awarded, awarded_cents) = of_wijk()
-        .filter(subsidy_application::status.eq_any(COMMITTED_STATUSES))
+        .filter(subsidy_application::status.eq_any(ApplicationStatus::COMMITTED))
         .select((
             diesel::dsl::count_star(),
             sql::<BigInt>("coalesce(sum(subsidy_application.decided_cents), 0)::bigint"),
@@ -145,7 +145,7 @@ pub fn wijk_figures(conn: &mut PgConnection, wijk: Uuid) -> QueryResult<WijkFigu
          ORDER BY m",
     )
     .bind::<SqlUuid, _>(wijk)
-    .bind::<Array<Text>, _>(COMMITTED_STATUSES.as_slice())
+    .bind::<Array<Text>, _>(ApplicationStatus::COMMITTED.as_slice())
     .load(conn)?;
     Ok(WijkFigures {
         wijknr,

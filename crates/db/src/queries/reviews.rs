@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use samenstad_domain::subsidy::{self as rules, BudgetRefusal};
-use samenstad_types::subsidies::COMMITTED_STATUSES;
+use samenstad_types::subsidies::ApplicationStatus;
 use uuid::Uuid;
 
 use crate::queries::applications::{self, StatusChange};
@@ -92,7 +92,7 @@ pub struct Decision<'a> {
     pub application_id: Uuid,
     pub scheme_id: Uuid,
     /// Its status before the decision.
-    pub from: &'a str,
+    pub from: ApplicationStatus,
     /// `Some(amount)` approves that amount against the budget of `year`; `None` rejects.
     pub grant_cents: Option<i64>,
     pub year: i32,
@@ -118,7 +118,7 @@ pub fn decide(conn: &mut PgConnection, d: &Decision<'_>) -> QueryResult<Result<(
         }
         diesel::update(subsidy_application::table.find(d.application_id))
             .set((
-                subsidy_application::status.eq("approved"),
+                subsidy_application::status.eq(ApplicationStatus::Approved),
                 subsidy_application::decided_cents.eq(amount),
                 subsidy_application::budget_year.eq(d.year),
                 subsidy_application::decision_reason.eq(d.reason),
@@ -127,18 +127,18 @@ pub fn decide(conn: &mut PgConnection, d: &Decision<'_>) -> QueryResult<Result<(
                 subsidy_application::updated_at.eq(d.at),
             ))
             .execute(conn)?;
-        "approved"
+        ApplicationStatus::Approved
     } else {
         diesel::update(subsidy_application::table.find(d.application_id))
             .set((
-                subsidy_application::status.eq("rejected"),
+                subsidy_application::status.eq(ApplicationStatus::Rejected),
                 subsidy_application::decision_reason.eq(d.reason),
                 subsidy_application::decided_at.eq(d.at),
                 subsidy_application::decided_by.eq(d.by),
                 subsidy_application::updated_at.eq(d.at),
             ))
             .execute(conn)?;
-        "rejected"
+        ApplicationStatus::Rejected
     };
     applications::record_status(
         conn,
@@ -243,7 +243,7 @@ pub fn awards(
     let mut query = subsidy_application::table
         .inner_join(subsidy_scheme::table)
         .left_join(organisation::table)
-        .filter(subsidy_application::status.eq_any(COMMITTED_STATUSES))
+        .filter(subsidy_application::status.eq_any(ApplicationStatus::COMMITTED))
         .filter(subsidy_application::budget_year.eq(year))
         .order(subsidy_application::decided_at.asc())
         .select((

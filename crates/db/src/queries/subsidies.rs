@@ -4,13 +4,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel::upsert::excluded;
 use samenstad_domain::subsidy::{self as rules, Status};
-use samenstad_types::subsidies::{COMMITTED_STATUSES, SchemeBudget, SchemeRules};
+use samenstad_types::subsidies::{ApplicationStatus, SchemeBudget, SchemeRules, SchemeStatus};
 use uuid::Uuid;
 
 use crate::schema::{subsidy_application, subsidy_budget, subsidy_deadline, subsidy_scheme};
 
 /// The statuses in which an application holds part of the year's budget, as an SQL list for
-/// `status IN …` in hand-written queries (the same as `COMMITTED_STATUSES`).
+/// `status IN …` in hand-written queries (the same as `ApplicationStatus::COMMITTED`).
 pub const COMMITTED_STATUSES_SQL: &str = "('approved', 'paid', 'report_submitted', 'closed')";
 
 /// A scheme row.
@@ -22,7 +22,7 @@ pub struct SchemeRow {
     pub name: String,
     pub owner_service: String,
     pub purpose: String,
-    pub status: String,
+    pub status: SchemeStatus,
     pub replaced_by: Option<Uuid>,
     pub rules: serde_json::Value,
 }
@@ -286,21 +286,16 @@ pub fn budget_use(
         .first(conn)
         .optional()?
         .unwrap_or(0);
-    let rows: Vec<(String, Option<i64>)> = subsidy_application::table
+    let rows: Vec<(Status, Option<i64>)> = subsidy_application::table
         .filter(subsidy_application::scheme_id.eq(scheme_id))
         .filter(subsidy_application::budget_year.eq(year))
-        .filter(subsidy_application::status.eq_any(COMMITTED_STATUSES))
+        .filter(subsidy_application::status.eq_any(ApplicationStatus::COMMITTED))
         .select((
             subsidy_application::status,
             subsidy_application::decided_cents,
         ))
         .load(conn)?;
-    Ok(rules::budget_use(
-        year,
-        budget,
-        rows.into_iter()
-            .filter_map(|(s, cents)| Status::parse(&s).map(|s| (s, cents))),
-    ))
+    Ok(rules::budget_use(year, budget, rows))
 }
 
 /// Whether a scheme has a budget row for the year.
@@ -367,7 +362,7 @@ mod tests {
 
     #[test]
     fn the_sql_list_of_committed_statuses_is_the_api_list() {
-        let quoted: Vec<String> = COMMITTED_STATUSES
+        let quoted: Vec<String> = ApplicationStatus::COMMITTED
             .iter()
             .map(|s| format!("'{s}'"))
             .collect();
