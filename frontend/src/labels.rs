@@ -4,6 +4,7 @@
 //! the wire shows a value this build does not know as the server wrote it, never as "–".
 
 use samenstad_types::Zone;
+use samenstad_types::account::Role;
 use samenstad_types::projects::{
     BallotKind, DecisionKind, IdeaChannel, IdeaStatus, ProjectStatus, ProposalStatus,
     SelectionMethod, VoteState,
@@ -34,15 +35,14 @@ pub fn zone(lang: Lang, zone: Zone) -> &'static str {
 }
 
 /// A role of an account.
-pub fn role(lang: Lang, role: &str) -> String {
+pub fn role(lang: Lang, role: Role) -> String {
     let names = match role {
-        "admin" => ("beheerder", "administrator"),
-        "programme_admin" => ("programmabeheerder", "programme administrator"),
-        "wijk_staff" => ("wijkmedewerker", "wijk staff"),
-        "venue_manager" => ("zaalbeheerder", "venue manager"),
-        "jury_member" => ("jurylid", "jury member"),
-        "panel_member" => ("lid van een wijkpanel", "panel member"),
-        _ => return role.to_owned(),
+        Role::Admin => ("beheerder", "administrator"),
+        Role::ProgrammeAdmin => ("programmabeheerder", "programme administrator"),
+        Role::WijkStaff => ("wijkmedewerker", "wijk staff"),
+        Role::VenueManager => ("zaalbeheerder", "venue manager"),
+        Role::JuryMember => ("jurylid", "jury member"),
+        Role::PanelMember => ("lid van een wijkpanel", "panel member"),
     };
     pick(lang, names).to_owned()
 }
@@ -360,7 +360,7 @@ mod tests {
         );
         assert_eq!(vote_state(Lang::Nl, VoteState::Upcoming), "nog niet open");
         assert_eq!(opening_kind(Lang::Nl, "conditional"), "onder voorwaarde");
-        assert_eq!(role(Lang::Nl, "wijk_staff"), "wijkmedewerker");
+        assert_eq!(role(Lang::Nl, Role::WijkStaff), "wijkmedewerker");
         assert_eq!(zone(Lang::En, Zone::Gordel19e), "19th-century belt");
     }
 

@@ -5,6 +5,7 @@ use diesel::Connection;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::accounts::{self as q, RoleRow, UserRow};
 use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_types::account::Role;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -15,7 +16,7 @@ pub fn create_user(
     email: &str,
     name: &str,
     password_hash: &str,
-    role: &str,
+    role: Role,
 ) -> Result<bool, diesel::result::Error> {
     create_user_with(conn, email, name, password_hash, Some(role), None).map(|(created, _)| created)
 }
@@ -26,6 +27,9 @@ pub enum CliError {
     /// No wijk with this number or slug.
     #[error("no wijk {0}")]
     UnknownWijk(String),
+    /// Not a role (nor `resident`).
+    #[error("no role {0}")]
+    UnknownRole(String),
     /// The database failed.
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
@@ -48,7 +52,10 @@ pub fn create_user_scoped(
         ),
         None => None,
     };
-    let role = (role != "resident").then_some(role);
+    let role = match role {
+        "resident" => None,
+        other => Some(Role::parse(other).ok_or_else(|| CliError::UnknownRole(other.to_owned()))?),
+    };
     Ok(create_user_with(
         conn,
         email,
@@ -64,7 +71,7 @@ fn create_user_with(
     email: &str,
     name: &str,
     password_hash: &str,
-    role: Option<&str>,
+    role: Option<Role>,
     wijk_id: Option<Uuid>,
 ) -> Result<(bool, Uuid), diesel::result::Error> {
     let email = email.trim().to_lowercase();
@@ -97,7 +104,7 @@ fn create_user_with(
             let row = RoleRow {
                 id: Uuid::now_v7(),
                 user_id: user.id,
-                role: role.to_owned(),
+                role,
                 wijk_id,
                 scope_id: None,
                 granted_by: None,

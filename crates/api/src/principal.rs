@@ -2,6 +2,7 @@
 
 use samenstad_db::PgConnection;
 use samenstad_db::queries::accounts::{self as q, RoleRow, UserRow};
+use samenstad_types::account::Role;
 use samenstad_types::account::{Language, Me, Membership, RoleAssignment};
 use uuid::Uuid;
 
@@ -34,13 +35,13 @@ impl Principal {
     }
 
     /// Whether the person has this role (any scope).
-    pub fn has_role(&self, role: &str) -> bool {
+    pub fn has_role(&self, role: Role) -> bool {
         self.roles.iter().any(|(r, _)| r.role == role)
     }
 
     /// Whether the person is an administrator.
     pub fn is_admin(&self) -> bool {
-        self.has_role("admin")
+        self.has_role(Role::Admin)
     }
 
     /// Whether the person is staff of this wijk (admins count as staff everywhere).
@@ -49,7 +50,7 @@ impl Principal {
             || wijk_id.is_some_and(|w| {
                 self.roles
                     .iter()
-                    .any(|(r, _)| r.role == "wijk_staff" && r.wijk_id == Some(w))
+                    .any(|(r, _)| r.role == Role::WijkStaff && r.wijk_id == Some(w))
             })
     }
 
@@ -61,7 +62,7 @@ impl Principal {
         Some(
             self.roles
                 .iter()
-                .filter(|(r, _)| r.role == "wijk_staff")
+                .filter(|(r, _)| r.role == Role::WijkStaff)
                 .filter_map(|(r, _)| r.wijk_id)
                 .collect(),
         )
@@ -120,7 +121,7 @@ pub fn me(
 pub fn role_view((row, wijknr): &(RoleRow, Option<i16>)) -> RoleAssignment {
     RoleAssignment {
         id: row.id.to_string(),
-        role: row.role.clone(),
+        role: row.role,
         wijknr: *wijknr,
         scope_id: row.scope_id.map(|s| s.to_string()),
     }

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
+use crate::vocabulary::vocabulary;
+
 /// Interface language of a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -132,6 +134,24 @@ pub struct ClientToken {
     pub scope: String,
 }
 
+vocabulary! {
+    /// A staff role of an account (residents have none).
+    pub enum Role {
+        /// Everything, everywhere.
+        Admin = "admin",
+        /// Runs the wijkbudget programmes and the subsidy schemes city-wide.
+        ProgrammeAdmin = "programme_admin",
+        /// Staff of one wijk (the assignment names it).
+        WijkStaff = "wijk_staff",
+        /// Manages one venue (the assignment names it).
+        VenueManager = "venue_manager",
+        /// Scores the applications of one subsidy scheme.
+        JuryMember = "jury_member",
+        /// Sits on one lottery panel.
+        PanelMember = "panel_member",
+    }
+}
+
 /// A role with its scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -139,8 +159,8 @@ pub struct ClientToken {
 pub struct RoleAssignment {
     /// Id of the assignment.
     pub id: String,
-    /// `admin`, `programme_admin`, `wijk_staff`, `venue_manager`, `jury_member` or `panel_member`.
-    pub role: String,
+    /// The role.
+    pub role: Role,
     /// For `wijk_staff`: the wijk it is scoped to.
     pub wijknr: Option<i16>,
     /// For `venue_manager`, `jury_member`, `panel_member`: the venue, jury or panel.
@@ -153,6 +173,7 @@ pub struct RoleAssignment {
 #[cfg_attr(feature = "openapi", schema(example = json!({"role": "wijk_staff", "wijknr": 2})))]
 pub struct GrantRole {
     /// `admin`, `programme_admin`, `wijk_staff`, `venue_manager`, `jury_member` or `panel_member`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Role))]
     pub role: String,
     /// Required for `wijk_staff`.
     #[serde(default)]

@@ -303,7 +303,7 @@ pub fn AccountPage() -> impl IntoView {
                                 {move || if me.email_verified { t(lang.get(), T::VerifiedMark) } else { t(lang.get(), T::NotVerifiedMark) }}</dd>
                             <dt>{move || t(lang.get(), T::Roles)}</dt>
                             <dd>{let roles = me.roles.clone(); move || if roles.is_empty() { "–".to_owned() } else { roles.iter().map(|r| {
-                                let name = labels::role(lang.get(), &r.role);
+                                let name = labels::role(lang.get(), r.role);
                                 match r.wijknr { Some(n) => format!("{name} (wijk {n})"), None => name }
                             }).collect::<Vec<_>>().join(", ") }}</dd>
                             <dt>{move || t(lang.get(), T::Organisations)}</dt>

@@ -6,6 +6,7 @@ use samenstad_db::queries::accounts::{self as q, ApiClientRow, RoleRow};
 use samenstad_db::queries::audit::{self, AuditFilter, NewAudit};
 use samenstad_db::queries::outbox;
 use samenstad_types::Problem;
+use samenstad_types::account::Role;
 use samenstad_types::account::{
     ApiClient, AuditEntry, AuditPage, CreateApiClient, GrantRole, ListAuditQuery, ListOutboxQuery,
     Me, OutboxMail, RoleAssignment,
@@ -22,15 +23,6 @@ use crate::page;
 use crate::principal::{Principal, me, parse_id, role_view, wijk_id_of};
 use crate::routes::admin_common::{audit_view, mail_view};
 use crate::state::AppState;
-
-const ROLES: [&str; 6] = [
-    "admin",
-    "programme_admin",
-    "wijk_staff",
-    "venue_manager",
-    "jury_member",
-    "panel_member",
-];
 
 /// Registers the handlers of this module.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -127,17 +119,17 @@ pub async fn grant_role(
 ) -> Result<HttpResponse, AppError> {
     let user_id = parse_id(&id, "account")?;
     let body = body.into_inner();
-    if !ROLES.contains(&body.role.as_str()) {
-        return Err(AppError::field(
+    let role = Role::parse(&body.role).ok_or_else(|| {
+        AppError::field(
             "role",
             "invalid",
             "must be admin, programme_admin, wijk_staff, venue_manager, jury_member or panel_member",
-        ));
-    }
-    let needs_wijk = body.role == "wijk_staff";
+        )
+    })?;
+    let needs_wijk = role == Role::WijkStaff;
     let needs_scope = matches!(
-        body.role.as_str(),
-        "venue_manager" | "jury_member" | "panel_member"
+        role,
+        Role::VenueManager | Role::JuryMember | Role::PanelMember
     );
     if needs_wijk != body.wijknr.is_some() {
         return Err(AppError::field(
@@ -165,7 +157,7 @@ pub async fn grant_role(
             let p = admin(conn, caller)?;
             q::user_by_id(conn, user_id)?.filter(|u| u.is_active()).ok_or_else(|| AppError::NotFound("no such account".to_owned()))?;
             let wijk_id = body.wijknr.map(|nr| wijk_id_of(conn, nr)).transpose()?;
-            let row = RoleRow { id: Uuid::now_v7(), user_id, role: body.role.clone(), wijk_id, scope_id, granted_by: Some(p.user.id), created_at: Utc::now() };
+            let row = RoleRow { id: Uuid::now_v7(), user_id, role, wijk_id, scope_id, granted_by: Some(p.user.id), created_at: Utc::now() };
             q::grant_role(conn, &row).map_err(|e| match AppError::from(e) {
                 AppError::Conflict(_) => AppError::Conflict("the account already has this role".to_owned()),
                 other => other,

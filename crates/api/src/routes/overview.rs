@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, get, web};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::overview::{self as q, StatusCount};
 use samenstad_types::Problem;
+use samenstad_types::account::Role;
 use samenstad_types::wijk::{OverviewCount, OverviewMonth, WijkOverview};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -84,7 +85,7 @@ async fn load(state: &AppState, caller: UserCaller, key: String) -> Result<WijkO
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
             let wijk = wijk_id(conn, &key)?;
-            if !p.is_staff_of(Some(wijk)) && !p.has_role("programme_admin") {
+            if !p.is_staff_of(Some(wijk)) && !p.has_role(Role::ProgrammeAdmin) {
                 return Err(AppError::Forbidden(
                     "only staff of this wijk and programme staff see its overview".to_owned(),
                 ));

@@ -12,6 +12,7 @@ use samenstad_db::queries::projects::{
 };
 use samenstad_domain::idea;
 use samenstad_types::Problem;
+use samenstad_types::account::Role;
 use samenstad_types::projects::{
     AllocationRuleView, CreateIdea, HideIdea, Idea, IdeaChannel, IdeaEventKind, IdeaPage,
     IdeaStatus, ListIdeasQuery, Phase, Programme, Round, RoundWijk, SelectionMethod, SetIdeaStatus,
@@ -227,7 +228,7 @@ pub async fn set_round_wijk(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            if !(p.is_admin() || p.has_role("programme_admin")) {
+            if !(p.is_admin() || p.has_role(Role::ProgrammeAdmin)) {
                 return Err(AppError::Forbidden(
                     "only programme administrators may do this".to_owned(),
                 ));

@@ -17,6 +17,7 @@ use samenstad_db::queries::applications::{
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::subsidies::{self as schemes, SchemeFields};
 use samenstad_domain::subsidy::{self as rules_check, Action};
+use samenstad_types::account::Role;
 use samenstad_types::subsidies::{
     Application, ApplicationDraft, ApplicationStatus, ApplicationSummary, ApplicationsQuery,
     BudgetInput, CosignatureLink, CosignatureRequest, Deadline, DeadlineInput, FinderQuery,
@@ -680,7 +681,7 @@ pub async fn list_applications(
                     let wijken: Vec<Uuid> = p
                         .roles
                         .iter()
-                        .filter(|(r, _)| r.role == "wijk_staff")
+                        .filter(|(r, _)| r.role == Role::WijkStaff)
                         .filter_map(|(r, _)| r.wijk_id)
                         .collect();
                     if wijken.is_empty() {

@@ -12,6 +12,7 @@ use samenstad_db::queries::subsidies::{self as schemes, DeadlineRow, SchemeRow};
 use samenstad_domain::subsidy::{self as rules_check, Action, Refusal, Status};
 use samenstad_types::FieldError;
 use samenstad_types::account::Language;
+use samenstad_types::account::Role;
 use samenstad_types::subsidies::{
     Application, ApplicationDraft, Deadline, Report, Scheme, SchemeRules,
 };
@@ -52,7 +53,7 @@ pub(crate) fn next_status(row: &AppRow, action: Action, what: &str) -> Result<St
 
 /// Whether the person runs subsidy programmes (programme administrators and administrators).
 pub(crate) fn is_programme_staff(p: &Principal) -> bool {
-    p.is_admin() || p.has_role("programme_admin")
+    p.is_admin() || p.has_role(Role::ProgrammeAdmin)
 }
 
 /// Refuses who does not run subsidy programmes.
@@ -98,7 +99,7 @@ pub(crate) fn is_owner(
 pub(crate) fn jury_schemes(p: &Principal) -> Vec<Uuid> {
     p.roles
         .iter()
-        .filter(|(r, _)| r.role == "jury_member")
+        .filter(|(r, _)| r.role == Role::JuryMember)
         .filter_map(|(r, _)| r.scope_id)
         .collect()
 }

@@ -7,6 +7,7 @@ use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::venues::{self as q, ChangeRequestRow, VenueRow};
 use samenstad_types::Problem;
+use samenstad_types::account::Role;
 use samenstad_types::venue::{CreateVenueChange, RejectVenueChange, VenueChange, VenueProposal};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -194,7 +195,7 @@ pub async fn list_venue_changes(
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let staff = p.is_admin() || p.has_role("wijk_staff");
+            let staff = p.is_admin() || p.has_role(Role::WijkStaff);
             Ok(
                 q::list_change_requests(conn, (!staff).then_some(p.user.id))?
                     .iter()

@@ -13,6 +13,7 @@ use samenstad_domain::booking::{BookingAction, BookingStatus, price_cents, trans
 use samenstad_domain::geometry::distance_m;
 use samenstad_domain::text;
 use samenstad_types::Problem;
+use samenstad_types::account::Role;
 use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
 use samenstad_types::venue::{
     Address, Availability, AvailabilityQuery, Booking, BusyInterval, CreateBooking, DeclineBooking,
@@ -650,7 +651,7 @@ pub async fn list_bookings(
                 } else {
                     p.roles
                         .iter()
-                        .filter(|(r, _)| r.role == "venue_manager")
+                        .filter(|(r, _)| r.role == Role::VenueManager)
                         .filter_map(|(r, _)| r.scope_id)
                         .collect()
                 };

@@ -6,6 +6,7 @@ use samenstad_db::PgConnection;
 use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::venues::{BookingRow, RoomRow, VenueRow, span_ends};
 use samenstad_domain::booking::{Booker, RoomTariffs, tariff};
+use samenstad_types::account::Role;
 use samenstad_types::venue::{Booking, CreateBooking};
 use uuid::Uuid;
 
@@ -50,7 +51,7 @@ pub(crate) fn is_manager(p: &Principal, venue: &VenueRow) -> bool {
     p.is_admin()
         || p.roles
             .iter()
-            .any(|(r, _)| r.role == "venue_manager" && r.scope_id == Some(venue.id))
+            .any(|(r, _)| r.role == Role::VenueManager && r.scope_id == Some(venue.id))
 }
 
 /// Checks a request against the room and venue rules and returns the tariff category and the

@@ -243,7 +243,7 @@ pub fn make_admin(db: &TestDb, email: &str) {
         email,
         "Admin",
         "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ZmFrZWhhc2hmYWtlaGFzaGZha2VoYXNo",
-        "admin",
+        samenstad_types::account::Role::Admin,
     )
     .expect("admin");
 }

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
+use samenstad_types::account::Role;
 use uuid::Uuid;
 
 use crate::schema::{
@@ -165,7 +166,7 @@ pub fn erase_user(conn: &mut PgConnection, user: &UserRow) -> QueryResult<()> {
 pub struct RoleRow {
     pub id: Uuid,
     pub user_id: Uuid,
-    pub role: String,
+    pub role: Role,
     pub wijk_id: Option<Uuid>,
     pub scope_id: Option<Uuid>,
     pub granted_by: Option<Uuid>,

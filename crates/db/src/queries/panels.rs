@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error};
 use samenstad_domain::sortition::Draw;
+use samenstad_types::account::Role;
 use samenstad_types::projects::ProposalScores;
 use serde_json::json;
 use uuid::Uuid;
@@ -18,7 +19,7 @@ use crate::schema::{
 };
 
 /// The role of a sitting member, scoped to the panel.
-const MEMBER_ROLE: &str = "panel_member";
+const MEMBER_ROLE: Role = Role::PanelMember;
 
 /// A panel with the number of its wijk.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
@@ -412,7 +413,7 @@ fn grant_member(conn: &mut PgConnection, panel_id: Uuid, user: Uuid, by: Uuid) -
         &RoleRow {
             id: Uuid::now_v7(),
             user_id: user,
-            role: MEMBER_ROLE.to_owned(),
+            role: MEMBER_ROLE,
             wijk_id: None,
             scope_id: Some(panel_id),
             granted_by: Some(by),
