@@ -59,6 +59,21 @@ impl AppError {
         AppError::Validation(vec![FieldError::new(field, code, message)])
     }
 
+    /// A value of a vocabulary (`samenstad_types` enum) given in the request, if any; a value
+    /// the vocabulary lacks is a 400 on `field` with `message`.
+    pub fn one_of<T: std::str::FromStr>(
+        value: Option<&str>,
+        field: &str,
+        message: &str,
+    ) -> Result<Option<T>, Self> {
+        value
+            .map(|v| {
+                v.parse()
+                    .map_err(|_| Self::field(field, "invalid", message))
+            })
+            .transpose()
+    }
+
     fn kind(&self) -> &'static str {
         match self {
             AppError::NotFound(_) => "not-found",

@@ -304,19 +304,13 @@ pub async fn list_ideas(
 ) -> Result<web::Json<IdeaPage>, AppError> {
     let query = query.into_inner();
     query.validate()?;
-    let status = query
-        .status
-        .as_deref()
-        .map(|s| {
-            IdeaStatus::parse(s)
-                .ok_or_else(|| AppError::field("status", "invalid", "is not a status of an idea"))
-        })
-        .transpose()?;
-    let channel = query
-        .channel
-        .as_deref()
-        .map(|c| IdeaChannel::parse(c).ok_or_else(bad_channel))
-        .transpose()?;
+    let status: Option<IdeaStatus> = AppError::one_of(
+        query.status.as_deref(),
+        "status",
+        "is not a status of an idea",
+    )?;
+    let channel: Option<IdeaChannel> =
+        AppError::one_of(query.channel.as_deref(), "channel", CHANNELS)?;
     let day = |value: &Option<String>, field: &str| -> Result<Option<DateTime<Utc>>, AppError> {
         value
             .as_deref()
@@ -410,10 +404,8 @@ pub async fn create_idea(
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     body.validate()?;
-    let channel = match body.channel.as_deref() {
-        None => IdeaChannel::Online,
-        Some(c) => IdeaChannel::parse(c).ok_or_else(bad_channel)?,
-    };
+    let channel = AppError::one_of(body.channel.as_deref(), "channel", CHANNELS)?
+        .unwrap_or(IdeaChannel::Online);
     if channel == IdeaChannel::Online && body.contact.is_some() {
         return Err(AppError::field(
             "contact",
@@ -827,11 +819,5 @@ fn refusal(r: idea::Refusal) -> AppError {
     AppError::field(r.field(), r.code(), r.message())
 }
 
-/// An unknown idea channel, as a 400 on `channel`.
-fn bad_channel() -> AppError {
-    AppError::field(
-        "channel",
-        "invalid",
-        "must be online, paper, phone, buurtpunt or event",
-    )
-}
+/// What a request with an unknown idea channel is told.
+const CHANNELS: &str = "must be online, paper, phone, buurtpunt or event";

@@ -98,15 +98,11 @@ pub async fn list_residence_requests(
     query: web::Query<ResidenceRequestsQuery>,
 ) -> Result<web::Json<Vec<ResidenceRequest>>, AppError> {
     let query = query.into_inner();
-    let status = query
-        .status
-        .as_deref()
-        .map(|s| {
-            ResidenceRequestStatus::parse(s).ok_or_else(|| {
-                AppError::field("status", "invalid", "must be pending, verified or rejected")
-            })
-        })
-        .transpose()?;
+    let status: Option<ResidenceRequestStatus> = AppError::one_of(
+        query.status.as_deref(),
+        "status",
+        "must be pending, verified or rejected",
+    )?;
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;

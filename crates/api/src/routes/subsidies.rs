@@ -655,14 +655,8 @@ pub async fn list_applications(
             "must be mine, jury or all",
         ));
     }
-    let status = q
-        .status
-        .as_deref()
-        .map(|s| {
-            ApplicationStatus::parse(s)
-                .ok_or_else(|| AppError::field("status", "invalid", "not an application status"))
-        })
-        .transpose()?;
+    let status: Option<ApplicationStatus> =
+        AppError::one_of(q.status.as_deref(), "status", "not an application status")?;
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
