@@ -66,6 +66,7 @@ check-wasm:
 test-rust:
     . scripts/env.sh && if command -v cargo-nextest >/dev/null; then cargo nextest run --locked --no-fail-fast; else cargo test --locked --no-fail-fast; fi
     cargo test --locked --doc -q
+    . scripts/env.sh && if command -v cargo-nextest >/dev/null; then cargo nextest run --locked -p samenstad-web; else cargo test --locked -p samenstad-web; fi
     cargo build --locked -p samenstad-api
 
 # Details: schemathesis runs every operation, `examples` generated cases each, anonymous and as a
