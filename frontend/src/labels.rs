@@ -10,7 +10,7 @@ use samenstad_types::projects::{
     SelectionMethod, VoteState,
 };
 use samenstad_types::subsidies::{ApplicationStatus, SchemeStatus};
-use samenstad_types::venue::BookingStatus;
+use samenstad_types::venue::{BookingStatus, VenueType};
 
 use crate::i18n::Lang;
 
@@ -59,18 +59,18 @@ pub fn opening_kind(lang: Lang, kind: &str) -> String {
 }
 
 /// A type of venue.
-pub fn venue_type(lang: Lang, kind: &str) -> String {
+pub fn venue_type(lang: Lang, kind: VenueType) -> String {
+    use VenueType as V;
     let names = match kind {
-        "buurtcentrum" => ("Buurtcentrum", "Buurtcentrum"),
-        "open_huis" => ("Open Huis", "Open Huis"),
-        "buurthuis" => ("Buurthuis", "Buurthuis"),
-        "lokaal_dienstencentrum" => ("Lokaal dienstencentrum", "Local service centre"),
-        "buurtsecretariaat" => ("Buurtsecretariaat", "Buurtsecretariaat"),
-        "buurtpunt" => ("Buurtpunt", "Buurtpunt"),
-        "bibliotheek" => ("Bibliotheek", "Library"),
-        "partner_place" => ("Partnerplek", "Partner place"),
-        "tijdelijke_invulling" => ("Tijdelijke invulling", "Temporary use"),
-        _ => return kind.to_owned(),
+        V::Buurtcentrum => ("Buurtcentrum", "Buurtcentrum"),
+        V::OpenHuis => ("Open Huis", "Open Huis"),
+        V::Buurthuis => ("Buurthuis", "Buurthuis"),
+        V::LokaalDienstencentrum => ("Lokaal dienstencentrum", "Local service centre"),
+        V::Buurtsecretariaat => ("Buurtsecretariaat", "Buurtsecretariaat"),
+        V::Buurtpunt => ("Buurtpunt", "Buurtpunt"),
+        V::Bibliotheek => ("Bibliotheek", "Library"),
+        V::PartnerPlace => ("Partnerplek", "Partner place"),
+        V::TijdelijkeInvulling => ("Tijdelijke invulling", "Temporary use"),
     };
     pick(lang, names).to_owned()
 }
@@ -367,7 +367,7 @@ mod tests {
     #[test]
     fn an_unknown_value_is_shown_as_the_server_wrote_it_not_as_a_dash() {
         assert_eq!(named(Lang::En, "appealed", application_status), "appealed");
-        assert_eq!(venue_type(Lang::Nl, "kerk"), "kerk");
+        assert_eq!(named(Lang::Nl, "kerk", venue_type), "kerk");
         assert_eq!(event_by(Lang::Nl, "ombudsman"), "ombudsman");
         assert_eq!(opening_kind(Lang::En, "by_phone"), "by_phone");
         assert_eq!(theme(Lang::Nl, "digitale_inclusie"), "digitale inclusie");
@@ -383,15 +383,13 @@ mod tests {
         use samenstad_types::subsidies::{
             APPLICANT_KINDS, LINE_KINDS, REVIEW_MODES, SCOPES, TARGET_GROUPS,
         };
-        use samenstad_types::venue::VENUE_TYPES;
         type Label = fn(Lang, &str) -> String;
-        let vocabularies: [(&[&str], Label); 6] = [
+        let vocabularies: [(&[&str], Label); 5] = [
             (&APPLICANT_KINDS, applicant_kind),
             (&LINE_KINDS, line_kind),
             (&REVIEW_MODES, review_mode),
             (&SCOPES, scope),
             (&TARGET_GROUPS, target_group),
-            (&VENUE_TYPES, venue_type),
         ];
         // "school" and "jury" are the same word in Dutch and English.
         let same_word = ["school", "jury"];

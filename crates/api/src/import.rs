@@ -14,7 +14,7 @@ use samenstad_db::queries::venues::VenueRow;
 use samenstad_db::queries::wijken;
 use samenstad_db::schema::venue;
 use samenstad_domain::geometry::AreaIndex;
-use samenstad_types::venue::VENUE_TYPES;
+use samenstad_types::venue::VenueType;
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -192,13 +192,15 @@ impl Checker {
         if !(2..=200).contains(&name.chars().count()) {
             errors.push("name must be 2 to 200 characters".to_owned());
         }
-        let venue_type = text(&l.venue_type).unwrap_or_default();
-        if !VENUE_TYPES.contains(&venue_type.as_str()) {
+        let given_type = text(&l.venue_type).unwrap_or_default();
+        let venue_type = VenueType::parse(&given_type).unwrap_or_else(|| {
+            let all: Vec<&str> = VenueType::ALL.iter().map(|t| t.as_str()).collect();
             errors.push(format!(
-                "type `{venue_type}` is not one of {}",
-                VENUE_TYPES.join(", ")
+                "type `{given_type}` is not one of {}",
+                all.join(", ")
             ));
-        }
+            VenueType::Buurtcentrum
+        });
         let operator = text(&l.operator).unwrap_or_else(|| "groep_gent".to_owned());
         if !OPERATORS.contains(&operator.as_str()) {
             errors.push(format!(
@@ -284,7 +286,7 @@ pub fn line_of(v: &VenueRow) -> VenueLine {
     let join = |l: &[String]| Some(l.join("|"));
     VenueLine {
         name: Some(v.name.clone()),
-        venue_type: Some(v.venue_type.clone()),
+        venue_type: Some(v.venue_type.as_str().to_owned()),
         operator: Some(v.operator.clone()),
         operator_name: v.operator_name.clone(),
         street: v.street_address.clone(),

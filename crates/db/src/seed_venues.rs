@@ -4,6 +4,7 @@
 
 use chrono::Utc;
 use diesel::prelude::*;
+use samenstad_types::venue::VenueType;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -41,7 +42,7 @@ struct Point {
 /// (name, type, wijknr, operator, operator name, drop in, room use, target groups, facilities, description)
 type Sample = (
     &'static str,
-    &'static str,
+    VenueType,
     i16,
     &'static str,
     Option<&'static str>,
@@ -55,7 +56,7 @@ type Sample = (
 const SAMPLES: &[Sample] = &[
     (
         "Buurtcentrum De Vaart",
-        "buurtcentrum",
+        VenueType::Buurtcentrum,
         16,
         "groep_gent",
         Some("Dienst Ontmoeten en Verbinden"),
@@ -67,7 +68,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "Buurtcentrum Sluizeken",
-        "buurtcentrum",
+        VenueType::Buurtcentrum,
         2,
         "groep_gent",
         Some("Dienst Ontmoeten en Verbinden"),
@@ -79,7 +80,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "Buurtcentrum Rabot (Bazaar Rabot)",
-        "buurtcentrum",
+        VenueType::Buurtcentrum,
         7,
         "groep_gent",
         Some("Dienst Ontmoeten en Verbinden"),
@@ -91,7 +92,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "Buurtcentrum Macharius",
-        "buurtcentrum",
+        VenueType::Buurtcentrum,
         3,
         "groep_gent",
         Some("Dienst Ontmoeten en Verbinden"),
@@ -103,7 +104,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "Open Huis Watersportbaan",
-        "open_huis",
+        VenueType::OpenHuis,
         5,
         "groep_gent",
         Some("Vrijwilligers van het Open Huis"),
@@ -115,7 +116,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "De Meubelfabriek (Meibloemsite)",
-        "tijdelijke_invulling",
+        VenueType::TijdelijkeInvulling,
         4,
         "private",
         Some("25 organisaties"),
@@ -127,7 +128,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "Bij Pino",
-        "partner_place",
+        VenueType::PartnerPlace,
         20,
         "private",
         Some("KAA Gent Foundation, Samenlevingsopbouw Gent, IN-Gent"),
@@ -139,7 +140,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "Toreke",
-        "partner_place",
+        VenueType::PartnerPlace,
         7,
         "private",
         Some("Toreke vzw"),
@@ -151,7 +152,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "Oud Postjen",
-        "partner_place",
+        VenueType::PartnerPlace,
         10,
         "private",
         None,
@@ -163,7 +164,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "De Koer",
-        "partner_place",
+        VenueType::PartnerPlace,
         4,
         "private",
         None,
@@ -175,7 +176,7 @@ const SAMPLES: &[Sample] = &[
     ),
     (
         "Broederij",
-        "partner_place",
+        VenueType::PartnerPlace,
         18,
         "private",
         Some("Samenlevingsopbouw Gent"),
@@ -201,7 +202,7 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
         let mut inserted = 0;
         let base = |slug: String,
                     name: String,
-                    venue_type: &str,
+                    venue_type: VenueType,
                     lat: f64,
                     lon: f64,
                     wijk_id: Option<Uuid>| VenueRow {
@@ -210,7 +211,7 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
             wijk_id,
             slug,
             name,
-            venue_type: venue_type.to_owned(),
+            venue_type,
             operator: "groep_gent".to_owned(),
             operator_name: None,
             street_address: None,
@@ -245,7 +246,7 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
             let mut row = base(
                 slug,
                 name,
-                "bibliotheek",
+                VenueType::Bibliotheek,
                 p.geo_point_2d.lat,
                 p.geo_point_2d.lon,
                 index.locate(p.geo_point_2d.lon, p.geo_point_2d.lat),
@@ -323,7 +324,7 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
                     tariff_recognised_cents: 500,
                     tariff_resident_cents: 1000,
                     tariff_private_cents: 2500,
-                    free_for_neighbourhood: venue_type == "buurtcentrum",
+                    free_for_neighbourhood: venue_type == VenueType::Buurtcentrum,
                     is_sample: true,
                     created_at: now,
                 };
@@ -371,7 +372,7 @@ fn seed_dendermonde(conn: &mut PgConnection, existing: &[String]) -> Result<usiz
         wijk_id: None,
         slug: slug.to_owned(),
         name: "Sociaal Huis Dendermonde (buurtpunt)".to_owned(),
-        venue_type: "buurtpunt".to_owned(),
+        venue_type: VenueType::Buurtpunt,
         operator: "public".to_owned(),
         operator_name: Some("Buurtopbouwwerk Dendermonde met Groep INTRO vzw".to_owned()),
         street_address: None,

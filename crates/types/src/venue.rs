@@ -6,18 +6,29 @@ use validator::Validate;
 use crate::geojson::{FeatureCollectionType, FeatureType};
 use crate::vocabulary::vocabulary;
 
-/// Every venue type, in the order a finder lists them.
-pub const VENUE_TYPES: [&str; 9] = [
-    "buurtcentrum",
-    "open_huis",
-    "buurthuis",
-    "lokaal_dienstencentrum",
-    "buurtsecretariaat",
-    "buurtpunt",
-    "bibliotheek",
-    "partner_place",
-    "tijdelijke_invulling",
-];
+vocabulary! {
+    /// A type of venue, in the order a finder lists them.
+    pub enum VenueType {
+        /// A buurtcentrum of the city.
+        Buurtcentrum = "buurtcentrum",
+        /// An Open Huis.
+        OpenHuis = "open_huis",
+        /// A buurthuis.
+        Buurthuis = "buurthuis",
+        /// A lokaal dienstencentrum (local service centre).
+        LokaalDienstencentrum = "lokaal_dienstencentrum",
+        /// A buurtsecretariaat.
+        Buurtsecretariaat = "buurtsecretariaat",
+        /// A buurtpunt.
+        Buurtpunt = "buurtpunt",
+        /// A library.
+        Bibliotheek = "bibliotheek",
+        /// A partner's place.
+        PartnerPlace = "partner_place",
+        /// A temporary use of an empty building.
+        TijdelijkeInvulling = "tijdelijke_invulling",
+    }
+}
 
 /// The city's disclaimer shown with every privately run venue.
 pub const PRIVATE_VENUE_DISCLAIMER: &str = "Dit overzicht is een product van de stedelijke werkgroep ‘Sociale Infrastructuur’, \
@@ -55,9 +66,8 @@ pub struct Venue {
     pub slug: String,
     /// Name.
     pub name: String,
-    /// `buurtcentrum`, `open_huis`, `buurthuis`, `lokaal_dienstencentrum`, `buurtsecretariaat`,
-    /// `buurtpunt`, `bibliotheek`, `partner_place` or `tijdelijke_invulling`.
-    pub venue_type: String,
+    /// The type of venue.
+    pub venue_type: VenueType,
     /// `groep_gent` (Stad Gent / OCMW Gent), `public` (another public body) or `private`.
     pub operator: String,
     /// Who runs it.
@@ -184,6 +194,7 @@ pub struct ListVenuesQuery {
     pub wijk: Option<String>,
     /// Venue type.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<VenueType>))]
     pub venue_type: Option<String>,
     /// Text in the name or description (accents and case ignored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -395,6 +406,7 @@ pub struct VenueProposal {
     pub name: Option<String>,
     /// Venue type.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<VenueType>))]
     pub venue_type: Option<String>,
     /// `groep_gent`, `public` or `private`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

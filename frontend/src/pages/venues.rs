@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use samenstad_domain::booking::{Booker, RoomTariffs, price_cents, tariff};
 use samenstad_types::venue::{
-    Booking, BookingStatus, CreateBooking, ListVenuesQuery, Room, VENUE_TYPES, VenueDetail,
+    Booking, BookingStatus, CreateBooking, ListVenuesQuery, Room, VenueDetail, VenueType,
 };
 use samenstad_types::{Geometry, Wijk};
 use wasm_bindgen::JsValue;
@@ -104,7 +104,7 @@ pub fn VenueFinder() -> impl IntoView {
                 <label for="f-type">{move || t(lang.get(), T::Type)}</label>
                 <select id="f-type" on:change=move |ev| kind.set(event_target_value(&ev))>
                     <option value="">{move || t(lang.get(), T::AnyType)}</option>
-                    {VENUE_TYPES.iter().map(|k| view! { <option value=*k>{move || labels::venue_type(lang.get(), k)}</option> }).collect_view()}
+                    {VenueType::ALL.iter().map(|&k| view! { <option value=k.as_str()>{move || labels::venue_type(lang.get(), k)}</option> }).collect_view()}
                 </select>
             </p>
             <p class="field">
@@ -132,11 +132,11 @@ pub fn VenueFinder() -> impl IntoView {
                     let list = page.items.clone().into_iter().map(|v| {
                         let href = format!("/venues/{}", v.slug);
                         let sample = v.is_sample;
-                        let kind = v.venue_type.clone();
+                        let kind = v.venue_type;
                         view! {
                             <li>
                                 <A href=href>{v.name.clone()}</A>
-                                <span class="meta">{move || labels::venue_type(lang.get(), &kind)}
+                                <span class="meta">{move || labels::venue_type(lang.get(), kind)}
                                     {v.max_capacity.map(|c| format!(" · max. {c}"))}
                                     {v.wijknr.map(|n| format!(" · wijk {n}"))}
                                     {v.distance_m.map(|d| if d < 1000.0 { format!(" · {d:.0} m") } else { format!(" · {:.1} km", d / 1000.0) })}</span>
@@ -283,7 +283,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
     let lang = use_lang();
     let v = venue.venue;
     set_title(&v.name);
-    let kind = v.venue_type.clone();
+    let kind = v.venue_type;
     let sample = v.is_sample;
     let location = match (&v.address, v.location_precision.as_str()) {
         (Some(a), _) => format!(
@@ -312,7 +312,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
     view! {
         <article class="venue">
             <h1>{v.name.clone()}</h1>
-            <p class="meta">{move || labels::venue_type(lang.get(), &kind)} {v.operator_name.clone().map(|o| format!(" · {o}"))}</p>
+            <p class="meta">{move || labels::venue_type(lang.get(), kind)} {v.operator_name.clone().map(|o| format!(" · {o}"))}</p>
             <Show when=move || sample><p class="badge">{move || t(lang.get(), T::Sample)}</p></Show>
             {v.disclaimer.clone().map(|d| view! { <p class="disclaimer">{d}</p> })}
             <p>{v.description.clone()}</p>

@@ -17,8 +17,8 @@ use samenstad_types::account::Role;
 use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
 use samenstad_types::venue::{
     Address, Availability, AvailabilityQuery, Booking, BusyInterval, CreateBooking, DeclineBooking,
-    ListVenuesQuery, OpeningHours, PRIVATE_VENUE_DISCLAIMER, PointGeometry, Room, Tariffs,
-    VENUE_TYPES, Venue, VenueDetail, VenueFeature, VenueFeatureCollection, VenuePage,
+    ListVenuesQuery, OpeningHours, PRIVATE_VENUE_DISCLAIMER, PointGeometry, Room, Tariffs, Venue,
+    VenueDetail, VenueFeature, VenueFeatureCollection, VenuePage, VenueType,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -68,7 +68,7 @@ fn venue_view(
         id: row.id.to_string(),
         slug: row.slug.clone(),
         name: row.name.clone(),
-        venue_type: row.venue_type.clone(),
+        venue_type: row.venue_type,
         operator: row.operator.clone(),
         operator_name: row.operator_name.clone(),
         address: row.street_address.as_ref().map(|street| Address {
@@ -160,11 +160,8 @@ async fn find_venues(
     limit: usize,
 ) -> Result<Vec<Venue>, AppError> {
     query.validate()?;
-    if let Some(t) = &query.venue_type
-        && !VENUE_TYPES.contains(&t.as_str())
-    {
-        return Err(AppError::field("type", "invalid", "is not a venue type"));
-    }
+    let venue_type: Option<VenueType> =
+        AppError::one_of(query.venue_type.as_deref(), "type", "is not a venue type")?;
     let near = query.near.as_deref().map(parse_near).transpose()?;
     let open_at = match query.open_at.as_deref() {
         None => None,
@@ -215,7 +212,7 @@ async fn find_venues(
                     .as_deref()
                     .map(|w| wijk_id(conn, w))
                     .transpose()?,
-                venue_type: query.venue_type.clone(),
+                venue_type,
                 capacity_min: query.capacity_min,
                 room_use: query.room_use.clone(),
                 facility: query.facility.clone(),

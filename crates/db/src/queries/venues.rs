@@ -5,7 +5,7 @@ use std::ops::Bound;
 use chrono::{DateTime, NaiveTime, Utc};
 use diesel::dsl::{exists, not};
 use diesel::prelude::*;
-use samenstad_types::venue::BookingStatus;
+use samenstad_types::venue::{BookingStatus, VenueType};
 use uuid::Uuid;
 
 use crate::schema::{booking, opening_hours, room, venue, wijk};
@@ -19,7 +19,7 @@ pub struct VenueRow {
     pub wijk_id: Option<Uuid>,
     pub slug: String,
     pub name: String,
-    pub venue_type: String,
+    pub venue_type: VenueType,
     pub operator: String,
     pub operator_name: Option<String>,
     pub street_address: Option<String>,
@@ -127,7 +127,7 @@ pub struct BookingRow {
 #[derive(Debug, Clone, Default)]
 pub struct VenueFilter {
     pub wijk_id: Option<Uuid>,
-    pub venue_type: Option<String>,
+    pub venue_type: Option<VenueType>,
     pub capacity_min: Option<i32>,
     pub room_use: Option<String>,
     pub facility: Option<String>,
@@ -198,7 +198,7 @@ pub fn search(
     }
     q = q.offset(f.offset).limit(f.limit);
     if let Some(t) = &f.venue_type {
-        q = q.filter(venue::venue_type.eq(t.clone()));
+        q = q.filter(venue::venue_type.eq(*t));
     }
     if f.accessible {
         q = q.filter(venue::accessibility.contains(vec!["step_free_entrance".to_owned()]));
