@@ -279,6 +279,22 @@ pub struct DeleteMe {
     pub password: String,
 }
 
+vocabulary! {
+    /// The legal kind of an organisation.
+    pub enum OrganisationKind {
+        /// A group of residents without legal form.
+        Bewonersgroep = "bewonersgroep",
+        /// A feitelijke vereniging (an association without legal personality).
+        FeitelijkeVereniging = "feitelijke_vereniging",
+        /// A vzw (non-profit association).
+        Vzw = "vzw",
+        /// A school.
+        School = "school",
+        /// Another kind.
+        Other = "other",
+    }
+}
+
 /// An organisation (bewonersgroep, vereniging …).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -288,8 +304,8 @@ pub struct Organisation {
     pub id: String,
     /// Name.
     pub name: String,
-    /// `bewonersgroep`, `feitelijke_vereniging`, `vzw`, `school` or `other`.
-    pub kind: String,
+    /// Its legal kind.
+    pub kind: OrganisationKind,
     /// Home wijk, if any.
     pub wijknr: Option<i16>,
     /// What the organisation does.
@@ -310,7 +326,8 @@ pub struct CreateOrganisation {
     /// Name: 2 to 200 characters.
     #[validate(length(min = 2, max = 200, message = "must be 2 to 200 characters"))]
     pub name: String,
-    /// `bewonersgroep`, `feitelijke_vereniging`, `vzw`, `school` or `other`.
+    /// Its legal kind.
+    #[cfg_attr(feature = "openapi", schema(value_type = OrganisationKind))]
     pub kind: String,
     /// Home wijk.
     #[serde(default)]

@@ -10,8 +10,8 @@ use samenstad_db::queries::organisations::{self as q, OrganisationRow};
 use samenstad_db::queries::outbox;
 use samenstad_types::Problem;
 use samenstad_types::account::{
-    CreateOrganisation, Invitation, InviteMember, Member, Organisation, SetRecognition,
-    TokenRequest,
+    CreateOrganisation, Invitation, InviteMember, Member, Organisation, OrganisationKind,
+    SetRecognition, TokenRequest,
 };
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -24,14 +24,6 @@ use crate::mail;
 use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id_of};
 use crate::state::AppState;
-
-const KINDS: [&str; 5] = [
-    "bewonersgroep",
-    "feitelijke_vereniging",
-    "vzw",
-    "school",
-    "other",
-];
 
 /// Registers the handlers of this module.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -51,7 +43,7 @@ fn view((row, wijknr): &(OrganisationRow, Option<i16>)) -> Organisation {
     Organisation {
         id: row.id.to_string(),
         name: row.name.clone(),
-        kind: row.kind.clone(),
+        kind: row.kind,
         wijknr: *wijknr,
         description: row.description.clone(),
         website: row.website.clone(),
@@ -96,13 +88,13 @@ pub async fn create_organisation(
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     body.validate()?;
-    if !KINDS.contains(&body.kind.as_str()) {
-        return Err(AppError::field(
+    let kind = OrganisationKind::parse(&body.kind).ok_or_else(|| {
+        AppError::field(
             "kind",
             "invalid",
             "must be bewonersgroep, feitelijke_vereniging, vzw, school or other",
-        ));
-    }
+        )
+    })?;
     if body
         .website
         .as_deref()
@@ -122,7 +114,7 @@ pub async fn create_organisation(
             let row = OrganisationRow {
                 id: Uuid::now_v7(),
                 name: body.name.trim().to_owned(),
-                kind: body.kind,
+                kind,
                 wijk_id,
                 description: body.description.unwrap_or_default(),
                 website: body.website,

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
+use samenstad_types::account::OrganisationKind;
 use uuid::Uuid;
 
 use crate::schema::{app_user, organisation, organisation_invitation, organisation_member, wijk};
@@ -12,7 +13,7 @@ use crate::schema::{app_user, organisation, organisation_invitation, organisatio
 pub struct OrganisationRow {
     pub id: Uuid,
     pub name: String,
-    pub kind: String,
+    pub kind: OrganisationKind,
     pub wijk_id: Option<Uuid>,
     pub description: String,
     pub website: Option<String>,
