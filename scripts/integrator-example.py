@@ -28,6 +28,7 @@ from samenstad_client.models import (
     DecisionInput,
     LoginRequest,
     NewApplication,
+    OrganisationKind,
     Problem,
     Session,
     VenuePage,
@@ -66,7 +67,7 @@ assert distances == sorted(distances) and distances[-1] <= 1000, distances
 # An organisation applies for a €300 flat grant of Samen aan Zet; programme staff approve it.
 resident = session(os.environ["SAMENSTAD_RESIDENT_EMAIL"], os.environ["SAMENSTAD_RESIDENT_PASSWORD"])
 org = create_organisation.sync(
-    client=resident, body=CreateOrganisation(name="Vzw Integratie", kind="vzw", wijknr=9)
+    client=resident, body=CreateOrganisation(name="Vzw Integratie", kind=OrganisationKind.VZW, wijknr=9)
 )
 assert not isinstance(org, Problem), org
 start = (datetime.date.today() + datetime.timedelta(days=60)).isoformat()
