@@ -164,6 +164,20 @@ async fn register_verify_login_refresh_and_logout() {
         .status,
         StatusCode::UNAUTHORIZED
     );
+    // The body is optional: none at all is fine, but a body that is not JSON is refused.
+    for (body, status) in [
+        ("", StatusCode::NO_CONTENT),
+        ("\n", StatusCode::BAD_REQUEST),
+        ("not json", StatusCode::BAD_REQUEST),
+    ] {
+        let req = actix_test::TestRequest::post()
+            .uri("/api/v1/auth/logout")
+            .insert_header(("content-type", "application/json"))
+            .set_payload(body)
+            .to_request();
+        let res = actix_test::call_service(&app, req).await;
+        assert_eq!(res.status(), status, "logout with body {body:?}");
+    }
 }
 
 #[actix_web::test]

@@ -329,7 +329,8 @@ enum Rotation {
 /// The refresh token of the optional JSON body, else of the cookie. A body that is present must
 /// be JSON (415 otherwise) and readable (400 otherwise).
 fn presented_refresh(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, AppError> {
-    let from_body = if body.iter().all(u8::is_ascii_whitespace) {
+    // No body at all means none was sent; anything else (even whitespace) must be a JSON object.
+    let from_body = if body.is_empty() {
         None
     } else {
         let json = req
@@ -374,7 +375,9 @@ fn presented_refresh(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, A
     request_body(content = Option<RefreshRequest>, description = "Optional: the refresh token when not sent as cookie"),
     responses(
         (status = 200, description = "New tokens", body = Session),
+        (status = 400, description = "A body that is not a JSON object with `refresh_token`", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Missing, unknown, expired, revoked or reused refresh token", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "A body that is not `application/json`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/refresh")]
@@ -438,6 +441,8 @@ pub async fn refresh(
     request_body(content = Option<RefreshRequest>, description = "Optional: the refresh token when not sent as cookie"),
     responses(
         (status = 204, description = "Logged out (also when there was no session)"),
+        (status = 400, description = "A body that is not a JSON object with `refresh_token`", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "A body that is not `application/json`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/logout")]
