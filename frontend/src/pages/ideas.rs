@@ -17,6 +17,7 @@ use crate::format::{self, date, euro};
 use crate::i18n::{T, t, use_lang};
 use crate::labels;
 use crate::pages::project::ProjectLine;
+use crate::staff::{draft, draft_or};
 use crate::state::use_session;
 
 /// `/wijkbudget`: the programme, its rounds and what each wijk gets.
@@ -460,9 +461,14 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
 fn DecisionForm(id: String, current: IdeaStatus, version: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    let status = RwSignal::new("in_dialogue".to_owned());
-    let reason = RwSignal::new(String::new());
-    let service = RwSignal::new(String::new());
+    // Drafts: what staff chose and typed survives the page redrawing (the idea reloads once the
+    // session is restored) and a reload.
+    let status = draft_or(
+        format!("idea.{id}.decision.status"),
+        "in_dialogue".to_owned(),
+    );
+    let reason = draft(format!("idea.{id}.decision.reason"));
+    let service = draft(format!("idea.{id}.decision.service"));
     let message = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -482,7 +488,12 @@ fn DecisionForm(id: String, current: IdeaStatus, version: RwSignal<u32>) -> impl
                 Err(e) => Err(e),
             };
             match result {
-                Ok(_) => version.update(|v| *v += 1),
+                Ok(_) => {
+                    for draft in [status, reason, service] {
+                        draft.set(String::new());
+                    }
+                    version.update(|v| *v += 1);
+                }
                 Err(e) => message.set(Some(e)),
             }
         });
@@ -493,7 +504,7 @@ fn DecisionForm(id: String, current: IdeaStatus, version: RwSignal<u32>) -> impl
             <p class="field"><label for="idea-status">{move || t(lang.get(), T::Status)}</label>
                 <select id="idea-status" on:change=move |ev| status.set(event_target_value(&ev))>
                     {next_statuses(current).filter(|&s| s != IdeaStatus::Merged).map(|s| view! {
-                        <option value=s.as_str() selected=s == IdeaStatus::InDialogue>{move || labels::idea_status(lang.get(), s)}</option>
+                        <option value=s.as_str() selected=move || status.get() == s.as_str()>{move || labels::idea_status(lang.get(), s)}</option>
                     }).collect_view()}
                 </select></p>
             <p class="field"><label for="idea-reason">{move || t(lang.get(), T::ReasonForResidents)}</label>
