@@ -25,13 +25,16 @@ export async function api(path, { method = 'GET', body, token } = {}) {
 
 /**
  * An account made with the `samenstad admin create-user` CLI (the only set-up the staff tests
- * do outside the web app): `role` is resident, admin, programme_admin or wijk_staff (with `wijk`).
+ * do outside the web app): `role` is resident, admin, programme_admin, wijk_staff (with `wijk`),
+ * jury_member (with `scheme`, its key) or venue_manager (with `venue`, its slug).
  * Returns the account's id.
  */
-export function cliUser(email, password, { role = 'resident', wijk, name = 'Medewerker' } = {}) {
+export function cliUser(email, password, { role = 'resident', wijk, scheme, venue, name = 'Medewerker' } = {}) {
   const bin = process.env.SAMENSTAD_BIN ?? `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/samenstad`;
   const args = ['admin', 'create-user', '--email', email, '--role', role, '--name', name, '--password-stdin'];
   if (wijk !== undefined) args.push('--wijk', String(wijk));
+  if (scheme !== undefined) args.push('--scheme', scheme);
+  if (venue !== undefined) args.push('--venue', venue);
   const out = execFileSync(bin, args, { input: `${password}\n`, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
   return String(out).match(/\(id ([0-9a-f-]{36})\)/)[1];
 }

@@ -143,6 +143,18 @@ async function residentSession(email, password) {
   return cliUser(email, password, { name: 'Karim' });
 }
 
+/** Creates an organisation on its page, as its owner; the page of the new organisation opens. */
+async function createOrganisation(page, { name, kind, wijk }) {
+  await page.goto(`${BASE}/organisations`);
+  await page.getByRole('heading', { name: 'Nieuwe organisatie' }).waitFor();
+  await page.getByLabel('Naam', { exact: true }).fill(name);
+  await page.getByLabel('Soort').selectOption(kind);
+  await page.getByLabel('Wijk', { exact: true }).selectOption(String(wijk));
+  await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
+  await page.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
 async function uiLogin(page, email, password) {
   await page.goto(`${BASE}/login`);
   await page.getByLabel('E-mailadres').fill(email);
@@ -362,20 +374,12 @@ test('an organisation applies for a €300 flat grant and a €1,800 jury grant;
   const stamp = Date.now();
   const adminEmail = process.env.SAMENSTAD_E2E_ADMIN_EMAIL;
   const adminPassword = process.env.SAMENSTAD_E2E_ADMIN_PASSWORD;
-  const adminToken = (await api('/api/v1/auth/login', { method: 'POST', body: { email: adminEmail, password: adminPassword } })).body.access_token;
   // A resident who owns a vzw (a vzw needs no co-signatures) and a jury member of Samen aan Zet.
   const applicantEmail = `buurtwerk-${stamp}@example.org`;
   await residentSession(applicantEmail, password);
-  const applicantToken = (await api('/api/v1/auth/login', { method: 'POST', body: { email: applicantEmail, password } })).body.access_token;
-  const org = await api('/api/v1/organisations', { method: 'POST', token: applicantToken,
-    body: { name: 'Buurtwerk Rabot vzw', kind: 'vzw', wijknr: 7 } });
-  assert.equal(org.status, 201, JSON.stringify(org.body));
   const juryEmail = `jurylid-${stamp}@example.org`;
-  const juryId = await residentSession(juryEmail, password);
+  cliUser(juryEmail, password, { role: 'jury_member', scheme: 'samen-aan-zet', name: 'Jurylid' });
   const scheme = (await api('/api/v1/subsidies/schemes/samen-aan-zet')).body;
-  const role = await api(`/api/v1/admin/users/${juryId}/roles`, { method: 'POST', token: adminToken,
-    body: { role: 'jury_member', scope_id: scheme.id } });
-  assert.equal(role.status, 201, JSON.stringify(role.body));
   const day = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const plus = (iso, days) => { const d = new Date(`${iso}T12:00:00`); d.setDate(d.getDate() + days); return day(d); };
   const today = day(new Date());
@@ -385,6 +389,7 @@ test('an organisation applies for a €300 flat grant and a €1,800 jury grant;
 
   const { page, errors } = await openPage();
   await uiLogin(page, applicantEmail, password);
+  await createOrganisation(page, { name: 'Buurtwerk Rabot vzw', kind: 'vzw', wijk: 7 });
 
   // 1. The flat grant: the finder proposes it for €300 and "ontmoeten".
   await page.getByRole('link', { name: 'Subsidies', exact: true }).click();
@@ -533,23 +538,46 @@ test('an organisation applies for a €300 flat grant and a €1,800 jury grant;
 test('staff of a wijk open its overview: ideas, grants and the last 12 months, with charts that read without colour', async () => {
   const password = 'een lange zin als wachtwoord';
   const stamp = Date.now();
-  const adminToken = (await api('/api/v1/auth/login', { method: 'POST',
-    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } })).body.access_token;
-  // A €300 grant for Sint-Amandsberg (wijk 23) and the staff member of that wijk.
+  // A €300 grant for Sint-Amandsberg (wijk 23), applied for by a vzw and approved through the
+  // pages, and the staff member of that wijk.
   const applicantEmail = `overzicht-${stamp}@example.org`;
   await residentSession(applicantEmail, password);
-  const token = (await api('/api/v1/auth/login', { method: 'POST', body: { email: applicantEmail, password } })).body.access_token;
-  const org = await api('/api/v1/organisations', { method: 'POST', token, body: { name: 'Vzw Overzicht', kind: 'vzw', wijknr: 23 } });
   const start = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
-  const draft = await api('/api/v1/subsidies/applications', { method: 'POST', token, body: {
-    scheme: 'samen-aan-zet', category: 'forfait', organisation_id: org.body.id, title: 'Soepbar',
-    description: 'Elke zaterdag soep en een babbel op het plein.', themes: ['ontmoeten'], scope: 'wijk',
-    wijken: [23], target_groups: [], starts_on: start, ends_on: start, location: '', requested_cents: 30000,
-    coaching: false, budget_lines: [{ kind: 'materials', description: 'Ketels', amount_cents: 30000 }] } });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  assert.equal((await api(`/api/v1/subsidies/applications/${draft.body.id}/submit`, { method: 'POST', token })).status, 200);
-  assert.equal((await api(`/api/v1/subsidies/applications/${draft.body.id}/decision`, { method: 'POST', token: adminToken,
-    body: { outcome: 'approve', reason: 'Goed plan.' } })).status, 200);
+  const applicant = await browser.newPage();
+  await uiLogin(applicant, applicantEmail, password);
+  await createOrganisation(applicant, { name: 'Vzw Overzicht', kind: 'vzw', wijk: 23 });
+  await applicant.goto(`${BASE}/subsidies/apply/samen-aan-zet?category=forfait`);
+  await applicant.getByLabel('Aanvrager').selectOption({ label: 'Namens Vzw Overzicht' });
+  await applicant.getByRole('button', { name: 'Aanvraag starten' }).click();
+  await applicant.waitForURL(/\/subsidies\/applications\/[0-9a-f-]{36}$/);
+  await applicant.getByLabel('Titel', { exact: true }).fill('Soepbar');
+  await applicant.getByLabel('Omschrijving: wat, voor wie en waarom').fill('Elke zaterdag soep en een babbel op het plein.');
+  await applicant.getByLabel('Ontmoeten').check();
+  await applicant.getByLabel('Wijk', { exact: true }).selectOption('23');
+  await applicant.getByLabel('Eerste dag').fill(start);
+  await applicant.getByLabel('Laatste dag').fill(start);
+  await applicant.getByRole('button', { name: 'Kostenlijn toevoegen' }).click();
+  const line = applicant.getByRole('group', { name: 'Kostenlijn 1' });
+  await line.getByLabel('Soort kost').selectOption('materials');
+  await line.getByLabel('Omschrijving', { exact: true }).fill('Ketels');
+  await line.getByLabel('Bedrag (euro)').fill('300');
+  await applicant.getByLabel('Gevraagd bedrag (euro)').selectOption('300');
+  await applicant.getByText('Alles is in orde: je kan indienen.').waitFor();
+  await applicant.getByRole('status').filter({ hasText: 'Alle wijzigingen zijn bewaard.' }).waitFor();
+  await applicant.getByRole('button', { name: 'Aanvraag indienen' }).click();
+  await applicant.locator('p.status', { hasText: 'ingediend' }).waitFor();
+  await applicant.close();
+  const admin = await browser.newPage();
+  await uiLogin(admin, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
+  await admin.goto(`${BASE}/subsidies/admin`);
+  const row = admin.locator('tr', { hasText: 'Soepbar' });
+  await row.getByRole('button', { name: /^Behandelen/ }).click();
+  await admin.getByRole('heading', { name: 'Behandelen: Soepbar' }).waitFor();
+  await admin.getByLabel('Volledig goedkeuren').check();
+  await admin.getByLabel('Reden (de aanvrager leest dit)').fill('Goed plan.');
+  await admin.getByRole('button', { name: 'Beslissing opslaan' }).click();
+  await row.filter({ hasText: 'goedgekeurd' }).filter({ hasText: '€ 300' }).waitFor();
+  await admin.close();
   const staffEmail = `wijkregisseur-${stamp}@example.org`;
   cliUser(staffEmail, password, { role: 'wijk_staff', wijk: 23, name: 'Wijkregisseur' });
 

@@ -282,7 +282,15 @@ staff=(-H "Authorization: Bearer $staff_token" "$base/api/v1/subsidies/applicati
 closed "r$i" "${staff[@]}"
 identity "r$i" "${staff[@]}"
 fixed "r$i" "${staff[@]}"
-printf 'r%s\t%s\treq/s goal\t1000\t\tread\n' "$i" "staff list ($staff_items apps)" >> "$work/rows"
+printf 'r%s\t%s\treq/s goal\t1000\t\tread\n' "$i" "staff list ($staff_items apps, one answer)" >> "$work/rows"
+# The same list paged: a page of 20 (`limit`; the next page by its Link header).
+i=$((i + 1))
+echo "staff application list, a page of 20 ..." >&2
+staff=(-H "Authorization: Bearer $staff_token" "$base/api/v1/subsidies/applications?view=all&limit=20")
+closed "r$i" "${staff[@]}"
+identity "r$i" "${staff[@]}"
+fixed "r$i" "${staff[@]}"
+printf 'r%s\t%s\treq/s goal\t1000\t\tread\n' "$i" "staff list, page of 20 of $staff_items" >> "$work/rows"
 # The ceilings: the INSERTs each request makes (row, audit entry; a draft also its wijk, budget
 # lines and timeline event), in one transaction. The API runs more in that transaction (the
 # caller, roles, room or scheme, overlap check, the answer): see the full-transaction figures.

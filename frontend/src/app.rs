@@ -82,6 +82,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/forgot-password") view=ForgotPasswordPage />
                     <Route path=path!("/reset-password") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/organisations") view=crate::pages::organisations::OrganisationsPage />
+                    <Route path=path!("/organisations/:id") view=crate::pages::organisations::OrganisationPage />
+                    <Route path=path!("/invitations/accept") view=crate::pages::organisations::AcceptInvitationPage />
                     <Route path=path!("/venues") view=VenueFinder />
                     <Route path=path!("/venues/:key") view=VenuePage />
                     <Route path=path!("/bookings") view=MyBookings />

@@ -4,7 +4,7 @@
 //! the wire shows a value this build does not know as the server wrote it, never as "–".
 
 use samenstad_types::Zone;
-use samenstad_types::account::Role;
+use samenstad_types::account::{OrganisationKind, Role};
 use samenstad_types::projects::{
     BallotKind, DecisionKind, IdeaChannel, IdeaStatus, ProjectStatus, ProposalStatus,
     SelectionMethod, VoteState,
@@ -43,6 +43,18 @@ pub fn role(lang: Lang, role: Role) -> String {
         Role::VenueManager => ("zaalbeheerder", "venue manager"),
         Role::JuryMember => ("jurylid", "jury member"),
         Role::PanelMember => ("lid van een wijkpanel", "panel member"),
+    };
+    pick(lang, names).to_owned()
+}
+
+/// The legal kind of an organisation.
+pub fn organisation_kind(lang: Lang, kind: OrganisationKind) -> String {
+    let names = match kind {
+        OrganisationKind::Bewonersgroep => ("bewonersgroep", "residents' group"),
+        OrganisationKind::FeitelijkeVereniging => ("feitelijke vereniging", "informal association"),
+        OrganisationKind::Vzw => ("vzw", "non-profit association (vzw)"),
+        OrganisationKind::School => ("school", "school"),
+        OrganisationKind::Other => ("andere", "other"),
     };
     pick(lang, names).to_owned()
 }

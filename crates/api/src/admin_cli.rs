@@ -18,7 +18,19 @@ pub fn create_user(
     password_hash: &str,
     role: Role,
 ) -> Result<bool, diesel::result::Error> {
-    create_user_with(conn, email, name, password_hash, Some(role), None).map(|(created, _)| created)
+    create_user_with(conn, email, name, password_hash, Some(role), (None, None))
+        .map(|(created, _)| created)
+}
+
+/// What a scoped role given on the command line is scoped to, by key.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CliScope<'a> {
+    /// For `wijk_staff`: the wijk's number or slug.
+    pub wijk: Option<&'a str>,
+    /// For `jury_member`: the subsidy scheme's key (`samen-aan-zet` …).
+    pub scheme: Option<&'a str>,
+    /// For `venue_manager`: the venue's slug or id.
+    pub venue: Option<&'a str>,
 }
 
 /// Why the command line cannot grant a role.
@@ -27,34 +39,102 @@ pub enum CliError {
     /// No wijk with this number or slug.
     #[error("no wijk {0}")]
     UnknownWijk(String),
+    /// No subsidy scheme with this key.
+    #[error("no subsidy scheme {0}")]
+    UnknownScheme(String),
+    /// No venue with this slug or id.
+    #[error("no venue {0}")]
+    UnknownVenue(String),
     /// Not a role (nor `resident`).
     #[error("no role {0}")]
     UnknownRole(String),
+    /// The role and the scope options do not go together.
+    #[error("{0}")]
+    Scope(&'static str),
     /// The database failed.
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
 }
 
-/// Like [`create_user`], for any of `resident` (no role), `admin`, `programme_admin` and
-/// `wijk_staff` of `wijk` (a number or slug). Returns whether the account was created, and its id.
+/// Like [`create_user`], for `resident` (no role), `admin`, `programme_admin`, `wijk_staff` of
+/// `scope.wijk`, `jury_member` of `scope.scheme` or `venue_manager` of `scope.venue`.
+/// (Panel members are drawn by lot, never granted here.) Returns whether the account was
+/// created, and its id.
 pub fn create_user_scoped(
     conn: &mut PgConnection,
     email: &str,
     name: &str,
     password_hash: &str,
     role: &str,
-    wijk: Option<&str>,
+    scope: CliScope<'_>,
 ) -> Result<(bool, Uuid), CliError> {
-    let wijk_id = match wijk {
-        Some(key) => Some(
-            samenstad_db::queries::wijken::wijk_id_by_key(conn, key)?
-                .ok_or_else(|| CliError::UnknownWijk(key.to_owned()))?,
-        ),
-        None => None,
-    };
     let role = match role {
         "resident" => None,
         other => Some(Role::parse(other).ok_or_else(|| CliError::UnknownRole(other.to_owned()))?),
+    };
+    let scope = match (role, scope) {
+        (
+            None | Some(Role::Admin | Role::ProgrammeAdmin),
+            CliScope {
+                wijk: None,
+                scheme: None,
+                venue: None,
+            },
+        ) => (None, None),
+        (
+            Some(Role::WijkStaff),
+            CliScope {
+                wijk: Some(key),
+                scheme: None,
+                venue: None,
+            },
+        ) => (
+            Some(
+                samenstad_db::queries::wijken::wijk_id_by_key(conn, key)?
+                    .ok_or_else(|| CliError::UnknownWijk(key.to_owned()))?,
+            ),
+            None,
+        ),
+        (
+            Some(Role::JuryMember),
+            CliScope {
+                wijk: None,
+                scheme: Some(key),
+                venue: None,
+            },
+        ) => (
+            None,
+            Some(
+                samenstad_db::queries::subsidies::scheme_id_by_key(conn, key)?
+                    .ok_or_else(|| CliError::UnknownScheme(key.to_owned()))?,
+            ),
+        ),
+        (
+            Some(Role::VenueManager),
+            CliScope {
+                wijk: None,
+                scheme: None,
+                venue: Some(key),
+            },
+        ) => (
+            None,
+            Some(
+                samenstad_db::queries::venues::venue_by_key(conn, key)?
+                    .ok_or_else(|| CliError::UnknownVenue(key.to_owned()))?
+                    .0
+                    .id,
+            ),
+        ),
+        (Some(Role::PanelMember), _) => {
+            return Err(CliError::Scope(
+                "panel members are drawn by lot, not granted on the command line",
+            ));
+        }
+        _ => {
+            return Err(CliError::Scope(
+                "--wijk goes with --role wijk_staff, --scheme with jury_member, --venue with venue_manager, and each of those needs its option",
+            ));
+        }
     };
     Ok(create_user_with(
         conn,
@@ -62,7 +142,7 @@ pub fn create_user_scoped(
         name,
         password_hash,
         role,
-        wijk_id,
+        scope,
     )?)
 }
 
@@ -72,7 +152,7 @@ fn create_user_with(
     name: &str,
     password_hash: &str,
     role: Option<Role>,
-    wijk_id: Option<Uuid>,
+    (wijk_id, scope_id): (Option<Uuid>, Option<Uuid>),
 ) -> Result<(bool, Uuid), diesel::result::Error> {
     let email = email.trim().to_lowercase();
     conn.transaction(|conn| {
@@ -99,14 +179,14 @@ fn create_user_with(
         };
         if !q::roles_of(conn, user.id)?
             .iter()
-            .any(|(r, _)| r.role == role && r.wijk_id == wijk_id)
+            .any(|(r, _)| r.role == role && r.wijk_id == wijk_id && r.scope_id == scope_id)
         {
             let row = RoleRow {
                 id: Uuid::now_v7(),
                 user_id: user.id,
                 role,
                 wijk_id,
-                scope_id: None,
+                scope_id,
                 granted_by: None,
                 created_at: Utc::now(),
             };
@@ -115,7 +195,7 @@ fn create_user_with(
                 conn,
                 NewAudit::by(None, "role.granted")
                     .on("user", user.id)
-                    .details(json!({"role": role, "via": "cli"})),
+                    .details(json!({"role": role, "scope_id": scope_id, "via": "cli"})),
             )?;
         }
         Ok((created, user.id))

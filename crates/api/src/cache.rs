@@ -8,6 +8,8 @@ use samenstad_db::queries::wijken as q;
 use samenstad_db::seed::GENT_SLUG;
 use samenstad_domain::geometry::{AreaIndex, to_multipolygon};
 use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
+use uuid::Uuid;
+
 use samenstad_types::{Wijk, WijkDetail, WijkFeature, WijkFeatureCollection, WijkPage};
 
 use crate::error::AppError;
@@ -25,6 +27,8 @@ pub const GEO_JSON: &str = "application/geo+json";
 pub struct WijkenSnapshot {
     /// Wijken with boundaries, ordered by `wijknr`.
     pub wijken: Vec<WijkDetail>,
+    /// The database id of each wijk of `wijken`, in the same order.
+    ids: Vec<Uuid>,
     /// The unfiltered list.
     pub list: CachedBody,
     /// The FeatureCollection.
@@ -39,10 +43,11 @@ pub struct WijkenSnapshot {
 impl WijkenSnapshot {
     /// Builds a snapshot; bodies equal to those of `previous` keep its compressed bytes.
     fn build(
-        wijken: Vec<WijkDetail>,
+        wijken: Vec<(Uuid, WijkDetail)>,
         attribution: String,
         previous: Option<&WijkenSnapshot>,
     ) -> Result<Self, AppError> {
+        let (ids, wijken): (Vec<Uuid>, Vec<WijkDetail>) = wijken.into_iter().unzip();
         let plain: Vec<Wijk> = wijken.iter().map(|w| w.wijk.clone()).collect();
         let list = CachedBody::json(
             &WijkPage {
@@ -81,6 +86,7 @@ impl WijkenSnapshot {
         );
         Ok(Self {
             wijken,
+            ids,
             list,
             geojson,
             index,
@@ -91,9 +97,18 @@ impl WijkenSnapshot {
 
     /// The wijk with this `wijknr` or slug.
     pub fn find(&self, key: &str) -> Option<&WijkDetail> {
+        self.position(key).map(|i| &self.wijken[i])
+    }
+
+    /// The database id of the wijk with this `wijknr` or slug.
+    pub fn id_of(&self, key: &str) -> Option<Uuid> {
+        self.position(key).map(|i| self.ids[i])
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
         match key.parse::<i16>() {
-            Ok(nr) => self.wijken.iter().find(|w| w.wijk.wijknr == nr),
-            Err(_) => self.wijken.iter().find(|w| w.wijk.slug == key),
+            Ok(nr) => self.wijken.iter().position(|w| w.wijk.wijknr == nr),
+            Err(_) => self.wijken.iter().position(|w| w.wijk.slug == key),
         }
     }
 }
@@ -152,7 +167,10 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
             let rows = q::list_for_municipality(conn, gent.id)?;
             let details = rows
                 .iter()
-                .map(|r| r.to_detail(&gent.slug, &gent.data_attribution))
+                .map(|r| {
+                    r.to_detail(&gent.slug, &gent.data_attribution)
+                        .map(|detail| (r.id, detail))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             WijkenSnapshot::build(details, gent.data_attribution, previous.as_deref()).map(Some)
         })
@@ -170,6 +188,19 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
         )),
         Err(e) => state.wijken.stale().ok_or(e),
     }
+}
+
+/// The database id of the wijk a filter names by number or slug, from the snapshot (no query on
+/// the request's path); a key the snapshot does not know is looked up in the database (a wijk
+/// added since the last reload), and one no wijk has is a 400 on `wijk`.
+pub async fn wijk_id(state: &AppState, key: &str) -> Result<Uuid, AppError> {
+    if let Some(id) = wijken(state).await.ok().and_then(|s| s.id_of(key)) {
+        return Ok(id);
+    }
+    let key = key.to_owned();
+    state
+        .with_conn(move |conn| crate::principal::wijk_id(conn, &key))
+        .await
 }
 
 #[cfg(test)]

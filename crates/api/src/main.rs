@@ -292,12 +292,19 @@ enum AdminCommand {
         /// E-mail address.
         #[arg(long)]
         email: String,
-        /// Role: admin, programme_admin, wijk_staff (with --wijk) or resident (no role).
+        /// Role: admin, programme_admin, wijk_staff (with --wijk), jury_member (with --scheme),
+        /// venue_manager (with --venue) or resident (no role).
         #[arg(long, default_value = "admin")]
         role: String,
         /// For wijk_staff: the wijk (number or slug).
         #[arg(long)]
         wijk: Option<String>,
+        /// For jury_member: the subsidy scheme (its key, e.g. samen-aan-zet).
+        #[arg(long)]
+        scheme: Option<String>,
+        /// For venue_manager: the venue (its slug or id).
+        #[arg(long)]
+        venue: Option<String>,
         /// Display name.
         #[arg(long, default_value = "Beheerder")]
         name: String,
@@ -312,22 +319,12 @@ enum AdminCommand {
 async fn create_user(
     email: String,
     role: String,
-    wijk: Option<String>,
+    scope: [Option<String>; 3],
     name: String,
     db: DbConfig,
 ) -> Result<(), String> {
     use std::io::Read;
-    match (role.as_str(), &wijk) {
-        ("admin" | "programme_admin" | "resident", None) | ("wijk_staff", Some(_)) => {}
-        ("wijk_staff", None) => return Err("--role wijk_staff needs --wijk".to_owned()),
-        (_, Some(_)) => return Err("--wijk goes with --role wijk_staff only".to_owned()),
-        _ => {
-            return Err(
-                "--role must be admin, programme_admin, wijk_staff or resident (other scoped roles are granted through the API)"
-                    .to_owned(),
-            );
-        }
-    }
+    let [wijk, scheme, venue] = scope;
     let mut password = String::new();
     std::io::stdin()
         .read_to_string(&mut password)
@@ -348,7 +345,11 @@ async fn create_user(
         &name,
         &hash,
         &role,
-        wijk.as_deref(),
+        samenstad_api::admin_cli::CliScope {
+            wijk: wijk.as_deref(),
+            scheme: scheme.as_deref(),
+            venue: venue.as_deref(),
+        },
     )
     .map_err(|e| e.to_string())?;
     println!(
@@ -461,10 +462,12 @@ async fn main() -> ExitCode {
             email,
             role,
             wijk,
+            scheme,
+            venue,
             name,
             password_stdin: _,
             db,
-        }) => create_user(email, role, wijk, name, db).await,
+        }) => create_user(email, role, [wijk, scheme, venue], name, db).await,
         Command::Openapi { out: None } => {
             print!("{}", openapi_json());
             Ok(())

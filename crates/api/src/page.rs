@@ -7,6 +7,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use samenstad_types::Page;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -41,18 +42,14 @@ pub fn cursor<P: Serialize>(position: &P) -> String {
 
 /// Cuts `rows`, fetched with `limit + 1`, to the page and makes the next page's cursor from
 /// the last row kept (`next`), or none on the last page.
-pub fn cut<R, P: Serialize>(
-    mut rows: Vec<R>,
-    limit: i64,
-    next: impl FnOnce(&R) -> P,
-) -> (Vec<R>, Option<String>) {
+pub fn cut<R, P: Serialize>(mut rows: Vec<R>, limit: i64, next: impl FnOnce(&R) -> P) -> Page<R> {
     let limit = usize::try_from(limit).unwrap_or(0);
     if rows.len() <= limit {
-        return (rows, None);
+        return Page::new(rows, None);
     }
     rows.truncate(limit);
     let next_cursor = rows.last().map(|last| cursor(&next(last)));
-    (rows, next_cursor)
+    Page::new(rows, next_cursor)
 }
 
 #[cfg(test)]
@@ -77,10 +74,15 @@ mod tests {
 
     #[test]
     fn a_page_keeps_limit_rows_and_points_after_the_last_only_when_more_exist() {
-        let (items, next) = cut(vec![1, 2, 3], 2, |last| *last);
-        assert_eq!(items, vec![1, 2]);
-        assert_eq!(position::<i32>(next.as_deref()).expect("decodes"), Some(2));
-        let (items, next) = cut(vec![1, 2], 2, |last| *last);
-        assert_eq!((items, next), (vec![1, 2], None));
+        let page = cut(vec![1, 2, 3], 2, |last| *last);
+        assert_eq!(page.items, vec![1, 2]);
+        assert_eq!(
+            position::<i32>(page.next_cursor.as_deref()).expect("decodes"),
+            Some(2)
+        );
+        assert_eq!(
+            cut(vec![1, 2], 2, |last| *last),
+            Page::new(vec![1, 2], None)
+        );
     }
 }

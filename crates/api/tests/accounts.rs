@@ -1243,3 +1243,123 @@ async fn the_typed_client_registers_logs_in_refreshes_and_logs_out_over_a_socket
     );
     stop.stop(true).await;
 }
+
+/// Runs `samenstad admin create-user` with `args` and the password on stdin.
+fn cli_create_user(db: &TestDb, args: &[&str]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_samenstad"))
+        .args(["admin", "create-user", "--password-stdin"])
+        .args(args)
+        .env("DATABASE_URL", db.url())
+        .env("SAMENSTAD_LOG", "warn")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run samenstad");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"een lange zin als wachtwoord\n")
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+#[actix_web::test]
+async fn the_cli_makes_jury_members_of_a_scheme_and_managers_of_a_venue_and_refuses_a_wrong_scope()
+{
+    let db = TestDb::new();
+    let jury = cli_create_user(
+        &db,
+        &[
+            "--email",
+            "jury@example.org",
+            "--role",
+            "jury_member",
+            "--scheme",
+            "samen-aan-zet",
+        ],
+    );
+    assert!(
+        jury.status.success(),
+        "{}",
+        String::from_utf8_lossy(&jury.stderr)
+    );
+    let manager = cli_create_user(
+        &db,
+        &[
+            "--email",
+            "zaal@example.org",
+            "--role",
+            "venue_manager",
+            "--venue",
+            "buurtcentrum-sluizeken",
+        ],
+    );
+    assert!(
+        manager.status.success(),
+        "{}",
+        String::from_utf8_lossy(&manager.stderr)
+    );
+
+    let app = app(&db).await;
+    let session = login(&app, "jury@example.org", PASSWORD).await;
+    assert_eq!(session.status, StatusCode::OK, "{}", session.body);
+    let role = &session.body["user"]["roles"][0];
+    assert_eq!(role["role"], "jury_member");
+    let schemes = get_as(&app, "/api/v1/subsidies/schemes", None).await;
+    let samen_aan_zet = schemes
+        .body
+        .as_array()
+        .expect("schemes")
+        .iter()
+        .find(|s| s["key"] == "samen-aan-zet")
+        .expect("Samen aan Zet");
+    assert_eq!(role["scope_id"], samen_aan_zet["id"], "{role}");
+    let token = session.body["access_token"].as_str().expect("token");
+    let assigned = get_as(
+        &app,
+        "/api/v1/subsidies/applications?view=jury",
+        Some(token),
+    )
+    .await;
+    assert_eq!(assigned.status, StatusCode::OK, "{}", assigned.body);
+
+    let session = login(&app, "zaal@example.org", PASSWORD).await;
+    let role = &session.body["user"]["roles"][0];
+    assert_eq!(role["role"], "venue_manager");
+    let venue = get_as(&app, "/api/v1/venues/buurtcentrum-sluizeken", None).await;
+    assert_eq!(role["scope_id"], venue.body["id"], "{role} {}", venue.body);
+
+    for (args, says) in [
+        (&["--role", "jury_member"][..], "--scheme"),
+        (
+            &["--role", "wijk_staff", "--scheme", "samen-aan-zet"][..],
+            "--wijk",
+        ),
+        (
+            &["--role", "jury_member", "--scheme", "geen-regeling"][..],
+            "no subsidy scheme",
+        ),
+        (
+            &["--role", "venue_manager", "--venue", "geen-zaal"][..],
+            "no venue",
+        ),
+        (&["--role", "panel_member"][..], "drawn by lot"),
+    ] {
+        let out = cli_create_user(&db, &[&["--email", "fout@example.org"][..], args].concat());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success() && stderr.contains(says),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM app_user WHERE email = 'fout@example.org'"
+        ),
+        0
+    );
+}

@@ -1306,3 +1306,84 @@ async fn a_programme_administrators_list_takes_three_statements_however_many_app
     // organisations, deadlines, wijken and jury scores.
     assert_eq!(counts, [(3, 3), (6, 3), (9, 3)]);
 }
+
+#[actix_web::test]
+async fn a_paged_application_list_walks_every_application_once_by_its_link_header() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let staff_id = verified_user(&app, &db, "programma@example.org").await;
+    grant(&app, &admin, &staff_id, json!({"role": "programme_admin"})).await;
+    let staff = access(&app, "programma@example.org").await;
+    verified_user(&app, &db, "vzw@example.org").await;
+    let token = access(&app, "vzw@example.org").await;
+    let vzw = organisation(&app, &token, "Vzw Rabot Leeft", "vzw").await;
+    for _ in 0..9 {
+        let id = draft_for(&app, &token, valid_draft(&vzw)).await;
+        let r = post(
+            &app,
+            &format!("/api/v1/subsidies/applications/{id}/submit"),
+            json!({}),
+            Some(&token),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    let ids = |body: &Value| -> Vec<String> {
+        body.as_array()
+            .expect("a list")
+            .iter()
+            .map(|a| a["id"].as_str().expect("an id").to_owned())
+            .collect()
+    };
+    let whole = get_as(
+        &app,
+        "/api/v1/subsidies/applications?view=all",
+        Some(&staff),
+    )
+    .await;
+    assert_eq!(whole.status, StatusCode::OK, "{}", whole.body);
+    assert!(
+        whole.headers.get("link").is_none(),
+        "an unpaged list has no next page"
+    );
+
+    let mut next = Some("/api/v1/subsidies/applications?view=all&limit=4".to_owned());
+    let (mut walked, mut sizes) = (Vec::new(), Vec::new());
+    while let Some(uri) = next.take() {
+        let r = get_as(&app, &uri, Some(&staff)).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.body);
+        sizes.push(r.body.as_array().map(Vec::len));
+        walked.extend(ids(&r.body));
+        next = r.headers.get("link").map(|link| {
+            let link = link.to_str().expect("ASCII");
+            assert!(link.ends_with(">; rel=\"next\""), "{link}");
+            assert!(
+                link.contains("view=all") && link.contains("limit=4"),
+                "{link}"
+            );
+            link[1..link.find('>').expect("a target")].to_owned()
+        });
+    }
+    assert_eq!(sizes, [Some(4), Some(4), Some(1)]);
+    assert_eq!(
+        walked,
+        ids(&whole.body),
+        "pages in the list's order, each once"
+    );
+
+    for (query, field) in [
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("cursor=xyz", "cursor"),
+    ] {
+        let r = get_as(
+            &app,
+            &format!("/api/v1/subsidies/applications?view=all&{query}"),
+            Some(&staff),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}: {}", r.body);
+        assert_eq!(r.body["errors"][0]["field"], field, "{query}: {}", r.body);
+    }
+}

@@ -41,7 +41,7 @@ use samenstad_types::venue::{
     VenueFeatureCollection, VenuePage,
 };
 use samenstad_types::{
-    Health, ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
+    Health, ListWijkenQuery, Page, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
 };
 use serde::de::DeserializeOwned;
 
@@ -110,55 +110,33 @@ pub trait Paginated: Clone {
     type Item;
     /// Asks for the page after `cursor` (`None`: the first page).
     fn set_cursor(&mut self, cursor: Option<String>);
-    /// Fetches the page this query names: its items and the cursor of the next page.
+    /// Fetches the page this query names.
     fn fetch(
         &self,
         client: &Client,
-    ) -> impl std::future::Future<Output = Result<(Vec<Self::Item>, Option<String>), Error>>;
+    ) -> impl std::future::Future<Output = Result<Page<Self::Item>, Error>>;
 }
 
-impl Paginated for ListVenuesQuery {
-    type Item = samenstad_types::venue::Venue;
-    fn set_cursor(&mut self, cursor: Option<String>) {
-        self.cursor = cursor;
-    }
-    async fn fetch(&self, client: &Client) -> Result<(Vec<Self::Item>, Option<String>), Error> {
-        let page = client.list_venues(self).await?;
-        Ok((page.items, page.next_cursor))
-    }
+/// `Paginated` for a list query: its item type and the client method that fetches a page.
+macro_rules! paginated {
+    ($($query:ty => $item:ty, $method:ident;)+) => {$(
+        impl Paginated for $query {
+            type Item = $item;
+            fn set_cursor(&mut self, cursor: Option<String>) {
+                self.cursor = cursor;
+            }
+            async fn fetch(&self, client: &Client) -> Result<Page<Self::Item>, Error> {
+                client.$method(self).await
+            }
+        }
+    )+};
 }
 
-impl Paginated for ListOrganisationsQuery {
-    type Item = Organisation;
-    fn set_cursor(&mut self, cursor: Option<String>) {
-        self.cursor = cursor;
-    }
-    async fn fetch(&self, client: &Client) -> Result<(Vec<Self::Item>, Option<String>), Error> {
-        let page = client.list_organisations(self).await?;
-        Ok((page.items, page.next_cursor))
-    }
-}
-
-impl Paginated for ListAuditQuery {
-    type Item = samenstad_types::account::AuditEntry;
-    fn set_cursor(&mut self, cursor: Option<String>) {
-        self.cursor = cursor;
-    }
-    async fn fetch(&self, client: &Client) -> Result<(Vec<Self::Item>, Option<String>), Error> {
-        let page = client.list_audit(self).await?;
-        Ok((page.items, page.next_cursor))
-    }
-}
-
-impl Paginated for ListIdeasQuery {
-    type Item = Idea;
-    fn set_cursor(&mut self, cursor: Option<String>) {
-        self.cursor = cursor;
-    }
-    async fn fetch(&self, client: &Client) -> Result<(Vec<Self::Item>, Option<String>), Error> {
-        let page = client.list_ideas(self).await?;
-        Ok((page.items, page.next_cursor))
-    }
+paginated! {
+    ListVenuesQuery => samenstad_types::venue::Venue, list_venues;
+    ListOrganisationsQuery => Organisation, list_organisations;
+    ListAuditQuery => samenstad_types::account::AuditEntry, list_audit;
+    ListIdeasQuery => Idea, list_ideas;
 }
 
 /// The pages of a list, fetched one by one as they are asked for (see [`Client::pages`]).
@@ -175,10 +153,10 @@ impl<Q: Paginated> Pages<'_, Q> {
         if self.done {
             return Ok(None);
         }
-        let (items, next) = self.query.fetch(self.client).await?;
-        self.done = next.is_none();
-        self.query.set_cursor(next);
-        Ok(Some(items))
+        let page = self.query.fetch(self.client).await?;
+        self.done = !page.has_more();
+        self.query.set_cursor(page.next_cursor);
+        Ok(Some(page.items))
     }
 
     /// Every remaining item of every remaining page.

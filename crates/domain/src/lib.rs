@@ -8,6 +8,7 @@ pub mod booking;
 pub mod geometry;
 pub mod idea;
 pub mod lifecycle;
+pub mod organisation;
 pub mod pabulib;
 pub mod sortition;
 pub mod subsidy;

@@ -456,15 +456,12 @@ pub struct AuditEntry {
     pub details: serde_json::Value,
 }
 
-/// A page of organisations.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct OrganisationPage {
-    /// Organisations ordered by name.
-    pub items: Vec<Organisation>,
-    /// Pass as `cursor` for the next page; `null` on the last page.
-    pub next_cursor: Option<String>,
-}
+crate::page::page!(
+    /// A page of organisations.
+    OrganisationPage = Page<Organisation>,
+    "A page of organisations.",
+    "Organisations ordered by name."
+);
 
 /// Paging of the organisation list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -481,15 +478,12 @@ pub struct ListOrganisationsQuery {
     pub cursor: Option<String>,
 }
 
-/// A page of audit entries, newest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct AuditPage {
-    /// Entries.
-    pub items: Vec<AuditEntry>,
-    /// Pass as `cursor` for the next page; `null` on the last page.
-    pub next_cursor: Option<String>,
-}
+crate::page::page!(
+    /// A page of audit entries, newest first.
+    AuditPage = Page<AuditEntry>,
+    "A page of audit entries, newest first.",
+    "Entries."
+);
 
 /// Filters of the audit log.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]

@@ -8,8 +8,10 @@
 pub mod account;
 pub mod geojson;
 pub mod health;
+pub mod page;
 pub mod problem;
 pub mod projects;
+pub mod recognition;
 pub mod subsidies;
 pub mod venue;
 pub mod vocabulary;
@@ -17,6 +19,7 @@ pub mod wijk;
 
 pub use geojson::{Geometry, Position};
 pub use health::Health;
+pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use wijk::{
     LatLon, ListWijkenQuery, LookupQuery, Wijk, WijkDetail, WijkFeature, WijkFeatureCollection,

@@ -353,15 +353,12 @@ pub struct Idea {
     pub events: Option<Vec<IdeaEvent>>,
 }
 
-/// A page of ideas.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct IdeaPage {
-    /// Ideas, newest first.
-    pub items: Vec<Idea>,
-    /// Pass as `cursor` for the next page; `null` on the last page.
-    pub next_cursor: Option<String>,
-}
+crate::page::page!(
+    /// A page of ideas.
+    IdeaPage = Page<Idea>,
+    "A page of ideas.",
+    "Ideas, newest first."
+);
 
 /// Filters of the idea board.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]

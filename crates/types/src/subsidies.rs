@@ -750,8 +750,10 @@ pub struct SchemeBudgetRow {
     pub budget: SchemeBudget,
 }
 
-/// Filters of the application list.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Filters of the application list, and its paging. Without `limit` and `cursor` the list is
+/// one answer of at most 1,000 applications; with either, it is paged by `limit` (1–100,
+/// default 20) and the `Link` header (`rel="next"`) names the next page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ApplicationsQuery {
@@ -763,6 +765,14 @@ pub struct ApplicationsQuery {
     /// Only this status.
     #[cfg_attr(feature = "openapi", param(value_type = Option<ApplicationStatus>))]
     pub status: Option<String>,
+    /// Page size, 1–100 (default 20 once paging is asked for).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 100, message = "must be 1 to 100"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100, example = 20))]
+    pub limit: Option<i64>,
+    /// The cursor of the `Link: <…>; rel="next"` header of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
 }
 
 /// Filters of the public award list and the dashboard.

@@ -174,15 +174,12 @@ pub struct VenueDetail {
     pub opening_hours: Vec<OpeningHours>,
 }
 
-/// A page of venues.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct VenuePage {
-    /// Venues: by distance with `near`, else by name.
-    pub items: Vec<Venue>,
-    /// Pass as `cursor` for the next page; `null` on the last page.
-    pub next_cursor: Option<String>,
-}
+crate::page::page!(
+    /// A page of venues.
+    VenuePage = Page<Venue>,
+    "A page of venues.",
+    "Venues: by distance with `near`, else by name."
+);
 
 /// Filters of the venue finder.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]

@@ -307,7 +307,8 @@ pub fn AccountPage() -> impl IntoView {
                                 match r.wijknr { Some(n) => format!("{name} (wijk {n})"), None => name }
                             }).collect::<Vec<_>>().join(", ") }}</dd>
                             <dt>{move || t(lang.get(), T::Organisations)}</dt>
-                            <dd>{if me.organisations.is_empty() { "–".to_owned() } else { me.organisations.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join(", ") }}</dd>
+                            <dd>{if me.organisations.is_empty() { "–".to_owned() } else { me.organisations.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join(", ") }}
+                                " " <A href="/organisations">{crate::staff::tx("Mijn organisaties", "My organisations")}</A></dd>
                         </dl>
                     })}
                     <MyIdeas />

@@ -4,6 +4,7 @@ pub mod account;
 pub mod home;
 pub mod ideas;
 pub mod not_found;
+pub mod organisations;
 pub mod overview;
 pub mod panel;
 pub mod project;

@@ -70,6 +70,7 @@ fn applications(
                     view: Some(view.to_owned()),
                     scheme: None,
                     status: (!status.is_empty()).then_some(status),
+                    ..Default::default()
                 })
                 .await
                 .map_err(|e| error_text(&e))

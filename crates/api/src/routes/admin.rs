@@ -8,8 +8,8 @@ use samenstad_db::queries::outbox;
 use samenstad_types::Problem;
 use samenstad_types::account::Role;
 use samenstad_types::account::{
-    ApiClient, AuditEntry, AuditPage, CreateApiClient, GrantRole, ListAuditQuery, ListOutboxQuery,
-    Me, OutboxMail, RoleAssignment,
+    ApiClient, AuditPage, CreateApiClient, GrantRole, ListAuditQuery, ListOutboxQuery, Me,
+    OutboxMail, RoleAssignment,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -417,7 +417,6 @@ pub async fn list_audit(
             Ok(audit::list(conn, &filter, limit + 1)?)
         })
         .await?;
-    let (rows, next_cursor) = page::cut(rows, limit, |last| last.id);
-    let items: Vec<AuditEntry> = rows.iter().map(audit_view).collect();
-    Ok(web::Json(AuditPage { items, next_cursor }))
+    let page = page::cut(rows, limit, |last| last.id);
+    Ok(web::Json(page.map(|row| audit_view(&row))))
 }

@@ -163,9 +163,8 @@ pub async fn list_organisations(
     let rows = state
         .with_conn(move |conn| Ok(q::list_organisations(conn, after, limit + 1)?))
         .await?;
-    let (rows, next_cursor) = page::cut(rows, limit, |(r, _)| (r.name.clone(), r.id));
-    let items: Vec<Organisation> = rows.iter().map(view).collect();
-    Ok(web::Json(OrganisationPage { items, next_cursor }))
+    let page = page::cut(rows, limit, |(r, _)| (r.name.clone(), r.id));
+    Ok(web::Json(page.map(|row| view(&row))))
 }
 
 /// Get an organisation

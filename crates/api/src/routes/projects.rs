@@ -2,7 +2,7 @@
 //! residents submit (online, or through staff from paper, phone or a buurtpunt), with support,
 //! a public status and reason, and moderation.
 
-use actix_web::{HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
@@ -28,6 +28,7 @@ use crate::cache;
 use crate::error::AppError;
 use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::respond;
 use crate::routes::ideas_common::{idea_view, load_idea};
 use crate::routes::wijkbudget_common::allocations;
 use crate::state::AppState;
@@ -301,7 +302,8 @@ pub async fn list_ideas(
     caller: MaybeCaller,
     state: web::Data<AppState>,
     query: web::Query<ListIdeasQuery>,
-) -> Result<web::Json<IdeaPage>, AppError> {
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     query.validate()?;
     let status: Option<IdeaStatus> = AppError::one_of(
@@ -325,7 +327,7 @@ pub async fn list_ideas(
     let before = day(&query.to, "to")?.map(|t| t + chrono::Duration::days(1));
     let offset: i64 = page::position::<u32>(query.cursor.as_deref())?.map_or(0, i64::from);
     let limit = page::limit(query.limit);
-    state
+    let ideas: IdeaPage = state
         .with_conn(move |conn| {
             let viewer = viewer(conn, &caller)?;
             let mine_of = match (query.mine.unwrap_or(false), &viewer) {
@@ -373,12 +375,10 @@ pub async fn list_ideas(
                 limit: limit + 1,
             };
             let rows = q::list_ideas(conn, &filter, viewer.as_ref().map(|v| v.user.id))?;
-            let (rows, next_cursor) = page::cut(rows, limit, |_| offset + limit);
-            let items = rows.iter().map(|r| idea_view(r, viewer.as_ref())).collect();
-            Ok(IdeaPage { items, next_cursor })
+            Ok(page::cut(rows, limit, |_| offset + limit).map(|r| idea_view(&r, viewer.as_ref())))
         })
-        .await
-        .map(web::Json)
+        .await?;
+    respond::json(&req, &ideas)
 }
 
 /// Submit an idea

@@ -1,7 +1,7 @@
 //! Decisions on proposals and the projects that realise the selected ones: status, budget
 //! spent, deadline, partners and public progress updates.
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::NaiveDate;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::panels::{self, sits_on_panel_of};
@@ -18,8 +18,10 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::UserCaller;
+use crate::cache;
 use crate::error::AppError;
-use crate::principal::{Principal, parse_id, wijk_id};
+use crate::principal::{Principal, parse_id};
+use crate::respond;
 use crate::routes::wijkbudget_common::{decide_refusal, load_proposal};
 use crate::state::AppState;
 
@@ -216,7 +218,8 @@ fn load_project(conn: &mut PgConnection, id: Uuid) -> Result<Project, AppError> 
 pub async fn list_projects(
     state: web::Data<AppState>,
     query: web::Query<ProjectsQuery>,
-) -> Result<web::Json<Vec<Project>>, AppError> {
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     if query.round.is_some_and(|r| !(1..=99).contains(&r)) {
         return Err(AppError::field(
@@ -226,14 +229,14 @@ pub async fn list_projects(
         ));
     }
     let status = query.status.as_deref().map(project_status).transpose()?;
-    state
+    let wijk_id = match query.wijk.as_deref() {
+        Some(key) => Some(cache::wijk_id(&state, key).await?),
+        None => None,
+    };
+    let projects: Vec<Project> = state
         .with_conn(move |conn| {
             let filter = ProjectFilter {
-                wijk_id: query
-                    .wijk
-                    .as_deref()
-                    .map(|k| wijk_id(conn, k))
-                    .transpose()?,
+                wijk_id,
                 round: query.round,
                 status,
                 id: None,
@@ -243,8 +246,8 @@ pub async fn list_projects(
                 .map(Project::from)
                 .collect())
         })
-        .await
-        .map(web::Json)
+        .await?;
+    respond::json(&req, &projects)
 }
 
 /// Get a project

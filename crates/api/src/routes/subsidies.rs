@@ -23,7 +23,7 @@ use samenstad_types::subsidies::{
     BudgetInput, CosignatureLink, CosignatureRequest, Deadline, DeadlineInput, FinderQuery,
     NewApplication, Reason, Scheme, SchemeFit, SchemeInput, SchemeRules, SchemeStatus,
 };
-use samenstad_types::{FieldError, Problem};
+use samenstad_types::{FieldError, Page, Problem};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -32,6 +32,7 @@ use validator::Validate;
 
 use crate::auth::{UserCaller, random_token, token_hash};
 use crate::error::AppError;
+use crate::page;
 use crate::principal::{Principal, parse_id};
 use crate::routes::subsidy_common::{
     Access, access, app_row, application_view, deadline_view, draft_of, is_owner,
@@ -628,13 +629,15 @@ fn summary(
 /// `view=mine` (default): the caller's own and their organisations' applications.
 /// `view=jury`: those assigned to the caller as jury member (deadline sent to the jury, no
 /// conflict declared). `view=all`: programme staff see all that are not drafts; wijk staff see
-/// those of their wijken.
+/// those of their wijken. Without `limit` and `cursor` the answer holds up to 1,000
+/// applications; with either it is one page, and the `Link` header names the next.
 #[utoipa::path(
     tag = "subsidies",
     security(("bearer" = [])),
     params(ApplicationsQuery),
     responses(
-        (status = 200, description = "Applications, newest change first", body = Vec<ApplicationSummary>),
+        (status = 200, description = "Applications, newest change first", body = Vec<ApplicationSummary>,
+            headers(("Link" = String, description = "When paged and more follow: `</api/v1/subsidies/applications?…&cursor=…>; rel=\"next\"`"))),
         (status = 400, description = "Unknown view or status", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`view=all` without a staff role", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such scheme", body = Problem, content_type = "application/problem+json"),
@@ -645,8 +648,13 @@ pub async fn list_applications(
     caller: UserCaller,
     state: web::Data<AppState>,
     query: web::Query<ApplicationsQuery>,
-) -> Result<web::Json<Vec<ApplicationSummary>>, AppError> {
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
+    q.validate()?;
+    let paged = q.limit.is_some() || q.cursor.is_some();
+    let limit = if paged { page::limit(q.limit) } else { 1000 };
+    let after: Option<(DateTime<Utc>, Uuid)> = page::position(q.cursor.as_deref())?;
     let view = q.view.clone().unwrap_or_else(|| "mine".to_owned());
     if !["mine", "jury", "all"].contains(&view.as_str()) {
         return Err(AppError::field(
@@ -657,7 +665,7 @@ pub async fn list_applications(
     }
     let status: Option<ApplicationStatus> =
         AppError::one_of(q.status.as_deref(), "status", "not an application status")?;
-    state
+    let listed = state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
             let scheme_id = match q.scheme.as_deref() {
@@ -691,12 +699,33 @@ pub async fn list_applications(
                 scope,
                 scheme_id,
                 status,
-                limit: 1000,
+                after,
+                limit: if paged { limit + 1 } else { limit },
             };
-            summaries(apps::list(conn, &filter)?, with_jury)
+            let lines = page::cut(apps::list(conn, &filter)?, limit, |line| {
+                (line.row.updated_at, line.row.id)
+            });
+            Ok(Page::new(
+                summaries(lines.items, with_jury)?,
+                lines.next_cursor,
+            ))
         })
-        .await
-        .map(web::Json)
+        .await?;
+    let mut response = HttpResponse::Ok();
+    if let Some(cursor) = &listed.next_cursor {
+        let mut params: Vec<&str> = req
+            .query_string()
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with("cursor="))
+            .collect();
+        let cursor = format!("cursor={cursor}");
+        params.push(&cursor);
+        response.insert_header((
+            header::LINK,
+            format!("<{}?{}>; rel=\"next\"", req.path(), params.join("&")),
+        ));
+    }
+    Ok(response.json(listed.items))
 }
 
 /// Get an application

@@ -27,9 +27,11 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::UserCaller;
+use crate::cache;
 use crate::error::AppError;
 use crate::page;
-use crate::principal::{Principal, parse_id, wijk_id};
+use crate::principal::{Principal, parse_id};
+use crate::respond;
 use crate::routes::venues_common::{booking_view, is_manager, parse_time, request_terms};
 use crate::state::AppState;
 
@@ -142,14 +144,15 @@ fn hours_view(row: &OpeningHoursRow) -> OpeningHours {
 pub async fn list_venues(
     state: web::Data<AppState>,
     query: web::Query<ListVenuesQuery>,
-) -> Result<web::Json<VenuePage>, AppError> {
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     // The finder's order includes the distance to a point, so its pages are offsets.
     let offset: usize = page::position(query.cursor.as_deref())?.unwrap_or(0);
     let limit = page::limit(query.limit);
     let rows = find_venues(&state, query, offset, limit as usize + 1).await?;
-    let (items, next_cursor) = page::cut(rows, limit, |_| offset + limit as usize);
-    Ok(web::Json(VenuePage { items, next_cursor }))
+    let venues: VenuePage = page::cut(rows, limit, |_| offset + limit as usize);
+    respond::json(&req, &venues)
 }
 
 /// Venues matching the query, `limit` of them after skipping `offset`, in the finder's order.
@@ -204,14 +207,14 @@ async fn find_venues(
             ));
         }
     };
+    let wijk_id = match query.wijk.as_deref() {
+        Some(key) => Some(cache::wijk_id(state, key).await?),
+        None => None,
+    };
     let rows = state
         .with_conn(move |conn| {
             let filter = VenueFilter {
-                wijk_id: query
-                    .wijk
-                    .as_deref()
-                    .map(|w| wijk_id(conn, w))
-                    .transpose()?,
+                wijk_id,
                 venue_type,
                 capacity_min: query.capacity_min,
                 room_use: query.room_use.clone(),

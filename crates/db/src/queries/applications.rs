@@ -109,6 +109,8 @@ pub struct ListFilter {
     pub scope: ListScope,
     pub scheme_id: Option<Uuid>,
     pub status: Option<ApplicationStatus>,
+    /// Only applications after this one in the list's order (`updated_at`, `id`, newest first).
+    pub after: Option<(DateTime<Utc>, Uuid)>,
     pub limit: i64,
 }
 
@@ -719,6 +721,15 @@ pub fn list(conn: &mut PgConnection, f: &ListFilter) -> QueryResult<Vec<ListedAp
     }
     if let Some(s) = &f.status {
         query = query.filter(subsidy_application::status.eq(*s));
+    }
+    if let Some((updated_at, id)) = f.after {
+        query = query.filter(
+            sql::<Bool>("(subsidy_application.updated_at, subsidy_application.id) < (")
+                .bind::<diesel::sql_types::Timestamptz, _>(updated_at)
+                .sql(", ")
+                .bind::<SqlUuid, _>(id)
+                .sql(")"),
+        );
     }
     // The scope as SQL: a subquery on a table outside the join cannot be typed by diesel here.
     match &f.scope {

@@ -1,0 +1,105 @@
+// Organisations in the web app (issue "self-service and administration"): a resident creates a
+// vzw, invites a neighbour by e-mail, the neighbour accepts through the mailed link, and leaves
+// again. Accounts come from the CLI; the mailed link is read from the outbox (no SMTP here).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, api, cliUser, launchChromium } from './support.mjs';
+
+const PASSWORD = 'een lange zin als wachtwoord';
+let browser;
+
+before(async () => { browser = await launchChromium(); });
+after(async () => { await browser?.close(); });
+
+async function loggedIn(email) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL('**/account');
+  return { page, errors };
+}
+
+/** The link of the newest mail of `template` to `to`, read from the outbox by an administrator. */
+async function mailedLink(to, template) {
+  const admin = await api('/api/v1/auth/login', { method: 'POST',
+    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } });
+  const outbox = await api(`/api/v1/admin/outbox?to=${encodeURIComponent(to)}`, { token: admin.body.access_token });
+  assert.equal(outbox.status, 200);
+  const mail = outbox.body.find((m) => m.template === template);
+  assert.ok(mail, `a ${template} mail to ${to}`);
+  return mail.body.match(/https?:\/\/\S+/)[0];
+}
+
+test('a resident creates a vzw and invites a neighbour, who accepts through the mailed link and leaves again', async () => {
+  const stamp = Date.now();
+  const ownerEmail = `voorzitter-${stamp}@example.org`;
+  const memberEmail = `buur-${stamp}@example.org`;
+  cliUser(ownerEmail, PASSWORD, { name: 'Ilse' });
+  cliUser(memberEmail, PASSWORD, { name: 'Youssef' });
+  const name = `Buren van de Brugse Poort ${stamp}`;
+
+  // The owner creates the organisation: a bad website is refused with the field's reason.
+  const { page: owner, errors } = await loggedIn(ownerEmail);
+  await owner.getByRole('link', { name: 'Mijn organisaties' }).click();
+  await owner.getByText('Je bent nog geen lid van een organisatie.').waitFor();
+  await owner.getByLabel('Naam', { exact: true }).fill(name);
+  await owner.getByLabel('Soort').selectOption('vzw');
+  await owner.getByLabel('Wijk', { exact: true }).selectOption('4');
+  await owner.getByLabel('Wat doet de organisatie?').fill('Buurtfeesten en een moestuin op het plein.');
+  await owner.getByLabel('Website (niet verplicht)').fill('brugse-poort');
+  await owner.getByRole('button', { name: 'Organisatie aanmaken' }).click();
+  // The browser's own URL check or the server's field error: either way nothing is created.
+  await owner.getByLabel('Website (niet verplicht)').fill('https://buren.example');
+  await owner.getByRole('button', { name: 'Organisatie aanmaken' }).click();
+  await owner.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
+  const orgUrl = owner.url();
+  await owner.getByRole('heading', { level: 1, name }).waitFor();
+  assert.match(await owner.locator('dl.facts').innerText(), /vzw[\s\S]*4[\s\S]*Erkend door de stad\s+nee/);
+  assert.match(await owner.locator('ul.member-list').innerText(), /Ilse · eigenaar/);
+
+  // The only owner cannot leave: the server's reason is shown.
+  await owner.getByRole('button', { name: 'Organisatie verlaten' }).click();
+  await owner.getByRole('alert').waitFor();
+
+  // An invitation by e-mail.
+  await owner.getByLabel('E-mailadres').fill(memberEmail);
+  await owner.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+  await owner.getByRole('status').filter({ hasText: `Uitnodiging gemaild naar ${memberEmail}` }).waitFor();
+
+  // The neighbour opens the mailed link, logged in, and accepts.
+  const link = await mailedLink(memberEmail, 'organisation_invitation');
+  assert.ok(link.startsWith(`${BASE}/invitations/accept?token=`), link);
+  const { page: member, errors: memberErrors } = await loggedIn(memberEmail);
+  await member.goto(link);
+  await member.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
+  await member.getByRole('status').filter({ hasText: `Je bent nu lid van ${name}` }).waitFor();
+  await member.getByRole('link', { name }).click();
+  await member.waitForURL(orgUrl);
+  await member.locator('ul.member-list li', { hasText: 'Youssef · lid' }).waitFor();
+  assert.equal(await member.getByRole('button', { name: /^Verwijder/ }).count(), 0, 'a member removes nobody');
+  await member.goto(`${BASE}/organisations`);
+  await member.getByRole('link', { name }).waitFor();
+  // The same link cannot be used twice.
+  await member.goto(link);
+  await member.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
+  await member.getByRole('alert').waitFor();
+
+  // The owner sees the new member; the member leaves.
+  await owner.reload();
+  await owner.locator('ul.member-list li', { hasText: 'Youssef · lid' }).waitFor();
+  await member.goto(orgUrl);
+  await member.getByRole('button', { name: 'Organisatie verlaten' }).click();
+  await member.getByRole('status').filter({ hasText: 'Je hebt de organisatie verlaten.' }).waitFor();
+  await member.goto(`${BASE}/organisations`);
+  await member.getByText('Je bent nog geen lid van een organisatie.').waitFor();
+  await owner.reload();
+  await owner.locator('ul.member-list li').first().waitFor();
+  assert.equal(await owner.locator('ul.member-list li').count(), 1);
+  assert.deepEqual([...errors, ...memberErrors], []);
+  await owner.close();
+  await member.close();
+});

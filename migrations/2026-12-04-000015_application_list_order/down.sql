@@ -1,0 +1,1 @@
+DROP INDEX subsidy_application_list_idx;
