@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/votes") view=VotesStaffPage />
                     <Route path=path!("/staff/panels") view=PanelsStaffPage />
                     <Route path=path!("/staff/projects") view=ProjectsStaffPage />
+                    <Route path=path!("/staff/organisations") view=crate::staff::organisations::RecognitionQueuePage />
                     <Route path=path!("/panels/:id") view=PanelPage />
                     <Route path=path!("/proposals/:id") view=ProposalPage />
                     <Route path=path!("/subsidies") view=SubsidyFinder />

@@ -211,3 +211,37 @@ fn build(mail: &outbox::MailRow, from: &Mailbox) -> Result<Message, String> {
         .body(mail.body.clone())
         .map_err(|e| e.to_string())
 }
+
+/// The city's decision on a request for recognition, for the organisation's owners.
+pub fn organisation_recognition(
+    organisation: &str,
+    recognised: bool,
+    reason: Option<&str>,
+    link: &str,
+) -> Mail {
+    let why = reason.map(|r| format!("\n\n{r}")).unwrap_or_default();
+    let (template, subject, body) = if recognised {
+        (
+            "organisation_recognised",
+            format!("{organisation} is erkend / {organisation} is recognised"),
+            format!(
+                "De stad heeft {organisation} erkend: je boekt zalen nu aan het verlaagde tarief.{why}\n{link}\n\n\
+                 The city recognised {organisation}: rooms are now booked at the reduced tariff.{why}\n{link}\n"
+            ),
+        )
+    } else {
+        (
+            "organisation_recognition_refused",
+            format!("Erkenning van {organisation} / Recognition of {organisation}"),
+            format!(
+                "De stad heeft {organisation} (nog) niet erkend. De reden:{why}\n\nJe kan later opnieuw een aanvraag doen:\n{link}\n\n\
+                 The city did not recognise {organisation} (yet). The reason:{why}\n\nYou can ask again later:\n{link}\n"
+            ),
+        )
+    };
+    Mail {
+        template,
+        subject,
+        body,
+    }
+}

@@ -1363,3 +1363,217 @@ async fn the_cli_makes_jury_members_of_a_scheme_and_managers_of_a_venue_and_refu
         0
     );
 }
+
+#[actix_web::test]
+async fn an_owner_asks_for_recognition_and_only_staff_of_its_wijk_decide_with_a_reason() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    verified_user(&app, &db, "owner@example.org").await;
+    verified_user(&app, &db, "member@example.org").await;
+    let staff2_id = verified_user(&app, &db, "staff2@example.org").await;
+    let staff7_id = verified_user(&app, &db, "staff7@example.org").await;
+    for (id, nr) in [(&staff2_id, 2), (&staff7_id, 7)] {
+        let r = post(
+            &app,
+            &format!("/api/v1/admin/users/{id}/roles"),
+            json!({"role": "wijk_staff", "wijknr": nr}),
+            Some(&admin),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let owner = access(&app, "owner@example.org").await;
+    let member = access(&app, "member@example.org").await;
+    let staff2 = access(&app, "staff2@example.org").await;
+    let staff7 = access(&app, "staff7@example.org").await;
+    let org = post(
+        &app,
+        "/api/v1/organisations",
+        json!({"name": "Buurtwerk Rabot", "kind": "vzw", "wijknr": 7}),
+        Some(&owner),
+    )
+    .await;
+    let org_id = org.body["id"].as_str().expect("id").to_owned();
+    let invited = post(
+        &app,
+        &format!("/api/v1/organisations/{org_id}/invitations"),
+        json!({"email": "member@example.org"}),
+        Some(&owner),
+    )
+    .await;
+    assert_eq!(invited.status, StatusCode::CREATED, "{}", invited.body);
+    let token = mailed_token(&db, "member@example.org");
+    let joined = post(
+        &app,
+        "/api/v1/organisations/invitations/accept",
+        json!({"token": token}),
+        Some(&member),
+    )
+    .await;
+    assert_eq!(joined.status, StatusCode::OK, "{}", joined.body);
+
+    let ask = format!("/api/v1/organisations/{org_id}/recognition-requests");
+    let motivation =
+        json!({"motivation": "Wij organiseren elke maand een buurtfeest en een repair café."});
+    let requests = || {
+        count(
+            &db,
+            "SELECT count(*) AS n FROM organisation_recognition_request",
+        )
+    };
+    // Only owners ask; a member, staff and strangers are refused before the body counts.
+    for (who, token, expected) in [
+        ("anonymous", None, StatusCode::UNAUTHORIZED),
+        ("a member", Some(member.as_str()), StatusCode::FORBIDDEN),
+        (
+            "staff of the wijk",
+            Some(staff7.as_str()),
+            StatusCode::FORBIDDEN,
+        ),
+    ] {
+        let r = post(&app, &ask, json!({"motivation": ""}), token).await;
+        assert_eq!(r.status, expected, "{who}: {}", r.body);
+    }
+    let short = post(&app, &ask, json!({"motivation": "Graag"}), Some(&owner)).await;
+    assert_eq!(
+        (short.status, short.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("motivation"))
+    );
+    let extra = post(
+        &app,
+        &ask,
+        json!({"motivation": "Wij organiseren buurtfeesten.", "status": "recognised"}),
+        Some(&owner),
+    )
+    .await;
+    assert_eq!(extra.status, StatusCode::BAD_REQUEST, "{}", extra.body);
+    assert_eq!(requests(), 0);
+    let asked = post(&app, &ask, motivation.clone(), Some(&owner)).await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    assert_eq!(asked.body["status"], "pending");
+    let request_id = asked.body["id"].as_str().expect("id").to_owned();
+    let again = post(&app, &ask, motivation.clone(), Some(&owner)).await;
+    assert_eq!(
+        again.status,
+        StatusCode::CONFLICT,
+        "one open request at a time"
+    );
+
+    // The queue: staff of wijk 7 see it, staff of wijk 2 do not, residents may not look.
+    let queue = "/api/v1/organisations/recognition-requests";
+    let seen = get_as(&app, queue, Some(&staff7)).await;
+    assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
+    assert_eq!(seen.body[0]["organisation_name"], "Buurtwerk Rabot");
+    assert_eq!(get_as(&app, queue, Some(&staff2)).await.body, json!([]));
+    assert_eq!(
+        get_as(&app, queue, Some(&owner)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get_as(&app, &format!("{queue}?status=maybe"), Some(&staff7))
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    // The organisation's own history: its members and the wijk's staff.
+    assert_eq!(
+        get_as(&app, &ask, Some(&member)).await.body[0]["id"],
+        request_id.as_str()
+    );
+    assert_eq!(
+        get_as(&app, &ask, Some(&staff2)).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // Deciding: staff of another wijk and the owner are refused; a refusal needs a reason.
+    let decide = format!("{queue}/{request_id}/decision");
+    for token in [&staff2, &owner, &member] {
+        let r = post(&app, &decide, json!({"recognised": true}), Some(token)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    }
+    let bare = post(
+        &app,
+        &decide,
+        json!({"recognised": false, "reason": " "}),
+        Some(&staff7),
+    )
+    .await;
+    assert_eq!(
+        (bare.status, bare.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("reason"))
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM organisation WHERE recognised_at IS NOT NULL"
+        ),
+        0
+    );
+    let refused = post(
+        &app,
+        &decide,
+        json!({"recognised": false, "reason": "Stuur eerst jullie statuten mee."}),
+        Some(&staff7),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::OK, "{}", refused.body);
+    assert_eq!(
+        (
+            refused.body["status"].as_str(),
+            refused.body["reason"].as_str()
+        ),
+        (Some("refused"), Some("Stuur eerst jullie statuten mee."))
+    );
+    assert_eq!(
+        post(&app, &decide, json!({"recognised": true}), Some(&staff7))
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE template = 'organisation_recognition_refused' AND to_address = 'owner@example.org'"
+        ),
+        1,
+        "the owner is mailed the reason"
+    );
+
+    // Asked again and recognised: the organisation is recognised, audited, and mailed.
+    let second = post(
+        &app,
+        &ask,
+        json!({"motivation": "Onze statuten staan nu op de website van de vzw."}),
+        Some(&owner),
+    )
+    .await;
+    assert_eq!(second.status, StatusCode::CREATED, "{}", second.body);
+    let second_id = second.body["id"].as_str().expect("id");
+    let ok = post(
+        &app,
+        &format!("{queue}/{second_id}/decision"),
+        json!({"recognised": true}),
+        Some(&staff7),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    let org = get_as(&app, &format!("/api/v1/organisations/{org_id}"), None).await;
+    assert_eq!(org.body["recognised"], true);
+    assert_eq!(
+        post(&app, &ask, motivation, Some(&owner)).await.status,
+        StatusCode::CONFLICT,
+        "recognised already"
+    );
+    assert_eq!(get_as(&app, queue, Some(&staff7)).await.body, json!([]));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action IN ('organisation.recognition_requested', 'organisation.recognition_refused', 'organisation.recognised')"
+        ),
+        4
+    );
+    let history = get_as(&app, &ask, Some(&owner)).await;
+    assert_eq!(history.body.as_array().map(Vec::len), Some(2));
+    assert_eq!(history.body[0]["status"], "recognised", "newest first");
+}

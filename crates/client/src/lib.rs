@@ -29,6 +29,9 @@ use samenstad_types::projects::{
     DecideProposal, HideIdea, Idea, IdeaPage, ListIdeasQuery, Programme, Project, Proposal,
     Residence, SetIdeaStatus, SetRoundWijk, VerifyResidence, Vote, VoteResults,
 };
+use samenstad_types::recognition::{
+    DecideRecognition, RecognitionQueueQuery, RecognitionRequest, RequestRecognition,
+};
 use samenstad_types::subsidies::{
     Advice, Application, ApplicationDraft, ApplicationSummary, ApplicationsQuery, Award,
     BudgetInput, CosignatureLink, CosignatureRequest, CriterionScore, Dashboard, Deadline,
@@ -1285,6 +1288,46 @@ impl Client {
     pub async fn remove_member(&self, id: &str, user_id: &str) -> Result<(), Error> {
         let url = self.url(&["organisations", id, "members", user_id]);
         self.send(self.http.delete(url)).await.map(drop)
+    }
+
+    /// `POST /api/v1/organisations/{id}/recognition-requests` (owners): ask the city to
+    /// recognise the organisation.
+    pub async fn request_recognition(
+        &self,
+        id: &str,
+        body: &RequestRecognition,
+    ) -> Result<RecognitionRequest, Error> {
+        let url = self.url(&["organisations", id, "recognition-requests"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `GET /api/v1/organisations/{id}/recognition-requests`: the organisation's requests,
+    /// newest first (its members and staff of its wijk).
+    pub async fn organisation_recognition_requests(
+        &self,
+        id: &str,
+    ) -> Result<Vec<RecognitionRequest>, Error> {
+        let url = self.url(&["organisations", id, "recognition-requests"]);
+        self.get(self.http.get(url)).await
+    }
+
+    /// `GET /api/v1/organisations/recognition-requests` (wijk staff): the queue of their wijken.
+    pub async fn recognition_queue(
+        &self,
+        query: &RecognitionQueueQuery,
+    ) -> Result<Vec<RecognitionRequest>, Error> {
+        let url = self.url(&["organisations", "recognition-requests"]);
+        self.get(self.http.get(url).query(query)).await
+    }
+
+    /// `POST /api/v1/organisations/recognition-requests/{id}/decision` (staff of the wijk).
+    pub async fn decide_recognition(
+        &self,
+        id: &str,
+        body: &DecideRecognition,
+    ) -> Result<RecognitionRequest, Error> {
+        let url = self.url(&["organisations", "recognition-requests", id, "decision"]);
+        self.get(self.http.post(url).json(body)).await
     }
 
     /// `PUT /api/v1/organisations/{id}/recognition` (administrators).

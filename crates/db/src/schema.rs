@@ -923,3 +923,21 @@ diesel::allow_tables_to_appear_in_same_query!(panel_decision_vote, panel);
 diesel::allow_tables_to_appear_in_same_query!(panel_decision_vote, panel_seat);
 diesel::allow_tables_to_appear_in_same_query!(panel_decision_vote, panel_candidate);
 diesel::allow_tables_to_appear_in_same_query!(app_user, programme_round);
+
+diesel::table! {
+    organisation_recognition_request (id) {
+        id -> Uuid,
+        organisation_id -> Uuid,
+        motivation -> Text,
+        requested_by -> Nullable<Uuid>,
+        requested_at -> Timestamptz,
+        status -> Text,
+        decided_by -> Nullable<Uuid>,
+        decided_at -> Nullable<Timestamptz>,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(organisation_recognition_request -> organisation (organisation_id));
+diesel::allow_tables_to_appear_in_same_query!(organisation_recognition_request, organisation);
+diesel::allow_tables_to_appear_in_same_query!(organisation_recognition_request, wijk);

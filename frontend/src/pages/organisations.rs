@@ -199,7 +199,14 @@ pub fn OrganisationPage() -> impl IntoView {
                 }.into_any(),
                 Err(e) => view! { <h1>{tx("Organisatie", "Organisation")}</h1><p role="alert">{e}</p> }.into_any(),
             })}
-            {move || my_role.get().map(|role| view! { <Members id=id.get() owner=role == "owner" /> })}
+            {move || my_role.get().map(|role| {
+                let recognised = matches!(organisation.get(), Some(Ok(Some(ref org))) if org.recognised);
+                let owner = role == "owner";
+                view! {
+                    <Recognition id=id.get() recognised=recognised owner=owner />
+                    <Members id=id.get() owner=owner />
+                }
+            })}
         </section>
     }
 }
@@ -391,6 +398,88 @@ pub fn AcceptInvitationPage() -> impl IntoView {
                     }}
                 </Show>
             </Show>
+        </section>
+    }
+}
+
+/// Recognition by the city: owners ask with a motivation and see where their request stands.
+#[component]
+fn Recognition(id: String, recognised: bool, owner: bool) -> impl IntoView {
+    use samenstad_types::recognition::{RecognitionStatus, RequestRecognition};
+    let lang = use_lang();
+    let session = use_session();
+    let version = RwSignal::new(0u32);
+    let org_id = id.clone();
+    let requests = LocalResource::new(move || {
+        version.track();
+        let client = api::tracked(&session);
+        let id = org_id.clone();
+        async move {
+            client?
+                .organisation_recognition_requests(&id)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    let motivation = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = RequestRecognition {
+            motivation: motivation.get_untracked().trim().to_owned(),
+        };
+        let id = id.clone();
+        act(
+            session,
+            message,
+            move |c| async move { c.request_recognition(&id, &body).await },
+            move |_| {
+                motivation.set(String::new());
+                version.update(|v| *v += 1);
+            },
+        );
+    };
+    view! {
+        <section class="recognition">
+            <h2>{tx("Erkenning door de stad", "Recognition by the city")}</h2>
+            {move || requests.get().map(|r| match r {
+                Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
+                Ok(list) => {
+                    let latest = list.first().cloned();
+                    let open = latest.as_ref().is_some_and(|r| r.status == RecognitionStatus::Pending);
+                    let history = latest.map(|r| {
+                        let status = r.status;
+                        let day = r.decided_at.clone().unwrap_or_else(|| r.requested_at.clone());
+                        let day = day.get(..10).unwrap_or_default().to_owned();
+                        view! {
+                            <p class="recognition-status">
+                                {move || match status {
+                                    RecognitionStatus::Pending => pick(lang.get(), "Aangevraagd op", "Asked on"),
+                                    RecognitionStatus::Recognised => pick(lang.get(), "Erkend op", "Recognised on"),
+                                    RecognitionStatus::Refused => pick(lang.get(), "Geweigerd op", "Refused on"),
+                                }} " " {day}
+                                {move || (status == RecognitionStatus::Pending).then(|| pick(lang.get(),
+                                    ": een medewerker van de wijk beslist.", ": staff of the wijk will decide."))}
+                                {r.reason.clone().map(|why| format!(" · {why}"))}
+                            </p>
+                        }
+                    });
+                    view! {
+                        {history}
+                        {(owner && !recognised && !open).then(|| view! {
+                            <form class="ask-recognition" on:submit=submit.clone()>
+                                <p>{tx("Een erkende organisatie huurt zalen aan het verlaagde tarief. Vertel kort wat jullie doen en voor wie.",
+                                    "A recognised organisation rents rooms at the reduced tariff. Say briefly what you do and for whom.")}</p>
+                                <p class="field"><label for="recognition-motivation">{tx("Motivatie", "Motivation")}</label>
+                                    <textarea id="recognition-motivation" required=true minlength="10" maxlength="2000" prop:value=motivation
+                                        on:input=move |ev| motivation.set(event_target_value(&ev))></textarea></p>
+                                <Problem message=message />
+                                <button type="submit">{tx("Erkenning aanvragen", "Ask for recognition")}</button>
+                            </form>
+                        })}
+                    }.into_any()
+                }
+            })}
         </section>
     }
 }

@@ -6,6 +6,7 @@
 //! survive an error or a reload, and the action runner that shows the server's reason.
 
 pub mod ideas;
+pub mod organisations;
 pub mod panels;
 pub mod programme;
 pub mod projects;
@@ -225,6 +226,7 @@ pub fn StaffNav() -> impl IntoView {
             <A href=move || with_wijk("/staff/votes")>{tx("Stemmingen", "Votes")}</A>
             <A href=move || with_wijk("/staff/panels")>{tx("Wijkpanels", "Panels")}</A>
             <A href=move || with_wijk("/staff/projects")>{tx("Projecten", "Projects")}</A>
+            <A href="/staff/organisations">{tx("Erkenning van organisaties", "Recognition of organisations")}</A>
         </nav>
         <Done message=notice />
     }

@@ -17,6 +17,7 @@ pub mod overview;
 pub mod panels;
 pub mod projects;
 pub mod realisation;
+pub mod recognition;
 pub mod residence;
 pub mod series;
 pub mod subsidies;
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     overview::configure(cfg);
     auth::configure(cfg);
     me::configure(cfg);
+    recognition::configure(cfg);
     organisations::configure(cfg);
     admin::configure(cfg);
     venues::configure(cfg);

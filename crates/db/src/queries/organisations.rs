@@ -3,9 +3,13 @@
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use samenstad_types::account::OrganisationKind;
+use samenstad_types::recognition::RecognitionStatus;
 use uuid::Uuid;
 
-use crate::schema::{app_user, organisation, organisation_invitation, organisation_member, wijk};
+use crate::schema::{
+    app_user, organisation, organisation_invitation, organisation_member,
+    organisation_recognition_request, wijk,
+};
 
 /// An organisation row.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
@@ -227,4 +231,149 @@ pub fn invitations_to(conn: &mut PgConnection, email: &str) -> QueryResult<Vec<I
             organisation_invitation::accepted_at,
         ))
         .load(conn)
+}
+
+/// A request for recognition.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = organisation_recognition_request, check_for_backend(diesel::pg::Pg))]
+pub struct RecognitionRow {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub motivation: String,
+    pub requested_by: Option<Uuid>,
+    pub requested_at: DateTime<Utc>,
+    pub status: RecognitionStatus,
+    pub decided_by: Option<Uuid>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub reason: Option<String>,
+}
+
+/// A request with its organisation and the organisation's `wijknr`.
+pub type RecognitionLine = (RecognitionRow, OrganisationRow, Option<i16>);
+
+/// Which requests a list holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecognitionScope {
+    /// Every organisation's (administrators).
+    All,
+    /// Those of organisations in these wijken (their staff).
+    Wijken(Vec<Uuid>),
+    /// One organisation's, newest first (its members).
+    Organisation(Uuid),
+}
+
+/// Whether the organisation has an open request.
+pub fn has_open_recognition_request(
+    conn: &mut PgConnection,
+    organisation_id: Uuid,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        organisation_recognition_request::table
+            .filter(organisation_recognition_request::organisation_id.eq(organisation_id))
+            .filter(organisation_recognition_request::status.eq(RecognitionStatus::Pending)),
+    ))
+    .get_result(conn)
+}
+
+/// Stores a new (pending) request.
+pub fn insert_recognition_request(
+    conn: &mut PgConnection,
+    row: &RecognitionRow,
+) -> QueryResult<()> {
+    diesel::insert_into(organisation_recognition_request::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
+}
+
+/// Requests in `scope` with `status` (any status when `None`): a queue oldest first, an
+/// organisation's history newest first. One query, joined with the organisation and its wijk.
+pub fn recognition_requests(
+    conn: &mut PgConnection,
+    scope: &RecognitionScope,
+    status: Option<RecognitionStatus>,
+) -> QueryResult<Vec<RecognitionLine>> {
+    let mut query = organisation_recognition_request::table
+        .inner_join(organisation::table.left_join(wijk::table))
+        .select((
+            RecognitionRow::as_select(),
+            OrganisationRow::as_select(),
+            wijk::wijknr.nullable(),
+        ))
+        .into_boxed();
+    if let Some(status) = status {
+        query = query.filter(organisation_recognition_request::status.eq(status));
+    }
+    query = match scope {
+        RecognitionScope::All => query.order(organisation_recognition_request::requested_at.asc()),
+        RecognitionScope::Wijken(wijken) => query
+            .filter(organisation::wijk_id.eq_any(wijken.clone()))
+            .order(organisation_recognition_request::requested_at.asc()),
+        RecognitionScope::Organisation(id) => query
+            .filter(organisation_recognition_request::organisation_id.eq(*id))
+            .order(organisation_recognition_request::requested_at.desc()),
+    };
+    query.limit(500).load(conn)
+}
+
+/// A request with its organisation, the request's row locked for the decision (`FOR UPDATE`;
+/// the organisation's side of the join may be null and cannot be locked with it).
+pub fn recognition_request_for_update(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> QueryResult<Option<RecognitionLine>> {
+    let locked: Option<Uuid> = organisation_recognition_request::table
+        .find(id)
+        .select(organisation_recognition_request::id)
+        .for_update()
+        .first(conn)
+        .optional()?;
+    if locked.is_none() {
+        return Ok(None);
+    }
+    organisation_recognition_request::table
+        .inner_join(organisation::table.left_join(wijk::table))
+        .filter(organisation_recognition_request::id.eq(id))
+        .select((
+            RecognitionRow::as_select(),
+            OrganisationRow::as_select(),
+            wijk::wijknr.nullable(),
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// Records the decision on a request, and recognises the organisation when `status` says so.
+/// Call inside the transaction that also writes the audit row.
+pub fn decide_recognition(
+    conn: &mut PgConnection,
+    request: &RecognitionRow,
+    status: RecognitionStatus,
+    by: Uuid,
+    reason: Option<&str>,
+) -> QueryResult<()> {
+    let now = Utc::now();
+    diesel::update(organisation_recognition_request::table.find(request.id))
+        .set((
+            organisation_recognition_request::status.eq(status),
+            organisation_recognition_request::decided_by.eq(Some(by)),
+            organisation_recognition_request::decided_at.eq(Some(now)),
+            organisation_recognition_request::reason.eq(reason),
+        ))
+        .execute(conn)?;
+    if status == RecognitionStatus::Recognised {
+        set_recognition(conn, request.organisation_id, Some(by))?;
+    }
+    Ok(())
+}
+
+/// E-mail addresses of an organisation's owners (for mail about the organisation).
+pub fn owner_emails(conn: &mut PgConnection, organisation_id: Uuid) -> QueryResult<Vec<String>> {
+    organisation_member::table
+        .inner_join(app_user::table)
+        .filter(organisation_member::organisation_id.eq(organisation_id))
+        .filter(organisation_member::role.eq("owner"))
+        .select(app_user::email)
+        .load::<Option<String>>(conn)
+        .map(|emails| emails.into_iter().flatten().collect())
 }
