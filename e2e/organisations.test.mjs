@@ -103,3 +103,89 @@ test('a resident creates a vzw and invites a neighbour, who accepts through the 
   await owner.close();
   await member.close();
 });
+
+/** `d` as a datetime-local value in this machine's time zone (the browser's too). */
+const localInput = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+
+test('a vzw asks for recognition, staff of its wijk refuse once and then recognise it, and its next room request gets the reduced tariff', async () => {
+  const stamp = Date.now();
+  const ownerEmail = `secretaris-${stamp}@example.org`;
+  const staffEmail = `wijkregie-4-${stamp}@stad.example`;
+  const elsewhereEmail = `wijkregie-9-${stamp}@stad.example`;
+  cliUser(ownerEmail, PASSWORD, { name: 'Hanne' });
+  cliUser(staffEmail, PASSWORD, { role: 'wijk_staff', wijk: 4, name: 'Sam' });
+  cliUser(elsewhereEmail, PASSWORD, { role: 'wijk_staff', wijk: 9, name: 'Lien' });
+  const name = `Repair Café Brugse Poort ${stamp}`;
+
+  const { page: owner, errors } = await loggedIn(ownerEmail);
+  await owner.goto(`${BASE}/organisations`);
+  await owner.getByLabel('Naam', { exact: true }).fill(name);
+  await owner.getByLabel('Soort').selectOption('vzw');
+  await owner.getByLabel('Wijk', { exact: true }).selectOption('4');
+  await owner.getByRole('button', { name: 'Organisatie aanmaken' }).click();
+  await owner.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
+  const orgUrl = owner.url();
+
+  // Not recognised yet: a room of De Koer costs the resident tariff on behalf of the vzw.
+  const start = new Date(Date.now() + 40 * 86400000);
+  start.setHours(19, 0, 0, 0);
+  const priceFor = async () => {
+    await owner.goto(`${BASE}/venues/de-koer`);
+    await owner.getByLabel('Begin', { exact: true }).fill(localInput(start));
+    await owner.getByLabel('Duur (uren)').fill('2');
+    await owner.getByLabel('Namens').selectOption({ label: name });
+    return owner.locator('p.price');
+  };
+  await (await priceFor()).filter({ hasText: '€ 20,00 (resident)' }).waitFor();
+
+  // The owner asks, with a motivation.
+  await owner.goto(orgUrl);
+  await owner.getByLabel('Motivatie').fill('Elke eerste zaterdag herstellen vrijwilligers fietsen en toestellen van buren.');
+  await owner.getByRole('button', { name: 'Erkenning aanvragen' }).click();
+  await owner.locator('p.recognition-status', { hasText: 'een medewerker van de wijk beslist' }).waitFor();
+  assert.equal(await owner.getByRole('button', { name: 'Erkenning aanvragen' }).count(), 0, 'one open request');
+
+  // Staff of another wijk do not see it; staff of wijk 4 refuse once (a reason is needed), then recognise.
+  const { page: elsewhere } = await loggedIn(elsewhereEmail);
+  await elsewhere.goto(`${BASE}/staff/organisations`);
+  await elsewhere.getByText('Geen aanvragen die op een beslissing wachten.').waitFor();
+  await elsewhere.close();
+  const { page: staff, errors: staffErrors } = await loggedIn(staffEmail);
+  await staff.goto(`${BASE}/staff`);
+  await staff.getByRole('link', { name: 'Erkenning van organisaties' }).click();
+  const request = staff.locator('article.recognition-request', { hasText: name });
+  await request.waitFor();
+  assert.match(await request.innerText(), /vzw · wijk 4[\s\S]*herstellen vrijwilligers fietsen/);
+  await request.getByRole('button', { name: 'Weigeren' }).click();
+  await request.getByRole('alert').filter({ hasText: 'say why' }).waitFor();
+  await request.getByLabel(/^Reden/).fill('Vermeld nog wie de vrijwilligers begeleidt.');
+  await request.getByRole('button', { name: 'Weigeren' }).click();
+  await staff.getByRole('status').filter({ hasText: `Geweigerd: ${name}` }).waitFor();
+
+  await owner.reload();
+  await owner.locator('p.recognition-status', { hasText: 'Vermeld nog wie de vrijwilligers begeleidt.' }).waitFor();
+  await owner.getByLabel('Motivatie').fill('Twee vrijwilligers met een VCA-attest begeleiden elke sessie; 40 buren per maand.');
+  await owner.getByRole('button', { name: 'Erkenning aanvragen' }).click();
+  await owner.locator('p.recognition-status', { hasText: 'een medewerker van de wijk beslist' }).waitFor();
+
+  await staff.reload();
+  await request.getByRole('button', { name: 'Erkennen' }).click();
+  await staff.getByRole('status').filter({ hasText: `Erkend: ${name}` }).waitFor();
+  await staff.getByText('Geen aanvragen die op een beslissing wachten.').waitFor();
+
+  // Recognised: the page says so, and the next request costs the reduced tariff.
+  await owner.reload();
+  await owner.locator('dd.recognition', { hasText: 'ja' }).waitFor();
+  await (await priceFor()).filter({ hasText: '€ 10,00 (recognised)' }).waitFor();
+  await owner.getByLabel('Aantal personen').fill('20');
+  await owner.getByLabel('Waarvoor?').fill(`Repair café ${stamp}`);
+  await owner.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await owner.waitForSelector('form.booking-form p.success');
+  await owner.goto(`${BASE}/bookings`);
+  const booking = owner.locator('li.booking', { hasText: `Repair café ${stamp}` });
+  await booking.waitFor();
+  assert.match(await booking.innerText(), /€ 10,00/);
+  assert.deepEqual([...errors, ...staffErrors], []);
+  await owner.close();
+  await staff.close();
+});
