@@ -13,7 +13,7 @@ use samenstad_types::subsidies::{
     ApplicantKind, ApplicationScope, ApplicationStatus, LineKind, ReviewMode, SchemeStatus,
     TargetGroup,
 };
-use samenstad_types::venue::{BookingStatus, VenueType};
+use samenstad_types::venue::{BookingStatus, OpeningKind, VenueType};
 
 use crate::i18n::Lang;
 
@@ -51,12 +51,11 @@ pub fn role(lang: Lang, role: Role) -> String {
 }
 
 /// The kind of a venue's opening hours.
-pub fn opening_kind(lang: Lang, kind: &str) -> String {
+pub fn opening_kind(lang: Lang, kind: OpeningKind) -> String {
     let names = match kind {
-        "walk_in" => ("vrij binnenlopen", "walk in"),
-        "by_appointment" => ("op afspraak", "by appointment"),
-        "conditional" => ("onder voorwaarde", "on condition"),
-        _ => return kind.to_owned(),
+        OpeningKind::WalkIn => ("vrij binnenlopen", "walk in"),
+        OpeningKind::ByAppointment => ("op afspraak", "by appointment"),
+        OpeningKind::Conditional => ("onder voorwaarde", "on condition"),
     };
     pick(lang, names).to_owned()
 }
@@ -359,7 +358,10 @@ mod tests {
             "at a buurtpunt"
         );
         assert_eq!(vote_state(Lang::Nl, VoteState::Upcoming), "nog niet open");
-        assert_eq!(opening_kind(Lang::Nl, "conditional"), "onder voorwaarde");
+        assert_eq!(
+            opening_kind(Lang::Nl, OpeningKind::Conditional),
+            "onder voorwaarde"
+        );
         assert_eq!(role(Lang::Nl, Role::WijkStaff), "wijkmedewerker");
         assert_eq!(zone(Lang::En, Zone::Gordel19e), "19th-century belt");
     }
@@ -369,7 +371,7 @@ mod tests {
         assert_eq!(named(Lang::En, "appealed", application_status), "appealed");
         assert_eq!(named(Lang::Nl, "kerk", venue_type), "kerk");
         assert_eq!(event_by(Lang::Nl, "ombudsman"), "ombudsman");
-        assert_eq!(opening_kind(Lang::En, "by_phone"), "by_phone");
+        assert_eq!(named(Lang::En, "by_phone", opening_kind), "by_phone");
         assert_eq!(theme(Lang::Nl, "digitale_inclusie"), "digitale inclusie");
         assert_eq!(
             named(Lang::Nl, "in_dialogue", idea_status),
