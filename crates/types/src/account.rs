@@ -183,6 +183,16 @@ pub struct GrantRole {
     pub scope_id: Option<String>,
 }
 
+vocabulary! {
+    /// The role of an account in an organisation.
+    pub enum MemberRole {
+        /// Manages the organisation: invites and removes members.
+        Owner = "owner",
+        /// A member.
+        Member = "member",
+    }
+}
+
 /// An organisation the person belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -192,7 +202,7 @@ pub struct Membership {
     /// Organisation name.
     pub name: String,
     /// `owner` or `member`.
-    pub role: String,
+    pub role: MemberRole,
     /// Whether the city recognised the organisation (reduced venue tariffs).
     #[serde(default)]
     pub recognised: bool,
@@ -350,8 +360,9 @@ pub struct InviteMember {
     /// Address the invitation is mailed to.
     #[validate(email(message = "must be an e-mail address"))]
     pub email: String,
-    /// `owner` or `member`.
+    /// `owner` or `member` (the default).
     #[serde(default = "member_role")]
+    #[cfg_attr(feature = "openapi", schema(value_type = MemberRole))]
     pub role: String,
 }
 
@@ -368,7 +379,7 @@ pub struct Invitation {
     /// Organisation id.
     pub organisation_id: String,
     /// Role on acceptance.
-    pub role: String,
+    pub role: MemberRole,
     /// Expiry (RFC 3339).
     pub expires_at: String,
 }
@@ -383,7 +394,7 @@ pub struct Member {
     /// Display name.
     pub display_name: String,
     /// `owner` or `member`.
-    pub role: String,
+    pub role: MemberRole,
 }
 
 /// Recognition (erkenning) of an organisation by the city.
