@@ -417,11 +417,19 @@ pub struct CreateApiClient {
     /// Scopes besides `read` (which every client has): `residence:write` lets a city register
     /// record where residents live (the right to vote in a wijk).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<ApiScope>))]
     pub scopes: Vec<String>,
 }
 
-/// Scopes an API client can be given.
-pub const API_SCOPES: [&str; 2] = ["read", "residence:write"];
+vocabulary! {
+    /// A scope an API client can be given.
+    pub enum ApiScope {
+        /// Read the open data (every client has it).
+        Read = "read",
+        /// Record where residents live (the right to vote in a wijk): for a city register.
+        ResidenceWrite = "residence:write",
+    }
+}
 
 /// An API client; `client_secret` only in the response that created it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -435,7 +443,7 @@ pub struct ApiClient {
     /// Name.
     pub name: String,
     /// Scopes.
-    pub scopes: Vec<String>,
+    pub scopes: Vec<ApiScope>,
     /// The secret: shown once, when the client is created; store it safely.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
@@ -528,6 +536,22 @@ pub struct ListAuditQuery {
     pub cursor: Option<String>,
 }
 
+vocabulary! {
+    /// Where a mail in the outbox stands.
+    pub enum MailStatus {
+        /// Queued.
+        Pending = "pending",
+        /// Claimed by the worker (a crash leaves it here: sent at most once).
+        Sending = "sending",
+        /// Handed to the SMTP server.
+        Sent = "sent",
+        /// Not sent: no SMTP server is configured (admins can pass its link on).
+        NotSent = "not_sent",
+        /// The SMTP server refused it.
+        Failed = "failed",
+    }
+}
+
 /// A mail in the outbox (admins only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -544,7 +568,7 @@ pub struct OutboxMail {
     /// Plain-text body (contains the link).
     pub body: String,
     /// `pending`, `sending`, `sent`, `not_sent` (no SMTP configured) or `failed`.
-    pub status: String,
+    pub status: MailStatus,
     /// When it was queued (RFC 3339).
     pub created_at: String,
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
-use samenstad_types::account::{MemberRole, Role};
+use samenstad_types::account::{ApiScope, MemberRole, Role};
 use uuid::Uuid;
 
 use crate::schema::{
@@ -352,7 +352,7 @@ pub struct ApiClientRow {
     pub client_id: String,
     pub secret_hash: String,
     pub name: String,
-    pub scopes: Vec<String>,
+    pub scopes: Vec<ApiScope>,
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
