@@ -9,8 +9,11 @@ use samenstad_types::projects::{
     BallotKind, DecisionKind, IdeaChannel, IdeaStatus, ProjectStatus, ProposalStatus,
     SelectionMethod, VoteState,
 };
-use samenstad_types::subsidies::{ApplicationStatus, SchemeStatus};
-use samenstad_types::venue::{BookingStatus, VenueType};
+use samenstad_types::subsidies::{
+    ApplicantKind, ApplicationScope, ApplicationStatus, LineKind, ReviewMode, SchemeStatus,
+    TargetGroup,
+};
+use samenstad_types::venue::{BookingStatus, OpeningKind, VenueType};
 
 use crate::i18n::Lang;
 
@@ -60,12 +63,11 @@ pub fn organisation_kind(lang: Lang, kind: OrganisationKind) -> String {
 }
 
 /// The kind of a venue's opening hours.
-pub fn opening_kind(lang: Lang, kind: &str) -> String {
+pub fn opening_kind(lang: Lang, kind: OpeningKind) -> String {
     let names = match kind {
-        "walk_in" => ("vrij binnenlopen", "walk in"),
-        "by_appointment" => ("op afspraak", "by appointment"),
-        "conditional" => ("onder voorwaarde", "on condition"),
-        _ => return kind.to_owned(),
+        OpeningKind::WalkIn => ("vrij binnenlopen", "walk in"),
+        OpeningKind::ByAppointment => ("op afspraak", "by appointment"),
+        OpeningKind::Conditional => ("onder voorwaarde", "on condition"),
     };
     pick(lang, names).to_owned()
 }
@@ -219,61 +221,59 @@ pub fn application_status(lang: Lang, status: ApplicationStatus) -> String {
 }
 
 /// A kind of budget line.
-pub fn line_kind(lang: Lang, kind: &str) -> String {
+pub fn line_kind(lang: Lang, kind: LineKind) -> String {
     let names = match kind {
-        "catering" => ("Eten en drinken", "Food and drink"),
-        "volunteer_fees" => ("Vrijwilligersvergoedingen", "Volunteer fees"),
-        "materials" => ("Materiaal", "Materials"),
-        "rent" => ("Huur", "Rent"),
-        "communication" => ("Communicatie", "Communication"),
-        "performers" => ("Artiesten en sprekers", "Performers and speakers"),
-        "transport" => ("Vervoer", "Transport"),
-        "other" => ("Andere", "Other"),
-        _ => return kind.to_owned(),
+        LineKind::Catering => ("Eten en drinken", "Food and drink"),
+        LineKind::VolunteerFees => ("Vrijwilligersvergoedingen", "Volunteer fees"),
+        LineKind::Materials => ("Materiaal", "Materials"),
+        LineKind::Rent => ("Huur", "Rent"),
+        LineKind::Communication => ("Communicatie", "Communication"),
+        LineKind::Performers => ("Artiesten en sprekers", "Performers and speakers"),
+        LineKind::Transport => ("Vervoer", "Transport"),
+        LineKind::Other => ("Andere", "Other"),
     };
     pick(lang, names).to_owned()
 }
 
 /// A target group of the city's doelgroepenmatrix.
-pub fn target_group(lang: Lang, group: &str) -> String {
+pub fn target_group(lang: Lang, group: TargetGroup) -> String {
+    use TargetGroup as G;
     let names = match group {
-        "kinderen_0_11" => ("Kinderen (0–11)", "Children (0–11)"),
-        "jongeren_12_17" => ("Jongeren (12–17)", "Young people (12–17)"),
-        "studenten" => ("Studenten", "Students"),
-        "senioren_60" => ("Senioren (60+)", "Seniors (60+)"),
-        "migratieachtergrond" => (
+        G::Kinderen0To11 => ("Kinderen (0–11)", "Children (0–11)"),
+        G::Jongeren12To17 => ("Jongeren (12–17)", "Young people (12–17)"),
+        G::Studenten => ("Studenten", "Students"),
+        G::Senioren60 => ("Senioren (60+)", "Seniors (60+)"),
+        G::Migratieachtergrond => (
             "Mensen met een migratieachtergrond",
             "People with a migration background",
         ),
-        "armoede" => ("Mensen in armoede", "People in poverty"),
-        "beperking" => ("Mensen met een beperking", "People with a disability"),
-        "iedereen" => ("Iedereen", "Everyone"),
-        _ => return group.to_owned(),
+        G::Armoede => ("Mensen in armoede", "People in poverty"),
+        G::Beperking => ("Mensen met een beperking", "People with a disability"),
+        G::Iedereen => ("Iedereen", "Everyone"),
     };
     pick(lang, names).to_owned()
 }
 
 /// Where an initiative takes place.
-pub fn scope(lang: Lang, scope: &str) -> String {
+pub fn scope(lang: Lang, scope: ApplicationScope) -> String {
     let names = match scope {
-        "wijk" => ("Eén wijk", "One wijk"),
-        "wijken" => ("Meerdere wijken", "Several wijken"),
-        "city" => ("De hele stad", "The whole city"),
-        _ => return scope.to_owned(),
+        ApplicationScope::Wijk => ("Eén wijk", "One wijk"),
+        ApplicationScope::Wijken => ("Meerdere wijken", "Several wijken"),
+        ApplicationScope::City => ("De hele stad", "The whole city"),
     };
     pick(lang, names).to_owned()
 }
 
 /// Who applies: a kind of organisation, or a person.
-pub fn applicant_kind(lang: Lang, kind: &str) -> String {
+pub fn applicant_kind(lang: Lang, kind: ApplicantKind) -> String {
+    use ApplicantKind as K;
     let names = match kind {
-        "bewonersgroep" => ("bewonersgroep", "residents' group"),
-        "feitelijke_vereniging" => ("feitelijke vereniging", "unincorporated association"),
-        "vzw" => ("vzw", "non-profit (vzw)"),
-        "school" => ("school", "school"),
-        "other" => ("andere organisatie", "other organisation"),
-        "person" => ("persoon", "person"),
-        _ => return kind.to_owned(),
+        K::Bewonersgroep => ("bewonersgroep", "residents' group"),
+        K::FeitelijkeVereniging => ("feitelijke vereniging", "unincorporated association"),
+        K::Vzw => ("vzw", "non-profit (vzw)"),
+        K::School => ("school", "school"),
+        K::Other => ("andere organisatie", "other organisation"),
+        K::Person => ("persoon", "person"),
     };
     pick(lang, names).to_owned()
 }
@@ -301,11 +301,10 @@ pub fn theme(lang: Lang, theme: &str) -> String {
 }
 
 /// How a category is decided.
-pub fn review_mode(lang: Lang, review: &str) -> String {
+pub fn review_mode(lang: Lang, review: ReviewMode) -> String {
     let names = match review {
-        "automatic" => ("getoetst aan de regels", "checked against the rules"),
-        "jury" => ("jury", "jury"),
-        _ => return review.to_owned(),
+        ReviewMode::Automatic => ("getoetst aan de regels", "checked against the rules"),
+        ReviewMode::Jury => ("jury", "jury"),
     };
     pick(lang, names).to_owned()
 }
@@ -371,7 +370,10 @@ mod tests {
             "at a buurtpunt"
         );
         assert_eq!(vote_state(Lang::Nl, VoteState::Upcoming), "nog niet open");
-        assert_eq!(opening_kind(Lang::Nl, "conditional"), "onder voorwaarde");
+        assert_eq!(
+            opening_kind(Lang::Nl, OpeningKind::Conditional),
+            "onder voorwaarde"
+        );
         assert_eq!(role(Lang::Nl, Role::WijkStaff), "wijkmedewerker");
         assert_eq!(zone(Lang::En, Zone::Gordel19e), "19th-century belt");
     }
@@ -381,7 +383,7 @@ mod tests {
         assert_eq!(named(Lang::En, "appealed", application_status), "appealed");
         assert_eq!(named(Lang::Nl, "kerk", venue_type), "kerk");
         assert_eq!(event_by(Lang::Nl, "ombudsman"), "ombudsman");
-        assert_eq!(opening_kind(Lang::En, "by_phone"), "by_phone");
+        assert_eq!(named(Lang::En, "by_phone", opening_kind), "by_phone");
         assert_eq!(theme(Lang::Nl, "digitale_inclusie"), "digitale inclusie");
         assert_eq!(
             named(Lang::Nl, "in_dialogue", idea_status),
@@ -392,21 +394,24 @@ mod tests {
 
     #[test]
     fn every_value_the_types_list_has_a_label() {
-        use samenstad_types::subsidies::{
-            APPLICANT_KINDS, LINE_KINDS, REVIEW_MODES, SCOPES, TARGET_GROUPS,
-        };
         type Label = fn(Lang, &str) -> String;
-        let vocabularies: [(&[&str], Label); 5] = [
-            (&APPLICANT_KINDS, applicant_kind),
-            (&LINE_KINDS, line_kind),
-            (&REVIEW_MODES, review_mode),
-            (&SCOPES, scope),
-            (&TARGET_GROUPS, target_group),
+        fn values<E: Copy + std::fmt::Display>(all: &[E]) -> Vec<String> {
+            all.iter().map(ToString::to_string).collect()
+        }
+        let vocabularies: [(Vec<String>, Label); 5] = [
+            (values(ApplicantKind::ALL), |l, s| {
+                named(l, s, applicant_kind)
+            }),
+            (values(LineKind::ALL), |l, s| named(l, s, line_kind)),
+            (values(ReviewMode::ALL), |l, s| named(l, s, review_mode)),
+            (values(ApplicationScope::ALL), |l, s| named(l, s, scope)),
+            (values(TargetGroup::ALL), |l, s| named(l, s, target_group)),
         ];
         // "school" and "jury" are the same word in Dutch and English.
         let same_word = ["school", "jury"];
         for (values, label) in vocabularies {
-            for &value in values {
+            for value in &values {
+                let value = value.as_str();
                 let labelled = label(Lang::Nl, value) != value || label(Lang::En, value) != value;
                 assert!(
                     labelled || same_word.contains(&value),

@@ -14,12 +14,10 @@ use samenstad_db::queries::venues::VenueRow;
 use samenstad_db::queries::wijken;
 use samenstad_db::schema::venue;
 use samenstad_domain::geometry::AreaIndex;
-use samenstad_types::venue::VenueType;
+use samenstad_types::venue::{LocationPrecision, VenueOperator, VenueType};
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
-
-const OPERATORS: [&str; 3] = ["groep_gent", "public", "private"];
 
 /// One line of the file, as text (CSV header names = GeoJSON property names).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, Deserialize)]
@@ -201,12 +199,15 @@ impl Checker {
             ));
             VenueType::Buurtcentrum
         });
-        let operator = text(&l.operator).unwrap_or_else(|| "groep_gent".to_owned());
-        if !OPERATORS.contains(&operator.as_str()) {
-            errors.push(format!(
-                "operator `{operator}` is not groep_gent, public or private"
-            ));
-        }
+        let operator = match text(&l.operator) {
+            None => VenueOperator::GroepGent,
+            Some(given) => VenueOperator::parse(&given).unwrap_or_else(|| {
+                errors.push(format!(
+                    "operator `{given}` is not groep_gent, public or private"
+                ));
+                VenueOperator::GroepGent
+            }),
+        };
         let lat = text(&l.lat)
             .and_then(|v| v.parse::<f64>().ok())
             .filter(|v| v.is_finite() && (-90.0..=90.0).contains(v));
@@ -261,7 +262,7 @@ impl Checker {
             city: text(&l.city).or_else(|| Some("Gent".to_owned())),
             lat: lat.unwrap_or_default(),
             lon: lon.unwrap_or_default(),
-            location_precision: "exact".to_owned(),
+            location_precision: LocationPrecision::Exact,
             drop_in,
             room_use,
             target_groups: list(&l.target_groups),
@@ -287,7 +288,7 @@ pub fn line_of(v: &VenueRow) -> VenueLine {
     VenueLine {
         name: Some(v.name.clone()),
         venue_type: Some(v.venue_type.as_str().to_owned()),
-        operator: Some(v.operator.clone()),
+        operator: Some(v.operator.as_str().to_owned()),
         operator_name: v.operator_name.clone(),
         street: v.street_address.clone(),
         postal_code: v.postal_code.clone(),

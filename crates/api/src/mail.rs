@@ -9,7 +9,7 @@ use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use samenstad_db::DbPool;
 use samenstad_db::queries::outbox;
-use samenstad_types::account::Language;
+use samenstad_types::account::{Language, MailStatus};
 
 /// A mail to queue.
 #[derive(Debug, Clone)]
@@ -182,17 +182,17 @@ async fn send_batch(
         let (status, error) = match (transport, from) {
             (Some(transport), Some(from)) => match build(&mail, from) {
                 Ok(message) => match transport.send(message).await {
-                    Ok(_) => ("sent", None),
-                    Err(e) => ("failed", Some(e.to_string())),
+                    Ok(_) => (MailStatus::Sent, None),
+                    Err(e) => (MailStatus::Failed, Some(e.to_string())),
                 },
-                Err(e) => ("failed", Some(e)),
+                Err(e) => (MailStatus::Failed, Some(e)),
             },
-            _ => ("not_sent", None),
+            _ => (MailStatus::NotSent, None),
         };
-        if status == "not_sent" {
+        if status == MailStatus::NotSent {
             tracing::info!(mail_id = %mail.id, template = %mail.template, "mail not sent: no SMTP configured (visible to admins in the outbox)");
         } else {
-            tracing::info!(mail_id = %mail.id, template = %mail.template, status, "mail");
+            tracing::info!(mail_id = %mail.id, template = %mail.template, status = status.as_str(), "mail");
         }
         outbox::mark(&mut conn, mail.id, status, error.as_deref()).map_err(|e| e.to_string())?;
     }

@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 use diesel::prelude::*;
-use samenstad_types::venue::VenueType;
+use samenstad_types::venue::{LocationPrecision, OpeningKind, VenueOperator, VenueType};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -44,7 +44,7 @@ type Sample = (
     &'static str,
     VenueType,
     i16,
-    &'static str,
+    VenueOperator,
     Option<&'static str>,
     bool,
     bool,
@@ -58,7 +58,7 @@ const SAMPLES: &[Sample] = &[
         "Buurtcentrum De Vaart",
         VenueType::Buurtcentrum,
         16,
-        "groep_gent",
+        VenueOperator::GroepGent,
         Some("Dienst Ontmoeten en Verbinden"),
         true,
         true,
@@ -70,7 +70,7 @@ const SAMPLES: &[Sample] = &[
         "Buurtcentrum Sluizeken",
         VenueType::Buurtcentrum,
         2,
-        "groep_gent",
+        VenueOperator::GroepGent,
         Some("Dienst Ontmoeten en Verbinden"),
         true,
         true,
@@ -82,7 +82,7 @@ const SAMPLES: &[Sample] = &[
         "Buurtcentrum Rabot (Bazaar Rabot)",
         VenueType::Buurtcentrum,
         7,
-        "groep_gent",
+        VenueOperator::GroepGent,
         Some("Dienst Ontmoeten en Verbinden"),
         true,
         true,
@@ -94,7 +94,7 @@ const SAMPLES: &[Sample] = &[
         "Buurtcentrum Macharius",
         VenueType::Buurtcentrum,
         3,
-        "groep_gent",
+        VenueOperator::GroepGent,
         Some("Dienst Ontmoeten en Verbinden"),
         true,
         true,
@@ -106,7 +106,7 @@ const SAMPLES: &[Sample] = &[
         "Open Huis Watersportbaan",
         VenueType::OpenHuis,
         5,
-        "groep_gent",
+        VenueOperator::GroepGent,
         Some("Vrijwilligers van het Open Huis"),
         true,
         true,
@@ -118,7 +118,7 @@ const SAMPLES: &[Sample] = &[
         "De Meubelfabriek (Meibloemsite)",
         VenueType::TijdelijkeInvulling,
         4,
-        "private",
+        VenueOperator::Private,
         Some("25 organisaties"),
         true,
         true,
@@ -130,7 +130,7 @@ const SAMPLES: &[Sample] = &[
         "Bij Pino",
         VenueType::PartnerPlace,
         20,
-        "private",
+        VenueOperator::Private,
         Some("KAA Gent Foundation, Samenlevingsopbouw Gent, IN-Gent"),
         true,
         false,
@@ -142,7 +142,7 @@ const SAMPLES: &[Sample] = &[
         "Toreke",
         VenueType::PartnerPlace,
         7,
-        "private",
+        VenueOperator::Private,
         Some("Toreke vzw"),
         true,
         true,
@@ -154,7 +154,7 @@ const SAMPLES: &[Sample] = &[
         "Oud Postjen",
         VenueType::PartnerPlace,
         10,
-        "private",
+        VenueOperator::Private,
         None,
         true,
         false,
@@ -166,7 +166,7 @@ const SAMPLES: &[Sample] = &[
         "De Koer",
         VenueType::PartnerPlace,
         4,
-        "private",
+        VenueOperator::Private,
         None,
         true,
         true,
@@ -178,7 +178,7 @@ const SAMPLES: &[Sample] = &[
         "Broederij",
         VenueType::PartnerPlace,
         18,
-        "private",
+        VenueOperator::Private,
         Some("Samenlevingsopbouw Gent"),
         true,
         false,
@@ -212,14 +212,14 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
             slug,
             name,
             venue_type,
-            operator: "groep_gent".to_owned(),
+            operator: VenueOperator::GroepGent,
             operator_name: None,
             street_address: None,
             postal_code: None,
             city: None,
             lat,
             lon,
-            location_precision: "exact".to_owned(),
+            location_precision: LocationPrecision::Exact,
             drop_in: false,
             room_use: false,
             target_groups: vec![],
@@ -290,8 +290,8 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
                 w.centroid_lon,
                 Some(w.id),
             );
-            row.location_precision = "wijk".to_owned();
-            row.operator = operator.to_owned();
+            row.location_precision = LocationPrecision::Wijk;
+            row.operator = operator;
             row.operator_name = operator_name.map(str::to_owned);
             row.drop_in = drop_in;
             row.room_use = room_use;
@@ -373,14 +373,14 @@ fn seed_dendermonde(conn: &mut PgConnection, existing: &[String]) -> Result<usiz
         slug: slug.to_owned(),
         name: "Sociaal Huis Dendermonde (buurtpunt)".to_owned(),
         venue_type: VenueType::Buurtpunt,
-        operator: "public".to_owned(),
+        operator: VenueOperator::Public,
         operator_name: Some("Buurtopbouwwerk Dendermonde met Groep INTRO vzw".to_owned()),
         street_address: None,
         postal_code: None,
         city: Some("Dendermonde".to_owned()),
         lat: 51.0287,
         lon: 4.1009,
-        location_precision: "municipality".to_owned(),
+        location_precision: LocationPrecision::Municipality,
         drop_in: true,
         room_use: false,
         target_groups: vec![],
@@ -406,17 +406,29 @@ Sociaal Huis, Gentsesteenweg, Dendermonde. Buurtzorgwerking 052 37 85 46, buurto
     let time = |h: u32, m: u32| NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
     let mut hours = Vec::new();
     for day in [1, 3, 5] {
-        hours.push((day, time(9, 0), time(12, 0), "walk_in", None));
+        hours.push((day, time(9, 0), time(12, 0), OpeningKind::WalkIn, None));
     }
     for day in 1..=5 {
-        hours.push((day, time(9, 0), time(12, 0), "by_appointment", None));
-        hours.push((day, time(13, 30), time(16, 0), "by_appointment", None));
+        hours.push((
+            day,
+            time(9, 0),
+            time(12, 0),
+            OpeningKind::ByAppointment,
+            None,
+        ));
+        hours.push((
+            day,
+            time(13, 30),
+            time(16, 0),
+            OpeningKind::ByAppointment,
+            None,
+        ));
     }
     hours.push((
         2,
         time(16, 0),
         time(19, 0),
-        "conditional",
+        OpeningKind::Conditional,
         Some("Alleen als je je niet kunt vrijmaken tijdens de kantooruren."),
     ));
     for (weekday, opens, closes, kind, condition) in hours {
@@ -426,7 +438,7 @@ Sociaal Huis, Gentsesteenweg, Dendermonde. Buurtzorgwerking 052 37 85 46, buurto
             weekday,
             opens,
             closes,
-            kind: kind.to_owned(),
+            kind,
             condition: condition.map(str::to_owned),
         };
         diesel::insert_into(opening_hours::table)

@@ -10,8 +10,8 @@
 use chrono::{Months, NaiveDate};
 use samenstad_types::FieldError;
 use samenstad_types::subsidies::{
-    Advice, ApplicationDraft, CriterionAdvice, CriterionScore, LINE_KINDS, ReviewerScores, SCOPES,
-    SchemeBudget, SchemeCategory, SchemeRules, TARGET_GROUPS,
+    Advice, ApplicantKind, ApplicationDraft, ApplicationScope, CriterionAdvice, CriterionScore,
+    LineKind, ReviewMode, ReviewerScores, SchemeBudget, SchemeCategory, SchemeRules, TargetGroup,
 };
 
 /// What the check needs to know besides the rules and the draft.
@@ -67,7 +67,7 @@ pub fn earliest_start(
     today: NaiveDate,
     next_deadline: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
-    let from = if category.review == "jury" {
+    let from = if category.review == ReviewMode::Jury.as_str() {
         next_deadline?
     } else {
         today
@@ -174,7 +174,7 @@ fn check_themes(rules: &SchemeRules, draft: &ApplicationDraft, out: &mut Vec<Fie
     if let Some(bad) = draft
         .target_groups
         .iter()
-        .find(|t| !TARGET_GROUPS.contains(&t.as_str()))
+        .find(|t| TargetGroup::parse(t).is_none())
     {
         out.push(problem(
             "target_groups",
@@ -186,15 +186,15 @@ fn check_themes(rules: &SchemeRules, draft: &ApplicationDraft, out: &mut Vec<Fie
 
 fn check_scope(draft: &ApplicationDraft, out: &mut Vec<FieldError>) {
     let n = draft.wijken.len();
-    let ok = match draft.scope.as_str() {
-        "wijk" => n == 1,
-        "wijken" => n >= 2,
-        "city" => n == 0,
-        _ => {
+    let ok = match ApplicationScope::parse(&draft.scope) {
+        Some(ApplicationScope::Wijk) => n == 1,
+        Some(ApplicationScope::Wijken) => n >= 2,
+        Some(ApplicationScope::City) => n == 0,
+        None => {
             out.push(problem(
                 "scope",
                 "invalid",
-                format!("must be one of: {}", SCOPES.join(", ")),
+                format!("must be one of: {}", ApplicationScope::joined(", ")),
             ));
             return;
         }
@@ -273,7 +273,7 @@ fn check_dates(
     ctx: &Context<'_>,
     out: &mut Vec<FieldError>,
 ) {
-    if cat.review == "jury" && ctx.next_deadline.is_none() {
+    if cat.review == ReviewMode::Jury.as_str() && ctx.next_deadline.is_none() {
         out.push(problem(
             "category",
             "no_deadline",
@@ -341,7 +341,7 @@ fn check_dates(
     if let Some(earliest) = earliest_start(cat, ctx.today, ctx.next_deadline)
         && starts < earliest
     {
-        let from = if cat.review == "jury" {
+        let from = if cat.review == ReviewMode::Jury.as_str() {
             "the jury deadline"
         } else {
             "submission"
@@ -367,11 +367,11 @@ fn check_budget(rules: &SchemeRules, draft: &ApplicationDraft, out: &mut Vec<Fie
         return;
     }
     for (i, line) in draft.budget_lines.iter().enumerate() {
-        if !LINE_KINDS.contains(&line.kind.as_str()) {
+        if LineKind::parse(&line.kind).is_none() {
             out.push(problem(
                 &format!("budget_lines[{i}].kind"),
                 "invalid",
-                format!("must be one of: {}", LINE_KINDS.join(", ")),
+                format!("must be one of: {}", LineKind::joined(", ")),
             ));
         }
         if line.amount_cents <= 0 {
@@ -458,7 +458,7 @@ pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
                 "keys are unique and use a-z, 0-9 and _".to_owned(),
             ));
         }
-        if !["automatic", "jury"].contains(&c.review.as_str()) {
+        if ReviewMode::parse(&c.review).is_none() {
             out.push(problem(
                 &f("review"),
                 "invalid",
@@ -484,7 +484,12 @@ pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
             ));
         }
     }
-    if rules.categories.iter().any(|c| c.review == "jury") && rules.criteria.is_empty() {
+    if rules
+        .categories
+        .iter()
+        .any(|c| c.review == ReviewMode::Jury.as_str())
+        && rules.criteria.is_empty()
+    {
         out.push(problem(
             "rules.criteria",
             "required",
@@ -503,28 +508,27 @@ pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
             "criterion keys are unique".to_owned(),
         ));
     }
-    let kinds = samenstad_types::subsidies::APPLICANT_KINDS;
     if rules
         .applicant_kinds
         .iter()
         .chain(&rules.cosignature_kinds)
-        .any(|k| !kinds.contains(&k.as_str()))
+        .any(|k| ApplicantKind::parse(k).is_none())
     {
         out.push(problem(
             "rules.applicant_kinds",
             "invalid",
-            format!("kinds are: {}", kinds.join(", ")),
+            format!("kinds are: {}", ApplicantKind::joined(", ")),
         ));
     }
     if rules
         .spending_caps
         .iter()
-        .any(|c| !LINE_KINDS.contains(&c.kind.as_str()))
+        .any(|c| LineKind::parse(&c.kind).is_none())
     {
         out.push(problem(
             "rules.spending_caps",
             "invalid",
-            format!("kinds are: {}", LINE_KINDS.join(", ")),
+            format!("kinds are: {}", LineKind::joined(", ")),
         ));
     }
     out

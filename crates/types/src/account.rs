@@ -183,6 +183,16 @@ pub struct GrantRole {
     pub scope_id: Option<String>,
 }
 
+vocabulary! {
+    /// The role of an account in an organisation.
+    pub enum MemberRole {
+        /// Manages the organisation: invites and removes members.
+        Owner = "owner",
+        /// A member.
+        Member = "member",
+    }
+}
+
 /// An organisation the person belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -192,7 +202,7 @@ pub struct Membership {
     /// Organisation name.
     pub name: String,
     /// `owner` or `member`.
-    pub role: String,
+    pub role: MemberRole,
     /// Whether the city recognised the organisation (reduced venue tariffs).
     #[serde(default)]
     pub recognised: bool,
@@ -350,8 +360,9 @@ pub struct InviteMember {
     /// Address the invitation is mailed to.
     #[validate(email(message = "must be an e-mail address"))]
     pub email: String,
-    /// `owner` or `member`.
+    /// `owner` or `member` (the default).
     #[serde(default = "member_role")]
+    #[cfg_attr(feature = "openapi", schema(value_type = MemberRole))]
     pub role: String,
 }
 
@@ -368,7 +379,7 @@ pub struct Invitation {
     /// Organisation id.
     pub organisation_id: String,
     /// Role on acceptance.
-    pub role: String,
+    pub role: MemberRole,
     /// Expiry (RFC 3339).
     pub expires_at: String,
 }
@@ -383,7 +394,7 @@ pub struct Member {
     /// Display name.
     pub display_name: String,
     /// `owner` or `member`.
-    pub role: String,
+    pub role: MemberRole,
 }
 
 /// Recognition (erkenning) of an organisation by the city.
@@ -406,11 +417,19 @@ pub struct CreateApiClient {
     /// Scopes besides `read` (which every client has): `residence:write` lets a city register
     /// record where residents live (the right to vote in a wijk).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<ApiScope>))]
     pub scopes: Vec<String>,
 }
 
-/// Scopes an API client can be given.
-pub const API_SCOPES: [&str; 2] = ["read", "residence:write"];
+vocabulary! {
+    /// A scope an API client can be given.
+    pub enum ApiScope {
+        /// Read the open data (every client has it).
+        Read = "read",
+        /// Record where residents live (the right to vote in a wijk): for a city register.
+        ResidenceWrite = "residence:write",
+    }
+}
 
 /// An API client; `client_secret` only in the response that created it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -424,7 +443,7 @@ pub struct ApiClient {
     /// Name.
     pub name: String,
     /// Scopes.
-    pub scopes: Vec<String>,
+    pub scopes: Vec<ApiScope>,
     /// The secret: shown once, when the client is created; store it safely.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
@@ -511,6 +530,22 @@ pub struct ListAuditQuery {
     pub cursor: Option<String>,
 }
 
+vocabulary! {
+    /// Where a mail in the outbox stands.
+    pub enum MailStatus {
+        /// Queued.
+        Pending = "pending",
+        /// Claimed by the worker (a crash leaves it here: sent at most once).
+        Sending = "sending",
+        /// Handed to the SMTP server.
+        Sent = "sent",
+        /// Not sent: no SMTP server is configured (admins can pass its link on).
+        NotSent = "not_sent",
+        /// The SMTP server refused it.
+        Failed = "failed",
+    }
+}
+
 /// A mail in the outbox (admins only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -527,7 +562,7 @@ pub struct OutboxMail {
     /// Plain-text body (contains the link).
     pub body: String,
     /// `pending`, `sending`, `sent`, `not_sent` (no SMTP configured) or `failed`.
-    pub status: String,
+    pub status: MailStatus,
     /// When it was queued (RFC 3339).
     pub created_at: String,
 }

@@ -20,15 +20,37 @@ vocabulary! {
     }
 }
 
-/// Who can apply: the kinds of organisation, or `person` (an individual without organisation).
-pub const APPLICANT_KINDS: [&str; 6] = [
-    "bewonersgroep",
-    "feitelijke_vereniging",
-    "vzw",
-    "school",
-    "other",
-    "person",
-];
+vocabulary! {
+    /// Who can apply: the kinds of organisation, or `person` (an individual without
+    /// organisation).
+    pub enum ApplicantKind {
+        /// A group of residents without legal form.
+        Bewonersgroep = "bewonersgroep",
+        /// A feitelijke vereniging (an association without legal personality).
+        FeitelijkeVereniging = "feitelijke_vereniging",
+        /// A vzw (non-profit association).
+        Vzw = "vzw",
+        /// A school.
+        School = "school",
+        /// Another kind of organisation.
+        Other = "other",
+        /// An individual, without organisation.
+        Person = "person",
+    }
+}
+
+impl From<crate::account::OrganisationKind> for ApplicantKind {
+    fn from(kind: crate::account::OrganisationKind) -> Self {
+        use crate::account::OrganisationKind as K;
+        match kind {
+            K::Bewonersgroep => Self::Bewonersgroep,
+            K::FeitelijkeVereniging => Self::FeitelijkeVereniging,
+            K::Vzw => Self::Vzw,
+            K::School => Self::School,
+            K::Other => Self::Other,
+        }
+    }
+}
 
 vocabulary! {
     /// Where an application is in its life (`samenstad_domain::subsidy::transition` says which
@@ -70,35 +92,81 @@ impl ApplicationStatus {
     }
 }
 
-/// The doelgroepenmatrix of the city (target groups), used on applications and in reporting.
-pub const TARGET_GROUPS: [&str; 8] = [
-    "kinderen_0_11",
-    "jongeren_12_17",
-    "studenten",
-    "senioren_60",
-    "migratieachtergrond",
-    "armoede",
-    "beperking",
-    "iedereen",
-];
+vocabulary! {
+    /// The doelgroepenmatrix of the city (target groups), used on applications and in reporting.
+    pub enum TargetGroup {
+        /// Children (0–11).
+        Kinderen0To11 = "kinderen_0_11",
+        /// Young people (12–17).
+        Jongeren12To17 = "jongeren_12_17",
+        /// Students.
+        Studenten = "studenten",
+        /// Seniors (60+).
+        Senioren60 = "senioren_60",
+        /// People with a migration background.
+        Migratieachtergrond = "migratieachtergrond",
+        /// People in poverty.
+        Armoede = "armoede",
+        /// People with a disability.
+        Beperking = "beperking",
+        /// Everyone.
+        Iedereen = "iedereen",
+    }
+}
 
-/// Where an initiative takes place: one wijk, several, or the whole city.
-pub const SCOPES: [&str; 3] = ["wijk", "wijken", "city"];
+vocabulary! {
+    /// Where an initiative takes place: one wijk, several, or the whole city.
+    pub enum ApplicationScope {
+        /// One wijk.
+        Wijk = "wijk",
+        /// Two or more wijken.
+        Wijken = "wijken",
+        /// The whole city.
+        City = "city",
+    }
+}
 
-/// Kinds of budget line; schemes can cap some of them.
-pub const LINE_KINDS: [&str; 8] = [
-    "catering",
-    "volunteer_fees",
-    "materials",
-    "rent",
-    "communication",
-    "performers",
-    "transport",
-    "other",
-];
+vocabulary! {
+    /// Kinds of budget line; schemes can cap some of them.
+    pub enum LineKind {
+        /// Food and drink.
+        Catering = "catering",
+        /// Volunteer fees.
+        VolunteerFees = "volunteer_fees",
+        /// Materials.
+        Materials = "materials",
+        /// Rent.
+        Rent = "rent",
+        /// Communication.
+        Communication = "communication",
+        /// Performers and speakers.
+        Performers = "performers",
+        /// Transport.
+        Transport = "transport",
+        /// Other costs.
+        Other = "other",
+    }
+}
 
-/// Review modes of a category.
-pub const REVIEW_MODES: [&str; 2] = ["automatic", "jury"];
+vocabulary! {
+    /// How a category of a scheme is decided.
+    pub enum ReviewMode {
+        /// Checked by the rules, decided by programme staff.
+        Automatic = "automatic",
+        /// Advised by the jury of the next deadline.
+        Jury = "jury",
+    }
+}
+
+vocabulary! {
+    /// The programme's decision on an application.
+    pub enum DecisionOutcome {
+        /// Grant it.
+        Approve = "approve",
+        /// Refuse it.
+        Reject = "reject",
+    }
+}
 
 /// A category of a scheme: either fixed (flat) amounts or a maximum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -125,6 +193,7 @@ pub struct SchemeCategory {
     pub max_cents: Option<i64>,
     /// `automatic` (checked by the rules, decided by programme staff) or `jury` (advised by the
     /// jury of the next deadline).
+    #[cfg_attr(feature = "openapi", schema(value_type = ReviewMode))]
     pub review: String,
     /// Days between submission (for jury categories: the jury deadline) and the start.
     #[validate(range(min = 0, max = 365))]
@@ -135,7 +204,8 @@ pub struct SchemeCategory {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpendingCap {
-    /// Budget-line kind (see `LINE_KINDS`).
+    /// Budget-line kind.
+    #[cfg_attr(feature = "openapi", schema(value_type = LineKind))]
     pub kind: String,
     /// At most this percentage of the total costs.
     #[validate(range(min = 0, max = 100))]
@@ -165,8 +235,9 @@ pub struct SchemeRules {
     /// Themes an application must choose from (at least one).
     #[validate(length(min = 1, max = 20))]
     pub themes: Vec<String>,
-    /// Who may apply (see `APPLICANT_KINDS`).
+    /// Who may apply.
     #[validate(length(min = 1))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<ApplicantKind>))]
     pub applicant_kinds: Vec<String>,
     /// Categories (at least one).
     #[validate(length(min = 1, max = 20), nested)]
@@ -176,6 +247,7 @@ pub struct SchemeRules {
     pub cosignatures_required: i32,
     /// … from these applicant kinds (e.g. `bewonersgroep`).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<ApplicantKind>))]
     pub cosignature_kinds: Vec<String>,
     /// Caps per kind of spending.
     #[serde(default)]
@@ -317,7 +389,7 @@ pub struct SchemeFit {
     /// What you can ask: the flat amount or the maximum (cents).
     pub amount_cents: i64,
     /// `automatic` or `jury`.
-    pub review: String,
+    pub review: ReviewMode,
     /// The earliest start if submitted today (`YYYY-MM-DD`).
     pub earliest_start: Option<String>,
     /// For jury categories: the next deadline.
@@ -328,7 +400,7 @@ pub struct SchemeFit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BudgetLine {
-    /// Kind (see `LINE_KINDS`).
+    /// Kind (see `LineKind`; a draft may hold another value, which its problems then name).
     pub kind: String,
     /// What it is.
     #[validate(length(max = 300))]
@@ -369,12 +441,14 @@ pub struct ApplicationDraft {
     /// Themes of the scheme.
     #[validate(length(max = 20))]
     pub themes: Vec<String>,
-    /// `wijk`, `wijken` or `city`.
+    /// Where it takes place.
+    #[cfg_attr(feature = "openapi", schema(value_type = ApplicationScope))]
     pub scope: String,
     /// Wijk numbers (one for `wijk`, two or more for `wijken`, none for `city`).
     #[validate(length(max = 25))]
     pub wijken: Vec<i16>,
-    /// Target groups (see `TARGET_GROUPS`).
+    /// Target groups (see `TargetGroup`; a draft may hold another value, which its problems
+    /// then name).
     #[validate(length(max = 8))]
     pub target_groups: Vec<String>,
     /// First day.
@@ -464,7 +538,7 @@ pub struct Application {
     /// Scheme name.
     pub scheme_name: String,
     /// The applicant's kind (organisation kind or `person`).
-    pub applicant_kind: String,
+    pub applicant_kind: ApplicantKind,
     /// The organisation's name, if an organisation applies.
     pub organisation_name: Option<String>,
     /// Where it is in its life.
@@ -639,6 +713,7 @@ pub struct ReviewerScores {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionInput {
     /// `approve` or `reject`.
+    #[cfg_attr(feature = "openapi", schema(value_type = DecisionOutcome))]
     pub outcome: String,
     /// Granted amount (cents); at most the requested amount; default the requested amount.
     #[serde(default)]
@@ -750,6 +825,18 @@ pub struct SchemeBudgetRow {
     pub budget: SchemeBudget,
 }
 
+vocabulary! {
+    /// Whose applications a list shows.
+    pub enum ApplicationView {
+        /// The caller's and their organisations' (the default).
+        Mine = "mine",
+        /// Those assigned to the caller as jury member.
+        Jury = "jury",
+        /// Every application (programme staff; wijk staff see their wijken).
+        All = "all",
+    }
+}
+
 /// Filters of the application list, and its paging. Without `limit` and `cursor` the list is
 /// one answer of at most 1,000 applications; with either, it is paged by `limit` (1–100,
 /// default 20) and the `Link` header (`rel="next"`) names the next page.
@@ -759,6 +846,7 @@ pub struct SchemeBudgetRow {
 pub struct ApplicationsQuery {
     /// `mine` (default: the caller's and their organisations'), `jury` (assigned to the caller as
     /// jury member), or `all` (programme staff; wijk staff see their wijken).
+    #[cfg_attr(feature = "openapi", param(value_type = Option<ApplicationView>))]
     pub view: Option<String>,
     /// Only this scheme.
     pub scheme: Option<String>,

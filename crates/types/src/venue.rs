@@ -30,6 +30,92 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Who runs a venue.
+    pub enum VenueOperator {
+        /// Stad Gent or OCMW Gent.
+        GroepGent = "groep_gent",
+        /// Another public body.
+        Public = "public",
+        /// A private party (the city's disclaimer is shown with it).
+        Private = "private",
+    }
+}
+
+vocabulary! {
+    /// How exactly a venue's location is known.
+    pub enum LocationPrecision {
+        /// The building.
+        Exact = "exact",
+        /// Only the wijk; the point is the wijk's centre.
+        Wijk = "wijk",
+        /// Only the town; the point is its centre.
+        Municipality = "municipality",
+    }
+}
+
+vocabulary! {
+    /// The kind of a venue's opening hours.
+    pub enum OpeningKind {
+        /// Anyone may walk in.
+        WalkIn = "walk_in",
+        /// By appointment.
+        ByAppointment = "by_appointment",
+        /// Under a condition (see `condition`).
+        Conditional = "conditional",
+    }
+}
+
+vocabulary! {
+    /// The tariff a booking is priced at.
+    pub enum TariffCategory {
+        /// A recognised association (reduced).
+        Recognised = "recognised",
+        /// Residents and resident groups.
+        Resident = "resident",
+        /// A private person (e.g. a party).
+        Private = "private",
+        /// Free (neighbourhood activities of organisations, where the room allows).
+        Free = "free",
+    }
+}
+
+vocabulary! {
+    /// What a venue change request asks.
+    pub enum VenueChangeKind {
+        /// Add a venue.
+        Add = "add",
+        /// Change a listing.
+        Change = "change",
+        /// Remove a venue.
+        Remove = "remove",
+    }
+}
+
+vocabulary! {
+    /// Where a venue change request stands.
+    pub enum VenueChangeStatus {
+        /// Awaits staff.
+        Pending = "pending",
+        /// Accepted and applied.
+        Accepted = "accepted",
+        /// Rejected, with a reason.
+        Rejected = "rejected",
+    }
+}
+
+vocabulary! {
+    /// How a booking series repeats.
+    pub enum Recurrence {
+        /// Every week.
+        Weekly = "weekly",
+        /// Every other week.
+        Biweekly = "biweekly",
+        /// Every month, on the same day.
+        Monthly = "monthly",
+    }
+}
+
 /// The city's disclaimer shown with every privately run venue.
 pub const PRIVATE_VENUE_DISCLAIMER: &str = "Dit overzicht is een product van de stedelijke werkgroep ‘Sociale Infrastructuur’, \
 is constant aan verandering onderhevig en streeft geen volledigheid na. Het is enkel bedoeld als hulpmiddel voor Gentenaars \
@@ -68,8 +154,9 @@ pub struct Venue {
     pub name: String,
     /// The type of venue.
     pub venue_type: VenueType,
-    /// `groep_gent` (Stad Gent / OCMW Gent), `public` (another public body) or `private`.
-    pub operator: String,
+    /// Who runs it: `groep_gent` (Stad Gent / OCMW Gent), `public` (another public body) or
+    /// `private`.
+    pub operator: VenueOperator,
     /// Who runs it.
     pub operator_name: Option<String>,
     /// Address; only when the location is exact.
@@ -82,7 +169,7 @@ pub struct Venue {
     pub lon: f64,
     /// `exact` (the building), `wijk` (only the wijk is known; the point is the wijk's centre) or
     /// `municipality` (only the town is known; the point is its centre).
-    pub location_precision: String,
+    pub location_precision: LocationPrecision,
     /// The wijk it lies in.
     pub wijknr: Option<i16>,
     /// A place to drop in (for a chat, a coffee …).
@@ -156,7 +243,7 @@ pub struct OpeningHours {
     /// Closing time (`HH:MM`).
     pub closes: String,
     /// `walk_in`, `by_appointment` or `conditional`.
-    pub kind: String,
+    pub kind: OpeningKind,
     /// For `conditional`: the condition.
     pub condition: Option<String>,
 }
@@ -336,7 +423,7 @@ pub struct Booking {
     /// On behalf of this organisation.
     pub organisation_id: Option<String>,
     /// `recognised`, `resident`, `private` or `free`.
-    pub tariff_category: String,
+    pub tariff_category: TariffCategory,
     /// Price in euro cents.
     pub price_cents: i32,
     /// Why it was declined.
@@ -407,6 +494,7 @@ pub struct VenueProposal {
     pub venue_type: Option<String>,
     /// `groep_gent`, `public` or `private`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<VenueOperator>))]
     pub operator: Option<String>,
     /// Who runs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -462,6 +550,7 @@ pub struct VenueProposal {
     "proposal": {"name": "Parochiezaal Sint-Jozef", "type": "partner_place", "operator": "private", "street": "Voorbeeldstraat 1", "lat": 51.063, "lon": 3.712}})))]
 pub struct CreateVenueChange {
     /// `add`, `change` or `remove`.
+    #[cfg_attr(feature = "openapi", schema(value_type = VenueChangeKind))]
     pub kind: String,
     /// The venue to change or remove.
     #[serde(default)]
@@ -481,7 +570,7 @@ pub struct VenueChange {
     /// Id.
     pub id: String,
     /// `add`, `change` or `remove`.
-    pub kind: String,
+    pub kind: VenueChangeKind,
     /// The venue (for `add`: the new venue once accepted).
     pub venue_id: Option<String>,
     /// Proposed values.
@@ -489,7 +578,7 @@ pub struct VenueChange {
     /// Why.
     pub reason: String,
     /// `pending`, `accepted` or `rejected`.
-    pub status: String,
+    pub status: VenueChangeStatus,
     /// Why it was rejected.
     pub decision_reason: Option<String>,
     /// When it was proposed (RFC 3339).
@@ -516,6 +605,7 @@ pub struct CreateBookingSeries {
     #[validate(nested)]
     pub first: CreateBooking,
     /// `weekly`, `biweekly` or `monthly`; later occurrences keep the local (Belgian) time of day.
+    #[cfg_attr(feature = "openapi", schema(value_type = Recurrence))]
     pub recurrence: String,
     /// Last day an occurrence may fall on (`YYYY-MM-DD`); at most 53 occurrences.
     pub until: String,
@@ -530,7 +620,7 @@ pub struct BookingSeries {
     /// Room id.
     pub room_id: String,
     /// `weekly`, `biweekly` or `monthly`.
-    pub recurrence: String,
+    pub recurrence: Recurrence,
     /// Last day.
     pub until: String,
     /// The occurrences, by start.

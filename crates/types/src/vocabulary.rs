@@ -63,6 +63,11 @@ macro_rules! vocabulary {
                     _ => None,
                 }
             }
+
+            /// Every value, as sent, joined by `separator` (for messages: "must be one of: …").
+            pub fn joined(separator: &str) -> String {
+                [$($value),+].join(separator)
+            }
         }
 
         /// Compares with the value as sent in the API (`status == "approved"`).

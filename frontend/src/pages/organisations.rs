@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use samenstad_types::account::{CreateOrganisation, InviteMember, OrganisationKind};
+use samenstad_types::account::{CreateOrganisation, InviteMember, MemberRole, OrganisationKind};
 
 use crate::api;
 use crate::app::set_title;
@@ -50,7 +50,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                     } else {
                         view! {
                             <ul class="organisation-list">{me.organisations.into_iter().map(|m| {
-                                let owner = m.role == "owner";
+                                let owner = m.role == MemberRole::Owner;
                                 let recognised = m.recognised;
                                 view! {
                                     <li>
@@ -201,7 +201,7 @@ pub fn OrganisationPage() -> impl IntoView {
             })}
             {move || my_role.get().map(|role| {
                 let recognised = matches!(organisation.get(), Some(Ok(Some(ref org))) if org.recognised);
-                let owner = role == "owner";
+                let owner = role == MemberRole::Owner;
                 view! {
                     <Recognition id=id.get() recognised=recognised owner=owner />
                     <Members id=id.get() owner=owner />
@@ -266,7 +266,7 @@ fn Members(id: String, owner: bool) -> impl IntoView {
                     let remove = remove.clone();
                     view! {
                         <ul class="member-list">{list.into_iter().map(|m| {
-                            let is_owner = m.role == "owner";
+                            let is_owner = m.role == MemberRole::Owner;
                             let mine = m.user_id == me_id.get_untracked();
                             let remove = remove.clone();
                             let user_id = m.user_id.clone();

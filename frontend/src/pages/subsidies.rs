@@ -151,11 +151,11 @@ pub(crate) fn problem_text(
         ("scheme", "archived") => "deze regeling neemt geen aanvragen meer aan".to_owned(),
         ("organisation_id", "applicant_kind") => format!(
             "een {} kan hier niet aanvragen; deze regeling is voor: {}",
-            labels::applicant_kind(lang, ctx.applicant_kind),
+            labels::named(lang, ctx.applicant_kind, labels::applicant_kind),
             rules
                 .applicant_kinds
                 .iter()
-                .map(|k| labels::applicant_kind(lang, k))
+                .map(|k| labels::named(lang, k, labels::applicant_kind))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
@@ -228,7 +228,7 @@ pub(crate) fn problem_text(
                 .unwrap_or(0);
             format!(
                 "hoogstens {max}% van de kosten mag naar {} gaan ({} van {})",
-                labels::line_kind(lang, kind).to_lowercase(),
+                labels::named(lang, kind, labels::line_kind).to_lowercase(),
                 euro(spent, lang),
                 euro(total, lang)
             )
@@ -333,7 +333,7 @@ pub fn SubsidyFinder() -> impl IntoView {
                                 <td></td>
                             </tr></thead>
                             <tbody>{list.into_iter().map(|f| {
-                                let review = f.review.clone();
+                                let review = f.review;
                                 let flat = schemes.get().and_then(Result::ok).unwrap_or_default().iter()
                                     .filter(|s| s.key == f.scheme)
                                     .flat_map(|s| s.rules.categories.iter())
@@ -349,7 +349,7 @@ pub fn SubsidyFinder() -> impl IntoView {
                                         } else {
                                             format!("{} {}", t(lang.get(), T::UpTo), euro(amount, lang.get()))
                                         }}</td>
-                                        <td>{move || labels::review_mode(lang.get(), &review)}</td>
+                                        <td>{move || labels::review_mode(lang.get(), review)}</td>
                                         <td>{f.earliest_start.clone().unwrap_or_else(|| "–".to_owned())}</td>
                                         <td>{f.next_deadline.clone().unwrap_or_else(|| "–".to_owned())}</td>
                                         <td><A href=href attr:class="button">{tr(T::Apply)}
@@ -403,7 +403,7 @@ fn SchemeCard(scheme: Scheme, replaced_by: Option<String>, year: i32) -> impl In
             <p class="meta">{scheme.owner_service.clone()}</p>
             {(!archived).then(|| view! {
                 <ul class="categories">{categories.into_iter().map(|c| view! {
-                    <li>{c.name.clone()} " (" {let r = c.review.clone(); move || labels::review_mode(lang.get(), &r)} ")"</li>
+                    <li>{c.name.clone()} " (" {let r = c.review.clone(); move || labels::named(lang.get(), &r, labels::review_mode)} ")"</li>
                 }).collect_view()}</ul>
             })}
             {left.map(|cents| view! {
@@ -502,7 +502,7 @@ pub fn ApplyPage() -> impl IntoView {
                         <h1>{tr(T::StartApplication)} ": " {s.name.clone()}</h1>
                         <p>{s.purpose.clone()}</p>
                         <p class="meta">{tr(T::WhoMayApply)} ": "
-                            {move || kinds.iter().map(|k| labels::applicant_kind(lang.get(), k)).collect::<Vec<_>>().join(", ")}</p>
+                            {move || kinds.iter().map(|k| labels::named(lang.get(), k, labels::applicant_kind)).collect::<Vec<_>>().join(", ")}</p>
                         {if archived {
                             view! { <p role="alert">{tr(T::SchemeArchived)}</p> }.into_any()
                         } else {

@@ -446,10 +446,10 @@ pub fn DashboardPage() -> impl IntoView {
                                     <h2 id="pipeline-title">{tr(T::Pipeline)}</h2>
                                     {chart(lang_now, T::ByStatus, &d.by_status, |k, l| labels::named(l, k, labels::application_status))}
                                     {chart(lang_now, T::ByDeadline, &d.by_deadline, |k, _| k.to_owned())}
-                                    {chart(lang_now, T::ByApplicantKind, &d.by_applicant_kind, |k, l| labels::applicant_kind(l, k))}
+                                    {chart(lang_now, T::ByApplicantKind, &d.by_applicant_kind, |k, l| labels::named(l, k, labels::applicant_kind))}
                                     {chart(lang_now, T::ByWijk, &d.by_wijk, |k, _| wijk_name(k))}
-                                    {chart(lang_now, T::ByTargetGroup, &d.by_target_group, |k, l| labels::target_group(l, k))}
-                                    {chart(lang_now, T::ByScope, &d.by_scope, |k, l| labels::scope(l, k))}
+                                    {chart(lang_now, T::ByTargetGroup, &d.by_target_group, |k, l| labels::named(l, k, labels::target_group))}
+                                    {chart(lang_now, T::ByScope, &d.by_scope, |k, l| labels::named(l, k, labels::scope))}
                                 </section>
                             }.into_any()
                         }

@@ -12,9 +12,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use samenstad_domain::subsidy::{Context, category, check, earliest_start, parse_date};
 use samenstad_types::subsidies::{
-    Application, ApplicationDraft, ApplicationsQuery, BudgetLine, CosignatureLink, Criterion,
-    CriterionScore, DecisionInput, LINE_KINDS, ReportInput, ReportReview, Scheme, SchemeRules,
-    ScoresInput, TARGET_GROUPS,
+    Application, ApplicationDraft, ApplicationScope, ApplicationsQuery, BudgetLine,
+    CosignatureLink, Criterion, CriterionScore, DecisionInput, LineKind, ReportInput, ReportReview,
+    Scheme, SchemeRules, ScoresInput, TargetGroup,
 };
 use samenstad_types::{FieldError, ListWijkenQuery, Wijk};
 use wasm_bindgen::JsCast;
@@ -89,7 +89,7 @@ pub fn ApplicationPage() -> impl IntoView {
             let mine = app.editable
                 || client
                     .list_applications(&ApplicationsQuery {
-                        view: Some("mine".to_owned()),
+                        view: Some(samenstad_types::subsidies::ApplicationView::Mine.to_string()),
                         ..Default::default()
                     })
                     .await
@@ -369,7 +369,8 @@ fn Editor(
     let live = Memo::new(move |_| {
         let lang = lang.get();
         let d = draft.get();
-        server.with(|s| live_checker.shown(lang, &d, &s.applicant_kind, s.cosignatures, None))
+        server
+            .with(|s| live_checker.shown(lang, &d, s.applicant_kind.as_str(), s.cosignatures, None))
     });
     let has = move |field: &'static str| {
         move || {
@@ -476,7 +477,7 @@ fn Editor(
             server_checker.shown(
                 lang.get(),
                 &d,
-                &s.applicant_kind,
+                s.applicant_kind.as_str(),
                 s.cosignatures,
                 Some(&list),
             )
@@ -602,7 +603,7 @@ fn Editor(
                         }).collect_view())}
                         <option value="" selected=move || organisation.get().is_empty()>{tr(T::AsPerson)}</option>
                     </select>
-                    <span class="hint">{move || server.with(|s| format!("{}: {}", t(lang.get(), T::ApplicantKind), labels::applicant_kind(lang.get(), &s.applicant_kind)))}</span>
+                    <span class="hint">{move || server.with(|s| format!("{}: {}", t(lang.get(), T::ApplicantKind), labels::applicant_kind(lang.get(), s.applicant_kind)))}</span>
                     <FieldProblems field="organisation_id" problems=live />
                 </p>
                 <p class="field">
@@ -644,12 +645,13 @@ fn Editor(
                 </fieldset>
                 <fieldset class="checks">
                     <legend>{tr(T::TargetGroups)}</legend>
-                    {TARGET_GROUPS.iter().map(|g| {
+                    {TargetGroup::ALL.iter().map(|&group| {
+                        let g = group.as_str();
                         let input = format!("app-tg-{g}");
                         view! { <p class="field checkbox">
                             <input id=input.clone() type="checkbox" prop:checked=move || target_groups.with(|l| l.iter().any(|x| x == g))
                                 on:change=move |ev| toggle(target_groups, g, event_target_checked(&ev)) />
-                            <label for=input>{move || labels::target_group(lang.get(), g)}</label>
+                            <label for=input>{move || labels::target_group(lang.get(), group)}</label>
                         </p> }
                     }).collect_view()}
                     <FieldProblems field="target_groups" problems=live />
@@ -672,8 +674,8 @@ fn Editor(
                         });
                         scope.set(value);
                     }>
-                        {["wijk", "wijken", "city"].into_iter().map(|s| view! {
-                            <option value=s selected=move || scope.get() == s>{move || labels::scope(lang.get(), s)}</option>
+                        {ApplicationScope::ALL.iter().map(|&s| view! {
+                            <option value=s.as_str() selected=move || scope.get() == s.as_str()>{move || labels::scope(lang.get(), s)}</option>
                         }).collect_view()}
                     </select>
                     <FieldProblems field="scope" problems=live />
@@ -745,7 +747,7 @@ fn Editor(
             </section>
             <section aria-labelledby="step-budget" class="step">
                 <h2 id="step-budget">{tr(T::StepBudget)}</h2>
-                <p class="hint">{move || caps.iter().map(|c| format!("{} {}% {}", t(lang.get(), T::AtMost), c.max_percent, labels::line_kind(lang.get(), &c.kind).to_lowercase())).collect::<Vec<_>>().join(" · ")}</p>
+                <p class="hint">{move || caps.iter().map(|c| format!("{} {}% {}", t(lang.get(), T::AtMost), c.max_percent, labels::named(lang.get(), &c.kind, labels::line_kind).to_lowercase())).collect::<Vec<_>>().join(" · ")}</p>
                 <For each=move || lines.get() key=|l| l.key children=move |line: Line| {
                     let index = move || lines.with(|ls| ls.iter().position(|x| x.key == line.key).unwrap_or(0));
                     let base = format!("line-{}", line.key);
@@ -762,8 +764,8 @@ fn Editor(
                             <p class="field">
                                 <label for=kind_id.clone()>{tr(T::KindOfCost)}</label>
                                 <select id=kind_id on:change=move |ev| line.kind.set(event_target_value(&ev))>
-                                    {LINE_KINDS.iter().map(|k| view! {
-                                        <option value=*k selected=move || line.kind.get() == *k>{move || labels::line_kind(lang.get(), k)}</option>
+                                    {LineKind::ALL.iter().map(|&k| view! {
+                                        <option value=k.as_str() selected=move || line.kind.get() == k.as_str()>{move || labels::line_kind(lang.get(), k)}</option>
                                     }).collect_view()}
                                 </select>
                             </p>
@@ -977,7 +979,7 @@ fn ApplicationView(
         .collect::<Vec<_>>()
         .join(", ");
     let scope = d.scope.clone();
-    let kind = app.applicant_kind.clone();
+    let kind = app.applicant_kind;
     let themes = d.themes.clone();
     let groups = d.target_groups.clone();
     let lines = d.budget_lines.clone();
@@ -1013,7 +1015,7 @@ fn ApplicationView(
             <p class="meta">
                 {app.scheme_name.clone()} " · " {category_name}
                 " · " {app.organisation_name.clone().unwrap_or_default()}
-                " (" {move || labels::applicant_kind(lang.get(), &kind)} ")"
+                " (" {move || labels::applicant_kind(lang.get(), kind)} ")"
             </p>
             <p class=status_class>{tr(T::Status)} ": " <strong>{move || labels::application_status(lang.get(), status)}</strong>
                 {app.deadline.clone().map(|dl| view! { " · " {tr(T::JuryDeadline)} " " {dl} })}</p>
@@ -1040,8 +1042,8 @@ fn ApplicationView(
                 <p class="idea-body">{d.description.clone()}</p>
                 <dl class="facts">
                     <dt>{tr(T::Themes)}</dt><dd>{move || themes.iter().map(|x| labels::theme(lang.get(), x)).collect::<Vec<_>>().join(", ")}</dd>
-                    <dt>{tr(T::TargetGroups)}</dt><dd>{move || groups.iter().map(|x| labels::target_group(lang.get(), x)).collect::<Vec<_>>().join(", ")}</dd>
-                    <dt>{tr(T::Where)}</dt><dd>{move || labels::scope(lang.get(), &scope)} {(!wijk_names.is_empty()).then(|| format!(": {wijk_names}"))}</dd>
+                    <dt>{tr(T::TargetGroups)}</dt><dd>{move || groups.iter().map(|x| labels::named(lang.get(), x, labels::target_group)).collect::<Vec<_>>().join(", ")}</dd>
+                    <dt>{tr(T::Where)}</dt><dd>{move || labels::named(lang.get(), &scope, labels::scope)} {(!wijk_names.is_empty()).then(|| format!(": {wijk_names}"))}</dd>
                     <dt>{tr(T::When)}</dt><dd>{d.starts_on.clone().unwrap_or_default()} " – " {d.ends_on.clone().unwrap_or_default()}</dd>
                     {(!d.location.is_empty()).then(|| view! { <dt>{tr(T::LocationLabel)}</dt><dd>{d.location.clone()}</dd> })}
                     <dt>{tr(T::RequestedAmount)}</dt><dd>{move || euro(requested, lang.get())}</dd>
@@ -1057,7 +1059,7 @@ fn ApplicationView(
                     </tr></thead>
                     <tbody>{lines.clone().into_iter().map(|l| view! {
                         <tr>
-                            <td>{let k = l.kind.clone(); move || labels::line_kind(lang.get(), &k)}</td>
+                            <td>{let k = l.kind.clone(); move || labels::named(lang.get(), &k, labels::line_kind)}</td>
                             <td>{l.description.clone()}</td>
                             <td class="num">{move || euro(l.amount_cents, lang.get())}</td>
                             <td class="num">{move || l.actual_cents.map(|c| euro(c, lang.get())).unwrap_or_else(|| "–".to_owned())}</td>
@@ -1194,7 +1196,7 @@ fn ReportForm(id: String, lines: Vec<BudgetLine>, version: RwSignal<u32>) -> imp
                     let input = format!("report-line-{i}");
                     let kind = l.kind.clone();
                     view! {
-                        <p class="field"><label for=input.clone()>{move || format!("{} – {}", labels::line_kind(lang.get(), &kind), l.description)}</label>
+                        <p class="field"><label for=input.clone()>{move || format!("{} – {}", labels::named(lang.get(), &kind, labels::line_kind), l.description)}</label>
                             <input id=input inputmode="decimal" required=true prop:value=value on:input=move |ev| value.set(event_target_value(&ev)) /></p>
                     }
                 }).collect_view()}

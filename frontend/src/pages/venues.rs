@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use samenstad_domain::booking::{Booker, RoomTariffs, price_cents, tariff};
 use samenstad_types::venue::{
-    Booking, BookingStatus, CreateBooking, ListVenuesQuery, Room, VenueDetail, VenueType,
+    Booking, BookingStatus, CreateBooking, ListVenuesQuery, LocationPrecision, Room, VenueDetail,
+    VenueType,
 };
 use samenstad_types::{Geometry, Wijk};
 use wasm_bindgen::JsValue;
@@ -285,7 +286,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
     set_title(&v.name);
     let kind = v.venue_type;
     let sample = v.is_sample;
-    let location = match (&v.address, v.location_precision.as_str()) {
+    let location = match (&v.address, v.location_precision) {
         (Some(a), _) => format!(
             "{}{}",
             a.street,
@@ -294,14 +295,14 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
                 .map(|c| format!(", {c}"))
                 .unwrap_or_default()
         ),
-        (None, "municipality") => v.city.clone().unwrap_or_default(),
+        (None, LocationPrecision::Municipality) => v.city.clone().unwrap_or_default(),
         _ => format!(
             "wijk {}",
             v.wijknr.map(|n| n.to_string()).unwrap_or_default()
         ),
     };
     let only_wijk = v.address.is_none();
-    let only_town = v.location_precision == "municipality";
+    let only_town = v.location_precision == LocationPrecision::Municipality;
     let features: Vec<String> = v
         .facilities
         .iter()
@@ -326,7 +327,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
                 <h2>{move || t(lang.get(), T::OpeningHours)}</h2>
                 <ul class="hours">{venue.opening_hours.iter().map(|h| {
                     let line = format!("{} {}–{}", weekday(lang.get_untracked(), h.weekday), h.opens, h.closes);
-                    let kind = labels::opening_kind(lang.get_untracked(), &h.kind);
+                    let kind = labels::opening_kind(lang.get_untracked(), h.kind);
                     view! { <li>{line} " · " {kind} {h.condition.clone().map(|c| format!(" — {c}"))}</li> }
                 }).collect_view()}</ul>
             </Show>

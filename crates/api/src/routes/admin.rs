@@ -6,11 +6,11 @@ use samenstad_db::queries::accounts::{self as q, ApiClientRow, RoleRow};
 use samenstad_db::queries::audit::{self, AuditFilter, NewAudit};
 use samenstad_db::queries::outbox;
 use samenstad_types::Problem;
-use samenstad_types::account::Role;
 use samenstad_types::account::{
     ApiClient, AuditPage, CreateApiClient, GrantRole, ListAuditQuery, ListOutboxQuery, Me,
     OutboxMail, RoleAssignment,
 };
+use samenstad_types::account::{ApiScope, Role};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -232,19 +232,19 @@ pub async fn create_api_client(
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     body.validate()?;
-    if let Some(bad) = body
-        .scopes
-        .iter()
-        .find(|s| !samenstad_types::account::API_SCOPES.contains(&s.as_str()))
-    {
-        return Err(AppError::field(
-            "scopes",
-            "invalid",
-            &format!("unknown scope `{bad}`; known: read, residence:write"),
-        ));
+    let mut scopes = vec![ApiScope::Read];
+    for given in &body.scopes {
+        let scope = ApiScope::parse(given).ok_or_else(|| {
+            AppError::field(
+                "scopes",
+                "invalid",
+                &format!("unknown scope `{given}`; known: read, residence:write"),
+            )
+        })?;
+        if scope != ApiScope::Read {
+            scopes.push(scope);
+        }
     }
-    let mut scopes = vec!["read".to_owned()];
-    scopes.extend(body.scopes.iter().filter(|s| *s != "read").cloned());
     scopes.dedup();
     let secret = random_token();
     let secret_hash = token_hash(&secret);

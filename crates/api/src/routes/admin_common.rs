@@ -27,7 +27,7 @@ pub fn mail_view(row: &MailRow) -> OutboxMail {
         template: row.template.clone(),
         subject: row.subject.clone(),
         body: row.body.clone(),
-        status: row.status.clone(),
+        status: row.status,
         created_at: row.created_at.to_rfc3339(),
     }
 }

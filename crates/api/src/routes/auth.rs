@@ -661,7 +661,12 @@ pub async fn client_token(
     let client = client
         .filter(|c| c.revoked_at.is_none() && c.secret_hash == presented)
         .ok_or_else(|| AppError::Unauthorized("unknown client or wrong secret".to_owned()))?;
-    let scope = client.scopes.join(" ");
+    let scope = client
+        .scopes
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let (access_token, expires_in) = state
         .auth
         .issue_access(format!("client:{}", client.id), scope.clone())?;

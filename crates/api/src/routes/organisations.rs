@@ -10,8 +10,8 @@ use samenstad_db::queries::organisations::{self as q, OrganisationRow};
 use samenstad_db::queries::outbox;
 use samenstad_types::Problem;
 use samenstad_types::account::{
-    CreateOrganisation, Invitation, InviteMember, Member, Organisation, OrganisationKind,
-    SetRecognition, TokenRequest,
+    CreateOrganisation, Invitation, InviteMember, Member, MemberRole, Organisation,
+    OrganisationKind, SetRecognition, TokenRequest,
 };
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -58,8 +58,8 @@ fn load(conn: &mut PgConnection, id: Uuid) -> Result<(OrganisationRow, Option<i1
 }
 
 fn require_owner(conn: &mut PgConnection, org: Uuid, p: &Principal) -> Result<(), AppError> {
-    match q::member_role(conn, org, p.user.id)?.as_deref() {
-        Some("owner") => Ok(()),
+    match q::member_role(conn, org, p.user.id)? {
+        Some(MemberRole::Owner) => Ok(()),
         _ if p.is_admin() => Ok(()),
         _ => Err(AppError::Forbidden(
             "only owners of this organisation may do this".to_owned(),
@@ -259,13 +259,8 @@ pub async fn invite_member(
     let id = parse_id(&id, "organisation")?;
     let body = body.into_inner();
     body.validate()?;
-    if body.role != "owner" && body.role != "member" {
-        return Err(AppError::field(
-            "role",
-            "invalid",
-            "must be owner or member",
-        ));
-    }
+    let role = MemberRole::parse(&body.role)
+        .ok_or_else(|| AppError::field("role", "invalid", "must be owner or member"))?;
     let token = random_token();
     let link = format!("{}/invitations/accept?token={token}", state.public_url());
     let invitation = state
@@ -278,7 +273,7 @@ pub async fn invite_member(
                 conn,
                 id,
                 &email,
-                &body.role,
+                role,
                 &token_hash(&token),
                 p.user.id,
                 Duration::days(7),
@@ -289,12 +284,12 @@ pub async fn invite_member(
                 conn,
                 NewAudit::by(Some(p.user.id), "organisation.member_invited")
                     .on("organisation", id)
-                    .details(json!({"role": body.role})),
+                    .details(json!({"role": role})),
             )?;
             Ok(Invitation {
                 id: inv_id.to_string(),
                 organisation_id: id.to_string(),
-                role: body.role,
+                role,
                 expires_at: expires_at.to_rfc3339(),
             })
         })
@@ -341,7 +336,7 @@ pub async fn accept_invitation(
                         .to_owned(),
                 )
                     })?;
-            q::add_member(conn, org, p.user.id, &role)?;
+            q::add_member(conn, org, p.user.id, role)?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "organisation.member_joined")
@@ -386,7 +381,7 @@ pub async fn remove_member(
             }
             let role = q::member_role(conn, id, member)?
                 .ok_or_else(|| AppError::NotFound("no such member".to_owned()))?;
-            if role == "owner" && q::owner_count(conn, id)? <= 1 {
+            if role == MemberRole::Owner && q::owner_count(conn, id)? <= 1 {
                 return Err(AppError::Conflict(
                     "the last owner cannot leave; make someone else owner first".to_owned(),
                 ));

@@ -13,6 +13,7 @@ use samenstad_db::queries::organisations::{
 use samenstad_db::queries::outbox;
 use samenstad_domain::organisation::{self as rules, RecognitionStatus, Refusal};
 use samenstad_types::Problem;
+use samenstad_types::account::MemberRole;
 use samenstad_types::recognition::{
     DecideRecognition, RecognitionQueueQuery, RecognitionRequest, RequestRecognition,
 };
@@ -98,7 +99,7 @@ pub async fn request_recognition(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (org, wijknr) = organisation(conn, id)?;
-            let owner = q::member_role(conn, id, p.user.id)?.as_deref() == Some("owner");
+            let owner = q::member_role(conn, id, p.user.id)? == Some(MemberRole::Owner);
             if !owner {
                 return Err(AppError::Forbidden(
                     "only owners of this organisation may ask for its recognition".to_owned(),

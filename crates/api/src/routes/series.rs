@@ -7,7 +7,7 @@ use chrono_tz::Europe::Brussels;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::venues::{self as q, BookingRow, SeriesRow, span, span_ends};
 use samenstad_domain::booking::{BookingAction, BookingStatus, price_cents, transition};
-use samenstad_types::venue::{BookingSeries, CreateBookingSeries};
+use samenstad_types::venue::{BookingSeries, CreateBookingSeries, Recurrence};
 use samenstad_types::{FieldError, Problem};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -43,10 +43,12 @@ pub fn occurrences(
     let local = start.with_timezone(&Brussels).naive_local();
     let mut out = Vec::new();
     for i in 0.. {
-        let next = match recurrence {
-            "weekly" => local + Duration::weeks(i),
-            "biweekly" => local + Duration::weeks(2 * i),
-            _ => local.checked_add_months(Months::new(u32::try_from(i).ok()?))?,
+        let next = match Recurrence::parse(recurrence) {
+            Some(Recurrence::Weekly) => local + Duration::weeks(i),
+            Some(Recurrence::Biweekly) => local + Duration::weeks(2 * i),
+            Some(Recurrence::Monthly) | None => {
+                local.checked_add_months(Months::new(u32::try_from(i).ok()?))?
+            }
         };
         if next.date() > until {
             break;
@@ -67,7 +69,7 @@ fn series_view(series: &SeriesRow, venue_id: Uuid, occurrences: &[BookingRow]) -
     BookingSeries {
         id: series.id.to_string(),
         room_id: series.room_id.to_string(),
-        recurrence: series.recurrence.clone(),
+        recurrence: series.recurrence,
         until: series.until.to_string(),
         occurrences: occurrences
             .iter()
@@ -126,13 +128,13 @@ pub async fn create_series(
     let room_id = parse_id(&id, "room")?;
     let body = body.into_inner();
     body.validate()?;
-    if !matches!(body.recurrence.as_str(), "weekly" | "biweekly" | "monthly") {
-        return Err(AppError::field(
+    let recurrence = Recurrence::parse(&body.recurrence).ok_or_else(|| {
+        AppError::field(
             "recurrence",
             "invalid",
             "must be weekly, biweekly or monthly",
-        ));
-    }
+        )
+    })?;
     let until = NaiveDate::parse_from_str(&body.until, "%Y-%m-%d")
         .map_err(|_| AppError::field("until", "invalid", "must be a date YYYY-MM-DD"))?;
     let start = parse_time("start", &body.first.start)?;
@@ -151,7 +153,7 @@ pub async fn create_series(
             "must not be before the first occurrence",
         ));
     }
-    let slots = occurrences(start, end, &body.recurrence, until).ok_or_else(|| {
+    let slots = occurrences(start, end, recurrence.as_str(), until).ok_or_else(|| {
         AppError::field(
             "until",
             "range",
@@ -188,7 +190,7 @@ pub async fn create_series(
                 id: Uuid::now_v7(),
                 room_id,
                 requester_id: p.user.id,
-                recurrence: body.recurrence.clone(),
+                recurrence,
                 until,
                 created_at: now,
             };
@@ -204,7 +206,7 @@ pub async fn create_series(
                     attendees: body.first.attendees,
                     during: span(*s, *e),
                     status: BookingStatus::Requested,
-                    tariff_category: category.to_owned(),
+                    tariff_category: category,
                     price_cents: price_cents(rate, (*e - *s).num_minutes()),
                     decision_reason: None,
                     decided_by: None,

@@ -19,9 +19,10 @@ use samenstad_db::queries::subsidies::{self as schemes, SchemeFields};
 use samenstad_domain::subsidy::{self as rules_check, Action};
 use samenstad_types::account::Role;
 use samenstad_types::subsidies::{
-    Application, ApplicationDraft, ApplicationStatus, ApplicationSummary, ApplicationsQuery,
-    BudgetInput, CosignatureLink, CosignatureRequest, Deadline, DeadlineInput, FinderQuery,
-    NewApplication, Reason, Scheme, SchemeFit, SchemeInput, SchemeRules, SchemeStatus,
+    ApplicantKind, Application, ApplicationDraft, ApplicationScope, ApplicationStatus,
+    ApplicationSummary, ApplicationView, ApplicationsQuery, BudgetInput, CosignatureLink,
+    CosignatureRequest, Deadline, DeadlineInput, FinderQuery, NewApplication, Reason, ReviewMode,
+    Scheme, SchemeFit, SchemeInput, SchemeRules, SchemeStatus,
 };
 use samenstad_types::{FieldError, Page, Problem};
 use serde_json::json;
@@ -388,16 +389,22 @@ pub async fn finder(
                                 c.flat_amounts_cents.iter().copied().max().unwrap_or(0)
                             })
                     };
+                    let review = ReviewMode::parse(&c.review).ok_or_else(|| {
+                        AppError::Internal(format!(
+                            "scheme {} has a category with review `{}`",
+                            row.key, c.review
+                        ))
+                    })?;
                     out.push(SchemeFit {
                         scheme: row.key.clone(),
                         scheme_name: row.name.clone(),
                         category: c.key.clone(),
                         category_name: c.name.clone(),
                         amount_cents: amount,
-                        review: c.review.clone(),
+                        review,
                         earliest_start: rules_check::earliest_start(c, today, next)
                             .map(|d| d.to_string()),
-                        next_deadline: (c.review == "jury")
+                        next_deadline: (review == ReviewMode::Jury)
                             .then(|| next.map(|d| d.to_string()))
                             .flatten(),
                     });
@@ -415,15 +422,15 @@ fn applicant_kind(
     conn: &mut PgConnection,
     p: &Principal,
     organisation_id: Option<&str>,
-) -> Result<(Option<Uuid>, String), AppError> {
+) -> Result<(Option<Uuid>, ApplicantKind), AppError> {
     let Some(raw) = organisation_id else {
-        return Ok((None, "person".to_owned()));
+        return Ok((None, ApplicantKind::Person));
     };
     let id: Uuid = raw
         .parse()
         .map_err(|_| AppError::field("organisation_id", "invalid", "must be a UUID"))?;
     apps::organisation_kind_for_member(conn, id, p.user.id)?
-        .map(|k| (Some(id), k))
+        .map(|k| (Some(id), ApplicantKind::from(k)))
         .ok_or_else(|| {
             AppError::field(
                 "organisation_id",
@@ -460,13 +467,8 @@ fn store_draft(
             "the last day comes before the first",
         ));
     }
-    if !["wijk", "wijken", "city"].contains(&draft.scope.as_str()) {
-        return Err(AppError::field(
-            "scope",
-            "invalid",
-            "must be wijk, wijken or city",
-        ));
-    }
+    let scope = ApplicationScope::parse(&draft.scope)
+        .ok_or_else(|| AppError::field("scope", "invalid", "must be wijk, wijken or city"))?;
     let venue_id = match draft.venue_id.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(v) => {
@@ -495,12 +497,12 @@ fn store_draft(
         id,
         &DraftFields {
             organisation_id,
-            applicant_kind: &kind,
+            applicant_kind: kind,
             category: draft.category.trim(),
             title: draft.title.trim(),
             description: draft.description.trim(),
             themes: &draft.themes,
-            scope: &draft.scope,
+            scope,
             target_groups: &draft.target_groups,
             starts_on,
             ends_on,
@@ -547,7 +549,7 @@ pub async fn create_application(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let scheme = scheme_by_key(conn, &body.scheme)?;
-            if scheme.status == "archived" {
+            if scheme.status == SchemeStatus::Archived {
                 return Err(AppError::Conflict(format!(
                     "{} no longer takes applications",
                     scheme.name
@@ -557,7 +559,7 @@ pub async fn create_application(
             apps::insert_draft(conn, id, scheme.id, p.user.id)?;
             store_draft(conn, id, &p, &body.draft)?;
             let row = app_row(conn, id, false)?;
-            apps::record_created(conn, id, p.user.id, &scheme.key, &row.applicant_kind)?;
+            apps::record_created(conn, id, p.user.id, &scheme.key, row.applicant_kind)?;
             application_view(conn, id, Access::Owner)
         })
         .await?;
@@ -655,14 +657,9 @@ pub async fn list_applications(
     let paged = q.limit.is_some() || q.cursor.is_some();
     let limit = if paged { page::limit(q.limit) } else { 1000 };
     let after: Option<(DateTime<Utc>, Uuid)> = page::position(q.cursor.as_deref())?;
-    let view = q.view.clone().unwrap_or_else(|| "mine".to_owned());
-    if !["mine", "jury", "all"].contains(&view.as_str()) {
-        return Err(AppError::field(
-            "view",
-            "invalid",
-            "must be mine, jury or all",
-        ));
-    }
+    let view: ApplicationView =
+        AppError::one_of(q.view.as_deref(), "view", "must be mine, jury or all")?
+            .unwrap_or(ApplicationView::Mine);
     let status: Option<ApplicationStatus> =
         AppError::one_of(q.status.as_deref(), "status", "not an application status")?;
     let listed = state
@@ -672,14 +669,14 @@ pub async fn list_applications(
                 Some(key) => Some(scheme_by_key(conn, key)?.id),
                 None => None,
             };
-            let scope = match view.as_str() {
-                "mine" => ListScope::Mine(p.user.id),
-                "jury" => ListScope::Jury {
+            let scope = match view {
+                ApplicationView::Mine => ListScope::Mine(p.user.id),
+                ApplicationView::Jury => ListScope::Jury {
                     user: p.user.id,
                     schemes: jury_schemes(&p),
                 },
-                _ if is_programme_staff(&p) => ListScope::All,
-                _ => {
+                ApplicationView::All if is_programme_staff(&p) => ListScope::All,
+                ApplicationView::All => {
                     let wijken: Vec<Uuid> = p
                         .roles
                         .iter()
@@ -835,8 +832,8 @@ pub async fn submit_application(
             if !problems.is_empty() {
                 return Err(AppError::Validation(problems));
             }
-            let jury =
-                rules_check::category(&rules, &row.category).is_some_and(|c| c.review == "jury");
+            let jury = rules_check::category(&rules, &row.category)
+                .is_some_and(|c| c.review == ReviewMode::Jury.as_str());
             let deadline = if jury {
                 schemes::next_deadline(conn, scheme.id, Utc::now().date_naive())?.map(|(d, _)| d)
             } else {

@@ -14,7 +14,7 @@ use samenstad_types::FieldError;
 use samenstad_types::account::Language;
 use samenstad_types::account::Role;
 use samenstad_types::subsidies::{
-    Application, ApplicationDraft, Deadline, Report, Scheme, SchemeRules,
+    Application, ApplicationDraft, ApplicationStatus, Deadline, Report, Scheme, SchemeRules,
 };
 use uuid::Uuid;
 
@@ -116,7 +116,10 @@ pub(crate) fn jury_assigned(
     p: &Principal,
     row: &AppRow,
 ) -> Result<bool, AppError> {
-    if !is_jury_of(p, row.scheme_id) || row.status == "draft" || row.status == "withdrawn" {
+    if !is_jury_of(p, row.scheme_id)
+        || row.status == ApplicationStatus::Draft
+        || row.status == ApplicationStatus::Withdrawn
+    {
         return Ok(false);
     }
     let Some(deadline) = row.deadline_id else {
@@ -233,7 +236,7 @@ pub(crate) fn draft_of(
         title: row.title.clone(),
         description: row.description.clone(),
         themes: row.themes.clone(),
-        scope: row.scope.clone(),
+        scope: row.scope.to_string(),
         wijken: apps::wijknrs_of(conn, row.id)?,
         target_groups: row.target_groups.clone(),
         starts_on: row.starts_on.map(|d| d.to_string()),
@@ -258,7 +261,7 @@ pub(crate) fn problems_of(
     let next = schemes::next_deadline(conn, scheme.id, today)?;
     let ctx = rules_check::Context {
         scheme_status: scheme.status.as_str(),
-        applicant_kind: &row.applicant_kind,
+        applicant_kind: row.applicant_kind.as_str(),
         cosignatures: apps::cosignature_count(conn, row.id)?,
         today,
         next_deadline: next.map(|(_, d)| d),
@@ -287,7 +290,7 @@ pub(crate) fn application_view(
     let scheme = schemes::scheme_by_id(conn, row.scheme_id)?;
     let rules = rules_of(&scheme)?;
     let draft = draft_of(conn, &row)?;
-    let problems = if row.status == "draft" {
+    let problems = if row.status == ApplicationStatus::Draft {
         problems_of(conn, &scheme, &rules, &row, &draft)?
     } else {
         Vec::new()
@@ -311,12 +314,15 @@ pub(crate) fn application_view(
         id: row.id.to_string(),
         scheme: scheme.key.clone(),
         scheme_name: scheme.name.clone(),
-        applicant_kind: row.applicant_kind.clone(),
+        applicant_kind: row.applicant_kind,
         organisation_name,
         status: row.status,
         deadline,
         cosignatures: apps::cosignature_count(conn, id)?,
-        cosignatures_required: rules_check::cosignatures_required(&rules, &row.applicant_kind),
+        cosignatures_required: rules_check::cosignatures_required(
+            &rules,
+            row.applicant_kind.as_str(),
+        ),
         problems,
         decided_cents: row.decided_cents,
         partial: row.decided_cents.is_some_and(|d| d < row.requested_cents),
@@ -325,7 +331,7 @@ pub(crate) fn application_view(
         paid_cents: row.paid_cents,
         attachments: apps::attachments_of(conn, id)?,
         report,
-        editable: access == Access::Owner && row.status == "draft",
+        editable: access == Access::Owner && row.status == ApplicationStatus::Draft,
         timeline: apps::timeline_of(conn, id)?,
         created_at: row.created_at.to_rfc3339(),
         submitted_at: row.submitted_at.map(|t| t.to_rfc3339()),

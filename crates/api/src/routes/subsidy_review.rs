@@ -15,8 +15,8 @@ use samenstad_domain::subsidy::{self as rules_check, Action};
 use samenstad_types::Problem;
 use samenstad_types::subsidies::{
     Advice, Application, ApplicationStatus, Award, CriterionScore, Dashboard, DashboardRow,
-    Deadline, DecisionInput, PaymentInput, ReportInput, ReportReview, SchemeBudgetRow, ScoresInput,
-    YearQuery,
+    Deadline, DecisionInput, DecisionOutcome, PaymentInput, ReportInput, ReportReview,
+    SchemeBudgetRow, ScoresInput, YearQuery,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -292,10 +292,10 @@ pub async fn decide(
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
     body.validate()?;
-    let approve = match body.outcome.as_str() {
-        "approve" => true,
-        "reject" => false,
-        _ => {
+    let approve = match DecisionOutcome::parse(&body.outcome) {
+        Some(DecisionOutcome::Approve) => true,
+        Some(DecisionOutcome::Reject) => false,
+        None => {
             return Err(AppError::field(
                 "outcome",
                 "invalid",

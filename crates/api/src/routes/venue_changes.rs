@@ -8,7 +8,10 @@ use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::venues::{self as q, ChangeRequestRow, VenueRow};
 use samenstad_types::Problem;
 use samenstad_types::account::Role;
-use samenstad_types::venue::{CreateVenueChange, RejectVenueChange, VenueChange, VenueProposal};
+use samenstad_types::venue::{
+    CreateVenueChange, LocationPrecision, RejectVenueChange, VenueChange, VenueChangeKind,
+    VenueChangeStatus, VenueProposal,
+};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -67,11 +70,11 @@ fn overlay(mut line: VenueLine, p: &VenueProposal) -> VenueLine {
 fn view(row: &ChangeRequestRow) -> VenueChange {
     VenueChange {
         id: row.id.to_string(),
-        kind: row.kind.clone(),
+        kind: row.kind,
         venue_id: row.venue_id.map(|v| v.to_string()),
         proposal: serde_json::from_value(row.proposal.clone()).unwrap_or_default(),
         reason: row.reason.clone(),
-        status: row.status.clone(),
+        status: row.status,
         decision_reason: row.decision_reason.clone(),
         created_at: row.created_at.to_rfc3339(),
     }
@@ -84,11 +87,11 @@ fn load_venue(conn: &mut PgConnection, id: Uuid) -> Result<VenueRow, AppError> {
 /// The venue row a proposal leads to (checked like an imported line).
 fn proposed_row(
     conn: &mut PgConnection,
-    kind: &str,
+    kind: VenueChangeKind,
     current: Option<&VenueRow>,
     proposal: &VenueProposal,
 ) -> Result<Option<VenueRow>, AppError> {
-    if kind == "remove" {
+    if kind == VenueChangeKind::Remove {
         return Ok(None);
     }
     let base = current.map(line_of).unwrap_or_default();
@@ -124,16 +127,11 @@ pub async fn create_venue_change(
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     body.validate()?;
-    if !matches!(body.kind.as_str(), "add" | "change" | "remove") {
-        return Err(AppError::field(
-            "kind",
-            "invalid",
-            "must be add, change or remove",
-        ));
-    }
-    let venue_id = match (body.kind.as_str(), body.venue_id.as_deref()) {
-        ("add", None) => None,
-        ("add", Some(_)) => {
+    let kind = VenueChangeKind::parse(&body.kind)
+        .ok_or_else(|| AppError::field("kind", "invalid", "must be add, change or remove"))?;
+    let venue_id = match (kind, body.venue_id.as_deref()) {
+        (VenueChangeKind::Add, None) => None,
+        (VenueChangeKind::Add, Some(_)) => {
             return Err(AppError::field(
                 "venue_id",
                 "not_allowed",
@@ -150,15 +148,15 @@ pub async fn create_venue_change(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let current = venue_id.map(|id| load_venue(conn, id)).transpose()?;
-            proposed_row(conn, &body.kind, current.as_ref(), &body.proposal)?;
+            proposed_row(conn, kind, current.as_ref(), &body.proposal)?;
             let row = ChangeRequestRow {
                 id: Uuid::now_v7(),
-                kind: body.kind.clone(),
+                kind,
                 venue_id,
                 proposal: serde_json::to_value(&body.proposal).unwrap_or_default(),
                 reason: body.reason.trim().to_owned(),
                 requester_id: Some(p.user.id),
-                status: "pending".to_owned(),
+                status: VenueChangeStatus::Pending,
                 decided_by: None,
                 decided_at: None,
                 decision_reason: None,
@@ -245,7 +243,7 @@ pub async fn accept_venue_change(
             let p = Principal::load(conn, caller)?;
             let mut cr = q::change_request_for_update(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such change request".to_owned()))?;
-            if cr.status != "pending" {
+            if cr.status != VenueChangeStatus::Pending {
                 return Err(AppError::Conflict(format!(
                     "the change request is already {}",
                     cr.status
@@ -254,7 +252,7 @@ pub async fn accept_venue_change(
             let current = cr.venue_id.map(|v| load_venue(conn, v)).transpose()?;
             let proposal: VenueProposal =
                 serde_json::from_value(cr.proposal.clone()).unwrap_or_default();
-            let proposed = proposed_row(conn, &cr.kind, current.as_ref(), &proposal)?;
+            let proposed = proposed_row(conn, cr.kind, current.as_ref(), &proposal)?;
             require_staff(
                 &p,
                 proposed
@@ -262,21 +260,21 @@ pub async fn accept_venue_change(
                     .and_then(|r| r.wijk_id)
                     .or(current.as_ref().and_then(|v| v.wijk_id)),
             )?;
-            let venue_id = match (cr.kind.as_str(), current, proposed) {
-                ("add", _, Some(row)) => {
+            let venue_id = match (cr.kind, current, proposed) {
+                (VenueChangeKind::Add, _, Some(row)) => {
                     q::insert_venue(conn, &row)?;
                     Some(row.id)
                 }
-                ("change", Some(old), Some(new)) => {
+                (VenueChangeKind::Change, Some(old), Some(new)) => {
                     let precision = if new.street_address.is_some() {
-                        "exact"
+                        LocationPrecision::Exact
                     } else {
-                        old.location_precision.as_str()
+                        old.location_precision
                     };
                     q::update_listing(conn, old.id, &new, precision)?;
                     Some(old.id)
                 }
-                ("remove", Some(old), _) => {
+                (VenueChangeKind::Remove, Some(old), _) => {
                     if q::venue_has_bookings(conn, old.id)? {
                         return Err(AppError::Conflict(
                             "the venue still has bookings; cancel or complete them first"
@@ -295,7 +293,7 @@ pub async fn accept_venue_change(
             q::decide_change_request(
                 conn,
                 id,
-                "accepted",
+                VenueChangeStatus::Accepted,
                 p.user.id,
                 None,
                 venue_id.or(cr.venue_id),
@@ -306,7 +304,7 @@ pub async fn accept_venue_change(
                     .on("venue_change", id)
                     .details(json!({"kind": cr.kind, "venue_id": venue_id.map(|v| v.to_string())})),
             )?;
-            cr.status = "accepted".to_owned();
+            cr.status = VenueChangeStatus::Accepted;
             cr.venue_id = venue_id.or(cr.venue_id);
             Ok(view(&cr))
         })
@@ -345,7 +343,7 @@ pub async fn reject_venue_change(
             let p = Principal::load(conn, caller)?;
             let mut cr = q::change_request_for_update(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such change request".to_owned()))?;
-            if cr.status != "pending" {
+            if cr.status != VenueChangeStatus::Pending {
                 return Err(AppError::Conflict(format!(
                     "the change request is already {}",
                     cr.status
@@ -358,7 +356,7 @@ pub async fn reject_venue_change(
                 None => {
                     let proposal: VenueProposal =
                         serde_json::from_value(cr.proposal.clone()).unwrap_or_default();
-                    proposed_row(conn, "add", None, &proposal)
+                    proposed_row(conn, VenueChangeKind::Add, None, &proposal)
                         .ok()
                         .flatten()
                         .and_then(|r| r.wijk_id)
@@ -366,12 +364,19 @@ pub async fn reject_venue_change(
             };
             require_staff(&p, wijk)?;
             let reason = body.reason.trim().to_owned();
-            q::decide_change_request(conn, id, "rejected", p.user.id, Some(&reason), cr.venue_id)?;
+            q::decide_change_request(
+                conn,
+                id,
+                VenueChangeStatus::Rejected,
+                p.user.id,
+                Some(&reason),
+                cr.venue_id,
+            )?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "venue_change.rejected").on("venue_change", id),
             )?;
-            cr.status = "rejected".to_owned();
+            cr.status = VenueChangeStatus::Rejected;
             cr.decision_reason = Some(reason);
             Ok(view(&cr))
         })

@@ -18,7 +18,7 @@ use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
 use samenstad_types::venue::{
     Address, Availability, AvailabilityQuery, Booking, BusyInterval, CreateBooking, DeclineBooking,
     ListVenuesQuery, OpeningHours, PRIVATE_VENUE_DISCLAIMER, PointGeometry, Room, Tariffs, Venue,
-    VenueDetail, VenueFeature, VenueFeatureCollection, VenuePage, VenueType,
+    VenueDetail, VenueFeature, VenueFeatureCollection, VenueOperator, VenuePage, VenueType,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -71,7 +71,7 @@ fn venue_view(
         slug: row.slug.clone(),
         name: row.name.clone(),
         venue_type: row.venue_type,
-        operator: row.operator.clone(),
+        operator: row.operator,
         operator_name: row.operator_name.clone(),
         address: row.street_address.as_ref().map(|street| Address {
             street: street.clone(),
@@ -81,7 +81,7 @@ fn venue_view(
         city: row.city.clone(),
         lat: row.lat,
         lon: row.lon,
-        location_precision: row.location_precision.clone(),
+        location_precision: row.location_precision,
         wijknr,
         drop_in: row.drop_in,
         room_use: row.room_use,
@@ -90,7 +90,8 @@ fn venue_view(
         accessibility: row.accessibility.clone(),
         description: row.description.clone(),
         is_sample: row.is_sample,
-        disclaimer: (row.operator == "private").then(|| PRIVATE_VENUE_DISCLAIMER.to_owned()),
+        disclaimer: (row.operator == VenueOperator::Private)
+            .then(|| PRIVATE_VENUE_DISCLAIMER.to_owned()),
         max_capacity,
         distance_m: distance.map(|d| d.round()),
     }
@@ -120,7 +121,7 @@ fn hours_view(row: &OpeningHoursRow) -> OpeningHours {
         weekday: row.weekday,
         opens: row.opens.format("%H:%M").to_string(),
         closes: row.closes.format("%H:%M").to_string(),
-        kind: row.kind.clone(),
+        kind: row.kind,
         condition: row.condition.clone(),
     }
 }
@@ -564,7 +565,7 @@ pub async fn create_booking(
                 attendees: body.attendees,
                 during: slot,
                 status: BookingStatus::Requested,
-                tariff_category: category.to_owned(),
+                tariff_category: category,
                 price_cents: price_cents(rate, (end - start).num_minutes()),
                 decision_reason: None,
                 decided_by: None,

@@ -7,7 +7,7 @@ use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::venues::{BookingRow, RoomRow, VenueRow, span_ends};
 use samenstad_domain::booking::{Booker, RoomTariffs, tariff};
 use samenstad_types::account::Role;
-use samenstad_types::venue::{Booking, CreateBooking};
+use samenstad_types::venue::{Booking, CreateBooking, TariffCategory};
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -40,7 +40,7 @@ pub(crate) fn booking_view(row: &BookingRow, venue_id: Uuid) -> Booking {
         end: end.to_rfc3339(),
         room_use: row.room_use.clone(),
         organisation_id: row.organisation_id.map(|o| o.to_string()),
-        tariff_category: row.tariff_category.clone(),
+        tariff_category: row.tariff_category,
         price_cents: row.price_cents,
         decision_reason: row.decision_reason.clone(),
     }
@@ -65,7 +65,7 @@ pub(crate) fn request_terms(
     body: &CreateBooking,
     organisation_id: Option<Uuid>,
     start: DateTime<Utc>,
-) -> Result<(&'static str, i32), AppError> {
+) -> Result<(TariffCategory, i32), AppError> {
     if body.attendees > room.capacity {
         return Err(AppError::field(
             "attendees",
@@ -121,5 +121,8 @@ pub(crate) fn request_terms(
         private_cents: room.tariff_private_cents,
         free_for_neighbourhood: room.free_for_neighbourhood,
     };
-    Ok(tariff(tariffs, booker, &body.room_use))
+    let (category, rate) = tariff(tariffs, booker, &body.room_use);
+    let category = TariffCategory::parse(category)
+        .ok_or_else(|| AppError::Internal(format!("tariff category `{category}` is unknown")))?;
+    Ok((category, rate))
 }

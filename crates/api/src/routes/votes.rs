@@ -20,6 +20,7 @@ use samenstad_domain::pabulib::{Amount, Election, Project, VoteType, Voter};
 use samenstad_domain::subsidy::euro;
 use samenstad_domain::tally::{GreedyScore, greedy, mes_add1};
 use samenstad_types::Problem;
+use samenstad_types::account::ApiScope;
 use samenstad_types::projects::{
     Ballot, CastBallot, Choice, CreateProposal, CreateVote, PaperBallot, PaperBallotsQuery,
     Proposal, ProposalResult, Residence, SelectionMethod, TallyRule, UpdateProposal,
@@ -308,7 +309,10 @@ pub async fn verify_residence(
                     ("staff", Some(p.user.id), None)
                 }
                 Caller::Client { id, scopes } => {
-                    if !scopes.iter().any(|s| s == "residence:write") {
+                    if !scopes
+                        .iter()
+                        .any(|s| s == ApiScope::ResidenceWrite.as_str())
+                    {
                         return Err(AppError::Forbidden(
                             "this client lacks the residence:write scope".to_owned(),
                         ));

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
-use samenstad_types::account::Role;
+use samenstad_types::account::{ApiScope, MemberRole, Role};
 use uuid::Uuid;
 
 use crate::schema::{
@@ -211,11 +211,11 @@ pub fn revoke_role(
 }
 
 /// An organisation of an account: (id, name, role, recognised).
-pub type MembershipRow = (Uuid, String, String, bool);
+pub type MembershipRow = (Uuid, String, MemberRole, bool);
 
 /// The organisations of an account.
 pub fn memberships_of(conn: &mut PgConnection, user_id: Uuid) -> QueryResult<Vec<MembershipRow>> {
-    let rows: Vec<(Uuid, String, String, Option<DateTime<Utc>>)> = organisation_member::table
+    let rows: Vec<(Uuid, String, MemberRole, Option<DateTime<Utc>>)> = organisation_member::table
         .inner_join(organisation::table)
         .filter(organisation_member::user_id.eq(user_id))
         .order(organisation::name.asc())
@@ -352,7 +352,7 @@ pub struct ApiClientRow {
     pub client_id: String,
     pub secret_hash: String,
     pub name: String,
-    pub scopes: Vec<String>,
+    pub scopes: Vec<ApiScope>,
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,

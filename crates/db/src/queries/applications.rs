@@ -4,7 +4,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, Bool, Integer, Jsonb, Nullable, SmallInt, Text, Uuid as SqlUuid};
-use samenstad_types::subsidies::{ApplicationEvent, ApplicationStatus, Attachment, BudgetLine};
+use samenstad_types::account::OrganisationKind;
+use samenstad_types::subsidies::{
+    ApplicantKind, ApplicationEvent, ApplicationScope, ApplicationStatus, Attachment, BudgetLine,
+};
 use uuid::Uuid;
 
 use crate::queries::audit::{self, NewAudit};
@@ -23,13 +26,13 @@ pub struct AppRow {
     pub scheme_id: Uuid,
     pub applicant_id: Option<Uuid>,
     pub organisation_id: Option<Uuid>,
-    pub applicant_kind: String,
+    pub applicant_kind: ApplicantKind,
     pub status: ApplicationStatus,
     pub category: String,
     pub title: String,
     pub description: String,
     pub themes: Vec<String>,
-    pub scope: String,
+    pub scope: ApplicationScope,
     pub target_groups: Vec<String>,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
@@ -51,12 +54,12 @@ pub struct AppRow {
 #[derive(Debug, Clone)]
 pub struct DraftFields<'a> {
     pub organisation_id: Option<Uuid>,
-    pub applicant_kind: &'a str,
+    pub applicant_kind: ApplicantKind,
     pub category: &'a str,
     pub title: &'a str,
     pub description: &'a str,
     pub themes: &'a [String],
-    pub scope: &'a str,
+    pub scope: ApplicationScope,
     pub target_groups: &'a [String],
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
@@ -157,7 +160,7 @@ pub fn organisation_kind_for_member(
     conn: &mut PgConnection,
     organisation_id: Uuid,
     user: Uuid,
-) -> QueryResult<Option<String>> {
+) -> QueryResult<Option<OrganisationKind>> {
     organisation::table
         .inner_join(organisation_member::table)
         .filter(organisation::id.eq(organisation_id))
@@ -409,7 +412,7 @@ pub fn insert_draft(
             subsidy_application::id.eq(id),
             subsidy_application::scheme_id.eq(scheme_id),
             subsidy_application::applicant_id.eq(applicant),
-            subsidy_application::applicant_kind.eq("person"),
+            subsidy_application::applicant_kind.eq(ApplicantKind::Person),
         ))
         .execute(conn)
         .map(|_| ())
@@ -421,7 +424,7 @@ pub fn record_created(
     id: Uuid,
     applicant: Uuid,
     scheme_key: &str,
-    applicant_kind: &str,
+    applicant_kind: ApplicantKind,
 ) -> QueryResult<()> {
     insert_event(
         conn,

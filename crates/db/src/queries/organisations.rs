@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
-use samenstad_types::account::OrganisationKind;
+use samenstad_types::account::{MemberRole, OrganisationKind};
 use samenstad_types::recognition::RecognitionStatus;
 use uuid::Uuid;
 
@@ -36,7 +36,7 @@ pub fn insert_organisation(
     diesel::insert_into(organisation::table)
         .values(row)
         .execute(conn)?;
-    add_member(conn, row.id, owner, "owner")
+    add_member(conn, row.id, owner, MemberRole::Owner)
 }
 
 /// An organisation with the `wijknr` of its wijk.
@@ -93,7 +93,7 @@ pub fn add_member(
     conn: &mut PgConnection,
     organisation_id: Uuid,
     user_id: Uuid,
-    role: &str,
+    role: MemberRole,
 ) -> QueryResult<()> {
     diesel::insert_into(organisation_member::table)
         .values((
@@ -116,7 +116,7 @@ pub fn member_role(
     conn: &mut PgConnection,
     organisation_id: Uuid,
     user_id: Uuid,
-) -> QueryResult<Option<String>> {
+) -> QueryResult<Option<MemberRole>> {
     organisation_member::table
         .find((organisation_id, user_id))
         .select(organisation_member::role)
@@ -128,7 +128,7 @@ pub fn member_role(
 pub fn members(
     conn: &mut PgConnection,
     organisation_id: Uuid,
-) -> QueryResult<Vec<(Uuid, String, String)>> {
+) -> QueryResult<Vec<(Uuid, String, MemberRole)>> {
     organisation_member::table
         .inner_join(app_user::table)
         .filter(organisation_member::organisation_id.eq(organisation_id))
@@ -148,7 +148,7 @@ pub fn members(
 pub fn owner_count(conn: &mut PgConnection, organisation_id: Uuid) -> QueryResult<i64> {
     organisation_member::table
         .filter(organisation_member::organisation_id.eq(organisation_id))
-        .filter(organisation_member::role.eq("owner"))
+        .filter(organisation_member::role.eq(MemberRole::Owner))
         .count()
         .get_result(conn)
 }
@@ -169,7 +169,7 @@ pub fn insert_invitation(
     conn: &mut PgConnection,
     organisation_id: Uuid,
     email: &str,
-    role: &str,
+    role: MemberRole,
     token_hash: &str,
     invited_by: Uuid,
     ttl: Duration,
@@ -196,7 +196,7 @@ pub fn accept_invitation(
     token_hash: &str,
     email: &str,
     user_id: Uuid,
-) -> QueryResult<Option<(Uuid, String)>> {
+) -> QueryResult<Option<(Uuid, MemberRole)>> {
     let now = Utc::now();
     diesel::update(
         organisation_invitation::table
@@ -372,7 +372,7 @@ pub fn owner_emails(conn: &mut PgConnection, organisation_id: Uuid) -> QueryResu
     organisation_member::table
         .inner_join(app_user::table)
         .filter(organisation_member::organisation_id.eq(organisation_id))
-        .filter(organisation_member::role.eq("owner"))
+        .filter(organisation_member::role.eq(MemberRole::Owner))
         .select(app_user::email)
         .load::<Option<String>>(conn)
         .map(|emails| emails.into_iter().flatten().collect())

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use samenstad_types::account::MailStatus;
 use uuid::Uuid;
 
 use crate::schema::mail_outbox;
@@ -17,7 +18,7 @@ pub struct MailRow {
     pub template: String,
     pub subject: String,
     pub body: String,
-    pub status: String,
+    pub status: MailStatus,
     pub attempts: i32,
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -52,7 +53,7 @@ pub fn queue(
 /// claim leaves the mail `sending` (at most once, never twice).
 pub fn claim_pending(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<MailRow>> {
     let mails: Vec<MailRow> = mail_outbox::table
-        .filter(mail_outbox::status.eq("pending"))
+        .filter(mail_outbox::status.eq(MailStatus::Pending))
         .order(mail_outbox::created_at.asc())
         .limit(limit)
         .select(MailRow::as_select())
@@ -61,7 +62,7 @@ pub fn claim_pending(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<Mai
         .load(conn)?;
     let ids: Vec<Uuid> = mails.iter().map(|m| m.id).collect();
     diesel::update(mail_outbox::table.filter(mail_outbox::id.eq_any(&ids)))
-        .set(mail_outbox::status.eq("sending"))
+        .set(mail_outbox::status.eq(MailStatus::Sending))
         .execute(conn)?;
     Ok(mails)
 }
@@ -70,10 +71,10 @@ pub fn claim_pending(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<Mai
 pub fn mark(
     conn: &mut PgConnection,
     id: Uuid,
-    status: &str,
+    status: MailStatus,
     error: Option<&str>,
 ) -> QueryResult<()> {
-    let sent_at = (status == "sent").then(Utc::now);
+    let sent_at = (status == MailStatus::Sent).then(Utc::now);
     diesel::update(mail_outbox::table.find(id))
         .set((
             mail_outbox::status.eq(status),

@@ -5,7 +5,10 @@ use std::ops::Bound;
 use chrono::{DateTime, NaiveTime, Utc};
 use diesel::dsl::{exists, not};
 use diesel::prelude::*;
-use samenstad_types::venue::{BookingStatus, VenueType};
+use samenstad_types::venue::{
+    BookingStatus, LocationPrecision, OpeningKind, Recurrence, TariffCategory, VenueChangeKind,
+    VenueChangeStatus, VenueOperator, VenueType,
+};
 use uuid::Uuid;
 
 use crate::schema::{booking, opening_hours, room, venue, wijk};
@@ -20,14 +23,14 @@ pub struct VenueRow {
     pub slug: String,
     pub name: String,
     pub venue_type: VenueType,
-    pub operator: String,
+    pub operator: VenueOperator,
     pub operator_name: Option<String>,
     pub street_address: Option<String>,
     pub postal_code: Option<String>,
     pub city: Option<String>,
     pub lat: f64,
     pub lon: f64,
-    pub location_precision: String,
+    pub location_precision: LocationPrecision,
     pub drop_in: bool,
     pub room_use: bool,
     pub target_groups: Vec<String>,
@@ -73,7 +76,7 @@ pub struct OpeningHoursRow {
     pub weekday: i16,
     pub opens: NaiveTime,
     pub closes: NaiveTime,
-    pub kind: String,
+    pub kind: OpeningKind,
     pub condition: Option<String>,
 }
 
@@ -111,7 +114,7 @@ pub struct BookingRow {
     pub attendees: i32,
     pub during: Span,
     pub status: BookingStatus,
-    pub tariff_category: String,
+    pub tariff_category: TariffCategory,
     pub price_cents: i32,
     pub decision_reason: Option<String>,
     pub decided_by: Option<Uuid>,
@@ -400,12 +403,12 @@ pub fn all_venue_ids(conn: &mut PgConnection) -> QueryResult<Vec<Uuid>> {
 #[diesel(table_name = crate::schema::venue_change_request, check_for_backend(diesel::pg::Pg))]
 pub struct ChangeRequestRow {
     pub id: Uuid,
-    pub kind: String,
+    pub kind: VenueChangeKind,
     pub venue_id: Option<Uuid>,
     pub proposal: serde_json::Value,
     pub reason: String,
     pub requester_id: Option<Uuid>,
-    pub status: String,
+    pub status: VenueChangeStatus,
     pub decided_by: Option<Uuid>,
     pub decided_at: Option<DateTime<Utc>>,
     pub decision_reason: Option<String>,
@@ -455,7 +458,7 @@ pub fn change_request_for_update(
 pub fn decide_change_request(
     conn: &mut PgConnection,
     id: Uuid,
-    status: &str,
+    status: VenueChangeStatus,
     by: Uuid,
     reason: Option<&str>,
     venue_id: Option<Uuid>,
@@ -495,7 +498,7 @@ pub struct SeriesRow {
     pub id: Uuid,
     pub room_id: Uuid,
     pub requester_id: Uuid,
-    pub recurrence: String,
+    pub recurrence: Recurrence,
     pub until: chrono::NaiveDate,
     pub created_at: DateTime<Utc>,
 }
@@ -570,7 +573,7 @@ pub fn update_listing(
     conn: &mut PgConnection,
     id: Uuid,
     new: &VenueRow,
-    location_precision: &str,
+    location_precision: LocationPrecision,
 ) -> QueryResult<()> {
     diesel::update(venue::table.find(id))
         .set((
