@@ -14,10 +14,10 @@
 use reqwest::{StatusCode, Url};
 use samenstad_types::account::{
     ApiClient, AuditPage, ChangePassword, ClientCredentialsRequest, ClientToken, CreateApiClient,
-    CreateOrganisation, GrantRole, Invitation, InviteMember, ListAuditQuery,
+    CreateOrganisation, DeleteMe, GrantRole, Invitation, InviteMember, ListAuditQuery,
     ListOrganisationsQuery, ListOutboxQuery, LoginRequest, Me, MeExport, Member, Organisation,
     OrganisationPage, OutboxMail, PasswordResetConfirm, PasswordResetRequest, RefreshRequest,
-    RegisterRequest, RoleAssignment, Session, SetRecognition, TokenRequest,
+    RegisterRequest, RoleAssignment, Session, SetRecognition, TokenRequest, UpdateMe,
 };
 use samenstad_types::projects::{
     AddCandidates, CreatePanel, DrawPanel, Panel, PaperBallot, ProjectsQuery, ProposalScores,
@@ -1232,6 +1232,22 @@ impl Client {
         };
         self.get(self.http.post(self.url(&["auth", "token"])).json(&body))
             .await
+    }
+
+    /// `PATCH /api/v1/me`: change one's display name or language.
+    pub async fn update_me(&self, body: &UpdateMe) -> Result<Me, Error> {
+        self.get(self.http.patch(self.url(&["me"])).json(body))
+            .await
+    }
+
+    /// `DELETE /api/v1/me` with the password: erase one's account (every session ends).
+    pub async fn delete_me(&self, password: &str) -> Result<(), Error> {
+        let body = DeleteMe {
+            password: password.to_owned(),
+        };
+        self.send(self.http.delete(self.url(&["me"])).json(&body))
+            .await
+            .map(drop)
     }
 
     /// `GET /api/v1/me/export`: all personal data of the caller.

@@ -58,6 +58,8 @@ pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     Effect::new(move |_| set_title(t(lang.get(), T::LogIn)));
+    let query = use_query_map();
+    let changed = Memo::new(move |_| query.get().get("changed").is_some());
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -87,6 +89,12 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <section class="form-page">
             <h1>{move || t(lang.get(), T::LogIn)}</h1>
+            {move || changed.get().then(|| view! {
+                <p class="success" role="status">{crate::staff::tx(
+                    "Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.",
+                    "Your password was changed. Log in with your new password.",
+                )}</p>
+            })}
             <form on:submit=submit>
                 <Field id="email" label=T::Email kind="email" autocomplete="username" value=email />
                 <Field id="password" label=T::Password kind="password" autocomplete="current-password" value=password />
@@ -311,8 +319,11 @@ pub fn AccountPage() -> impl IntoView {
                                 " " <A href="/organisations">{crate::staff::tx("Mijn organisaties", "My organisations")}</A></dd>
                         </dl>
                     })}
+                    {session.me.get_untracked().map(|me| view! { <Profile me=me /> })}
                     <MyIdeas />
                     <Residence />
+                    <PasswordChange />
+                    <MyData />
                     <button type="button" class="logout" on:click=logout>{move || t(lang.get(), T::LogOut)}</button>
                 </Show>
             </Show>
@@ -452,6 +463,166 @@ fn Residence() -> impl IntoView {
                 <Problem message=message />
                 <Done message=saved />
                 <button type="submit">{tx("Verificatie vragen", "Ask for verification")}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Name and language: how others see me and the language of the mails I get.
+#[component]
+fn Profile(me: samenstad_types::account::Me) -> impl IntoView {
+    use crate::staff::{Done, Problem, act, pick, tx};
+    use samenstad_types::account::UpdateMe;
+    let lang = use_lang();
+    let session = use_session();
+    let name = RwSignal::new(me.display_name.clone());
+    let language = RwSignal::new(me.preferred_language);
+    let message = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = UpdateMe {
+            display_name: Some(name.get_untracked().trim().to_owned()),
+            preferred_language: Some(language.get_untracked()),
+        };
+        act(
+            session,
+            message,
+            move |c| async move { c.update_me(&body).await },
+            move |me| {
+                session.me.set(Some(me));
+                saved.set(Some(
+                    pick(
+                        lang.get_untracked(),
+                        "Je gegevens zijn bewaard.",
+                        "Your details are saved.",
+                    )
+                    .to_owned(),
+                ));
+            },
+        );
+    };
+    view! {
+        <form class="profile" on:submit=submit>
+            <h2>{tx("Mijn gegevens", "My details")}</h2>
+            <p class="field"><label for="profile-name">{move || t(lang.get(), T::DisplayName)}</label>
+                <input id="profile-name" required=true maxlength="100" autocomplete="name" prop:value=name
+                    on:input=move |ev| name.set(event_target_value(&ev)) /></p>
+            <p class="field"><label for="profile-language">{tx("Taal van de e-mails", "Language of the e-mails")}</label>
+                <select id="profile-language" on:change=move |ev| {
+                    language.set(if event_target_value(&ev) == "en" { Language::En } else { Language::Nl });
+                }>
+                    <option value="nl" selected=move || language.get() == Language::Nl>"Nederlands"</option>
+                    <option value="en" selected=move || language.get() == Language::En>"English"</option>
+                </select></p>
+            <Problem message=message />
+            <Done message=saved />
+            <button type="submit">{tx("Gegevens bewaren", "Save details")}</button>
+        </form>
+    }
+}
+
+/// A new password; every session ends, so the person logs in again with it.
+#[component]
+fn PasswordChange() -> impl IntoView {
+    use crate::staff::{Problem, act, tx};
+    use samenstad_types::account::ChangePassword;
+    let lang = use_lang();
+    let session = use_session();
+    let navigate = use_navigate();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = ChangePassword {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        };
+        let navigate = navigate.clone();
+        act(
+            session,
+            message,
+            move |c| async move { c.change_password(&body).await },
+            move |()| {
+                session.clear();
+                navigate("/login?changed=1", Default::default());
+            },
+        );
+    };
+    view! {
+        <form class="password-change" on:submit=submit>
+            <h2>{tx("Wachtwoord wijzigen", "Change password")}</h2>
+            <p>{tx("Daarna log je overal opnieuw in, ook hier.", "You then log in again everywhere, here too.")}</p>
+            <p class="field"><label for="pw-current">{tx("Huidig wachtwoord", "Current password")}</label>
+                <input id="pw-current" type="password" required=true autocomplete="current-password" prop:value=current
+                    on:input=move |ev| current.set(event_target_value(&ev)) /></p>
+            <p class="field"><label for="pw-new">{move || t(lang.get(), T::NewPassword)}</label>
+                <input id="pw-new" type="password" required=true minlength="12" maxlength="128" autocomplete="new-password" prop:value=new
+                    on:input=move |ev| new.set(event_target_value(&ev)) /></p>
+            <Problem message=message />
+            <button type="submit">{tx("Wachtwoord wijzigen", "Change password")}</button>
+        </form>
+    }
+}
+
+/// Download everything Samenstad keeps about me; erase my account.
+#[component]
+fn MyData() -> impl IntoView {
+    use crate::staff::{Problem, act, pick, tx};
+    let lang = use_lang();
+    let session = use_session();
+    let message = RwSignal::new(None::<String>);
+    let download = move |_| {
+        act(
+            session,
+            message,
+            |c| async move { c.export_me().await },
+            move |export| {
+                let saved = serde_json::to_vec_pretty(&export)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        crate::download::save("samenstad-export.json", "application/json", &bytes)
+                    });
+                if let Err(e) = saved {
+                    message.set(Some(e));
+                }
+            },
+        );
+    };
+    let password = RwSignal::new(String::new());
+    let erase_message = RwSignal::new(None::<String>);
+    let erase = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let password = password.get_untracked();
+        act(
+            session,
+            erase_message,
+            move |c| async move { c.delete_me(&password).await },
+            move |()| {
+                session.clear();
+                let _ = window().location().set_href("/?erased=1");
+            },
+        );
+    };
+    view! {
+        <section class="my-data">
+            <h2>{tx("Mijn gegevens bij Samenstad", "My data at Samenstad")}</h2>
+            <p>{tx("Alles wat Samenstad over jou bewaart, als één JSON-bestand: je account, sessies (zonder sleutels), mails, uitnodigingen en het logboek van je handelingen.",
+                "Everything Samenstad keeps about you, as one JSON file: your account, sessions (without keys), mails, invitations and the log of your actions.")}</p>
+            <Problem message=message />
+            <button type="button" class="export" on:click=download>{tx("Mijn gegevens downloaden", "Download my data")}</button>
+            <form class="erase" on:submit=erase>
+                <h3>{tx("Account verwijderen", "Erase my account")}</h3>
+                <p>{tx("Gewist worden: je naam, e-mailadres, wachtwoord, sessies, rollen, lidmaatschappen van organisaties, uitnodigingen en mails. Dat kan niet ongedaan worden.",
+                    "Erased: your name, e-mail address, password, sessions, roles, memberships of organisations, invitations and mails. This cannot be undone.")}</p>
+                <p>{tx("Blijven, zonder je naam: wat je publiek bijdroeg (ideeën, steunbetuigingen, stemmen, aanvragen van een organisatie, reservaties) en het logboek; ze verwijzen voortaan naar \"Verwijderd account\". Organisaties die je oprichtte blijven bestaan.",
+                    "Kept, without your name: what you contributed publicly (ideas, support, votes, applications of an organisation, bookings) and the log; they now refer to \"Erased account\". Organisations you founded stay.")}</p>
+                <p class="field"><label for="erase-password">{tx("Je wachtwoord, ter bevestiging", "Your password, to confirm")}</label>
+                    <input id="erase-password" type="password" required=true autocomplete="current-password" prop:value=password
+                        on:input=move |ev| password.set(event_target_value(&ev)) /></p>
+                <Problem message=erase_message />
+                <button type="submit" class="danger">{move || pick(lang.get(), "Account definitief verwijderen", "Erase my account for good")}</button>
             </form>
         </section>
     }
