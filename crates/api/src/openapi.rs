@@ -1,5 +1,6 @@
 //! The parts of the OpenAPI document that are not collected from the routes.
 
+use samenstad_types::subsidies::ApplicationView;
 use samenstad_types::{FieldError, Problem};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -145,13 +146,32 @@ show \"Bron: Stad Gent – data.stad.gent\" with it.",
         (name = "system", description = "Service health."),
     ),
     modifiers(&BearerScheme),
-    components(schemas(Problem, FieldError)),
+    // Enums that only a query parameter names (a parameter's schema is a reference, and utoipa
+    // registers only the components of bodies).
+    components(schemas(Problem, FieldError, ApplicationView)),
 )]
 pub struct ApiDoc;
 
 #[cfg(test)]
 mod tests {
     use serde_json::Value;
+
+    #[test]
+    fn every_schema_the_document_refers_to_is_in_its_components() {
+        let doc = serde_json::to_value(crate::app::openapi()).expect("the document serialises");
+        let text = doc.to_string();
+        let prefix = "#/components/schemas/";
+        let mut missing: Vec<&str> = text
+            .match_indices(prefix)
+            .map(|(at, _)| {
+                let rest = &text[at + prefix.len()..];
+                &rest[..rest.find('"').unwrap_or(rest.len())]
+            })
+            .filter(|name| doc["components"]["schemas"].get(*name).is_none())
+            .collect();
+        missing.dedup();
+        assert!(missing.is_empty(), "dangling references: {missing:?}");
+    }
 
     /// Every operation of the generated document, as (method, path, operation).
     fn operations() -> Vec<(String, String, Value)> {
