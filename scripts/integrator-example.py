@@ -26,6 +26,7 @@ from samenstad_client.models import (
     Award,
     CreateOrganisation,
     DecisionInput,
+    DecisionOutcome,
     LoginRequest,
     NewApplication,
     OrganisationKind,
@@ -101,7 +102,7 @@ staff = session(os.environ["SAMENSTAD_E2E_ADMIN_EMAIL"], os.environ["SAMENSTAD_E
 decided = decide.sync(
     application.id,
     client=staff,
-    body=DecisionInput(outcome="approve", reason="Past in Samen aan Zet."),
+    body=DecisionInput(outcome=DecisionOutcome.APPROVE, reason="Past in Samen aan Zet."),
 )
 assert isinstance(decided, Application) and decided.decided_cents == 30000, decided
 
