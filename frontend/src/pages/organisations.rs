@@ -160,6 +160,7 @@ pub fn OrganisationPage() -> impl IntoView {
             set_title(&org.name);
         }
     });
+    let left = RwSignal::new(None::<String>);
     let my_role = Memo::new(move |_| {
         let id = id.get();
         session.me.get().and_then(|me| {
@@ -199,12 +200,14 @@ pub fn OrganisationPage() -> impl IntoView {
                 }.into_any(),
                 Err(e) => view! { <h1>{tx("Organisatie", "Organisation")}</h1><p role="alert">{e}</p> }.into_any(),
             })}
+            // Outside the member-only part: after leaving, that part goes and this message stays.
+            <Done message=left />
             {move || my_role.get().map(|role| {
                 let recognised = matches!(organisation.get(), Some(Ok(Some(ref org))) if org.recognised);
                 let owner = role == MemberRole::Owner;
                 view! {
                     <Recognition id=id.get() recognised=recognised owner=owner />
-                    <Members id=id.get() owner=owner />
+                    <Members id=id.get() owner=owner done=left />
                 }
             })}
         </section>
@@ -213,7 +216,7 @@ pub fn OrganisationPage() -> impl IntoView {
 
 /// Members of an organisation (for its members); owners invite and remove, everyone may leave.
 #[component]
-fn Members(id: String, owner: bool) -> impl IntoView {
+fn Members(id: String, owner: bool, done: RwSignal<Option<String>>) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let version = RwSignal::new(0u32);
@@ -225,7 +228,6 @@ fn Members(id: String, owner: bool) -> impl IntoView {
         async move { client?.list_members(&id).await.map_err(|e| e.to_string()) }
     });
     let message = RwSignal::new(None::<String>);
-    let done = RwSignal::new(None::<String>);
     let me_id = Memo::new(move |_| session.me.get().map(|m| m.id).unwrap_or_default());
     let remove = {
         let id = id.clone();
@@ -296,7 +298,6 @@ fn Members(id: String, owner: bool) -> impl IntoView {
                 Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
             })}
             <Problem message=message />
-            <Done message=done />
             {owner.then(|| view! { <Invite id=id.clone() /> })}
         </section>
     }
