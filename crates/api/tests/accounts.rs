@@ -545,8 +545,8 @@ async fn organisation_routes_refuse_everyone_but_the_right_people_and_change_not
     let admin = admin_token(&app, &db).await;
     let owner_id = verified_user(&app, &db, "owner@example.org").await;
     let other_id = verified_user(&app, &db, "other@example.org").await;
-    let staff2 = wijk_staff(&app, &db, &admin, "staff2@example.org", 2).await;
-    let staff7 = wijk_staff(&app, &db, &admin, "staff7@example.org", 7).await;
+    let staff2 = staff_of(&app, &db, &admin, "staff2@example.org", 2).await;
+    let staff7 = staff_of(&app, &db, &admin, "staff7@example.org", 7).await;
     let owner = access(&app, "owner@example.org").await;
     let other = access(&app, "other@example.org").await;
 
@@ -1359,8 +1359,8 @@ async fn an_owner_asks_for_recognition_and_only_staff_of_its_wijk_decide_with_a_
     let admin = admin_token(&app, &db).await;
     verified_user(&app, &db, "owner@example.org").await;
     verified_user(&app, &db, "member@example.org").await;
-    let staff2 = wijk_staff(&app, &db, &admin, "staff2@example.org", 2).await;
-    let staff7 = wijk_staff(&app, &db, &admin, "staff7@example.org", 7).await;
+    let staff2 = staff_of(&app, &db, &admin, "staff2@example.org", 2).await;
+    let staff7 = staff_of(&app, &db, &admin, "staff7@example.org", 7).await;
     let owner = access(&app, "owner@example.org").await;
     let member = access(&app, "member@example.org").await;
     let org = post(
@@ -1552,24 +1552,4 @@ async fn an_owner_asks_for_recognition_and_only_staff_of_its_wijk_decide_with_a_
     let history = get_as(&app, &ask, Some(&owner)).await;
     assert_eq!(history.body.as_array().map(Vec::len), Some(2));
     assert_eq!(history.body[0]["status"], "recognised", "newest first");
-}
-
-/// A verified account made staff of wijk `wijknr` by the administrator; its access token.
-async fn wijk_staff(
-    app: &impl TestService,
-    db: &TestDb,
-    admin: &str,
-    email: &str,
-    wijknr: i16,
-) -> String {
-    let id = verified_user(app, db, email).await;
-    let r = post(
-        app,
-        &format!("/api/v1/admin/users/{id}/roles"),
-        json!({"role": "wijk_staff", "wijknr": wijknr}),
-        Some(admin),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    access(app, email).await
 }

@@ -19,26 +19,6 @@ use serde_json::{Value, json};
 
 use common::*;
 
-/// A verified account with the wijk_staff role for `wijknr`; its access token.
-async fn staff_of(
-    app: &impl TestService,
-    db: &TestDb,
-    admin: &str,
-    email: &str,
-    wijknr: i16,
-) -> String {
-    let id = verified_user(app, db, email).await;
-    let r = post(
-        app,
-        &format!("/api/v1/admin/users/{id}/roles"),
-        json!({"role": "wijk_staff", "wijknr": wijknr}),
-        Some(admin),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    access(app, email).await
-}
-
 async fn proposal(
     app: &impl TestService,
     token: &str,

@@ -279,3 +279,23 @@ pub fn serve(db: &TestDb) -> (std::net::SocketAddr, actix_web::dev::ServerHandle
     actix_web::rt::spawn(running);
     (addr, stop)
 }
+
+/// A verified account with the wijk_staff role for `wijknr`; its access token.
+pub async fn staff_of(
+    app: &impl TestService,
+    db: &TestDb,
+    admin: &str,
+    email: &str,
+    wijknr: i16,
+) -> String {
+    let id = verified_user(app, db, email).await;
+    let r = post(
+        app,
+        &format!("/api/v1/admin/users/{id}/roles"),
+        json!({"role": "wijk_staff", "wijknr": wijknr}),
+        Some(admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    access(app, email).await
+}
