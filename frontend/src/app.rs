@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invitations/accept") view=crate::pages::organisations::AcceptInvitationPage />
                     <Route path=path!("/venues") view=VenueFinder />
                     <Route path=path!("/venues/:key") view=VenuePage />
+                    <Route path=path!("/venues/:key/manage") view=crate::pages::venue_upkeep::VenueUpkeepPage />
                     <Route path=path!("/bookings") view=MyBookings />
                     <Route path=path!("/manage") view=ManageBookings />
                     <Route path=path!("/wijkbudget") view=ProgrammePage />
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/panels") view=PanelsStaffPage />
                     <Route path=path!("/staff/projects") view=ProjectsStaffPage />
                     <Route path=path!("/staff/organisations") view=crate::staff::organisations::RecognitionQueuePage />
+                    <Route path=path!("/staff/venue-changes") view=crate::staff::venue_changes::VenueChangesPage />
                     <Route path=path!("/panels/:id") view=PanelPage />
                     <Route path=path!("/proposals/:id") view=ProposalPage />
                     <Route path=path!("/subsidies") view=SubsidyFinder />

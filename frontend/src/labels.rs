@@ -421,3 +421,18 @@ mod tests {
         }
     }
 }
+
+/// A use a room allows (`meeting`, `party` …); the code itself when unknown.
+pub fn room_use(lang: Lang, code: &str) -> String {
+    let names = match code {
+        "meeting" => ("vergadering", "meeting"),
+        "training" => ("vorming", "training"),
+        "exhibition" => ("tentoonstelling", "exhibition"),
+        "theatre" => ("toneel", "theatre"),
+        "party" => ("feest", "party"),
+        "performance" => ("optreden", "performance"),
+        "recurring_service" => ("wekelijkse werking", "recurring activity"),
+        other => return other.to_owned(),
+    };
+    pick(lang, names).to_owned()
+}

@@ -36,6 +36,12 @@ pub enum AppError {
     /// A conflict with details per item (e.g. the occurrences of a series).
     #[error("{0}")]
     ConflictWith(String, Vec<FieldError>),
+    /// `If-Match` names a version that is no longer the current one (someone changed it).
+    #[error("{0}")]
+    PreconditionFailed(String),
+    /// A change that needs `If-Match` came without it.
+    #[error("send the version you changed as If-Match (the ETag of the GET)")]
+    PreconditionRequired,
     /// Too many attempts; retry after this many seconds.
     #[error("too many attempts; try again in {0} seconds")]
     TooManyRequests(i64),
@@ -82,6 +88,8 @@ impl AppError {
             AppError::Unauthorized(_) => "unauthorized",
             AppError::Forbidden(_) => "forbidden",
             AppError::Conflict(_) | AppError::ConflictWith(..) => "conflict",
+            AppError::PreconditionFailed(_) => "precondition-failed",
+            AppError::PreconditionRequired => "precondition-required",
             AppError::TooManyRequests(_) => "too-many-requests",
             AppError::PayloadTooLarge => "payload-too-large",
             AppError::UnsupportedMediaType(_) => "unsupported-media-type",
@@ -127,6 +135,8 @@ impl ResponseError for AppError {
             AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Conflict(_) | AppError::ConflictWith(..) => StatusCode::CONFLICT,
+            AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,

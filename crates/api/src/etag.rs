@@ -125,3 +125,47 @@ pub fn accepts_encoding(req: &HttpRequest, coding: &str) -> bool {
             })
     })
 }
+
+/// The strong ETag of a version of an object that changes as a whole (its `updated_at`).
+pub fn version_tag(updated_at: chrono::DateTime<chrono::Utc>) -> EntityTag {
+    EntityTag::new_strong(format!("{:x}", updated_at.timestamp_micros()))
+}
+
+/// A request's `If-Match`, read before the change is made (RFC 9110 §13.1.1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Precondition {
+    /// No `If-Match`: the change is refused with 428.
+    Missing,
+    /// `If-Match: *`.
+    Any,
+    /// The versions the client accepts.
+    Tags(Vec<EntityTag>),
+}
+
+impl Precondition {
+    /// The request's `If-Match` (an unparseable one counts as matching nothing).
+    pub fn of(req: &HttpRequest) -> Self {
+        use actix_web::http::header::IfMatch;
+        if !req.headers().contains_key(header::IF_MATCH) {
+            return Self::Missing;
+        }
+        match IfMatch::parse(req) {
+            Ok(IfMatch::Any) => Self::Any,
+            Ok(IfMatch::Items(tags)) => Self::Tags(tags),
+            Err(_) => Self::Tags(Vec::new()),
+        }
+    }
+
+    /// 428 without `If-Match`, 412 when it does not name `current` (strong comparison).
+    pub fn check(&self, current: &EntityTag, what: &str) -> Result<(), crate::error::AppError> {
+        use crate::error::AppError;
+        match self {
+            Self::Missing => Err(AppError::PreconditionRequired),
+            Self::Any => Ok(()),
+            Self::Tags(tags) if tags.iter().any(|t| t.strong_eq(current)) => Ok(()),
+            Self::Tags(_) => Err(AppError::PreconditionFailed(format!(
+                "someone changed {what} meanwhile; reload it and make your change again"
+            ))),
+        }
+    }
+}

@@ -278,6 +278,7 @@ impl Checker {
             lead_time_max_days: 183,
             created_at: now,
             updated_at: now,
+            photo_id: None,
         })
     }
 }

@@ -1412,3 +1412,677 @@ async fn the_typed_client_finds_books_and_decides_over_a_socket() {
     );
     stop.stop(true).await;
 }
+
+/// A request with an optional `If-Match` (the venue's version).
+async fn send(
+    app: &impl TestService,
+    method: Method,
+    uri: &str,
+    body: Option<Value>,
+    token: Option<&str>,
+    if_match: Option<&str>,
+) -> Reply {
+    let mut req = actix_test::TestRequest::default()
+        .method(method)
+        .uri(uri)
+        .peer_addr("10.1.2.3:4567".parse().expect("addr"));
+    if let Some(body) = body {
+        req = req.set_json(body);
+    }
+    if let Some(token) = token {
+        req = req.insert_header(("Authorization", format!("Bearer {token}")));
+    }
+    if let Some(version) = if_match {
+        req = req.insert_header(("If-Match", format!("\"{version}\"")));
+    }
+    let res = actix_test::call_service(app, req.to_request()).await;
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = actix_test::read_body(res).await;
+    Reply {
+        status,
+        headers,
+        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    }
+}
+
+fn details(name: &str, min: i32, max: i32) -> Value {
+    json!({"name": name, "description": "Zaal aan het water.", "drop_in": true, "room_use": true,
+        "facilities": ["wifi", "kitchen", "wifi"], "contact_email": "watersport@example.org",
+        "website": "https://stad.gent/watersportbaan", "lead_time_min_days": min, "lead_time_max_days": max})
+}
+
+fn room_input(name: &str, capacity: i32, uses: &[&str], recognised_cents: i32) -> Value {
+    json!({"name": name, "capacity": capacity, "uses": uses, "facilities": ["projector"], "step_free": true,
+        "tariffs": {"recognised_cents": recognised_cents, "resident_cents": 1500, "private_cents": 4000, "free_for_neighbourhood": false}})
+}
+
+#[actix_web::test]
+async fn managers_and_wijk_staff_keep_a_venue_up_to_date_without_lost_updates_and_others_cannot() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let (venue, old_room) = venue_id(&app, "open-huis-watersportbaan").await;
+    let detail = get_as(&app, "/api/v1/venues/open-huis-watersportbaan", None).await;
+    let wijknr = detail.body["wijknr"].as_i64().expect("wijknr") as i16;
+    let version = detail.body["version"].as_str().expect("version").to_owned();
+    assert_eq!(
+        detail.headers.get("etag").and_then(|v| v.to_str().ok()),
+        Some(format!("\"{version}\"").as_str()),
+        "the ETag is the version"
+    );
+    let manager_id = verified_user(&app, &db, "beheer@example.org").await;
+    let granted = post(
+        &app,
+        &format!("/api/v1/admin/users/{manager_id}/roles"),
+        json!({"role": "venue_manager", "scope_id": venue}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(granted.status, StatusCode::CREATED, "{}", granted.body);
+    let manager = access(&app, "beheer@example.org").await;
+    let staff = staff_of(&app, &db, &admin, "wijk@example.org", wijknr).await;
+    let other_wijk = if wijknr == 1 { 2 } else { 1 };
+    let foreign_staff = staff_of(&app, &db, &admin, "ander@example.org", other_wijk).await;
+    let (elsewhere, _) = venue_id(&app, "buurtcentrum-macharius").await;
+    let other_manager_id = verified_user(&app, &db, "elders@example.org").await;
+    post(
+        &app,
+        &format!("/api/v1/admin/users/{other_manager_id}/roles"),
+        json!({"role": "venue_manager", "scope_id": elsewhere}),
+        Some(&admin),
+    )
+    .await;
+    let other_manager = access(&app, "elders@example.org").await;
+    verified_user(&app, &db, "an@example.org").await;
+    let resident = access(&app, "an@example.org").await;
+    let put_venue = format!("/api/v1/venues/{venue}");
+    let audited = |db: &TestDb| {
+        count(
+            db,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE object_type = 'venue' AND object_id = '{venue}'"
+            ),
+        )
+    };
+
+    // Everyone else is refused, and nothing changes.
+    for (who, token, status) in [
+        ("anonymous", None, StatusCode::UNAUTHORIZED),
+        ("a resident", Some(&resident), StatusCode::FORBIDDEN),
+        (
+            "staff of another wijk",
+            Some(&foreign_staff),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "a manager of another venue",
+            Some(&other_manager),
+            StatusCode::FORBIDDEN,
+        ),
+    ] {
+        let token = token.map(String::as_str);
+        let tries = [
+            send(
+                &app,
+                Method::PUT,
+                &put_venue,
+                Some(details("Overgenomen", 1, 10)),
+                token,
+                Some(&version),
+            )
+            .await,
+            send(
+                &app,
+                Method::PUT,
+                &format!("{put_venue}/opening-hours"),
+                Some(json!({"hours": []})),
+                token,
+                Some(&version),
+            )
+            .await,
+            send(
+                &app,
+                Method::POST,
+                &format!("{put_venue}/rooms"),
+                Some(room_input("Kelder", 5, &[], 0)),
+                token,
+                None,
+            )
+            .await,
+            send(
+                &app,
+                Method::PUT,
+                &format!("/api/v1/rooms/{old_room}"),
+                Some(room_input("Kelder", 5, &[], 0)),
+                token,
+                Some(&version),
+            )
+            .await,
+            send(
+                &app,
+                Method::DELETE,
+                &format!("/api/v1/rooms/{old_room}"),
+                None,
+                token,
+                Some(&version),
+            )
+            .await,
+            send(
+                &app,
+                Method::POST,
+                &format!("{put_venue}/closures"),
+                Some(
+                    json!({"first_day": "2099-01-01", "last_day": "2099-01-02", "reason": "Dicht"}),
+                ),
+                token,
+                None,
+            )
+            .await,
+            send(
+                &app,
+                Method::GET,
+                &format!("{put_venue}/managers"),
+                None,
+                token,
+                None,
+            )
+            .await,
+            send(
+                &app,
+                Method::POST,
+                &format!("{put_venue}/managers"),
+                Some(json!({"email": "an@example.org"})),
+                token,
+                None,
+            )
+            .await,
+            send(
+                &app,
+                Method::DELETE,
+                &format!("{put_venue}/managers/{manager_id}"),
+                None,
+                token,
+                None,
+            )
+            .await,
+            send(
+                &app,
+                Method::DELETE,
+                &format!("{put_venue}/photo"),
+                None,
+                token,
+                None,
+            )
+            .await,
+        ];
+        for (i, r) in tries.iter().enumerate() {
+            assert_eq!(r.status, status, "{who}, try {i}: {}", r.body);
+            assert_eq!(
+                r.headers.get("content-type").and_then(|v| v.to_str().ok()),
+                Some("application/problem+json")
+            );
+        }
+    }
+    let after = get_as(&app, "/api/v1/venues/open-huis-watersportbaan", None).await;
+    assert_eq!(after.body["version"], version.as_str(), "nothing changed");
+    assert_eq!(audited(&db), 0);
+
+    // No lost updates: a change needs the current version.
+    let r = send(
+        &app,
+        Method::PUT,
+        &put_venue,
+        Some(details("Watersportbaan", 7, 120)),
+        Some(&manager),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::PRECONDITION_REQUIRED, "{}", r.body);
+    let r = send(
+        &app,
+        Method::PUT,
+        &put_venue,
+        Some(details("Watersportbaan", 7, 120)),
+        Some(&manager),
+        Some(&version),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["name"], "Watersportbaan");
+    assert_eq!(
+        r.body["facilities"],
+        json!(["wifi", "kitchen"]),
+        "doubles dropped"
+    );
+    assert_eq!(r.body["lead_time_min_days"], 7);
+    let v2 = r.body["version"].as_str().expect("version").to_owned();
+    assert_ne!(v2, version);
+    let stale = send(
+        &app,
+        Method::PUT,
+        &put_venue,
+        Some(details("Zaal van Staf", 7, 120)),
+        Some(&staff),
+        Some(&version),
+    )
+    .await;
+    assert_eq!(
+        stale.status,
+        StatusCode::PRECONDITION_FAILED,
+        "{}",
+        stale.body
+    );
+    assert!(
+        stale.body["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("changed")
+    );
+    let bad = send(
+        &app,
+        Method::PUT,
+        &put_venue,
+        Some(details("W", 30, 14)),
+        Some(&staff),
+        Some(&v2),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let fields: Vec<&str> = bad.body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["field"].as_str().expect("field"))
+        .collect();
+    assert_eq!(fields, ["name", "lead_time_max_days"]);
+    let get_now = get_as(&app, "/api/v1/venues/open-huis-watersportbaan", None).await;
+    assert_eq!(
+        get_now.body["name"], "Watersportbaan",
+        "the stale and the bad change left nothing"
+    );
+
+    // Rooms with tariffs; unknown uses are named.
+    let r = send(
+        &app,
+        Method::POST,
+        &format!("{put_venue}/rooms"),
+        Some(room_input("Zaal Zuid", 30, &["meeting", "rave"], 900)),
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.body["errors"][0]["field"], "uses[1]");
+    let r = send(
+        &app,
+        Method::POST,
+        &format!("{put_venue}/rooms"),
+        Some(room_input("Zaal Zuid", 30, &["meeting", "party"], 900)),
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let zuid = r.body["rooms"]
+        .as_array()
+        .expect("rooms")
+        .iter()
+        .find(|room| room["name"] == "Zaal Zuid")
+        .expect("added")
+        .clone();
+    assert_eq!(zuid["tariffs"]["recognised_cents"], 900);
+    assert_eq!(zuid["capacity"], 30);
+    let zuid_id = zuid["id"].as_str().expect("id").to_owned();
+    let v3 = r.body["version"].as_str().expect("version").to_owned();
+    let r = send(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/rooms/{zuid_id}"),
+        Some(room_input("Zaal Zuid", 35, &["meeting"], 800)),
+        Some(&manager),
+        Some(&v2),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::PRECONDITION_FAILED,
+        "adding the room moved the version"
+    );
+    let r = send(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/rooms/{zuid_id}"),
+        Some(room_input("Zaal Zuid", 35, &["meeting"], 800)),
+        Some(&manager),
+        Some(&v3),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v4 = r.body["version"].as_str().expect("version").to_owned();
+
+    // Opening hours: overlaps are named by row.
+    let hours = |second: &str| {
+        json!({"hours": [
+        {"weekday": 1, "opens": "09:00", "closes": "12:00", "kind": "walk_in", "condition": null},
+        {"weekday": 1, "opens": second, "closes": "17:00", "kind": "walk_in", "condition": null}]})
+    };
+    let r = send(
+        &app,
+        Method::PUT,
+        &format!("{put_venue}/opening-hours"),
+        Some(hours("11:00")),
+        Some(&manager),
+        Some(&v4),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.body["errors"][0]["field"], "hours[1].opens");
+    let r = send(
+        &app,
+        Method::PUT,
+        &format!("{put_venue}/opening-hours"),
+        Some(hours("13:00")),
+        Some(&manager),
+        Some(&v4),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["opening_hours"].as_array().expect("hours").len(), 2);
+
+    // A closure refuses requests inside it with its reason, single and in a series.
+    let first_day = (Utc::now() + Duration::days(40)).date_naive();
+    let closure = json!({"first_day": first_day.to_string(), "last_day": (first_day + Duration::days(6)).to_string(), "reason": "Herstelwerken aan de zaal"});
+    let r = send(
+        &app,
+        Method::POST,
+        &format!("{put_venue}/closures"),
+        Some(json!({"first_day": "2020-01-01", "last_day": "2019-12-31", "reason": "x"})),
+        Some(&manager),
+        None,
+    )
+    .await;
+    let fields: Vec<&str> = r.body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["field"].as_str().expect("field"))
+        .collect();
+    assert_eq!(fields, ["reason", "first_day", "last_day"], "{}", r.body);
+    let r = send(
+        &app,
+        Method::POST,
+        &format!("{put_venue}/closures"),
+        Some(closure.clone()),
+        Some(&manager),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.body["closures"][0]["reason"], "Herstelwerken aan de zaal");
+    let closure_id = r.body["closures"][0]["id"].as_str().expect("id").to_owned();
+    let inside = slot(42);
+    let refused = post(
+        &app,
+        &format!("/api/v1/rooms/{zuid_id}/bookings"),
+        booking("Buurtfeest", &inside, 20, "meeting"),
+        Some(&resident),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    assert_eq!(refused.body["errors"][0]["field"], "start");
+    assert_eq!(refused.body["errors"][0]["code"], "closed");
+    assert!(
+        refused.body["errors"][0]["message"]
+            .as_str()
+            .expect("message")
+            .contains("Herstelwerken aan de zaal")
+    );
+    let weekly = {
+        let mut b = booking("Naaiatelier", &slot(35), 10, "meeting");
+        b["recurrence"] = json!("weekly");
+        b["until"] = json!((first_day + Duration::days(20)).to_string());
+        b
+    };
+    let series = post(
+        &app,
+        &format!("/api/v1/rooms/{zuid_id}/booking-series"),
+        weekly,
+        Some(&resident),
+    )
+    .await;
+    assert_eq!(series.status, StatusCode::CONFLICT, "{}", series.body);
+    assert_eq!(
+        series.body["errors"].as_array().expect("errors").len(),
+        1,
+        "one week falls in the closure"
+    );
+    assert_eq!(series.body["errors"][0]["code"], "closed");
+    // Closing over an approved booking is refused, naming it.
+    let approved = post(
+        &app,
+        &format!("/api/v1/rooms/{zuid_id}/bookings"),
+        booking("Vergadering", &slot(60), 20, "meeting"),
+        Some(&resident),
+    )
+    .await;
+    let approved_id = approved.body["id"].as_str().expect("id").to_owned();
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/bookings/{approved_id}/approve"),
+            json!({}),
+            Some(&manager)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let over = (Utc::now() + Duration::days(59)).date_naive();
+    let r = send(&app, Method::POST, &format!("{put_venue}/closures"), Some(json!({"first_day": over.to_string(), "last_day": (over + Duration::days(2)).to_string(), "reason": "Verlof"})), Some(&manager), None).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(
+        r.body["errors"][0]["message"]
+            .as_str()
+            .expect("message")
+            .contains("Vergadering")
+    );
+    // Reopened, the request goes through.
+    let r = send(
+        &app,
+        Method::DELETE,
+        &format!("{put_venue}/closures/{closure_id}"),
+        None,
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["closures"], json!([]));
+    let ok = post(
+        &app,
+        &format!("/api/v1/rooms/{zuid_id}/bookings"),
+        booking("Buurtfeest", &inside, 20, "meeting"),
+        Some(&resident),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
+    assert_eq!(
+        ok.body["price_cents"], 3000,
+        "the resident tariff set by the manager, two hours"
+    );
+
+    // Managers: staff of the wijk add one by e-mail; the new one can keep the venue.
+    let r = send(
+        &app,
+        Method::POST,
+        &format!("{put_venue}/managers"),
+        Some(json!({"email": "niemand@example.org"})),
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("email"))
+    );
+    let new_id = verified_user(&app, &db, "nieuw@example.org").await;
+    let r = send(
+        &app,
+        Method::POST,
+        &format!("{put_venue}/managers"),
+        Some(json!({"email": "Nieuw@Example.org"})),
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.body.as_array().expect("managers").len(), 2);
+    let r = send(
+        &app,
+        Method::POST,
+        &format!("{put_venue}/managers"),
+        Some(json!({"email": "nieuw@example.org"})),
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let newcomer = access(&app, "nieuw@example.org").await;
+    let now = get_as(&app, "/api/v1/venues/open-huis-watersportbaan", None).await;
+    let v5 = now.body["version"].as_str().expect("version").to_owned();
+    let r = send(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/rooms/{zuid_id}"),
+        None,
+        Some(&newcomer),
+        Some(&v5),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "a booked room stays: {}",
+        r.body
+    );
+    let r = send(
+        &app,
+        Method::DELETE,
+        &format!("{put_venue}/managers/{new_id}"),
+        None,
+        Some(&manager),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body.as_array().expect("managers").len(), 1);
+    let r = send(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/rooms/{old_room}"),
+        None,
+        Some(&newcomer),
+        Some(&v5),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "no longer a manager");
+
+    // Every change was audited, with the wijk.
+    assert_eq!(audited(&db), 8);
+    assert_eq!(
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE object_id = '{venue}' AND wijk_id IS NULL"
+            )
+        ),
+        0
+    );
+}
+
+/// A JPEG whose EXIF holds a GPS position (the bytes after SOS are not decoded by the server).
+fn jpeg_with_location() -> Vec<u8> {
+    let exif = b"Exif\0\0MM\0*\0\0\0\x08GPSLatitude 51.0543N 3.7174E";
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend_from_slice(&u16::try_from(exif.len() + 2).expect("short").to_be_bytes());
+    out.extend_from_slice(exif);
+    out.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    out.extend_from_slice(&[0x12, 0x34, 0x56, 0xFF, 0xD9]);
+    out
+}
+
+#[actix_web::test]
+async fn a_venue_photo_is_checked_and_kept_without_its_location() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let (venue, _) = venue_id(&app, "open-huis-watersportbaan").await;
+    verified_user(&app, &db, "an@example.org").await;
+    let resident = access(&app, "an@example.org").await;
+    let upload = |token: &str, content_type: &str, bytes: Vec<u8>| {
+        actix_test::TestRequest::put()
+            .uri(&format!("/api/v1/venues/{venue}/photo"))
+            .insert_header(("Authorization", format!("Bearer {token}")))
+            .insert_header(("Content-Type", content_type.to_owned()))
+            .set_payload(bytes)
+            .to_request()
+    };
+    let original = jpeg_with_location();
+    assert_eq!(
+        actix_test::call_service(&app, upload(&resident, "image/jpeg", original.clone()))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        actix_test::call_service(&app, upload(&admin, "image/png", original.clone()))
+            .await
+            .status(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(
+        actix_test::call_service(
+            &app,
+            upload(&admin, "image/jpeg", b"not a picture".to_vec())
+        )
+        .await
+        .status(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    let res = actix_test::call_service(&app, upload(&admin, "image/jpeg", original.clone())).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = serde_json::from_slice(&actix_test::read_body(res).await).expect("json");
+    let url = body["photo_url"].as_str().expect("photo_url").to_owned();
+    let res =
+        actix_test::call_service(&app, actix_test::TestRequest::get().uri(&url).to_request()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let served = actix_test::read_body(res).await.to_vec();
+    let has = |bytes: &[u8], needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(&original, b"GPSLatitude"));
+    assert!(
+        !has(&served, b"GPSLatitude") && !has(&served, b"Exif"),
+        "the location is gone"
+    );
+    assert_eq!(&served[..2], &[0xFF, 0xD8], "still a JPEG");
+    assert!(
+        served.ends_with(&[0x12, 0x34, 0x56, 0xFF, 0xD9]),
+        "the picture itself is kept"
+    );
+    let removed = send(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/venues/{venue}/photo"),
+        None,
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(removed.status, StatusCode::OK);
+    assert_eq!(removed.body["photo_url"], Value::Null);
+    assert_eq!(
+        get_as(&app, &url, None).await.status,
+        StatusCode::NOT_FOUND,
+        "the old file is gone"
+    );
+}

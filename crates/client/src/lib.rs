@@ -39,9 +39,10 @@ use samenstad_types::subsidies::{
     ReportReview, Scheme, SchemeFit, SchemeInput, ScoresInput, YearQuery,
 };
 use samenstad_types::venue::{
-    Availability, Booking, BookingSeries, CreateBooking, CreateBookingSeries, CreateVenueChange,
-    DeclineBooking, ListVenuesQuery, RejectVenueChange, VenueChange, VenueDetail,
-    VenueFeatureCollection, VenuePage,
+    AddVenueManager, Availability, Booking, BookingSeries, CreateBooking, CreateBookingSeries,
+    CreateClosure, CreateVenueChange, DeclineBooking, ListVenuesQuery, RejectVenueChange,
+    RoomInput, SetOpeningHours, UpdateVenue, VenueChange, VenueDetail, VenueFeatureCollection,
+    VenueManager, VenuePage,
 };
 use samenstad_types::{
     Health, ListWijkenQuery, Page, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
@@ -359,6 +360,139 @@ impl Client {
     /// `GET /api/v1/venues/{key}` by id or slug; `None` when there is no such venue.
     pub async fn get_venue(&self, key: &str) -> Result<Option<VenueDetail>, Error> {
         not_found_is_none(self.get(self.http.get(self.url(&["venues", key]))).await)
+    }
+
+    /// `PUT /api/v1/venues/{id}`: the venue's details; `version` is the one you changed (the
+    /// venue's `version`), a 412 problem when someone changed it meanwhile.
+    pub async fn update_venue(
+        &self,
+        id: &str,
+        version: &str,
+        body: &UpdateVenue,
+    ) -> Result<VenueDetail, Error> {
+        let request = self
+            .http
+            .put(self.url(&["venues", id]))
+            .header("If-Match", format!("\"{version}\""))
+            .json(body);
+        self.get(request).await
+    }
+
+    /// `PUT /api/v1/venues/{id}/opening-hours` (replaces them), with the venue's `version`.
+    pub async fn set_opening_hours(
+        &self,
+        id: &str,
+        version: &str,
+        body: &SetOpeningHours,
+    ) -> Result<VenueDetail, Error> {
+        let request = self
+            .http
+            .put(self.url(&["venues", id, "opening-hours"]))
+            .header("If-Match", format!("\"{version}\""))
+            .json(body);
+        self.get(request).await
+    }
+
+    /// `POST /api/v1/venues/{id}/rooms`.
+    pub async fn add_room(&self, venue_id: &str, body: &RoomInput) -> Result<VenueDetail, Error> {
+        let url = self.url(&["venues", venue_id, "rooms"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `PUT /api/v1/rooms/{id}`, with the venue's `version`.
+    pub async fn update_room(
+        &self,
+        room_id: &str,
+        version: &str,
+        body: &RoomInput,
+    ) -> Result<VenueDetail, Error> {
+        let request = self
+            .http
+            .put(self.url(&["rooms", room_id]))
+            .header("If-Match", format!("\"{version}\""))
+            .json(body);
+        self.get(request).await
+    }
+
+    /// `DELETE /api/v1/rooms/{id}`, with the venue's `version` (only a room never booked).
+    pub async fn delete_room(&self, room_id: &str, version: &str) -> Result<VenueDetail, Error> {
+        let request = self
+            .http
+            .delete(self.url(&["rooms", room_id]))
+            .header("If-Match", format!("\"{version}\""));
+        self.get(request).await
+    }
+
+    /// `POST /api/v1/venues/{id}/closures`.
+    pub async fn add_closure(
+        &self,
+        venue_id: &str,
+        body: &CreateClosure,
+    ) -> Result<VenueDetail, Error> {
+        let url = self.url(&["venues", venue_id, "closures"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `DELETE /api/v1/venues/{id}/closures/{closure_id}`.
+    pub async fn delete_closure(
+        &self,
+        venue_id: &str,
+        closure_id: &str,
+    ) -> Result<VenueDetail, Error> {
+        let url = self.url(&["venues", venue_id, "closures", closure_id]);
+        self.get(self.http.delete(url)).await
+    }
+
+    /// `GET /api/v1/venues/{id}/managers`.
+    pub async fn venue_managers(&self, venue_id: &str) -> Result<Vec<VenueManager>, Error> {
+        self.get(self.http.get(self.url(&["venues", venue_id, "managers"])))
+            .await
+    }
+
+    /// `POST /api/v1/venues/{id}/managers`: the account with this e-mail address manages the
+    /// venue from now on.
+    pub async fn add_venue_manager(
+        &self,
+        venue_id: &str,
+        email: &str,
+    ) -> Result<Vec<VenueManager>, Error> {
+        let body = AddVenueManager {
+            email: email.to_owned(),
+        };
+        let url = self.url(&["venues", venue_id, "managers"]);
+        self.get(self.http.post(url).json(&body)).await
+    }
+
+    /// `DELETE /api/v1/venues/{id}/managers/{user_id}`.
+    pub async fn remove_venue_manager(
+        &self,
+        venue_id: &str,
+        user_id: &str,
+    ) -> Result<Vec<VenueManager>, Error> {
+        let url = self.url(&["venues", venue_id, "managers", user_id]);
+        self.get(self.http.delete(url)).await
+    }
+
+    /// `PUT /api/v1/venues/{id}/photo`: `bytes` of type `content_type` (`image/jpeg`,
+    /// `image/png` or `image/webp`, at most 5 MiB).
+    pub async fn set_venue_photo(
+        &self,
+        venue_id: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Result<VenueDetail, Error> {
+        let request = self
+            .http
+            .put(self.url(&["venues", venue_id, "photo"]))
+            .header("Content-Type", content_type)
+            .body(bytes);
+        self.get(request).await
+    }
+
+    /// `DELETE /api/v1/venues/{id}/photo`.
+    pub async fn remove_venue_photo(&self, venue_id: &str) -> Result<VenueDetail, Error> {
+        let url = self.url(&["venues", venue_id, "photo"]);
+        self.get(self.http.delete(url)).await
     }
 
     /// `GET /api/v1/rooms/{id}/availability`.

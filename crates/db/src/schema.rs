@@ -233,6 +233,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         max_capacity -> Int4,
+        photo_id -> Nullable<Uuid>,
     }
 }
 
@@ -263,6 +264,7 @@ diesel::table! {
         free_for_neighbourhood -> Bool,
         is_sample -> Bool,
         created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -305,7 +307,28 @@ diesel::joinable!(room -> venue (venue_id));
 diesel::joinable!(opening_hours -> venue (venue_id));
 diesel::joinable!(booking -> room (room_id));
 diesel::joinable!(booking_series -> room (room_id));
-diesel::allow_tables_to_appear_in_same_query!(venue, room, opening_hours, booking, booking_series);
+diesel::table! {
+    venue_closure (id) {
+        id -> Uuid,
+        venue_id -> Uuid,
+        first_day -> Date,
+        last_day -> Date,
+        during -> Tstzrange,
+        reason -> Text,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(venue_closure -> venue (venue_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    venue,
+    room,
+    opening_hours,
+    booking,
+    booking_series,
+    venue_closure
+);
 diesel::allow_tables_to_appear_in_same_query!(venue, wijk);
 diesel::allow_tables_to_appear_in_same_query!(room, wijk);
 diesel::allow_tables_to_appear_in_same_query!(opening_hours, wijk);

@@ -235,6 +235,7 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
             lead_time_max_days: 183,
             created_at: now,
             updated_at: now,
+            photo_id: None,
         };
         for lib in libraries.features {
             let p = lib.properties;
@@ -327,6 +328,7 @@ pub fn seed_venues(conn: &mut PgConnection) -> Result<usize, DbError> {
                     free_for_neighbourhood: venue_type == VenueType::Buurtcentrum,
                     is_sample: true,
                     created_at: now,
+                    updated_at: now,
                 };
                 diesel::insert_into(room::table)
                     .values(&room_row)
@@ -399,6 +401,7 @@ Sociaal Huis, Gentsesteenweg, Dendermonde. Buurtzorgwerking 052 37 85 46, buurto
         lead_time_max_days: 183,
         created_at: now,
         updated_at: now,
+        photo_id: None,
     };
     diesel::insert_into(venue::table)
         .values(&row)

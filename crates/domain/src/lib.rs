@@ -14,3 +14,4 @@ pub mod sortition;
 pub mod subsidy;
 pub mod tally;
 pub mod text;
+pub mod venue;

@@ -259,6 +259,158 @@ pub struct VenueDetail {
     pub rooms: Vec<Room>,
     /// Opening hours.
     pub opening_hours: Vec<OpeningHours>,
+    /// Contact telephone number.
+    pub contact_phone: Option<String>,
+    /// Contact e-mail address.
+    pub contact_email: Option<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// Residents book at least this many days ahead.
+    pub lead_time_min_days: i32,
+    /// … and at most this many days ahead.
+    pub lead_time_max_days: i32,
+    /// Closures (holidays, works) from today on: no bookings in these periods.
+    pub closures: Vec<Closure>,
+    /// The venue's photo (`/api/v1/files/{id}`).
+    pub photo_url: Option<String>,
+    /// The venue's version, also its `ETag`: send it as `If-Match` when changing the venue,
+    /// its rooms or its opening hours.
+    pub version: String,
+}
+
+/// A period in which a venue takes no bookings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Closure {
+    /// Id.
+    pub id: String,
+    /// First day closed (`YYYY-MM-DD`).
+    pub first_day: String,
+    /// Last day closed (`YYYY-MM-DD`, inclusive).
+    pub last_day: String,
+    /// Why, shown to people who try to book, e.g. `Kerstvakantie`.
+    pub reason: String,
+}
+
+/// A new closure of a venue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"first_day": "2027-12-24", "last_day": "2028-01-01", "reason": "Kerstvakantie"})))]
+pub struct CreateClosure {
+    /// First day closed (`YYYY-MM-DD`), today or later.
+    pub first_day: String,
+    /// Last day closed (`YYYY-MM-DD`, inclusive), at most a year after the first.
+    pub last_day: String,
+    /// Why, shown to people who try to book.
+    #[validate(length(min = 2, max = 200, message = "must be 2 to 200 characters"))]
+    pub reason: String,
+}
+
+/// A venue's details as its managers keep them (the whole set: fields left out are emptied).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Buurtcentrum De Koer", "description": "Buurtcentrum met een grote zaal en een keuken.", "drop_in": true, "room_use": true, "target_groups": ["everyone"], "facilities": ["kitchen", "wifi"], "accessibility": ["step_free"], "contact_phone": "+32 9 123 45 67", "contact_email": "dekoer@example.org", "website": "https://stad.gent/dekoer", "lead_time_min_days": 14, "lead_time_max_days": 183})))]
+pub struct UpdateVenue {
+    /// Name.
+    #[validate(length(min = 2, max = 200, message = "must be 2 to 200 characters"))]
+    pub name: String,
+    /// Description.
+    #[serde(default)]
+    #[validate(length(max = 4000, message = "must be at most 4000 characters"))]
+    pub description: String,
+    /// People can walk in during opening hours.
+    #[serde(default)]
+    pub drop_in: bool,
+    /// Rooms can be booked.
+    #[serde(default)]
+    pub room_use: bool,
+    /// Target groups.
+    #[serde(default)]
+    #[validate(length(max = 20, message = "at most 20"))]
+    pub target_groups: Vec<String>,
+    /// Facilities, e.g. `kitchen`, `wifi`.
+    #[serde(default)]
+    #[validate(length(max = 30, message = "at most 30"))]
+    pub facilities: Vec<String>,
+    /// Accessibility, e.g. `step_free`, `accessible_toilet`.
+    #[serde(default)]
+    #[validate(length(max = 20, message = "at most 20"))]
+    pub accessibility: Vec<String>,
+    /// Contact telephone number.
+    #[serde(default)]
+    #[validate(length(min = 6, max = 40, message = "must be 6 to 40 characters"))]
+    pub contact_phone: Option<String>,
+    /// Contact e-mail address.
+    #[serde(default)]
+    #[validate(email(message = "must be an e-mail address"))]
+    pub contact_email: Option<String>,
+    /// Website (`https://…`).
+    #[serde(default)]
+    #[validate(url(message = "must be a web address"))]
+    pub website: Option<String>,
+    /// Residents book at least this many days ahead (0–365).
+    #[validate(range(min = 0, max = 365, message = "must be 0 to 365"))]
+    pub lead_time_min_days: i32,
+    /// … and at most this many days ahead (1–730, not less than the minimum).
+    #[validate(range(min = 1, max = 730, message = "must be 1 to 730"))]
+    pub lead_time_max_days: i32,
+}
+
+/// A room as its venue's managers keep it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Polyvalente zaal", "capacity": 60, "uses": ["meeting", "party"], "facilities": ["kitchen"], "step_free": true, "tariffs": {"recognised_cents": 1000, "resident_cents": 1500, "private_cents": 4000, "free_for_neighbourhood": false}})))]
+pub struct RoomInput {
+    /// Name.
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    pub name: String,
+    /// Maximum number of people (1–5000).
+    #[validate(range(min = 1, max = 5000, message = "must be 1 to 5000"))]
+    pub capacity: i32,
+    /// Allowed uses (empty: any): `meeting`, `training`, `exhibition`, `theatre`, `party`,
+    /// `performance`, `recurring_service`.
+    #[serde(default)]
+    pub uses: Vec<String>,
+    /// Facilities, e.g. `kitchen`, `projector`.
+    #[serde(default)]
+    #[validate(length(max = 30, message = "at most 30"))]
+    pub facilities: Vec<String>,
+    /// Reachable without steps.
+    #[serde(default)]
+    pub step_free: bool,
+    /// Tariffs per hour (each 0 to 100000 cents).
+    pub tariffs: Tariffs,
+}
+
+/// A venue's weekly opening hours (replaces all of them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"hours": [{"weekday": 1, "opens": "09:00", "closes": "12:00", "kind": "walk_in", "condition": null}]})))]
+pub struct SetOpeningHours {
+    /// The hours, at most 50; on one weekday, hours of the same kind do not overlap.
+    pub hours: Vec<OpeningHours>,
+}
+
+/// Someone who manages a venue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VenueManager {
+    /// Account id.
+    pub user_id: String,
+    /// Name shown.
+    pub display_name: String,
+    /// E-mail address.
+    pub email: String,
+}
+
+/// Make someone a manager of a venue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "beheer@dekoer.example.org"})))]
+pub struct AddVenueManager {
+    /// The e-mail address of an existing, verified account.
+    #[validate(email(message = "must be an e-mail address"))]
+    pub email: String,
 }
 
 crate::page::page!(

@@ -12,6 +12,7 @@ pub mod proposal;
 pub mod subsidies;
 pub mod subsidy_admin;
 pub mod subsidy_application;
+pub mod venue_upkeep;
 pub mod venues;
 pub mod vote;
 pub mod wijk;

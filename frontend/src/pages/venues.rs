@@ -31,7 +31,7 @@ const USES: [&str; 7] = [
     "recurring_service",
 ];
 
-fn weekday(lang: Lang, day: i16) -> &'static str {
+pub(crate) fn weekday(lang: Lang, day: i16) -> &'static str {
     const NL: [&str; 7] = [
         "maandag",
         "dinsdag",
@@ -282,7 +282,7 @@ pub fn VenuePage() -> impl IntoView {
 #[component]
 fn VenueView(venue: VenueDetail) -> impl IntoView {
     let lang = use_lang();
-    let v = venue.venue;
+    let v = venue.venue.clone();
     set_title(&v.name);
     let kind = v.venue_type;
     let sample = v.is_sample;
@@ -310,9 +310,26 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
         .chain(v.target_groups.iter())
         .cloned()
         .collect();
+    let session = use_session();
+    let keeps = {
+        let venue = venue.clone();
+        move || {
+            session.me.with(|me| {
+                me.as_ref()
+                    .is_some_and(|me| crate::pages::venue_upkeep::may_keep(me, &venue))
+            })
+        }
+    };
+    let manage = format!("/venues/{}/manage", v.slug);
+    let closures = venue.closures.clone();
+    let has_closures = !closures.is_empty();
     view! {
         <article class="venue">
             <h1>{v.name.clone()}</h1>
+            <Show when=keeps.clone()>
+                <p><A href=manage.clone()>{move || if lang.get() == Lang::Nl { "Deze plaats beheren" } else { "Manage this venue" }}</A></p>
+            </Show>
+            {venue.photo_url.clone().map(|src| view! { <img class="venue-photo" src=src alt="" width="480" /> })}
             <p class="meta">{move || labels::venue_type(lang.get(), kind)} {v.operator_name.clone().map(|o| format!(" · {o}"))}</p>
             <Show when=move || sample><p class="badge">{move || t(lang.get(), T::Sample)}</p></Show>
             {v.disclaimer.clone().map(|d| view! { <p class="disclaimer">{d}</p> })}
@@ -330,6 +347,10 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
                     let kind = labels::opening_kind(lang.get_untracked(), h.kind);
                     view! { <li>{line} " · " {kind} {h.condition.clone().map(|c| format!(" — {c}"))}</li> }
                 }).collect_view()}</ul>
+            </Show>
+            <Show when=move || has_closures>
+                <h2>{move || if lang.get() == Lang::Nl { "Gesloten" } else { "Closed" }}</h2>
+                <ul class="closures">{closures.iter().map(|c| view! { <li>{format!("{} – {}: {}", c.first_day, c.last_day, c.reason)}</li> }).collect_view()}</ul>
             </Show>
             <h2>{move || t(lang.get(), T::Rooms)}</h2>
             {venue.rooms.into_iter().map(|room| view! { <RoomCard room=room /> }).collect_view()}

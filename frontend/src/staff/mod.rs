@@ -11,6 +11,7 @@ pub mod panels;
 pub mod programme;
 pub mod projects;
 pub mod proposals;
+pub mod venue_changes;
 pub mod votes;
 
 use leptos::prelude::*;
@@ -227,6 +228,7 @@ pub fn StaffNav() -> impl IntoView {
             <A href=move || with_wijk("/staff/panels")>{tx("Wijkpanels", "Panels")}</A>
             <A href=move || with_wijk("/staff/projects")>{tx("Projecten", "Projects")}</A>
             <A href="/staff/organisations">{tx("Erkenning van organisaties", "Recognition of organisations")}</A>
+            <A href="/staff/venue-changes">{tx("Voorstellen voor plaatsen", "Venue proposals")}</A>
         </nav>
         <Done message=notice />
     }

@@ -1,14 +1,18 @@
-//! An idea's photo: uploaded as the raw request body (JPEG, PNG or WebP, at most 5 MiB, the
-//! bytes checked against the declared type), kept in PostgreSQL, served with its type, an ETag
-//! and a year's cache. Images of hidden ideas are not served.
+//! Photos of ideas and venues: uploaded as the raw request body (JPEG, PNG or WebP, at most
+//! 5 MiB, the bytes checked against the declared type), stripped of their EXIF and XMP
+//! metadata (camera position, time, device), kept in PostgreSQL, served with their type, an
+//! ETag and a year's cache. Images of hidden ideas are not served.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, put, web};
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::files::{self as fq, NewFile};
 use samenstad_db::queries::projects as pq;
+use samenstad_db::queries::venue_upkeep as upkeep;
+use samenstad_db::queries::venues as vq;
 use samenstad_types::Problem;
 use samenstad_types::projects::Idea;
+use samenstad_types::venue::VenueDetail;
 use sha2::{Digest, Sha256};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -17,12 +21,15 @@ use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id};
 use crate::routes::ideas_common::load_idea;
+use crate::routes::venues_common::{detail_response, may_keep, venue_detail};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(put_idea_image)
         .service(delete_idea_image)
+        .service(put_venue_photo)
+        .service(delete_venue_photo)
         .service(get_file);
 }
 
@@ -35,6 +42,64 @@ pub struct ImageBytes(std::marker::PhantomData<Vec<u8>>);
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
 
 const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+
+/// Reads an uploaded image: its declared type must be JPEG, PNG or WebP and match the bytes,
+/// at most [`MAX_IMAGE_BYTES`]. Returns the type and the bytes without metadata.
+async fn read_image(
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<(String, Vec<u8>), AppError> {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    if !IMAGE_TYPES.contains(&declared.as_str()) {
+        return Err(AppError::UnsupportedMediaType(
+            "send the image as image/jpeg, image/png or image/webp".to_owned(),
+        ));
+    }
+    let bytes = payload
+        .to_bytes_limited(MAX_IMAGE_BYTES)
+        .await
+        .map_err(|_| AppError::PayloadTooLarge)?
+        .map_err(|e| AppError::BadRequest(format!("cannot read the image: {e}")))?;
+    if bytes.is_empty() {
+        return Err(AppError::BadRequest("the image is empty".to_owned()));
+    }
+    let sniffed = infer::get(&bytes).map(|t| t.mime_type());
+    if sniffed != Some(declared.as_str()) {
+        return Err(AppError::UnsupportedMediaType(format!(
+            "the bytes are not a {declared} image"
+        )));
+    }
+    let stripped = strip_metadata(bytes).ok_or_else(|| {
+        AppError::UnsupportedMediaType(format!("the {declared} image is damaged"))
+    })?;
+    Ok((declared, stripped))
+}
+
+/// The image without EXIF (which holds the camera's GPS position, the time and the device) and,
+/// in a JPEG, without XMP (which can hold the same); `None` when the container is unreadable.
+fn strip_metadata(bytes: web::Bytes) -> Option<Vec<u8>> {
+    use img_parts::{DynImage, ImageEXIF, jpeg::markers};
+    let mut image = DynImage::from_bytes(bytes).ok()??;
+    if let DynImage::Jpeg(jpeg) = &mut image {
+        // APP1 carries EXIF and XMP.
+        jpeg.segments_mut().retain(|s| s.marker() != markers::APP1);
+    }
+    image.set_exif(None);
+    let mut out = Vec::new();
+    image.encoder().write_to(&mut out).ok()?;
+    Some(out)
+}
 
 /// Loads the idea for a change of its image by its author or staff of its wijk.
 fn idea_for_image(
@@ -91,37 +156,7 @@ pub async fn put_idea_image(
     payload: web::Payload,
 ) -> Result<web::Json<Idea>, AppError> {
     let id = parse_id(&id, "idea")?;
-    let declared = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase()
-        })
-        .unwrap_or_default();
-    if !IMAGE_TYPES.contains(&declared.as_str()) {
-        return Err(AppError::UnsupportedMediaType(
-            "send the image as image/jpeg, image/png or image/webp".to_owned(),
-        ));
-    }
-    let bytes = payload
-        .to_bytes_limited(MAX_IMAGE_BYTES)
-        .await
-        .map_err(|_| AppError::PayloadTooLarge)?
-        .map_err(|e| AppError::BadRequest(format!("cannot read the image: {e}")))?;
-    if bytes.is_empty() {
-        return Err(AppError::BadRequest("the image is empty".to_owned()));
-    }
-    let sniffed = infer::get(&bytes).map(|t| t.mime_type());
-    if sniffed != Some(declared.as_str()) {
-        return Err(AppError::UnsupportedMediaType(format!(
-            "the bytes are not a {declared} image"
-        )));
-    }
+    let (declared, bytes) = read_image(&req, payload).await?;
     let sha256 = format!("{:x}", Sha256::digest(&bytes));
     let size = i32::try_from(bytes.len()).unwrap_or(i32::MAX);
     state
@@ -184,6 +219,149 @@ pub async fn delete_idea_image(
         })
         .await
         .map(web::Json)
+}
+
+/// Loads the venue (locked) for a change of its photo by one who may keep it.
+fn venue_for_photo(
+    conn: &mut samenstad_db::PgConnection,
+    caller: UserCaller,
+    id: Uuid,
+) -> Result<(Principal, vq::VenueRow), AppError> {
+    let p = Principal::load(conn, caller)?;
+    let v = upkeep::venue_for_update(conn, id)?
+        .ok_or_else(|| AppError::NotFound(format!("no venue with id `{id}`")))?;
+    if !may_keep(&p, &v) {
+        return Err(AppError::Forbidden(
+            "only the venue's managers and staff of its wijk may change its photo".to_owned(),
+        ));
+    }
+    Ok((p, v))
+}
+
+/// Records the change of a venue's photo and answers with the venue.
+fn venue_photo_changed(
+    conn: &mut samenstad_db::PgConnection,
+    p: &Principal,
+    v: &vq::VenueRow,
+    file: Option<Uuid>,
+    details: serde_json::Value,
+) -> Result<VenueDetail, AppError> {
+    upkeep::set_photo(conn, v.id, v.photo_id, file)?;
+    let action = if file.is_some() {
+        "venue.photo_set"
+    } else {
+        "venue.photo_removed"
+    };
+    let mut entry = NewAudit::by(Some(p.user.id), action)
+        .on("venue", v.id)
+        .details(details);
+    entry.wijk_id = v.wijk_id;
+    audit::record(conn, entry)?;
+    let (v, nr) = vq::venue_by_key(conn, &v.id.to_string())?
+        .ok_or_else(|| AppError::NotFound("no such venue".to_owned()))?;
+    venue_detail(conn, &v, nr)
+}
+
+/// Add or replace a venue's photo
+///
+/// The request body is the image itself with its `Content-Type` (`image/jpeg`, `image/png` or
+/// `image/webp`), at most 5 MiB; the bytes must be of that type. EXIF and XMP metadata (such
+/// as where the photo was taken) are removed before it is kept. For the venue's managers and
+/// staff of its wijk. A previous photo is removed.
+#[utoipa::path(
+    tag = "venues",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "Venue id (UUID)"),
+        ("Content-Type" = String, Header, description = "`image/jpeg`, `image/png` or `image/webp`"),
+    ),
+    request_body(
+        description = "The image (JPEG, PNG or WebP), at most 5 MiB",
+        content(
+            (ImageBytes = "image/jpeg"),
+            (ImageBytes = "image/png"),
+            (ImageBytes = "image/webp"),
+        ),
+    ),
+    responses(
+        (status = 200, description = "The venue with its photo", body = VenueDetail,
+            headers(("ETag" = String, description = "The venue's new version"))),
+        (status = 400, description = "Empty body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither a manager of the venue nor staff of its wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such venue", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 5 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a JPEG, PNG or WebP image, not the declared type, or damaged", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/venues/{id}/photo")]
+pub async fn put_venue_photo(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id, "venue")?;
+    let (declared, bytes) = read_image(&req, payload).await?;
+    let sha256 = format!("{:x}", Sha256::digest(&bytes));
+    let size = i32::try_from(bytes.len()).unwrap_or(i32::MAX);
+    let detail = state
+        .transaction(move |conn| {
+            let (p, v) = venue_for_photo(conn, caller, id)?;
+            let file = Uuid::now_v7();
+            fq::insert_file(
+                conn,
+                &NewFile {
+                    id: file,
+                    sha256: &sha256,
+                    content_type: &declared,
+                    size,
+                    bytes: &bytes,
+                    created_by: p.user.id,
+                },
+            )?;
+            venue_photo_changed(
+                conn,
+                &p,
+                &v,
+                Some(file),
+                serde_json::json!({"bytes": size, "type": declared}),
+            )
+        })
+        .await?;
+    Ok(detail_response(HttpResponse::Ok(), &detail))
+}
+
+/// Remove a venue's photo
+///
+/// For the venue's managers and staff of its wijk.
+#[utoipa::path(
+    tag = "venues",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Venue id (UUID)")),
+    responses(
+        (status = 200, description = "The venue without a photo", body = VenueDetail,
+            headers(("ETag" = String, description = "The venue's new version"))),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither a manager of the venue nor staff of its wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such venue", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/venues/{id}/photo")]
+pub async fn delete_venue_photo(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id, "venue")?;
+    let detail = state
+        .transaction(move |conn| {
+            let (p, v) = venue_for_photo(conn, caller, id)?;
+            venue_photo_changed(conn, &p, &v, None, serde_json::json!({}))
+        })
+        .await?;
+    Ok(detail_response(HttpResponse::Ok(), &detail))
 }
 
 /// Get an uploaded image

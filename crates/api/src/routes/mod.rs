@@ -24,6 +24,7 @@ pub mod subsidies;
 pub mod subsidy_common;
 pub mod subsidy_review;
 pub mod venue_changes;
+pub mod venue_upkeep;
 pub mod venues;
 pub mod venues_common;
 pub mod votes;
@@ -41,6 +42,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     organisations::configure(cfg);
     admin::configure(cfg);
     venues::configure(cfg);
+    venue_upkeep::configure(cfg);
     venue_changes::configure(cfg);
     series::configure(cfg);
     projects::configure(cfg);

@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Duration, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::venue_upkeep as upkeep;
 use samenstad_db::queries::venues::{self as q, BookingRow, SeriesRow, span, span_ends};
 use samenstad_domain::booking::{BookingAction, BookingStatus, price_cents, transition};
 use samenstad_types::venue::{BookingSeries, CreateBookingSeries, Recurrence};
@@ -79,6 +80,36 @@ fn series_view(series: &SeriesRow, venue_id: Uuid, occurrences: &[BookingRow]) -
 }
 
 /// The 409 listing every occurrence whose slot is taken.
+/// The occurrences that fall in a closure of the venue, with its reason (one query).
+fn closed_occurrences(
+    conn: &mut samenstad_db::PgConnection,
+    venue: &samenstad_db::queries::venues::VenueRow,
+    slots: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> Result<Vec<FieldError>, AppError> {
+    let Some((first, _)) = slots.first() else {
+        return Ok(Vec::new());
+    };
+    let closures = upkeep::closures_of(conn, venue.id, *first)?;
+    Ok(slots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (start, end))| {
+            let c = closures.iter().find(|c| {
+                let (from, to) = span_ends(&c.during);
+                *start < to && from < *end
+            })?;
+            Some(FieldError::new(
+                format!("occurrences[{i}]"),
+                "closed",
+                format!(
+                    "{} is closed from {} to {}: {}",
+                    venue.name, c.first_day, c.last_day, c.reason
+                ),
+            ))
+        })
+        .collect())
+}
+
 fn conflicts(taken: Vec<(usize, q::Span)>) -> AppError {
     let errors = taken
         .iter()
@@ -115,7 +146,7 @@ fn conflicts(taken: Vec<(usize, q::Span)>) -> AppError {
         (status = 400, description = "Invalid fields, rule or dates, or too many occurrences", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the organisation", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such room", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Occurrences overlap approved bookings (listed in `errors`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Occurrences overlap approved bookings or fall in a closure of the venue (listed in `errors`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/rooms/{id}/booking-series")]
@@ -176,6 +207,16 @@ pub async fn create_series(
                 .ok_or_else(|| AppError::NotFound("no such room".to_owned()))?;
             let (category, rate) =
                 request_terms(conn, &p, &room, &venue, &body.first, organisation_id, start)?;
+            let closed = closed_occurrences(conn, &venue, &slots)?;
+            if !closed.is_empty() {
+                return Err(AppError::ConflictWith(
+                    format!(
+                        "{} occurrence(s) fall in a closure of the venue",
+                        closed.len()
+                    ),
+                    closed,
+                ));
+            }
             let spans: Vec<q::Span> = slots.iter().map(|(s, e)| span(*s, *e)).collect();
             let taken: Vec<(usize, q::Span)> = q::first_busy_of_each(conn, room_id, &spans)?
                 .into_iter()

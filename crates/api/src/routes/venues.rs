@@ -6,9 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use samenstad_db::queries::accounts as users;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::outbox;
-use samenstad_db::queries::venues::{
-    self as q, BookingRow, OpeningHoursRow, RoomRow, VenueFilter, VenueRow, span, span_ends,
-};
+use samenstad_db::queries::venues::{self as q, BookingRow, VenueFilter, span, span_ends};
 use samenstad_domain::booking::{BookingAction, BookingStatus, price_cents, transition};
 use samenstad_domain::geometry::distance_m;
 use samenstad_domain::text;
@@ -16,9 +14,9 @@ use samenstad_types::Problem;
 use samenstad_types::account::Role;
 use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
 use samenstad_types::venue::{
-    Address, Availability, AvailabilityQuery, Booking, BusyInterval, CreateBooking, DeclineBooking,
-    ListVenuesQuery, OpeningHours, PRIVATE_VENUE_DISCLAIMER, PointGeometry, Room, Tariffs, Venue,
-    VenueDetail, VenueFeature, VenueFeatureCollection, VenueOperator, VenuePage, VenueType,
+    Availability, AvailabilityQuery, Booking, BusyInterval, CreateBooking, DeclineBooking,
+    ListVenuesQuery, PointGeometry, Venue, VenueDetail, VenueFeature, VenueFeatureCollection,
+    VenuePage, VenueType,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -32,7 +30,10 @@ use crate::error::AppError;
 use crate::page;
 use crate::principal::{Principal, parse_id};
 use crate::respond;
-use crate::routes::venues_common::{booking_view, is_manager, parse_time, request_terms};
+use crate::routes::venues_common::{
+    booking_view, closed_check, detail_response, is_manager, parse_time, request_terms,
+    venue_detail, venue_view,
+};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -58,72 +59,6 @@ fn parse_near(value: &str) -> Result<(f64, f64), AppError> {
         return Err(invalid());
     }
     Ok((lat, lon))
-}
-
-fn venue_view(
-    row: &VenueRow,
-    wijknr: Option<i16>,
-    max_capacity: Option<i32>,
-    distance: Option<f64>,
-) -> Venue {
-    Venue {
-        id: row.id.to_string(),
-        slug: row.slug.clone(),
-        name: row.name.clone(),
-        venue_type: row.venue_type,
-        operator: row.operator,
-        operator_name: row.operator_name.clone(),
-        address: row.street_address.as_ref().map(|street| Address {
-            street: street.clone(),
-            postal_code: row.postal_code.clone(),
-            city: row.city.clone(),
-        }),
-        city: row.city.clone(),
-        lat: row.lat,
-        lon: row.lon,
-        location_precision: row.location_precision,
-        wijknr,
-        drop_in: row.drop_in,
-        room_use: row.room_use,
-        target_groups: row.target_groups.clone(),
-        facilities: row.facilities.clone(),
-        accessibility: row.accessibility.clone(),
-        description: row.description.clone(),
-        is_sample: row.is_sample,
-        disclaimer: (row.operator == VenueOperator::Private)
-            .then(|| PRIVATE_VENUE_DISCLAIMER.to_owned()),
-        max_capacity,
-        distance_m: distance.map(|d| d.round()),
-    }
-}
-
-fn room_view(row: &RoomRow) -> Room {
-    Room {
-        id: row.id.to_string(),
-        venue_id: row.venue_id.to_string(),
-        name: row.name.clone(),
-        capacity: row.capacity,
-        uses: row.uses.clone(),
-        facilities: row.facilities.clone(),
-        step_free: row.step_free,
-        tariffs: Tariffs {
-            recognised_cents: row.tariff_recognised_cents,
-            resident_cents: row.tariff_resident_cents,
-            private_cents: row.tariff_private_cents,
-            free_for_neighbourhood: row.free_for_neighbourhood,
-        },
-        is_sample: row.is_sample,
-    }
-}
-
-fn hours_view(row: &OpeningHoursRow) -> OpeningHours {
-    OpeningHours {
-        weekday: row.weekday,
-        opens: row.opens.format("%H:%M").to_string(),
-        closes: row.closes.format("%H:%M").to_string(),
-        kind: row.kind,
-        condition: row.condition.clone(),
-    }
 }
 
 /// Find venues
@@ -310,7 +245,8 @@ pub async fn get_venues_geojson(
     security(()),
     params(("key" = String, Path, description = "Venue id (UUID) or slug")),
     responses(
-        (status = 200, description = "The venue", body = VenueDetail),
+        (status = 200, description = "The venue", body = VenueDetail,
+            headers(("ETag" = String, description = "The venue's version, for `If-Match` when changing it"))),
         (status = 404, description = "No such venue", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -318,23 +254,16 @@ pub async fn get_venues_geojson(
 pub async fn get_venue(
     state: web::Data<AppState>,
     key: web::Path<String>,
-) -> Result<web::Json<VenueDetail>, AppError> {
+) -> Result<HttpResponse, AppError> {
     let key = key.into_inner();
-    state
+    let detail = state
         .with_conn(move |conn| {
             let (v, nr) = q::venue_by_key(conn, &key)?
                 .ok_or_else(|| AppError::NotFound(format!("no venue `{key}`")))?;
-            let rooms = q::rooms_of(conn, v.id)?;
-            let hours = q::hours_of(conn, v.id)?;
-            let max_capacity = rooms.iter().map(|r| r.capacity).max();
-            Ok(VenueDetail {
-                venue: venue_view(&v, nr, max_capacity, None),
-                rooms: rooms.iter().map(room_view).collect(),
-                opening_hours: hours.iter().map(hours_view).collect(),
-            })
+            venue_detail(conn, &v, nr)
         })
-        .await
-        .map(web::Json)
+        .await?;
+    Ok(detail_response(HttpResponse::Ok(), &detail))
 }
 
 fn window(query: &AvailabilityQuery) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
@@ -482,7 +411,7 @@ fn overlap_error(slot: Option<&q::Span>) -> AppError {
     responses(
         (status = 201, description = "Requested; a venue manager decides", body = Booking),
         (status = 200, description = "Replay: a booking with this Idempotency-Key exists", body = Booking),
-        (status = 400, description = "Invalid fields, too many attendees, a use the room does not allow, or outside the lead time", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Invalid fields, too many attendees, a use the room does not allow, outside the lead time, or while the venue is closed (`start`, code `closed`, with the reason)", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the organisation", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such room", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The room is already booked then", body = Problem, content_type = "application/problem+json"),
@@ -551,6 +480,7 @@ pub async fn create_booking(
             let now = Utc::now();
             let (category, rate) =
                 request_terms(conn, &p, &room, &venue, &body, organisation_id, start)?;
+            closed_check(conn, &venue, start, end)?;
             let slot = span(start, end);
             if let Some(taken) = q::busy(conn, id, slot)?.into_iter().next() {
                 return Err(overlap_error(Some(&taken)));
@@ -705,6 +635,15 @@ async fn decide(
             {
                 return Err(overlap_error(Some(&taken)));
             }
+            if action == BookingAction::Approve {
+                let (start, end) = span_ends(&b.during);
+                closed_check(conn, &venue, start, end).map_err(|e| match e {
+                    AppError::Validation(errors) => AppError::Conflict(
+                        errors.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; "),
+                    ),
+                    other => other,
+                })?;
+            }
             let action = audit_action;
             let decided_by = matches!(decision, Decision::Approve | Decision::Decline(_)).then_some(p.user.id);
             q::set_status(conn, id, status, decided_by, reason.as_deref()).map_err(|e| if q::is_booking_overlap(&e) { overlap_error(None) } else { e.into() })?;
@@ -761,7 +700,7 @@ async fn decide(
         (status = 200, description = "Approved", body = Booking),
         (status = 403, description = "Not a manager of this venue", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such booking", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already decided, or the slot is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided, the slot is taken, or the venue is closed then", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/bookings/{id}/approve")]

@@ -1,16 +1,27 @@
-//! Pieces of the booking rules shared by single bookings (`venues`) and booking series
-//! (`series`): parsing times, who manages a venue, the terms of a request, the booking view.
+//! Pieces shared by single bookings (`venues`), booking series (`series`), a venue's upkeep
+//! (`venue_upkeep`) and its photo (`files`): parsing times, who manages or keeps a venue, the
+//! terms of a request, closures, and the views of a venue and a booking.
 
-use chrono::{DateTime, Duration, Utc};
+use actix_web::HttpResponse;
+use actix_web::http::header;
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Europe::Brussels;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::organisations as orgs;
-use samenstad_db::queries::venues::{BookingRow, RoomRow, VenueRow, span_ends};
+use samenstad_db::queries::venue_upkeep as upkeep;
+use samenstad_db::queries::venues::{
+    self as q, BookingRow, OpeningHoursRow, RoomRow, VenueRow, span, span_ends,
+};
 use samenstad_domain::booking::{Booker, RoomTariffs, tariff};
 use samenstad_types::account::Role;
-use samenstad_types::venue::{Booking, CreateBooking, TariffCategory};
+use samenstad_types::venue::{
+    Address, Booking, Closure, CreateBooking, OpeningHours, PRIVATE_VENUE_DISCLAIMER, Room,
+    TariffCategory, Tariffs, Venue, VenueDetail, VenueOperator,
+};
 use uuid::Uuid;
 
 use crate::error::AppError;
+use crate::etag;
 use crate::principal::Principal;
 
 /// An RFC 3339 timestamp of request field `field`.
@@ -125,4 +136,151 @@ pub(crate) fn request_terms(
     let category = TariffCategory::parse(category)
         .ok_or_else(|| AppError::Internal(format!("tariff category `{category}` is unknown")))?;
     Ok((category, rate))
+}
+
+pub(crate) fn venue_view(
+    row: &VenueRow,
+    wijknr: Option<i16>,
+    max_capacity: Option<i32>,
+    distance: Option<f64>,
+) -> Venue {
+    Venue {
+        id: row.id.to_string(),
+        slug: row.slug.clone(),
+        name: row.name.clone(),
+        venue_type: row.venue_type,
+        operator: row.operator,
+        operator_name: row.operator_name.clone(),
+        address: row.street_address.as_ref().map(|street| Address {
+            street: street.clone(),
+            postal_code: row.postal_code.clone(),
+            city: row.city.clone(),
+        }),
+        city: row.city.clone(),
+        lat: row.lat,
+        lon: row.lon,
+        location_precision: row.location_precision,
+        wijknr,
+        drop_in: row.drop_in,
+        room_use: row.room_use,
+        target_groups: row.target_groups.clone(),
+        facilities: row.facilities.clone(),
+        accessibility: row.accessibility.clone(),
+        description: row.description.clone(),
+        is_sample: row.is_sample,
+        disclaimer: (row.operator == VenueOperator::Private)
+            .then(|| PRIVATE_VENUE_DISCLAIMER.to_owned()),
+        max_capacity,
+        distance_m: distance.map(|d| d.round()),
+    }
+}
+
+pub(crate) fn room_view(row: &RoomRow) -> Room {
+    Room {
+        id: row.id.to_string(),
+        venue_id: row.venue_id.to_string(),
+        name: row.name.clone(),
+        capacity: row.capacity,
+        uses: row.uses.clone(),
+        facilities: row.facilities.clone(),
+        step_free: row.step_free,
+        tariffs: Tariffs {
+            recognised_cents: row.tariff_recognised_cents,
+            resident_cents: row.tariff_resident_cents,
+            private_cents: row.tariff_private_cents,
+            free_for_neighbourhood: row.free_for_neighbourhood,
+        },
+        is_sample: row.is_sample,
+    }
+}
+
+pub(crate) fn hours_view(row: &OpeningHoursRow) -> OpeningHours {
+    OpeningHours {
+        weekday: row.weekday,
+        opens: row.opens.format("%H:%M").to_string(),
+        closes: row.closes.format("%H:%M").to_string(),
+        kind: row.kind,
+        condition: row.condition.clone(),
+    }
+}
+
+/// The view of a closure.
+pub(crate) fn closure_view(row: &upkeep::ClosureRow) -> Closure {
+    Closure {
+        id: row.id.to_string(),
+        first_day: row.first_day.to_string(),
+        last_day: row.last_day.to_string(),
+        reason: row.reason.clone(),
+    }
+}
+
+/// A venue with its rooms, opening hours, closures from now on and version.
+pub(crate) fn venue_detail(
+    conn: &mut PgConnection,
+    v: &VenueRow,
+    wijknr: Option<i16>,
+) -> Result<VenueDetail, AppError> {
+    let rooms = q::rooms_of(conn, v.id)?;
+    let hours = q::hours_of(conn, v.id)?;
+    let closures = upkeep::closures_of(conn, v.id, Utc::now())?;
+    let max_capacity = rooms.iter().map(|r| r.capacity).max();
+    Ok(VenueDetail {
+        venue: venue_view(v, wijknr, max_capacity, None),
+        rooms: rooms.iter().map(room_view).collect(),
+        opening_hours: hours.iter().map(hours_view).collect(),
+        contact_phone: v.contact_phone.clone(),
+        contact_email: v.contact_email.clone(),
+        website: v.website.clone(),
+        lead_time_min_days: v.lead_time_min_days,
+        lead_time_max_days: v.lead_time_max_days,
+        closures: closures.iter().map(closure_view).collect(),
+        photo_url: v.photo_id.map(|f| format!("/api/v1/files/{f}")),
+        version: etag::version_tag(v.updated_at).tag().to_owned(),
+    })
+}
+
+/// A response with the venue and its version as `ETag`.
+pub(crate) fn detail_response(
+    mut builder: actix_web::HttpResponseBuilder,
+    detail: &VenueDetail,
+) -> HttpResponse {
+    builder
+        .insert_header((header::ETAG, format!("\"{}\"", detail.version)))
+        .insert_header((header::CACHE_CONTROL, "no-cache"))
+        .json(detail)
+}
+
+/// Whether the account may keep the venue up to date: one of its managers, staff of its wijk
+/// or an administrator.
+pub(crate) fn may_keep(p: &Principal, venue: &VenueRow) -> bool {
+    is_manager(p, venue) || p.is_staff_of(venue.wijk_id)
+}
+
+/// Midnight at the start of a local (Europe/Brussels) day.
+pub(crate) fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
+    let midnight = day.and_time(chrono::NaiveTime::MIN);
+    Brussels
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
+}
+
+/// Refuses a request that falls in a closure of the venue, with the closure's reason.
+pub(crate) fn closed_check(
+    conn: &mut PgConnection,
+    venue: &VenueRow,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<(), AppError> {
+    match upkeep::closure_overlapping(conn, venue.id, span(start, end))? {
+        None => Ok(()),
+        Some(c) => Err(AppError::field(
+            "start",
+            "closed",
+            &format!(
+                "{} is closed from {} to {}: {}",
+                venue.name, c.first_day, c.last_day, c.reason
+            ),
+        )),
+    }
 }

@@ -18,6 +18,7 @@ pub mod realisation;
 pub mod residence;
 pub mod reviews;
 pub mod subsidies;
+pub mod venue_upkeep;
 pub mod venues;
 pub mod votes;
 pub mod wijken;

@@ -46,6 +46,8 @@ pub struct VenueRow {
     pub lead_time_max_days: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The venue's photo (a stored file).
+    pub photo_id: Option<Uuid>,
 }
 
 /// A room row.
@@ -65,6 +67,7 @@ pub struct RoomRow {
     pub free_for_neighbourhood: bool,
     pub is_sample: bool,
     pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 /// An opening-hours row.
@@ -666,4 +669,21 @@ pub fn set_statuses(
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// Approved bookings of any room of a venue that overlap `window`, with the room's name, by
+/// start.
+pub fn approved_in_venue(
+    conn: &mut PgConnection,
+    venue_id: Uuid,
+    window: Span,
+) -> QueryResult<Vec<(BookingRow, String)>> {
+    booking::table
+        .inner_join(room::table)
+        .filter(room::venue_id.eq(venue_id))
+        .filter(booking::status.eq(BookingStatus::Approved))
+        .filter(booking::during.overlaps_with(window))
+        .order(booking::during.asc())
+        .select((BookingRow::as_select(), room::name))
+        .load(conn)
 }
