@@ -1501,7 +1501,7 @@ async fn managers_and_wijk_staff_keep_a_venue_up_to_date_without_lost_updates_an
         count(
             db,
             &format!(
-                "SELECT count(*) FROM audit_log WHERE object_type = 'venue' AND object_id = '{venue}'"
+                "SELECT count(*) AS n FROM audit_log WHERE object_type = 'venue' AND object_id = '{venue}'"
             ),
         )
     };
@@ -1994,7 +1994,7 @@ async fn managers_and_wijk_staff_keep_a_venue_up_to_date_without_lost_updates_an
         count(
             &db,
             &format!(
-                "SELECT count(*) FROM audit_log WHERE object_id = '{venue}' AND wijk_id IS NULL"
+                "SELECT count(*) AS n FROM audit_log WHERE object_id = '{venue}' AND wijk_id IS NULL"
             )
         ),
         0
