@@ -53,8 +53,10 @@ const PUBLIC_PAGES = ['/', '/wijken/binnenstad', '/venues', '/venues/buurtcentru
   '/ideas', '/projects', '/subsidies', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
 // The staff area of the wijkbudget (issue: staff back office).
 const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/staff/proposals?wijk=24',
-  '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24', '/staff/organisations'];
-const STAFF_PAGES = ['/account', '/organisations', '/invitations/accept?token=unknown', '/bookings', '/manage', '/subsidies/mine',
+  '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24', '/staff/organisations',
+  '/staff/venue-changes'];
+const STAFF_PAGES = ['/account', '/organisations', '/invitations/accept?token=unknown', '/bookings', '/manage',
+  '/venues/buurtcentrum-sluizeken/manage', '/subsidies/mine',
   '/subsidies/apply/fonds-tijdelijke-invullingen', 'DRAFT', '/subsidies/admin', '/subsidies/dashboard',
   '/subsidies/jury', '/wijken/binnenstad/overview', ...BACK_OFFICE];
 

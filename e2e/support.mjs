@@ -38,3 +38,25 @@ export function cliUser(email, password, { role = 'resident', wijk, scheme, venu
   const out = execFileSync(bin, args, { input: `${password}\n`, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
   return String(out).match(/\(id ([0-9a-f-]{36})\)/)[1];
 }
+
+/** A time as a `datetime-local` input takes it, in the browser's (and this process's) zone. */
+export const localInput = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+
+/** A local calendar day `days` from now as a `date` input takes it (`YYYY-MM-DD`). */
+export function dayInput(days) {
+  const d = new Date(Date.now() + days * 86400000);
+  return localInput(d).slice(0, 10);
+}
+
+/** A new page of `browser` logged in as `email` through the login page (Dutch). */
+export async function logIn(browser, email, password) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL('**/account');
+  return { page, errors };
+}

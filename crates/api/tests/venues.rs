@@ -2086,3 +2086,127 @@ async fn a_venue_photo_is_checked_and_kept_without_its_location() {
         "the old file is gone"
     );
 }
+
+#[actix_web::test]
+async fn managers_are_mailed_new_requests_and_decline_a_series_as_one_with_the_reason_mailed() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let (venue, room) = venue_id(&app, "open-huis-watersportbaan").await;
+    let manager_id = verified_user(&app, &db, "beheer@example.org").await;
+    post(
+        &app,
+        &format!("/api/v1/admin/users/{manager_id}/roles"),
+        json!({"role": "venue_manager", "scope_id": venue}),
+        Some(&admin),
+    )
+    .await;
+    let manager = access(&app, "beheer@example.org").await;
+    verified_user(&app, &db, "an@example.org").await;
+    let an = access(&app, "an@example.org").await;
+    let mails = |db: &TestDb, to: &str, template: &str| {
+        count(
+            db,
+            &format!(
+                "SELECT count(*) AS n FROM mail_outbox WHERE to_address = '{to}' AND template = '{template}'"
+            ),
+        )
+    };
+
+    let single = post(
+        &app,
+        &format!("/api/v1/rooms/{room}/bookings"),
+        booking("Vergadering", &slot(40), 10, "meeting"),
+        Some(&an),
+    )
+    .await;
+    assert_eq!(single.status, StatusCode::CREATED, "{}", single.body);
+    assert_eq!(mails(&db, "beheer@example.org", "booking_requested"), 1);
+    let mut weekly = booking("Naaiatelier", &slot(50), 10, "meeting");
+    weekly["recurrence"] = json!("weekly");
+    weekly["until"] = json!((Utc::now() + Duration::days(71)).date_naive().to_string());
+    let series = post(
+        &app,
+        &format!("/api/v1/rooms/{room}/booking-series"),
+        weekly,
+        Some(&an),
+    )
+    .await;
+    assert_eq!(series.status, StatusCode::CREATED, "{}", series.body);
+    assert_eq!(
+        mails(&db, "beheer@example.org", "booking_requested"),
+        2,
+        "one mail for the whole series"
+    );
+    let series_id = series.body["id"].as_str().expect("id").to_owned();
+    let occurrences = series.body["occurrences"]
+        .as_array()
+        .expect("occurrences")
+        .len();
+    assert!(occurrences >= 3);
+
+    // The inbox shows each occurrence with its series, to be decided as one.
+    let inbox = get_as(&app, "/api/v1/bookings?scope=managed", Some(&manager)).await;
+    let of_series = inbox
+        .body
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|b| b["series_id"] == series_id.as_str())
+        .count();
+    assert_eq!(of_series, occurrences);
+
+    let decline = format!("/api/v1/booking-series/{series_id}/decline");
+    assert_eq!(
+        post(&app, &decline, json!({"reason": "Nee"}), Some(&an))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let short = post(&app, &decline, json!({"reason": "x"}), Some(&manager)).await;
+    assert_eq!(
+        (short.status, short.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("reason"))
+    );
+    let declined = post(
+        &app,
+        &decline,
+        json!({"reason": "De zaal wordt heringericht."}),
+        Some(&manager),
+    )
+    .await;
+    assert_eq!(declined.status, StatusCode::OK, "{}", declined.body);
+    assert!(
+        declined.body["occurrences"]
+            .as_array()
+            .expect("occurrences")
+            .iter()
+            .all(|b| b["status"] == "declined"
+                && b["decision_reason"] == "De zaal wordt heringericht.")
+    );
+    assert_eq!(
+        mails(&db, "an@example.org", "booking_decision"),
+        1,
+        "one mail to the requester"
+    );
+    assert_eq!(
+        post(
+            &app,
+            &decline,
+            json!({"reason": "Nog eens"}),
+            Some(&manager)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) AS n FROM audit_log WHERE action = 'booking_series.declined' AND object_id = '{series_id}'"
+            )
+        ),
+        1
+    );
+}

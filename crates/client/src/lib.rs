@@ -597,6 +597,19 @@ impl Client {
             .await
     }
 
+    /// `POST /api/v1/booking-series/{id}/decline`: every requested occurrence, with a reason.
+    pub async fn decline_booking_series(
+        &self,
+        id: &str,
+        reason: &str,
+    ) -> Result<BookingSeries, Error> {
+        let body = DeclineBooking {
+            reason: reason.to_owned(),
+        };
+        let url = self.url(&["booking-series", id, "decline"]);
+        self.get(self.http.post(url).json(&body)).await
+    }
+
     /// `POST /api/v1/booking-series/{id}/cancel`.
     pub async fn cancel_booking_series(&self, id: &str) -> Result<BookingSeries, Error> {
         self.get(self.http.post(self.url(&["booking-series", id, "cancel"])))

@@ -580,6 +580,9 @@ pub struct Booking {
     pub price_cents: i32,
     /// Why it was declined.
     pub decision_reason: Option<String>,
+    /// The series this request is an occurrence of, if any (decided as one).
+    #[serde(default)]
+    pub series_id: Option<String>,
 }
 
 /// A reason for declining.

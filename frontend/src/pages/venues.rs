@@ -499,6 +499,7 @@ fn RoomCard(room: Room) -> impl IntoView {
     let uses = room.uses.clone();
     let form_id = format!("book-{}", room.id);
     let calendar_room = room.id.clone();
+    let until_id = StoredValue::new(format!("b-until-{}", room.id));
     view! {
         <section class="room">
             <h3>{room.name.clone()}</h3>
@@ -510,34 +511,34 @@ fn RoomCard(room: Room) -> impl IntoView {
             }>
                 <form class="booking-form" id=form_id.clone() on:submit=submit.clone()>
                     <h4>{move || t(lang.get(), T::Book)}</h4>
-                    <p class="field"><label for="b-start">{move || t(lang.get(), T::Start)}</label>
-                        <input id="b-start" type="datetime-local" required=true prop:value=start on:input=move |ev| start.set(event_target_value(&ev)) /></p>
-                    <p class="field"><label for="b-hours">{move || t(lang.get(), T::DurationHours)}</label>
-                        <input id="b-hours" type="number" min="0.5" max="24" step="0.5" prop:value=hours on:input=move |ev| hours.set(event_target_value(&ev)) /></p>
-                    <p class="field"><label for="b-attendees">{move || t(lang.get(), T::Attendees)}</label>
-                        <input id="b-attendees" type="number" min="1" prop:value=attendees on:input=move |ev| attendees.set(event_target_value(&ev)) /></p>
-                    <p class="field"><label for="b-use">{move || t(lang.get(), T::Use)}</label>
-                        <select id="b-use" on:change=move |ev| room_use.set(event_target_value(&ev))>
+                    <p class="field"><label for=format!("b-start-{}", room.id)>{move || t(lang.get(), T::Start)}</label>
+                        <input id=format!("b-start-{}", room.id) type="datetime-local" required=true prop:value=start on:input=move |ev| start.set(event_target_value(&ev)) /></p>
+                    <p class="field"><label for=format!("b-hours-{}", room.id)>{move || t(lang.get(), T::DurationHours)}</label>
+                        <input id=format!("b-hours-{}", room.id) type="number" min="0.5" max="24" step="0.5" prop:value=hours on:input=move |ev| hours.set(event_target_value(&ev)) /></p>
+                    <p class="field"><label for=format!("b-attendees-{}", room.id)>{move || t(lang.get(), T::Attendees)}</label>
+                        <input id=format!("b-attendees-{}", room.id) type="number" min="1" prop:value=attendees on:input=move |ev| attendees.set(event_target_value(&ev)) /></p>
+                    <p class="field"><label for=format!("b-use-{}", room.id)>{move || t(lang.get(), T::Use)}</label>
+                        <select id=format!("b-use-{}", room.id) on:change=move |ev| room_use.set(event_target_value(&ev))>
                             {uses.iter().map(|u| view! { <option value=u.clone()>{u.clone()}</option> }).collect_view()}
                         </select></p>
-                    <p class="field"><label for="b-org">{move || t(lang.get(), T::OnBehalfOf)}</label>
-                        <select id="b-org" on:change=move |ev| organisation.set(event_target_value(&ev))>
+                    <p class="field"><label for=format!("b-org-{}", room.id)>{move || t(lang.get(), T::OnBehalfOf)}</label>
+                        <select id=format!("b-org-{}", room.id) on:change=move |ev| organisation.set(event_target_value(&ev))>
                             <option value="">{move || t(lang.get(), T::Myself)}</option>
                             {move || session.me.get().map(|me| me.organisations.into_iter().map(|o| view! { <option value=o.organisation_id>{o.name}</option> }).collect_view())}
                         </select></p>
-                    <p class="field"><label for="b-repeat">{move || t(lang.get(), T::Repeat)}</label>
-                        <select id="b-repeat" on:change=move |ev| repeat.set(event_target_value(&ev))>
+                    <p class="field"><label for=format!("b-repeat-{}", room.id)>{move || t(lang.get(), T::Repeat)}</label>
+                        <select id=format!("b-repeat-{}", room.id) on:change=move |ev| repeat.set(event_target_value(&ev))>
                             <option value="">{move || t(lang.get(), T::Once)}</option>
                             <option value="weekly">{move || t(lang.get(), T::Weekly)}</option>
                             <option value="biweekly">{move || t(lang.get(), T::Biweekly)}</option>
                             <option value="monthly">{move || t(lang.get(), T::Monthly)}</option>
                         </select></p>
                     <Show when=move || !repeat.get().is_empty()>
-                        <p class="field"><label for="b-until">{move || t(lang.get(), T::Until)}</label>
-                            <input id="b-until" type="date" required=true prop:value=until on:input=move |ev| until.set(event_target_value(&ev)) /></p>
+                        <p class="field"><label for=until_id.get_value()>{move || t(lang.get(), T::Until)}</label>
+                            <input id=until_id.get_value() type="date" required=true prop:value=until on:input=move |ev| until.set(event_target_value(&ev)) /></p>
                     </Show>
-                    <p class="field"><label for="b-purpose">{move || t(lang.get(), T::Purpose)}</label>
-                        <input id="b-purpose" type="text" required=true prop:value=purpose on:input=move |ev| purpose.set(event_target_value(&ev)) /></p>
+                    <p class="field"><label for=format!("b-purpose-{}", room.id)>{move || t(lang.get(), T::Purpose)}</label>
+                        <input id=format!("b-purpose-{}", room.id) type="text" required=true prop:value=purpose on:input=move |ev| purpose.set(event_target_value(&ev)) /></p>
                     <p class="price" aria-live="polite">{move || t(lang.get(), T::Price)} ": " {price}</p>
                     <Show when=move || availability.get().and_then(Result::ok).unwrap_or(false)>
                         <p class="error" role="alert">{move || t(lang.get(), T::Busy)}</p>
@@ -638,11 +639,44 @@ pub fn MyBookings() -> impl IntoView {
     }
 }
 
-/// `/manage`: the inbox of venue managers.
+/// One item of the managers' inbox: a single booking, or the occurrences of a series that
+/// are decided as one.
+#[derive(Debug, Clone)]
+enum InboxItem {
+    Single(Booking),
+    Series(String, Vec<Booking>),
+}
+
+/// The inbox's items: the requested occurrences of a series gathered at the first of them.
+fn inbox_items(list: Vec<Booking>) -> Vec<InboxItem> {
+    let mut items: Vec<InboxItem> = Vec::new();
+    for b in list {
+        match b
+            .series_id
+            .clone()
+            .filter(|_| b.status == BookingStatus::Requested)
+        {
+            Some(series) => {
+                let found = items.iter_mut().find_map(|i| match i {
+                    InboxItem::Series(s, l) if *s == series => Some(l),
+                    _ => None,
+                });
+                match found {
+                    Some(l) => l.push(b),
+                    None => items.push(InboxItem::Series(series, vec![b])),
+                }
+            }
+            None => items.push(InboxItem::Single(b)),
+        }
+    }
+    items
+}
+
+/// `/manage`: the inbox of venue managers. Requests of a series are approved or declined as
+/// one; a refusal (a slot taken meanwhile, a closure) is shown with what is in the way.
 #[component]
 pub fn ManageBookings() -> impl IntoView {
     let lang = use_lang();
-    let session = use_session();
     Effect::new(move |_| set_title(t(lang.get(), T::Manage)));
     let (data, version) = bookings(true);
     view! {
@@ -652,41 +686,117 @@ pub fn ManageBookings() -> impl IntoView {
                 Ok(list) if list.is_empty() => view! { <p>{move || t(lang.get(), T::NoBookings)}</p> }.into_any(),
                 Ok(list) => by_week(list).into_iter().map(|(week, list)| view! {
                     <section class="week"><h2>{move || t(lang.get(), T::WeekOf)} " " {week}</h2>
-                    <ul class="booking-list">{list.into_iter().map(|b| {
-                        let status = b.status;
-                        let open = b.status == BookingStatus::Requested;
-                        let reason = RwSignal::new(String::new());
-                        let (approve_id, decline_id) = (b.id.clone(), b.id.clone());
-                        let reason_id = format!("reason-{}", b.id);
-                        view! {
-                            <li class=format!("booking status-{}", b.status)>
-                                <span class="status">{move || labels::booking_status(lang.get(), status)}</span> " "
-                                {booking_line(&b, lang.get_untracked())}
-                                <Show when=move || open>
-                                    <button type="button" class="approve" on:click={let id = approve_id.clone(); move |_| {
-                                        let id = id.clone();
-                                        spawn_local(async move {
-                                            if let Ok(c) = api::authed(&session) { let _ = c.approve_booking(&id).await; }
-                                            version.update(|v| *v += 1);
-                                        });
-                                    }}>{move || t(lang.get(), T::Approve)}</button>
-                                    <label for=reason_id.clone()>{move || t(lang.get(), T::Reason)}</label>
-                                    <input id=reason_id.clone() type="text" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev)) />
-                                    <button type="button" on:click={let id = decline_id.clone(); move |_| {
-                                        let id = id.clone();
-                                        let why = reason.get_untracked();
-                                        spawn_local(async move {
-                                            if let Ok(c) = api::authed(&session) { let _ = c.decline_booking(&id, &why).await; }
-                                            version.update(|v| *v += 1);
-                                        });
-                                    }}>{move || t(lang.get(), T::Decline)}</button>
-                                </Show>
-                            </li>
-                        }
+                    <ul class="booking-list">{inbox_items(list).into_iter().map(|item| match item {
+                        InboxItem::Single(b) => view! { <InboxBooking booking=b version=version /> }.into_any(),
+                        InboxItem::Series(id, list) => view! { <InboxSeries id=id occurrences=list version=version /> }.into_any(),
                     }).collect_view()}</ul></section>
                 }).collect_view().into_any(),
                 Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
             })}
         </Transition>
+    }
+}
+
+/// Approve and decline (with a reason) for one request or one series.
+#[component]
+fn Decision<A, D>(key: String, approve: A, decline: D) -> impl IntoView
+where
+    A: Fn() + Clone + Send + Sync + 'static,
+    D: Fn(String) + Clone + Send + Sync + 'static,
+{
+    let lang = use_lang();
+    let reason = RwSignal::new(String::new());
+    let reason_id = format!("reason-{key}");
+    view! {
+        <button type="button" class="approve" on:click=move |_| approve()>{move || t(lang.get(), T::Approve)}</button>
+        <label for=reason_id.clone()>{move || t(lang.get(), T::Reason)}</label>
+        <input id=reason_id type="text" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev)) />
+        <button type="button" on:click=move |_| decline(reason.get_untracked())>{move || t(lang.get(), T::Decline)}</button>
+    }
+}
+
+#[component]
+fn InboxBooking(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let message = RwSignal::new(None::<String>);
+    let b = booking;
+    let status = b.status;
+    let open = b.status == BookingStatus::Requested;
+    let (approve_id, decline_id) = (b.id.clone(), b.id.clone());
+    let approve = move || {
+        let id = approve_id.clone();
+        crate::staff::act(
+            session,
+            message,
+            move |c| async move { c.approve_booking(&id).await },
+            move |_| version.update(|v| *v += 1),
+        );
+    };
+    let decline = move |why: String| {
+        let id = decline_id.clone();
+        crate::staff::act(
+            session,
+            message,
+            move |c| async move { c.decline_booking(&id, &why).await },
+            move |_| version.update(|v| *v += 1),
+        );
+    };
+    view! {
+        <li class=format!("booking status-{}", b.status)>
+            <span class="status">{move || labels::booking_status(lang.get(), status)}</span> " "
+            {booking_line(&b, lang.get_untracked())}
+            <Show when=move || open>
+                <Decision key=b.id.clone() approve=approve.clone() decline=decline.clone() />
+            </Show>
+            <crate::staff::Problem message=message />
+        </li>
+    }
+}
+
+#[component]
+fn InboxSeries(id: String, occurrences: Vec<Booking>, version: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let message = RwSignal::new(None::<String>);
+    let count = occurrences.len();
+    let first = occurrences
+        .first()
+        .map(|b| booking_line(b, lang.get_untracked()))
+        .unwrap_or_default();
+    let last = occurrences
+        .last()
+        .map(|b| format::date_time(&b.start))
+        .unwrap_or_default();
+    let (approve_id, decline_id) = (id.clone(), id.clone());
+    let approve = move || {
+        let id = approve_id.clone();
+        crate::staff::act(
+            session,
+            message,
+            move |c| async move { c.approve_booking_series(&id).await },
+            move |_| version.update(|v| *v += 1),
+        );
+    };
+    let decline = move |why: String| {
+        let id = decline_id.clone();
+        crate::staff::act(
+            session,
+            message,
+            move |c| async move { c.decline_booking_series(&id, &why).await },
+            move |_| version.update(|v| *v += 1),
+        );
+    };
+    view! {
+        <li class="booking series status-requested">
+            <span class="status">{move || if lang.get() == Lang::Nl { format!("reeks van {count} aanvragen") } else { format!("series of {count} requests") }}</span> " "
+            {first} " … " {last}
+            <details>
+                <summary>{move || if lang.get() == Lang::Nl { "Alle data" } else { "Every date" }}</summary>
+                <ul>{occurrences.iter().map(|b| view! { <li>{format::date_time(&b.start)} " – " {format::date_time(&b.end)}</li> }).collect_view()}</ul>
+            </details>
+            <Decision key=id.clone() approve=approve decline=decline />
+            <crate::staff::Problem message=message />
+        </li>
     }
 }

@@ -4,11 +4,13 @@
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Duration, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
+use samenstad_db::queries::accounts as users;
 use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::outbox;
 use samenstad_db::queries::venue_upkeep as upkeep;
 use samenstad_db::queries::venues::{self as q, BookingRow, SeriesRow, span, span_ends};
 use samenstad_domain::booking::{BookingAction, BookingStatus, price_cents, transition};
-use samenstad_types::venue::{BookingSeries, CreateBookingSeries, Recurrence};
+use samenstad_types::venue::{BookingSeries, CreateBookingSeries, DeclineBooking, Recurrence};
 use samenstad_types::{FieldError, Problem};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -18,7 +20,9 @@ use validator::Validate;
 use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id};
-use crate::routes::venues_common::{booking_view, is_manager, parse_time, request_terms};
+use crate::routes::venues_common::{
+    NewRequest, booking_view, is_manager, notify_managers, parse_time, request_terms,
+};
 use crate::state::AppState;
 
 /// Most occurrences in one series (a year of weeks).
@@ -29,6 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_series)
         .service(get_series)
         .service(approve_series)
+        .service(decline_series)
         .service(cancel_series);
 }
 
@@ -158,6 +163,7 @@ pub async fn create_series(
 ) -> Result<HttpResponse, AppError> {
     let room_id = parse_id(&id, "room")?;
     let body = body.into_inner();
+    let inbox = format!("{}/manage", state.public_url());
     body.validate()?;
     let recurrence = Recurrence::parse(&body.recurrence).ok_or_else(|| {
         AppError::field(
@@ -259,6 +265,14 @@ pub async fn create_series(
                 })
                 .collect();
             q::insert_series(conn, &series, &bookings)?;
+            let request = NewRequest {
+                room: &room.name,
+                purpose: body.first.purpose.trim(),
+                first: span_ends(&bookings[0].during).0,
+                count: bookings.len(),
+                inbox: &inbox,
+            };
+            notify_managers(conn, &venue, &request)?;
             let mut entry = NewAudit::by(Some(p.user.id), "booking_series.requested")
                 .on("booking_series", series.id)
                 .details(json!({"occurrences": bookings.len()}));
@@ -318,7 +332,7 @@ pub async fn get_series(
         (status = 200, description = "Approved", body = BookingSeries),
         (status = 403, description = "Not a manager of this venue", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Occurrences overlap approved bookings, or nothing is left to approve", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Occurrences overlap approved bookings or fall in a closure (listed in `errors`), or nothing is left to approve", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/booking-series/{id}/approve")]
@@ -328,7 +342,41 @@ pub async fn approve_series(
     id: web::Path<String>,
 ) -> Result<web::Json<BookingSeries>, AppError> {
     let id = parse_id(&id, "booking series")?;
-    decide_series(&state, caller, id, true).await.map(web::Json)
+    decide_series(&state, caller, id, SeriesDecision::Approve)
+        .await
+        .map(web::Json)
+}
+
+/// Decline a booking series
+///
+/// Venue managers decline every requested occurrence at once, with a reason the requester is
+/// mailed.
+#[utoipa::path(
+    tag = "bookings",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Series id (UUID)")),
+    request_body = DeclineBooking,
+    responses(
+        (status = 200, description = "Declined", body = BookingSeries),
+        (status = 400, description = "No reason", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of this venue", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such series", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Nothing is left to decline", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/booking-series/{id}/decline")]
+pub async fn decline_series(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<DeclineBooking>,
+) -> Result<web::Json<BookingSeries>, AppError> {
+    let id = parse_id(&id, "booking series")?;
+    let body = body.into_inner();
+    body.validate()?;
+    decide_series(&state, caller, id, SeriesDecision::Decline(body.reason))
+        .await
+        .map(web::Json)
 }
 
 /// Cancel a booking series
@@ -352,30 +400,40 @@ pub async fn cancel_series(
     id: web::Path<String>,
 ) -> Result<web::Json<BookingSeries>, AppError> {
     let id = parse_id(&id, "booking series")?;
-    decide_series(&state, caller, id, false)
+    decide_series(&state, caller, id, SeriesDecision::Cancel)
         .await
         .map(web::Json)
+}
+
+/// What is decided about a series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SeriesDecision {
+    Approve,
+    Decline(String),
+    Cancel,
 }
 
 async fn decide_series(
     state: &AppState,
     caller: UserCaller,
     id: Uuid,
-    approve: bool,
+    decision: SeriesDecision,
 ) -> Result<BookingSeries, AppError> {
+    let approve = decision == SeriesDecision::Approve;
+    let manager_only = decision != SeriesDecision::Cancel;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (series, _room, venue, mut occ) = q::series_for_update(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such booking series".to_owned()))?;
-            let allowed = if approve {
+            let allowed = if manager_only {
                 is_manager(&p, &venue)
             } else {
                 series.requester_id == p.user.id || is_manager(&p, &venue)
             };
             if !allowed {
                 return Err(AppError::Forbidden(
-                    if approve {
+                    if manager_only {
                         "only managers of this venue may decide"
                     } else {
                         "only the requester or a manager may cancel"
@@ -383,10 +441,10 @@ async fn decide_series(
                     .to_owned(),
                 ));
             }
-            let action = if approve {
-                BookingAction::Approve
-            } else {
-                BookingAction::Cancel
+            let action = match decision {
+                SeriesDecision::Approve => BookingAction::Approve,
+                SeriesDecision::Decline(_) => BookingAction::Decline,
+                SeriesDecision::Cancel => BookingAction::Cancel,
             };
             // The occurrences the action applies to (the others are left as they are).
             let targets: Vec<usize> = occ
@@ -411,41 +469,117 @@ async fn decide_series(
                 if !taken.is_empty() {
                     return Err(conflicts(taken));
                 }
+                let slots: Vec<(DateTime<Utc>, DateTime<Utc>)> =
+                    targets.iter().map(|&i| span_ends(&occ[i].during)).collect();
+                let closed: Vec<FieldError> = closed_occurrences(conn, &venue, &slots)?
+                    .into_iter()
+                    .map(|mut e| {
+                        // Name the occurrence by its place in the whole series.
+                        let k: usize = e
+                            .field
+                            .trim_start_matches("occurrences[")
+                            .trim_end_matches(']')
+                            .parse()
+                            .unwrap_or_default();
+                        e.field = format!("occurrences[{}]", targets.get(k).copied().unwrap_or(k));
+                        e
+                    })
+                    .collect();
+                if !closed.is_empty() {
+                    return Err(AppError::ConflictWith(
+                        format!(
+                            "{} occurrence(s) fall in a closure of the venue",
+                            closed.len()
+                        ),
+                        closed,
+                    ));
+                }
             }
-            let status = if approve {
-                BookingStatus::Approved
-            } else {
-                BookingStatus::Cancelled
+            let reason = match &decision {
+                SeriesDecision::Decline(r) => Some(r.trim().to_owned()),
+                _ => None,
+            };
+            let status = match decision {
+                SeriesDecision::Approve => BookingStatus::Approved,
+                SeriesDecision::Decline(_) => BookingStatus::Declined,
+                SeriesDecision::Cancel => BookingStatus::Cancelled,
             };
             let ids: Vec<Uuid> = targets.iter().map(|&i| occ[i].id).collect();
-            q::set_statuses(conn, &ids, status, approve.then_some(p.user.id), None).map_err(
-                |e| {
-                    if q::is_booking_overlap(&e) {
-                        AppError::Conflict(
-                            "an occurrence overlaps a booking approved at the same moment"
-                                .to_owned(),
-                        )
-                    } else {
-                        e.into()
-                    }
-                },
-            )?;
+            let decided_by = manager_only.then_some(p.user.id);
+            q::set_statuses(conn, &ids, status, decided_by, reason.as_deref()).map_err(|e| {
+                if q::is_booking_overlap(&e) {
+                    AppError::Conflict(
+                        "an occurrence overlaps a booking approved at the same moment".to_owned(),
+                    )
+                } else {
+                    e.into()
+                }
+            })?;
             for &i in &targets {
                 occ[i].status = status.to_owned();
+                occ[i].decision_reason.clone_from(&reason);
             }
-            let action = if approve {
-                "booking_series.approved"
-            } else {
-                "booking_series.cancelled"
+            let action = match status {
+                BookingStatus::Approved => "booking_series.approved",
+                BookingStatus::Declined => "booking_series.declined",
+                _ => "booking_series.cancelled",
             };
             let mut entry = NewAudit::by(Some(p.user.id), action)
                 .on("booking_series", id)
                 .details(json!({"occurrences": targets.len()}));
             entry.wijk_id = venue.wijk_id;
             audit::record(conn, entry)?;
+            if series.requester_id != p.user.id {
+                let (first, _) = span_ends(&occ[targets[0]].during);
+                tell_requester(
+                    conn,
+                    series.requester_id,
+                    &venue.name,
+                    first,
+                    targets.len(),
+                    status,
+                    reason.as_deref(),
+                )?;
+            }
             Ok(series_view(&series, venue.id, &occ))
         })
         .await
+}
+
+/// Mails the requester of a series what was decided.
+fn tell_requester(
+    conn: &mut samenstad_db::PgConnection,
+    requester: Uuid,
+    venue: &str,
+    first: DateTime<Utc>,
+    count: usize,
+    status: BookingStatus,
+    reason: Option<&str>,
+) -> Result<(), AppError> {
+    let Some(to) = users::user_by_id(conn, requester)?.and_then(|u| u.email) else {
+        return Ok(());
+    };
+    let nl = match status {
+        BookingStatus::Approved => "goedgekeurd",
+        BookingStatus::Declined => "geweigerd",
+        _ => "geannuleerd",
+    };
+    let local = first.with_timezone(&Brussels);
+    let body = format!(
+        "Je reeks van {count} aanvragen voor {venue} vanaf {} is {nl}.{}\n\nYour series of {count} requests for {venue} from {} is {status}.\n",
+        local.format("%d/%m/%Y %H:%M"),
+        reason.map(|r| format!("\nReden: {r}")).unwrap_or_default(),
+        local.format("%Y-%m-%d %H:%M"),
+    );
+    outbox::queue(
+        conn,
+        Some(requester),
+        &to,
+        "booking_decision",
+        &format!("Samenstad: reeks {nl}"),
+        &body,
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

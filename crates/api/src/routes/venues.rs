@@ -31,8 +31,8 @@ use crate::page;
 use crate::principal::{Principal, parse_id};
 use crate::respond;
 use crate::routes::venues_common::{
-    booking_view, closed_check, detail_response, is_manager, parse_time, request_terms,
-    venue_detail, venue_view,
+    NewRequest, booking_view, closed_check, detail_response, is_manager, notify_managers,
+    parse_time, request_terms, venue_detail, venue_view,
 };
 use crate::state::AppState;
 
@@ -464,6 +464,7 @@ pub async fn create_booking(
                 .map_err(|_| AppError::field("organisation_id", "invalid", "must be a UUID"))
         })
         .transpose()?;
+    let inbox = format!("{}/manage", state.public_url());
     let (created, row, venue_id) = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -521,6 +522,16 @@ pub async fn create_booking(
                 .details(json!({"room_id": id.to_string()}));
             entry.wijk_id = venue.wijk_id;
             audit::record(conn, entry)?;
+            if !is_manager(&p, &venue) {
+                let request = NewRequest {
+                    room: &room.name,
+                    purpose: &row.purpose,
+                    first: start,
+                    count: 1,
+                    inbox: &inbox,
+                };
+                notify_managers(conn, &venue, &request)?;
+            }
             Ok((true, row, venue.id))
         })
         .await?;

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::organisations as orgs;
+use samenstad_db::queries::outbox;
 use samenstad_db::queries::venue_upkeep as upkeep;
 use samenstad_db::queries::venues::{
     self as q, BookingRow, OpeningHoursRow, RoomRow, VenueRow, span, span_ends,
@@ -54,6 +55,7 @@ pub(crate) fn booking_view(row: &BookingRow, venue_id: Uuid) -> Booking {
         tariff_category: row.tariff_category,
         price_cents: row.price_cents,
         decision_reason: row.decision_reason.clone(),
+        series_id: row.series_id.map(|s| s.to_string()),
     }
 }
 
@@ -283,4 +285,57 @@ pub(crate) fn closed_check(
             ),
         )),
     }
+}
+
+/// The request that waits for a venue's managers: the room, what for, the first start, the
+/// number of occurrences and the link to their inbox.
+pub(crate) struct NewRequest<'a> {
+    pub room: &'a str,
+    pub purpose: &'a str,
+    pub first: DateTime<Utc>,
+    pub count: usize,
+    pub inbox: &'a str,
+}
+
+/// Mails the venue's managers that a request (or a series) waits for them.
+pub(crate) fn notify_managers(
+    conn: &mut PgConnection,
+    venue: &VenueRow,
+    request: &NewRequest<'_>,
+) -> Result<(), AppError> {
+    let NewRequest {
+        room,
+        purpose,
+        first,
+        count,
+        inbox,
+    } = *request;
+    let local = first.with_timezone(&Brussels);
+    let (nl, en) = if count > 1 {
+        (
+            format!("een reeks van {count} aanvragen"),
+            format!("a series of {count} requests"),
+        )
+    } else {
+        ("een aanvraag".to_owned(), "a request".to_owned())
+    };
+    let body = format!(
+        "Er is {nl} voor {room} in {venue} vanaf {}: {purpose}.\nBeslis in je inbox: {inbox}\n\nThere is {en} for {room} at {venue} from {}: {purpose}.\nDecide in your inbox: {inbox}\n",
+        local.format("%d/%m/%Y %H:%M"),
+        local.format("%Y-%m-%d %H:%M"),
+        venue = venue.name,
+    );
+    for (user, _, email) in upkeep::managers_of(conn, venue.id)? {
+        if let Some(to) = email {
+            outbox::queue(
+                conn,
+                Some(user),
+                &to,
+                "booking_requested",
+                &format!("Samenstad: nieuwe aanvraag voor {}", venue.name),
+                &body,
+            )?;
+        }
+    }
+    Ok(())
 }
