@@ -94,6 +94,30 @@ test('a venue manager adds a room with a tariff and a holiday closure, and a req
   await resident.locator('li.booking', { hasText: `Buurtfeest ${stamp}` }).waitFor();
   assert.equal(await resident.locator('li.booking', { hasText: `Buurtfeest ${stamp}` }).count(), 1, 'only the request outside the closure');
 
+  // A weekly series outside the closure reaches the manager's inbox as one item, approved at once.
+  await resident.goto(`${BASE}/venues/${VENUE}`);
+  const start = new Date(Date.now() + 57 * 86400000);
+  start.setHours(10, 0, 0, 0);
+  await card.getByLabel('Begin', { exact: true }).fill(localInput(start));
+  await card.getByLabel('Duur (uren)').fill('2');
+  await card.getByLabel('Aantal personen').fill('12');
+  await card.getByLabel('Herhalen').selectOption('weekly');
+  await card.getByLabel('Tot en met').fill(dayInput(78));
+  await card.getByLabel('Waarvoor?').fill(`Naaiatelier ${stamp}`);
+  await card.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await card.locator('p.success').waitFor();
+  await manager.goto(`${BASE}/manage`);
+  const series = manager.locator('li.series', { hasText: `Naaiatelier ${stamp}` });
+  await series.waitFor();
+  assert.match(await series.innerText(), /reeks van [34] aanvragen/);
+  await series.getByRole('button', { name: 'Goedkeuren' }).click();
+  await series.waitFor({ state: 'detached' });
+  await resident.goto(`${BASE}/bookings`);
+  const occurrences = resident.locator('li.booking', { hasText: `Naaiatelier ${stamp}` });
+  await occurrences.first().waitFor();
+  const texts = await occurrences.allInnerTexts();
+  assert.ok(texts.length >= 3 && texts.every((t) => t.includes('goedgekeurd')), texts.join('\n'));
+
   // Someone without the role is told the page is not for them.
   await resident.goto(`${BASE}/venues/${VENUE}/manage`);
   await resident.getByText('Alleen de beheerders van deze plaats').waitFor();

@@ -552,10 +552,10 @@ fn RoomCard(room: Room) -> impl IntoView {
 }
 
 /// Bookings grouped by the (local) week they start in, labelled with that Monday's date.
-fn by_week(list: Vec<Booking>) -> Vec<(String, Vec<Booking>)> {
-    let mut groups: Vec<(String, Vec<Booking>)> = Vec::new();
+fn by_week<I>(list: Vec<I>, start_of: impl Fn(&I) -> &str) -> Vec<(String, Vec<I>)> {
+    let mut groups: Vec<(String, Vec<I>)> = Vec::new();
     for b in list {
-        let start = js_sys::Date::new(&JsValue::from_str(&b.start));
+        let start = js_sys::Date::new(&JsValue::from_str(start_of(&b)));
         let back = f64::from((start.get_day() + 6) % 7) * 86_400_000.0;
         let monday = js_sys::Date::new(&JsValue::from_f64(start.get_time() - back));
         let label = format::local_date(&monday);
@@ -647,6 +647,16 @@ enum InboxItem {
     Series(String, Vec<Booking>),
 }
 
+impl InboxItem {
+    /// When it (its first occurrence) starts.
+    fn start(&self) -> &str {
+        match self {
+            Self::Single(b) => &b.start,
+            Self::Series(_, l) => l.first().map_or("", |b| b.start.as_str()),
+        }
+    }
+}
+
 /// The inbox's items: the requested occurrences of a series gathered at the first of them.
 fn inbox_items(list: Vec<Booking>) -> Vec<InboxItem> {
     let mut items: Vec<InboxItem> = Vec::new();
@@ -684,9 +694,9 @@ pub fn ManageBookings() -> impl IntoView {
         <Transition fallback=move || view! { <p>{move || t(lang.get(), T::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Ok(list) if list.is_empty() => view! { <p>{move || t(lang.get(), T::NoBookings)}</p> }.into_any(),
-                Ok(list) => by_week(list).into_iter().map(|(week, list)| view! {
+                Ok(list) => by_week(inbox_items(list), InboxItem::start).into_iter().map(|(week, list)| view! {
                     <section class="week"><h2>{move || t(lang.get(), T::WeekOf)} " " {week}</h2>
-                    <ul class="booking-list">{inbox_items(list).into_iter().map(|item| match item {
+                    <ul class="booking-list">{list.into_iter().map(|item| match item {
                         InboxItem::Single(b) => view! { <InboxBooking booking=b version=version /> }.into_any(),
                         InboxItem::Series(id, list) => view! { <InboxSeries id=id occurrences=list version=version /> }.into_any(),
                     }).collect_view()}</ul></section>
