@@ -220,13 +220,13 @@ for (const lang of ['nl', 'en']) {
   });
 }
 
-test('every page of the staff area fits a 360 px wide phone: no sideways scrolling, every control reachable', async () => {
+test('every page of the staff area (and venue upkeep) fits a 360 px wide phone: no sideways scrolling, every control reachable', async () => {
   const ctx = await browser.newContext({ locale: 'nl-BE', viewport: { width: 360, height: 740 } });
   await ctx.addInitScript(() => localStorage.setItem('samenstad.lang', 'nl'));
   const page = await ctx.newPage();
   await login(page, ADMIN);
   const wide = [];
-  for (const path of BACK_OFFICE) {
+  for (const path of [...BACK_OFFICE, '/manage', '/venues/buurtcentrum-sluizeken/manage']) {
     await page.goto(`${BASE}${path}`);
     await settled(page);
     for (const d of await page.locator('details').all()) await d.evaluate((el) => { el.open = true; });

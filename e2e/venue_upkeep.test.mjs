@@ -47,8 +47,8 @@ test('a venue manager adds a room with a tariff and a holiday closure, and a req
   await manager.getByLabel('Tarief privé (€ per uur)').fill('30');
   await manager.getByRole('button', { name: 'Zaal toevoegen' }).click();
   await manager.getByText('De zaal is toegevoegd.').waitFor();
-  const row = manager.locator('section.venue-rooms tr', { hasText: room });
-  assert.match(await row.innerText(), /25\s+€ 8,00\s+€ 12,50\s+€ 30,00/);
+  const row = manager.locator('ul.room-list li', { hasText: room });
+  assert.match(await row.innerText(), /25 personen · erkend € 8,00 · bewoners € 12,50 · privé € 30,00 per uur/);
 
   // A holiday closure from day 40 to day 46.
   await manager.getByLabel('Eerste dag dicht').fill(dayInput(40));

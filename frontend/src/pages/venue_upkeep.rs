@@ -453,28 +453,28 @@ fn RoomsSection(detail: RwSignal<Option<VenueDetail>>, reload: Callback<()>) -> 
     view! {
         <section class="venue-rooms">
             <h2>{move || t(lang.get(), T::Rooms)}</h2>
-            <table>
-                <thead><tr>
-                    <th scope="col">{tx("Zaal", "Room")}</th>
-                    <th scope="col">{tx("Personen", "People")}</th>
-                    <th scope="col">{tx("Erkende vereniging / uur", "Recognised association / hour")}</th>
-                    <th scope="col">{tx("Bewoners / uur", "Residents / hour")}</th>
-                    <th scope="col">{tx("Privé / uur", "Private / hour")}</th>
-                    <th scope="col"><span class="visually-hidden">{tx("Bewerken", "Edit")}</span></th>
-                </tr></thead>
-                <tbody>{move || rooms().into_iter().map(|room| {
-                    let label = format!("{} {}", pick(lang.get_untracked(), "Bewerk", "Edit"), room.name);
-                    let r = room.clone();
-                    view! { <tr>
-                        <td>{room.name.clone()}</td>
-                        <td>{room.capacity}</td>
-                        <td>{price(i64::from(room.tariffs.recognised_cents), lang.get_untracked())}</td>
-                        <td>{price(i64::from(room.tariffs.resident_cents), lang.get_untracked())}</td>
-                        <td>{price(i64::from(room.tariffs.private_cents), lang.get_untracked())}</td>
-                        <td><button type="button" aria-label=label on:click=move |_| { done.set(None); fields.fill(Some(&r)); }>{tx("Bewerk", "Edit")}</button></td>
-                    </tr> }
-                }).collect_view()}</tbody>
-            </table>
+            <ul class="room-list">{move || rooms().into_iter().map(|room| {
+                let label = format!("{} {}", pick(lang.get_untracked(), "Bewerk", "Edit"), room.name);
+                let l = lang.get_untracked();
+                let line = format!(
+                    "{} · {} {} · {} {} · {} {} · {} {} {}",
+                    room.name,
+                    room.capacity,
+                    pick(l, "personen", "people"),
+                    pick(l, "erkend", "recognised"),
+                    price(i64::from(room.tariffs.recognised_cents), l),
+                    pick(l, "bewoners", "residents"),
+                    price(i64::from(room.tariffs.resident_cents), l),
+                    pick(l, "privé", "private"),
+                    price(i64::from(room.tariffs.private_cents), l),
+                    pick(l, "per uur", "an hour"),
+                );
+                let r = room.clone();
+                view! { <li>
+                    {line} " "
+                    <button type="button" aria-label=label on:click=move |_| { done.set(None); fields.fill(Some(&r)); }>{tx("Bewerk", "Edit")}</button>
+                </li> }
+            }).collect_view()}</ul>
             <form class="room-form" on:submit=submit>
                 <h3>{move || if fields.editing.get().is_some() { pick(lang.get(), "Zaal bewerken", "Edit the room") } else { pick(lang.get(), "Nieuwe zaal", "New room") }}</h3>
                 <p class="field"><label for="room-name">{tx("Naam van de zaal", "Name of the room")}</label>
