@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::app::set_title;
-use crate::format::{euro_input, price};
+use crate::format::{euro_input, parse_euro, price};
 use crate::i18n::{T, t, use_lang};
 use crate::labels;
 use crate::staff::{Done, Problem, act, pick, tx};
@@ -31,13 +31,6 @@ pub fn may_keep(me: &Me, venue: &VenueDetail) -> bool {
             || (r.role == "venue_manager" && r.scope_id.as_deref() == Some(&venue.venue.id))
             || (r.role == "wijk_staff" && r.wijknr.is_some() && r.wijknr == venue.venue.wijknr)
     })
-}
-
-/// Cents from a euro amount typed as `12`, `12,5` or `12.50`.
-fn cents(text: &str) -> Option<i32> {
-    let text = text.trim().replace(',', ".");
-    let value: f64 = text.parse().ok()?;
-    (value.is_finite() && value >= 0.0 && value <= 1000.0).then(|| (value * 100.0).round() as i32)
 }
 
 /// Values typed as a comma-separated list.
@@ -357,7 +350,11 @@ impl RoomFields {
     }
 
     fn body(&self) -> RoomInput {
-        let money = |s: RwSignal<String>| cents(&s.get_untracked()).unwrap_or(-1);
+        let money = |s: RwSignal<String>| {
+            parse_euro(&s.get_untracked())
+                .and_then(|c| i32::try_from(c).ok())
+                .unwrap_or(-1)
+        };
         RoomInput {
             name: self.name.get_untracked().trim().to_owned(),
             capacity: self.capacity.get_untracked().trim().parse().unwrap_or(0),
