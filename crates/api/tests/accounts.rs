@@ -818,6 +818,66 @@ async fn admin_routes_are_for_admins_only() {
         !all.contains("an@example.org") && !all.contains(PASSWORD),
         "no e-mail or password in the audit log"
     );
+
+    // A scope that does not exist is refused on its field; nothing is granted.
+    for role in ["venue_manager", "jury_member", "panel_member"] {
+        let r = post(
+            &app,
+            &grant,
+            json!({"role": role, "scope_id": "0193a0a0-0000-7000-8000-000000000000"}),
+            Some(&admin),
+        )
+        .await;
+        assert_eq!(
+            (r.status, r.body["errors"][0]["field"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("scope_id")),
+            "{role}: {}",
+            r.body
+        );
+    }
+    assert_eq!(count(&db, "SELECT count(*) AS n FROM role_assignment"), 1);
+
+    // The CSV download: the same filters, a header row, admins only.
+    let csv = |token: Option<&str>, query: &str| {
+        let mut req = actix_web::test::TestRequest::get().uri(&format!("/api/v1/audit.csv{query}"));
+        if let Some(t) = token {
+            req = req.insert_header(("Authorization", format!("Bearer {t}")));
+        }
+        req.to_request()
+    };
+    let res = actix_web::test::call_service(&app, csv(Some(&admin), "?action=role.granted")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("text/csv; charset=utf-8")
+    );
+    let body = String::from_utf8(actix_web::test::read_body(res).await.to_vec()).expect("utf-8");
+    let lines: Vec<&str> = body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,occurred_at,actor_user_id,actor_client_id,action,object_type,object_id,details"
+    );
+    assert_eq!(lines.len(), 3, "the two grants: {body}");
+    assert!(lines[1..].iter().all(|l| l.contains(",role.granted,user,")));
+    for (token, expected) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some(resident.as_str()), StatusCode::FORBIDDEN),
+    ] {
+        assert_eq!(
+            actix_web::test::call_service(&app, csv(token, ""))
+                .await
+                .status(),
+            expected
+        );
+    }
+    assert_eq!(
+        actix_web::test::call_service(&app, csv(Some(&admin), "?actor=nobody"))
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
 }
 
 #[actix_web::test]

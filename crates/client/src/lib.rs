@@ -13,11 +13,12 @@
 
 use reqwest::{StatusCode, Url};
 use samenstad_types::account::{
-    ApiClient, AuditPage, ChangePassword, ClientCredentialsRequest, ClientToken, CreateApiClient,
-    CreateOrganisation, DeleteMe, GrantRole, Invitation, InviteMember, ListAuditQuery,
-    ListOrganisationsQuery, ListOutboxQuery, LoginRequest, Me, MeExport, Member, Organisation,
-    OrganisationPage, OutboxMail, PasswordResetConfirm, PasswordResetRequest, RefreshRequest,
-    RegisterRequest, RoleAssignment, Session, SetRecognition, TokenRequest, UpdateMe,
+    ApiClient, AuditExportQuery, AuditPage, ChangePassword, ClientCredentialsRequest, ClientToken,
+    CreateApiClient, CreateOrganisation, DeleteMe, GrantRole, Invitation, InviteMember,
+    ListAuditQuery, ListOrganisationsQuery, ListOutboxQuery, LoginRequest, Me, MeExport, Member,
+    Organisation, OrganisationPage, OutboxMail, PasswordResetConfirm, PasswordResetRequest,
+    RefreshRequest, RegisterRequest, RoleAssignment, Session, SetRecognition, TokenRequest,
+    UpdateMe,
 };
 use samenstad_types::projects::{
     AddCandidates, CreatePanel, DrawPanel, Panel, PaperBallot, ProjectsQuery, ProposalScores,
@@ -1552,6 +1553,12 @@ impl Client {
     /// `GET /api/v1/audit` (administrators; staff see their wijken).
     pub async fn list_audit(&self, query: &ListAuditQuery) -> Result<AuditPage, Error> {
         self.get(self.http.get(self.url(&["audit"])).query(query))
+            .await
+    }
+
+    /// `GET /api/v1/audit.csv` (administrators): the newest 10,000 matching entries.
+    pub async fn audit_csv(&self, query: &AuditExportQuery) -> Result<String, Error> {
+        self.text(self.http.get(self.url(&["audit.csv"])).query(query))
             .await
     }
 

@@ -530,6 +530,24 @@ pub struct ListAuditQuery {
     pub cursor: Option<String>,
 }
 
+/// Filters of the audit log's CSV download (the newest 10,000 matching entries).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct AuditExportQuery {
+    /// Only this action (e.g. `auth.login_failed`).
+    #[serde(default)]
+    #[validate(length(max = 100, message = "must be at most 100 characters"))]
+    pub action: Option<String>,
+    /// Only entries by this account (UUID).
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// Only entries about this object id.
+    #[serde(default)]
+    #[validate(length(max = 100, message = "must be at most 100 characters"))]
+    pub object_id: Option<String>,
+}
+
 vocabulary! {
     /// Where a mail in the outbox stands.
     pub enum MailStatus {

@@ -7,8 +7,8 @@ use samenstad_db::queries::audit::{self, AuditFilter, NewAudit};
 use samenstad_db::queries::outbox;
 use samenstad_types::Problem;
 use samenstad_types::account::{
-    ApiClient, AuditPage, CreateApiClient, GrantRole, ListAuditQuery, ListOutboxQuery, Me,
-    OutboxMail, RoleAssignment,
+    ApiClient, AuditExportQuery, AuditPage, CreateApiClient, GrantRole, ListAuditQuery,
+    ListOutboxQuery, Me, OutboxMail, RoleAssignment,
 };
 use samenstad_types::account::{ApiScope, Role};
 use serde::Deserialize;
@@ -33,6 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list_api_clients)
         .service(revoke_api_client)
         .service(list_outbox)
+        .service(audit_csv)
         .service(list_audit);
 }
 
@@ -104,7 +105,7 @@ pub async fn find_user(
     request_body = GrantRole,
     responses(
         (status = 201, description = "Granted", body = RoleAssignment),
-        (status = 400, description = "Unknown role or missing scope", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Unknown role, or a scope that is missing or does not exist", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The account already has this role", body = Problem, content_type = "application/problem+json"),
@@ -157,6 +158,19 @@ pub async fn grant_role(
             let p = admin(conn, caller)?;
             q::user_by_id(conn, user_id)?.filter(|u| u.is_active()).ok_or_else(|| AppError::NotFound("no such account".to_owned()))?;
             let wijk_id = body.wijknr.map(|nr| wijk_id_of(conn, nr)).transpose()?;
+            if let Some(scope) = scope_id
+                && !q::scope_exists(conn, role, scope)?
+            {
+                return Err(AppError::field(
+                    "scope_id",
+                    "unknown",
+                    match role {
+                        Role::VenueManager => "no venue has this id",
+                        Role::JuryMember => "no subsidy scheme has this id",
+                        _ => "no panel has this id",
+                    },
+                ));
+            }
             let row = RoleRow { id: Uuid::now_v7(), user_id, role, wijk_id, scope_id, granted_by: Some(p.user.id), created_at: Utc::now() };
             q::grant_role(conn, &row).map_err(|e| match AppError::from(e) {
                 AppError::Conflict(_) => AppError::Conflict("the account already has this role".to_owned()),
@@ -375,6 +389,89 @@ pub async fn list_outbox(
         .json(mails))
 }
 
+/// The filters of the audit log, checked.
+fn audit_filter(
+    action: Option<String>,
+    actor: Option<&str>,
+    object_id: Option<String>,
+) -> Result<AuditFilter, AppError> {
+    Ok(AuditFilter {
+        action: action.filter(|a| !a.trim().is_empty()),
+        actor: actor
+            .filter(|a| !a.trim().is_empty())
+            .map(|a| {
+                a.trim()
+                    .parse()
+                    .map_err(|_| AppError::field("actor", "invalid", "must be a UUID"))
+            })
+            .transpose()?,
+        object_id: object_id.filter(|o| !o.trim().is_empty()),
+        before_id: None,
+    })
+}
+
+/// The most entries one CSV download holds.
+const AUDIT_CSV_ROWS: i64 = 10_000;
+
+/// The audit log as CSV
+///
+/// The newest 10,000 entries matching the filters, for a spreadsheet or an archive: id,
+/// occurred_at, actor_user_id, actor_client_id, action, object_type, object_id, details (JSON).
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(AuditExportQuery),
+    responses(
+        (status = 200, description = "CSV, newest first", content_type = "text/csv", body = String,
+         example = json!("id,occurred_at,actor_user_id,actor_client_id,action,object_type,object_id,details\n42,2026-12-04T09:00:00+00:00,0193…,,role.granted,user,0193…,\"{\"\"role\"\":\"\"jury_member\"\"}\"\n")),
+        (status = 400, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/audit.csv")]
+pub async fn audit_csv(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    query: web::Query<AuditExportQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    query.validate()?;
+    let filter = audit_filter(query.action, query.actor.as_deref(), query.object_id)?;
+    let rows = state
+        .with_conn(move |conn| {
+            admin(conn, caller)?;
+            Ok(audit::list(conn, &filter, AUDIT_CSV_ROWS)?)
+        })
+        .await?;
+    let text = |v: Option<&String>| v.cloned().unwrap_or_default();
+    let id = |v: Option<uuid::Uuid>| v.map(|u| u.to_string()).unwrap_or_default();
+    crate::csv_export::download(
+        "audit.csv",
+        &[
+            "id",
+            "occurred_at",
+            "actor_user_id",
+            "actor_client_id",
+            "action",
+            "object_type",
+            "object_id",
+            "details",
+        ],
+        rows.into_iter().map(|r| {
+            vec![
+                r.id.to_string(),
+                r.occurred_at.to_rfc3339(),
+                id(r.actor_user_id),
+                id(r.actor_client_id),
+                r.action.clone(),
+                text(r.object_type.as_ref()),
+                text(r.object_id.as_ref()),
+                r.details.to_string(),
+            ]
+        }),
+    )
+}
+
 /// The audit log
 ///
 /// Append-only record of logins, failed logins, role changes, client creation, organisation
@@ -398,19 +495,8 @@ pub async fn list_audit(
     let query = query.into_inner();
     query.validate()?;
     let limit = page::limit(query.limit);
-    let filter = AuditFilter {
-        action: query.action,
-        actor: query
-            .actor
-            .as_deref()
-            .map(|a| {
-                a.parse()
-                    .map_err(|_| AppError::field("actor", "invalid", "must be a UUID"))
-            })
-            .transpose()?,
-        object_id: query.object_id,
-        before_id: page::position(query.cursor.as_deref())?,
-    };
+    let mut filter = audit_filter(query.action, query.actor.as_deref(), query.object_id)?;
+    filter.before_id = page::position(query.cursor.as_deref())?;
     let rows = state
         .with_conn(move |conn| {
             admin(conn, caller)?;

@@ -186,6 +186,19 @@ pub fn roles_of(
         .load(conn)
 }
 
+/// Whether the scope of a scoped role exists: the venue of a `venue_manager`, the subsidy
+/// scheme of a `jury_member`, the panel of a `panel_member` (other roles have no scope).
+pub fn scope_exists(conn: &mut PgConnection, role: Role, id: Uuid) -> QueryResult<bool> {
+    use crate::schema::{panel, subsidy_scheme, venue};
+    use diesel::dsl::exists;
+    match role {
+        Role::VenueManager => diesel::select(exists(venue::table.find(id))).get_result(conn),
+        Role::JuryMember => diesel::select(exists(subsidy_scheme::table.find(id))).get_result(conn),
+        Role::PanelMember => diesel::select(exists(panel::table.find(id))).get_result(conn),
+        _ => Ok(false),
+    }
+}
+
 /// Grants a role; an identical existing grant is a unique violation.
 pub fn grant_role(conn: &mut PgConnection, row: &RoleRow) -> QueryResult<()> {
     diesel::insert_into(role_assignment::table)
