@@ -3,7 +3,7 @@
 // again. Accounts come from the CLI; the mailed link is read from the outbox (no SMTP here).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, api, cliUser, launchChromium } from './support.mjs';
+import { BASE, cliUser, launchChromium, localInput, logIn, mailedLink } from './support.mjs';
 
 const PASSWORD = 'een lange zin als wachtwoord';
 let browser;
@@ -11,28 +11,7 @@ let browser;
 before(async () => { browser = await launchChromium(); });
 after(async () => { await browser?.close(); });
 
-async function loggedIn(email) {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${BASE}/login`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL('**/account');
-  return { page, errors };
-}
-
-/** The link of the newest mail of `template` to `to`, read from the outbox by an administrator. */
-async function mailedLink(to, template) {
-  const admin = await api('/api/v1/auth/login', { method: 'POST',
-    body: { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD } });
-  const outbox = await api(`/api/v1/admin/outbox?to=${encodeURIComponent(to)}`, { token: admin.body.access_token });
-  assert.equal(outbox.status, 200);
-  const mail = outbox.body.find((m) => m.template === template);
-  assert.ok(mail, `a ${template} mail to ${to}`);
-  return mail.body.match(/https?:\/\/\S+/)[0];
-}
+const loggedIn = (email) => logIn(browser, email, PASSWORD);
 
 test('a resident creates a vzw and invites a neighbour, who accepts through the mailed link and leaves again', async () => {
   const stamp = Date.now();
@@ -71,7 +50,7 @@ test('a resident creates a vzw and invites a neighbour, who accepts through the 
   await owner.getByRole('status').filter({ hasText: `Uitnodiging gemaild naar ${memberEmail}` }).waitFor();
 
   // The neighbour opens the mailed link, logged in, and accepts.
-  const link = await mailedLink(memberEmail, 'organisation_invitation');
+  const link = await mailedLink(browser, memberEmail, 'organisation_invitation');
   assert.ok(link.startsWith(`${BASE}/invitations/accept?token=`), link);
   const { page: member, errors: memberErrors } = await loggedIn(memberEmail);
   await member.goto(link);
@@ -105,7 +84,6 @@ test('a resident creates a vzw and invites a neighbour, who accepts through the 
 });
 
 /** `d` as a datetime-local value in this machine's time zone (the browser's too). */
-const localInput = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 
 test('a vzw asks for recognition, staff of its wijk refuse once and then recognise it, and its next room request gets the reduced tariff', async () => {
   const stamp = Date.now();

@@ -1,4 +1,5 @@
-// Shared by the browser tests: the server under test, Debian's Chromium, and JSON calls to the API.
+// Shared by the browser tests: the server under test, Debian's Chromium, accounts from the CLI,
+// logging in, and mail read on the administrators' outbox page.
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
@@ -13,14 +14,6 @@ export function launchChromium(options = {}) {
       '--no-first-run', '--disable-quic'],
     ...options,
   });
-}
-
-/** A JSON request to the API; the body of the answer parsed (null for 204). */
-export async function api(path, { method = 'GET', body, token } = {}) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${BASE}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
 }
 
 /**
@@ -59,4 +52,19 @@ export async function logIn(browser, email, password) {
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL('**/account');
   return { page, errors };
+}
+
+/**
+ * The first link in the newest mail of `template` to `to`, read the way an administrator does
+ * without SMTP: on the console's outbox page (`/admin/outbox`), logged in as the e2e admin.
+ */
+export async function mailedLink(browser, to, template) {
+  const { page } = await logIn(browser, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
+  await page.goto(`${BASE}/admin/outbox?to=${encodeURIComponent(to)}`);
+  const mail = page.locator(`li.mail.template-${template}`).first();
+  await mail.waitFor();
+  await mail.locator('summary').click();
+  const body = await mail.locator('pre.mail-body').innerText();
+  await page.close();
+  return body.match(/https?:\/\/\S+/)[0];
 }

@@ -54,6 +54,9 @@ pub fn App() -> impl IntoView {
                     <Show when=move || session.me.get().is_some_and(|me| is_staff(&me))>
                         <A href="/staff">{move || t(lang.get(), T::StaffArea)}</A>
                     </Show>
+                    <Show when=move || session.me.get().is_some_and(|me| me.roles.iter().any(|r| r.role == "admin"))>
+                        <A href="/admin">{move || if lang.get() == Lang::Nl { "Beheer" } else { "Administration" }}</A>
+                    </Show>
                 </nav>
                 <nav class="account-nav" aria-label="Account">
                     {move || match session.me.get() {
@@ -105,6 +108,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/projects") view=ProjectsStaffPage />
                     <Route path=path!("/staff/organisations") view=crate::staff::organisations::RecognitionQueuePage />
                     <Route path=path!("/staff/venue-changes") view=crate::staff::venue_changes::VenueChangesPage />
+                    <Route path=path!("/admin") view=crate::pages::admin::AdminUsersPage />
+                    <Route path=path!("/admin/clients") view=crate::pages::admin::AdminClientsPage />
+                    <Route path=path!("/admin/outbox") view=crate::pages::admin::AdminOutboxPage />
+                    <Route path=path!("/admin/audit") view=crate::pages::admin::AdminAuditPage />
                     <Route path=path!("/panels/:id") view=PanelPage />
                     <Route path=path!("/proposals/:id") view=ProposalPage />
                     <Route path=path!("/subsidies") view=SubsidyFinder />

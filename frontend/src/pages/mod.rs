@@ -1,6 +1,7 @@
 //! Pages, one per route.
 
 pub mod account;
+pub mod admin;
 pub mod home;
 pub mod ideas;
 pub mod not_found;
