@@ -80,3 +80,33 @@ test('a resident changes name and language, downloads their data, changes the pa
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a resident logged in on two devices signs out everywhere else from the account page', async () => {
+  const email = `twee-toestellen-${Date.now()}@example.org`;
+  cliUser(email, PASSWORD, { name: 'Wout' });
+  const devices = [];
+  for (const _ of [1, 2]) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, email, PASSWORD);
+    await page.waitForURL('**/account');
+    devices.push(page);
+  }
+  const [laptop, phone] = devices;
+  await laptop.reload();
+  const list = laptop.locator('ul.session-list li');
+  await list.nth(1).waitFor();
+  assert.equal(await list.count(), 2);
+  assert.equal(await list.filter({ hasText: 'dit toestel' }).count(), 1);
+  await laptop.getByRole('button', { name: 'Overal elders afmelden' }).click();
+  await laptop.getByText('Afgemeld op andere toestellen: 1').waitFor();
+  assert.equal(await list.count(), 1);
+
+  // The phone cannot renew its session: after a reload it is logged out.
+  await phone.reload();
+  await phone.getByRole('link', { name: 'Inloggen' }).first().waitFor();
+  // The laptop stays logged in.
+  await laptop.reload();
+  await laptop.locator('ul.session-list li', { hasText: 'dit toestel' }).waitFor();
+  for (const p of devices) await p.context().close();
+});

@@ -44,6 +44,9 @@ pub struct Claims {
     pub nbf: i64,
     /// Token id.
     pub jti: String,
+    /// The session (refresh-token family) a person's token belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
     /// Token kind: always `access`.
     pub typ: String,
     /// Space-separated scopes (API clients).
@@ -55,7 +58,12 @@ pub struct Claims {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Caller {
     /// A person, with the issue time of the token (tokens older than a password change die).
-    User { id: Uuid, issued_at: i64 },
+    User {
+        id: Uuid,
+        issued_at: i64,
+        /// The session (refresh-token family) the token was issued for.
+        session: Option<Uuid>,
+    },
     /// An API client with its scopes.
     Client { id: Uuid, scopes: Vec<String> },
 }
@@ -169,7 +177,12 @@ impl Auth {
     }
 
     /// Issues an access token for a subject.
-    pub fn issue_access(&self, sub: String, scope: String) -> Result<(String, i64), AppError> {
+    pub fn issue_access(
+        &self,
+        sub: String,
+        scope: String,
+        session: Option<Uuid>,
+    ) -> Result<(String, i64), AppError> {
         let now = Utc::now().timestamp();
         let ttl = self.config.access_ttl_s;
         let claims = Claims {
@@ -180,6 +193,7 @@ impl Auth {
             iat: now,
             nbf: now,
             jti: Uuid::new_v4().to_string(),
+            sid: session.map(|s| s.to_string()),
             typ: "access".to_owned(),
             scope,
         };
@@ -209,6 +223,7 @@ impl Auth {
             None => Ok(Caller::User {
                 id: claims.sub.parse().map_err(|_| invalid())?,
                 issued_at: claims.iat,
+                session: claims.sid.and_then(|s| s.parse().ok()),
             }),
         }
     }
@@ -253,6 +268,8 @@ pub struct UserCaller {
     pub id: Uuid,
     /// When the token was issued.
     pub issued_at: i64,
+    /// The session the token belongs to (none for tokens made before sessions were named).
+    pub session: Option<Uuid>,
 }
 
 impl FromRequest for UserCaller {
@@ -260,7 +277,15 @@ impl FromRequest for UserCaller {
     type Future = Ready<Result<Self, AppError>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(match bearer(req) {
-            Ok(Some(Caller::User { id, issued_at })) => Ok(UserCaller { id, issued_at }),
+            Ok(Some(Caller::User {
+                id,
+                issued_at,
+                session,
+            })) => Ok(UserCaller {
+                id,
+                issued_at,
+                session,
+            }),
             Ok(Some(Caller::Client { .. })) => Err(AppError::Forbidden(
                 "this endpoint is for people, not API clients".to_owned(),
             )),

@@ -1613,3 +1613,128 @@ async fn an_owner_asks_for_recognition_and_only_staff_of_its_wijk_decide_with_a_
     assert_eq!(history.body.as_array().map(Vec::len), Some(2));
     assert_eq!(history.body[0]["status"], "recognised", "newest first");
 }
+
+#[actix_web::test]
+async fn a_person_sees_their_sessions_and_signs_out_everywhere_else() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    verified_user(&app, &db, "an@example.org").await;
+    let laptop = login(&app, "an@example.org", PASSWORD).await.body;
+    let phone = login(&app, "an@example.org", PASSWORD).await.body;
+    let tablet = login(&app, "an@example.org", PASSWORD).await.body;
+    let token = |s: &Value| s["access_token"].as_str().expect("token").to_owned();
+    let refresh = |s: &Value| json!({"refresh_token": s["refresh_token"]});
+
+    let list = get_as(&app, "/api/v1/me/sessions", Some(&token(&laptop))).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    let sessions = list.body.as_array().expect("sessions");
+    assert_eq!(sessions.len(), 3);
+    assert_eq!(sessions.iter().filter(|s| s["current"] == true).count(), 1);
+    let current = sessions
+        .iter()
+        .find(|s| s["current"] == true)
+        .expect("current");
+    // Renewing keeps the session (same id), it does not add one.
+    let renewed = post(&app, "/api/v1/auth/refresh", refresh(&laptop), None).await;
+    assert_eq!(renewed.status, StatusCode::OK);
+    let laptop = renewed.body;
+    let list = get_as(&app, "/api/v1/me/sessions", Some(&token(&laptop))).await;
+    assert_eq!(list.body.as_array().expect("sessions").len(), 3);
+    let now_current = list
+        .body
+        .as_array()
+        .expect("sessions")
+        .iter()
+        .find(|s| s["current"] == true)
+        .expect("current")
+        .clone();
+    assert_eq!(now_current["id"], current["id"]);
+
+    // Ending one session (the tablet's) by its id.
+    let tablet_id = {
+        let mine = get_as(&app, "/api/v1/me/sessions", Some(&token(&tablet))).await;
+        mine.body
+            .as_array()
+            .expect("sessions")
+            .iter()
+            .find(|s| s["current"] == true)
+            .expect("current")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned()
+    };
+    let r = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/me/sessions/{tablet_id}"),
+        None,
+        Some(&token(&laptop)),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        post(&app, "/api/v1/auth/refresh", refresh(&tablet), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let r = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/me/sessions/{tablet_id}"),
+        None,
+        Some(&token(&laptop)),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "already ended");
+
+    // Everywhere else: the phone's session ends, the laptop's stays.
+    let ended = post(
+        &app,
+        "/api/v1/me/sessions/end-others",
+        json!({}),
+        Some(&token(&laptop)),
+    )
+    .await;
+    assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+    assert_eq!(ended.body["ended"], 1);
+    assert_eq!(
+        post(&app, "/api/v1/auth/refresh", refresh(&phone), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        post(&app, "/api/v1/auth/refresh", refresh(&laptop), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let list = get_as(&app, "/api/v1/me/sessions", Some(&token(&laptop))).await;
+    assert_eq!(list.body.as_array().expect("sessions").len(), 1);
+
+    // Another account's session cannot be ended; anonymous callers are refused.
+    verified_user(&app, &db, "jo@example.org").await;
+    let jo = login(&app, "jo@example.org", PASSWORD).await.body;
+    let laptop_id = list.body[0]["id"].as_str().expect("id").to_owned();
+    let r = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/me/sessions/{laptop_id}"),
+        None,
+        Some(&token(&jo)),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get_as(&app, "/api/v1/me/sessions", None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action IN ('auth.sessions_ended', 'auth.session_ended')"
+        ),
+        2
+    );
+}

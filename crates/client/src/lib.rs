@@ -17,8 +17,8 @@ use samenstad_types::account::{
     CreateApiClient, CreateOrganisation, DeleteMe, GrantRole, Invitation, InviteMember,
     ListAuditQuery, ListOrganisationsQuery, ListOutboxQuery, LoginRequest, Me, MeExport, Member,
     Organisation, OrganisationPage, OutboxMail, PasswordResetConfirm, PasswordResetRequest,
-    RefreshRequest, RegisterRequest, RoleAssignment, Session, SetRecognition, TokenRequest,
-    UpdateMe,
+    RefreshRequest, RegisterRequest, RoleAssignment, Session, SessionInfo, SessionsEnded,
+    SetRecognition, TokenRequest, UpdateMe,
 };
 use samenstad_types::projects::{
     AddCandidates, CreatePanel, DrawPanel, Panel, PaperBallot, ProjectsQuery, ProposalScores,
@@ -1554,6 +1554,23 @@ impl Client {
     pub async fn list_audit(&self, query: &ListAuditQuery) -> Result<AuditPage, Error> {
         self.get(self.http.get(self.url(&["audit"])).query(query))
             .await
+    }
+
+    /// `GET /api/v1/me/sessions`: where the account is logged in.
+    pub async fn my_sessions(&self) -> Result<Vec<SessionInfo>, Error> {
+        self.get(self.http.get(self.url(&["me", "sessions"]))).await
+    }
+
+    /// `POST /api/v1/me/sessions/end-others`: sign out everywhere else.
+    pub async fn end_other_sessions(&self) -> Result<SessionsEnded, Error> {
+        let url = self.url(&["me", "sessions", "end-others"]);
+        self.get(self.http.post(url)).await
+    }
+
+    /// `DELETE /api/v1/me/sessions/{id}`.
+    pub async fn end_session(&self, id: &str) -> Result<(), Error> {
+        let url = self.url(&["me", "sessions", id]);
+        self.send(self.http.delete(url)).await.map(drop)
     }
 
     /// `GET /api/v1/audit.csv` (administrators): the newest 10,000 matching entries.

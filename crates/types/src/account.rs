@@ -229,6 +229,32 @@ pub struct Me {
     pub organisations: Vec<Membership>,
 }
 
+/// A session in which the account is logged in (a browser or an app), from its login on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"id": "0193c1a0-0000-7000-8000-00000000000a", "started_at": "2026-12-01T08:00:00+00:00", "renewed_at": "2026-12-04T09:10:00+00:00", "expires_at": "2027-01-03T09:10:00+00:00", "current": true})))]
+pub struct SessionInfo {
+    /// Id of the session.
+    pub id: String,
+    /// When it began: the login.
+    pub started_at: String,
+    /// When it was last renewed (the app renews it while in use).
+    pub renewed_at: String,
+    /// When it ends unless renewed.
+    pub expires_at: String,
+    /// Whether this is the session of the request.
+    pub current: bool,
+}
+
+/// How many sessions were ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"ended": 2})))]
+pub struct SessionsEnded {
+    /// Sessions ended.
+    pub ended: usize,
+}
+
 /// Changes to one's own account.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

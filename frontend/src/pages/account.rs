@@ -323,9 +323,77 @@ pub fn AccountPage() -> impl IntoView {
                     <MyIdeas />
                     <Residence />
                     <PasswordChange />
+                    <Sessions />
                     <MyData />
                     <button type="button" class="logout" on:click=logout>{move || t(lang.get(), T::LogOut)}</button>
                 </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// Where I am logged in, with "sign out everywhere else" and one session at a time.
+#[component]
+fn Sessions() -> impl IntoView {
+    use crate::staff::{Done, Problem, act, pick, tx};
+    let lang = use_lang();
+    let session = use_session();
+    let sessions = RwSignal::new(Vec::<samenstad_types::account::SessionInfo>::new());
+    let message = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let reload = move || {
+        act(
+            session,
+            message,
+            |c| async move { c.my_sessions().await },
+            move |l| sessions.set(l),
+        )
+    };
+    reload();
+    let others = move || sessions.with(|l| l.iter().filter(|s| !s.current).count());
+    let end_others = move |_| {
+        act(
+            session,
+            message,
+            |c| async move { c.end_other_sessions().await },
+            move |n| {
+                done.set(Some(format!(
+                    "{} {}",
+                    pick(
+                        lang.get_untracked(),
+                        "Afgemeld op andere toestellen:",
+                        "Signed out on other devices:"
+                    ),
+                    n.ended
+                )));
+                reload();
+            },
+        );
+    };
+    view! {
+        <section class="sessions">
+            <h2>{tx("Waar je bent aangemeld", "Where you are logged in")}</h2>
+            <ul class="session-list">{move || sessions.get().into_iter().map(|s| {
+                let id = s.id.clone();
+                let since = crate::format::date_time(&s.started_at);
+                let label = format!("{} {since}", pick(lang.get_untracked(), "Meld af: sessie sinds", "Sign out: session since"));
+                view! { <li>
+                    {move || pick(lang.get(), "Aangemeld sinds ", "Logged in since ")} {since.clone()}
+                    " · " {move || pick(lang.get(), "laatst gebruikt ", "last used ")} {crate::format::date_time(&s.renewed_at)}
+                    {if s.current {
+                        view! { " · " <strong>{tx("dit toestel", "this device")}</strong> }.into_any()
+                    } else {
+                        view! { " " <button type="button" aria-label=label on:click=move |_| {
+                            let id = id.clone();
+                            act(session, message, move |c| async move { c.end_session(&id).await }, move |()| reload());
+                        }>{tx("Afmelden", "Sign out")}</button> }.into_any()
+                    }}
+                </li> }
+            }).collect_view()}</ul>
+            <Problem message=message />
+            <Done message=done />
+            <Show when=move || { others() > 0 }>
+                <button type="button" class="end-others" on:click=end_others>{tx("Overal elders afmelden", "Sign out everywhere else")}</button>
             </Show>
         </section>
     }

@@ -63,21 +63,25 @@ fn removal_cookie(state: &AppState) -> Cookie<'static> {
     cookie
 }
 
-/// Creates a refresh token in `family` (a new family when `None`) and returns its value.
+/// A refresh token's value and its family: the session it belongs to.
+type NewRefresh = (String, Uuid);
+
+/// Creates a refresh token in `family` (a new family, a new session, when `None`).
 fn new_refresh(
     conn: &mut PgConnection,
     state: &AppState,
     user_id: Uuid,
     family: Option<Uuid>,
-) -> Result<String, AppError> {
+) -> Result<NewRefresh, AppError> {
     let token = random_token();
     let now = Utc::now();
+    let family = family.unwrap_or_else(Uuid::now_v7);
     q::insert_refresh(
         conn,
         &RefreshRow {
             id: Uuid::now_v7(),
             user_id,
-            family_id: family.unwrap_or_else(Uuid::now_v7),
+            family_id: family,
             token_hash: token_hash(&token),
             issued_at: now,
             expires_at: now + Duration::days(state.auth.config.refresh_ttl_days),
@@ -85,15 +89,18 @@ fn new_refresh(
             revoked_at: None,
         },
     )?;
-    Ok(token)
+    Ok((token, family))
 }
 
 fn session_response(
     state: &AppState,
-    refresh_token: String,
+    (refresh_token, session): NewRefresh,
     user: Me,
 ) -> Result<HttpResponse, AppError> {
-    let (access_token, expires_in) = state.auth.issue_access(user.id.clone(), String::new())?;
+    let (access_token, expires_in) =
+        state
+            .auth
+            .issue_access(user.id.clone(), String::new(), Some(session))?;
     let cookie = refresh_cookie(state, &refresh_token);
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -322,7 +329,7 @@ pub async fn login(
 }
 
 enum Rotation {
-    Rotated(String, Me),
+    Rotated(NewRefresh, Me),
     Refused(&'static str),
 }
 
@@ -667,9 +674,10 @@ pub async fn client_token(
         .map(|s| s.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let (access_token, expires_in) = state
-        .auth
-        .issue_access(format!("client:{}", client.id), scope.clone())?;
+    let (access_token, expires_in) =
+        state
+            .auth
+            .issue_access(format!("client:{}", client.id), scope.clone(), None)?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(ClientToken {

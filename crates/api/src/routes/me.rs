@@ -1,18 +1,18 @@
-//! The caller's own account: view, change, export, erase.
+//! The caller's own account: view, change, its open sessions, export, erase.
 
-use actix_web::{HttpResponse, delete, get, patch, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
 use samenstad_db::queries::accounts as q;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::{organisations, outbox};
 use samenstad_types::Problem;
-use samenstad_types::account::{DeleteMe, Me, MeExport, UpdateMe};
+use samenstad_types::account::{DeleteMe, Me, MeExport, SessionInfo, SessionsEnded, UpdateMe};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
-use crate::principal::{Principal, me};
+use crate::principal::{Principal, me, parse_id};
 use crate::routes::admin_common::{audit_view, mail_view};
 use crate::state::AppState;
 
@@ -21,7 +21,123 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_me)
         .service(update_me)
         .service(export_me)
+        .service(list_sessions)
+        .service(end_other_sessions)
+        .service(end_session)
         .service(delete_me);
+}
+
+/// My sessions
+///
+/// Where the account is logged in: each browser or app since its login, newest first, with
+/// the session of this request marked `current`.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The open sessions", body = Vec<SessionInfo>),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "API clients have no account", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/sessions")]
+pub async fn list_sessions(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let current = caller.session;
+    let sessions: Vec<SessionInfo> = state
+        .with_conn(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            Ok(q::open_sessions(conn, p.user.id)?
+                .into_iter()
+                .map(|s| SessionInfo {
+                    id: s.family_id.to_string(),
+                    started_at: s.started_at.to_rfc3339(),
+                    renewed_at: s.renewed_at.to_rfc3339(),
+                    expires_at: s.expires_at.to_rfc3339(),
+                    current: Some(s.family_id) == current,
+                })
+                .collect())
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(sessions))
+}
+
+/// Sign out everywhere else
+///
+/// Ends every session of the account but the one of this request: those browsers and apps can
+/// no longer renew their access (an access token already handed out lasts its last minutes).
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "How many sessions ended", body = SessionsEnded),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "API clients have no account", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/sessions/end-others")]
+pub async fn end_other_sessions(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+) -> Result<web::Json<SessionsEnded>, AppError> {
+    let keep = caller.session;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let ended = q::end_sessions_except(conn, p.user.id, keep)?;
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "auth.sessions_ended")
+                    .on("user", p.user.id)
+                    .details(json!({"ended": ended})),
+            )?;
+            Ok(SessionsEnded { ended })
+        })
+        .await
+        .map(web::Json)
+}
+
+/// End a session
+///
+/// Signs one session of the account out (a lost phone, a shared computer).
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Session id (from `GET /me/sessions`)")),
+    responses(
+        (status = 204, description = "Ended"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "API clients have no account", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No open session of this account has this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/me/sessions/{id}")]
+pub async fn end_session(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id, "session")?;
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            if !q::end_session(conn, p.user.id, id)? {
+                return Err(AppError::NotFound("no open session has this id".to_owned()));
+            }
+            audit::record(
+                conn,
+                NewAudit::by(Some(p.user.id), "auth.session_ended")
+                    .on("user", p.user.id)
+                    .details(json!({"session": id.to_string()})),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Who am I

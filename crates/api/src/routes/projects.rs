@@ -268,11 +268,16 @@ pub async fn set_round_wijk(
 /// The account behind an optional token (API clients see the public view).
 fn viewer(conn: &mut PgConnection, caller: &MaybeCaller) -> Result<Option<Principal>, AppError> {
     match &caller.0 {
-        Some(Caller::User { id, issued_at }) => Principal::load(
+        Some(Caller::User {
+            id,
+            issued_at,
+            session,
+        }) => Principal::load(
             conn,
             UserCaller {
                 id: *id,
                 issued_at: *issued_at,
+                session: *session,
             },
         )
         .map(Some),

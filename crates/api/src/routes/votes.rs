@@ -303,8 +303,19 @@ pub async fn verify_residence(
             let wijk_id = wijk_id(conn, &body.wijk)?;
             // A person must be staff of the wijk; a client must hold the register scope.
             let (method, verifier, client) = match caller.0 {
-                Caller::User { id, issued_at } => {
-                    let p = Principal::load(conn, UserCaller { id, issued_at })?;
+                Caller::User {
+                    id,
+                    issued_at,
+                    session,
+                } => {
+                    let p = Principal::load(
+                        conn,
+                        UserCaller {
+                            id,
+                            issued_at,
+                            session,
+                        },
+                    )?;
                     p.require_staff_of(wijk_id)?;
                     ("staff", Some(p.user.id), None)
                 }

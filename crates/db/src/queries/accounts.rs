@@ -307,6 +307,69 @@ pub fn revoke_all_for_user(conn: &mut PgConnection, user_id: Uuid) -> QueryResul
     .execute(conn)
 }
 
+/// A session that is still open: its family, when it began, when its token was last renewed,
+/// and when it ends unless renewed.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct OpenSession {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub family_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    pub started_at: DateTime<Utc>,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    pub renewed_at: DateTime<Utc>,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    pub expires_at: DateTime<Utc>,
+}
+
+/// The open sessions of an account, newest first: families whose newest token is neither
+/// rotated, revoked nor expired.
+pub fn open_sessions(conn: &mut PgConnection, user_id: Uuid) -> QueryResult<Vec<OpenSession>> {
+    diesel::sql_query(
+        "SELECT family_id, min(issued_at) AS started_at, max(issued_at) AS renewed_at, \
+                max(expires_at) AS expires_at \
+         FROM refresh_token WHERE user_id = $1 \
+         GROUP BY family_id \
+         HAVING bool_or(rotated_at IS NULL AND revoked_at IS NULL AND expires_at > now()) \
+         ORDER BY max(issued_at) DESC",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(user_id)
+    .load(conn)
+}
+
+/// Ends the sessions of an account except `keep`; returns how many sessions ended.
+pub fn end_sessions_except(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    keep: Option<Uuid>,
+) -> QueryResult<usize> {
+    let open = open_sessions(conn, user_id)?;
+    let ending: Vec<Uuid> = open
+        .iter()
+        .map(|s| s.family_id)
+        .filter(|f| Some(*f) != keep)
+        .collect();
+    diesel::update(
+        refresh_token::table
+            .filter(refresh_token::user_id.eq(user_id))
+            .filter(refresh_token::family_id.eq_any(&ending))
+            .filter(refresh_token::revoked_at.is_null()),
+    )
+    .set(refresh_token::revoked_at.eq(Utc::now()))
+    .execute(conn)?;
+    Ok(ending.len())
+}
+
+/// Ends one session of an account; returns whether it was open.
+pub fn end_session(conn: &mut PgConnection, user_id: Uuid, family_id: Uuid) -> QueryResult<bool> {
+    let open = open_sessions(conn, user_id)?
+        .iter()
+        .any(|s| s.family_id == family_id);
+    if open {
+        revoke_family(conn, family_id)?;
+    }
+    Ok(open)
+}
+
 /// Sessions of an account (for the privacy export).
 pub fn sessions_of(conn: &mut PgConnection, user_id: Uuid) -> QueryResult<Vec<RefreshRow>> {
     refresh_token::table
