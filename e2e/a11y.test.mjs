@@ -56,7 +56,8 @@ const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/sta
   '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24', '/staff/organisations',
   '/staff/venue-changes'];
 const STAFF_PAGES = ['/account', '/organisations', '/invitations/accept?token=unknown', '/bookings', '/manage',
-  '/venues/buurtcentrum-sluizeken/manage', '/admin', '/admin/clients', '/admin/outbox', '/admin/audit', '/subsidies/mine',
+  '/venues/buurtcentrum-sluizeken/manage', '/admin', '/admin/clients', '/admin/outbox', '/admin/audit', '/subsidies/schemes',
+  '/subsidies/schemes/samen-aan-zet', '/subsidies/mine',
   '/subsidies/apply/fonds-tijdelijke-invullingen', 'DRAFT', '/subsidies/admin', '/subsidies/dashboard',
   '/subsidies/jury', '/wijken/binnenstad/overview', ...BACK_OFFICE];
 

@@ -120,6 +120,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/subsidies/mine") view=MyApplications />
                     <Route path=path!("/subsidies/jury") view=JuryPage />
                     <Route path=path!("/subsidies/admin") view=ProgrammeAdminPage />
+                    <Route path=path!("/subsidies/schemes") view=crate::pages::scheme_admin::SchemesPage />
+                    <Route path=path!("/subsidies/schemes/:key") view=crate::pages::scheme_admin::SchemeEditorPage />
                     <Route path=path!("/subsidies/dashboard") view=DashboardPage />
                     <Route path=path!("/subsidies/cosign/:token") view=CosignPage />
                 </Routes>

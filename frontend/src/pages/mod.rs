@@ -10,6 +10,7 @@ pub mod overview;
 pub mod panel;
 pub mod project;
 pub mod proposal;
+pub mod scheme_admin;
 pub mod subsidies;
 pub mod subsidy_admin;
 pub mod subsidy_application;

@@ -114,6 +114,7 @@ pub(crate) fn SubsidyNav() -> impl IntoView {
             </Show>
             <Show when=move || me().is_some_and(|m| is_programme_staff(&m))>
                 <A href="/subsidies/admin">{tr(T::ProgrammeAdmin)}</A>
+                <A href="/subsidies/schemes">{crate::staff::tx("Regelingen", "Schemes")}</A>
                 <A href="/subsidies/dashboard">{tr(T::Dashboard)}</A>
             </Show>
         </nav>
