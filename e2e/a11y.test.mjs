@@ -55,9 +55,11 @@ const PUBLIC_PAGES = ['/', '/wijken/binnenstad', '/venues', '/venues/buurtcentru
 const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/staff/proposals?wijk=24',
   '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24', '/staff/organisations',
   '/staff/venue-changes'];
+// Pages that keep the city's data (issue: self-service and administration).
+const KEPT_PAGES = ['/venues/buurtcentrum-sluizeken/manage', '/admin', '/admin/clients', '/admin/outbox',
+  '/admin/audit', '/subsidies/schemes', '/subsidies/schemes/samen-aan-zet'];
 const STAFF_PAGES = ['/account', '/organisations', '/invitations/accept?token=unknown', '/bookings', '/manage',
-  '/venues/buurtcentrum-sluizeken/manage', '/admin', '/admin/clients', '/admin/outbox', '/admin/audit', '/subsidies/schemes',
-  '/subsidies/schemes/samen-aan-zet', '/subsidies/mine',
+  ...KEPT_PAGES, '/subsidies/mine',
   '/subsidies/apply/fonds-tijdelijke-invullingen', 'DRAFT', '/subsidies/admin', '/subsidies/dashboard',
   '/subsidies/jury', '/wijken/binnenstad/overview', ...BACK_OFFICE];
 
@@ -199,11 +201,11 @@ test('with the keyboard only: log in, book a room, and submit a subsidy applicat
 });
 
 for (const lang of ['nl', 'en']) {
-  test(`every page of the staff area can be walked with the keyboard, the focus always visible (${lang})`, async () => {
+  test(`every page of the staff area and the administration can be walked with the keyboard, the focus always visible (${lang})`, async () => {
     const ctx = await context(lang);
     const page = await ctx.newPage();
     await login(page, ADMIN);
-    for (const path of BACK_OFFICE) {
+    for (const path of [...BACK_OFFICE, ...KEPT_PAGES]) {
       await page.goto(`${BASE}${path}`);
       await settled(page);
       // Open every disclosure so its fields are in the tab order too.
@@ -221,13 +223,13 @@ for (const lang of ['nl', 'en']) {
   });
 }
 
-test('every page of the staff area (and venue upkeep) fits a 360 px wide phone: no sideways scrolling, every control reachable', async () => {
+test('every page of the staff area and the administration fits a 360 px wide phone: no sideways scrolling, every control reachable', async () => {
   const ctx = await browser.newContext({ locale: 'nl-BE', viewport: { width: 360, height: 740 } });
   await ctx.addInitScript(() => localStorage.setItem('samenstad.lang', 'nl'));
   const page = await ctx.newPage();
   await login(page, ADMIN);
   const wide = [];
-  for (const path of [...BACK_OFFICE, '/manage', '/venues/buurtcentrum-sluizeken/manage']) {
+  for (const path of [...BACK_OFFICE, '/manage', ...KEPT_PAGES]) {
     await page.goto(`${BASE}${path}`);
     await settled(page);
     for (const d of await page.locator('details').all()) await d.evaluate((el) => { el.open = true; });
