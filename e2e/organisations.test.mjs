@@ -163,6 +163,14 @@ test('a vzw asks for recognition, staff of its wijk refuse once and then recogni
   const booking = owner.locator('li.booking', { hasText: `Repair café ${stamp}` });
   await booking.waitFor();
   assert.match(await booking.innerText(), /€ 10,00/);
+
+  // An administrator withdraws the recognition on the organisation's page.
+  const { page: admin } = await logIn(browser, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
+  await admin.goto(orgUrl);
+  await admin.getByRole('button', { name: 'Erkenning intrekken' }).click();
+  await admin.getByText('De erkenning is ingetrokken.').waitFor();
+  await admin.locator('dd.recognition', { hasText: 'nee' }).waitFor();
+  await admin.close();
   assert.deepEqual([...errors, ...staffErrors], []);
   await owner.close();
   await staff.close();

@@ -117,6 +117,28 @@ test('a venue manager adds a room with a tariff and a holiday closure, and a req
   await occurrences.first().waitFor();
   const texts = await occurrences.allInnerTexts();
   assert.ok(texts.length >= 3 && texts.every((t) => t.includes('goedgekeurd')), texts.join('\n'));
+  // The resident cancels the whole series at once.
+  await occurrences.first().getByRole('button', { name: 'Hele reeks annuleren' }).click();
+  await resident.waitForFunction((purpose) => [...document.querySelectorAll('li.booking')]
+    .filter((li) => li.textContent.includes(purpose))
+    .every((li) => li.textContent.includes('geannuleerd')), `Naaiatelier ${stamp}`);
+
+  // A resident proposes a better description; staff of the wijk accept it on their queue.
+  await resident.goto(`${BASE}/venues/${VENUE}`);
+  await resident.getByText('Klopt er iets niet? Stel een wijziging voor').click();
+  await resident.getByLabel('Beschrijving', { exact: true }).fill(`Buurtcentrum met een zaal voor 25 (${stamp}).`);
+  await resident.getByLabel('Waarom? (voor de medewerkers)').fill('De oude beschrijving noemt de nieuwe zaal niet.');
+  await resident.getByRole('button', { name: 'Voorstel versturen' }).click();
+  await resident.getByText('Bedankt: een medewerker van de wijk bekijkt je voorstel.').waitFor();
+  const { page: staff } = await logIn(browser, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
+  await staff.goto(`${BASE}/staff`);
+  await staff.getByRole('link', { name: 'Voorstellen voor plaatsen' }).click();
+  const proposal = staff.locator('article.venue-change', { hasText: 'De oude beschrijving noemt de nieuwe zaal niet.' });
+  await proposal.getByRole('button', { name: 'Aanvaarden' }).click();
+  await staff.getByRole('status').filter({ hasText: 'Aanvaard en toegepast' }).waitFor();
+  await staff.close();
+  await resident.goto(`${BASE}/venues/${VENUE}`);
+  await resident.getByText(`Buurtcentrum met een zaal voor 25 (${stamp}).`).waitFor();
 
   // Someone without the role is told the page is not for them.
   await resident.goto(`${BASE}/venues/${VENUE}/manage`);

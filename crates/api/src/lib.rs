@@ -19,6 +19,7 @@ pub mod respond;
 pub mod routes;
 pub mod state;
 pub mod telemetry;
+pub mod upload;
 
 pub use app::{build_app, openapi};
 pub use config::Config;

@@ -173,6 +173,24 @@ mod tests {
         assert!(missing.is_empty(), "dangling references: {missing:?}");
     }
 
+    #[test]
+    fn no_two_paths_differ_only_in_the_names_of_their_parameters() {
+        // `/venues/{key}` and `/venues/{id}` are one path to a router but two to OpenAPI (which
+        // calls that invalid), and the 405 answer's `Allow` would list only one path's methods.
+        let doc = serde_json::to_value(crate::app::openapi()).expect("the document serialises");
+        let mut shapes: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for path in doc["paths"].as_object().expect("paths").keys() {
+            let shape = path
+                .split('/')
+                .map(|s| if s.starts_with('{') { "{}" } else { s })
+                .collect::<Vec<_>>()
+                .join("/");
+            shapes.entry(shape).or_default().push(path.clone());
+        }
+        let clashes: Vec<_> = shapes.values().filter(|p| p.len() > 1).collect();
+        assert!(clashes.is_empty(), "paths that clash: {clashes:?}");
+    }
+
     /// Every operation of the generated document, as (method, path, operation).
     fn operations() -> Vec<(String, String, Value)> {
         let doc = serde_json::to_value(crate::app::openapi()).expect("the document serialises");

@@ -161,6 +161,7 @@ pub fn OrganisationPage() -> impl IntoView {
         }
     });
     let left = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<String>);
     let my_role = Memo::new(move |_| {
         let id = id.get();
         session.me.get().and_then(|me| {
@@ -193,6 +194,15 @@ pub fn OrganisationPage() -> impl IntoView {
                             })}
                         </dl>
                         {(!org.description.is_empty()).then(|| view! { <p class="description">{org.description.clone()}</p> })}
+                        <Show when=move || recognised && session.me.with(|m| m.as_ref().is_some_and(|m| m.roles.iter().any(|r| r.role == "admin")))>
+                            <button type="button" class="withdraw-recognition" on:click=move |_| {
+                                let org = id.get_untracked();
+                                act(session, problem, move |c| async move { c.set_recognition(&org, false).await }, move |_| {
+                                    left.set(Some(pick(lang.get_untracked(), "De erkenning is ingetrokken.", "The recognition is withdrawn.").to_owned()));
+                                    organisation.refetch();
+                                });
+                            }>{tx("Erkenning intrekken", "Withdraw the recognition")}</button>
+                        </Show>
                     }.into_any()
                 }
                 Ok(None) => view! {
@@ -202,6 +212,7 @@ pub fn OrganisationPage() -> impl IntoView {
             })}
             // Outside the member-only part: after leaving, that part goes and this message stays.
             <Done message=left />
+            <Problem message=problem />
             {move || my_role.get().map(|role| {
                 let recognised = matches!(organisation.get(), Some(Ok(Some(ref org))) if org.recognised);
                 let owner = role == MemberRole::Owner;

@@ -352,9 +352,93 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
                 <h2>{move || if lang.get() == Lang::Nl { "Gesloten" } else { "Closed" }}</h2>
                 <ul class="closures">{closures.iter().map(|c| view! { <li>{format!("{} – {}: {}", c.first_day, c.last_day, c.reason)}</li> }).collect_view()}</ul>
             </Show>
+            <ProposeChange venue_id=v.id.clone() />
             <h2>{move || t(lang.get(), T::Rooms)}</h2>
             {venue.rooms.into_iter().map(|room| view! { <RoomCard room=room /> }).collect_view()}
         </article>
+    }
+}
+
+/// "Something is not right?": a resident proposes a change to the listing, or its removal;
+/// staff of the wijk decide (`/staff/venue-changes`).
+#[component]
+fn ProposeChange(venue_id: String) -> impl IntoView {
+    use crate::staff::{Done, Problem, act, pick, tx};
+    use samenstad_types::venue::{CreateVenueChange, VenueProposal};
+    let lang = use_lang();
+    let session = use_session();
+    let kind = RwSignal::new("change".to_owned());
+    let name = RwSignal::new(String::new());
+    let street = RwSignal::new(String::new());
+    let website = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = |s: RwSignal<String>| {
+            Some(s.get_untracked().trim().to_owned()).filter(|s| !s.is_empty())
+        };
+        let body = CreateVenueChange {
+            kind: kind.get_untracked(),
+            venue_id: Some(venue_id.clone()),
+            proposal: VenueProposal {
+                name: text(name),
+                street: text(street),
+                website: text(website),
+                description: text(description),
+                ..VenueProposal::default()
+            },
+            reason: reason.get_untracked().trim().to_owned(),
+        };
+        act(
+            session,
+            message,
+            move |c| async move { c.propose_venue_change(&body).await },
+            move |_| {
+                for s in [name, street, website, description, reason] {
+                    s.set(String::new());
+                }
+                done.set(Some(
+                    pick(
+                        lang.get_untracked(),
+                        "Bedankt: een medewerker van de wijk bekijkt je voorstel.",
+                        "Thank you: a member of the wijk's staff will look at your proposal.",
+                    )
+                    .to_owned(),
+                ));
+            },
+        );
+    };
+    view! {
+        <Show when=move || session.me.with(Option::is_some)>
+            <details class="propose-change">
+                <summary>{tx("Klopt er iets niet? Stel een wijziging voor", "Something not right? Propose a change")}</summary>
+                <form on:submit=submit.clone()>
+                    <p class="field"><label for="change-kind">{tx("Wat stel je voor?", "What do you propose?")}</label>
+                        <select id="change-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                            <option value="change">{tx("De gegevens aanpassen", "Change the details")}</option>
+                            <option value="remove">{tx("Deze plaats bestaat niet meer", "This place no longer exists")}</option>
+                        </select></p>
+                    <Show when=move || kind.get() == "change">
+                        <p class="field"><label for="change-name">{tx("Juiste naam (leeg: ongewijzigd)", "Right name (empty: unchanged)")}</label>
+                            <input id="change-name" maxlength="200" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) /></p>
+                        <p class="field"><label for="change-street">{tx("Juist adres (straat en nummer)", "Right address (street and number)")}</label>
+                            <input id="change-street" maxlength="200" prop:value=street on:input=move |ev| street.set(event_target_value(&ev)) /></p>
+                        <p class="field"><label for="change-website">{tx("Website", "Website")}</label>
+                            <input id="change-website" type="url" prop:value=website on:input=move |ev| website.set(event_target_value(&ev)) /></p>
+                        <p class="field"><label for="change-description">{tx("Beschrijving", "Description")}</label>
+                            <textarea id="change-description" maxlength="4000" prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea></p>
+                    </Show>
+                    <p class="field"><label for="change-reason">{tx("Waarom? (voor de medewerkers)", "Why? (for the staff)")}</label>
+                        <textarea id="change-reason" required=true minlength="3" maxlength="2000" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))></textarea></p>
+                    <Problem message=message />
+                    <Done message=done />
+                    <button type="submit">{tx("Voorstel versturen", "Send the proposal")}</button>
+                </form>
+            </details>
+        </Show>
     }
 }
 
@@ -615,6 +699,8 @@ pub fn MyBookings() -> impl IntoView {
                         let id = b.id.clone();
                         let status = b.status;
                         let cancellable = matches!(b.status, BookingStatus::Requested | BookingStatus::Approved);
+                        let series = b.series_id.clone().filter(|_| cancellable);
+                        let message = RwSignal::new(None::<String>);
                         view! {
                             <li class=format!("booking status-{}", b.status)>
                                 <span class="status">{move || labels::booking_status(lang.get(), status)}</span> " "
@@ -623,12 +709,17 @@ pub fn MyBookings() -> impl IntoView {
                                 <Show when=move || cancellable>
                                     <button type="button" on:click={let id = id.clone(); move |_| {
                                         let id = id.clone();
-                                        spawn_local(async move {
-                                            if let Ok(c) = api::authed(&session) { let _ = c.cancel_booking(&id).await; }
-                                            version.update(|v| *v += 1);
-                                        });
+                                        crate::staff::act(session, message, move |c| async move { c.cancel_booking(&id).await }, move |_| version.update(|v| *v += 1));
                                     }}>{move || t(lang.get(), T::Cancel)}</button>
                                 </Show>
+                                {series.map(|series| view! {
+                                    " "
+                                    <button type="button" class="cancel-series" on:click=move |_| {
+                                        let series = series.clone();
+                                        crate::staff::act(session, message, move |c| async move { c.cancel_booking_series(&series).await }, move |_| version.update(|v| *v += 1));
+                                    }>{move || if lang.get() == Lang::Nl { "Hele reeks annuleren" } else { "Cancel the whole series" }}</button>
+                                })}
+                                <crate::staff::Problem message=message />
                             </li>
                         }
                     }).collect_view()}</ul>

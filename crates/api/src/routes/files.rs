@@ -43,62 +43,21 @@ pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
 
 const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
-/// Reads an uploaded image: its declared type must be JPEG, PNG or WebP and match the bytes,
-/// at most [`MAX_IMAGE_BYTES`]. Returns the type and the bytes without metadata.
+/// Reads an uploaded image: JPEG, PNG or WebP, at most [`MAX_IMAGE_BYTES`], the bytes of the
+/// declared type; returns the type and the bytes without metadata.
 async fn read_image(
     req: &HttpRequest,
     payload: web::Payload,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let declared = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase()
-        })
-        .unwrap_or_default();
-    if !IMAGE_TYPES.contains(&declared.as_str()) {
-        return Err(AppError::UnsupportedMediaType(
-            "send the image as image/jpeg, image/png or image/webp".to_owned(),
-        ));
-    }
-    let bytes = payload
-        .to_bytes_limited(MAX_IMAGE_BYTES)
-        .await
-        .map_err(|_| AppError::PayloadTooLarge)?
-        .map_err(|e| AppError::BadRequest(format!("cannot read the image: {e}")))?;
-    if bytes.is_empty() {
-        return Err(AppError::BadRequest("the image is empty".to_owned()));
-    }
-    let sniffed = infer::get(&bytes).map(|t| t.mime_type());
-    if sniffed != Some(declared.as_str()) {
-        return Err(AppError::UnsupportedMediaType(format!(
-            "the bytes are not a {declared} image"
-        )));
-    }
-    let stripped = strip_metadata(bytes).ok_or_else(|| {
-        AppError::UnsupportedMediaType(format!("the {declared} image is damaged"))
-    })?;
-    Ok((declared, stripped))
-}
-
-/// The image without EXIF (which holds the camera's GPS position, the time and the device) and,
-/// in a JPEG, without XMP (which can hold the same); `None` when the container is unreadable.
-fn strip_metadata(bytes: web::Bytes) -> Option<Vec<u8>> {
-    use img_parts::{DynImage, ImageEXIF, jpeg::markers};
-    let mut image = DynImage::from_bytes(bytes).ok()??;
-    if let DynImage::Jpeg(jpeg) = &mut image {
-        // APP1 carries EXIF and XMP.
-        jpeg.segments_mut().retain(|s| s.marker() != markers::APP1);
-    }
-    image.set_exif(None);
-    let mut out = Vec::new();
-    image.encoder().write_to(&mut out).ok()?;
-    Some(out)
+    let upload = crate::upload::read(
+        req,
+        payload,
+        &IMAGE_TYPES,
+        MAX_IMAGE_BYTES,
+        "the image as image/jpeg, image/png or image/webp",
+    )
+    .await?;
+    Ok((upload.content_type, upload.bytes))
 }
 
 /// Loads the idea for a change of its image by its author or staff of its wijk.

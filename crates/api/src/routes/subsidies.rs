@@ -1118,37 +1118,15 @@ pub async fn put_attachment(
             "1–200 characters, no control characters",
         ));
     }
-    let declared = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase()
-        })
-        .unwrap_or_default();
-    if !ATTACHMENT_TYPES.contains(&declared.as_str()) {
-        return Err(AppError::UnsupportedMediaType(
-            "send a PDF (application/pdf) or an image (image/jpeg, image/png, image/webp)"
-                .to_owned(),
-        ));
-    }
-    let bytes = payload
-        .to_bytes_limited(MAX_ATTACHMENT_BYTES)
-        .await
-        .map_err(|_| AppError::PayloadTooLarge)?
-        .map_err(|e| AppError::BadRequest(format!("cannot read the file: {e}")))?;
-    if bytes.is_empty() {
-        return Err(AppError::BadRequest("the file is empty".to_owned()));
-    }
-    if infer::get(&bytes).map(|t| t.mime_type()) != Some(declared.as_str()) {
-        return Err(AppError::UnsupportedMediaType(format!(
-            "the bytes are not of type {declared}"
-        )));
-    }
+    let upload = crate::upload::read(
+        &req,
+        payload,
+        &ATTACHMENT_TYPES,
+        MAX_ATTACHMENT_BYTES,
+        "a PDF (application/pdf) or an image (image/jpeg, image/png, image/webp)",
+    )
+    .await?;
+    let (declared, bytes) = (upload.content_type, upload.bytes);
     let sha256 = format!("{:x}", Sha256::digest(&bytes));
     let size = i32::try_from(bytes.len()).unwrap_or(i32::MAX);
     let view = state

@@ -119,7 +119,7 @@ fn tags(values: &[String]) -> Vec<String> {
     tag = "venues",
     security(("bearer" = [])),
     params(
-        ("id" = String, Path, description = "Venue id (UUID)"),
+        ("key" = String, Path, description = "Venue id (UUID) or slug"),
         ("If-Match" = String, Header, description = "The venue's version: the `ETag` of `GET /venues/{key}`"),
     ),
     request_body = UpdateVenue,
@@ -134,19 +134,23 @@ fn tags(values: &[String]) -> Vec<String> {
         (status = 428, description = "No `If-Match`", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/venues/{id}")]
+#[put("/venues/{key}")]
 pub async fn update_venue(
     caller: UserCaller,
     state: web::Data<AppState>,
     req: HttpRequest,
-    id: web::Path<String>,
+    key: web::Path<String>,
     body: web::Json<UpdateVenue>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&id, "venue")?;
+    let key = key.into_inner();
     let precondition = Precondition::of(&req);
     let body = body.into_inner();
     let detail = state
         .transaction(move |conn| {
+            // The same path as `GET /venues/{key}`: an id or a slug.
+            let id = venues::venue_by_key(conn, &key)?
+                .map(|(v, _)| v.id)
+                .ok_or_else(|| AppError::NotFound(format!("no venue `{key}`")))?;
             let (p, v) = kept_venue(conn, caller, id)?;
             precondition.check(&etag::version_tag(v.updated_at), "this venue")?;
             let mut errors = match body.validate() {
