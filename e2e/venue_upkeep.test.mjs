@@ -132,7 +132,7 @@ test('a venue manager adds a room with a tariff and a holiday closure, and a req
   await resident.getByText('Bedankt: een medewerker van de wijk bekijkt je voorstel.').waitFor();
   const { page: staff } = await logIn(browser, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
   await staff.goto(`${BASE}/staff`);
-  await staff.getByRole('link', { name: 'Voorstellen voor plaatsen' }).click();
+  await staff.getByRole('link', { name: 'Wijzigingen aan plaatsen' }).click();
   const proposal = staff.locator('article.venue-change', { hasText: 'De oude beschrijving noemt de nieuwe zaal niet.' });
   await proposal.getByRole('button', { name: 'Aanvaarden' }).click();
   await staff.getByRole('status').filter({ hasText: 'Aanvaard en toegepast' }).waitFor();

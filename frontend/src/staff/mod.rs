@@ -228,7 +228,7 @@ pub fn StaffNav() -> impl IntoView {
             <A href=move || with_wijk("/staff/panels")>{tx("Wijkpanels", "Panels")}</A>
             <A href=move || with_wijk("/staff/projects")>{tx("Projecten", "Projects")}</A>
             <A href="/staff/organisations">{tx("Erkenning van organisaties", "Recognition of organisations")}</A>
-            <A href="/staff/venue-changes">{tx("Voorstellen voor plaatsen", "Venue proposals")}</A>
+            <A href="/staff/venue-changes">{tx("Wijzigingen aan plaatsen", "Changes to venues")}</A>
         </nav>
         <Done message=notice />
     }
