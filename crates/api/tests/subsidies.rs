@@ -876,6 +876,20 @@ async fn a_grant_goes_from_draft_to_closed_with_its_timeline_mails_attachments_a
         upload(pdf.clone(), "application/pdf", person.clone()).await,
         StatusCode::NOT_FOUND
     );
+    // A misspelt parameter is refused, not ignored (the body is the file, so nothing else
+    // would tell).
+    let misspelt = actix_test::TestRequest::put()
+        .uri(&format!(
+            "{uri}/attachments?name=begroting.pdf&naam=begroting.pdf"
+        ))
+        .insert_header(("Content-Type", "application/pdf"))
+        .insert_header(("Authorization", format!("Bearer {owner}")))
+        .set_payload(pdf.clone())
+        .to_request();
+    assert_eq!(
+        actix_test::call_service(&app, misspelt).await.status(),
+        StatusCode::BAD_REQUEST
+    );
     let r = get_as(&app, &uri, Some(&owner)).await;
     let file = r.body["attachments"][0]["url"]
         .as_str()

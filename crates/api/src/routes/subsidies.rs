@@ -1061,8 +1061,10 @@ pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_ATTACHMENTS: i64 = 10;
 const ATTACHMENT_TYPES: [&str; 4] = ["application/pdf", "image/jpeg", "image/png", "image/webp"];
 
-/// The file name of an upload.
+/// The file name of an upload. Other parameters are refused: the body is the file itself, so a
+/// misspelt parameter would otherwise go unnoticed.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct AttachmentQuery {
     /// File name to show (1–200 characters).
