@@ -13,6 +13,7 @@ pub mod ideas_common;
 pub mod me;
 pub mod open_data;
 pub mod organisations;
+pub mod organisations_common;
 pub mod overview;
 pub mod panels;
 pub mod projects;

@@ -23,6 +23,7 @@ use crate::error::AppError;
 use crate::mail;
 use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id_of};
+use crate::routes::organisations_common::load_organisation;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -50,11 +51,6 @@ fn view((row, wijknr): &(OrganisationRow, Option<i16>)) -> Organisation {
         recognised: row.recognised_at.is_some(),
         recognised_at: row.recognised_at.map(|t| t.to_rfc3339()),
     }
-}
-
-fn load(conn: &mut PgConnection, id: Uuid) -> Result<(OrganisationRow, Option<i16>), AppError> {
-    q::organisation_by_id(conn, id)?
-        .ok_or_else(|| AppError::NotFound(format!("no organisation with id `{id}`")))
 }
 
 fn require_owner(conn: &mut PgConnection, org: Uuid, p: &Principal) -> Result<(), AppError> {
@@ -186,7 +182,7 @@ pub async fn get_organisation(
 ) -> Result<web::Json<Organisation>, AppError> {
     let id = parse_id(&id, "organisation")?;
     state
-        .with_conn(move |conn| Ok(view(&load(conn, id)?)))
+        .with_conn(move |conn| Ok(view(&load_organisation(conn, id)?)))
         .await
         .map(web::Json)
 }
@@ -214,7 +210,7 @@ pub async fn list_members(
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
-            load(conn, id)?;
+            load_organisation(conn, id)?;
             if q::member_role(conn, id, p.user.id)?.is_none() && !p.is_admin() {
                 return Err(AppError::Forbidden(
                     "only members see the member list".to_owned(),
@@ -266,7 +262,7 @@ pub async fn invite_member(
     let invitation = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (org, _) = load(conn, id)?;
+            let (org, _) = load_organisation(conn, id)?;
             require_owner(conn, id, &p)?;
             let email = body.email.trim().to_lowercase();
             let (inv_id, expires_at) = q::insert_invitation(
@@ -343,7 +339,7 @@ pub async fn accept_invitation(
                     .on("organisation", org)
                     .details(json!({"role": role})),
             )?;
-            Ok(view(&load(conn, org)?))
+            Ok(view(&load_organisation(conn, org)?))
         })
         .await
         .map(web::Json)
@@ -375,7 +371,7 @@ pub async fn remove_member(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            load(conn, id)?;
+            load_organisation(conn, id)?;
             if member != p.user.id {
                 require_owner(conn, id, &p)?;
             }
@@ -425,7 +421,7 @@ pub async fn set_recognition(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (org, _) = load(conn, id)?;
+            let (org, _) = load_organisation(conn, id)?;
             if !p.is_staff_of(org.wijk_id) {
                 return Err(AppError::Forbidden(
                     "only staff of this organisation's wijk may recognise it".to_owned(),
@@ -440,7 +436,7 @@ pub async fn set_recognition(
             let mut entry = NewAudit::by(Some(p.user.id), action).on("organisation", id);
             entry.wijk_id = org.wijk_id;
             audit::record(conn, entry)?;
-            Ok(view(&load(conn, id)?))
+            Ok(view(&load_organisation(conn, id)?))
         })
         .await
         .map(web::Json)

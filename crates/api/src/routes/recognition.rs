@@ -5,10 +5,9 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::Utc;
-use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::organisations::{
-    self as q, OrganisationRow, RecognitionLine, RecognitionRow, RecognitionScope,
+    self as q, RecognitionLine, RecognitionRow, RecognitionScope,
 };
 use samenstad_db::queries::outbox;
 use samenstad_domain::organisation::{self as rules, RecognitionStatus, Refusal};
@@ -26,6 +25,7 @@ use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::mail;
 use crate::principal::{Principal, parse_id};
+use crate::routes::organisations_common::load_organisation;
 use crate::state::AppState;
 
 /// Registers the handlers of this module (before `/organisations/{id}`, which would take
@@ -60,14 +60,6 @@ fn refused(refusal: Refusal, field: &'static str) -> AppError {
     }
 }
 
-fn organisation(
-    conn: &mut PgConnection,
-    id: Uuid,
-) -> Result<(OrganisationRow, Option<i16>), AppError> {
-    q::organisation_by_id(conn, id)?
-        .ok_or_else(|| AppError::NotFound(format!("no organisation with id `{id}`")))
-}
-
 /// Ask for recognition
 ///
 /// An owner of the organisation asks the city to recognise it (reduced room tariffs), with a
@@ -98,7 +90,7 @@ pub async fn request_recognition(
     let request = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (org, wijknr) = organisation(conn, id)?;
+            let (org, wijknr) = load_organisation(conn, id)?;
             let owner = q::member_role(conn, id, p.user.id)? == Some(MemberRole::Owner);
             if !owner {
                 return Err(AppError::Forbidden(
@@ -166,7 +158,7 @@ pub async fn organisation_recognition_requests(
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (org, _) = organisation(conn, id)?;
+            let (org, _) = load_organisation(conn, id)?;
             if !p.is_staff_of(org.wijk_id) && q::member_role(conn, id, p.user.id)?.is_none() {
                 return Err(AppError::Forbidden(
                     "only members of the organisation and staff of its wijk see its requests"
