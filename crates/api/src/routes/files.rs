@@ -21,7 +21,7 @@ use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id};
 use crate::routes::ideas_common::load_idea;
-use crate::routes::venues_common::{detail_response, may_keep, venue_detail};
+use crate::routes::venues_common::{detail_response, may_keep, venue_detail_now};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -216,9 +216,7 @@ fn venue_photo_changed(
         .details(details);
     entry.wijk_id = v.wijk_id;
     audit::record(conn, entry)?;
-    let (v, nr) = vq::venue_by_key(conn, &v.id.to_string())?
-        .ok_or_else(|| AppError::NotFound("no such venue".to_owned()))?;
-    venue_detail(conn, &v, nr)
+    venue_detail_now(conn, v.id)
 }
 
 /// Add or replace a venue's photo

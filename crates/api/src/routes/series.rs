@@ -21,7 +21,8 @@ use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::principal::{Principal, parse_id};
 use crate::routes::venues_common::{
-    NewRequest, booking_view, is_manager, notify_managers, parse_time, request_terms,
+    NewRequest, booking_view, closed_message, is_manager, notify_managers, parse_time,
+    request_terms,
 };
 use crate::state::AppState;
 
@@ -106,10 +107,7 @@ fn closed_occurrences(
             Some(FieldError::new(
                 format!("occurrences[{i}]"),
                 "closed",
-                format!(
-                    "{} is closed from {} to {}: {}",
-                    venue.name, c.first_day, c.last_day, c.reason
-                ),
+                closed_message(venue, c),
             ))
         })
         .collect())

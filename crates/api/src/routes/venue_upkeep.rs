@@ -28,7 +28,7 @@ use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::etag::{self, Precondition};
 use crate::principal::{Principal, parse_id};
-use crate::routes::venues_common::{detail_response, local_midnight, may_keep, venue_detail};
+use crate::routes::venues_common::{detail_response, local_midnight, may_keep, venue_detail_now};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -62,13 +62,6 @@ fn kept_venue(
     Ok((p, v))
 }
 
-/// The venue as it is after a change.
-fn current(conn: &mut PgConnection, id: Uuid) -> Result<VenueDetail, AppError> {
-    let (v, nr) = venues::venue_by_key(conn, &id.to_string())?
-        .ok_or_else(|| AppError::NotFound(format!("no venue with id `{id}`")))?;
-    venue_detail(conn, &v, nr)
-}
-
 /// Records an audit entry about the venue (in the change's transaction).
 fn record(
     conn: &mut PgConnection,
@@ -83,6 +76,14 @@ fn record(
     entry.wijk_id = v.wijk_id;
     audit::record(conn, entry)?;
     Ok(())
+}
+
+/// The body's own field problems (lengths, ranges), to which the domain's are added.
+fn field_problems(body: &impl Validate) -> Vec<FieldError> {
+    body.validate()
+        .err()
+        .map(|e| samenstad_types::problem::field_errors(&e))
+        .unwrap_or_default()
 }
 
 fn invalid(errors: Vec<FieldError>) -> Result<(), AppError> {
@@ -153,10 +154,7 @@ pub async fn update_venue(
                 .ok_or_else(|| AppError::NotFound(format!("no venue `{key}`")))?;
             let (p, v) = kept_venue(conn, caller, id)?;
             precondition.check(&etag::version_tag(v.updated_at), "this venue")?;
-            let mut errors = match body.validate() {
-                Ok(()) => Vec::new(),
-                Err(e) => samenstad_types::problem::field_errors(&e),
-            };
+            let mut errors = field_problems(&body);
             errors.extend(rules::check_lead_times(
                 body.lead_time_min_days,
                 body.lead_time_max_days,
@@ -201,7 +199,7 @@ pub async fn update_venue(
             .collect();
             q::update_details(conn, id, &change)?;
             record(conn, &p, &v, "venue.updated", json!({"fields": changed}))?;
-            current(conn, id)
+            venue_detail_now(conn, id)
         })
         .await?;
     Ok(detail_response(HttpResponse::Ok(), &detail))
@@ -294,7 +292,7 @@ pub async fn set_opening_hours(
                 "venue.opening_hours_set",
                 json!({"rows": rows.len()}),
             )?;
-            current(conn, id)
+            venue_detail_now(conn, id)
         })
         .await?;
     Ok(detail_response(HttpResponse::Ok(), &detail))
@@ -302,10 +300,7 @@ pub async fn set_opening_hours(
 
 /// The checked fields of a room.
 fn room_change(body: &RoomInput) -> Result<RoomChange, AppError> {
-    let mut errors = match body.validate() {
-        Ok(()) => Vec::new(),
-        Err(e) => samenstad_types::problem::field_errors(&e),
-    };
+    let mut errors = field_problems(&body);
     let uses = tags(&body.uses);
     errors.extend(rules::check_room(&uses, &body.tariffs));
     invalid(errors)?;
@@ -382,7 +377,7 @@ pub async fn add_room(
                 "venue.room_added",
                 json!({"room": row.id.to_string(), "capacity": row.capacity}),
             )?;
-            current(conn, id)
+            venue_detail_now(conn, id)
         })
         .await?;
     let mut created = HttpResponse::Created();
@@ -450,7 +445,7 @@ pub async fn update_room(
                 "venue.room_updated",
                 json!({"room": room_id.to_string(), "capacity": [room.capacity, c.capacity]}),
             )?;
-            current(conn, v.id)
+            venue_detail_now(conn, v.id)
         })
         .await?;
     Ok(detail_response(HttpResponse::Ok(), &detail))
@@ -513,7 +508,7 @@ pub async fn delete_room(
                 "venue.room_removed",
                 json!({"room": room_id.to_string(), "name": room.name}),
             )?;
-            current(conn, v.id)
+            venue_detail_now(conn, v.id)
         })
         .await?;
     Ok(detail_response(HttpResponse::Ok(), &detail))
@@ -557,10 +552,7 @@ pub async fn add_closure(
     let detail = state
         .transaction(move |conn| {
             let (p, v) = kept_venue(conn, caller, id)?;
-            let mut errors = match body.validate() {
-                Ok(()) => Vec::new(),
-                Err(e) => samenstad_types::problem::field_errors(&e),
-            };
+            let mut errors = field_problems(&body);
             let first = day("first_day", &body.first_day).map_err(|e| errors.push(e));
             let last = day("last_day", &body.last_day).map_err(|e| errors.push(e));
             if let (Ok(first), Ok(last)) = (first, last) {
@@ -622,7 +614,7 @@ pub async fn add_closure(
                 "venue.closed",
                 json!({"closure": row.id.to_string(), "first_day": first.to_string(), "last_day": last.to_string()}),
             )?;
-            current(conn, id)
+            venue_detail_now(conn, id)
         })
         .await?;
     let mut created = HttpResponse::Created();
@@ -670,7 +662,7 @@ pub async fn delete_closure(
                 "venue.reopened",
                 json!({"closure": row.id.to_string(), "first_day": row.first_day.to_string(), "last_day": row.last_day.to_string()}),
             )?;
-            current(conn, id)
+            venue_detail_now(conn, id)
         })
         .await?;
     Ok(detail_response(HttpResponse::Ok(), &detail))

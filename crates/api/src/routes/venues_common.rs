@@ -241,6 +241,21 @@ pub(crate) fn venue_detail(
     })
 }
 
+/// The venue `id` as it is now (after a change), with its rooms, hours, closures and version.
+pub(crate) fn venue_detail_now(conn: &mut PgConnection, id: Uuid) -> Result<VenueDetail, AppError> {
+    let (v, nr) = q::venue_by_key(conn, &id.to_string())?
+        .ok_or_else(|| AppError::NotFound(format!("no venue with id `{id}`")))?;
+    venue_detail(conn, &v, nr)
+}
+
+/// What people who try to book in a closure read: the venue, the days and the reason.
+pub(crate) fn closed_message(venue: &VenueRow, c: &upkeep::ClosureRow) -> String {
+    format!(
+        "{} is closed from {} to {}: {}",
+        venue.name, c.first_day, c.last_day, c.reason
+    )
+}
+
 /// A response with the venue and its version as `ETag`.
 pub(crate) fn detail_response(
     mut builder: actix_web::HttpResponseBuilder,
@@ -279,10 +294,7 @@ pub(crate) fn closed_check(
         Some(c) => Err(AppError::field(
             "start",
             "closed",
-            &format!(
-                "{} is closed from {} to {}: {}",
-                venue.name, c.first_day, c.last_day, c.reason
-            ),
+            &closed_message(venue, &c),
         )),
     }
 }
