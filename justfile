@@ -1,7 +1,8 @@
 # Samenstad tasks. `just` lists them; the README's two commands are `./x run` and `./x test`.
 set shell := ["bash", "-euo", "pipefail", "-c"]
 
-bin := "target/debug/samenstad"
+target := env_var_or_default("CARGO_TARGET_DIR", "target")
+bin := target + "/debug/samenstad"
 
 # List the recipes
 default:
@@ -10,7 +11,7 @@ default:
 # Install what is missing, build, migrate, load the Gent data and serve everything on :8080
 run: (setup "run") web
     cargo build --locked --release -p samenstad-api
-    . scripts/env.sh && ensure_database "$(app_database)" && target/release/samenstad migrate && target/release/samenstad seed && exec target/release/samenstad serve
+    . scripts/env.sh && ensure_database "$(app_database)" && {{target}}/release/samenstad migrate && {{target}}/release/samenstad seed && exec {{target}}/release/samenstad serve
 
 # Install what is missing and run every check and test (what CI runs)
 test: (setup "test") lint lint-docker check-wasm test-rust pabutools-quick contract chaos-quick web e2e
