@@ -107,6 +107,7 @@ pub fn build_app(
                 .add(("X-Frame-Options", "DENY"))
                 .add(("Content-Security-Policy", CSP)),
         )
+        .wrap(from_fn(crate::public_cache::invalidate_on_change))
         .wrap(from_fn(log_request))
 }
 

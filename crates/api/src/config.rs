@@ -119,6 +119,11 @@ pub struct AuthConfig {
     /// so anyone can note it before the draw happens).
     #[arg(long, env = "SAMENSTAD_PANEL_SEED_NOTICE_SECS", default_value_t = 86_400, value_parser = clap::value_parser!(i64).range(0..=2_592_000))]
     pub panel_seed_notice_s: i64,
+    /// Milliseconds the busiest public answers (venue finder, projects) are served from memory.
+    /// A change through this instance shows at once; one through another instance within this
+    /// time. 0 switches the cache off.
+    #[arg(long, env = "SAMENSTAD_PUBLIC_CACHE_MS", default_value_t = 2_000, value_parser = clap::value_parser!(u64).range(0..=60_000))]
+    pub public_cache_ms: u64,
 }
 
 impl std::fmt::Debug for AuthConfig {

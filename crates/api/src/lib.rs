@@ -15,6 +15,7 @@ pub mod openapi;
 pub mod pabulib_import;
 pub mod page;
 pub mod principal;
+pub mod public_cache;
 pub mod respond;
 pub mod routes;
 pub mod state;

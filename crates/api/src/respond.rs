@@ -9,11 +9,13 @@
 use std::io::Write as _;
 
 use actix_web::http::header::{self, ContentType};
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use crate::error::AppError;
 use crate::etag::accepts_encoding;
+use crate::state::AppState;
 
 /// Smaller bodies are not worth compressing.
 const MIN_SIZE: usize = 1024;
@@ -24,26 +26,117 @@ const BROTLI_QUALITY: u32 = 4;
 
 /// `200 OK` with `value` as JSON, compressed with brotli or gzip when the client accepts it.
 pub fn json<T: Serialize>(req: &HttpRequest, value: &T) -> Result<HttpResponse, AppError> {
-    let body = serde_json::to_vec(value).map_err(|e| AppError::Internal(e.to_string()))?;
-    let mut response = HttpResponse::Ok();
-    response.content_type(ContentType::json());
-    if body.len() < MIN_SIZE {
-        return Ok(response.body(body));
+    Ok(encode(preferred(req), value)?.respond())
+}
+
+/// [`json`] for an answer that is the same for every caller, kept for a short time in the
+/// [public cache](crate::public_cache): `make` runs only when no fresh answer is kept.
+pub async fn public_json<T, F>(
+    state: &AppState,
+    req: &HttpRequest,
+    make: F,
+) -> Result<HttpResponse, AppError>
+where
+    T: Serialize,
+    F: Future<Output = Result<T, AppError>>,
+{
+    let cache = &state.public_cache;
+    let coding = preferred(req);
+    let uri = req.uri().path_and_query().map_or("", |p| p.as_str());
+    if let Some(hit) = cache.get(uri, coding) {
+        return Ok(hit.respond());
     }
-    response.insert_header((header::VARY, "Accept-Encoding"));
-    let encoded = if accepts_encoding(req, "br") {
-        brotli(&body).map(|b| ("br", b))
+    let generation = cache.generation();
+    let encoded = encode(coding, &make.await?)?;
+    let response = encoded.respond();
+    cache.put(uri, coding, generation, encoded);
+    Ok(response)
+}
+
+/// A JSON body as it is sent.
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    /// Its `Content-Encoding`, if any.
+    coding: Option<&'static str>,
+    /// Whether it depends on `Accept-Encoding` (bodies of 1 KiB or more).
+    vary: bool,
+    body: Bytes,
+}
+
+impl Encoded {
+    /// `200 OK` with this body.
+    pub fn respond(&self) -> HttpResponse {
+        let mut response = HttpResponse::Ok();
+        response.content_type(ContentType::json());
+        if self.vary {
+            response.insert_header((header::VARY, "Accept-Encoding"));
+        }
+        if let Some(coding) = self.coding {
+            response.insert_header((header::CONTENT_ENCODING, coding));
+        }
+        response.body(self.body.clone())
+    }
+
+    /// Bytes of the body.
+    pub fn size(&self) -> usize {
+        self.body.len()
+    }
+
+    /// The body as sent.
+    #[cfg(test)]
+    pub fn body_bytes(&self) -> Bytes {
+        self.body.clone()
+    }
+
+    /// A small body without coding.
+    #[cfg(test)]
+    pub fn plain(body: &'static str) -> Self {
+        Self {
+            coding: None,
+            vary: false,
+            body: Bytes::from_static(body.as_bytes()),
+        }
+    }
+}
+
+/// The coding [`json`] uses for this request: `"br"`, `"gzip"`, or `""` (none; another coding
+/// the client may accept, deflate or zstd, is left to the middleware).
+fn preferred(req: &HttpRequest) -> &'static str {
+    if accepts_encoding(req, "br") {
+        "br"
     } else if accepts_encoding(req, "gzip") {
-        gzip(&body).map(|b| ("gzip", b))
+        "gzip"
     } else {
-        None
+        ""
+    }
+}
+
+/// `value` as JSON in `coding` (bodies under 1 KiB as they are).
+fn encode<T: Serialize>(coding: &'static str, value: &T) -> Result<Encoded, AppError> {
+    let body = serde_json::to_vec(value).map_err(|e| AppError::Internal(e.to_string()))?;
+    if body.len() < MIN_SIZE {
+        return Ok(Encoded {
+            coding: None,
+            vary: false,
+            body: body.into(),
+        });
+    }
+    let encoded = match coding {
+        "br" => brotli(&body),
+        "gzip" => gzip(&body),
+        _ => None,
     };
     Ok(match encoded {
-        Some((coding, bytes)) => response
-            .insert_header((header::CONTENT_ENCODING, coding))
-            .body(bytes),
-        // Another coding the client may accept (deflate, zstd) is left to the middleware.
-        None => response.body(body),
+        Some(bytes) => Encoded {
+            coding: Some(coding),
+            vary: true,
+            body: bytes.into(),
+        },
+        None => Encoded {
+            coding: None,
+            vary: true,
+            body: body.into(),
+        },
     })
 }
 

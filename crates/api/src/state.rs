@@ -9,6 +9,7 @@ use tokio::sync::Semaphore;
 use crate::auth::Auth;
 use crate::cache::WijkenCache;
 use crate::error::AppError;
+use crate::public_cache::PublicCache;
 
 /// What every handler can reach.
 #[derive(Debug)]
@@ -19,6 +20,8 @@ pub struct AppState {
     pub wijken: WijkenCache,
     /// Keys, token lifetimes and the password hashing pool.
     pub auth: Arc<Auth>,
+    /// The busiest public answers, kept for a short time.
+    pub public_cache: PublicCache,
     /// One permit per pooled connection. Requests wait for a permit here, asynchronously,
     /// instead of each holding a blocking thread while it waits for a connection: under load
     /// that grew the blocking pool to one thread per open request, and glibc gave many of those
@@ -39,6 +42,7 @@ impl AppState {
             db_slots: Arc::new(Semaphore::new(pool.max_size() as usize)),
             pool,
             wijken: WijkenCache::default(),
+            public_cache: PublicCache::new(Duration::from_millis(auth.config.public_cache_ms)),
             auth,
         }
     }

@@ -669,7 +669,11 @@ async fn a_room_free_in_the_window_is_found_and_a_booked_one_is_not() {
 async fn the_capacity_filter_follows_every_change_to_the_rooms() {
     use diesel::RunQueryDsl;
     let db = TestDb::new();
-    let app = app(&db).await;
+    // The rooms change behind the API's back (SQL, to test the trigger): without the public
+    // cache, which only sees changes made through the API.
+    let mut config = auth_config();
+    config.public_cache_ms = 0;
+    let app = actix_test::init_service(build_app(state_with(db.url(), config), settings())).await;
     let (venue, _) = venue_id(&app, "toreke").await;
     let big = |min: i32| {
         let app = &app;
@@ -724,6 +728,40 @@ async fn the_capacity_filter_follows_every_change_to_the_rooms() {
         0,
         "the kept maximum equals the rooms' maximum for every venue"
     );
+}
+
+#[actix_web::test]
+async fn the_finder_keeps_its_answers_briefly_but_shows_a_change_through_the_api_at_once() {
+    use diesel::RunQueryDsl;
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let (venue, _) = venue_id(&app, "toreke").await;
+    let big = || get_as(&app, "/api/v1/venues?capacity_min=100", None);
+    assert!(names(&big().await.body).is_empty());
+    // A change behind the API's back (another instance would be the same) is not seen while the
+    // answer is kept ...
+    diesel::sql_query(format!(
+        "INSERT INTO room (id, venue_id, name, capacity, uses, tariff_resident_cents) \
+         VALUES (gen_random_uuid(), '{venue}', 'Kelder', 150, '{{party}}', 2000)"
+    ))
+    .execute(&mut db.conn())
+    .expect("a room");
+    assert!(names(&big().await.body).is_empty(), "kept for a moment");
+    // ... but any change through the API empties the cache, and the next read sees both.
+    let r = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/venues/{venue}/rooms"),
+        Some(room_input("Grote zaal", 120, &["party"], 0)),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let found = big().await.body;
+    assert_eq!(names(&found), vec!["Toreke".to_owned()]);
+    assert_eq!(found["items"][0]["max_capacity"], 150, "{found}");
 }
 
 #[actix_web::test]

@@ -221,6 +221,11 @@ pub async fn list_projects(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
+    respond::public_json(&state, &req, projects_of(&state, query)).await
+}
+
+/// The projects a [`ProjectsQuery`] asks for.
+async fn projects_of(state: &AppState, query: ProjectsQuery) -> Result<Vec<Project>, AppError> {
     if query.round.is_some_and(|r| !(1..=99).contains(&r)) {
         return Err(AppError::field(
             "round",
@@ -230,10 +235,10 @@ pub async fn list_projects(
     }
     let status = query.status.as_deref().map(project_status).transpose()?;
     let wijk_id = match query.wijk.as_deref() {
-        Some(key) => Some(cache::wijk_id(&state, key).await?),
+        Some(key) => Some(cache::wijk_id(state, key).await?),
         None => None,
     };
-    let projects: Vec<Project> = state
+    state
         .with_conn(move |conn| {
             let filter = ProjectFilter {
                 wijk_id,
@@ -246,8 +251,7 @@ pub async fn list_projects(
                 .map(Project::from)
                 .collect())
         })
-        .await?;
-    respond::json(&req, &projects)
+        .await
 }
 
 /// Get a project

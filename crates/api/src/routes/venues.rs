@@ -86,9 +86,12 @@ pub async fn list_venues(
     // The finder's order includes the distance to a point, so its pages are offsets.
     let offset: usize = page::position(query.cursor.as_deref())?.unwrap_or(0);
     let limit = page::limit(query.limit);
-    let rows = find_venues(&state, query, offset, limit as usize + 1).await?;
-    let venues: VenuePage = page::cut(rows, limit, |_| offset + limit as usize);
-    respond::json(&req, &venues)
+    respond::public_json(&state, &req, async {
+        let rows = find_venues(&state, query, offset, limit as usize + 1).await?;
+        let venues: VenuePage = page::cut(rows, limit, |_| offset + limit as usize);
+        Ok(venues)
+    })
+    .await
 }
 
 /// Venues matching the query, `limit` of them after skipping `offset`, in the finder's order.
