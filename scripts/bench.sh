@@ -8,7 +8,9 @@
 # half and after all of N mixed reads. Release binary, real PostgreSQL, a fresh database with the
 # seeded Gent data plus 10,000 generated venues (30,000 rooms, as `bench-venues.sh`) and 8 projects
 # per wijk, so that searches fill a page; 20,000 earlier bookings and 5,000 drafts before the
-# writes. Prints figures; asserts nothing.
+# writes. The database-backed reads run twice: as served (the public cache keeps an answer for
+# 2 s, so a closed loop on one URL is answered from memory) and without the cache (every request
+# reads PostgreSQL). Prints figures; asserts nothing.
 # Usage: scripts/bench.sh [seconds per figure] [requests of the memory run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -204,6 +206,31 @@ for row in "${reads[@]}"; do
     *) printf 'r%s\t%s\t%s\t\t\tread\n' "$i" "$name" "$ceiling" >> "$work/rows" ;;
   esac
 done
+
+# The same database-backed public reads without the public cache (SAMENSTAD_PUBLIC_CACHE_MS=0):
+# what each request costs when it is not served from memory (a first visit, a rare query).
+stop_server
+export SAMENSTAD_PUBLIC_CACHE_MS=0
+start_server
+j=0
+for row in "${reads[@]}"; do
+  IFS='|' read -r name path ceiling <<<"$row"
+  j=$((j + 1))
+  case "$ceiling" in
+    pgbench:*) ;;
+    *) continue ;;
+  esac
+  i=$((i + 1))
+  echo "$name, no cache ..." >&2
+  closed "r$i" "$base$path"
+  identity "r$i" "$base$path"
+  fixed "r$i" "$base$path"
+  tps=$(awk -F'\t' -v k="r$j" '$1 == k {print $4}' "$work/rows")
+  printf 'r%s\t%s\tpgbench same SQL\t%s\t\tread\n' "$i" "$name (no cache)" "$tps" >> "$work/rows"
+done
+stop_server
+unset SAMENSTAD_PUBLIC_CACHE_MS
+start_server
 
 # --- writes: a resident requests bookings and starts subsidy drafts -----------------------------
 curl -fsS -o /dev/null -H 'content-type: application/json' \
