@@ -46,6 +46,7 @@ pub fn role(lang: Lang, role: Role) -> String {
         Role::VenueManager => ("zaalbeheerder", "venue manager"),
         Role::JuryMember => ("jurylid", "jury member"),
         Role::PanelMember => ("lid van een wijkpanel", "panel member"),
+        Role::ServiceStaff => ("medewerker van een stadsdienst", "city service staff"),
     };
     pick(lang, names).to_owned()
 }

@@ -31,6 +31,8 @@ pub struct CliScope<'a> {
     pub scheme: Option<&'a str>,
     /// For `venue_manager`: the venue's slug or id.
     pub venue: Option<&'a str>,
+    /// For `service_staff`: the city service's key (`ivago` …).
+    pub service: Option<&'a str>,
 }
 
 /// Why the command line cannot grant a role.
@@ -45,6 +47,9 @@ pub enum CliError {
     /// No venue with this slug or id.
     #[error("no venue {0}")]
     UnknownVenue(String),
+    /// No city service with this key.
+    #[error("no city service {0}")]
+    UnknownService(String),
     /// Not a role (nor `resident`).
     #[error("no role {0}")]
     UnknownRole(String),
@@ -79,6 +84,7 @@ pub fn create_user_scoped(
                 wijk: None,
                 scheme: None,
                 venue: None,
+                service: None,
             },
         ) => (None, None),
         (
@@ -87,6 +93,7 @@ pub fn create_user_scoped(
                 wijk: Some(key),
                 scheme: None,
                 venue: None,
+                service: None,
             },
         ) => (
             Some(
@@ -101,6 +108,7 @@ pub fn create_user_scoped(
                 wijk: None,
                 scheme: Some(key),
                 venue: None,
+                service: None,
             },
         ) => (
             None,
@@ -115,6 +123,7 @@ pub fn create_user_scoped(
                 wijk: None,
                 scheme: None,
                 venue: Some(key),
+                service: None,
             },
         ) => (
             None,
@@ -125,6 +134,22 @@ pub fn create_user_scoped(
                     .id,
             ),
         ),
+        (
+            Some(Role::ServiceStaff),
+            CliScope {
+                wijk: None,
+                scheme: None,
+                venue: None,
+                service: Some(key),
+            },
+        ) => (
+            None,
+            Some(
+                samenstad_db::queries::signals::service_by_key(conn, key)?
+                    .ok_or_else(|| CliError::UnknownService(key.to_owned()))?
+                    .id,
+            ),
+        ),
         (Some(Role::PanelMember), _) => {
             return Err(CliError::Scope(
                 "panel members are drawn by lot, not granted on the command line",
@@ -132,7 +157,7 @@ pub fn create_user_scoped(
         }
         _ => {
             return Err(CliError::Scope(
-                "--wijk goes with --role wijk_staff, --scheme with jury_member, --venue with venue_manager, and each of those needs its option",
+                "--wijk goes with --role wijk_staff, --scheme with jury_member, --venue with venue_manager, --service with service_staff, and each of those needs its option",
             ));
         }
     };

@@ -100,7 +100,12 @@ impl WijkenSnapshot {
         self.position(key).map(|i| &self.wijken[i])
     }
 
-    /// The database id of the wijk with this `wijknr` or slug.
+    /// The database id of the wijk at this position of `wijken` (a position of `index`).
+    pub fn id_at(&self, position: usize) -> Option<Uuid> {
+        self.ids.get(position).copied()
+    }
+
+    /// The database id of the wijk with this number or slug.
     pub fn id_of(&self, key: &str) -> Option<Uuid> {
         self.position(key).map(|i| self.ids[i])
     }

@@ -245,3 +245,39 @@ pub fn organisation_recognition(
         body,
     }
 }
+
+/// A signal changed (a step of the service, or a reopening), for its reporter and followers.
+pub fn signal_changed(status_nl: &str, status_en: &str, reason: Option<&str>, link: &str) -> Mail {
+    let why = reason.map(|r| format!("\n\n{r}")).unwrap_or_default();
+    Mail {
+        template: "signal_changed",
+        subject: format!("Je melding: {status_nl} / Your signal: {status_en}"),
+        body: format!(
+            "Een melding die je volgt is nu: {status_nl}.{why}\n\n{link}\n\n\
+             A signal you follow is now: {status_en}.{why}\n\n{link}\n"
+        ),
+    }
+}
+
+/// A signal's status (and resolution) in Dutch and English, as its mails say it.
+pub fn signal_status_words(
+    status: samenstad_types::signals::SignalStatus,
+    resolution: Option<samenstad_types::signals::SignalResolution>,
+) -> (&'static str, &'static str) {
+    use samenstad_types::signals::{SignalResolution as R, SignalStatus as S};
+    match (status, resolution) {
+        (S::Submitted, _) => ("opnieuw geopend", "reopened"),
+        (S::Acknowledged, _) => ("bekeken door de dienst", "seen by the service"),
+        (S::Planned, _) => ("ingepland", "planned"),
+        (S::Closed, Some(R::Fixed)) => ("opgelost", "fixed"),
+        (S::Closed, Some(R::NotResponsible)) => (
+            "afgesloten: niet de verantwoordelijkheid van de stad",
+            "closed: not the city's responsibility",
+        ),
+        (S::Closed, Some(R::Duplicate)) => {
+            ("afgesloten: al eerder gemeld", "closed: reported before")
+        }
+        (S::Closed, Some(R::Referred)) => ("doorgestuurd", "referred"),
+        (S::Closed, Some(R::NotFixed) | None) => ("afgesloten, niet opgelost", "closed, not fixed"),
+    }
+}

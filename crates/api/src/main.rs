@@ -293,7 +293,7 @@ enum AdminCommand {
         #[arg(long)]
         email: String,
         /// Role: admin, programme_admin, wijk_staff (with --wijk), jury_member (with --scheme),
-        /// venue_manager (with --venue) or resident (no role).
+        /// venue_manager (with --venue), service_staff (with --service) or resident (no role).
         #[arg(long, default_value = "admin")]
         role: String,
         /// For wijk_staff: the wijk (number or slug).
@@ -305,6 +305,9 @@ enum AdminCommand {
         /// For venue_manager: the venue (its slug or id).
         #[arg(long)]
         venue: Option<String>,
+        /// For service_staff: the city service (its key, e.g. ivago).
+        #[arg(long)]
+        service: Option<String>,
         /// Display name.
         #[arg(long, default_value = "Beheerder")]
         name: String,
@@ -319,12 +322,12 @@ enum AdminCommand {
 async fn create_user(
     email: String,
     role: String,
-    scope: [Option<String>; 3],
+    scope: [Option<String>; 4],
     name: String,
     db: DbConfig,
 ) -> Result<(), String> {
     use std::io::Read;
-    let [wijk, scheme, venue] = scope;
+    let [wijk, scheme, venue, service] = scope;
     let mut password = String::new();
     std::io::stdin()
         .read_to_string(&mut password)
@@ -349,6 +352,7 @@ async fn create_user(
             wijk: wijk.as_deref(),
             scheme: scheme.as_deref(),
             venue: venue.as_deref(),
+            service: service.as_deref(),
         },
     )
     .map_err(|e| e.to_string())?;
@@ -464,10 +468,11 @@ async fn main() -> ExitCode {
             wijk,
             scheme,
             venue,
+            service,
             name,
             password_stdin: _,
             db,
-        }) => create_user(email, role, [wijk, scheme, venue], name, db).await,
+        }) => create_user(email, role, [wijk, scheme, venue, service], name, db).await,
         Command::Openapi { out: None } => {
             print!("{}", openapi_json());
             Ok(())

@@ -1,5 +1,6 @@
 //! The parts of the OpenAPI document that are not collected from the routes.
 
+use samenstad_types::signals::SignalStatus;
 use samenstad_types::subsidies::ApplicationView;
 use samenstad_types::{FieldError, Problem};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -142,13 +143,14 @@ show \"Bron: Stad Gent – data.stad.gent\" with it.",
         (name = "bookings", description = "Booking requests for rooms and their decisions."),
         (name = "projects", description = "The wijkbudget: programmes, rounds, allocations per wijk, and ideas with their public status."),
         (name = "subsidies", description = "Subsidy schemes as data (Samen aan Zet, Fonds Tijdelijke Invullingen, the archived Wijk aan Zet): the finder, applications with co-signatures and attachments, jury review, decisions within the annual budget, payments, final reports, public awards and the programme dashboard."),
+        (name = "signals", description = "Signals (meldingen) in the public space: report at a point, the routing table of categories and wijken to city services, the service's steps with public reasons, reopening, following."),
         (name = "open-data", description = "The open-data catalogue (DCAT-AP, JSON-LD) and CSV, GeoJSON and iCal for every public list."),
         (name = "system", description = "Service health."),
     ),
     modifiers(&BearerScheme),
     // Enums that only a query parameter names (a parameter's schema is a reference, and utoipa
     // registers only the components of bodies).
-    components(schemas(Problem, FieldError, ApplicationView)),
+    components(schemas(Problem, FieldError, ApplicationView, SignalStatus)),
 )]
 pub struct ApiDoc;
 

@@ -34,6 +34,30 @@ impl Principal {
         Ok(Self { user, roles })
     }
 
+    /// The person behind an optional token; `None` for anonymous callers and API clients (they
+    /// see the public view).
+    pub fn load_optional(
+        conn: &mut PgConnection,
+        caller: &crate::auth::MaybeCaller,
+    ) -> Result<Option<Self>, AppError> {
+        match &caller.0 {
+            Some(crate::auth::Caller::User {
+                id,
+                issued_at,
+                session,
+            }) => Self::load(
+                conn,
+                UserCaller {
+                    id: *id,
+                    issued_at: *issued_at,
+                    session: *session,
+                },
+            )
+            .map(Some),
+            _ => Ok(None),
+        }
+    }
+
     /// Whether the person has this role (any scope).
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.iter().any(|(r, _)| r.role == role)

@@ -33,6 +33,7 @@ use samenstad_types::projects::{
 use samenstad_types::recognition::{
     DecideRecognition, RecognitionQueueQuery, RecognitionRequest, RequestRecognition,
 };
+use samenstad_types::signals::CityService;
 use samenstad_types::subsidies::{
     Advice, Application, ApplicationDraft, ApplicationSummary, ApplicationsQuery, Award,
     BudgetInput, CosignatureLink, CosignatureRequest, CriterionScore, Dashboard, Deadline,
@@ -1113,6 +1114,11 @@ impl Client {
     pub async fn file(&self, id: &str) -> Result<Vec<u8>, Error> {
         let response = self.send(self.http.get(self.url(&["files", id]))).await?;
         Ok(response.bytes().await?.to_vec())
+    }
+
+    /// `GET /api/v1/city-services`: the services that answer signals.
+    pub async fn list_city_services(&self) -> Result<Vec<CityService>, Error> {
+        self.get(self.http.get(self.url(&["city-services"]))).await
     }
 
     /// `GET /api/v1/subsidies/schemes`.

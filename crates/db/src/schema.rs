@@ -964,3 +964,100 @@ diesel::table! {
 diesel::joinable!(organisation_recognition_request -> organisation (organisation_id));
 diesel::allow_tables_to_appear_in_same_query!(organisation_recognition_request, organisation);
 diesel::allow_tables_to_appear_in_same_query!(organisation_recognition_request, wijk);
+
+diesel::table! {
+    city_service (id) {
+        id -> Uuid,
+        key -> Text,
+        name -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    signal_category (key) {
+        key -> Text,
+        name_nl -> Text,
+        name_en -> Text,
+        position -> SmallInt,
+    }
+}
+
+diesel::table! {
+    signal_route (category, wijk_id) {
+        category -> Text,
+        wijk_id -> Nullable<Uuid>,
+        service_id -> Uuid,
+        updated_by -> Nullable<Uuid>,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    signal (id) {
+        id -> Uuid,
+        category -> Text,
+        wijk_id -> Nullable<Uuid>,
+        service_id -> Uuid,
+        lat -> Double,
+        lon -> Double,
+        description -> Text,
+        reporter_id -> Nullable<Uuid>,
+        reporter_name -> Nullable<Text>,
+        reporter_contact -> Nullable<Text>,
+        show_name -> Bool,
+        channel -> Text,
+        entered_by -> Nullable<Uuid>,
+        status -> Text,
+        resolution -> Nullable<Text>,
+        planned_for -> Nullable<Date>,
+        responsible -> Nullable<Text>,
+        duplicate_of -> Nullable<Uuid>,
+        closed_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    signal_event (id) {
+        id -> Uuid,
+        signal_id -> Uuid,
+        at -> Timestamptz,
+        status -> Text,
+        resolution -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        actor_id -> Nullable<Uuid>,
+        by_reporter -> Bool,
+    }
+}
+
+diesel::table! {
+    signal_follow (signal_id, user_id) {
+        signal_id -> Uuid,
+        user_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(signal -> city_service (service_id));
+diesel::joinable!(signal -> wijk (wijk_id));
+diesel::joinable!(signal_route -> city_service (service_id));
+diesel::joinable!(signal_route -> wijk (wijk_id));
+diesel::joinable!(signal_event -> signal (signal_id));
+diesel::joinable!(signal_follow -> signal (signal_id));
+diesel::joinable!(signal_follow -> app_user (user_id));
+diesel::allow_tables_to_appear_in_same_query!(signal, city_service);
+diesel::allow_tables_to_appear_in_same_query!(signal, wijk);
+diesel::allow_tables_to_appear_in_same_query!(signal, app_user);
+diesel::allow_tables_to_appear_in_same_query!(signal, signal_follow);
+diesel::allow_tables_to_appear_in_same_query!(signal, signal_event);
+diesel::allow_tables_to_appear_in_same_query!(city_service, wijk);
+diesel::allow_tables_to_appear_in_same_query!(signal_route, city_service);
+diesel::allow_tables_to_appear_in_same_query!(signal_route, wijk);
+diesel::allow_tables_to_appear_in_same_query!(signal_route, signal_category);
+diesel::allow_tables_to_appear_in_same_query!(signal_follow, app_user);
+diesel::joinable!(signal -> app_user (reporter_id));
+diesel::allow_tables_to_appear_in_same_query!(app_user, city_service);
+diesel::allow_tables_to_appear_in_same_query!(signal_category, city_service);
+diesel::allow_tables_to_appear_in_same_query!(signal_category, wijk);

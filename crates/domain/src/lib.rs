@@ -10,6 +10,7 @@ pub mod idea;
 pub mod lifecycle;
 pub mod organisation;
 pub mod pabulib;
+pub mod signal;
 pub mod sortition;
 pub mod subsidy;
 pub mod tally;

@@ -149,6 +149,8 @@ vocabulary! {
         JuryMember = "jury_member",
         /// Sits on one lottery panel.
         PanelMember = "panel_member",
+        /// Staff of one city service: answers the signals routed to it.
+        ServiceStaff = "service_staff",
     }
 }
 

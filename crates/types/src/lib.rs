@@ -12,6 +12,7 @@ pub mod page;
 pub mod problem;
 pub mod projects;
 pub mod recognition;
+pub mod signals;
 pub mod subsidies;
 pub mod venue;
 pub mod vocabulary;

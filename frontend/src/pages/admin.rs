@@ -54,16 +54,18 @@ fn role_label(lang: Lang, role: Role) -> &'static str {
         Role::VenueManager => pick(lang, "beheerder van een plaats", "venue manager"),
         Role::JuryMember => pick(lang, "jurylid", "jury member"),
         Role::PanelMember => pick(lang, "lid van een wijkpanel", "panel member"),
+        Role::ServiceStaff => pick(lang, "medewerker van een stadsdienst", "city service staff"),
     }
 }
 
-/// The names of the scopes a role can have: wijken, venues, schemes and panels.
+/// The names of the scopes a role can have: wijken, venues, schemes, panels and services.
 #[derive(Clone, Default)]
 struct Scopes {
     wijken: Vec<Wijk>,
     venues: Vec<(String, String)>,
     schemes: Vec<(String, String)>,
     panels: Vec<(String, String)>,
+    services: Vec<(String, String)>,
 }
 
 impl Scopes {
@@ -72,6 +74,7 @@ impl Scopes {
             .iter()
             .chain(&self.schemes)
             .chain(&self.panels)
+            .chain(&self.services)
             .find(|(i, _)| i == id)
             .map_or_else(|| id.to_owned(), |(_, n)| n.clone())
     }
@@ -109,11 +112,19 @@ async fn load_scopes() -> Result<Scopes, String> {
             panels.push((p.id, format!("{} ({})", w.name, p.wijknr)));
         }
     }
+    let services = c
+        .list_city_services()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
     Ok(Scopes {
         wijken,
         venues,
         schemes,
         panels,
+        services,
     })
 }
 
@@ -204,9 +215,12 @@ fn Account(
                 wijknr: (r == Role::WijkStaff)
                     .then(|| wijk.get_untracked().parse().ok())
                     .flatten(),
-                scope_id: matches!(r, Role::VenueManager | Role::JuryMember | Role::PanelMember)
-                    .then(|| scope.get_untracked())
-                    .filter(|s| !s.is_empty()),
+                scope_id: matches!(
+                    r,
+                    Role::VenueManager | Role::JuryMember | Role::PanelMember | Role::ServiceStaff
+                )
+                .then(|| scope.get_untracked())
+                .filter(|s| !s.is_empty()),
             };
             let (user_id, refresh) = (user_id.clone(), refresh.clone());
             let what = role_label(lang.get_untracked(), r);
@@ -263,13 +277,13 @@ fn Account(
                             {move || scope_names().wijken.into_iter().map(|w| view! { <option value=w.wijknr.to_string()>{w.name}</option> }).collect_view()}
                         </select></p>
                 </Show>
-                <Show when=move || needs(Role::VenueManager) || needs(Role::JuryMember) || needs(Role::PanelMember)>
-                    <p class="field"><label for="grant-scope">{move || if needs(Role::VenueManager) { pick(lang.get(), "Plaats", "Venue") } else if needs(Role::JuryMember) { pick(lang.get(), "Subsidieregeling", "Subsidy scheme") } else { pick(lang.get(), "Wijkpanel", "Panel") }}</label>
+                <Show when=move || needs(Role::VenueManager) || needs(Role::JuryMember) || needs(Role::PanelMember) || needs(Role::ServiceStaff)>
+                    <p class="field"><label for="grant-scope">{move || if needs(Role::VenueManager) { pick(lang.get(), "Plaats", "Venue") } else if needs(Role::JuryMember) { pick(lang.get(), "Subsidieregeling", "Subsidy scheme") } else if needs(Role::ServiceStaff) { pick(lang.get(), "Stadsdienst", "City service") } else { pick(lang.get(), "Wijkpanel", "Panel") }}</label>
                         <select id="grant-scope" required=true on:change=move |ev| scope.set(event_target_value(&ev))>
                             <option value="">{tx("Kies", "Choose")}</option>
                             {move || {
                                 let s = scope_names();
-                                let list = if needs(Role::VenueManager) { s.venues } else if needs(Role::JuryMember) { s.schemes } else { s.panels };
+                                let list = if needs(Role::VenueManager) { s.venues } else if needs(Role::JuryMember) { s.schemes } else if needs(Role::ServiceStaff) { s.services } else { s.panels };
                                 list.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()
                             }}
                         </select></p>

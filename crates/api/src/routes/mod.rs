@@ -21,6 +21,7 @@ pub mod realisation;
 pub mod recognition;
 pub mod residence;
 pub mod series;
+pub mod signals;
 pub mod subsidies;
 pub mod subsidy_common;
 pub mod subsidy_review;
@@ -51,6 +52,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     realisation::configure(cfg);
     panels::configure(cfg);
     residence::configure(cfg);
+    signals::configure(cfg);
     subsidies::configure(cfg);
     subsidy_review::configure(cfg);
     feeds::configure(cfg);

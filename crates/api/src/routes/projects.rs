@@ -23,7 +23,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::auth::{Caller, MaybeCaller, UserCaller};
+use crate::auth::{MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
 use crate::page;
@@ -267,22 +267,7 @@ pub async fn set_round_wijk(
 
 /// The account behind an optional token (API clients see the public view).
 fn viewer(conn: &mut PgConnection, caller: &MaybeCaller) -> Result<Option<Principal>, AppError> {
-    match &caller.0 {
-        Some(Caller::User {
-            id,
-            issued_at,
-            session,
-        }) => Principal::load(
-            conn,
-            UserCaller {
-                id: *id,
-                issued_at: *issued_at,
-                session: *session,
-            },
-        )
-        .map(Some),
-        _ => Ok(None),
-    }
+    Principal::load_optional(conn, caller)
 }
 
 /// List ideas

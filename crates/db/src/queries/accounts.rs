@@ -195,6 +195,9 @@ pub fn scope_exists(conn: &mut PgConnection, role: Role, id: Uuid) -> QueryResul
         Role::VenueManager => diesel::select(exists(venue::table.find(id))).get_result(conn),
         Role::JuryMember => diesel::select(exists(subsidy_scheme::table.find(id))).get_result(conn),
         Role::PanelMember => diesel::select(exists(panel::table.find(id))).get_result(conn),
+        Role::ServiceStaff => {
+            diesel::select(exists(crate::schema::city_service::table.find(id))).get_result(conn)
+        }
         _ => Ok(false),
     }
 }

@@ -17,6 +17,7 @@ pub mod proposals;
 pub mod realisation;
 pub mod residence;
 pub mod reviews;
+pub mod signals;
 pub mod subsidies;
 pub mod venue_upkeep;
 pub mod venues;

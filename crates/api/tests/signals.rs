@@ -1,0 +1,610 @@
+//! Signals (meldingen): routing, the service's steps with their reasons, mails, reopening,
+//! duplicates within 250 m, following, staff-entered signals, the hourly limit and who may do
+//! what.
+
+#![expect(clippy::expect_used, reason = "tests fail loudly")]
+
+mod common;
+
+use actix_web::http::{Method, StatusCode};
+use samenstad_db::testing::TestDb;
+use serde_json::{Value, json};
+
+use common::*;
+
+/// Rabotplein, and points 240 m and 260 m north of it (1° of latitude ≈ 111,195 m).
+const RABOT: (f64, f64) = (51.0625, 3.7125);
+const NORTH_240: (f64, f64) = (51.0625 + 240.0 / 111_195.0, 3.7125);
+const NORTH_260: (f64, f64) = (51.0625 + 260.0 / 111_195.0, 3.7125);
+/// Near Gent-Sint-Pieters, in another wijk.
+const SINT_PIETERS: (f64, f64) = (51.0359, 3.7107);
+
+fn litter(at: (f64, f64)) -> Value {
+    json!({"category": "litter", "lat": at.0, "lon": at.1,
+        "description": "Een hoop vuilniszakken naast de glasbol."})
+}
+
+async fn wijknr_at(app: &impl TestService, at: (f64, f64)) -> i64 {
+    let r = get_as(
+        app,
+        &format!("/api/v1/wijken/lookup?lat={}&lon={}", at.0, at.1),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    r.body["wijknr"].as_i64().expect("a wijk")
+}
+
+async fn service_id(app: &impl TestService, key: &str) -> String {
+    let r = get_as(app, "/api/v1/city-services", None).await;
+    r.body
+        .as_array()
+        .expect("services")
+        .iter()
+        .find(|s| s["key"] == key)
+        .and_then(|s| s["id"].as_str())
+        .expect("the service")
+        .to_owned()
+}
+
+/// A verified account with `service_staff` of the service `key`; its token.
+async fn service_staff(
+    app: &impl TestService,
+    db: &TestDb,
+    admin: &str,
+    email: &str,
+    key: &str,
+) -> String {
+    let id = verified_user(app, db, email).await;
+    let scope = service_id(app, key).await;
+    let r = post(
+        app,
+        &format!("/api/v1/admin/users/{id}/roles"),
+        json!({"role": "service_staff", "scope_id": scope}),
+        Some(admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    access(app, email).await
+}
+
+async fn resident(app: &impl TestService, db: &TestDb, email: &str) -> String {
+    verified_user(app, db, email).await;
+    access(app, email).await
+}
+
+async fn report(app: &impl TestService, token: &str, body: Value) -> Value {
+    let r = post(app, "/api/v1/signals", body, Some(token)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(
+        r.headers.get("location").and_then(|v| v.to_str().ok()),
+        Some(format!("/api/v1/signals/{}", r.body["id"].as_str().expect("id")).as_str())
+    );
+    r.body
+}
+
+async fn step(app: &impl TestService, token: Option<&str>, id: &str, body: Value) -> Reply {
+    post(app, &format!("/api/v1/signals/{id}/steps"), body, token).await
+}
+
+fn in_days(days: i64) -> String {
+    (chrono::Utc::now().with_timezone(&chrono_tz::Europe::Brussels) + chrono::Duration::days(days))
+        .date_naive()
+        .to_string()
+}
+
+#[actix_web::test]
+async fn a_signal_is_routed_answered_step_by_step_mailed_and_reopened_by_its_reporter() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let ivago = service_staff(&app, &db, &admin, "ivago@example.org", "ivago").await;
+    let groen = service_staff(&app, &db, &admin, "groen@example.org", "groendienst").await;
+    let ann = resident(&app, &db, "ann@example.org").await;
+    let bert = resident(&app, &db, "bert@example.org").await;
+
+    let signal = report(&app, &ann, litter(RABOT)).await;
+    let id = signal["id"].as_str().expect("id").to_owned();
+    assert_eq!(signal["status"], "submitted");
+    assert_eq!(signal["service"]["key"], "ivago", "litter goes to IVAGO");
+    assert_eq!(signal["wijknr"], wijknr_at(&app, RABOT).await);
+    assert_eq!(signal["channel"], "web");
+    assert_eq!(signal["followers"], 1, "the reporter follows it");
+
+    // The public sees neither the name nor the reporter; the service sees who reported.
+    let public = get_as(&app, &format!("/api/v1/signals/{id}"), None).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert_eq!(public.body["reporter_name"], Value::Null);
+    assert_eq!(public.body["reporter"], Value::Null);
+    assert_eq!(public.body["history"].as_array().map(Vec::len), Some(1));
+    let seen = get_as(&app, &format!("/api/v1/signals/{id}"), Some(&ivago)).await;
+    assert_eq!(seen.body["reporter"]["contact"], "ann@example.org");
+    let other = get_as(&app, &format!("/api/v1/signals/{id}"), Some(&groen)).await;
+    assert_eq!(
+        other.body["reporter"],
+        Value::Null,
+        "another service does not"
+    );
+
+    // Only staff of the signal's service take a step.
+    let ack = json!({"action": "acknowledge", "reason": "We hebben je melding gezien."});
+    for (token, status) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some(ann.as_str()), StatusCode::FORBIDDEN),
+        (Some(groen.as_str()), StatusCode::FORBIDDEN),
+    ] {
+        let r = step(&app, token, &id, ack.clone()).await;
+        assert_eq!(r.status, status, "{}", r.body);
+    }
+    let r = step(&app, Some(&ivago), &id, ack.clone()).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["status"], "acknowledged");
+    let r = step(&app, Some(&ivago), &id, ack.clone()).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+
+    // Planning needs a day, today or later.
+    let r = step(
+        &app,
+        Some(&ivago),
+        &id,
+        json!({"action": "plan", "reason": "Volgende ronde."}),
+    )
+    .await;
+    assert_eq!(problem_field(&r), "planned_for");
+    let r = step(
+        &app,
+        Some(&ivago),
+        &id,
+        json!({"action": "plan", "reason": "Volgende ronde.", "planned_for": in_days(-1)}),
+    )
+    .await;
+    assert_eq!(problem_field(&r), "planned_for");
+    let day = in_days(3);
+    let r = step(
+        &app,
+        Some(&ivago),
+        &id,
+        json!({"action": "plan", "reason": "De ploeg ruimt dit op bij de volgende ronde.", "planned_for": day}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        (&r.body["status"], &r.body["planned_for"]),
+        (&json!("planned"), &json!(day))
+    );
+
+    // Closing says how; "not responsible" names who is.
+    let r = step(
+        &app,
+        Some(&ivago),
+        &id,
+        json!({"action": "close", "resolution": "not_responsible", "reason": "Privéterrein."}),
+    )
+    .await;
+    assert_eq!(problem_field(&r), "responsible");
+    let r = step(
+        &app,
+        Some(&ivago),
+        &id,
+        json!({"action": "close", "resolution": "fixed", "reason": "Opgeruimd op maandagochtend."}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        (&r.body["status"], &r.body["resolution"]),
+        (&json!("closed"), &json!("fixed"))
+    );
+    assert!(r.body["closed_at"].is_string());
+    let r = step(&app, Some(&ivago), &id, ack.clone()).await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "closed stays closed for the service"
+    );
+
+    // The reporter was mailed each step.
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE to_address = 'ann@example.org' AND template = 'signal_changed'"
+        ),
+        3
+    );
+
+    // Only the reporter reopens, with a comment.
+    let reopen = json!({"comment": "De zakken liggen er nog altijd."});
+    let r = post(
+        &app,
+        &format!("/api/v1/signals/{id}/reopen"),
+        reopen.clone(),
+        Some(&bert),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let r = post(
+        &app,
+        &format!("/api/v1/signals/{id}/reopen"),
+        json!({"comment": ""}),
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(problem_field(&r), "comment");
+    let r = post(
+        &app,
+        &format!("/api/v1/signals/{id}/reopen"),
+        reopen.clone(),
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["status"], "submitted");
+    assert_eq!(r.body["closed_at"], Value::Null);
+    let history = r.body["history"].as_array().expect("history").clone();
+    let statuses: Vec<&str> = history
+        .iter()
+        .filter_map(|e| e["status"].as_str())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "submitted",
+            "acknowledged",
+            "planned",
+            "closed",
+            "submitted"
+        ]
+    );
+    assert_eq!(history[3]["reason"], "Opgeruimd op maandagochtend.");
+    assert_eq!(history[4]["by_reporter"], true);
+    let r = post(
+        &app,
+        &format!("/api/v1/signals/{id}/reopen"),
+        reopen.clone(),
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "only a closed signal is reopened"
+    );
+
+    // Every change is in the audit log.
+    assert_eq!(
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) AS n FROM audit_log WHERE object_type = 'signal' AND object_id = '{id}'"
+            )
+        ),
+        5
+    );
+
+    // More than 30 days after its closing, it stays closed.
+    let r = step(
+        &app,
+        Some(&ivago),
+        &id,
+        json!({"action": "close", "resolution": "not_fixed", "reason": "Valt onder het onderhoud van volgend jaar."}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    count(
+        &db,
+        &format!(
+            "WITH u AS (UPDATE signal SET closed_at = now() - interval '31 days' WHERE id = '{id}' RETURNING 1) SELECT count(*) AS n FROM u"
+        ),
+    );
+    let r = post(
+        &app,
+        &format!("/api/v1/signals/{id}/reopen"),
+        reopen,
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+}
+
+fn problem_field(r: &Reply) -> String {
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    r.body["errors"][0]["field"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[actix_web::test]
+async fn open_signals_within_250_metres_are_shown_and_a_duplicate_hands_its_followers_over() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let ivago = service_staff(&app, &db, &admin, "ivago@example.org", "ivago").await;
+    let ann = resident(&app, &db, "ann@example.org").await;
+    let bert = resident(&app, &db, "bert@example.org").await;
+    let chris = resident(&app, &db, "chris@example.org").await;
+
+    let first = report(&app, &ann, litter(RABOT)).await;
+    let first_id = first["id"].as_str().expect("id").to_owned();
+    let near = |at: (f64, f64), category: &str| {
+        let app = &app;
+        let uri = format!(
+            "/api/v1/signals/nearby?category={category}&lat={}&lon={}",
+            at.0, at.1
+        );
+        async move {
+            let r = get_as(app, &uri, None).await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            r.body
+                .as_array()
+                .expect("a list")
+                .iter()
+                .filter_map(|s| s["id"].as_str().map(str::to_owned))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(near(NORTH_240, "litter").await, vec![first_id.clone()]);
+    assert!(near(NORTH_260, "litter").await.is_empty(), "not at 260 m");
+    assert!(
+        near(NORTH_240, "green").await.is_empty(),
+        "not another category"
+    );
+
+    // Bert reports it again anyway; Chris follows his.
+    let second = report(&app, &bert, litter(NORTH_240)).await;
+    let second_id = second["id"].as_str().expect("id").to_owned();
+    let r = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/signals/{second_id}/follow"),
+        None,
+        Some(&chris),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+
+    // A duplicate links another signal that is not itself a duplicate.
+    let dup = |of: &str| json!({"action": "close", "resolution": "duplicate", "duplicate_of": of, "reason": "Al gemeld."});
+    let r = step(&app, Some(&ivago), &second_id, dup(&second_id)).await;
+    assert_eq!(problem_field(&r), "duplicate_of");
+    let r = step(
+        &app,
+        Some(&ivago),
+        &second_id,
+        json!({"action": "close", "resolution": "duplicate", "reason": "Al gemeld."}),
+    )
+    .await;
+    assert_eq!(problem_field(&r), "duplicate_of");
+    let r = step(&app, Some(&ivago), &second_id, dup(&first_id)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["duplicate_of"], json!(first_id));
+
+    // Bert and Chris now follow the original, and are mailed its next change.
+    let original = get_as(&app, &format!("/api/v1/signals/{first_id}"), None).await;
+    assert_eq!(original.body["followers"], 3);
+    let r = step(
+        &app,
+        Some(&ivago),
+        &first_id,
+        json!({"action": "acknowledge", "reason": "Gezien."}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    for to in ["ann@example.org", "bert@example.org", "chris@example.org"] {
+        assert_eq!(
+            count(
+                &db,
+                &format!(
+                    "SELECT count(*) AS n FROM mail_outbox WHERE to_address = '{to}' AND template = 'signal_changed' AND body LIKE '%{first_id}%'"
+                )
+            ),
+            1,
+            "{to}"
+        );
+    }
+    // A closed signal is no longer a possible duplicate; unfollowing stops the mails.
+    assert_eq!(near(RABOT, "litter").await, vec![first_id.clone()]);
+    let r = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/signals/{first_id}/follow"),
+        None,
+        Some(&chris),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let original = get_as(&app, &format!("/api/v1/signals/{first_id}"), None).await;
+    assert_eq!(original.body["followers"], 2);
+}
+
+#[actix_web::test]
+async fn the_routing_table_sends_a_category_to_the_service_its_wijk_names_and_only_administrators_change_it()
+ {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let ann = resident(&app, &db, "ann@example.org").await;
+    let routes = get_as(&app, "/api/v1/signal-routes", None).await;
+    assert_eq!(
+        routes.body.as_array().map(Vec::len),
+        Some(8),
+        "one line per category"
+    );
+
+    let rabot = wijknr_at(&app, RABOT).await;
+    assert_ne!(rabot, wijknr_at(&app, SINT_PIETERS).await);
+    let line = json!({"category": "litter", "wijknr": rabot, "service": "wegen"});
+    let r = call(
+        &app,
+        Method::PUT,
+        "/api/v1/signal-routes",
+        Some(line.clone()),
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    for (bad, field) in [
+        (
+            json!({"category": "litter", "wijknr": rabot, "service": "nobody"}),
+            "service",
+        ),
+        (
+            json!({"category": "potholes", "wijknr": rabot, "service": "wegen"}),
+            "category",
+        ),
+        (
+            json!({"category": "litter", "wijknr": 99, "service": "wegen"}),
+            "wijknr",
+        ),
+    ] {
+        let r = call(
+            &app,
+            Method::PUT,
+            "/api/v1/signal-routes",
+            Some(bad),
+            Some(&admin),
+        )
+        .await;
+        assert_eq!(problem_field(&r), field);
+    }
+    let r = call(
+        &app,
+        Method::PUT,
+        "/api/v1/signal-routes",
+        Some(line.clone()),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body.as_array().map(Vec::len), Some(9));
+    // Setting it again changes the line, not the table's length.
+    let r = call(
+        &app,
+        Method::PUT,
+        "/api/v1/signal-routes",
+        Some(line),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.body.as_array().map(Vec::len), Some(9));
+
+    let here = report(&app, &ann, litter(RABOT)).await;
+    assert_eq!(here["service"]["key"], "wegen", "the wijk's own line");
+    let there = report(&app, &ann, litter(SINT_PIETERS)).await;
+    assert_eq!(
+        there["service"]["key"], "ivago",
+        "the default line elsewhere"
+    );
+
+    // The service's queue, and the public list per wijk and category.
+    let queue = get_as(&app, "/api/v1/signals?service=wegen", None).await;
+    assert_eq!(queue.body["items"].as_array().map(Vec::len), Some(1));
+    let listed = get_as(
+        &app,
+        &format!("/api/v1/signals?wijk={rabot}&category=litter"),
+        None,
+    )
+    .await;
+    assert_eq!(listed.body["items"][0]["id"], here["id"]);
+    for uri in [
+        "/api/v1/signals?status=lost",
+        "/api/v1/signals?category=potholes",
+        "/api/v1/signals?service=nobody",
+        "/api/v1/signals?limit=0",
+    ] {
+        let r = get_as(&app, uri, None).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}: {}", r.body);
+    }
+    let audit = count(
+        &db,
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'signal.route_set'",
+    );
+    assert_eq!(audit, 2);
+}
+
+#[actix_web::test]
+async fn staff_enter_signals_from_other_channels_residents_cannot_and_an_account_reports_ten_an_hour()
+ {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let ann = resident(&app, &db, "ann@example.org").await;
+    let rabot = wijknr_at(&app, RABOT).await as i16;
+    let staff = staff_of(&app, &db, &admin, "wijk@example.org", rabot).await;
+    let ivago = service_staff(&app, &db, &admin, "ivago@example.org", "ivago").await;
+
+    let phoned = json!({"category": "litter", "lat": RABOT.0, "lon": RABOT.1, "channel": "phone",
+        "description": "Sluikstort aan de achterkant van de sporthal.",
+        "reporter_name": "Mevrouw Janssens", "reporter_contact": "09 123 45 67"});
+    let r = post(&app, "/api/v1/signals", phoned.clone(), Some(&ann)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let mut named = litter(RABOT);
+    named["reporter_name"] = json!("Iemand anders");
+    let r = post(&app, "/api/v1/signals", named, Some(&ann)).await;
+    assert_eq!(problem_field(&r), "reporter_name");
+
+    let entered = report(&app, &staff, phoned).await;
+    assert_eq!(entered["channel"], "phone");
+    let id = entered["id"].as_str().expect("id");
+    let public = get_as(&app, &format!("/api/v1/signals/{id}"), None).await;
+    assert_eq!(public.body["reporter_name"], Value::Null);
+    let seen = get_as(&app, &format!("/api/v1/signals/{id}"), Some(&ivago)).await;
+    assert_eq!(
+        (
+            &seen.body["reporter"]["name"],
+            &seen.body["reporter"]["contact"]
+        ),
+        (&json!("Mevrouw Janssens"), &json!("09 123 45 67"))
+    );
+
+    // A name shown by choice.
+    let mut shown = litter(SINT_PIETERS);
+    shown["show_name"] = json!(true);
+    let signal = report(&app, &ann, shown).await;
+    assert_eq!(
+        signal["reporter_name"], "Test",
+        "the account's display name"
+    );
+
+    // Bad input is named field by field, and nothing is stored.
+    let before = count(&db, "SELECT count(*) AS n FROM signal");
+    for (body, field) in [
+        (
+            json!({"category": "litter", "lat": RABOT.0, "lon": RABOT.1, "description": "kort"}),
+            "description",
+        ),
+        (
+            json!({"category": "potholes", "lat": RABOT.0, "lon": RABOT.1, "description": "Een put in de weg."}),
+            "category",
+        ),
+        (
+            json!({"category": "litter", "lat": 200.0, "lon": RABOT.1, "description": "Een put in de weg."}),
+            "lat",
+        ),
+    ] {
+        let r = post(&app, "/api/v1/signals", body, Some(&ann)).await;
+        assert_eq!(problem_field(&r), field);
+    }
+    assert_eq!(count(&db, "SELECT count(*) AS n FROM signal"), before);
+
+    // Ten an hour per account: the eleventh waits.
+    for _ in 1..10 {
+        report(&app, &ann, litter(SINT_PIETERS)).await;
+    }
+    let r = post(&app, "/api/v1/signals", litter(SINT_PIETERS), Some(&ann)).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+    let wait: i64 = r
+        .headers
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After");
+    assert!((3500..=3600).contains(&wait), "{wait}");
+    // Staff entering signals are not limited by it.
+    report(
+        &app,
+        &staff,
+        json!({"category": "green", "lat": RABOT.0, "lon": RABOT.1, "channel": "buurtsalon",
+        "description": "Een boom hangt over het fietspad."}),
+    )
+    .await;
+}
