@@ -50,16 +50,16 @@ async function axeViolations(page) {
 }
 
 const PUBLIC_PAGES = ['/', '/wijken/binnenstad', '/venues', '/venues/buurtcentrum-sluizeken', '/wijkbudget',
-  '/ideas', '/projects', '/subsidies', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
+  '/ideas', '/projects', '/subsidies', '/signals', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
 // The staff area of the wijkbudget (issue: staff back office).
 const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/staff/proposals?wijk=24',
   '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24', '/staff/organisations',
-  '/staff/venue-changes'];
+  '/staff/venue-changes', '/staff/signals'];
 // Pages that keep the city's data (issue: self-service and administration).
 const KEPT_PAGES = ['/venues/buurtcentrum-sluizeken/manage', '/admin', '/admin/clients', '/admin/outbox',
   '/admin/audit', '/subsidies/schemes', '/subsidies/schemes/samen-aan-zet'];
 const STAFF_PAGES = ['/account', '/organisations', '/invitations/accept?token=unknown', '/bookings', '/manage',
-  ...KEPT_PAGES, '/subsidies/mine',
+  ...KEPT_PAGES, '/subsidies/mine', '/signals/new',
   '/subsidies/apply/fonds-tijdelijke-invullingen', 'DRAFT', '/subsidies/admin', '/subsidies/dashboard',
   '/subsidies/jury', '/wijken/binnenstad/overview', ...BACK_OFFICE];
 

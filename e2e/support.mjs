@@ -19,15 +19,17 @@ export function launchChromium(options = {}) {
 /**
  * An account made with the `samenstad admin create-user` CLI (the only set-up the staff tests
  * do outside the web app): `role` is resident, admin, programme_admin, wijk_staff (with `wijk`),
- * jury_member (with `scheme`, its key) or venue_manager (with `venue`, its slug).
+ * jury_member (with `scheme`, its key), venue_manager (with `venue`, its slug) or service_staff
+ * (with `service`, its key).
  * Returns the account's id.
  */
-export function cliUser(email, password, { role = 'resident', wijk, scheme, venue, name = 'Medewerker' } = {}) {
+export function cliUser(email, password, { role = 'resident', wijk, scheme, venue, service, name = 'Medewerker' } = {}) {
   const bin = process.env.SAMENSTAD_BIN ?? `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/samenstad`;
   const args = ['admin', 'create-user', '--email', email, '--role', role, '--name', name, '--password-stdin'];
   if (wijk !== undefined) args.push('--wijk', String(wijk));
   if (scheme !== undefined) args.push('--scheme', scheme);
   if (venue !== undefined) args.push('--venue', venue);
+  if (service !== undefined) args.push('--service', service);
   const out = execFileSync(bin, args, { input: `${password}\n`, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
   return String(out).match(/\(id ([0-9a-f-]{36})\)/)[1];
 }

@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <A href="/ideas">{move || t(lang.get(), T::Ideas)}</A>
                     <A href="/projects">{move || t(lang.get(), T::AllProjects)}</A>
                     <A href="/subsidies">{move || t(lang.get(), T::Subsidies)}</A>
+                    <A href="/signals">{move || if lang.get() == Lang::Nl { "Meldingen" } else { "Signals" }}</A>
                     <Show when=move || session.me.get().is_some()>
                         <A href="/bookings">{move || t(lang.get(), T::MyBookings)}</A>
                     </Show>
@@ -108,6 +109,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/projects") view=ProjectsStaffPage />
                     <Route path=path!("/staff/organisations") view=crate::staff::organisations::RecognitionQueuePage />
                     <Route path=path!("/staff/venue-changes") view=crate::staff::venue_changes::VenueChangesPage />
+                    <Route path=path!("/staff/signals") view=crate::pages::signals::SignalQueuePage />
+                    <Route path=path!("/signals") view=crate::pages::signals::SignalsPage />
+                    <Route path=path!("/signals/new") view=crate::pages::signals::ReportSignalPage />
+                    <Route path=path!("/signals/:id") view=crate::pages::signals::SignalPage />
                     <Route path=path!("/admin") view=crate::pages::admin::AdminUsersPage />
                     <Route path=path!("/admin/clients") view=crate::pages::admin::AdminClientsPage />
                     <Route path=path!("/admin/outbox") view=crate::pages::admin::AdminOutboxPage />

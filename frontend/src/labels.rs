@@ -9,6 +9,7 @@ use samenstad_types::projects::{
     BallotKind, DecisionKind, IdeaChannel, IdeaStatus, ProjectStatus, ProposalStatus,
     SelectionMethod, VoteState,
 };
+use samenstad_types::signals::{SignalChannel, SignalResolution, SignalStatus};
 use samenstad_types::subsidies::{
     ApplicantKind, ApplicationScope, ApplicationStatus, LineKind, ReviewMode, SchemeStatus,
     TargetGroup,
@@ -436,4 +437,48 @@ pub fn room_use(lang: Lang, code: &str) -> String {
         other => return other.to_owned(),
     };
     pick(lang, names).to_owned()
+}
+
+/// Where a signal stands.
+pub fn signal_status(lang: Lang, status: SignalStatus) -> &'static str {
+    pick(
+        lang,
+        match status {
+            SignalStatus::Submitted => ("gemeld", "reported"),
+            SignalStatus::Acknowledged => ("bekeken door de dienst", "seen by the service"),
+            SignalStatus::Planned => ("ingepland", "planned"),
+            SignalStatus::Closed => ("afgesloten", "closed"),
+        },
+    )
+}
+
+/// How a signal was closed.
+pub fn signal_resolution(lang: Lang, resolution: SignalResolution) -> &'static str {
+    pick(
+        lang,
+        match resolution {
+            SignalResolution::Fixed => ("opgelost", "fixed"),
+            SignalResolution::NotResponsible => (
+                "niet de verantwoordelijkheid van de stad",
+                "not the city's responsibility",
+            ),
+            SignalResolution::Duplicate => ("al eerder gemeld", "reported before"),
+            SignalResolution::Referred => ("doorgestuurd", "referred"),
+            SignalResolution::NotFixed => ("niet opgelost", "not fixed"),
+        },
+    )
+}
+
+/// How a signal reached the city.
+pub fn signal_channel(lang: Lang, channel: SignalChannel) -> &'static str {
+    pick(
+        lang,
+        match channel {
+            SignalChannel::Web => ("online", "online"),
+            SignalChannel::Phone => ("telefonisch", "by phone"),
+            SignalChannel::Buurtpunt => ("aan een buurtpunt", "at a buurtpunt"),
+            SignalChannel::Buurtsalon => ("op een buurtsalon", "at a buurtsalon"),
+            SignalChannel::ContactCentre => ("via Gentinfo", "through Gentinfo"),
+        },
+    )
 }

@@ -33,7 +33,10 @@ use samenstad_types::projects::{
 use samenstad_types::recognition::{
     DecideRecognition, RecognitionQueueQuery, RecognitionRequest, RequestRecognition,
 };
-use samenstad_types::signals::CityService;
+use samenstad_types::signals::{
+    CityService, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalCategory, SignalPage,
+    SignalQuery, SignalStep,
+};
 use samenstad_types::subsidies::{
     Advice, Application, ApplicationDraft, ApplicationSummary, ApplicationsQuery, Award,
     BudgetInput, CosignatureLink, CosignatureRequest, CriterionScore, Dashboard, Deadline,
@@ -1114,6 +1117,58 @@ impl Client {
     pub async fn file(&self, id: &str) -> Result<Vec<u8>, Error> {
         let response = self.send(self.http.get(self.url(&["files", id]))).await?;
         Ok(response.bytes().await?.to_vec())
+    }
+
+    /// `GET /api/v1/signals/categories`.
+    pub async fn signal_categories(&self) -> Result<Vec<SignalCategory>, Error> {
+        self.get(self.http.get(self.url(&["signals", "categories"])))
+            .await
+    }
+
+    /// `GET /api/v1/signals` (public; staff of a signal's service also see its reporter).
+    pub async fn list_signals(&self, query: &SignalQuery) -> Result<SignalPage, Error> {
+        self.get(self.http.get(self.url(&["signals"])).query(query))
+            .await
+    }
+
+    /// `GET /api/v1/signals/nearby`: open signals of a category within 250 m.
+    pub async fn nearby_signals(&self, query: &NearbyQuery) -> Result<Vec<Signal>, Error> {
+        self.get(self.http.get(self.url(&["signals", "nearby"])).query(query))
+            .await
+    }
+
+    /// `POST /api/v1/signals` (needs a token).
+    pub async fn report_signal(&self, body: &NewSignal) -> Result<Signal, Error> {
+        self.get(self.http.post(self.url(&["signals"])).json(body))
+            .await
+    }
+
+    /// `GET /api/v1/signals/{id}` with its history; `None` when there is no such signal.
+    pub async fn get_signal(&self, id: &str) -> Result<Option<Signal>, Error> {
+        not_found_is_none(self.get(self.http.get(self.url(&["signals", id]))).await)
+    }
+
+    /// `POST /api/v1/signals/{id}/steps` (staff of the signal's service).
+    pub async fn signal_step(&self, id: &str, body: &SignalStep) -> Result<Signal, Error> {
+        let url = self.url(&["signals", id, "steps"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/signals/{id}/reopen` (its reporter).
+    pub async fn reopen_signal(&self, id: &str, body: &ReopenSignal) -> Result<Signal, Error> {
+        let url = self.url(&["signals", id, "reopen"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `PUT` (follow) or `DELETE` (stop following) `/api/v1/signals/{id}/follow`.
+    pub async fn follow_signal(&self, id: &str, follow: bool) -> Result<(), Error> {
+        let url = self.url(&["signals", id, "follow"]);
+        let request = if follow {
+            self.http.put(url)
+        } else {
+            self.http.delete(url)
+        };
+        self.send(request).await.map(drop)
     }
 
     /// `GET /api/v1/city-services`: the services that answer signals.

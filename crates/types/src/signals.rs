@@ -223,7 +223,7 @@ pub struct SignalReporter {
     "channel": "web", "status": "planned", "resolution": null, "planned_for": "2026-12-10",
     "responsible": null, "duplicate_of": null, "service": {"id": "0193c1a0-0000-7000-8000-0000000000d1", "key": "ivago", "name": "IVAGO"},
     "reporter_name": null, "reporter": null, "created_at": "2026-12-04T09:00:00+00:00", "updated_at": "2026-12-04T10:00:00+00:00",
-    "closed_at": null, "followers": 2, "history": []})))]
+    "closed_at": null, "followers": 2, "yours": false, "following": false, "history": []})))]
 pub struct Signal {
     /// Id.
     pub id: String,
@@ -263,6 +263,10 @@ pub struct Signal {
     pub closed_at: Option<String>,
     /// How many people follow it.
     pub followers: i64,
+    /// Whether the caller reported it (and so may reopen it once it is closed).
+    pub yours: bool,
+    /// Whether the caller follows it.
+    pub following: bool,
     /// Its public history, oldest first (empty in lists).
     pub history: Vec<SignalEvent>,
 }

@@ -11,6 +11,7 @@ pub mod panel;
 pub mod project;
 pub mod proposal;
 pub mod scheme_admin;
+pub mod signals;
 pub mod subsidies;
 pub mod subsidy_admin;
 pub mod subsidy_application;

@@ -58,9 +58,12 @@ pub fn staff_wijken(me: &Me) -> Option<Vec<i16>> {
 
 /// Whether the person has any staff role of the wijkbudget.
 pub fn is_staff(me: &Me) -> bool {
-    me.roles
-        .iter()
-        .any(|r| matches!(r.role.as_str(), "admin" | "programme_admin" | "wijk_staff"))
+    me.roles.iter().any(|r| {
+        matches!(
+            r.role.as_str(),
+            "admin" | "programme_admin" | "wijk_staff" | "service_staff"
+        )
+    })
 }
 
 /// Whether the person may change the programme's wijken (method, vulnerability index).
@@ -229,6 +232,7 @@ pub fn StaffNav() -> impl IntoView {
             <A href=move || with_wijk("/staff/projects")>{tx("Projecten", "Projects")}</A>
             <A href="/staff/organisations">{tx("Erkenning van organisaties", "Recognition of organisations")}</A>
             <A href="/staff/venue-changes">{tx("Wijzigingen aan plaatsen", "Changes to venues")}</A>
+            <A href="/staff/signals">{tx("Meldingen van mijn dienst", "My service's signals")}</A>
         </nav>
         <Done message=notice />
     }

@@ -65,7 +65,15 @@ fn serves(p: &Principal, service: Uuid) -> bool {
             .any(|(r, _)| r.role == Role::ServiceStaff && r.scope_id == Some(service))
 }
 
-fn view(l: &SignalLine, history: Vec<SignalEvent>, staff: bool) -> Signal {
+/// What the caller is to a signal: staff who see the reporter, its reporter, a follower.
+#[derive(Debug, Clone, Copy, Default)]
+struct Viewer {
+    staff: bool,
+    yours: bool,
+    following: bool,
+}
+
+fn view(l: &SignalLine, history: Vec<SignalEvent>, who: Viewer) -> Signal {
     let r = &l.row;
     let name = r
         .reporter_name
@@ -86,7 +94,7 @@ fn view(l: &SignalLine, history: Vec<SignalEvent>, staff: bool) -> Signal {
         duplicate_of: r.duplicate_of.map(|d| d.to_string()),
         service: service_view(&l.service),
         reporter_name: if r.show_name { name.clone() } else { None },
-        reporter: staff.then(|| SignalReporter {
+        reporter: who.staff.then(|| SignalReporter {
             name,
             contact: r
                 .reporter_contact
@@ -97,6 +105,8 @@ fn view(l: &SignalLine, history: Vec<SignalEvent>, staff: bool) -> Signal {
         updated_at: r.updated_at.to_rfc3339(),
         closed_at: r.closed_at.map(|t| t.to_rfc3339()),
         followers: l.followers,
+        yours: who.yours,
+        following: who.following,
         history,
     }
 }
@@ -135,8 +145,15 @@ fn load(conn: &mut PgConnection, id: Uuid) -> Result<SignalLine, AppError> {
 fn detail(conn: &mut PgConnection, id: Uuid, p: Option<&Principal>) -> Result<Signal, AppError> {
     let line = load(conn, id)?;
     let history = q::history(conn, id)?.iter().map(event_view).collect();
-    let staff = sees_reporter(p, &line.row);
-    Ok(view(&line, history, staff))
+    let who = Viewer {
+        staff: sees_reporter(p, &line.row),
+        yours: p.is_some_and(|p| line.row.reporter_id == Some(p.user.id)),
+        following: match p {
+            Some(p) => q::follows(conn, id, p.user.id)?,
+            None => false,
+        },
+    };
+    Ok(view(&line, history, who))
 }
 
 /// Mails the reporter and the followers that the signal changed.
@@ -451,8 +468,14 @@ pub async fn list_signals(
             )?;
             let page = page::cut(lines, limit, |l| (l.row.created_at, l.row.id));
             Ok(web::Json(page.map(|l| {
-                let staff = sees_reporter(p.as_ref(), &l.row);
-                view(&l, Vec::new(), staff)
+                let who = Viewer {
+                    staff: sees_reporter(p.as_ref(), &l.row),
+                    yours: p
+                        .as_ref()
+                        .is_some_and(|p| l.row.reporter_id == Some(p.user.id)),
+                    following: false,
+                };
+                view(&l, Vec::new(), who)
             })))
         })
         .await
@@ -499,7 +522,7 @@ pub async fn nearby(
             Ok(web::Json(
                 found
                     .iter()
-                    .map(|(_, l)| view(l, Vec::new(), false))
+                    .map(|(_, l)| view(l, Vec::new(), Viewer::default()))
                     .collect(),
             ))
         })

@@ -403,6 +403,16 @@ pub fn unfollow(conn: &mut PgConnection, signal_id: Uuid, user: Uuid) -> QueryRe
     .map(|_| ())
 }
 
+/// Whether `user` follows the signal.
+pub fn follows(conn: &mut PgConnection, signal_id: Uuid, user: Uuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        signal_follow::table
+            .filter(signal_follow::signal_id.eq(signal_id))
+            .filter(signal_follow::user_id.eq(user)),
+    ))
+    .get_result(conn)
+}
+
 /// The followers of a duplicate follow the original instead.
 pub fn move_followers(conn: &mut PgConnection, from: Uuid, to: Uuid) -> QueryResult<()> {
     let users: Vec<Uuid> = signal_follow::table

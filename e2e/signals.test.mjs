@@ -1,0 +1,101 @@
+// Signals in the web app (issue "signals, advisory councils and terugkoppeling"): a resident
+// reports litter at a point, a neighbour sees the open signal within 250 m and follows it
+// instead, staff of the responsible service acknowledge, plan and close it with a reason, the
+// resident reads the mailed link and reopens it. Accounts and the service role come from the CLI;
+// the mails are read on the administrators' outbox page (no SMTP here).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, cliUser, dayInput, launchChromium, logIn, mailedLink } from './support.mjs';
+
+const PASSWORD = 'een lange zin als wachtwoord';
+let browser;
+
+before(async () => { browser = await launchChromium(); });
+after(async () => { await browser?.close(); });
+
+const loggedIn = (email) => logIn(browser, email, PASSWORD);
+
+/** Fills the report form: litter in wijk 4, at the centre of the wijk's map. */
+async function describeLitter(page) {
+  await page.getByLabel('Wat is er aan de hand?').selectOption('litter');
+  await page.getByLabel('Wijk', { exact: true }).selectOption('4');
+  await page.locator('svg.point-picker').click();
+}
+
+test('a resident reports litter, a neighbour follows it instead, the service plans and closes it, and the resident reopens it from the mail', async () => {
+  const stamp = Date.now();
+  const reporterEmail = `melder-${stamp}@example.org`;
+  const neighbourEmail = `buur-${stamp}@example.org`;
+  const staffEmail = `ivago-${stamp}@example.org`;
+  cliUser(reporterEmail, PASSWORD, { name: 'Fatima' });
+  cliUser(neighbourEmail, PASSWORD, { name: 'Koen' });
+  cliUser(staffEmail, PASSWORD, { role: 'service_staff', service: 'ivago', name: 'Ploeg IVAGO' });
+  const description = `Vuilniszakken naast de glasbol (${stamp}).`;
+
+  // The resident reports from the signals page.
+  const { page: reporter, errors } = await loggedIn(reporterEmail);
+  await reporter.getByRole('link', { name: 'Meldingen', exact: true }).click();
+  await reporter.getByRole('link', { name: 'Iets melden' }).click();
+  await describeLitter(reporter);
+  await reporter.getByLabel('Beschrijving').fill(description);
+  await reporter.getByRole('button', { name: 'Melden' }).click();
+  await reporter.waitForURL(/\/signals\/[0-9a-f-]{36}$/);
+  const signalUrl = reporter.url();
+  const id = signalUrl.split('/').pop();
+  await reporter.getByRole('heading', { level: 1, name: 'Zwerfvuil en sluikstort' }).waitFor();
+  assert.equal(await reporter.locator('p.status').innerText(), 'gemeld');
+  assert.match(await reporter.locator('dl.facts').innerText(), /IVAGO/);
+
+  // A neighbour about to report the same sees it within 250 m and follows it instead.
+  const { page: neighbour, errors: neighbourErrors } = await loggedIn(neighbourEmail);
+  await neighbour.goto(`${BASE}/signals/new`);
+  await describeLitter(neighbour);
+  const hint = neighbour.locator('section.nearby li', { hasText: description.slice(0, 40) });
+  await hint.waitFor();
+  await hint.getByRole('button', { name: 'Volgen' }).click();
+  await neighbour.getByRole('status').filter({ hasText: 'Je volgt deze melding nu.' }).waitFor();
+
+  // The service finds it in its queue and takes its steps, each with a public reason.
+  const { page: staff, errors: staffErrors } = await loggedIn(staffEmail);
+  await staff.getByRole('link', { name: 'Medewerkers' }).click();
+  await staff.getByRole('link', { name: 'Meldingen van mijn dienst' }).click();
+  await staff.locator('section.queue', { hasText: 'IVAGO' }).locator(`a[href="/signals/${id}"]`).click();
+  await staff.waitForURL(signalUrl);
+  assert.match(await staff.locator('p.reporter').innerText(), new RegExp(reporterEmail));
+  await staff.getByLabel('Uitleg voor wie meldde (publiek)').fill('We hebben je melding gezien.');
+  await staff.getByRole('button', { name: 'Opslaan' }).click();
+  await staff.getByRole('status').filter({ hasText: 'Opgeslagen: bekeken door de dienst' }).waitFor();
+  await staff.getByLabel('Stap', { exact: true }).selectOption('plan');
+  await staff.getByLabel('Gepland op').fill(dayInput(2));
+  await staff.getByLabel('Uitleg voor wie meldde (publiek)').fill('De ploeg komt langs bij de volgende ronde.');
+  await staff.getByRole('button', { name: 'Opslaan' }).click();
+  await staff.getByRole('status').filter({ hasText: 'Opgeslagen: ingepland' }).waitFor();
+  await staff.getByLabel('Stap', { exact: true }).selectOption('close');
+  await staff.getByLabel('Hoe', { exact: true }).selectOption('fixed');
+  await staff.getByLabel('Uitleg voor wie meldde (publiek)').fill('Opgeruimd op maandagochtend.');
+  await staff.getByRole('button', { name: 'Opslaan' }).click();
+  await staff.getByRole('status').filter({ hasText: 'Opgeslagen: afgesloten: opgelost' }).waitFor();
+
+  // Both the reporter and the follower are mailed; the reporter reopens from the link.
+  const neighbourLink = await mailedLink(browser, neighbourEmail, 'signal_changed');
+  assert.equal(neighbourLink, `${BASE}/signals/${id}`);
+  const link = await mailedLink(browser, reporterEmail, 'signal_changed');
+  assert.equal(link, `${BASE}/signals/${id}`);
+  await reporter.goto(link);
+  assert.equal(await reporter.locator('p.status').innerText(), 'afgesloten: opgelost');
+  assert.match(await reporter.locator('section.history').innerText(), /Opgeruimd op maandagochtend\./);
+  await reporter.getByLabel('Waarom open je de melding opnieuw?').fill('De zakken liggen er nog altijd.');
+  await reporter.getByRole('button', { name: 'Opnieuw openen' }).click();
+  await reporter.getByRole('status').filter({ hasText: 'De melding is opnieuw geopend.' }).waitFor();
+  await reporter.locator('p.status', { hasText: 'gemeld' }).waitFor();
+  assert.match(await reporter.locator('section.history').innerText(), /De zakken liggen er nog altijd\.[\s\S]*$/);
+
+  // The public list shows it, without the reporter's name.
+  await reporter.goto(`${BASE}/signals`);
+  await reporter.locator(`a[href="/signals/${id}"]`).waitFor();
+  assert.doesNotMatch(await reporter.locator('main').innerText(), /Fatima/);
+  assert.deepEqual([...errors, ...neighbourErrors, ...staffErrors], []);
+  await reporter.close();
+  await neighbour.close();
+  await staff.close();
+});
