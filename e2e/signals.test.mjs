@@ -45,6 +45,12 @@ test('a resident reports litter, a neighbour follows it instead, the service pla
   await reporter.getByRole('heading', { level: 1, name: 'Zwerfvuil en sluikstort' }).waitFor();
   assert.equal(await reporter.locator('p.status').innerText(), 'gemeld');
   assert.match(await reporter.locator('dl.facts').innerText(), /IVAGO/);
+  // A photo taken on a phone: its GPS position is in the file (the server removes it).
+  const exif = Buffer.from('Exif\0\0MM\0*\0\0\0\x08GPSLatitude 51.0543N 3.7174E', 'binary');
+  const jpeg = Buffer.concat([Buffer.from([0xFF, 0xD8, 0xFF, 0xE1, (exif.length + 2) >> 8, (exif.length + 2) & 0xFF]), exif,
+    Buffer.from([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x12, 0x34, 0x56, 0xFF, 0xD9])]);
+  await reporter.getByLabel(/Een foto toevoegen/).setInputFiles({ name: 'zakken.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await reporter.locator('img.signal-photo').waitFor();
 
   // A neighbour about to report the same sees it within 250 m and follows it instead.
   const { page: neighbour, errors: neighbourErrors } = await loggedIn(neighbourEmail);

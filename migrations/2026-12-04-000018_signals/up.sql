@@ -49,6 +49,8 @@ CREATE TABLE signal (
     planned_for      date,
     responsible      text CHECK (length(btrim(responsible)) BETWEEN 2 AND 200),
     duplicate_of     uuid REFERENCES signal (id) ON DELETE SET NULL,
+    -- A photo without its metadata (the upload strips EXIF and XMP).
+    photo_id         uuid REFERENCES stored_file (id) ON DELETE SET NULL,
     closed_at        timestamptz,
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),

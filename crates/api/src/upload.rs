@@ -7,6 +7,14 @@ use actix_web::{HttpRequest, web};
 
 use crate::error::AppError;
 
+/// An image's bytes, for the OpenAPI document (bodies are read as a raw stream).
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct ImageBytes(std::marker::PhantomData<Vec<u8>>);
+
+/// The image types photos may have.
+pub const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+
 /// An upload as received: its type and its bytes.
 #[derive(Debug, Clone)]
 pub struct Upload {

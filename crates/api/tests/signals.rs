@@ -608,3 +608,81 @@ async fn staff_enter_signals_from_other_channels_residents_cannot_and_an_account
     )
     .await;
 }
+
+#[actix_web::test]
+async fn a_signal_photo_is_kept_without_its_location_and_only_while_the_signal_is_open() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let ivago = service_staff(&app, &db, &admin, "ivago@example.org", "ivago").await;
+    let ann = resident(&app, &db, "ann@example.org").await;
+    let bert = resident(&app, &db, "bert@example.org").await;
+    let id = report(&app, &ann, litter(RABOT)).await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let upload = |token: &str, content_type: &str, bytes: Vec<u8>| {
+        actix_web::test::TestRequest::put()
+            .uri(&format!("/api/v1/signals/{id}/photo"))
+            .insert_header(("Authorization", format!("Bearer {token}")))
+            .insert_header(("Content-Type", content_type.to_owned()))
+            .set_payload(bytes)
+            .to_request()
+    };
+    let send = |req| {
+        let app = &app;
+        async move {
+            let res = actix_web::test::call_service(app, req).await;
+            let status = res.status();
+            let body: Value =
+                serde_json::from_slice(&actix_web::test::read_body(res).await).unwrap_or_default();
+            (status, body)
+        }
+    };
+    let original = jpeg_with_location();
+    assert_eq!(
+        send(upload(&bert, "image/jpeg", original.clone())).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        send(upload(&ann, "image/jpeg", b"not a picture".to_vec()))
+            .await
+            .0,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    let (status, body) = send(upload(&ann, "image/jpeg", original.clone())).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let url = body["photo_url"].as_str().expect("photo_url").to_owned();
+    let res = actix_web::test::call_service(
+        &app,
+        actix_web::test::TestRequest::get().uri(&url).to_request(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let served = actix_web::test::read_body(res).await.to_vec();
+    let has = |bytes: &[u8], needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(&original, b"GPSLatitude"));
+    assert!(
+        !has(&served, b"GPSLatitude") && !has(&served, b"Exif"),
+        "the location is gone"
+    );
+    assert!(
+        served.ends_with(&[0x12, 0x34, 0x56, 0xFF, 0xD9]),
+        "the picture is kept"
+    );
+    // Eleven MiB is too large; a closed signal takes no photo.
+    let (status, _) = send(upload(&ann, "image/jpeg", vec![0xFF; 11 * 1024 * 1024])).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let r = step(
+        &app,
+        Some(&ivago),
+        &id,
+        json!({"action": "close", "resolution": "fixed", "reason": "Opgeruimd."}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        send(upload(&ann, "image/jpeg", original)).await.0,
+        StatusCode::CONFLICT
+    );
+}

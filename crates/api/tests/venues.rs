@@ -2039,17 +2039,6 @@ async fn managers_and_wijk_staff_keep_a_venue_up_to_date_without_lost_updates_an
     );
 }
 
-/// A JPEG whose EXIF holds a GPS position (the bytes after SOS are not decoded by the server).
-fn jpeg_with_location() -> Vec<u8> {
-    let exif = b"Exif\0\0MM\0*\0\0\0\x08GPSLatitude 51.0543N 3.7174E";
-    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
-    out.extend_from_slice(&u16::try_from(exif.len() + 2).expect("short").to_be_bytes());
-    out.extend_from_slice(exif);
-    out.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
-    out.extend_from_slice(&[0x12, 0x34, 0x56, 0xFF, 0xD9]);
-    out
-}
-
 #[actix_web::test]
 async fn a_venue_photo_is_checked_and_kept_without_its_location() {
     let db = TestDb::new();

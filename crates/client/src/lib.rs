@@ -1160,6 +1160,22 @@ impl Client {
         self.get(self.http.post(url).json(body)).await
     }
 
+    /// `PUT /api/v1/signals/{id}/photo`: `bytes` of type `content_type` (`image/jpeg`,
+    /// `image/png` or `image/webp`, at most 10 MiB).
+    pub async fn set_signal_photo(
+        &self,
+        id: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Result<Signal, Error> {
+        let request = self
+            .http
+            .put(self.url(&["signals", id, "photo"]))
+            .header("Content-Type", content_type)
+            .body(bytes);
+        self.get(request).await
+    }
+
     /// `PUT` (follow) or `DELETE` (stop following) `/api/v1/signals/{id}/follow`.
     pub async fn follow_signal(&self, id: &str, follow: bool) -> Result<(), Error> {
         let url = self.url(&["signals", id, "follow"]);

@@ -1013,6 +1013,7 @@ diesel::table! {
         planned_for -> Nullable<Date>,
         responsible -> Nullable<Text>,
         duplicate_of -> Nullable<Uuid>,
+        photo_id -> Nullable<Uuid>,
         closed_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,

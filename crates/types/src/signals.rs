@@ -221,7 +221,7 @@ pub struct SignalReporter {
     "id": "0193c1a0-0000-7000-8000-0000000000e1", "category": "litter", "wijknr": 7,
     "lat": 51.0625, "lon": 3.7125, "description": "Een hoop vuilniszakken naast de glasbol aan het Rabotplein.",
     "channel": "web", "status": "planned", "resolution": null, "planned_for": "2026-12-10",
-    "responsible": null, "duplicate_of": null, "service": {"id": "0193c1a0-0000-7000-8000-0000000000d1", "key": "ivago", "name": "IVAGO"},
+    "responsible": null, "duplicate_of": null, "photo_url": null, "service": {"id": "0193c1a0-0000-7000-8000-0000000000d1", "key": "ivago", "name": "IVAGO"},
     "reporter_name": null, "reporter": null, "created_at": "2026-12-04T09:00:00+00:00", "updated_at": "2026-12-04T10:00:00+00:00",
     "closed_at": null, "followers": 2, "yours": false, "following": false, "history": []})))]
 pub struct Signal {
@@ -249,6 +249,8 @@ pub struct Signal {
     pub responsible: Option<String>,
     /// The original, for a duplicate.
     pub duplicate_of: Option<String>,
+    /// The photo (`/api/v1/files/{id}`), without its metadata.
+    pub photo_url: Option<String>,
     /// The responsible service.
     pub service: CityService,
     /// The reporter's name, only when they chose to show it.

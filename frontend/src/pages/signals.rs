@@ -430,6 +430,10 @@ fn SignalView(
             <dt>{tx("Volgers", "Followers")}</dt><dd>{s.followers.to_string()}</dd>
         </dl>
         <p class="description">{s.description.clone()}</p>
+        {s.photo_url.clone().map(|url| view! {
+            <img class="signal-photo" src=url alt=move || pick(lang.get(), "Foto bij de melding", "Photo with the signal") width="480" height="360" />
+        })}
+        {(s.status != SignalStatus::Closed && s.yours).then(|| view! { <PhotoForm id=s.id.clone() version=version /> })}
         {s.reporter.clone().map(|r| view! {
             <p class="reporter">{tx("Gemeld door (alleen voor de dienst):", "Reported by (for the service only):")} " "
                 {r.name.unwrap_or_default()} " · " {r.contact.unwrap_or_default()}</p>
@@ -454,6 +458,58 @@ fn SignalView(
         <Show when=serves>
             <StepForm signal=s.clone() version=version done=done />
         </Show>
+    }
+}
+
+/// The reporter adds or replaces the photo (its location is removed by the server).
+#[component]
+fn PhotoForm(id: String, version: RwSignal<u32>) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let lang = use_lang();
+    let session = use_session();
+    let message = RwSignal::new(None::<String>);
+    let upload = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            let content_type = file.type_();
+            let result = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    match api::authed(&session) {
+                        Ok(c) => c
+                            .set_signal_photo(&id, &content_type, bytes)
+                            .await
+                            .map_err(|e| crate::pages::subsidies::error_text(&e)),
+                        Err(e) => Err(e),
+                    }
+                }
+                Err(_) => Err(pick(
+                    lang.get_untracked(),
+                    "De foto kon niet gelezen worden.",
+                    "The photo could not be read.",
+                )
+                .to_owned()),
+            };
+            match result {
+                Ok(_) => version.update(|v| *v += 1),
+                Err(e) => message.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <p class="field photo-form">
+            <label for="signal-photo">{tx("Een foto toevoegen (de plaats en tijd in het bestand worden gewist)", "Add a photo (the place and time in the file are removed)")}</label>
+            <input id="signal-photo" type="file" accept="image/jpeg,image/png,image/webp" on:change=upload />
+            <Problem message=message />
+        </p>
     }
 }
 

@@ -23,6 +23,7 @@ use crate::principal::{Principal, parse_id};
 use crate::routes::ideas_common::load_idea;
 use crate::routes::venues_common::{detail_response, may_keep, venue_detail_now};
 use crate::state::AppState;
+use crate::upload::ImageBytes;
 
 /// Registers the handlers of this module.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -33,15 +34,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_file);
 }
 
-/// An image's bytes, for the OpenAPI document (bodies are read as a raw stream).
-#[derive(utoipa::ToSchema)]
-#[schema(value_type = String, format = Binary)]
-pub struct ImageBytes(std::marker::PhantomData<Vec<u8>>);
-
 /// The largest image, in bytes (5 MiB).
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
 
-const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+use crate::upload::IMAGE_TYPES;
 
 /// Reads an uploaded image: JPEG, PNG or WebP, at most [`MAX_IMAGE_BYTES`], the bytes of the
 /// declared type; returns the type and the bytes without metadata.

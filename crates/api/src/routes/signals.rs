@@ -4,10 +4,11 @@
 //! change. The rules are in `samenstad_domain::signal`.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{Duration, NaiveDate, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::files::{self as fq, NewFile};
 use samenstad_db::queries::outbox;
 use samenstad_db::queries::signals::{
     self as q, Change, EventRow, ListFilter, SignalLine, SignalRow,
@@ -21,6 +22,7 @@ use samenstad_types::signals::{
     SignalStep,
 };
 use serde_json::json;
+use sha2::{Digest, Sha256};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -32,6 +34,7 @@ use crate::mail;
 use crate::page;
 use crate::principal::{Principal, parse_id};
 use crate::state::AppState;
+use crate::upload::{IMAGE_TYPES, ImageBytes};
 
 /// Signals one account may report in an hour (staff entering signals are not limited).
 const PER_HOUR: i64 = 10;
@@ -49,8 +52,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(take_step)
         .service(reopen)
         .service(follow)
-        .service(unfollow);
+        .service(unfollow)
+        .service(put_photo);
 }
+
+/// The largest photo of a signal, in bytes (10 MiB).
+pub const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
 
 /// Whether `p` sees who reported: administrators, staff of the signal's service and of its wijk.
 fn sees_reporter(p: Option<&Principal>, row: &SignalRow) -> bool {
@@ -92,6 +99,7 @@ fn view(l: &SignalLine, history: Vec<SignalEvent>, who: Viewer) -> Signal {
         planned_for: r.planned_for.map(|d| d.to_string()),
         responsible: r.responsible.clone(),
         duplicate_of: r.duplicate_of.map(|d| d.to_string()),
+        photo_url: r.photo_id.map(|f| format!("/api/v1/files/{f}")),
         service: service_view(&l.service),
         reporter_name: if r.show_name { name.clone() } else { None },
         reporter: who.staff.then(|| SignalReporter {
@@ -386,6 +394,7 @@ pub async fn report(
                 planned_for: None,
                 responsible: None,
                 duplicate_of: None,
+                photo_id: None,
                 closed_at: None,
                 created_at: now,
                 updated_at: now,
@@ -821,4 +830,91 @@ pub async fn unfollow(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Add or replace a signal's photo
+///
+/// The request body is the image itself with its `Content-Type` (`image/jpeg`, `image/png` or
+/// `image/webp`), at most 10 MiB; the bytes must be of that type. Its metadata (EXIF and XMP:
+/// where and when it was taken, the device) is removed before it is kept. For the reporter while
+/// the signal is open, and staff of its service. A previous photo is removed.
+#[utoipa::path(
+    tag = "signals",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "Signal id (UUID)"),
+        ("Content-Type" = String, Header, description = "`image/jpeg`, `image/png` or `image/webp`"),
+    ),
+    request_body(
+        description = "The image (JPEG, PNG or WebP), at most 10 MiB",
+        content(
+            (ImageBytes = "image/jpeg"),
+            (ImageBytes = "image/png"),
+            (ImageBytes = "image/webp"),
+        ),
+    ),
+    responses(
+        (status = 200, description = "The signal with its photo", body = Signal),
+        (status = 400, description = "Empty body", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither its reporter nor staff of its service", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such signal", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The signal is closed", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 10 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a JPEG, PNG or WebP image, or not the declared type", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/signals/{id}/photo")]
+pub async fn put_photo(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<web::Json<Signal>, AppError> {
+    let id = parse_id(&id, "signal")?;
+    let upload = crate::upload::read(
+        &req,
+        payload,
+        &IMAGE_TYPES,
+        MAX_PHOTO_BYTES,
+        "the photo as image/jpeg, image/png or image/webp",
+    )
+    .await?;
+    let sha256 = format!("{:x}", Sha256::digest(&upload.bytes));
+    let size = i32::try_from(upload.bytes.len()).unwrap_or(i32::MAX);
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = q::for_update(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such signal".to_owned()))?;
+            let reporter = row.reporter_id == Some(p.user.id);
+            if !reporter && !serves(&p, row.service_id) {
+                return Err(AppError::Forbidden(
+                    "only its reporter and staff of its service add a photo".to_owned(),
+                ));
+            }
+            if row.status == SignalStatus::Closed {
+                return Err(AppError::Conflict("the signal is closed".to_owned()));
+            }
+            let file = Uuid::now_v7();
+            fq::insert_file(
+                conn,
+                &NewFile {
+                    id: file,
+                    sha256: &sha256,
+                    content_type: &upload.content_type,
+                    size,
+                    bytes: upload.bytes.as_ref(),
+                    created_by: p.user.id,
+                },
+            )?;
+            q::set_photo(conn, id, row.photo_id, file)?;
+            let mut entry = NewAudit::by(Some(p.user.id), "signal.photo_set")
+                .on("signal", id)
+                .details(json!({"bytes": size, "type": upload.content_type}));
+            entry.wijk_id = row.wijk_id;
+            audit::record(conn, entry)?;
+            detail(conn, id, Some(&p)).map(web::Json)
+        })
+        .await
 }

@@ -299,3 +299,18 @@ pub async fn staff_of(
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     access(app, email).await
 }
+
+/// A JPEG whose EXIF holds a GPS position (the bytes after SOS are not decoded by the server).
+pub fn jpeg_with_location() -> Vec<u8> {
+    let exif = b"Exif\0\0MM\0*\0\0\0\x08GPSLatitude 51.0543N 3.7174E";
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend_from_slice(
+        &u16::try_from(exif.len() + 2)
+            .unwrap_or(u16::MAX)
+            .to_be_bytes(),
+    );
+    out.extend_from_slice(exif);
+    out.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    out.extend_from_slice(&[0x12, 0x34, 0x56, 0xFF, 0xD9]);
+    out
+}

@@ -53,6 +53,7 @@ pub struct SignalRow {
     pub planned_for: Option<NaiveDate>,
     pub responsible: Option<String>,
     pub duplicate_of: Option<Uuid>,
+    pub photo_id: Option<Uuid>,
     pub closed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -378,6 +379,25 @@ pub fn apply(
         ))
         .execute(conn)?;
     add_event(conn, event)
+}
+
+/// Gives the signal the stored file `file` as its photo; the previous photo is deleted.
+pub fn set_photo(
+    conn: &mut PgConnection,
+    id: Uuid,
+    previous: Option<Uuid>,
+    file: Uuid,
+) -> QueryResult<()> {
+    diesel::update(signal::table.find(id))
+        .set((
+            signal::photo_id.eq(Some(file)),
+            signal::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    if let Some(old) = previous {
+        diesel::delete(crate::schema::stored_file::table.find(old)).execute(conn)?;
+    }
+    Ok(())
 }
 
 /// `user` follows the signal (again: no change).
