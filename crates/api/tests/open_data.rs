@@ -37,7 +37,8 @@ async fn every_distribution_in_the_catalogue_is_served_in_its_media_type() {
             "projects",
             "ideas",
             "proposals",
-            "decisions"
+            "decisions",
+            "signals"
         ]
     );
     let mut checked = 0;
@@ -67,7 +68,7 @@ async fn every_distribution_in_the_catalogue_is_served_in_its_media_type() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 19);
+    assert_eq!(checked, 21);
 
     // The files themselves.
     let (_, _, csv) = get(&app, "/api/v1/wijken.csv").await;

@@ -519,6 +519,32 @@ async fn the_routing_table_sends_a_category_to_the_service_its_wijk_names_and_on
         "SELECT count(*) AS n FROM audit_log WHERE action = 'signal.route_set'",
     );
     assert_eq!(audit, 2);
+
+    // Open data: every signal, without its description or reporter.
+    let (status, _, csv) = get(&app, "/api/v1/signals.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(csv).expect("utf-8");
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.starts_with("id,category,wijknr,service,lat,lon,channel,status,"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("vuilniszakken") && !text.contains("ann@example.org"),
+        "{text}"
+    );
+    let (status, _, geojson) = get(&app, "/api/v1/signals.geojson").await;
+    assert_eq!(status, StatusCode::OK);
+    let geojson: Value = serde_json::from_slice(&geojson).expect("GeoJSON");
+    assert_eq!(
+        geojson["features"][0]["geometry"]["coordinates"],
+        json!([RABOT.1, RABOT.0])
+    );
+    assert_eq!(geojson["features"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        geojson["features"][0]["properties"].get("description"),
+        None
+    );
 }
 
 #[actix_web::test]

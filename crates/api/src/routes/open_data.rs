@@ -24,7 +24,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(projects_geojson)
         .service(ideas_csv)
         .service(proposals_csv)
-        .service(deadlines_ics);
+        .service(deadlines_ics)
+        .service(signals_csv)
+        .service(signals_geojson);
 }
 
 /// The licence of the published data: Stad Gent's open-data licence (attribution only).
@@ -43,7 +45,7 @@ struct Dataset {
     distributions: &'static [(&'static str, &'static str, &'static str)],
 }
 
-const DATASETS: [Dataset; 9] = [
+const DATASETS: [Dataset; 10] = [
     Dataset {
         id: "wijken",
         title_nl: "Stadswijken van Gent",
@@ -150,6 +152,17 @@ const DATASETS: [Dataset; 9] = [
                 "application/feed+json",
                 "JSON Feed",
             ),
+        ],
+    },
+    Dataset {
+        id: "signals",
+        title_nl: "Meldingen in de openbare ruimte",
+        title_en: "Signals in the public space",
+        description: "Every signal (melding): category, wijk, responsible service, place, channel, status, resolution and dates. Without the description or the reporter.",
+        keywords: &["melding", "openbare ruimte", "Open311"],
+        distributions: &[
+            ("/api/v1/signals.csv", "text/csv", "CSV"),
+            ("/api/v1/signals.geojson", "application/geo+json", "GeoJSON"),
         ],
     },
 ];
@@ -613,4 +626,95 @@ pub async fn deadlines_ics(state: web::Data<AppState>) -> Result<HttpResponse, A
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .body(calendar.done().to_string()))
+}
+
+/// Signals as CSV
+///
+/// Every signal: category, wijk, service, place, channel, status, resolution and dates. The
+/// description and the reporter are not published.
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String,
+         example = json!("id,category,wijknr,service,lat,lon,channel,status,resolution,planned_for,created_at,closed_at\n")),
+    )
+)]
+#[get("/signals.csv")]
+pub async fn signals_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let rows = state
+        .with_conn(|conn| Ok(samenstad_db::queries::signals::open_data(conn)?))
+        .await?;
+    csv_export::download(
+        "signals.csv",
+        &[
+            "id",
+            "category",
+            "wijknr",
+            "service",
+            "lat",
+            "lon",
+            "channel",
+            "status",
+            "resolution",
+            "planned_for",
+            "created_at",
+            "closed_at",
+        ],
+        rows.into_iter().map(|r| {
+            vec![
+                r.id.to_string(),
+                r.category,
+                r.wijknr.map(|n| n.to_string()).unwrap_or_default(),
+                r.service,
+                r.lat.to_string(),
+                r.lon.to_string(),
+                r.channel.to_string(),
+                r.status.to_string(),
+                r.resolution.map(|v| v.to_string()).unwrap_or_default(),
+                r.planned_for.map(|d| d.to_string()).unwrap_or_default(),
+                r.created_at.to_rfc3339(),
+                r.closed_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+/// Signals as GeoJSON
+///
+/// Every signal as a point with its category, wijk, service, status and dates (no description,
+/// no reporter).
+#[utoipa::path(
+    tag = "open-data",
+    security(()),
+    responses(
+        (status = 200, description = "A GeoJSON FeatureCollection of points", body = Object, content_type = "application/geo+json",
+         example = json!({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [3.7125, 51.0625]}, "properties": {"category": "litter", "wijknr": 7, "status": "planned"}}]})),
+    )
+)]
+#[get("/signals.geojson")]
+pub async fn signals_geojson(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let rows = state
+        .with_conn(|conn| Ok(samenstad_db::queries::signals::open_data(conn)?))
+        .await?;
+    let features: Vec<Value> = rows
+        .into_iter()
+        .map(|r| {
+            json!({
+                "type": "Feature",
+                "id": r.id.to_string(),
+                "geometry": {"type": "Point", "coordinates": [r.lon, r.lat]},
+                "properties": {
+                    "category": r.category, "wijknr": r.wijknr, "service": r.service,
+                    "channel": r.channel, "status": r.status, "resolution": r.resolution,
+                    "planned_for": r.planned_for.map(|d| d.to_string()),
+                    "created_at": r.created_at.to_rfc3339(),
+                    "closed_at": r.closed_at.map(|t| t.to_rfc3339()),
+                },
+            })
+        })
+        .collect();
+    Ok(HttpResponse::Ok()
+        .content_type("application/geo+json")
+        .json(json!({"type": "FeatureCollection", "features": features})))
 }

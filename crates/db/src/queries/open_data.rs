@@ -31,7 +31,8 @@ pub fn datasets_modified(conn: &mut PgConnection) -> QueryResult<Vec<DatasetModi
          UNION ALL SELECT 'projects', (SELECT max(updated_at) FROM project)
          UNION ALL SELECT 'ideas', (SELECT max(updated_at) FROM idea)
          UNION ALL SELECT 'proposals', (SELECT max(coalesce(decided_at, created_at)) FROM proposal)
-         UNION ALL SELECT 'decisions', (SELECT max(at) FROM idea_event)",
+         UNION ALL SELECT 'decisions', (SELECT max(at) FROM idea_event)
+         UNION ALL SELECT 'signals', (SELECT max(updated_at) FROM signal)",
     )
     .bind::<Array<Text>, _>(ApplicationStatus::COMMITTED.as_slice())
     .load(conn)

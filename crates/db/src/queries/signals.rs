@@ -478,3 +478,44 @@ pub fn reported_since(
         .select((count_star(), diesel::dsl::min(signal::created_at)))
         .first(conn)
 }
+
+/// A signal of the open-data files: no description (free text may hold personal data), no
+/// reporter.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct OpenSignal {
+    pub id: Uuid,
+    pub category: String,
+    pub wijknr: Option<i16>,
+    pub service: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub channel: SignalChannel,
+    pub status: SignalStatus,
+    pub resolution: Option<SignalResolution>,
+    pub planned_for: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+/// Every signal for the open-data files, oldest first.
+pub fn open_data(conn: &mut PgConnection) -> QueryResult<Vec<OpenSignal>> {
+    signal::table
+        .inner_join(city_service::table)
+        .left_join(wijk::table)
+        .order((signal::created_at.asc(), signal::id.asc()))
+        .select((
+            signal::id,
+            signal::category,
+            wijk::wijknr.nullable(),
+            city_service::name,
+            signal::lat,
+            signal::lon,
+            signal::channel,
+            signal::status,
+            signal::resolution,
+            signal::planned_for,
+            signal::created_at,
+            signal::closed_at,
+        ))
+        .load(conn)
+}
