@@ -82,6 +82,14 @@ test('a resident reports litter, a neighbour follows it instead, the service pla
   await staff.getByRole('button', { name: 'Opslaan' }).click();
   await staff.getByRole('status').filter({ hasText: 'Opgeslagen: afgesloten: opgelost' }).waitFor();
 
+  // The service edits a detail out of the description, with a public reason.
+  await staff.getByText('Modereren').click();
+  await staff.getByLabel('Beschrijving (haal persoonsgegevens weg)').fill(`Vuilniszakken naast de glasbol (${stamp}), nummerplaat weggelaten.`);
+  await staff.getByLabel('Wat en waarom (publiek)').fill('Een nummerplaat verwijderd.');
+  await staff.getByRole('button', { name: 'Aanpassen' }).click();
+  await staff.getByRole('status').filter({ hasText: 'Aangepast.' }).waitFor();
+  await staff.locator('section.history li', { hasText: 'Een nummerplaat verwijderd.' }).waitFor();
+
   // Both the reporter and the follower are mailed; the reporter reopens from the link.
   const neighbourLink = await mailedLink(browser, neighbourEmail, 'signal_changed');
   assert.equal(neighbourLink, `${BASE}/signals/${id}`);

@@ -51,6 +51,8 @@ CREATE TABLE signal (
     duplicate_of     uuid REFERENCES signal (id) ON DELETE SET NULL,
     -- A photo without its metadata (the upload strips EXIF and XMP).
     photo_id         uuid REFERENCES stored_file (id) ON DELETE SET NULL,
+    -- Hidden by staff (moderation), with the public reason.
+    hidden_reason    text CHECK (length(btrim(hidden_reason)) BETWEEN 2 AND 2000),
     closed_at        timestamptz,
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),
@@ -80,7 +82,9 @@ CREATE TABLE signal_event (
     resolution  text CHECK (resolution IN ('fixed', 'not_responsible', 'duplicate', 'referred', 'not_fixed')),
     reason      text CHECK (length(reason) <= 2000),
     actor_id    uuid REFERENCES app_user (id) ON DELETE SET NULL,
-    by_reporter boolean NOT NULL DEFAULT false
+    by_reporter boolean NOT NULL DEFAULT false,
+    -- Staff edited the description, removed the photo, or hid or showed the signal.
+    moderation  boolean NOT NULL DEFAULT false
 );
 CREATE INDEX signal_event_signal_idx ON signal_event (signal_id, at, id);
 

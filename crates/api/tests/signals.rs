@@ -712,3 +712,125 @@ async fn a_signal_photo_is_kept_without_its_location_and_only_while_the_signal_i
         StatusCode::CONFLICT
     );
 }
+
+#[actix_web::test]
+async fn staff_moderate_a_signal_with_a_public_reason_and_a_hidden_one_is_no_longer_public() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let ivago = service_staff(&app, &db, &admin, "ivago@example.org", "ivago").await;
+    let groen = service_staff(&app, &db, &admin, "groen@example.org", "groendienst").await;
+    let ann = resident(&app, &db, "ann@example.org").await;
+    let mut body = litter(RABOT);
+    body["description"] = json!("Jan Peeters (0470 12 34 56) dumpt hier elke week zakken.");
+    let id = report(&app, &ann, body).await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let uri = format!("/api/v1/signals/{id}/moderation");
+    let edit = json!({"description": "Iemand dumpt hier elke week zakken.", "reason": "Een naam en een telefoonnummer verwijderd."});
+    for (token, status) in [
+        (Some(ann.as_str()), StatusCode::FORBIDDEN),
+        (Some(groen.as_str()), StatusCode::FORBIDDEN),
+        (None, StatusCode::UNAUTHORIZED),
+    ] {
+        assert_eq!(post(&app, &uri, edit.clone(), token).await.status, status);
+    }
+    let r = post(&app, &uri, json!({"reason": "Niets."}), Some(&ivago)).await;
+    assert_eq!(problem_field(&r), "reason", "nothing to change");
+    let r = post(&app, &uri, edit, Some(&ivago)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let public = get_as(&app, &format!("/api/v1/signals/{id}"), None).await;
+    assert_eq!(
+        public.body["description"],
+        "Iemand dumpt hier elke week zakken."
+    );
+    let last = &public.body["history"][1];
+    assert_eq!(
+        (&last["moderation"], &last["reason"]),
+        (
+            &json!(true),
+            &json!("Een naam en een telefoonnummer verwijderd.")
+        )
+    );
+
+    // Hidden: gone from the public page, list, nearby and open data; the service still sees it.
+    let r = post(
+        &app,
+        &uri,
+        json!({"hidden": true, "reason": "Geen melding maar een klacht over een buur."}),
+        Some(&ivago),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        r.body["hidden_reason"],
+        "Geen melding maar een klacht over een buur."
+    );
+    assert_eq!(
+        get_as(&app, &format!("/api/v1/signals/{id}"), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get_as(&app, &format!("/api/v1/signals/{id}"), Some(&ann))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get_as(&app, &format!("/api/v1/signals/{id}"), Some(&ivago))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let listed = get_as(&app, "/api/v1/signals", None).await;
+    assert_eq!(listed.body["items"].as_array().map(Vec::len), Some(0));
+    let queue = get_as(&app, "/api/v1/signals?service=ivago", Some(&ivago)).await;
+    assert_eq!(
+        queue.body["items"].as_array().map(Vec::len),
+        Some(1),
+        "the service's queue keeps it"
+    );
+    let near = get_as(
+        &app,
+        &format!(
+            "/api/v1/signals/nearby?category=litter&lat={}&lon={}",
+            RABOT.0, RABOT.1
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(near.body.as_array().map(Vec::len), Some(0));
+    let (_, _, csv) = get(&app, "/api/v1/signals.csv").await;
+    assert_eq!(
+        String::from_utf8(csv).expect("utf-8").lines().count(),
+        1,
+        "only the header"
+    );
+    // Shown again.
+    let r = post(
+        &app,
+        &uri,
+        json!({"hidden": false, "reason": "Toch een melding over de openbare ruimte."}),
+        Some(&ivago),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        get_as(&app, &format!("/api/v1/signals/{id}"), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) AS n FROM audit_log WHERE action = 'signal.moderated' AND object_id = '{id}'"
+            )
+        ),
+        3
+    );
+}

@@ -34,8 +34,8 @@ use samenstad_types::recognition::{
     DecideRecognition, RecognitionQueueQuery, RecognitionRequest, RequestRecognition,
 };
 use samenstad_types::signals::{
-    CityService, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalCategory, SignalPage,
-    SignalQuery, SignalStep,
+    CityService, ModerateSignal, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalCategory,
+    SignalPage, SignalQuery, SignalStep,
 };
 use samenstad_types::subsidies::{
     Advice, Application, ApplicationDraft, ApplicationSummary, ApplicationsQuery, Award,
@@ -1151,6 +1151,12 @@ impl Client {
     /// `POST /api/v1/signals/{id}/steps` (staff of the signal's service).
     pub async fn signal_step(&self, id: &str, body: &SignalStep) -> Result<Signal, Error> {
         let url = self.url(&["signals", id, "steps"]);
+        self.get(self.http.post(url).json(body)).await
+    }
+
+    /// `POST /api/v1/signals/{id}/moderation` (staff of its service or wijk).
+    pub async fn moderate_signal(&self, id: &str, body: &ModerateSignal) -> Result<Signal, Error> {
+        let url = self.url(&["signals", id, "moderation"]);
         self.get(self.http.post(url).json(body)).await
     }
 

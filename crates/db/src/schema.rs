@@ -1014,6 +1014,7 @@ diesel::table! {
         responsible -> Nullable<Text>,
         duplicate_of -> Nullable<Uuid>,
         photo_id -> Nullable<Uuid>,
+        hidden_reason -> Nullable<Text>,
         closed_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
@@ -1030,6 +1031,7 @@ diesel::table! {
         reason -> Nullable<Text>,
         actor_id -> Nullable<Uuid>,
         by_reporter -> Bool,
+        moderation -> Bool,
     }
 }
 

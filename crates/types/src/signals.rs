@@ -202,6 +202,35 @@ pub struct SignalEvent {
     pub reason: Option<String>,
     /// `true` when the reporter wrote it (a reopening), `false` for the city.
     pub by_reporter: bool,
+    /// `true` for moderation: staff edited the description, removed the photo, or hid or showed
+    /// the signal (the reason says what and why).
+    pub moderation: bool,
+}
+
+/// Staff moderate a signal after publication, always with a public reason: edit personal data
+/// out of the description, remove the photo, hide or show the signal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "description": "Een hoop vuilniszakken naast de glasbol.", "remove_photo": true,
+    "reason": "Een naam en een nummerplaat verwijderd."})))]
+#[serde(deny_unknown_fields)]
+pub struct ModerateSignal {
+    /// The description with personal data edited out (10 to 4,000 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 10, max = 4000, message = "must be 10 to 4000 characters"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
+    pub description: Option<String>,
+    /// Remove the photo.
+    #[serde(default)]
+    pub remove_photo: bool,
+    /// Hide (`true`) or show again (`false`) the whole signal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
+    /// What was changed and why: 2 to 2,000 characters, public.
+    #[validate(length(min = 2, max = 2000, message = "must be 2 to 2000 characters"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 2000))]
+    pub reason: String,
 }
 
 /// Who reported a signal: for staff of its service and its wijk only.
@@ -223,7 +252,7 @@ pub struct SignalReporter {
     "channel": "web", "status": "planned", "resolution": null, "planned_for": "2026-12-10",
     "responsible": null, "duplicate_of": null, "photo_url": null, "service": {"id": "0193c1a0-0000-7000-8000-0000000000d1", "key": "ivago", "name": "IVAGO"},
     "reporter_name": null, "reporter": null, "created_at": "2026-12-04T09:00:00+00:00", "updated_at": "2026-12-04T10:00:00+00:00",
-    "closed_at": null, "followers": 2, "yours": false, "following": false, "history": []})))]
+    "closed_at": null, "followers": 2, "yours": false, "following": false, "hidden_reason": null, "history": []})))]
 pub struct Signal {
     /// Id.
     pub id: String,
@@ -269,6 +298,8 @@ pub struct Signal {
     pub yours: bool,
     /// Whether the caller follows it.
     pub following: bool,
+    /// Why staff hid it (only staff see hidden signals).
+    pub hidden_reason: Option<String>,
     /// Its public history, oldest first (empty in lists).
     pub history: Vec<SignalEvent>,
 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use samenstad_types::signals::{
-    NearbyQuery, NewSignal, ReopenSignal, Signal, SignalAction, SignalCategory, SignalQuery,
-    SignalResolution, SignalStatus, SignalStep,
+    ModerateSignal, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalAction, SignalCategory,
+    SignalQuery, SignalResolution, SignalStatus, SignalStep,
 };
 use samenstad_types::{ListWijkenQuery, Wijk};
 
@@ -384,6 +384,7 @@ fn SignalView(
         }
     };
     let status = s.clone();
+    let moderated = s.clone();
     let history = s.history.clone();
     let message = RwSignal::new(None::<String>);
     let following = s.following;
@@ -450,11 +451,16 @@ fn SignalView(
                     <span class="when">{date_time(&e.at)}</span> " · "
                     <strong>{move || match res { Some(r) => format!("{}: {}", labels::signal_status(lang.get(), st), labels::signal_resolution(lang.get(), r)), None => labels::signal_status(lang.get(), st).to_owned() }}</strong>
                     {e.by_reporter.then(|| view! { " " <span class="by">{tx("(door wie meldde)", "(by the reporter)")}</span> })}
+                    {e.moderation.then(|| view! { " " <span class="by">{tx("(aangepast door de stad)", "(edited by the city)")}</span> })}
                     {e.reason.map(|r| view! { <p>{r}</p> })}
                 </li> }
             }).collect_view()}</ol>
         </section>
         {(s.yours && s.status == SignalStatus::Closed).then(|| view! { <ReopenForm id=s.id.clone() version=version done=done /> })}
+        {s.hidden_reason.clone().map(|r| view! {
+            <p class="warning" role="note">{tx("Verborgen voor het publiek:", "Hidden from the public:")} " " {r}</p>
+        })}
+        {s.reporter.is_some().then(|| view! { <ModerationForm signal=moderated.clone() version=version done=done /> })}
         <Show when=serves>
             <StepForm signal=s.clone() version=version done=done />
         </Show>
@@ -510,6 +516,72 @@ fn PhotoForm(id: String, version: RwSignal<u32>) -> impl IntoView {
             <input id="signal-photo" type="file" accept="image/jpeg,image/png,image/webp" on:change=upload />
             <Problem message=message />
         </p>
+    }
+}
+
+/// Staff of the service or the wijk moderate: edit the description, remove the photo, hide or
+/// show the signal, with a public reason. (Shown to those who see the reporter: the same staff.)
+#[component]
+fn ModerationForm(
+    signal: Signal,
+    version: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let description = RwSignal::new(signal.description.clone());
+    let remove_photo = RwSignal::new(false);
+    let hide = RwSignal::new(signal.hidden_reason.is_some());
+    let reason = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let (id, original, was_hidden, has_photo) = (
+        signal.id.clone(),
+        signal.description.clone(),
+        signal.hidden_reason.is_some(),
+        signal.photo_url.is_some(),
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = description.get_untracked().trim().to_owned();
+        let body = ModerateSignal {
+            description: (text != original).then_some(text),
+            remove_photo: remove_photo.get_untracked(),
+            hidden: (hide.get_untracked() != was_hidden).then(|| hide.get_untracked()),
+            reason: reason.get_untracked().trim().to_owned(),
+        };
+        let id = id.clone();
+        act(
+            session,
+            message,
+            move |c| async move { c.moderate_signal(&id, &body).await },
+            move |_| {
+                done.set(Some(
+                    pick(lang.get_untracked(), "Aangepast.", "Changed.").to_owned(),
+                ));
+                version.update(|v| *v += 1);
+            },
+        );
+    };
+    view! {
+        <details class="moderation">
+            <summary>{tx("Modereren", "Moderate")}</summary>
+            <form on:submit=submit>
+                <p class="field"><label for="moderate-description">{tx("Beschrijving (haal persoonsgegevens weg)", "Description (take out personal data)")}</label>
+                    <textarea id="moderate-description" minlength="10" maxlength="4000" rows="4"
+                        prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea></p>
+                {has_photo.then(|| view! {
+                    <p class="field checkbox"><input id="moderate-photo" type="checkbox" prop:checked=remove_photo on:change=move |ev| remove_photo.set(event_target_checked(&ev)) />
+                        <label for="moderate-photo">{tx("De foto verwijderen", "Remove the photo")}</label></p>
+                })}
+                <p class="field checkbox"><input id="moderate-hide" type="checkbox" prop:checked=hide on:change=move |ev| hide.set(event_target_checked(&ev)) />
+                    <label for="moderate-hide">{tx("Verbergen voor het publiek", "Hide from the public")}</label></p>
+                <p class="field"><label for="moderate-reason">{tx("Wat en waarom (publiek)", "What and why (public)")}</label>
+                    <textarea id="moderate-reason" required=true minlength="2" maxlength="2000" rows="2"
+                        prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))></textarea></p>
+                <Problem message=message />
+                <button type="submit">{tx("Aanpassen", "Change")}</button>
+            </form>
+        </details>
     }
 }
 

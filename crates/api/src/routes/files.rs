@@ -320,7 +320,7 @@ pub async fn delete_venue_photo(
 /// Get an uploaded image
 ///
 /// The image with its type, an ETag and a year's cache (files never change: a new photo gets a
-/// new id). Not served while its idea is hidden.
+/// new id). Not served while its idea or signal is hidden.
 #[utoipa::path(
     tag = "projects",
     security(()),
@@ -331,7 +331,7 @@ pub async fn delete_venue_photo(
             (ImageBytes = "image/png"),
             (ImageBytes = "image/webp"),
         )),
-        (status = 404, description = "No such file, or its idea is hidden", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such file, or its idea or signal is hidden", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/files/{id}")]
@@ -342,7 +342,9 @@ pub async fn get_file(
     let id = parse_id(&id, "file")?;
     let (content_type, sha256, bytes): (String, String, Vec<u8>) = state
         .with_conn(move |conn| {
-            if fq::is_image_of_hidden_idea(conn, id)? {
+            if fq::is_image_of_hidden_idea(conn, id)?
+                || samenstad_db::queries::signals::is_photo_of_hidden_signal(conn, id)?
+            {
                 return Err(AppError::NotFound("no such file".to_owned()));
             }
             fq::file_by_id(conn, id)?.ok_or_else(|| AppError::NotFound("no such file".to_owned()))

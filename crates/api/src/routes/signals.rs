@@ -17,9 +17,9 @@ use samenstad_domain::signal::{self as rules, Refusal, Step};
 use samenstad_types::Problem;
 use samenstad_types::account::Role;
 use samenstad_types::signals::{
-    CityService, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalAction, SignalCategory,
-    SignalChannel, SignalEvent, SignalPage, SignalQuery, SignalReporter, SignalRoute, SignalStatus,
-    SignalStep,
+    CityService, ModerateSignal, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalAction,
+    SignalCategory, SignalChannel, SignalEvent, SignalPage, SignalQuery, SignalReporter,
+    SignalRoute, SignalStatus, SignalStep,
 };
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -53,7 +53,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(reopen)
         .service(follow)
         .service(unfollow)
-        .service(put_photo);
+        .service(put_photo)
+        .service(moderate);
 }
 
 /// The largest photo of a signal, in bytes (10 MiB).
@@ -115,6 +116,7 @@ fn view(l: &SignalLine, history: Vec<SignalEvent>, who: Viewer) -> Signal {
         followers: l.followers,
         yours: who.yours,
         following: who.following,
+        hidden_reason: r.hidden_reason.clone(),
         history,
     }
 }
@@ -134,6 +136,7 @@ fn event_view(e: &EventRow) -> SignalEvent {
         resolution: e.resolution,
         reason: e.reason.clone(),
         by_reporter: e.by_reporter,
+        moderation: e.moderation,
     }
 }
 
@@ -152,6 +155,9 @@ fn load(conn: &mut PgConnection, id: Uuid) -> Result<SignalLine, AppError> {
 /// The signal as the caller may see it, with its history.
 fn detail(conn: &mut PgConnection, id: Uuid, p: Option<&Principal>) -> Result<Signal, AppError> {
     let line = load(conn, id)?;
+    if line.row.hidden_reason.is_some() && !sees_reporter(p, &line.row) {
+        return Err(AppError::NotFound("no such signal".to_owned()));
+    }
     let history = q::history(conn, id)?.iter().map(event_view).collect();
     let who = Viewer {
         staff: sees_reporter(p, &line.row),
@@ -395,6 +401,7 @@ pub async fn report(
                 responsible: None,
                 duplicate_of: None,
                 photo_id: None,
+                hidden_reason: None,
                 closed_at: None,
                 created_at: now,
                 updated_at: now,
@@ -464,6 +471,11 @@ pub async fn list_signals(
                 ),
                 None => None,
             };
+            // Hidden signals only in a service's queue, for its staff.
+            let with_hidden = match (&p, service_id) {
+                (Some(p), Some(s)) => serves(p, s),
+                _ => false,
+            };
             let lines = q::list(
                 conn,
                 &ListFilter {
@@ -471,6 +483,7 @@ pub async fn list_signals(
                     category: query.category.clone(),
                     status,
                     service_id,
+                    with_hidden,
                     after,
                     limit: limit + 1,
                 },
@@ -677,6 +690,7 @@ pub async fn take_step(
                     reason: Some(reason.clone()),
                     actor_id: Some(p.user.id),
                     by_reporter: false,
+                    moderation: false,
                 },
             )?;
             let mut entry = NewAudit::by(Some(p.user.id), &format!("signal.{}", status.as_str()))
@@ -761,6 +775,7 @@ pub async fn reopen(
                     reason: Some(comment.clone()),
                     actor_id: Some(p.user.id),
                     by_reporter: true,
+                    moderation: false,
                 },
             )?;
             let mut entry = NewAudit::by(Some(p.user.id), "signal.reopened")
@@ -912,6 +927,90 @@ pub async fn put_photo(
             let mut entry = NewAudit::by(Some(p.user.id), "signal.photo_set")
                 .on("signal", id)
                 .details(json!({"bytes": size, "type": upload.content_type}));
+            entry.wijk_id = row.wijk_id;
+            audit::record(conn, entry)?;
+            detail(conn, id, Some(&p)).map(web::Json)
+        })
+        .await
+}
+
+/// Moderate a signal
+///
+/// Staff of the signal's service or wijk edit personal data out of its description, remove its
+/// photo, or hide (or show again) the whole signal, always with a reason that appears on its
+/// public history. A hidden signal and its photo are no longer public.
+#[utoipa::path(
+    tag = "signals",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Signal id (UUID)")),
+    request_body = ModerateSignal,
+    responses(
+        (status = 200, description = "The signal after moderation", body = Signal),
+        (status = 400, description = "No reason, nothing to change, or a bad description", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the signal's service or wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such signal", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/signals/{id}/moderation")]
+pub async fn moderate(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<ModerateSignal>,
+) -> Result<web::Json<Signal>, AppError> {
+    let id = parse_id(&id, "signal")?;
+    let body = body.into_inner();
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let row = q::for_update(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such signal".to_owned()))?;
+            if !sees_reporter(Some(&p), &row) {
+                return Err(AppError::Forbidden(
+                    "only staff of the signal's service or wijk moderate it".to_owned(),
+                ));
+            }
+            body.validate()?;
+            let reason = body.reason.trim().to_owned();
+            let m = q::Moderation {
+                description: body.description.map(|d| d.trim().to_owned()),
+                remove_photo: body.remove_photo && row.photo_id.is_some(),
+                hidden: body
+                    .hidden
+                    .map(|h| h.then(|| reason.clone()))
+                    .filter(|h| h.is_some() != row.hidden_reason.is_some()),
+            };
+            if m.description.is_none() && !m.remove_photo && m.hidden.is_none() {
+                return Err(AppError::field(
+                    "reason",
+                    "nothing",
+                    "change the description, remove the photo, or hide or show the signal",
+                ));
+            }
+            q::moderate(
+                conn,
+                &row,
+                &m,
+                &EventRow {
+                    id: Uuid::now_v7(),
+                    signal_id: id,
+                    at: Utc::now(),
+                    status: row.status,
+                    resolution: row.resolution,
+                    reason: Some(reason.clone()),
+                    actor_id: Some(p.user.id),
+                    by_reporter: false,
+                    moderation: true,
+                },
+            )?;
+            let mut entry = NewAudit::by(Some(p.user.id), "signal.moderated")
+                .on("signal", id)
+                .details(json!({
+                    "description_edited": m.description.is_some(),
+                    "photo_removed": m.remove_photo,
+                    "hidden": m.hidden.as_ref().map(Option::is_some),
+                    "reason": reason,
+                }));
             entry.wijk_id = row.wijk_id;
             audit::record(conn, entry)?;
             detail(conn, id, Some(&p)).map(web::Json)

@@ -54,6 +54,7 @@ pub struct SignalRow {
     pub responsible: Option<String>,
     pub duplicate_of: Option<Uuid>,
     pub photo_id: Option<Uuid>,
+    pub hidden_reason: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -71,6 +72,7 @@ pub struct EventRow {
     pub reason: Option<String>,
     pub actor_id: Option<Uuid>,
     pub by_reporter: bool,
+    pub moderation: bool,
 }
 
 /// A signal with what its answers show: the service, the wijk number, the number of
@@ -236,6 +238,7 @@ pub fn insert(conn: &mut PgConnection, row: &SignalRow) -> QueryResult<()> {
             reason: None,
             actor_id: row.reporter_id.or(row.entered_by),
             by_reporter: row.entered_by.is_none(),
+            moderation: false,
         },
     )?;
     if let Some(user) = row.reporter_id {
@@ -287,6 +290,8 @@ pub struct ListFilter {
     pub category: Option<String>,
     pub status: Option<SignalStatus>,
     pub service_id: Option<Uuid>,
+    /// Also hidden signals (for staff), else only visible ones.
+    pub with_hidden: bool,
     /// Only signals after this one, newest first: (`created_at`, `id`).
     pub after: Option<(DateTime<Utc>, Uuid)>,
     pub limit: i64,
@@ -310,6 +315,9 @@ pub fn list(conn: &mut PgConnection, f: &ListFilter) -> QueryResult<Vec<SignalLi
     if let Some(s) = f.service_id {
         q = q.filter(signal::service_id.eq(s));
     }
+    if !f.with_hidden {
+        q = q.filter(signal::hidden_reason.is_null());
+    }
     if let Some((at, id)) = f.after {
         q = q.filter(
             sql::<Bool>("(signal.created_at, signal.id) < (")
@@ -332,6 +340,7 @@ pub fn open_in_box(
     lines!()
         .filter(signal::category.eq(category))
         .filter(signal::status.ne(SignalStatus::Closed))
+        .filter(signal::hidden_reason.is_null())
         .filter(
             sql::<Bool>("point(signal.lon, signal.lat) <@ box(point(")
                 .bind::<diesel::sql_types::Double, _>(lon0)
@@ -502,6 +511,7 @@ pub fn open_data(conn: &mut PgConnection) -> QueryResult<Vec<OpenSignal>> {
     signal::table
         .inner_join(city_service::table)
         .left_join(wijk::table)
+        .filter(signal::hidden_reason.is_null())
         .order((signal::created_at.asc(), signal::id.asc()))
         .select((
             signal::id,
@@ -518,4 +528,56 @@ pub fn open_data(conn: &mut PgConnection) -> QueryResult<Vec<OpenSignal>> {
             signal::closed_at,
         ))
         .load(conn)
+}
+
+/// What moderation changes on a signal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moderation {
+    /// The description with personal data edited out.
+    pub description: Option<String>,
+    /// Remove the photo.
+    pub remove_photo: bool,
+    /// Hide (`Some(reason)`) or show (`Some(None)`) the signal; `None` leaves it.
+    pub hidden: Option<Option<String>>,
+}
+
+/// Applies a moderation and adds it to the history (the photo's file is deleted).
+pub fn moderate(
+    conn: &mut PgConnection,
+    row: &SignalRow,
+    m: &Moderation,
+    event: &EventRow,
+) -> QueryResult<()> {
+    if let Some(text) = &m.description {
+        diesel::update(signal::table.find(row.id))
+            .set(signal::description.eq(text))
+            .execute(conn)?;
+    }
+    if m.remove_photo
+        && let Some(file) = row.photo_id
+    {
+        diesel::update(signal::table.find(row.id))
+            .set(signal::photo_id.eq(None::<Uuid>))
+            .execute(conn)?;
+        diesel::delete(crate::schema::stored_file::table.find(file)).execute(conn)?;
+    }
+    if let Some(hidden) = &m.hidden {
+        diesel::update(signal::table.find(row.id))
+            .set(signal::hidden_reason.eq(hidden.as_deref()))
+            .execute(conn)?;
+    }
+    diesel::update(signal::table.find(row.id))
+        .set(signal::updated_at.eq(event.at))
+        .execute(conn)?;
+    add_event(conn, event)
+}
+
+/// Whether a hidden signal shows this file.
+pub fn is_photo_of_hidden_signal(conn: &mut PgConnection, file: Uuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        signal::table
+            .filter(signal::photo_id.eq(file))
+            .filter(signal::hidden_reason.is_not_null()),
+    ))
+    .get_result(conn)
 }
