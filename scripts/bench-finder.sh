@@ -36,7 +36,8 @@ SELECT gen_random_uuid(), r.id, (SELECT id FROM app_user WHERE email = 'bench@ex
 FROM room r JOIN venue v ON v.id = r.venue_id WHERE v.slug LIKE 'bench-%' AND r.name <> 'Zaal 3';
 VACUUM ANALYZE;
 SQL
-SAMENSTAD_BIND="127.0.0.1:$port" SAMENSTAD_LOG=warn DATABASE_URL="$url" "$bin" serve &
+# Without the public cache: each request reads PostgreSQL (the question is the plan, not memory).
+SAMENSTAD_PUBLIC_CACHE_MS=0 SAMENSTAD_BIND="127.0.0.1:$port" SAMENSTAD_LOG=warn DATABASE_URL="$url" "$bin" serve &
 server=$!
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
 python3 - "$port" "$runs" "$day" <<'PY'

@@ -10,6 +10,7 @@ mod labels;
 mod pages;
 mod staff;
 mod state;
+mod upload;
 
 use wasm_bindgen::JsCast;
 

@@ -522,40 +522,21 @@ fn DecisionForm(id: String, current: IdeaStatus, version: RwSignal<u32>) -> impl
 /// The author (or staff): add or replace the idea's photo.
 #[component]
 fn PhotoForm(id: String, version: RwSignal<u32>) -> impl IntoView {
-    use wasm_bindgen::JsCast;
     let lang = use_lang();
     let session = use_session();
     let message = RwSignal::new(None::<String>);
     let upload = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
         let id = id.clone();
-        spawn_local(async move {
-            let content_type = file.type_();
-            let result = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    match api::authed(&session) {
-                        Ok(c) => c
-                            .set_idea_image(&id, &content_type, bytes)
-                            .await
-                            .map_err(|e| e.to_string()),
-                        Err(e) => Err(e),
-                    }
-                }
-                Err(_) => Err(t(lang.get_untracked(), T::LoadFailed).to_owned()),
-            };
-            match result {
-                Ok(_) => version.update(|v| *v += 1),
-                Err(e) => message.set(Some(e)),
-            }
-        });
+        crate::upload::send_chosen_photo(
+            &ev,
+            session,
+            message,
+            t(lang.get_untracked(), T::LoadFailed).to_owned(),
+            move |c, content_type, bytes| async move {
+                c.set_idea_image(&id, &content_type, bytes).await
+            },
+            move |_| version.update(|v| *v += 1),
+        );
     };
     view! {
         <p class="field photo-form">

@@ -470,45 +470,26 @@ fn SignalView(
 /// The reporter adds or replaces the photo (its location is removed by the server).
 #[component]
 fn PhotoForm(id: String, version: RwSignal<u32>) -> impl IntoView {
-    use wasm_bindgen::JsCast;
     let lang = use_lang();
     let session = use_session();
     let message = RwSignal::new(None::<String>);
     let upload = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
         let id = id.clone();
-        leptos::task::spawn_local(async move {
-            let content_type = file.type_();
-            let result = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    match api::authed(&session) {
-                        Ok(c) => c
-                            .set_signal_photo(&id, &content_type, bytes)
-                            .await
-                            .map_err(|e| crate::pages::subsidies::error_text(&e)),
-                        Err(e) => Err(e),
-                    }
-                }
-                Err(_) => Err(pick(
-                    lang.get_untracked(),
-                    "De foto kon niet gelezen worden.",
-                    "The photo could not be read.",
-                )
-                .to_owned()),
-            };
-            match result {
-                Ok(_) => version.update(|v| *v += 1),
-                Err(e) => message.set(Some(e)),
-            }
-        });
+        crate::upload::send_chosen_photo(
+            &ev,
+            session,
+            message,
+            pick(
+                lang.get_untracked(),
+                "De foto kon niet gelezen worden.",
+                "The photo could not be read.",
+            )
+            .to_owned(),
+            move |c, content_type, bytes| async move {
+                c.set_signal_photo(&id, &content_type, bytes).await
+            },
+            move |_| version.update(|v| *v += 1),
+        );
     };
     view! {
         <p class="field photo-form">

@@ -278,21 +278,6 @@ fn toggle(list: RwSignal<Vec<String>>, value: &str, on: bool) {
     });
 }
 
-/// Reads the file chosen in an `<input type=file>`: name, type and bytes.
-async fn chosen_file(
-    input: Option<web_sys::HtmlInputElement>,
-) -> Option<(String, String, Vec<u8>)> {
-    let file = input?.files()?.get(0)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    Some((
-        file.name(),
-        file.type_(),
-        js_sys::Uint8Array::new(&buffer).to_vec(),
-    ))
-}
-
 /// The owner's form for a draft.
 #[component]
 fn Editor(
@@ -529,7 +514,8 @@ fn Editor(
             let id = id.clone();
             spawn_local(async move {
                 let reset = input.clone();
-                let Some((name, content_type, bytes)) = chosen_file(input).await else {
+                let Some((name, content_type, bytes)) = crate::upload::chosen_file(input).await
+                else {
                     file_message.set(Some(t(lang.get_untracked(), T::LoadFailed).to_owned()));
                     return;
                 };

@@ -13,7 +13,6 @@ use samenstad_types::venue::{
     CreateClosure, OpeningHours, OpeningKind, Room, RoomInput, SetOpeningHours, Tariffs,
     UpdateVenue, VenueDetail,
 };
-use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::app::set_title;
@@ -240,38 +239,17 @@ fn PhotoSection(detail: RwSignal<Option<VenueDetail>>) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let photo = move || detail.with(|d| d.as_ref().and_then(|d| d.photo_url.clone()));
     let upload = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
         let (id, _) = current(detail);
-        spawn_local(async move {
-            let content_type = file.type_();
-            let result = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    match api::authed(&session) {
-                        Ok(c) => c
-                            .set_venue_photo(&id, &content_type, bytes)
-                            .await
-                            .map_err(|e| crate::pages::subsidies::error_text(&e)),
-                        Err(e) => Err(e),
-                    }
-                }
-                Err(_) => Err(t(lang.get_untracked(), T::LoadFailed).to_owned()),
-            };
-            match result {
-                Ok(v) => {
-                    message.set(None);
-                    detail.set(Some(v));
-                }
-                Err(e) => message.set(Some(e)),
-            }
-        });
+        crate::upload::send_chosen_photo(
+            &ev,
+            session,
+            message,
+            t(lang.get_untracked(), T::LoadFailed).to_owned(),
+            move |c, content_type, bytes| async move {
+                c.set_venue_photo(&id, &content_type, bytes).await
+            },
+            move |v| detail.set(Some(v)),
+        );
     };
     let remove = move |_| {
         let (id, _) = current(detail);

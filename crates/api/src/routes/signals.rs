@@ -807,15 +807,7 @@ pub async fn follow(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&id, "signal")?;
-    state
-        .transaction(move |conn| {
-            let p = Principal::load(conn, caller)?;
-            load(conn, id)?;
-            Ok(q::follow(conn, id, p.user.id)?)
-        })
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    set_following(caller, &state, &id, true).await
 }
 
 /// Stop following a signal
@@ -836,12 +828,26 @@ pub async fn unfollow(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&id, "signal")?;
+    set_following(caller, &state, &id, false).await
+}
+
+/// The caller follows the signal `id`, or no longer does: 204, or 404 for no such signal.
+async fn set_following(
+    caller: UserCaller,
+    state: &AppState,
+    id: &str,
+    following: bool,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(id, "signal")?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             load(conn, id)?;
-            Ok(q::unfollow(conn, id, p.user.id)?)
+            if following {
+                Ok(q::follow(conn, id, p.user.id)?)
+            } else {
+                Ok(q::unfollow(conn, id, p.user.id)?)
+            }
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
