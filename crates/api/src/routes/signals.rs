@@ -227,6 +227,17 @@ pub async fn list_services(
     Ok(web::Json(rows.iter().map(service_view).collect()))
 }
 
+/// The lines of the routing table as the API shows them.
+fn route_views(rows: Vec<(String, Option<i16>, String)>) -> Vec<SignalRoute> {
+    rows.into_iter()
+        .map(|(category, wijknr, service)| SignalRoute {
+            category,
+            wijknr,
+            service,
+        })
+        .collect()
+}
+
 /// Routing table
 ///
 /// Which service answers the signals of each category, per wijk; a line without a wijk covers
@@ -241,15 +252,7 @@ pub async fn list_routes(
     state: web::Data<AppState>,
 ) -> Result<web::Json<Vec<SignalRoute>>, AppError> {
     let rows = state.with_conn(|conn| Ok(q::routes(conn)?)).await?;
-    Ok(web::Json(
-        rows.into_iter()
-            .map(|(category, wijknr, service)| SignalRoute {
-                category,
-                wijknr,
-                service,
-            })
-            .collect(),
-    ))
+    Ok(web::Json(route_views(rows)))
 }
 
 /// Set a line of the routing table
@@ -302,15 +305,7 @@ pub async fn put_route(
             Ok(q::routes(conn)?)
         })
         .await?;
-    Ok(web::Json(
-        rows.into_iter()
-            .map(|(category, wijknr, service)| SignalRoute {
-                category,
-                wijknr,
-                service,
-            })
-            .collect(),
-    ))
+    Ok(web::Json(route_views(rows)))
 }
 
 /// Report a signal
