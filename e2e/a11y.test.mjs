@@ -57,7 +57,7 @@ const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/sta
   '/staff/venue-changes', '/staff/signals'];
 // Pages that keep the city's data (issue: self-service and administration).
 const KEPT_PAGES = ['/venues/buurtcentrum-sluizeken/manage', '/admin', '/admin/clients', '/admin/outbox',
-  '/admin/audit', '/subsidies/schemes', '/subsidies/schemes/samen-aan-zet'];
+  '/admin/audit', '/admin/signal-routes', '/subsidies/schemes', '/subsidies/schemes/samen-aan-zet'];
 const STAFF_PAGES = ['/account', '/organisations', '/invitations/accept?token=unknown', '/bookings', '/manage',
   ...KEPT_PAGES, '/subsidies/mine', '/signals/new',
   '/subsidies/apply/fonds-tijdelijke-invullingen', 'DRAFT', '/subsidies/admin', '/subsidies/dashboard',

@@ -15,10 +15,10 @@ after(async () => { await browser?.close(); });
 
 const loggedIn = (email) => logIn(browser, email, PASSWORD);
 
-/** Fills the report form: litter in wijk 4, at the centre of the wijk's map. */
-async function describeLitter(page) {
+/** Fills the report form: litter in wijk `wijk` (4 unless said), at the centre of its map. */
+async function describeLitter(page, wijk = '4') {
   await page.getByLabel('Wat is er aan de hand?').selectOption('litter');
-  await page.getByLabel('Wijk', { exact: true }).selectOption('4');
+  await page.getByLabel('Wijk', { exact: true }).selectOption(wijk);
   await page.locator('svg.point-picker').click();
 }
 
@@ -112,4 +112,31 @@ test('a resident reports litter, a neighbour follows it instead, the service pla
   await reporter.close();
   await neighbour.close();
   await staff.close();
+});
+
+test('an administrator sends litter in one wijk to another service, and the next report there goes to that service', async () => {
+  const stamp = Date.now();
+  const residentEmail = `bewoner-${stamp}@example.org`;
+  cliUser(residentEmail, PASSWORD, { name: 'Nora' });
+  const { page: admin, errors } = await logIn(browser, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
+  await admin.getByRole('link', { name: 'Beheer', exact: true }).click();
+  await admin.getByRole('link', { name: 'Meldingen: wie behandelt wat' }).click();
+  await admin.locator('table.signal-routes tr', { hasText: 'Zwerfvuil en sluikstort' }).filter({ hasText: 'IVAGO' }).waitFor();
+  await admin.getByLabel('Soort melding').selectOption('litter');
+  await admin.getByLabel('Wijk', { exact: true }).selectOption('7');
+  await admin.getByLabel('Dienst', { exact: true }).selectOption('wegen');
+  await admin.getByRole('button', { name: 'Bewaren' }).click();
+  await admin.getByRole('status').filter({ hasText: 'De lijn is bewaard.' }).waitFor();
+  await admin.locator('table.signal-routes tr', { hasText: 'Wegen, Bruggen en Waterlopen' }).filter({ hasText: 'Zwerfvuil en sluikstort' }).waitFor();
+
+  const { page: resident, errors: residentErrors } = await loggedIn(residentEmail);
+  await resident.goto(`${BASE}/signals/new`);
+  await describeLitter(resident, '7');
+  await resident.getByLabel('Beschrijving').fill(`Een omgevallen vuilnisbak (${stamp}).`);
+  await resident.getByRole('button', { name: 'Melden' }).click();
+  await resident.waitForURL(/\/signals\/[0-9a-f-]{36}$/);
+  assert.match(await resident.locator('dl.facts').innerText(), /Wegen, Bruggen en Waterlopen/);
+  assert.deepEqual([...errors, ...residentErrors], []);
+  await admin.close();
+  await resident.close();
 });

@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/clients") view=crate::pages::admin::AdminClientsPage />
                     <Route path=path!("/admin/outbox") view=crate::pages::admin::AdminOutboxPage />
                     <Route path=path!("/admin/audit") view=crate::pages::admin::AdminAuditPage />
+                    <Route path=path!("/admin/signal-routes") view=crate::pages::admin::AdminSignalRoutesPage />
                     <Route path=path!("/panels/:id") view=PanelPage />
                     <Route path=path!("/proposals/:id") view=ProposalPage />
                     <Route path=path!("/subsidies") view=SubsidyFinder />

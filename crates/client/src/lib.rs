@@ -35,7 +35,7 @@ use samenstad_types::recognition::{
 };
 use samenstad_types::signals::{
     CityService, ModerateSignal, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalCategory,
-    SignalPage, SignalQuery, SignalStep,
+    SignalPage, SignalQuery, SignalRoute, SignalStep,
 };
 use samenstad_types::subsidies::{
     Advice, Application, ApplicationDraft, ApplicationSummary, ApplicationsQuery, Award,
@@ -1191,6 +1191,17 @@ impl Client {
             self.http.delete(url)
         };
         self.send(request).await.map(drop)
+    }
+
+    /// `GET /api/v1/signal-routes`: the routing table of signals.
+    pub async fn signal_routes(&self) -> Result<Vec<SignalRoute>, Error> {
+        self.get(self.http.get(self.url(&["signal-routes"]))).await
+    }
+
+    /// `PUT /api/v1/signal-routes` (administrators): set one line; the table after the change.
+    pub async fn put_signal_route(&self, body: &SignalRoute) -> Result<Vec<SignalRoute>, Error> {
+        self.get(self.http.put(self.url(&["signal-routes"])).json(body))
+            .await
     }
 
     /// `GET /api/v1/city-services`: the services that answer signals.

@@ -1,6 +1,6 @@
 //! The administration console (administrators): accounts and their roles with a picker for
 //! each role's scope, API clients (the secret shown once), the mail outbox, and the audit log
-//! with filters and a CSV download.
+//! with filters and a CSV download, and the routing table of signals.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -35,6 +35,7 @@ fn Console(title: (&'static str, &'static str), children: ChildrenFn) -> impl In
             <A href="/admin/clients">{tx("API-clients", "API clients")}</A>
             <A href="/admin/outbox">{tx("Uitgaande mail", "Outgoing mail")}</A>
             <A href="/admin/audit">{tx("Auditlog", "Audit log")}</A>
+            <A href="/admin/signal-routes">{tx("Meldingen: wie behandelt wat", "Signals: who handles what")}</A>
         </nav>
         {move || match allowed() {
             Access::Open => children().into_any(),
@@ -502,6 +503,114 @@ pub fn AdminAuditPage() -> impl IntoView {
             <Show when=move || cursor.with(Option::is_some)>
                 <button type="button" on:click=move |_| load(true)>{tx("Meer", "More")}</button>
             </Show>
+        </Console>
+    }
+}
+
+/// `/admin/signal-routes`: which city service answers each category of signals, per wijk (a
+/// line without a wijk covers every wijk without a line of its own).
+#[component]
+pub fn AdminSignalRoutesPage() -> impl IntoView {
+    use samenstad_types::signals::{SignalCategory, SignalRoute};
+    let lang = use_lang();
+    let session = use_session();
+    let version = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        version.track();
+        async move {
+            let c = api::client()?;
+            let err = |e: samenstad_client::Error| e.to_string();
+            Ok::<_, String>((
+                c.signal_routes().await.map_err(err)?,
+                c.signal_categories().await.map_err(err)?,
+                c.list_city_services().await.map_err(err)?,
+                c.list_wijken(&ListWijkenQuery::default())
+                    .await
+                    .map_err(err)?
+                    .items,
+            ))
+        }
+    });
+    let category = RwSignal::new(String::new());
+    let wijk = RwSignal::new(String::new());
+    let service = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let name_of = |list: &[SignalCategory], key: &str, lang: Lang| {
+        list.iter().find(|c| c.key == key).map_or_else(
+            || key.to_owned(),
+            |c| {
+                if lang == Lang::Nl {
+                    c.name_nl.clone()
+                } else {
+                    c.name_en.clone()
+                }
+            },
+        )
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = SignalRoute {
+            category: category.get_untracked(),
+            wijknr: wijk.get_untracked().parse().ok(),
+            service: service.get_untracked(),
+        };
+        act(
+            session,
+            message,
+            move |c| async move { c.put_signal_route(&body).await },
+            move |_| {
+                done.set(Some(
+                    pick(
+                        lang.get_untracked(),
+                        "De lijn is bewaard.",
+                        "The line is saved.",
+                    )
+                    .to_owned(),
+                ));
+                version.update(|v| *v += 1);
+            },
+        );
+    };
+    view! {
+        <Console title=("Meldingen: wie behandelt wat", "Signals: who handles what")>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
+                Ok((routes, categories, services, wijken)) => {
+                    let service_name = |key: &str| services.iter().find(|s| s.key == key).map_or_else(|| key.to_owned(), |s| s.name.clone());
+                    view! {
+                        <div class="table-scroll"><table class="signal-routes">
+                            <caption>{tx("De dienst die elke soort melding krijgt", "The service that gets each kind of signal")}</caption>
+                            <thead><tr><th scope="col">{tx("Soort", "Kind")}</th><th scope="col">{tx("Wijk", "Wijk")}</th><th scope="col">{tx("Dienst", "Service")}</th></tr></thead>
+                            <tbody>{routes.iter().map(|r| {
+                                let wijk_text = r.wijknr.map_or_else(|| pick(lang.get_untracked(), "alle andere wijken", "every other wijk").to_owned(), |n| n.to_string());
+                                view! { <tr><th scope="row">{name_of(&categories, &r.category, lang.get())}</th><td>{wijk_text}</td><td>{service_name(&r.service)}</td></tr> }
+                            }).collect_view()}</tbody>
+                        </table></div>
+                        <form class="signal-route" on:submit=submit>
+                            <h2>{tx("Een lijn zetten", "Set a line")}</h2>
+                            <p class="field"><label for="route-category">{tx("Soort melding", "Kind of signal")}</label>
+                                <select id="route-category" required=true on:change=move |ev| category.set(event_target_value(&ev))>
+                                    <option value="">{tx("Kies", "Choose")}</option>
+                                    {categories.iter().map(|c| view! { <option value=c.key.clone()>{if lang.get_untracked() == Lang::Nl { c.name_nl.clone() } else { c.name_en.clone() }}</option> }).collect_view()}
+                                </select></p>
+                            <p class="field"><label for="route-wijk">{tx("Wijk", "Wijk")}</label>
+                                <select id="route-wijk" on:change=move |ev| wijk.set(event_target_value(&ev))>
+                                    <option value="">{tx("Alle wijken zonder eigen lijn", "Every wijk without a line of its own")}</option>
+                                    {wijken.iter().map(|w| view! { <option value=w.wijknr.to_string()>{w.name.clone()}</option> }).collect_view()}
+                                </select></p>
+                            <p class="field"><label for="route-service">{tx("Dienst", "Service")}</label>
+                                <select id="route-service" required=true on:change=move |ev| service.set(event_target_value(&ev))>
+                                    <option value="">{tx("Kies", "Choose")}</option>
+                                    {services.iter().map(|s| view! { <option value=s.key.clone()>{s.name.clone()}</option> }).collect_view()}
+                                </select></p>
+                            <Problem message=message />
+                            <button type="submit">{tx("Bewaren", "Save")}</button>
+                        </form>
+                    }.into_any()
+                }
+            })}
+            <Done message=done />
         </Console>
     }
 }
