@@ -30,6 +30,7 @@ serve_fresh_database() {
   export DATABASE_URL="$SAMENSTAD_PG_SERVER/$db"
   "$bin" migrate >/dev/null
   "$bin" seed >/dev/null
+  "$bin" import addresses crates/db/data/gent/adressen-bibliotheken.csv >/dev/null
   export SAMENSTAD_E2E_ADMIN_EMAIL=admin@e2e.example SAMENSTAD_E2E_ADMIN_PASSWORD="e2e beheerder wachtwoord"
   printf '%s\n' "$SAMENSTAD_E2E_ADMIN_PASSWORD" | "$bin" admin create-user --email "$SAMENSTAD_E2E_ADMIN_EMAIL" --password-stdin >/dev/null
   export SAMENSTAD_PUBLIC_URL="http://127.0.0.1:$port" SAMENSTAD_TEST_URL="http://127.0.0.1:$port"

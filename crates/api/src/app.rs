@@ -39,6 +39,7 @@ fn api_routes() -> (
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(scope("/api/v1").configure(routes::configure))
+        .service(scope("/open311/v2").configure(routes::open311::configure))
         .split_for_parts();
     crate::openapi::add_body_errors(&mut api);
     crate::openapi::add_common_errors(&mut api);
@@ -133,6 +134,9 @@ fn unmatched_api(paths: &utoipa::openapi::Paths) -> actix_web::Route {
     web::to(move |req: HttpRequest| {
         let routes = routes.clone();
         async move {
+            if req.path().starts_with("/open311/") {
+                return routes::open311::unmatched(&req);
+            }
             match routes.iter().find(|(def, _)| def.is_match(req.path())) {
                 Some((_, allow)) => HttpResponse::MethodNotAllowed()
                     .insert_header((actix_web::http::header::ALLOW, allow.as_str()))

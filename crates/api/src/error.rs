@@ -245,7 +245,10 @@ pub fn ensure_problem_body<B>(
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|ct| ct.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
-    if is_problem {
+    // Open311 answers its errors as the standard's arrays of {code, description}.
+    let is_open311 = res.request().path().starts_with("/open311/")
+        && res.response().headers().contains_key(header::CONTENT_TYPE);
+    if is_problem || is_open311 {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

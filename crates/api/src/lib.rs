@@ -1,6 +1,8 @@
 //! Samenstad's HTTP API: actix-web routes per resource, OpenAPI built from the same route
 //! registration, the API docs UI and the web app, all served by one binary.
 
+pub mod address;
+pub mod address_import;
 pub mod admin_cli;
 pub mod app;
 pub mod auth;

@@ -260,9 +260,29 @@ enum ImportCommand {
         #[command(flatten)]
         db: DbConfig,
     },
+    /// Import an address register extract: the Flemish Adressenregister's CSV (`;`- or
+    /// `,`-separated; columns by header: STRAATNM, HUISNR, BUSNR, POSTCODE, GEMEENTE, ADRESID,
+    /// and X/Y in Lambert 72 or LAT/LON in WGS84; retired addresses are skipped). All or
+    /// nothing; known ids are updated.
+    Addresses {
+        /// The file.
+        file: PathBuf,
+        #[command(flatten)]
+        db: DbConfig,
+    },
 }
 
-fn import_venues(file: &std::path::Path, db: &DbConfig) -> Result<(), String> {
+/// Runs an import of `what` from `file`, all or nothing, and prints what happened.
+fn import_file(
+    file: &std::path::Path,
+    db: &DbConfig,
+    what: &str,
+    import: fn(
+        &mut samenstad_db::PgConnection,
+        &str,
+        &str,
+    ) -> Result<samenstad_api::import::ImportReport, String>,
+) -> Result<(), String> {
     let content = std::fs::read_to_string(file)
         .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let mut conn = connect(db)?;
@@ -270,9 +290,9 @@ fn import_venues(file: &std::path::Path, db: &DbConfig) -> Result<(), String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    match samenstad_api::import::import_venues(&mut conn, &content, &source)? {
+    match import(&mut conn, &content, &source)? {
         samenstad_api::import::ImportReport::Imported(n) => {
-            println!("imported {n} venues from {source}");
+            println!("imported {n} {what} from {source}");
             Ok(())
         }
         samenstad_api::import::ImportReport::Rejected(lines) => {
@@ -456,7 +476,15 @@ async fn main() -> ExitCode {
         Command::Serve(config) => serve(*config).await,
         Command::Migrate(db) => migrate(&db),
         Command::Seed(db) => seed(&db),
-        Command::Import(ImportCommand::Venues { file, db }) => import_venues(&file, &db),
+        Command::Import(ImportCommand::Venues { file, db }) => {
+            import_file(&file, &db, "venues", samenstad_api::import::import_venues)
+        }
+        Command::Import(ImportCommand::Addresses { file, db }) => import_file(
+            &file,
+            &db,
+            "addresses",
+            samenstad_api::address_import::import_addresses,
+        ),
         Command::Pabulib(PabulibCommand::Tally { file, rule }) => pabulib_tally(&file, rule),
         Command::Pabulib(PabulibCommand::Import { file, wijk, db }) => {
             pabulib_import(&file, &wijk, &db)

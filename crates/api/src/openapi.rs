@@ -30,7 +30,7 @@ impl Modify for BearerScheme {
 /// rather than repeated on every route. Runs on the finished document (the routes add their paths
 /// after the `#[openapi]` modifiers ran).
 pub fn add_body_errors(openapi: &mut utoipa::openapi::OpenApi) {
-    for op in operations(openapi).filter(|op| op.request_body.is_some()) {
+    for op in operations(openapi).filter(|op| op.request_body.is_some() && !is_open311(op)) {
         let responses = &mut op.responses.responses;
         for (status, description) in [
             ("400", "The body cannot be read"),
@@ -63,6 +63,13 @@ fn operations(
     })
 }
 
+/// Whether the operation is Open311's, which documents its own errors in the standard's form.
+fn is_open311(op: &utoipa::openapi::path::Operation) -> bool {
+    op.tags
+        .as_ref()
+        .is_some_and(|t| t.iter().any(|t| t == "open311"))
+}
+
 /// Operations that never touch the database, so never answer 503 (the liveness probe).
 const WITHOUT_DATABASE: &[&str] = &["get_liveness"];
 
@@ -73,7 +80,7 @@ const WITHOUT_DATABASE: &[&str] = &["get_liveness"];
 /// endpoint for people, see `auth::UserCaller`). A route documents its own 401 or 403 only when
 /// it says more than these.
 pub fn add_common_errors(openapi: &mut utoipa::openapi::OpenApi) {
-    for op in operations(openapi) {
+    for op in operations(openapi).filter(|op| !is_open311(op)) {
         let security = op.security.as_deref().unwrap_or_default();
         let bearer_accepted = security.iter().any(has_bearer);
         let bearer_required = bearer_accepted && security.iter().all(has_bearer);
@@ -144,6 +151,8 @@ show \"Bron: Stad Gent – data.stad.gent\" with it.",
         (name = "projects", description = "The wijkbudget: programmes, rounds, allocations per wijk, and ideas with their public status."),
         (name = "subsidies", description = "Subsidy schemes as data (Samen aan Zet, Fonds Tijdelijke Invullingen, the archived Wijk aan Zet): the finder, applications with co-signatures and attachments, jury review, decisions within the annual budget, payments, final reports, public awards and the programme dashboard."),
         (name = "signals", description = "Signals (meldingen) in the public space: report at a point, the routing table of categories and wijken to city services, the service's steps with public reasons, reopening, following."),
+        (name = "addresses", description = "The address register (an extract of the Flemish Adressenregister): find an address as one types."),
+        (name = "open311", description = "Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) at `/open311/v2/`: the signals for other systems and apps, in JSON or XML, with the standard's fields, `open`/`closed` statuses (the finer state in `status_notes` and the extension fields `detailed_status` and `resolution`), the `page`/`page_size` extension, and errors as arrays of `{code, description}`. API clients with the scope `signals:write` post requests with their secret as `api_key`."),
         (name = "open-data", description = "The open-data catalogue (DCAT-AP, JSON-LD) and CSV, GeoJSON and iCal for every public list."),
         (name = "system", description = "Service health."),
     ),

@@ -543,7 +543,15 @@ fn every_operation_is_fully_documented() {
                 "{at} documents errors"
             );
             for (status, response) in responses {
-                if status.starts_with('4') || status.starts_with('5') {
+                if path.starts_with("/open311/") && (status.starts_with('4') || status.starts_with('5')) {
+                    assert!(
+                        response["content"]["application/json"]["schema"]["items"]["$ref"]
+                            .as_str()
+                            .is_some_and(|r| r.ends_with("/Open311Error"))
+                            && response["content"]["text/xml"].is_object(),
+                        "{at} {status} is Open311's error array, in JSON and XML"
+                    );
+                } else if status.starts_with('4') || status.starts_with('5') {
                     assert!(
                         response["content"]["application/problem+json"]["schema"]["$ref"]
                             .as_str()

@@ -1137,6 +1137,15 @@ impl Client {
             .await
     }
 
+    /// `GET /api/v1/addresses`: addresses of the register that match what was typed.
+    pub async fn search_addresses(
+        &self,
+        query: &samenstad_types::address::AddressQuery,
+    ) -> Result<Vec<samenstad_types::address::Address>, Error> {
+        self.get(self.http.get(self.url(&["addresses"])).query(query))
+            .await
+    }
+
     /// `POST /api/v1/signals` (needs a token).
     pub async fn report_signal(&self, body: &NewSignal) -> Result<Signal, Error> {
         self.get(self.http.post(self.url(&["signals"])).json(body))

@@ -1018,6 +1018,9 @@ diesel::table! {
         closed_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        address -> Nullable<Text>,
+        address_id -> Nullable<Text>,
+        api_client_id -> Nullable<Uuid>,
     }
 }
 
@@ -1064,3 +1067,18 @@ diesel::joinable!(signal -> app_user (reporter_id));
 diesel::allow_tables_to_appear_in_same_query!(app_user, city_service);
 diesel::allow_tables_to_appear_in_same_query!(signal_category, city_service);
 diesel::allow_tables_to_appear_in_same_query!(signal_category, wijk);
+
+diesel::table! {
+    address (id) {
+        id -> Text,
+        street -> Text,
+        number -> Text,
+        #[sql_name = "box"]
+        box_ -> Nullable<Text>,
+        postcode -> Text,
+        municipality -> Text,
+        lat -> Double,
+        lon -> Double,
+        search -> Text,
+    }
+}

@@ -2,6 +2,7 @@
 //!
 //! Builds for `wasm32-unknown-unknown` so the web app runs the same rules as the server.
 
+pub mod address;
 pub mod allocation;
 pub mod ballot;
 pub mod booking;

@@ -456,6 +456,9 @@ vocabulary! {
         Read = "read",
         /// Record where residents live (the right to vote in a wijk): for a city register.
         ResidenceWrite = "residence:write",
+        /// Post signals through Open311 GeoReport v2 (`POST /open311/v2/requests.json`, with the
+        /// client secret as `api_key`): for another city system or app.
+        SignalsWrite = "signals:write",
     }
 }
 

@@ -6,8 +6,10 @@
 //! carries its OpenAPI schema (documentation comments become descriptions).
 
 pub mod account;
+pub mod address;
 pub mod geojson;
 pub mod health;
+pub mod open311;
 pub mod page;
 pub mod problem;
 pub mod projects;

@@ -49,6 +49,8 @@ vocabulary! {
         Buurtsalon = "buurtsalon",
         /// Through the city's contact centre (Gentinfo); entered by staff.
         ContactCentre = "contact_centre",
+        /// Posted by an API client (another city system or app) through Open311 GeoReport v2.
+        Api = "api",
     }
 }
 
@@ -144,6 +146,12 @@ pub struct NewSignal {
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub reporter_contact: Option<String>,
+    /// The address the point was taken from (an `id` of `GET /addresses`), if any: the signal
+    /// shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    pub address_id: Option<String>,
 }
 
 /// A step of the responsible service, always with a reason the public reads.
@@ -248,7 +256,7 @@ pub struct SignalReporter {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "id": "0193c1a0-0000-7000-8000-0000000000e1", "category": "litter", "wijknr": 7,
-    "lat": 51.0625, "lon": 3.7125, "description": "Een hoop vuilniszakken naast de glasbol aan het Rabotplein.",
+    "lat": 51.0625, "lon": 3.7125, "address": "Rabotstraat 80, 9000 Gent", "description": "Een hoop vuilniszakken naast de glasbol aan het Rabotplein.",
     "channel": "web", "status": "planned", "resolution": null, "planned_for": "2026-12-10",
     "responsible": null, "duplicate_of": null, "photo_url": null, "service": {"id": "0193c1a0-0000-7000-8000-0000000000d1", "key": "ivago", "name": "IVAGO"},
     "reporter_name": null, "reporter": null, "created_at": "2026-12-04T09:00:00+00:00", "updated_at": "2026-12-04T10:00:00+00:00",
@@ -264,6 +272,8 @@ pub struct Signal {
     pub lat: f64,
     /// Longitude (WGS84).
     pub lon: f64,
+    /// The address it was reported at, when the reporter chose one.
+    pub address: Option<String>,
     /// What is wrong.
     pub description: String,
     /// How it reached the city.

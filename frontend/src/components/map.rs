@@ -281,3 +281,27 @@ pub fn PointPicker(
         <p class="hint" id=help_id>{help}</p>
     }
 }
+
+/// Asks the browser for the user's position and puts it in `target` as `(lat, lon)`. When the
+/// user declines or the browser has no position, `failed` (if given) becomes `true`.
+pub fn locate(target: RwSignal<Option<(f64, f64)>>, failed: Option<RwSignal<bool>>) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let Ok(geolocation) = window().navigator().geolocation() else {
+        if let Some(f) = failed {
+            f.set(true);
+        }
+        return;
+    };
+    let on_position = Closure::once_into_js(move |position: web_sys::Position| {
+        let coords = position.coords();
+        target.set(Some((coords.latitude(), coords.longitude())));
+    });
+    let on_error = Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = failed {
+            f.set(true);
+        }
+    });
+    let _ = geolocation
+        .get_current_position_with_error_callback(on_position.unchecked_ref(), Some(on_error.unchecked_ref()));
+}

@@ -305,6 +305,7 @@ pub fn AdminClientsPage() -> impl IntoView {
     let created = RwSignal::new(None::<ApiClient>);
     let name = RwSignal::new(String::new());
     let residence = RwSignal::new(false);
+    let signals = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let reload = move || {
         act(
@@ -323,11 +324,14 @@ pub fn AdminClientsPage() -> impl IntoView {
         ev.prevent_default();
         let body = CreateApiClient {
             name: name.get_untracked().trim().to_owned(),
-            scopes: if residence.get_untracked() {
-                vec![ApiScope::ResidenceWrite.as_str().to_owned()]
-            } else {
-                Vec::new()
-            },
+            scopes: [
+                (residence, ApiScope::ResidenceWrite),
+                (signals, ApiScope::SignalsWrite),
+            ]
+            .into_iter()
+            .filter(|(on, _)| on.get_untracked())
+            .map(|(_, scope)| scope.as_str().to_owned())
+            .collect(),
         };
         act(
             session,
@@ -371,6 +375,8 @@ pub fn AdminClientsPage() -> impl IntoView {
                     <input id="client-name" required=true maxlength="200" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) /></p>
                 <p class="field check"><input id="client-residence" type="checkbox" prop:checked=residence on:change=move |ev| residence.set(event_target_checked(&ev)) />
                     <label for="client-residence">{tx("Mag woonplaatsen registreren (residence:write)", "May record residence (residence:write)")}</label></p>
+                <p class="field check"><input id="client-signals" type="checkbox" prop:checked=signals on:change=move |ev| signals.set(event_target_checked(&ev)) />
+                    <label for="client-signals">{tx("Mag meldingen posten via Open311 (signals:write)", "May post signals through Open311 (signals:write)")}</label></p>
                 <Problem message=message />
                 <button type="submit">{tx("Client aanmaken", "Create the client")}</button>
             </form>

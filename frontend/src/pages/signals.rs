@@ -5,15 +5,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use samenstad_types::address::{Address, AddressQuery};
 use samenstad_types::signals::{
-    ModerateSignal, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalAction, SignalCategory,
+    ModerateSignal, NearbyQuery, NewSignal, SignalChannel, ReopenSignal, Signal, SignalAction, SignalCategory,
     SignalQuery, SignalResolution, SignalStatus, SignalStep,
 };
 use samenstad_types::{ListWijkenQuery, Wijk};
 
 use crate::api;
 use crate::app::set_title;
-use crate::components::map::{Marker, MarkerMap, PointPicker};
+use crate::components::map::{Marker, MarkerMap, PointPicker, locate};
 use crate::format::{date, date_time};
 use crate::i18n::{Lang, use_lang};
 use crate::labels;
@@ -168,7 +169,9 @@ fn SignalLine(signal: Signal, categories: LocalResource<Vec<SignalCategory>>) ->
     }
 }
 
-/// `/signals/new`: report a signal at a point of a wijk.
+/// `/signals/new`: report a signal at a point of a wijk: found by its address, by the browser's
+/// position ("use my location") or picked on the wijk's map. Staff also enter signals received by
+/// phone, at a buurtpunt, a buurtsalon or through Gentinfo, with the reporter's name and contact.
 #[component]
 pub fn ReportSignalPage() -> impl IntoView {
     let lang = use_lang();
@@ -184,10 +187,57 @@ pub fn ReportSignalPage() -> impl IntoView {
     let show_name = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
+    // A place found by its address or the browser: its wijk is chosen, and the point kept.
+    let found = RwSignal::new(None::<(f64, f64)>);
+    let address = RwSignal::new(None::<Address>);
+    let no_position = RwSignal::new(false);
+    let keep_point = StoredValue::new(false);
+    let channel = RwSignal::new(SignalChannel::Web);
+    let reporter_name = RwSignal::new(String::new());
+    let reporter_contact = RwSignal::new(String::new());
+    let is_staff = move || {
+        session.me.with(|m| {
+            m.as_ref().is_some_and(|m| {
+                m.roles
+                    .iter()
+                    .any(|r| matches!(r.role.as_str(), "admin" | "wijk_staff" | "service_staff"))
+            })
+        })
+    };
     Effect::new(move || {
         wijk.track();
-        point.set(None);
+        if keep_point.get_value() {
+            keep_point.set_value(false);
+        } else {
+            point.set(None);
+        }
     });
+    Effect::new(move || {
+        let Some((lat, lon)) = found.get() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let Ok(client) = api::client() else { return };
+            match client.lookup_wijk(lat, lon).await {
+                Ok(Some(w)) => {
+                    let value = w.wijknr.to_string();
+                    if value != wijk.get_untracked() {
+                        keep_point.set_value(true);
+                        wijk.set(value);
+                    }
+                    point.set(Some((lat, lon)));
+                }
+                _ => message.set(Some(
+                    pick(lang.get_untracked(), "Die plaats ligt niet in een wijk van Gent.", "That place is not in a wijk of Gent.").to_owned(),
+                )),
+            }
+        });
+    });
+    // The address applies while the point is still the address's.
+    let address_id = move || {
+        let a = address.get_untracked()?;
+        (point.get_untracked() == Some((a.lat, a.lon))).then_some(a.id)
+    };
     let outline = LocalResource::new(move || {
         let wijk = wijk.get();
         async move {
@@ -225,15 +275,20 @@ pub fn ReportSignalPage() -> impl IntoView {
             ));
             return;
         };
+        let staff_entry = channel.get_untracked() != SignalChannel::Web;
+        let given = |s: RwSignal<String>| {
+            Some(s.get_untracked().trim().to_owned()).filter(|v| staff_entry && !v.is_empty())
+        };
         let body = NewSignal {
             category: category.get_untracked(),
             lat,
             lon,
             description: description.get_untracked().trim().to_owned(),
             show_name: show_name.get_untracked(),
-            channel: None,
-            reporter_name: None,
-            reporter_contact: None,
+            channel: staff_entry.then(|| channel.get_untracked()),
+            reporter_name: given(reporter_name),
+            reporter_contact: given(reporter_contact),
+            address_id: address_id(),
         };
         let navigate = navigate.clone();
         act(
@@ -249,6 +304,26 @@ pub fn ReportSignalPage() -> impl IntoView {
             <p><A href="/login">{tx("Log in om iets te melden.", "Log in to report something.")}</A></p>
         }>
             <form class="signal-form" on:submit=submit.clone()>
+                <Show when=is_staff>
+                    <fieldset class="staff-entry">
+                        <legend>{tx("Voor medewerkers", "For staff")}</legend>
+                        <p class="field"><label for="signal-channel">{tx("Hoe kwam de melding binnen?", "How did the signal come in?")}</label>
+                            <select id="signal-channel" on:change=move |ev| {
+                                channel.set(SignalChannel::parse(&event_target_value(&ev)).unwrap_or(SignalChannel::Web));
+                            }>
+                                {SignalChannel::ALL.iter().filter(|c| **c != SignalChannel::Api).map(|c| {
+                                    let c = *c;
+                                    view! { <option value=c.as_str() selected=move || channel.get() == c>{move || labels::signal_channel_entry(lang.get(), c)}</option> }
+                                }).collect_view()}
+                            </select></p>
+                        <Show when=move || channel.get() != SignalChannel::Web>
+                            <p class="field"><label for="signal-reporter-name">{tx("Naam van de melder", "Reporter's name")}</label>
+                                <input id="signal-reporter-name" maxlength="200" autocomplete="off" prop:value=reporter_name on:input=move |ev| reporter_name.set(event_target_value(&ev)) /></p>
+                            <p class="field"><label for="signal-reporter-contact">{tx("Telefoon of e-mail van de melder (niet openbaar)", "Reporter's phone or e-mail (not public)")}</label>
+                                <input id="signal-reporter-contact" maxlength="200" autocomplete="off" prop:value=reporter_contact on:input=move |ev| reporter_contact.set(event_target_value(&ev)) /></p>
+                        </Show>
+                    </fieldset>
+                </Show>
                 <p class="field"><label for="signal-category">{tx("Wat is er aan de hand?", "What is wrong?")}</label>
                     <select id="signal-category" required=true on:change=move |ev| category.set(event_target_value(&ev))>
                         <option value="">{tx("Kies een soort", "Choose a kind")}</option>
@@ -257,10 +332,20 @@ pub fn ReportSignalPage() -> impl IntoView {
                             view! { <option value=c.key>{name}</option> }
                         }).collect_view())}
                     </select></p>
+                <AddressSearch chosen=address found=found />
+                <p class="field">
+                    <button type="button" class="use-location" on:click=move |_| { no_position.set(false); locate(found, Some(no_position)); }>
+                        {tx("Gebruik mijn locatie", "Use my location")}</button>
+                    {move || no_position.get().then(|| view! { <span class="hint" role="status">{tx(" Je locatie is niet beschikbaar; zoek het adres of duid de plaats aan op de kaart.", " Your location is not available; find the address or mark the place on the map.")}</span> })}
+                </p>
                 <p class="field"><label for="signal-wijk">{tx("Wijk", "Wijk")}</label>
                     <select id="signal-wijk" required=true on:change=move |ev| wijk.set(event_target_value(&ev))>
                         <option value="">{tx("Kies een wijk", "Choose a wijk")}</option>
-                        {move || wijken.get().map(|list| list.into_iter().map(|w| view! { <option value=w.wijknr.to_string()>{w.name}</option> }).collect_view())}
+                        {move || wijken.get().map(|list| list.into_iter().map(|w| {
+                            let value = w.wijknr.to_string();
+                            let this = value.clone();
+                            view! { <option value=value selected=move || wijk.get() == this>{w.name}</option> }
+                        }).collect_view())}
                     </select></p>
                 {move || outline.get().flatten().map(|detail| view! {
                     <div class="field">
@@ -269,7 +354,10 @@ pub fn ReportSignalPage() -> impl IntoView {
                             label=pick(lang.get_untracked(), "Plaats van de melding", "Place of the signal").to_owned()
                             help=pick(lang.get_untracked(), "Klik op de kaart, of gebruik de pijltjestoetsen en Enter.", "Click the map, or use the arrow keys and Enter.").to_owned()
                             help_id="signal-place-help" />
-                        {move || point.get().map(|(lat, lon)| view! { <p class="hint">{format!("{lat:.5}, {lon:.5}")}</p> })}
+                        {move || point.get().map(|(lat, lon)| {
+                            let at = address.get().filter(|a| (a.lat, a.lon) == (lat, lon)).map(|a| a.label);
+                            view! { <p class="hint place">{at.unwrap_or_else(|| format!("{lat:.5}, {lon:.5}"))}</p> }
+                        })}
                     </div>
                 })}
                 {move || nearby.get().flatten().filter(|l| !l.is_empty()).map(|list| view! {
@@ -292,6 +380,50 @@ pub fn ReportSignalPage() -> impl IntoView {
                 <button type="submit">{tx("Melden", "Report")}</button>
             </form>
         </Show>
+    }
+}
+
+/// Finds an address as one types (three characters or more) and offers the matches as buttons;
+/// the one chosen goes to `chosen`, its point to `found`.
+#[component]
+fn AddressSearch(chosen: RwSignal<Option<Address>>, found: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let matches = LocalResource::new(move || {
+        let q = typed.get().trim().to_owned();
+        let picked = chosen.with_untracked(|a| a.as_ref().is_some_and(|a| a.label == q));
+        async move {
+            if picked || q.chars().count() < 3 {
+                return None;
+            }
+            api::client()
+                .ok()?
+                .search_addresses(&AddressQuery { q, limit: Some(6) })
+                .await
+                .ok()
+        }
+    });
+    view! {
+        <div class="field address-search">
+            <label for="signal-address">{tx("Adres (zoek terwijl je typt)", "Address (search as you type)")}</label>
+            <input id="signal-address" type="search" autocomplete="off" aria-describedby="signal-address-help" aria-controls="signal-address-matches"
+                prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
+            <p class="hint" id="signal-address-help">{tx("Straat en huisnummer, bv. Driesstraat 99.", "Street and number, e.g. Driesstraat 99.")}</p>
+            <ul id="signal-address-matches" class="address-matches" aria-live="polite">
+                {move || matches.get().flatten().map(|list| {
+                    if list.is_empty() {
+                        return view! { <li class="hint">{tx("Geen adres gevonden.", "No address found.")}</li> }.into_any();
+                    }
+                    list.into_iter().map(|a| {
+                        let label = a.label.clone();
+                        view! { <li><button type="button" class="address-match" on:click=move |_| {
+                            typed.set(a.label.clone());
+                            found.set(Some((a.lat, a.lon)));
+                            chosen.set(Some(a.clone()));
+                        }>{label}</button></li> }
+                    }).collect_view().into_any()
+                })}
+            </ul>
+        </div>
     }
 }
 
@@ -424,6 +556,7 @@ fn SignalView(
         <dl class="facts">
             <dt>{tx("Dienst", "Service")}</dt><dd>{s.service.name.clone()}</dd>
             {s.wijknr.map(|nr| view! { <dt>{tx("Wijk", "Wijk")}</dt><dd><A href=format!("/signals?wijk={nr}")>{nr.to_string()}</A></dd> })}
+            {s.address.clone().map(|a| view! { <dt>{tx("Adres", "Address")}</dt><dd class="address">{a}</dd> })}
             <dt>{tx("Gemeld", "Reported")}</dt><dd>{date_time(&s.created_at)} " · " {move || labels::signal_channel(lang.get(), signal.channel)}</dd>
             {s.reporter_name.clone().map(|n| view! { <dt>{tx("Door", "By")}</dt><dd>{n}</dd> })}
             {s.responsible.clone().map(|r| view! { <dt>{tx("Verantwoordelijk", "Responsible")}</dt><dd>{r}</dd> })}
@@ -749,6 +882,7 @@ pub fn SignalQueuePage() -> impl IntoView {
     };
     view! {
         <h1>{tx("Meldingen van mijn dienst", "My service's signals")}</h1>
+        <p><A href="/signals/new">{move || pick(lang.get(), "Een melding ingeven (telefoon, buurtpunt, buurtsalon, Gentinfo)", "Enter a signal (phone, buurtpunt, buurtsalon, Gentinfo)")}</A></p>
         {move || match mine() {
             None => view! { <p class="loading">{tx("Laden…", "Loading…")}</p> }.into_any(),
             Some(list) if list.is_empty() => view! { <p role="alert">{tx("Deze pagina is voor medewerkers van een stadsdienst.", "This page is for staff of a city service.")}</p> }.into_any(),

@@ -14,7 +14,7 @@ use wasm_bindgen::JsValue;
 
 use crate::api;
 use crate::app::set_title;
-use crate::components::map::Projection;
+use crate::components::map::{Projection, locate};
 use crate::components::week_calendar::WeekCalendar;
 use crate::format;
 use crate::i18n::{Lang, T, t, use_lang};
@@ -157,7 +157,7 @@ pub fn VenueFinder() -> impl IntoView {
                             </section>
                             <div class="map-side">
                                 <p class="help">{move || t(lang.get(), T::NearHelp)}</p>
-                                <button type="button" class="near-me" on:click=move |_| locate(near)>{move || t(lang.get(), T::NearMe)}</button>
+                                <button type="button" class="near-me" on:click=move |_| locate(near, None)>{move || t(lang.get(), T::NearMe)}</button>
                                 <Show when=move || near.get().is_some()>
                                     <button type="button" class="clear-near" on:click=move |_| near.set(None)>{move || t(lang.get(), T::ClearNear)}</button>
                                 </Show>
@@ -169,21 +169,6 @@ pub fn VenueFinder() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-/// Asks the browser for the user's position and searches near it (nothing happens when the user
-/// declines or the browser has no position).
-fn locate(near: RwSignal<Option<(f64, f64)>>) {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-    let Ok(geolocation) = window().navigator().geolocation() else {
-        return;
-    };
-    let on_position = Closure::once_into_js(move |position: web_sys::Position| {
-        let coords = position.coords();
-        near.set(Some((coords.latitude(), coords.longitude())));
-    });
-    let _ = geolocation.get_current_position(on_position.unchecked_ref());
 }
 
 #[component]

@@ -253,7 +253,10 @@ pub async fn create_api_client(
             AppError::field(
                 "scopes",
                 "invalid",
-                &format!("unknown scope `{given}`; known: read, residence:write"),
+                &format!(
+                    "unknown scope `{given}`; known: {}",
+                    ApiScope::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                ),
             )
         })?;
         if scope != ApiScope::Read {

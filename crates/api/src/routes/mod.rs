@@ -3,12 +3,14 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod addresses;
 pub mod admin;
 pub mod admin_common;
 pub mod auth;
 pub mod feeds;
 pub mod files;
 pub mod health;
+pub mod open311;
 pub mod ideas_common;
 pub mod me;
 pub mod open_data;
@@ -53,6 +55,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     panels::configure(cfg);
     residence::configure(cfg);
     signals::configure(cfg);
+    addresses::configure(cfg);
     subsidies::configure(cfg);
     subsidy_review::configure(cfg);
     feeds::configure(cfg);

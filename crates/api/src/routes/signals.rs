@@ -9,6 +9,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::files::{self as fq, NewFile};
+use samenstad_db::queries::addresses as aq;
 use samenstad_db::queries::outbox;
 use samenstad_db::queries::signals::{
     self as q, Change, EventRow, ListFilter, SignalLine, SignalRow,
@@ -28,6 +29,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::{MaybeCaller, UserCaller};
+use crate::address::label as address_label;
 use crate::cache;
 use crate::error::AppError;
 use crate::mail;
@@ -93,6 +95,7 @@ fn view(l: &SignalLine, history: Vec<SignalEvent>, who: Viewer) -> Signal {
         wijknr: l.wijknr,
         lat: r.lat,
         lon: r.lon,
+        address: r.address.clone(),
         description: r.description.clone(),
         channel: r.channel,
         status: r.status,
@@ -345,6 +348,13 @@ pub async fn report(
     let signal = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
+            if channel == SignalChannel::Api {
+                return Err(AppError::field(
+                    "channel",
+                    "not_allowed",
+                    "`api` is the channel of signals posted through Open311 (/open311/v2/requests.json)",
+                ));
+            }
             let staff_entry = channel != SignalChannel::Web;
             if staff_entry {
                 let staff = p.is_staff_of(wijk_id) || p.has_role(Role::ServiceStaff);
@@ -375,31 +385,33 @@ pub async fn report(
             let service = q::route_for(conn, &body.category, wijk_id)?.ok_or_else(|| {
                 AppError::field("category", "unrouted", "no service answers this category yet")
             })?;
-            let now = Utc::now();
+            let address = match &body.address_id {
+                Some(id) => Some(
+                    aq::by_id(conn, id)?
+                        .map(|a| address_label(&a))
+                        .ok_or_else(|| {
+                            AppError::field("address_id", "unknown", "is not an address of the register")
+                        })?,
+                ),
+                None => None,
+            };
             let row = SignalRow {
-                id: Uuid::now_v7(),
-                category: body.category.clone(),
                 wijk_id,
-                service_id: service.id,
-                lat: body.lat,
-                lon: body.lon,
-                description: body.description.trim().to_owned(),
                 reporter_id: (!staff_entry).then_some(p.user.id),
                 reporter_name: body.reporter_name.map(|n| n.trim().to_owned()),
                 reporter_contact: body.reporter_contact.map(|c| c.trim().to_owned()),
                 show_name: body.show_name,
-                channel,
                 entered_by: staff_entry.then_some(p.user.id),
-                status: SignalStatus::Submitted,
-                resolution: None,
-                planned_for: None,
-                responsible: None,
-                duplicate_of: None,
-                photo_id: None,
-                hidden_reason: None,
-                closed_at: None,
-                created_at: now,
-                updated_at: now,
+                address,
+                address_id: body.address_id.clone(),
+                ..SignalRow::submitted(
+                    &body.category,
+                    service.id,
+                    (body.lat, body.lon),
+                    &body.description,
+                    channel,
+                    Utc::now(),
+                )
             };
             q::insert(conn, &row)?;
             let mut entry = NewAudit::by(Some(p.user.id), "signal.reported")

@@ -445,6 +445,20 @@ pub fn insert_api_client(conn: &mut PgConnection, row: &ApiClientRow) -> QueryRe
         .map(|_| ())
 }
 
+
+/// The API client whose secret hashes to `secret_hash` (Open311 clients send the secret as
+/// `api_key`).
+pub fn api_client_by_secret_hash(
+    conn: &mut PgConnection,
+    secret_hash: &str,
+) -> QueryResult<Option<ApiClientRow>> {
+    api_client::table
+        .filter(api_client::secret_hash.eq(secret_hash))
+        .select(ApiClientRow::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// The API client with this public id.
 pub fn api_client_by_client_id(
     conn: &mut PgConnection,

@@ -1,6 +1,7 @@
 //! Queries, one module per resource.
 
 pub mod accounts;
+pub mod addresses;
 pub mod applications;
 pub mod audit;
 pub mod ballots;

@@ -58,6 +58,51 @@ pub struct SignalRow {
     pub closed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub address: Option<String>,
+    pub address_id: Option<String>,
+    pub api_client_id: Option<Uuid>,
+}
+
+impl SignalRow {
+    /// A new signal as reported `now`, not yet looked at; who reported it and how are set by the
+    /// caller (`SignalRow { reporter_id: …, ..SignalRow::submitted(…) }`).
+    pub fn submitted(
+        category: &str,
+        service_id: Uuid,
+        (lat, lon): (f64, f64),
+        description: &str,
+        channel: SignalChannel,
+        now: DateTime<Utc>,
+    ) -> Self {
+        SignalRow {
+            id: Uuid::now_v7(),
+            category: category.to_owned(),
+            wijk_id: None,
+            service_id,
+            lat,
+            lon,
+            description: description.trim().to_owned(),
+            reporter_id: None,
+            reporter_name: None,
+            reporter_contact: None,
+            show_name: false,
+            channel,
+            entered_by: None,
+            status: SignalStatus::Submitted,
+            resolution: None,
+            planned_for: None,
+            responsible: None,
+            duplicate_of: None,
+            photo_id: None,
+            hidden_reason: None,
+            closed_at: None,
+            created_at: now,
+            updated_at: now,
+            address: None,
+            address_id: None,
+            api_client_id: None,
+        }
+    }
 }
 
 /// An entry of a signal's history.
@@ -328,6 +373,84 @@ pub fn list(conn: &mut PgConnection, f: &ListFilter) -> QueryResult<Vec<SignalLi
         );
     }
     Ok(q.load::<LineTuple>(conn)?.into_iter().map(line).collect())
+}
+
+/// Filters of [`open311`]: GeoReport v2's, by time of the request, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct Open311Filter {
+    /// These ids only (overrides every other filter).
+    pub ids: Option<Vec<Uuid>>,
+    pub categories: Option<Vec<String>>,
+    /// `Some(true)`: closed only; `Some(false)`: open only.
+    pub closed: Option<bool>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// Visible signals for Open311, newest first.
+pub fn open311(conn: &mut PgConnection, f: &Open311Filter) -> QueryResult<Vec<SignalLine>> {
+    let mut q = lines!()
+        .filter(signal::hidden_reason.is_null())
+        .order((signal::created_at.desc(), signal::id.desc()))
+        .offset(f.offset)
+        .limit(f.limit)
+        .into_boxed();
+    if let Some(ids) = &f.ids {
+        q = q.filter(signal::id.eq_any(ids.clone()));
+    } else {
+        if let Some(c) = &f.categories {
+            q = q.filter(signal::category.eq_any(c.clone()));
+        }
+        match f.closed {
+            Some(true) => q = q.filter(signal::status.eq(SignalStatus::Closed)),
+            Some(false) => q = q.filter(signal::status.ne(SignalStatus::Closed)),
+            None => {}
+        }
+        if let Some(from) = f.from {
+            q = q.filter(signal::created_at.ge(from));
+        }
+        if let Some(to) = f.to {
+            q = q.filter(signal::created_at.le(to));
+        }
+    }
+    Ok(q.load::<LineTuple>(conn)?.into_iter().map(line).collect())
+}
+
+/// The reason of the last step of each signal (not moderation), for Open311's `status_notes`.
+pub fn last_reasons(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+) -> QueryResult<std::collections::HashMap<Uuid, String>> {
+    let rows: Vec<(Uuid, Option<String>)> = signal_event::table
+        .filter(signal_event::signal_id.eq_any(ids))
+        .filter(signal_event::moderation.eq(false))
+        .distinct_on(signal_event::signal_id)
+        .order((
+            signal_event::signal_id,
+            signal_event::at.desc(),
+            signal_event::id.desc(),
+        ))
+        .select((signal_event::signal_id, signal_event::reason))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, reason)| reason.map(|r| (id, r)))
+        .collect())
+}
+
+/// How many signals an API client posted since `since`, and the oldest of them.
+pub fn client_reported_since(
+    conn: &mut PgConnection,
+    client: Uuid,
+    since: DateTime<Utc>,
+) -> QueryResult<(i64, Option<DateTime<Utc>>)> {
+    signal::table
+        .filter(signal::api_client_id.eq(client))
+        .filter(signal::created_at.gt(since))
+        .select((count_star(), diesel::dsl::min(signal::created_at)))
+        .first(conn)
 }
 
 /// Open signals of `category` inside the box (min lat, max lat, min lon, max lon), from the
