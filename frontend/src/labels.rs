@@ -479,19 +479,25 @@ pub fn signal_channel(lang: Lang, channel: SignalChannel) -> &'static str {
             SignalChannel::Buurtpunt => ("aan een buurtpunt", "at a buurtpunt"),
             SignalChannel::Buurtsalon => ("op een buurtsalon", "at a buurtsalon"),
             SignalChannel::ContactCentre => ("via Gentinfo", "through Gentinfo"),
-            SignalChannel::Api => ("via een andere toepassing (Open311)", "through another app (Open311)"),
+            SignalChannel::Api => (
+                "via een andere toepassing (Open311)",
+                "through another app (Open311)",
+            ),
         },
     )
 }
 
 /// How staff entering a signal name its channel in the form's choice.
 pub fn signal_channel_entry(lang: Lang, channel: SignalChannel) -> &'static str {
-    match channel {
-        SignalChannel::Web => pick(lang, "Mijn eigen melding", "My own signal"),
-        SignalChannel::Phone => pick(lang, "Telefonisch", "By phone"),
-        SignalChannel::Buurtpunt => pick(lang, "Aan een buurtpunt", "At a buurtpunt"),
-        SignalChannel::Buurtsalon => pick(lang, "Op een buurtsalon", "At a buurtsalon"),
-        SignalChannel::ContactCentre => pick(lang, "Via Gentinfo", "Through Gentinfo"),
-        SignalChannel::Api => pick(lang, "Via een andere toepassing", "Through another app"),
-    }
+    pick(
+        lang,
+        match channel {
+            SignalChannel::Web => ("Mijn eigen melding", "My own signal"),
+            SignalChannel::Phone => ("Telefonisch", "By phone"),
+            SignalChannel::Buurtpunt => ("Aan een buurtpunt", "At a buurtpunt"),
+            SignalChannel::Buurtsalon => ("Op een buurtsalon", "At a buurtsalon"),
+            SignalChannel::ContactCentre => ("Via Gentinfo", "Through Gentinfo"),
+            SignalChannel::Api => ("Via een andere toepassing", "Through another app"),
+        },
+    )
 }

@@ -64,12 +64,22 @@ fn columns(headers: &csv::StringRecord) -> Result<Columns, String> {
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
         .collect();
     let need = |names: &[&str]| {
-        find(&headers, names).ok_or_else(|| format!("the header has no {} column", names[0].to_uppercase()))
+        find(&headers, names)
+            .ok_or_else(|| format!("the header has no {} column", names[0].to_uppercase()))
     };
-    let point = match (find(&headers, X), find(&headers, Y), find(&headers, LAT), find(&headers, LON)) {
+    let point = match (
+        find(&headers, X),
+        find(&headers, Y),
+        find(&headers, LAT),
+        find(&headers, LON),
+    ) {
         (Some(x), Some(y), _, _) => Point::Lambert { x, y },
         (_, _, Some(lat), Some(lon)) => Point::Wgs84 { lat, lon },
-        _ => return Err("the header has neither X and Y (Lambert 72) nor LAT and LON (WGS84)".to_owned()),
+        _ => {
+            return Err(
+                "the header has neither X and Y (Lambert 72) nor LAT and LON (WGS84)".to_owned(),
+            );
+        }
     };
     Ok(Columns {
         street: need(STREET)?,
@@ -129,7 +139,10 @@ pub fn parse(content: &str) -> Result<Result<Vec<AddressRow>, Vec<(usize, String
             }
         };
         let get = |at: usize| record.get(at).unwrap_or_default().trim();
-        if cols.status.is_some_and(|s| RETIRED.contains(&get(s).to_lowercase().as_str())) {
+        if cols
+            .status
+            .is_some_and(|s| RETIRED.contains(&get(s).to_lowercase().as_str()))
+        {
             continue;
         }
         match row(&cols, &lambert, get) {
@@ -137,10 +150,18 @@ pub fn parse(content: &str) -> Result<Result<Vec<AddressRow>, Vec<(usize, String
             Err(reason) => wrong.push((line, reason)),
         }
     }
-    Ok(if wrong.is_empty() { Ok(rows) } else { Err(wrong) })
+    Ok(if wrong.is_empty() {
+        Ok(rows)
+    } else {
+        Err(wrong)
+    })
 }
 
-fn row<'a>(cols: &Columns, lambert: &Lambert72, get: impl Fn(usize) -> &'a str) -> Result<AddressRow, String> {
+fn row<'a>(
+    cols: &Columns,
+    lambert: &Lambert72,
+    get: impl Fn(usize) -> &'a str,
+) -> Result<AddressRow, String> {
     let text = |at: usize, name: &str, max: usize| {
         let v = get(at);
         if v.is_empty() || v.chars().count() > max {
@@ -173,7 +194,9 @@ fn row<'a>(cols: &Columns, lambert: &Lambert72, get: impl Fn(usize) -> &'a str) 
             let (x, y) = (number_of(x, "X")?, number_of(y, "Y")?);
             // Lambert 72 covers Belgium: 0–300 km east, 0–300 km north of its origin.
             if !(0.0..=300_000.0).contains(&x) || !(0.0..=300_000.0).contains(&y) {
-                return Err(format!("X {x} and Y {y} are not a point of Lambert 72 in Belgium"));
+                return Err(format!(
+                    "X {x} and Y {y} are not a point of Lambert 72 in Belgium"
+                ));
             }
             lambert.to_wgs84(x, y)?
         }
@@ -229,8 +252,12 @@ mod tests {
     fn lambert_72_points_of_the_register_land_on_their_wgs84_places() {
         // De Krook, Miriam Makebaplein 1: the library's published point, and its Lambert 72
         // coordinates as PROJ (pyproj 3.7, EPSG:4326 → EPSG:31370) gives them.
-        let (lat, lon) = Lambert72::new().expect("proj").to_wgs84(105_119.95, 193_360.13).expect("transform");
-        let off = samenstad_domain::geometry::distance_m(lat, lon, 51.04866631414944, 3.728730562295029);
+        let (lat, lon) = Lambert72::new()
+            .expect("proj")
+            .to_wgs84(105_119.95, 193_360.13)
+            .expect("transform");
+        let off =
+            samenstad_domain::geometry::distance_m(lat, lon, 51.04866631414944, 3.728730562295029);
         assert!(off < 1.0, "{off} m off: {lat}, {lon}");
     }
 
@@ -245,9 +272,10 @@ mod tests {
         let wrong = parse(csv).expect("header").expect_err("three wrong lines");
         assert_eq!(wrong.iter().map(|w| w.0).collect::<Vec<_>>(), vec![4, 5, 6]);
         assert!(wrong[1].1.contains("four digits"), "{wrong:?}");
-        let good = parse("street,number,postcode,municipality,lat,lon\nKouter,5,9000,Gent,51.05,3.72\n")
-            .expect("header")
-            .expect("one line");
+        let good =
+            parse("street,number,postcode,municipality,lat,lon\nKouter,5,9000,Gent,51.05,3.72\n")
+                .expect("header")
+                .expect("one line");
         assert_eq!(good[0].id, "9000/Kouter/5");
         assert!(parse("a;b\n1;2\n").is_err(), "a header without the columns");
     }

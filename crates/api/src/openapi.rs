@@ -231,7 +231,17 @@ mod tests {
                 responses[status]["content"]["application/problem+json"]["schema"]["$ref"]
                     == "#/components/schemas/Problem"
             };
-            if path != "/api/v1/health/live" {
+            if path.starts_with("/open311/") {
+                // The standard's error arrays; discovery never touches the database.
+                let open311 = responses
+                    .get("503")
+                    .is_some_and(|r| r["content"]["application/json"].is_object());
+                assert_eq!(
+                    open311,
+                    !path.contains("/discovery."),
+                    "{method} {path}: 503"
+                );
+            } else if path != "/api/v1/health/live" {
                 assert!(problem("503"), "{method} {path}: no 503 problem");
             } else {
                 assert!(!responses.contains_key("503"), "liveness never answers 503");

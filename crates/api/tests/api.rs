@@ -543,7 +543,9 @@ fn every_operation_is_fully_documented() {
                 "{at} documents errors"
             );
             for (status, response) in responses {
-                if path.starts_with("/open311/") && (status.starts_with('4') || status.starts_with('5')) {
+                if path.starts_with("/open311/")
+                    && (status.starts_with('4') || status.starts_with('5'))
+                {
                     assert!(
                         response["content"]["application/json"]["schema"]["items"]["$ref"]
                             .as_str()

@@ -842,7 +842,9 @@ async fn raw(
     uri: &str,
     form: Option<&str>,
 ) -> (StatusCode, actix_web::http::header::HeaderMap, String) {
-    let mut req = actix_web::test::TestRequest::default().method(method).uri(uri);
+    let mut req = actix_web::test::TestRequest::default()
+        .method(method)
+        .uri(uri);
     if let Some(form) = form {
         req = req
             .insert_header(("content-type", "application/x-www-form-urlencoded"))
@@ -860,12 +862,18 @@ fn parsed(body: &str) -> Value {
 }
 
 /// An Open311 error answer: the status, and the standard's array of `{code, description}`.
-fn open311_error(answer: &(StatusCode, actix_web::http::header::HeaderMap, String), status: u16) -> String {
+fn open311_error(
+    answer: &(StatusCode, actix_web::http::header::HeaderMap, String),
+    status: u16,
+) -> String {
     assert_eq!(answer.0.as_u16(), status, "{}", answer.2);
     let errors = parsed(&answer.2);
     let first = &errors.as_array().expect("an array of errors")[0];
     assert_eq!(first["code"], status, "{}", answer.2);
-    first["description"].as_str().expect("a description").to_owned()
+    first["description"]
+        .as_str()
+        .expect("a description")
+        .to_owned()
 }
 
 async fn api_client(app: &impl TestService, admin: &str, scopes: Value) -> String {
@@ -892,30 +900,83 @@ async fn open311_serves_services_and_requests_in_json_and_xml_and_clients_post_w
     // Discovery and the services, in both formats.
     let d = raw(&app, Method::GET, "/open311/v2/discovery.json", None).await;
     assert_eq!(d.0, StatusCode::OK);
-    assert_eq!(parsed(&d.2)["endpoints"][0]["specification"], "http://wiki.open311.org/GeoReport_v2");
+    assert_eq!(
+        parsed(&d.2)["endpoints"][0]["specification"],
+        "http://wiki.open311.org/GeoReport_v2"
+    );
     let d = raw(&app, Method::GET, "/open311/v2/discovery.xml", None).await;
     assert!(d.2.contains("<endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification>"), "{}", d.2);
-    assert!(d.2.contains("<formats><format>text/xml</format><format>application/json</format></formats>"), "{}", d.2);
+    assert!(
+        d.2.contains(
+            "<formats><format>text/xml</format><format>application/json</format></formats>"
+        ),
+        "{}",
+        d.2
+    );
     let s = raw(&app, Method::GET, "/open311/v2/services.json", None).await;
     assert_eq!(s.0, StatusCode::OK);
     let services = parsed(&s.2);
-    let litter = services.as_array().expect("services").iter().find(|s| s["service_code"] == "litter").expect("litter");
+    let litter = services
+        .as_array()
+        .expect("services")
+        .iter()
+        .find(|s| s["service_code"] == "litter")
+        .expect("litter");
     assert_eq!(litter["service_name"], "Zwerfvuil en sluikstort");
     assert_eq!(litter["metadata"], false);
     assert_eq!(litter["type"], "realtime");
-    let s = raw(&app, Method::GET, "/open311/v2/services.xml?jurisdiction_id=stad.gent", None).await;
-    assert_eq!(s.1.get("content-type").and_then(|v| v.to_str().ok()), Some("text/xml; charset=utf-8"));
-    assert!(s.2.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<services><service><service_code>"), "{}", s.2);
+    let s = raw(
+        &app,
+        Method::GET,
+        "/open311/v2/services.xml?jurisdiction_id=stad.gent",
+        None,
+    )
+    .await;
+    assert_eq!(
+        s.1.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("text/xml; charset=utf-8")
+    );
+    assert!(
+        s.2.starts_with(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<services><service><service_code>"
+        ),
+        "{}",
+        s.2
+    );
     let def = raw(&app, Method::GET, "/open311/v2/services/litter.json", None).await;
-    assert_eq!(parsed(&def.2), json!({"service_code": "litter", "attributes": []}));
+    assert_eq!(
+        parsed(&def.2),
+        json!({"service_code": "litter", "attributes": []})
+    );
     // Errors are the standard's arrays, never problem+json.
-    open311_error(&raw(&app, Method::GET, "/open311/v2/services/nope.json", None).await, 404);
-    open311_error(&raw(&app, Method::GET, "/open311/v2/services.csv", None).await, 404);
-    open311_error(&raw(&app, Method::GET, "/open311/v2/services.json?jurisdiction_id=brugge.be", None).await, 404);
-    open311_error(&raw(&app, Method::GET, "/open311/v2/nothing-here", None).await, 404);
+    open311_error(
+        &raw(&app, Method::GET, "/open311/v2/services/nope.json", None).await,
+        404,
+    );
+    open311_error(
+        &raw(&app, Method::GET, "/open311/v2/services.csv", None).await,
+        404,
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::GET,
+            "/open311/v2/services.json?jurisdiction_id=brugge.be",
+            None,
+        )
+        .await,
+        404,
+    );
+    open311_error(
+        &raw(&app, Method::GET, "/open311/v2/nothing-here", None).await,
+        404,
+    );
     let wrong_method = raw(&app, Method::DELETE, "/open311/v2/requests.json", None).await;
     open311_error(&wrong_method, 405);
-    assert_eq!(wrong_method.1.get("allow").and_then(|v| v.to_str().ok()), Some("GET, POST"));
+    assert_eq!(
+        wrong_method.1.get("allow").and_then(|v| v.to_str().ok()),
+        Some("GET, POST")
+    );
 
     // A client posts a request for a resident, form-encoded with its key.
     let form = format!(
@@ -925,8 +986,16 @@ async fn open311_serves_services_and_requests_in_json_and_xml_and_clients_post_w
     let created = raw(&app, Method::POST, "/open311/v2/requests.json", Some(&form)).await;
     assert_eq!(created.0, StatusCode::CREATED, "{}", created.2);
     let answer = parsed(&created.2);
-    let id = answer[0]["service_request_id"].as_str().expect("an id").to_owned();
-    assert!(answer[0]["service_notice"].as_str().expect("a notice").contains("IVAGO"));
+    let id = answer[0]["service_request_id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    assert!(
+        answer[0]["service_notice"]
+            .as_str()
+            .expect("a notice")
+            .contains("IVAGO")
+    );
     assert_eq!(
         created.1.get("location").and_then(|v| v.to_str().ok()),
         Some(format!("/open311/v2/requests/{id}.json").as_str())
@@ -937,76 +1006,312 @@ async fn open311_serves_services_and_requests_in_json_and_xml_and_clients_post_w
     assert_eq!(seen.body["service"]["key"], "ivago");
     assert_eq!(seen.body["reporter"]["name"], "An Peeters");
     assert_eq!(seen.body["reporter"]["contact"], "an@example.org");
-    assert_eq!(get_as(&app, &format!("/api/v1/signals/{id}"), None).await.body["reporter"], Value::Null);
     assert_eq!(
-        count(&db, "SELECT count(*) AS n FROM audit_log WHERE action = 'signal.reported' AND actor_client_id IS NOT NULL"),
+        get_as(&app, &format!("/api/v1/signals/{id}"), None)
+            .await
+            .body["reporter"],
+        Value::Null
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'signal.reported' AND actor_client_id IS NOT NULL"
+        ),
         1
     );
     let xml = raw(&app, Method::POST, "/open311/v2/requests.xml", Some(&form)).await;
     assert_eq!(xml.0, StatusCode::CREATED, "{}", xml.2);
-    assert!(xml.2.contains("<service_requests><request><service_request_id>"), "{}", xml.2);
+    assert!(
+        xml.2
+            .contains("<service_requests><request><service_request_id>"),
+        "{}",
+        xml.2
+    );
 
     // Wrong keys, places and fields are refused, and nothing is stored.
     let before = count(&db, "SELECT count(*) AS n FROM signal");
     let with = |replace: &str, by: &str| form.replace(replace, by);
-    let bad_key = raw(&app, Method::POST, "/open311/v2/requests.json", Some(&with(&key, "wrong"))).await;
+    let bad_key = raw(
+        &app,
+        Method::POST,
+        "/open311/v2/requests.json",
+        Some(&with(&key, "wrong")),
+    )
+    .await;
     assert!(open311_error(&bad_key, 403).contains("Invalid api_key"));
-    open311_error(&raw(&app, Method::POST, "/open311/v2/requests.json", Some(&with(&key, &read_only))).await, 403);
-    open311_error(&raw(&app, Method::POST, "/open311/v2/requests.json", Some(&form.replace(&format!("api_key={key}&"), ""))).await, 403);
+    open311_error(
+        &raw(
+            &app,
+            Method::POST,
+            "/open311/v2/requests.json",
+            Some(&with(&key, &read_only)),
+        )
+        .await,
+        403,
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::POST,
+            "/open311/v2/requests.json",
+            Some(&form.replace(&format!("api_key={key}&"), "")),
+        )
+        .await,
+        403,
+    );
     let no_place = with(&format!("&lat={}&long={}", RABOT.0, RABOT.1), "");
-    assert!(open311_error(&raw(&app, Method::POST, "/open311/v2/requests.json", Some(&no_place)).await, 400).contains("place"));
-    open311_error(&raw(&app, Method::POST, "/open311/v2/requests.json", Some(&with("service_code=litter", "service_code=nope"))).await, 400);
-    open311_error(&raw(&app, Method::POST, "/open311/v2/requests.json", Some(&format!("{form}&media_url=http%3A%2F%2Fexample.org%2Fa.jpg"))).await, 400);
-    open311_error(&raw(&app, Method::POST, "/open311/v2/requests.json", Some(&format!("{form}&attribute%5Bsize%5D=big"))).await, 400);
-    open311_error(&raw(&app, Method::POST, "/open311/v2/requests.json", Some(&with("description=Een+hoop+vuilniszakken+naast+de+glasbol.", "description=kort"))).await, 400);
+    assert!(
+        open311_error(
+            &raw(
+                &app,
+                Method::POST,
+                "/open311/v2/requests.json",
+                Some(&no_place)
+            )
+            .await,
+            400
+        )
+        .contains("place")
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::POST,
+            "/open311/v2/requests.json",
+            Some(&with("service_code=litter", "service_code=nope")),
+        )
+        .await,
+        400,
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::POST,
+            "/open311/v2/requests.json",
+            Some(&format!(
+                "{form}&media_url=http%3A%2F%2Fexample.org%2Fa.jpg"
+            )),
+        )
+        .await,
+        400,
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::POST,
+            "/open311/v2/requests.json",
+            Some(&format!("{form}&attribute%5Bsize%5D=big")),
+        )
+        .await,
+        400,
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::POST,
+            "/open311/v2/requests.json",
+            Some(&with(
+                "description=Een+hoop+vuilniszakken+naast+de+glasbol.",
+                "description=kort",
+            )),
+        )
+        .await,
+        400,
+    );
     let json_body = actix_web::test::TestRequest::post()
         .uri("/open311/v2/requests.json")
         .set_json(json!({"api_key": key}))
         .to_request();
-    assert_eq!(actix_web::test::call_service(&app, json_body).await.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(
+        actix_web::test::call_service(&app, json_body)
+            .await
+            .status(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
     assert_eq!(count(&db, "SELECT count(*) AS n FROM signal"), before);
 
     // The service plans it: open, with the finer state and the reason in status_notes.
-    let r = step(&app, Some(&ivago), &id, json!({"action": "plan", "planned_for": in_days(3), "reason": "De ploeg komt langs."})).await;
+    let r = step(
+        &app,
+        Some(&ivago),
+        &id,
+        json!({"action": "plan", "planned_for": in_days(3), "reason": "De ploeg komt langs."}),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let one = raw(&app, Method::GET, &format!("/open311/v2/requests/{id}.json"), None).await;
+    let one = raw(
+        &app,
+        Method::GET,
+        &format!("/open311/v2/requests/{id}.json"),
+        None,
+    )
+    .await;
     let request = &parsed(&one.2)[0];
     assert_eq!(request["status"], "open");
     assert_eq!(request["detailed_status"], "planned");
-    assert_eq!(request["status_notes"], format!("Ingepland voor {}: De ploeg komt langs.", in_days(3)));
+    assert_eq!(
+        request["status_notes"],
+        format!("Ingepland voor {}: De ploeg komt langs.", in_days(3))
+    );
     assert_eq!(request["agency_responsible"], "IVAGO");
     assert_eq!(request["service_name"], "Zwerfvuil en sluikstort");
     assert_eq!(request["long"], RABOT.1);
     let requested = request["requested_datetime"].as_str().expect("a time");
-    assert!(chrono::DateTime::parse_from_rfc3339(requested).is_ok() && (requested.ends_with("+01:00") || requested.ends_with("+02:00")), "{requested}");
-    assert!(request["expected_datetime"].as_str().expect("expected").starts_with(&format!("{}T00:00:00+0", in_days(3))));
-    let one_xml = raw(&app, Method::GET, &format!("/open311/v2/requests/{id}.xml"), None).await;
-    assert!(one_xml.2.contains("<status>open</status>") && one_xml.2.contains("<address></address>"), "{}", one_xml.2);
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(requested).is_ok()
+            && (requested.ends_with("+01:00") || requested.ends_with("+02:00")),
+        "{requested}"
+    );
+    assert!(
+        request["expected_datetime"]
+            .as_str()
+            .expect("expected")
+            .starts_with(&format!("{}T00:00:00+0", in_days(3)))
+    );
+    let one_xml = raw(
+        &app,
+        Method::GET,
+        &format!("/open311/v2/requests/{id}.xml"),
+        None,
+    )
+    .await;
+    assert!(
+        one_xml.2.contains("<status>open</status>") && one_xml.2.contains("<address/>"),
+        "{}",
+        one_xml.2
+    );
 
     // Closed as fixed: the status filter sees it.
-    let r = step(&app, Some(&ivago), &id, json!({"action": "close", "resolution": "fixed", "reason": "Opgeruimd."})).await;
+    let r = step(
+        &app,
+        Some(&ivago),
+        &id,
+        json!({"action": "close", "resolution": "fixed", "reason": "Opgeruimd."}),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let closed = parsed(&raw(&app, Method::GET, "/open311/v2/requests.json?status=closed", None).await.2);
-    assert_eq!(closed.as_array().map(|l| l.iter().map(|r| r["service_request_id"].clone()).collect::<Vec<_>>()), Some(vec![json!(id)]));
+    let closed = parsed(
+        &raw(
+            &app,
+            Method::GET,
+            "/open311/v2/requests.json?status=closed",
+            None,
+        )
+        .await
+        .2,
+    );
+    assert_eq!(
+        closed.as_array().map(|l| l
+            .iter()
+            .map(|r| r["service_request_id"].clone())
+            .collect::<Vec<_>>()),
+        Some(vec![json!(id)])
+    );
     assert_eq!(closed[0]["status_notes"], "Opgelost: Opgeruimd.");
-    let open = parsed(&raw(&app, Method::GET, "/open311/v2/requests.json?status=open&service_code=litter,green", None).await.2);
-    assert_eq!(open.as_array().map(Vec::len), Some(1), "the one posted as XML");
+    let open = parsed(
+        &raw(
+            &app,
+            Method::GET,
+            "/open311/v2/requests.json?status=open&service_code=litter,green",
+            None,
+        )
+        .await
+        .2,
+    );
+    assert_eq!(
+        open.as_array().map(Vec::len),
+        Some(1),
+        "the one posted as XML"
+    );
     // Pages, ids and dates.
-    let all = parsed(&raw(&app, Method::GET, "/open311/v2/requests.json", None).await.2);
+    let all = parsed(
+        &raw(&app, Method::GET, "/open311/v2/requests.json", None)
+            .await
+            .2,
+    );
     assert_eq!(all.as_array().map(Vec::len), Some(2));
-    let second = parsed(&raw(&app, Method::GET, "/open311/v2/requests.json?page=2&page_size=1", None).await.2);
+    let second = parsed(
+        &raw(
+            &app,
+            Method::GET,
+            "/open311/v2/requests.json?page=2&page_size=1",
+            None,
+        )
+        .await
+        .2,
+    );
     assert_eq!(second, json!([all[1].clone()]));
-    let by_id = parsed(&raw(&app, Method::GET, &format!("/open311/v2/requests.json?service_request_id={id}&status=open"), None).await.2);
-    assert_eq!(by_id[0]["service_request_id"], id, "the id overrides the other filters");
+    let by_id = parsed(
+        &raw(
+            &app,
+            Method::GET,
+            &format!("/open311/v2/requests.json?service_request_id={id}&status=open"),
+            None,
+        )
+        .await
+        .2,
+    );
+    assert_eq!(
+        by_id[0]["service_request_id"], id,
+        "the id overrides the other filters"
+    );
     let old = parsed(&raw(&app, Method::GET, "/open311/v2/requests.json?start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00%2B01:00", None).await.2);
     assert_eq!(old, json!([]));
     assert!(open311_error(&raw(&app, Method::GET, "/open311/v2/requests.json?start_date=2020-01-01T00:00:00Z&end_date=2020-12-31T00:00:00Z", None).await, 400).contains("90 days"));
-    open311_error(&raw(&app, Method::GET, "/open311/v2/requests.json?start_date=yesterday", None).await, 400);
-    open311_error(&raw(&app, Method::GET, "/open311/v2/requests.json?status=pending", None).await, 400);
-    open311_error(&raw(&app, Method::GET, "/open311/v2/requests.json?page_size=1001", None).await, 400);
-    open311_error(&raw(&app, Method::GET, "/open311/v2/requests/not-an-id.json", None).await, 404);
-    let xml_error = raw(&app, Method::GET, "/open311/v2/requests.xml?status=pending", None).await;
-    assert!(xml_error.2.contains("<errors><error><code>400</code><description>"), "{}", xml_error.2);
+    open311_error(
+        &raw(
+            &app,
+            Method::GET,
+            "/open311/v2/requests.json?start_date=yesterday",
+            None,
+        )
+        .await,
+        400,
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::GET,
+            "/open311/v2/requests.json?status=pending",
+            None,
+        )
+        .await,
+        400,
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::GET,
+            "/open311/v2/requests.json?page_size=1001",
+            None,
+        )
+        .await,
+        400,
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::GET,
+            "/open311/v2/requests/not-an-id.json",
+            None,
+        )
+        .await,
+        404,
+    );
+    let xml_error = raw(
+        &app,
+        Method::GET,
+        "/open311/v2/requests.xml?status=pending",
+        None,
+    )
+    .await;
+    assert!(
+        xml_error
+            .2
+            .contains("<errors><error><code>400</code><description>"),
+        "{}",
+        xml_error.2
+    );
 }
 
 #[actix_web::test]
@@ -1015,13 +1320,31 @@ async fn the_address_register_is_imported_and_places_a_signal_by_its_address() {
     let app = app(&db).await;
     let admin = admin_token(&app, &db).await;
     let ann = resident(&app, &db, "ann@example.org").await;
-    let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../db/data/gent/adressen-bibliotheken.csv"))
-        .expect("the extract of the libraries' addresses");
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../db/data/gent/adressen-bibliotheken.csv"
+    ))
+    .expect("the extract of the libraries' addresses");
     let mut conn = db.conn();
-    let imported = samenstad_api::address_import::import_addresses(&mut conn, &file, "adressen-bibliotheken.csv");
-    assert_eq!(imported, Ok(samenstad_api::import::ImportReport::Imported(15)));
-    let again = samenstad_api::address_import::import_addresses(&mut conn, &file, "adressen-bibliotheken.csv");
-    assert_eq!(again, Ok(samenstad_api::import::ImportReport::Imported(15)), "known addresses are updated");
+    let imported = samenstad_api::address_import::import_addresses(
+        &mut conn,
+        &file,
+        "adressen-bibliotheken.csv",
+    );
+    assert_eq!(
+        imported,
+        Ok(samenstad_api::import::ImportReport::Imported(15))
+    );
+    let again = samenstad_api::address_import::import_addresses(
+        &mut conn,
+        &file,
+        "adressen-bibliotheken.csv",
+    );
+    assert_eq!(
+        again,
+        Ok(samenstad_api::import::ImportReport::Imported(15)),
+        "known addresses are updated"
+    );
     assert_eq!(count(&db, "SELECT count(*) AS n FROM address"), 15);
 
     // Found as one types: the start of the street and the number, accents and case ignored.
@@ -1032,22 +1355,44 @@ async fn the_address_register_is_imported_and_places_a_signal_by_its_address() {
     assert_eq!(found[0]["label"], "Driesstraat 99, 9050 Gent");
     // The point, from Lambert 72, is the library's published one (Filiaal Ledeberg).
     let off = samenstad_domain::geometry::distance_m(
-        found[0]["lat"].as_f64().expect("lat"), found[0]["lon"].as_f64().expect("lon"),
-        51.0383463401547, 3.744506828315358,
+        found[0]["lat"].as_f64().expect("lat"),
+        found[0]["lon"].as_f64().expect("lon"),
+        51.0383463401547,
+        3.744506828315358,
     );
     assert!(off < 1.0, "{off} m from the library");
     let makeba = get_as(&app, "/api/v1/addresses?q=makebaplein", None).await;
     assert_eq!(makeba.body[0]["label"], "Miriam Makebaplein 1, 9000 Gent");
     let many = get_as(&app, "/api/v1/addresses?q=gent", None).await;
-    assert_eq!(many.body.as_array().map(Vec::len), Some(8), "eight by default");
-    let rerum = get_as(&app, "/api/v1/addresses?q=rerum%20novarum%20186b&limit=3", None).await;
+    assert_eq!(
+        many.body.as_array().map(Vec::len),
+        Some(8),
+        "eight by default"
+    );
+    let rerum = get_as(
+        &app,
+        "/api/v1/addresses?q=rerum%20novarum%20186b&limit=3",
+        None,
+    )
+    .await;
     assert_eq!(rerum.body[0]["number"], "186B");
-    assert_eq!(get_as(&app, "/api/v1/addresses?q=zz", None).await.status, StatusCode::BAD_REQUEST);
-    assert_eq!(get_as(&app, "/api/v1/addresses?q=kerkstraat", None).await.body, json!([]));
+    assert_eq!(
+        get_as(&app, "/api/v1/addresses?q=zz", None).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get_as(&app, "/api/v1/addresses?q=kerkstraat", None)
+            .await
+            .body,
+        json!([])
+    );
 
     // A resident reports at the address: the signal shows it.
     let id = found[0]["id"].as_str().expect("id");
-    let mut body = litter((found[0]["lat"].as_f64().expect("lat"), found[0]["lon"].as_f64().expect("lon")));
+    let mut body = litter((
+        found[0]["lat"].as_f64().expect("lat"),
+        found[0]["lon"].as_f64().expect("lon"),
+    ));
     body["address_id"] = json!(id);
     let signal = report(&app, &ann, body.clone()).await;
     assert_eq!(signal["address"], "Driesstraat 99, 9050 Gent");
@@ -1057,14 +1402,40 @@ async fn the_address_register_is_imported_and_places_a_signal_by_its_address() {
 
     // An Open311 client names the place by its address.
     let key = api_client(&app, &admin, json!(["signals:write"])).await;
-    let form = format!("api_key={key}&service_code=litter&address_string=Driesstraat+99&description=Een+kapotte+zetel+op+de+stoep.");
+    let form = format!(
+        "api_key={key}&service_code=litter&address_string=Driesstraat+99&description=Een+kapotte+zetel+op+de+stoep."
+    );
     let created = raw(&app, Method::POST, "/open311/v2/requests.json", Some(&form)).await;
     assert_eq!(created.0, StatusCode::CREATED, "{}", created.2);
-    let request_id = parsed(&created.2)[0]["service_request_id"].as_str().expect("id").to_owned();
-    let request = parsed(&raw(&app, Method::GET, &format!("/open311/v2/requests/{request_id}.json"), None).await.2);
+    let request_id = parsed(&created.2)[0]["service_request_id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let request = parsed(
+        &raw(
+            &app,
+            Method::GET,
+            &format!("/open311/v2/requests/{request_id}.json"),
+            None,
+        )
+        .await
+        .2,
+    );
     assert_eq!(request[0]["address"], "Driesstraat 99, 9050 Gent");
     assert_eq!(request[0]["zipcode"], "9050");
     assert_eq!(request[0]["lat"], found[0]["lat"]);
     let vague = form.replace("Driesstraat+99", "9000");
-    assert!(open311_error(&raw(&app, Method::POST, "/open311/v2/requests.json", Some(&vague)).await, 400).contains("several"));
+    assert!(
+        open311_error(
+            &raw(
+                &app,
+                Method::POST,
+                "/open311/v2/requests.json",
+                Some(&vague)
+            )
+            .await,
+            400
+        )
+        .contains("several")
+    );
 }

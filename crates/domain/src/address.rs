@@ -4,7 +4,13 @@
 use crate::text::fold;
 
 /// The address on one line: "Driesstraat 99, 9050 Gent", with "bus 3" after the number.
-pub fn label(street: &str, number: &str, box_number: Option<&str>, postcode: &str, municipality: &str) -> String {
+pub fn label(
+    street: &str,
+    number: &str,
+    box_number: Option<&str>,
+    postcode: &str,
+    municipality: &str,
+) -> String {
     match box_number {
         Some(b) => format!("{street} {number} bus {b}, {postcode} {municipality}"),
         None => format!("{street} {number}, {postcode} {municipality}"),
@@ -72,11 +78,14 @@ mod tests {
                 Term::Word("amandsberg".into()),
             ]
         );
-        assert_eq!(terms("Ëdgar Tinelplein 9000"), vec![
-            Term::Word("edgar".into()),
-            Term::Word("tinelplein".into()),
-            Term::Number("9000".into()),
-        ]);
+        assert_eq!(
+            terms("Ëdgar Tinelplein 9000"),
+            vec![
+                Term::Word("edgar".into()),
+                Term::Word("tinelplein".into()),
+                Term::Number("9000".into()),
+            ]
+        );
         assert!(terms("  ,, ").is_empty());
     }
 }

@@ -41,7 +41,10 @@ pub struct AddressQuery {
     /// The address as typed so far, 3 to 200 characters: street (or its start), number,
     /// postcode, in any order ("driesstr 99", "9050 driesstraat").
     #[validate(length(min = 3, max = 200, message = "must be 3 to 200 characters"))]
-    #[cfg_attr(feature = "openapi", param(min_length = 3, max_length = 200, example = "driesstraat 99"))]
+    #[cfg_attr(
+        feature = "openapi",
+        param(min_length = 3, max_length = 200, example = "driesstraat 99")
+    )]
     pub q: String,
     /// How many, 1–20 (default 8).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -302,6 +302,8 @@ pub fn locate(target: RwSignal<Option<(f64, f64)>>, failed: Option<RwSignal<bool
             f.set(true);
         }
     });
-    let _ = geolocation
-        .get_current_position_with_error_callback(on_position.unchecked_ref(), Some(on_error.unchecked_ref()));
+    let _ = geolocation.get_current_position_with_error_callback(
+        on_position.unchecked_ref(),
+        Some(on_error.unchecked_ref()),
+    );
 }

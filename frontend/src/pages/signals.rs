@@ -7,8 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use samenstad_types::address::{Address, AddressQuery};
 use samenstad_types::signals::{
-    ModerateSignal, NearbyQuery, NewSignal, SignalChannel, ReopenSignal, Signal, SignalAction, SignalCategory,
-    SignalQuery, SignalResolution, SignalStatus, SignalStep,
+    ModerateSignal, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalAction, SignalCategory,
+    SignalChannel, SignalQuery, SignalResolution, SignalStatus, SignalStep,
 };
 use samenstad_types::{ListWijkenQuery, Wijk};
 
@@ -228,7 +228,12 @@ pub fn ReportSignalPage() -> impl IntoView {
                     point.set(Some((lat, lon)));
                 }
                 _ => message.set(Some(
-                    pick(lang.get_untracked(), "Die plaats ligt niet in een wijk van Gent.", "That place is not in a wijk of Gent.").to_owned(),
+                    pick(
+                        lang.get_untracked(),
+                        "Die plaats ligt niet in een wijk van Gent.",
+                        "That place is not in a wijk of Gent.",
+                    )
+                    .to_owned(),
                 )),
             }
         });
@@ -386,7 +391,10 @@ pub fn ReportSignalPage() -> impl IntoView {
 /// Finds an address as one types (three characters or more) and offers the matches as buttons;
 /// the one chosen goes to `chosen`, its point to `found`.
 #[component]
-fn AddressSearch(chosen: RwSignal<Option<Address>>, found: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
+fn AddressSearch(
+    chosen: RwSignal<Option<Address>>,
+    found: RwSignal<Option<(f64, f64)>>,
+) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let matches = LocalResource::new(move || {
         let q = typed.get().trim().to_owned();

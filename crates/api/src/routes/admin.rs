@@ -255,7 +255,11 @@ pub async fn create_api_client(
                 "invalid",
                 &format!(
                     "unknown scope `{given}`; known: {}",
-                    ApiScope::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    ApiScope::ALL
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )
         })?;

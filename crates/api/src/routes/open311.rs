@@ -97,7 +97,7 @@ impl Failure {
     }
 
     fn response(self, format: Format) -> HttpResponse {
-        let mut res = body(self.status, format, "errors", "error", &self.errors);
+        let mut res = list_body(self.status, format, "errors", "error", &self.errors);
         if let Some(seconds) = self.retry_after {
             res.headers_mut().insert(
                 header::RETRY_AFTER,
@@ -148,55 +148,45 @@ impl From<diesel::result::Error> for Failure {
     }
 }
 
-/// A body in the asked format. JSON is the value itself; XML is `<root>` around it, a list
-/// being one `<item>` element per entry (the standard's XML, which its JSON mirrors).
+/// A body in the asked format: JSON, or XML with `root` around it.
 fn body<T: Serialize + ?Sized>(
     status: StatusCode,
     format: Format,
     root: &str,
-    item: &'static str,
     value: &T,
 ) -> HttpResponse {
     let mut res = HttpResponse::build(status);
     match format {
         Format::Json => res.content_type("application/json").json(value),
-        Format::Xml => {
-            let value = serde_json::to_value(value).unwrap_or_default();
-            let wrapped = match value {
-                serde_json::Value::Array(items) => {
-                    let mut map = BTreeMap::new();
-                    map.insert(item, serde_json::Value::Array(items));
-                    serde_json::to_value(map).unwrap_or_default()
-                }
-                other => other,
-            };
-            match quick_xml::se::to_string_with_root(root, &xml_ready(wrapped)) {
-                Ok(xml) => res
-                    .content_type("text/xml; charset=utf-8")
-                    .body(format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{xml}")),
-                Err(e) => {
-                    tracing::error!(cause = %e, "open311 xml");
-                    HttpResponse::InternalServerError()
-                        .content_type("application/json")
-                        .json([Open311Error {
-                            code: 500,
-                            description: "the XML could not be written".to_owned(),
-                        }])
-                }
+        Format::Xml => match quick_xml::se::to_string_with_root(root, value) {
+            Ok(xml) => res
+                .content_type("text/xml; charset=utf-8")
+                .body(format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{xml}")),
+            Err(e) => {
+                tracing::error!(cause = %e, "open311 xml");
+                HttpResponse::InternalServerError()
+                    .content_type("application/json")
+                    .json([Open311Error {
+                        code: 500,
+                        description: "the XML could not be written".to_owned(),
+                    }])
             }
-        }
+        },
     }
 }
 
-/// JSON `null` as an empty XML element (the standard's XML has every element, empty when
-/// unknown).
-fn xml_ready(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::Null => Value::String(String::new()),
-        Value::Array(items) => Value::Array(items.into_iter().map(xml_ready).collect()),
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, xml_ready(v))).collect()),
-        other => other,
+/// A list in the asked format: a JSON array, or in XML one `<item>` element per entry inside
+/// `<root>` (the standard's XML, which its JSON mirrors).
+fn list_body<T: Serialize>(
+    status: StatusCode,
+    format: Format,
+    root: &str,
+    item: &'static str,
+    list: &[T],
+) -> HttpResponse {
+    match format {
+        Format::Json => body(status, format, root, list),
+        Format::Xml => body(status, format, root, &BTreeMap::from([(item, list)])),
     }
 }
 
@@ -236,7 +226,10 @@ fn check_jurisdiction(given: Option<&str>) -> Result<(), Failure> {
 }
 
 /// Answers `result` in `format`, or its failure (in JSON when the format itself is unknown).
-fn answer(format: Result<Format, Failure>, result: impl FnOnce(Format) -> Result<HttpResponse, Failure>) -> HttpResponse {
+fn answer(
+    format: Result<Format, Failure>,
+    result: impl FnOnce(Format) -> Result<HttpResponse, Failure>,
+) -> HttpResponse {
     match format {
         Ok(f) => result(f).unwrap_or_else(|e| e.response(f)),
         Err(e) => e.response(Format::Json),
@@ -313,9 +306,7 @@ fn request_view(
             .and_then(samenstad_domain::address::postcode_of),
         lat: r.lat,
         long: r.lon,
-        media_url: r
-            .photo_id
-            .map(|f| format!("{public_url}/api/v1/files/{f}")),
+        media_url: r.photo_id.map(|f| format!("{public_url}/api/v1/files/{f}")),
         detailed_status: r.status,
         resolution: r.resolution,
     }
@@ -354,29 +345,52 @@ pub async fn discovery(state: web::Data<AppState>, format: web::Path<String>) ->
             }],
         };
         Ok(match f {
-            Format::Json => body(StatusCode::OK, f, "discovery", "", &doc),
+            Format::Json => body(StatusCode::OK, f, "discovery", &doc),
             // In XML a list is its element repeated inside a wrapper: <endpoints><endpoint>…
-            Format::Xml => {
-                let endpoints: Vec<serde_json::Value> = doc
-                    .endpoints
-                    .iter()
-                    .map(|e| {
-                        json!({"specification": e.specification, "url": e.url,
-                            "changeset": e.changeset, "type": e.kind,
-                            "formats": {"format": e.formats}})
-                    })
-                    .collect();
-                body(
-                    StatusCode::OK,
-                    f,
-                    "discovery",
-                    "",
-                    &json!({"changeset": doc.changeset, "contact": doc.contact,
-                        "key_service": doc.key_service, "endpoints": {"endpoint": endpoints}}),
-                )
-            }
+            Format::Xml => body(StatusCode::OK, f, "discovery", &DiscoveryXml::from(&doc)),
         })
     })
+}
+
+/// The discovery document in the standard's XML shape.
+#[derive(Serialize)]
+struct DiscoveryXml<'a> {
+    changeset: &'a str,
+    contact: &'a str,
+    key_service: &'a str,
+    endpoints: BTreeMap<&'static str, Vec<EndpointXml<'a>>>,
+}
+
+#[derive(Serialize)]
+struct EndpointXml<'a> {
+    specification: &'a str,
+    url: &'a str,
+    changeset: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    formats: BTreeMap<&'static str, &'a [String]>,
+}
+
+impl<'a> From<&'a Open311Discovery> for DiscoveryXml<'a> {
+    fn from(d: &'a Open311Discovery) -> Self {
+        let endpoints = d
+            .endpoints
+            .iter()
+            .map(|e| EndpointXml {
+                specification: &e.specification,
+                url: &e.url,
+                changeset: &e.changeset,
+                kind: &e.kind,
+                formats: BTreeMap::from([("format", e.formats.as_slice())]),
+            })
+            .collect();
+        DiscoveryXml {
+            changeset: &d.changeset,
+            contact: &d.contact,
+            key_service: &d.key_service,
+            endpoints: BTreeMap::from([("endpoint", endpoints)]),
+        }
+    }
 }
 
 /// Service list
@@ -426,7 +440,7 @@ pub async fn services(
                 group: "signals".to_owned(),
             })
             .collect();
-        Ok(body(StatusCode::OK, f, "services", "service", &list))
+        Ok(list_body(StatusCode::OK, f, "services", "service", &list))
     })
 }
 
@@ -480,7 +494,7 @@ pub async fn service_definition(
             service_code: code,
             attributes: Vec::new(),
         };
-        Ok(body(StatusCode::OK, f, "service_definition", "", &definition))
+        Ok(body(StatusCode::OK, f, "service_definition", &definition))
     })
 }
 
@@ -521,7 +535,12 @@ fn count_param(name: &str, value: Option<&str>, default: i64, max: i64) -> Resul
 fn filter_of(query: &Open311RequestQuery, now: DateTime<Utc>) -> Result<Open311Filter, Failure> {
     check_jurisdiction(query.jurisdiction_id.as_deref())?;
     let page = count_param("page", query.page.as_deref(), 1, i64::from(i32::MAX))?;
-    let page_size = count_param("page_size", query.page_size.as_deref(), MAX_PAGE_SIZE, MAX_PAGE_SIZE)?;
+    let page_size = count_param(
+        "page_size",
+        query.page_size.as_deref(),
+        MAX_PAGE_SIZE,
+        MAX_PAGE_SIZE,
+    )?;
     let mut filter = Open311Filter {
         offset: (page - 1) * page_size,
         limit: page_size,
@@ -547,9 +566,10 @@ fn filter_of(query: &Open311RequestQuery, now: DateTime<Utc>) -> Result<Open311F
     if let Some(statuses) = query.status.as_deref() {
         let mut wanted = Vec::new();
         for s in comma_list(statuses) {
-            wanted.push(Open311Status::parse(&s).ok_or_else(|| {
-                Failure::bad(format!("status {s:?} is not open or closed"))
-            })?);
+            wanted.push(
+                Open311Status::parse(&s)
+                    .ok_or_else(|| Failure::bad(format!("status {s:?} is not open or closed")))?,
+            );
         }
         let open = wanted.contains(&Open311Status::Open);
         let closed = wanted.contains(&Open311Status::Closed);
@@ -588,7 +608,10 @@ fn filter_of(query: &Open311RequestQuery, now: DateTime<Utc>) -> Result<Open311F
 }
 
 /// The requests of `filter` as the standard shows them.
-async fn requests_of(state: &AppState, filter: Open311Filter) -> Result<Vec<Open311Request>, Failure> {
+async fn requests_of(
+    state: &AppState,
+    filter: Open311Filter,
+) -> Result<Vec<Open311Request>, Failure> {
     let public_url = state.public_url().to_owned();
     Ok(state
         .with_conn(move |conn| {
@@ -602,8 +625,15 @@ async fn requests_of(state: &AppState, filter: Open311Filter) -> Result<Vec<Open
             Ok(lines
                 .iter()
                 .map(|l| {
-                    let name = names.get(&l.row.category).map_or(l.row.category.as_str(), String::as_str);
-                    request_view(l, name, reasons.get(&l.row.id).map(String::as_str), &public_url)
+                    let name = names
+                        .get(&l.row.category)
+                        .map_or(l.row.category.as_str(), String::as_str);
+                    request_view(
+                        l,
+                        name,
+                        reasons.get(&l.row.id).map(String::as_str),
+                        &public_url,
+                    )
                 })
                 .collect())
         })
@@ -647,7 +677,13 @@ pub async fn list_requests(
         Err(e) => Err(e),
     };
     answer(format, |f| {
-        Ok(body(StatusCode::OK, f, "service_requests", "request", &found?))
+        Ok(list_body(
+            StatusCode::OK,
+            f,
+            "service_requests",
+            "request",
+            &found?,
+        ))
     })
 }
 
@@ -702,7 +738,13 @@ pub async fn one_request(
     }
     .await;
     answer(format, |f| {
-        Ok(body(StatusCode::OK, f, "service_requests", "request", &found?))
+        Ok(list_body(
+            StatusCode::OK,
+            f,
+            "service_requests",
+            "request",
+            &found?,
+        ))
     })
 }
 
@@ -715,7 +757,11 @@ fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 /// A bounded text field of the form.
-fn text_field(form: &[(String, String)], name: &str, max: usize) -> Result<Option<String>, Failure> {
+fn text_field(
+    form: &[(String, String)],
+    name: &str,
+    max: usize,
+) -> Result<Option<String>, Failure> {
     match field(form, name) {
         Some(v) if v.chars().count() > max => Err(Failure::bad(format!(
             "{name} may be at most {max} characters"
@@ -731,7 +777,9 @@ fn coordinate(form: &[(String, String)], name: &str, max: f64) -> Result<Option<
             v.parse::<f64>()
                 .ok()
                 .filter(|n| n.is_finite() && n.abs() <= max)
-                .ok_or_else(|| Failure::bad(format!("{name} must be a number from -{max} to {max}")))
+                .ok_or_else(|| {
+                    Failure::bad(format!("{name} must be a number from -{max} to {max}"))
+                })
         })
         .transpose()
 }
@@ -768,7 +816,12 @@ fn read_form(req: &HttpRequest, raw: &[u8]) -> Result<Posted, Failure> {
     );
     check_jurisdiction(field(&form, "jurisdiction_id"))?;
     let api_key = field(&form, "api_key")
-        .ok_or_else(|| Failure::new(StatusCode::FORBIDDEN, "api_key is required to post a request"))?
+        .ok_or_else(|| {
+            Failure::new(
+                StatusCode::FORBIDDEN,
+                "api_key is required to post a request",
+            )
+        })?
         .to_owned();
     if let Some((name, _)) = form.iter().find(|(k, _)| k.starts_with("attribute[")) {
         return Err(Failure::bad(format!(
@@ -783,7 +836,10 @@ fn read_form(req: &HttpRequest, raw: &[u8]) -> Result<Posted, Failure> {
     let service_code = field(&form, "service_code")
         .ok_or_else(|| Failure::bad("service_code is required"))?
         .to_owned();
-    let point = match (coordinate(&form, "lat", 90.0)?, coordinate(&form, "long", 180.0)?) {
+    let point = match (
+        coordinate(&form, "lat", 90.0)?,
+        coordinate(&form, "long", 180.0)?,
+    ) {
         (Some(lat), Some(lon)) => Some((lat, lon)),
         (None, None) => None,
         _ => return Err(Failure::bad("lat and long go together")),
@@ -875,7 +931,13 @@ pub async fn post_request(
     answer(format, |f| {
         let created = created?;
         let ext = if f == Format::Json { "json" } else { "xml" };
-        let mut res = body(StatusCode::CREATED, f, "service_requests", "request", &[&created]);
+        let mut res = list_body(
+            StatusCode::CREATED,
+            f,
+            "service_requests",
+            "request",
+            &[&created],
+        );
         if let Ok(v) = header::HeaderValue::from_str(&format!(
             "/open311/v2/requests/{}.{ext}",
             created.service_request_id
@@ -993,11 +1055,19 @@ async fn create(state: &AppState, posted: Posted) -> Result<Open311Created, Fail
 /// known path with another method, as the standard's error array.
 pub fn unmatched(req: &HttpRequest) -> HttpResponse {
     let path = req.path();
-    let format = if path.ends_with(".xml") { Format::Xml } else { Format::Json };
+    let format = if path.ends_with(".xml") {
+        Format::Xml
+    } else {
+        Format::Json
+    };
     let is_requests = path.starts_with("/open311/v2/requests.");
-    let is_get_only = ["/open311/v2/discovery.", "/open311/v2/services", "/open311/v2/requests/"]
-        .iter()
-        .any(|p| path.starts_with(p));
+    let is_get_only = [
+        "/open311/v2/discovery.",
+        "/open311/v2/services",
+        "/open311/v2/requests/",
+    ]
+    .iter()
+    .any(|p| path.starts_with(p));
     let method = req.method();
     let allowed = method == actix_web::http::Method::GET
         || method == actix_web::http::Method::HEAD

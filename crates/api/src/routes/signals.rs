@@ -7,9 +7,9 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{Duration, NaiveDate, Utc};
 use samenstad_db::PgConnection;
+use samenstad_db::queries::addresses as aq;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::files::{self as fq, NewFile};
-use samenstad_db::queries::addresses as aq;
 use samenstad_db::queries::outbox;
 use samenstad_db::queries::signals::{
     self as q, Change, EventRow, ListFilter, SignalLine, SignalRow,
@@ -28,8 +28,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::auth::{MaybeCaller, UserCaller};
 use crate::address::label as address_label;
+use crate::auth::{MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
 use crate::mail;

@@ -445,7 +445,6 @@ pub fn insert_api_client(conn: &mut PgConnection, row: &ApiClientRow) -> QueryRe
         .map(|_| ())
 }
 
-
 /// The API client whose secret hashes to `secret_hash` (Open311 clients send the secret as
 /// `api_key`).
 pub fn api_client_by_secret_hash(

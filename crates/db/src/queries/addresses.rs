@@ -82,9 +82,7 @@ pub fn search(conn: &mut PgConnection, terms: &[Term], limit: i64) -> QueryResul
             Term::Number(n) => format!("% {n} %"),
             Term::Word(w) => format!("% {w}%"),
         };
-        q = q.filter(
-            sql::<Bool>("address.search LIKE ").bind::<Text, _>(pattern),
-        );
+        q = q.filter(sql::<Bool>("address.search LIKE ").bind::<Text, _>(pattern));
     }
     q.load(conn)
 }
