@@ -140,3 +140,55 @@ test('an administrator sends litter in one wijk to another service, and the next
   await admin.close();
   await resident.close();
 });
+
+test('a resident finds the place by its address or their location, and staff enter a signal received by phone', async () => {
+  const stamp = Date.now();
+  const residentEmail = `adres-${stamp}@example.org`;
+  const staffEmail = `gentinfo-${stamp}@example.org`;
+  cliUser(residentEmail, PASSWORD, { name: 'Lien' });
+  cliUser(staffEmail, PASSWORD, { role: 'service_staff', service: 'ivago', name: 'Onthaal' });
+
+  // By address: typing part of the street and the number offers the register's address.
+  const { page: resident, errors } = await loggedIn(residentEmail);
+  await resident.goto(`${BASE}/signals/new`);
+  await resident.getByLabel('Wat is er aan de hand?').selectOption('litter');
+  await resident.getByLabel('Adres (zoek terwijl je typt)').fill('driesstr 99');
+  await resident.getByRole('button', { name: 'Driesstraat 99, 9050 Gent' }).click();
+  await resident.locator('p.place', { hasText: 'Driesstraat 99, 9050 Gent' }).waitFor();
+  assert.notEqual(await resident.getByLabel('Wijk', { exact: true }).inputValue(), '', 'the wijk follows from the address');
+  await resident.getByLabel('Beschrijving').fill(`Een kapotte zetel op de stoep (${stamp}).`);
+  await resident.getByRole('button', { name: 'Melden' }).click();
+  await resident.waitForURL(/\/signals\/[0-9a-f-]{36}$/);
+  assert.match(await resident.locator('dl.facts').innerText(), /Driesstraat 99, 9050 Gent/);
+
+  // By the browser's position: the wijk and the point follow.
+  await resident.context().grantPermissions(['geolocation'], { origin: BASE });
+  await resident.context().setGeolocation({ latitude: 51.0625, longitude: 3.7125 });
+  await resident.goto(`${BASE}/signals/new`);
+  await resident.getByRole('button', { name: 'Gebruik mijn locatie' }).click();
+  await resident.locator('p.place', { hasText: '51.06250, 3.71250' }).waitFor();
+  assert.equal(await resident.getByLabel('Wijk', { exact: true }).inputValue(), '7', 'Rabot-Blaisantvest');
+
+  // Staff enter a signal phoned in, with the caller's name and number (not public).
+  const { page: staff, errors: staffErrors } = await loggedIn(staffEmail);
+  await staff.goto(`${BASE}/staff/signals`);
+  await staff.getByRole('link', { name: /Een melding ingeven/ }).click();
+  await staff.getByLabel('Hoe kwam de melding binnen?').selectOption('phone');
+  await staff.getByLabel('Naam van de melder').fill('Mevrouw De Smet');
+  await staff.getByLabel('Telefoon of e-mail van de melder (niet openbaar)').fill('09 123 45 67');
+  await staff.getByLabel('Wat is er aan de hand?').selectOption('litter');
+  await staff.getByLabel('Adres (zoek terwijl je typt)').fill('halvemaan');
+  await staff.getByRole('button', { name: 'Halvemaanstraat 92, 9040 Gent' }).click();
+  await staff.locator('p.place', { hasText: 'Halvemaanstraat 92' }).waitFor();
+  await staff.getByLabel('Beschrijving').fill(`Sluikstort aan de ingang van het park (${stamp}).`);
+  await staff.getByRole('button', { name: 'Melden' }).click();
+  await staff.waitForURL(/\/signals\/[0-9a-f-]{36}$/);
+  assert.match(await staff.locator('dl.facts').innerText(), /telefonisch/);
+  assert.match(await staff.locator('p.reporter').innerText(), /Mevrouw De Smet[\s\S]*09 123 45 67/);
+  await resident.goto(staff.url());
+  await resident.locator('dl.facts').waitFor();
+  assert.doesNotMatch(await resident.locator('main').innerText(), /De Smet|09 123 45 67/);
+  assert.deepEqual([...errors, ...staffErrors], []);
+  await resident.close();
+  await staff.close();
+});

@@ -116,8 +116,12 @@ impl Lambert72 {
     }
 }
 
-/// Reads and checks every line: the addresses, or every wrong line with its reason.
-pub fn parse(content: &str) -> Result<Result<Vec<AddressRow>, Vec<(usize, String)>>, String> {
+/// Every wrong line of a file: (line number, reason).
+pub type WrongLines = Vec<(usize, String)>;
+
+/// Reads and checks every line: the addresses, or every wrong line with its reason (the outer
+/// error: the file has no usable header).
+pub fn parse(content: &str) -> Result<Result<Vec<AddressRow>, WrongLines>, String> {
     let first = content.lines().next().unwrap_or_default();
     let delimiter = if first.contains(';') { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
