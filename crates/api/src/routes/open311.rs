@@ -417,10 +417,10 @@ impl<'a> From<&'a Open311Discovery> for DiscoveryXml<'a> {
 pub async fn services(
     state: web::Data<AppState>,
     format: web::Path<String>,
-    query: web::Query<BTreeMap<String, String>>,
+    req: HttpRequest,
 ) -> HttpResponse {
     let format = format_of(&format);
-    let categories = match check_jurisdiction(query.get("jurisdiction_id").map(String::as_str)) {
+    let categories = match query_jurisdiction(&req) {
         Ok(()) => state
             .with_conn(|conn| Ok(q::categories(conn)?))
             .await
@@ -469,11 +469,11 @@ pub async fn services(
 pub async fn service_definition(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    query: web::Query<BTreeMap<String, String>>,
+    req: HttpRequest,
 ) -> HttpResponse {
     let (code, format) = path.into_inner();
     let format = format_of(&format);
-    let known = match check_jurisdiction(query.get("jurisdiction_id").map(String::as_str)) {
+    let known = match query_jurisdiction(&req) {
         Ok(()) => {
             let code = code.clone();
             state
@@ -495,6 +495,38 @@ pub async fn service_definition(
             attributes: Vec::new(),
         };
         Ok(body(StatusCode::OK, f, "service_definition", &definition))
+    })
+}
+
+/// The query's pairs; a name given twice counts once, its first value (GeoReport clients are
+/// many and loose).
+fn query_pairs(req: &HttpRequest) -> Result<BTreeMap<String, String>, Failure> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string())
+        .map_err(|_| Failure::bad("the query string cannot be read"))?;
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.entry(k).or_insert(v);
+    }
+    Ok(map)
+}
+
+/// The query's `jurisdiction_id`, checked.
+fn query_jurisdiction(req: &HttpRequest) -> Result<(), Failure> {
+    check_jurisdiction(query_pairs(req)?.get("jurisdiction_id").map(String::as_str))
+}
+
+/// The filters of a list request.
+fn request_query(req: &HttpRequest) -> Result<Open311RequestQuery, Failure> {
+    let mut q = query_pairs(req)?;
+    Ok(Open311RequestQuery {
+        jurisdiction_id: q.remove("jurisdiction_id"),
+        service_request_id: q.remove("service_request_id"),
+        service_code: q.remove("service_code"),
+        start_date: q.remove("start_date"),
+        end_date: q.remove("end_date"),
+        status: q.remove("status"),
+        page: q.remove("page"),
+        page_size: q.remove("page_size"),
     })
 }
 
@@ -669,10 +701,10 @@ async fn requests_of(
 pub async fn list_requests(
     state: web::Data<AppState>,
     format: web::Path<String>,
-    query: web::Query<Open311RequestQuery>,
+    req: HttpRequest,
 ) -> HttpResponse {
     let format = format_of(&format);
-    let found = match filter_of(&query, Utc::now()) {
+    let found = match request_query(&req).and_then(|q| filter_of(&q, Utc::now())) {
         Ok(filter) => requests_of(&state, filter).await,
         Err(e) => Err(e),
     };
@@ -712,12 +744,12 @@ pub async fn list_requests(
 pub async fn one_request(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    query: web::Query<BTreeMap<String, String>>,
+    req: HttpRequest,
 ) -> HttpResponse {
     let (id, format) = path.into_inner();
     let format = format_of(&format);
     let found = async {
-        check_jurisdiction(query.get("jurisdiction_id").map(String::as_str))?;
+        query_jurisdiction(&req)?;
         let not_found = || {
             Failure::new(
                 StatusCode::NOT_FOUND,
@@ -786,7 +818,6 @@ fn coordinate(form: &[(String, String)], name: &str, max: f64) -> Result<Option<
 
 /// What a posted form asks for, checked.
 struct Posted {
-    api_key: String,
     service_code: String,
     point: Option<(f64, f64)>,
     address_id: Option<String>,
@@ -796,7 +827,9 @@ struct Posted {
     reporter_contact: Option<String>,
 }
 
-fn read_form(req: &HttpRequest, raw: &[u8]) -> Result<Posted, Failure> {
+/// The form of a post with its `api_key` (in the form or the query), before anything else is
+/// checked: a client without a valid key learns nothing more.
+fn read_form(req: &HttpRequest, raw: &[u8]) -> Result<(String, Vec<(String, String)>), Failure> {
     let form_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -823,6 +856,11 @@ fn read_form(req: &HttpRequest, raw: &[u8]) -> Result<Posted, Failure> {
             )
         })?
         .to_owned();
+    Ok((api_key, form))
+}
+
+/// The fields of a posted form, checked.
+fn fields(form: &[(String, String)]) -> Result<Posted, Failure> {
     if let Some((name, _)) = form.iter().find(|(k, _)| k.starts_with("attribute[")) {
         return Err(Failure::bad(format!(
             "{name}: the services here have no attributes (see services/{{code}}.json)"
@@ -871,7 +909,6 @@ fn read_form(req: &HttpRequest, raw: &[u8]) -> Result<Posted, Failure> {
         (e, p) => e.or(p),
     };
     Ok(Posted {
-        api_key,
         service_code,
         point,
         address_id,
@@ -925,7 +962,7 @@ pub async fn post_request(
 ) -> HttpResponse {
     let format = format_of(&format);
     let created = match read_form(&req, &raw) {
-        Ok(posted) => create(&state, posted).await,
+        Ok((api_key, form)) => create(&state, api_key, form).await,
         Err(e) => Err(e),
     };
     answer(format, |f| {
@@ -948,9 +985,13 @@ pub async fn post_request(
     })
 }
 
-async fn create(state: &AppState, posted: Posted) -> Result<Open311Created, Failure> {
+async fn create(
+    state: &AppState,
+    api_key: String,
+    form: Vec<(String, String)>,
+) -> Result<Open311Created, Failure> {
     let snapshot = cache::wijken(state).await?;
-    let key_hash = token_hash(&posted.api_key);
+    let key_hash = token_hash(&api_key);
     let public_url = state.public_url().to_owned();
     let created = state
         .transaction(move |conn| {
@@ -961,6 +1002,10 @@ async fn create(state: &AppState, posted: Posted) -> Result<Open311Created, Fail
                     StatusCode::FORBIDDEN,
                     "Invalid api_key received -- can't proceed with create_request.",
                 )));
+            };
+            let posted = match fields(&form) {
+                Ok(posted) => posted,
+                Err(e) => return Ok(Err(e)),
             };
             let now = Utc::now();
             let (count, oldest) = q::client_reported_since(conn, client.id, now - Duration::hours(1))?;
