@@ -11,7 +11,7 @@ default:
 # Install what is missing, build, migrate, load the Gent data and serve everything on :8080
 run: (setup "run") web
     cargo build --locked --release -p samenstad-api
-    . scripts/env.sh && ensure_database "$(app_database)" && {{target}}/release/samenstad migrate && {{target}}/release/samenstad seed && exec {{target}}/release/samenstad serve
+    . scripts/env.sh && ensure_database "$(app_database)" && {{target}}/release/samenstad migrate && {{target}}/release/samenstad seed && {{target}}/release/samenstad import addresses crates/db/data/gent/adressen-bibliotheken.csv && exec {{target}}/release/samenstad serve
 
 # Install what is missing and run every check and test (what CI runs)
 test: (setup "test") lint lint-docker check-wasm test-rust pabutools-quick contract chaos-quick web e2e
@@ -31,7 +31,7 @@ migrate:
 
 # Load the Gent reference data (idempotent)
 seed: migrate
-    . scripts/env.sh && {{bin}} seed
+    . scripts/env.sh && {{bin}} seed && {{bin}} import addresses crates/db/data/gent/adressen-bibliotheken.csv
 
 # Serve with a debug build (after `just web` for the web app)
 serve: seed
