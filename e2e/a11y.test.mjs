@@ -50,7 +50,7 @@ async function axeViolations(page) {
 }
 
 const PUBLIC_PAGES = ['/', '/wijken/binnenstad', '/venues', '/venues/buurtcentrum-sluizeken', '/wijkbudget',
-  '/ideas', '/projects', '/subsidies', '/signals', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
+  '/ideas', '/projects', '/subsidies', '/signals', '/councils', '/councils/jeugdraad', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
 // The staff area of the wijkbudget (issue: staff back office).
 const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/staff/proposals?wijk=24',
   '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24', '/staff/organisations',
@@ -59,7 +59,7 @@ const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/sta
 const KEPT_PAGES = ['/venues/buurtcentrum-sluizeken/manage', '/admin', '/admin/clients', '/admin/outbox',
   '/admin/audit', '/admin/signal-routes', '/subsidies/schemes', '/subsidies/schemes/samen-aan-zet'];
 const STAFF_PAGES = ['/account', '/organisations', '/invitations/accept?token=unknown', '/bookings', '/manage',
-  ...KEPT_PAGES, '/subsidies/mine', '/signals/new',
+  ...KEPT_PAGES, '/subsidies/mine', '/signals/new', '/advice/new',
   '/subsidies/apply/fonds-tijdelijke-invullingen', 'DRAFT', '/subsidies/admin', '/subsidies/dashboard',
   '/subsidies/jury', '/wijken/binnenstad/overview', ...BACK_OFFICE];
 

@@ -23,13 +23,14 @@ export function launchChromium(options = {}) {
  * (with `service`, its key).
  * Returns the account's id.
  */
-export function cliUser(email, password, { role = 'resident', wijk, scheme, venue, service, name = 'Medewerker' } = {}) {
+export function cliUser(email, password, { role = 'resident', wijk, scheme, venue, service, council, name = 'Medewerker' } = {}) {
   const bin = process.env.SAMENSTAD_BIN ?? `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/samenstad`;
   const args = ['admin', 'create-user', '--email', email, '--role', role, '--name', name, '--password-stdin'];
   if (wijk !== undefined) args.push('--wijk', String(wijk));
   if (scheme !== undefined) args.push('--scheme', scheme);
   if (venue !== undefined) args.push('--venue', venue);
   if (service !== undefined) args.push('--service', service);
+  if (council !== undefined) args.push('--council', council);
   const out = execFileSync(bin, args, { input: `${password}\n`, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
   return String(out).match(/\(id ([0-9a-f-]{36})\)/)[1];
 }

@@ -111,6 +111,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/venue-changes") view=crate::staff::venue_changes::VenueChangesPage />
                     <Route path=path!("/staff/signals") view=crate::pages::signals::SignalQueuePage />
                     <Route path=path!("/signals") view=crate::pages::signals::SignalsPage />
+                    <Route path=path!("/councils") view=crate::pages::councils::CouncilsPage />
+                    <Route path=path!("/councils/:key") view=crate::pages::councils::CouncilPage />
+                    <Route path=path!("/advice/new") view=crate::pages::councils::NewAdviceRequestPage />
+                    <Route path=path!("/advice/:id") view=crate::pages::councils::AdviceRequestPage />
                     <Route path=path!("/signals/new") view=crate::pages::signals::ReportSignalPage />
                     <Route path=path!("/signals/:id") view=crate::pages::signals::SignalPage />
                     <Route path=path!("/admin") view=crate::pages::admin::AdminUsersPage />
@@ -135,6 +139,8 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 <p>{GENT_ATTRIBUTION}</p>
                 <p>
+                    <A href="/councils">{move || if lang.get() == Lang::Nl { "Adviesraden" } else { "Advisory councils" }}</A>
+                    " · "
                     <a href="/api/docs/" rel="external">{move || t(lang.get(), T::ApiDocs)}</a>
                 </p>
             </footer>

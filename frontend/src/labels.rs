@@ -48,6 +48,7 @@ pub fn role(lang: Lang, role: Role) -> String {
         Role::JuryMember => ("jurylid", "jury member"),
         Role::PanelMember => ("lid van een wijkpanel", "panel member"),
         Role::ServiceStaff => ("medewerker van een stadsdienst", "city service staff"),
+        Role::CouncilStaff => ("secretaris van een adviesraad", "advisory council staff"),
     };
     pick(lang, names).to_owned()
 }
@@ -498,6 +499,43 @@ pub fn signal_channel_entry(lang: Lang, channel: SignalChannel) -> &'static str 
             SignalChannel::Buurtsalon => ("Op een buurtsalon", "At a buurtsalon"),
             SignalChannel::ContactCentre => ("Via Gentinfo", "Through Gentinfo"),
             SignalChannel::Api => ("Via een andere toepassing", "Through another app"),
+        },
+    )
+}
+
+/// How the city groups a council.
+pub fn council_kind(lang: Lang, kind: samenstad_types::councils::CouncilKind) -> &'static str {
+    use samenstad_types::councils::CouncilKind as K;
+    pick(
+        lang,
+        match kind {
+            K::Expertise => ("adviesraad met een expertise", "council with an expertise"),
+            K::TargetGroup => ("adviesraad voor een groep Gentenaars", "council for a group of Gentenaars"),
+        },
+    )
+}
+
+/// What the city did with an advice.
+pub fn advice_response(lang: Lang, response: samenstad_types::councils::AdviceResponse) -> &'static str {
+    use samenstad_types::councils::AdviceResponse as R;
+    pick(
+        lang,
+        match response {
+            R::Followed => ("gevolgd", "followed"),
+            R::PartlyFollowed => ("gedeeltelijk gevolgd", "partly followed"),
+            R::NotFollowed => ("niet gevolgd", "not followed"),
+        },
+    )
+}
+
+/// Where an advice request stands.
+pub fn advice_request_status(lang: Lang, status: samenstad_types::councils::AdviceRequestStatus) -> &'static str {
+    use samenstad_types::councils::AdviceRequestStatus as S;
+    pick(
+        lang,
+        match status {
+            S::Open => ("open", "open"),
+            S::Closed => ("afgesloten", "closed"),
         },
     )
 }

@@ -33,6 +33,8 @@ pub struct CliScope<'a> {
     pub venue: Option<&'a str>,
     /// For `service_staff`: the city service's key (`ivago` …).
     pub service: Option<&'a str>,
+    /// For `council_staff`: the advisory council's key (`jeugdraad` …).
+    pub council: Option<&'a str>,
 }
 
 /// Why the command line cannot grant a role.
@@ -50,6 +52,9 @@ pub enum CliError {
     /// No city service with this key.
     #[error("no city service {0}")]
     UnknownService(String),
+    /// No advisory council with this key.
+    #[error("no advisory council {0}")]
+    UnknownCouncil(String),
     /// Not a role (nor `resident`).
     #[error("no role {0}")]
     UnknownRole(String),
@@ -85,6 +90,7 @@ pub fn create_user_scoped(
                 scheme: None,
                 venue: None,
                 service: None,
+                council: None,
             },
         ) => (None, None),
         (
@@ -94,6 +100,7 @@ pub fn create_user_scoped(
                 scheme: None,
                 venue: None,
                 service: None,
+                council: None,
             },
         ) => (
             Some(
@@ -109,6 +116,7 @@ pub fn create_user_scoped(
                 scheme: Some(key),
                 venue: None,
                 service: None,
+                council: None,
             },
         ) => (
             None,
@@ -124,6 +132,7 @@ pub fn create_user_scoped(
                 scheme: None,
                 venue: Some(key),
                 service: None,
+                council: None,
             },
         ) => (
             None,
@@ -141,12 +150,31 @@ pub fn create_user_scoped(
                 scheme: None,
                 venue: None,
                 service: Some(key),
+                council: None,
             },
         ) => (
             None,
             Some(
                 samenstad_db::queries::signals::service_by_key(conn, key)?
                     .ok_or_else(|| CliError::UnknownService(key.to_owned()))?
+                    .id,
+            ),
+        ),
+        (
+            Some(Role::CouncilStaff),
+            CliScope {
+                wijk: None,
+                scheme: None,
+                venue: None,
+                service: None,
+                council: Some(key),
+            },
+        ) => (
+            None,
+            Some(
+                samenstad_db::queries::councils::council_by_key(conn, key)?
+                    .ok_or_else(|| CliError::UnknownCouncil(key.to_owned()))?
+                    .0
                     .id,
             ),
         ),
@@ -157,7 +185,7 @@ pub fn create_user_scoped(
         }
         _ => {
             return Err(CliError::Scope(
-                "--wijk goes with --role wijk_staff, --scheme with jury_member, --venue with venue_manager, --service with service_staff, and each of those needs its option",
+                "--wijk goes with --role wijk_staff, --scheme with jury_member, --venue with venue_manager, --service with service_staff, --council with council_staff, and each of those needs its option",
             ));
         }
     };

@@ -281,3 +281,39 @@ pub fn signal_status_words(
         (S::Closed, Some(R::NotFixed) | None) => ("afgesloten, niet opgelost", "closed, not fixed"),
     }
 }
+
+/// An advice request was published for a council (to its support contact).
+pub fn advice_requested(council: &str, subject: &str, deadline: &str, link: &str) -> Mail {
+    Mail {
+        template: "advice_requested",
+        subject: format!("Adviesvraag voor {council}: {subject}"),
+        body: format!(
+            "De stad vraagt {council} om advies over «{subject}», ten laatste op {deadline}.\n\n{link}\n\n\
+             The city asks {council} for advice on «{subject}», by {deadline}.\n\n{link}\n"
+        ),
+    }
+}
+
+/// A council published its advice (to whoever asked it).
+pub fn advice_published(council: &str, subject: &str, link: &str) -> Mail {
+    Mail {
+        template: "advice_published",
+        subject: format!("Advies van {council}: {subject}"),
+        body: format!(
+            "{council} heeft zijn advies over «{subject}» gepubliceerd. Laat weten wat de stad ermee doet.\n\n{link}\n\n\
+             {council} published its advice on «{subject}». Record what the city does with it.\n\n{link}\n"
+        ),
+    }
+}
+
+/// The city responded to a council's advice (to the council's support contact).
+pub fn advice_answered(council: &str, subject: &str, link: &str) -> Mail {
+    Mail {
+        template: "advice_answered",
+        subject: format!("Antwoord van de stad op het advies van {council}"),
+        body: format!(
+            "De stad heeft laten weten wat ze doet met het advies van {council} over «{subject}».\n\n{link}\n\n\
+             The city recorded what it does with the advice of {council} on «{subject}».\n\n{link}\n"
+        ),
+    }
+}

@@ -313,7 +313,8 @@ enum AdminCommand {
         #[arg(long)]
         email: String,
         /// Role: admin, programme_admin, wijk_staff (with --wijk), jury_member (with --scheme),
-        /// venue_manager (with --venue), service_staff (with --service) or resident (no role).
+        /// venue_manager (with --venue), service_staff (with --service), council_staff (with
+        /// --council) or resident (no role).
         #[arg(long, default_value = "admin")]
         role: String,
         /// For wijk_staff: the wijk (number or slug).
@@ -328,6 +329,9 @@ enum AdminCommand {
         /// For service_staff: the city service (its key, e.g. ivago).
         #[arg(long)]
         service: Option<String>,
+        /// For council_staff: the advisory council (its key, e.g. jeugdraad).
+        #[arg(long)]
+        council: Option<String>,
         /// Display name.
         #[arg(long, default_value = "Beheerder")]
         name: String,
@@ -342,12 +346,12 @@ enum AdminCommand {
 async fn create_user(
     email: String,
     role: String,
-    scope: [Option<String>; 4],
+    scope: [Option<String>; 5],
     name: String,
     db: DbConfig,
 ) -> Result<(), String> {
     use std::io::Read;
-    let [wijk, scheme, venue, service] = scope;
+    let [wijk, scheme, venue, service, council] = scope;
     let mut password = String::new();
     std::io::stdin()
         .read_to_string(&mut password)
@@ -373,6 +377,7 @@ async fn create_user(
             scheme: scheme.as_deref(),
             venue: venue.as_deref(),
             service: service.as_deref(),
+            council: council.as_deref(),
         },
     )
     .map_err(|e| e.to_string())?;
@@ -497,10 +502,11 @@ async fn main() -> ExitCode {
             scheme,
             venue,
             service,
+            council,
             name,
             password_stdin: _,
             db,
-        }) => create_user(email, role, [wijk, scheme, venue, service], name, db).await,
+        }) => create_user(email, role, [wijk, scheme, venue, service, council], name, db).await,
         Command::Openapi { out: None } => {
             print!("{}", openapi_json());
             Ok(())

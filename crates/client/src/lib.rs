@@ -1137,6 +1137,70 @@ impl Client {
             .await
     }
 
+    /// `GET /api/v1/advisory-councils`.
+    pub async fn list_advisory_councils(
+        &self,
+    ) -> Result<Vec<samenstad_types::councils::AdvisoryCouncil>, Error> {
+        self.get(self.http.get(self.url(&["advisory-councils"]))).await
+    }
+
+    /// `GET /api/v1/advice-requests` (to one council when `query.council` is set).
+    pub async fn list_advice_requests(
+        &self,
+        query: &samenstad_types::councils::AdviceRequestQuery,
+    ) -> Result<samenstad_types::councils::AdviceRequestPage, Error> {
+        self.get(self.http.get(self.url(&["advice-requests"])).query(query))
+            .await
+    }
+
+    /// `GET /api/v1/advice-requests/{id}`.
+    pub async fn get_advice_request(
+        &self,
+        id: &str,
+    ) -> Result<samenstad_types::councils::AdviceRequest, Error> {
+        self.get(self.http.get(self.url(&["advice-requests", id]))).await
+    }
+
+    /// `POST /api/v1/advice-requests` (staff who speak for the city).
+    pub async fn create_advice_request(
+        &self,
+        body: &samenstad_types::councils::NewAdviceRequest,
+    ) -> Result<samenstad_types::councils::AdviceRequest, Error> {
+        self.get(self.http.post(self.url(&["advice-requests"])).json(body))
+            .await
+    }
+
+    /// `POST /api/v1/advice-requests/{id}/advice/{council}` (the council's staff).
+    pub async fn publish_advice(
+        &self,
+        id: &str,
+        council: &str,
+        body: &samenstad_types::councils::PublishAdvice,
+    ) -> Result<samenstad_types::councils::AdviceRequest, Error> {
+        self.get(
+            self.http
+                .post(self.url(&["advice-requests", id, "advice", council]))
+                .json(body),
+        )
+        .await
+    }
+
+    /// `POST /api/v1/advice-requests/{id}/advice/{council}/response` (staff who speak for the
+    /// city).
+    pub async fn respond_to_advice(
+        &self,
+        id: &str,
+        council: &str,
+        body: &samenstad_types::councils::RespondToAdvice,
+    ) -> Result<samenstad_types::councils::AdviceRequest, Error> {
+        self.get(
+            self.http
+                .post(self.url(&["advice-requests", id, "advice", council, "response"]))
+                .json(body),
+        )
+        .await
+    }
+
     /// `GET /api/v1/addresses`: addresses of the register that match what was typed.
     pub async fn search_addresses(
         &self,

@@ -1082,3 +1082,49 @@ diesel::table! {
         search -> Text,
     }
 }
+
+diesel::table! {
+    advisory_council (id) {
+        id -> Uuid,
+        key -> Text,
+        name -> Text,
+        kind -> Text,
+        description -> Text,
+        contact_name -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        position -> Int4,
+    }
+}
+
+diesel::table! {
+    advice_request (id) {
+        id -> Uuid,
+        subject -> Text,
+        question -> Text,
+        requested_by -> Text,
+        documents -> Array<Text>,
+        deadline -> Date,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    advice (request_id, council_id) {
+        request_id -> Uuid,
+        council_id -> Uuid,
+        text -> Nullable<Text>,
+        document_url -> Nullable<Text>,
+        published_at -> Nullable<Timestamptz>,
+        published_by -> Nullable<Uuid>,
+        response -> Nullable<Text>,
+        response_reason -> Nullable<Text>,
+        responded_at -> Nullable<Timestamptz>,
+        responded_by -> Nullable<Uuid>,
+    }
+}
+
+diesel::joinable!(advice -> advice_request (request_id));
+diesel::joinable!(advice -> advisory_council (council_id));
+diesel::allow_tables_to_appear_in_same_query!(advice, advice_request, advisory_council);

@@ -151,6 +151,8 @@ vocabulary! {
         PanelMember = "panel_member",
         /// Staff of one city service: answers the signals routed to it.
         ServiceStaff = "service_staff",
+        /// The secretary or chair of one advisory council: publishes its advice.
+        CouncilStaff = "council_staff",
     }
 }
 

@@ -6,6 +6,7 @@
 //! carries its OpenAPI schema (documentation comments become descriptions).
 
 pub mod account;
+pub mod councils;
 pub mod address;
 pub mod geojson;
 pub mod health;

@@ -56,6 +56,7 @@ fn role_label(lang: Lang, role: Role) -> &'static str {
         Role::JuryMember => pick(lang, "jurylid", "jury member"),
         Role::PanelMember => pick(lang, "lid van een wijkpanel", "panel member"),
         Role::ServiceStaff => pick(lang, "medewerker van een stadsdienst", "city service staff"),
+        Role::CouncilStaff => pick(lang, "secretaris van een adviesraad", "advisory council staff"),
     }
 }
 
@@ -67,6 +68,7 @@ struct Scopes {
     schemes: Vec<(String, String)>,
     panels: Vec<(String, String)>,
     services: Vec<(String, String)>,
+    councils: Vec<(String, String)>,
 }
 
 impl Scopes {
@@ -76,6 +78,7 @@ impl Scopes {
             .chain(&self.schemes)
             .chain(&self.panels)
             .chain(&self.services)
+            .chain(&self.councils)
             .find(|(i, _)| i == id)
             .map_or_else(|| id.to_owned(), |(_, n)| n.clone())
     }
@@ -120,12 +123,20 @@ async fn load_scopes() -> Result<Scopes, String> {
         .into_iter()
         .map(|s| (s.id, s.name))
         .collect();
+    let councils = c
+        .list_advisory_councils()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
     Ok(Scopes {
         wijken,
         venues,
         schemes,
         panels,
         services,
+        councils,
     })
 }
 
@@ -218,7 +229,7 @@ fn Account(
                     .flatten(),
                 scope_id: matches!(
                     r,
-                    Role::VenueManager | Role::JuryMember | Role::PanelMember | Role::ServiceStaff
+                    Role::VenueManager | Role::JuryMember | Role::PanelMember | Role::ServiceStaff | Role::CouncilStaff
                 )
                 .then(|| scope.get_untracked())
                 .filter(|s| !s.is_empty()),
@@ -278,13 +289,13 @@ fn Account(
                             {move || scope_names().wijken.into_iter().map(|w| view! { <option value=w.wijknr.to_string()>{w.name}</option> }).collect_view()}
                         </select></p>
                 </Show>
-                <Show when=move || needs(Role::VenueManager) || needs(Role::JuryMember) || needs(Role::PanelMember) || needs(Role::ServiceStaff)>
-                    <p class="field"><label for="grant-scope">{move || if needs(Role::VenueManager) { pick(lang.get(), "Plaats", "Venue") } else if needs(Role::JuryMember) { pick(lang.get(), "Subsidieregeling", "Subsidy scheme") } else if needs(Role::ServiceStaff) { pick(lang.get(), "Stadsdienst", "City service") } else { pick(lang.get(), "Wijkpanel", "Panel") }}</label>
+                <Show when=move || needs(Role::VenueManager) || needs(Role::JuryMember) || needs(Role::PanelMember) || needs(Role::ServiceStaff) || needs(Role::CouncilStaff)>
+                    <p class="field"><label for="grant-scope">{move || if needs(Role::VenueManager) { pick(lang.get(), "Plaats", "Venue") } else if needs(Role::JuryMember) { pick(lang.get(), "Subsidieregeling", "Subsidy scheme") } else if needs(Role::ServiceStaff) { pick(lang.get(), "Stadsdienst", "City service") } else if needs(Role::CouncilStaff) { pick(lang.get(), "Adviesraad", "Advisory council") } else { pick(lang.get(), "Wijkpanel", "Panel") }}</label>
                         <select id="grant-scope" required=true on:change=move |ev| scope.set(event_target_value(&ev))>
                             <option value="">{tx("Kies", "Choose")}</option>
                             {move || {
                                 let s = scope_names();
-                                let list = if needs(Role::VenueManager) { s.venues } else if needs(Role::JuryMember) { s.schemes } else if needs(Role::ServiceStaff) { s.services } else { s.panels };
+                                let list = if needs(Role::VenueManager) { s.venues } else if needs(Role::JuryMember) { s.schemes } else if needs(Role::ServiceStaff) { s.services } else if needs(Role::CouncilStaff) { s.councils } else { s.panels };
                                 list.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()
                             }}
                         </select></p>

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod councils;
 pub mod home;
 pub mod ideas;
 pub mod not_found;

@@ -124,13 +124,17 @@ pub async fn grant_role(
         AppError::field(
             "role",
             "invalid",
-            "must be admin, programme_admin, wijk_staff, venue_manager, jury_member, panel_member or service_staff",
+            "must be admin, programme_admin, wijk_staff, venue_manager, jury_member, panel_member, service_staff or council_staff",
         )
     })?;
     let needs_wijk = role == Role::WijkStaff;
     let needs_scope = matches!(
         role,
-        Role::VenueManager | Role::JuryMember | Role::PanelMember | Role::ServiceStaff
+        Role::VenueManager
+            | Role::JuryMember
+            | Role::PanelMember
+            | Role::ServiceStaff
+            | Role::CouncilStaff
     );
     if needs_wijk != body.wijknr.is_some() {
         return Err(AppError::field(
@@ -149,7 +153,7 @@ pub async fn grant_role(
             return Err(AppError::field(
                 "scope_id",
                 "scope",
-                "is required for venue_manager, jury_member, panel_member and service_staff, and not allowed otherwise",
+                "is required for venue_manager, jury_member, panel_member, service_staff and council_staff, and not allowed otherwise",
             ));
         }
     };
@@ -168,6 +172,7 @@ pub async fn grant_role(
                         Role::VenueManager => "no venue has this id",
                         Role::JuryMember => "no subsidy scheme has this id",
                         Role::ServiceStaff => "no city service has this id",
+                        Role::CouncilStaff => "no advisory council has this id",
                         _ => "no panel has this id",
                     },
                 ));

@@ -7,6 +7,7 @@ pub mod addresses;
 pub mod admin;
 pub mod admin_common;
 pub mod auth;
+pub mod councils;
 pub mod feeds;
 pub mod files;
 pub mod health;
@@ -56,6 +57,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     residence::configure(cfg);
     signals::configure(cfg);
     addresses::configure(cfg);
+    councils::configure(cfg);
     subsidies::configure(cfg);
     subsidy_review::configure(cfg);
     feeds::configure(cfg);

@@ -198,6 +198,7 @@ pub fn scope_exists(conn: &mut PgConnection, role: Role, id: Uuid) -> QueryResul
         Role::ServiceStaff => {
             diesel::select(exists(crate::schema::city_service::table.find(id))).get_result(conn)
         }
+        Role::CouncilStaff => crate::queries::councils::council_exists(conn, id),
         _ => Ok(false),
     }
 }

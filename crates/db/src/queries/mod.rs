@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod addresses;
 pub mod applications;
 pub mod audit;
+pub mod councils;
 pub mod ballots;
 pub mod feeds;
 pub mod files;
