@@ -510,13 +510,19 @@ pub fn council_kind(lang: Lang, kind: samenstad_types::councils::CouncilKind) ->
         lang,
         match kind {
             K::Expertise => ("adviesraad met een expertise", "council with an expertise"),
-            K::TargetGroup => ("adviesraad voor een groep Gentenaars", "council for a group of Gentenaars"),
+            K::TargetGroup => (
+                "adviesraad voor een groep Gentenaars",
+                "council for a group of Gentenaars",
+            ),
         },
     )
 }
 
 /// What the city did with an advice.
-pub fn advice_response(lang: Lang, response: samenstad_types::councils::AdviceResponse) -> &'static str {
+pub fn advice_response(
+    lang: Lang,
+    response: samenstad_types::councils::AdviceResponse,
+) -> &'static str {
     use samenstad_types::councils::AdviceResponse as R;
     pick(
         lang,
@@ -529,7 +535,10 @@ pub fn advice_response(lang: Lang, response: samenstad_types::councils::AdviceRe
 }
 
 /// Where an advice request stands.
-pub fn advice_request_status(lang: Lang, status: samenstad_types::councils::AdviceRequestStatus) -> &'static str {
+pub fn advice_request_status(
+    lang: Lang,
+    status: samenstad_types::councils::AdviceRequestStatus,
+) -> &'static str {
     use samenstad_types::councils::AdviceRequestStatus as S;
     pick(
         lang,

@@ -506,7 +506,16 @@ async fn main() -> ExitCode {
             name,
             password_stdin: _,
             db,
-        }) => create_user(email, role, [wijk, scheme, venue, service, council], name, db).await,
+        }) => {
+            create_user(
+                email,
+                role,
+                [wijk, scheme, venue, service, council],
+                name,
+                db,
+            )
+            .await
+        }
         Command::Openapi { out: None } => {
             print!("{}", openapi_json());
             Ok(())

@@ -1441,18 +1441,38 @@ async fn the_address_register_is_imported_and_places_a_signal_by_its_address() {
 }
 
 /// A verified account with `council_staff` of the council `key`; its token.
-async fn council_staff(app: &impl TestService, db: &TestDb, admin: &str, email: &str, key: &str) -> String {
+async fn council_staff(
+    app: &impl TestService,
+    db: &TestDb,
+    admin: &str,
+    email: &str,
+    key: &str,
+) -> String {
     let id = verified_user(app, db, email).await;
     let councils = get_as(app, "/api/v1/advisory-councils", None).await;
-    let scope = councils.body.as_array().expect("councils").iter()
-        .find(|c| c["key"] == key).and_then(|c| c["id"].as_str()).expect("the council").to_owned();
-    let r = post(app, &format!("/api/v1/admin/users/{id}/roles"), json!({"role": "council_staff", "scope_id": scope}), Some(admin)).await;
+    let scope = councils
+        .body
+        .as_array()
+        .expect("councils")
+        .iter()
+        .find(|c| c["key"] == key)
+        .and_then(|c| c["id"].as_str())
+        .expect("the council")
+        .to_owned();
+    let r = post(
+        app,
+        &format!("/api/v1/admin/users/{id}/roles"),
+        json!({"role": "council_staff", "scope_id": scope}),
+        Some(admin),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     access(app, email).await
 }
 
 #[actix_web::test]
-async fn an_advice_request_is_published_answered_by_its_councils_and_each_advice_gets_the_citys_response() {
+async fn an_advice_request_is_published_answered_by_its_councils_and_each_advice_gets_the_citys_response()
+ {
     let db = TestDb::new();
     let app = app(&db).await;
     let admin = admin_token(&app, &db).await;
@@ -1468,7 +1488,14 @@ async fn an_advice_request_is_published_answered_by_its_councils_and_each_advice
         Some(json!({"description": "Adviseert over jeugdbeleid.", "contact_name": "Sara Claes", "contact_email": "jeugdraad-steun@example.org"})), Some(&admin)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.body["contact_email"], "jeugdraad-steun@example.org");
-    let r = call(&app, Method::PUT, "/api/v1/advisory-councils/jeugdraad", Some(json!({"description": "x"})), Some(&jeugd)).await;
+    let r = call(
+        &app,
+        Method::PUT,
+        "/api/v1/advisory-councils/jeugdraad",
+        Some(json!({"description": "x"})),
+        Some(&jeugd),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 
     // A service asks two councils; a resident or a council cannot ask.
@@ -1476,14 +1503,25 @@ async fn an_advice_request_is_published_answered_by_its_councils_and_each_advice
         "requested_by": "Dienst Beleidsparticipatie", "documents": ["https://stad.gent/ontwerpnota.pdf"],
         "deadline": in_days(14), "councils": ["jeugdraad", "seniorenraad"]});
     for token in [&ann, &jeugd] {
-        assert_eq!(post(&app, "/api/v1/advice-requests", ask.clone(), Some(token)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            post(&app, "/api/v1/advice-requests", ask.clone(), Some(token))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
     }
     let mut too_soon = ask.clone();
     too_soon["deadline"] = json!(in_days(3));
-    assert_eq!(problem_field(&post(&app, "/api/v1/advice-requests", too_soon, Some(&ivago)).await), "deadline");
+    assert_eq!(
+        problem_field(&post(&app, "/api/v1/advice-requests", too_soon, Some(&ivago)).await),
+        "deadline"
+    );
     let mut unknown = ask.clone();
     unknown["councils"] = json!(["jeugdraad", "schaakraad"]);
-    assert_eq!(problem_field(&post(&app, "/api/v1/advice-requests", unknown, Some(&ivago)).await), "councils[1]");
+    assert_eq!(
+        problem_field(&post(&app, "/api/v1/advice-requests", unknown, Some(&ivago)).await),
+        "councils[1]"
+    );
     let created = post(&app, "/api/v1/advice-requests", ask, Some(&ivago)).await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
     let id = created.body["id"].as_str().expect("id").to_owned();
@@ -1492,41 +1530,201 @@ async fn an_advice_request_is_published_answered_by_its_councils_and_each_advice
     // Public at once, and the council's support contact is mailed.
     let public = get_as(&app, &format!("/api/v1/advice-requests/{id}"), None).await;
     assert_eq!(public.body["subject"], "Ontwerp van het wijkbudget 2027");
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM mail_outbox WHERE template = 'advice_requested' AND to_address = 'jeugdraad-steun@example.org'"), 1);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE template = 'advice_requested' AND to_address = 'jeugdraad-steun@example.org'"
+        ),
+        1
+    );
     let listed = get_as(&app, "/api/v1/advice-requests?council=jeugdraad", None).await;
     assert_eq!(listed.body["items"][0]["id"], id.as_str());
-    assert_eq!(get_as(&app, "/api/v1/advice-requests?council=cultuurraad", None).await.body["items"], json!([]));
+    assert_eq!(
+        get_as(&app, "/api/v1/advice-requests?council=cultuurraad", None)
+            .await
+            .body["items"],
+        json!([])
+    );
 
     // Each council publishes its own advice, once; the city cannot respond before.
     let advice = json!({"text": "De Jeugdraad vraagt een apart budget voor projecten van jongeren.", "document_url": "https://jeugdraad.example.org/advies.pdf"});
     let url = format!("/api/v1/advice-requests/{id}/advice/jeugdraad");
-    assert_eq!(post(&app, &format!("{url}/response"), json!({"response": "followed", "reason": "Goed idee."}), Some(&ivago)).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        post(
+            &app,
+            &format!("{url}/response"),
+            json!({"response": "followed", "reason": "Goed idee."}),
+            Some(&ivago)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
     for token in [&senioren, &ann, &ivago] {
-        assert_eq!(post(&app, &url, advice.clone(), Some(token)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            post(&app, &url, advice.clone(), Some(token)).await.status,
+            StatusCode::FORBIDDEN
+        );
     }
     let r = post(&app, &url, advice.clone(), Some(&jeugd)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert_eq!(post(&app, &url, advice.clone(), Some(&jeugd)).await.status, StatusCode::CONFLICT);
-    assert_eq!(post(&app, &format!("/api/v1/advice-requests/{id}/advice/cultuurraad"), advice.clone(), Some(&admin)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM mail_outbox WHERE template = 'advice_published' AND to_address = 'ivago@example.org'"), 1);
-    let r = post(&app, &format!("/api/v1/advice-requests/{id}/advice/seniorenraad"), json!({"text": "De Seniorenraad vraagt ook papieren formulieren."}), Some(&senioren)).await;
-    assert_eq!(r.body["status"], "closed", "every council asked has answered");
+    assert_eq!(
+        post(&app, &url, advice.clone(), Some(&jeugd)).await.status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/api/v1/advice-requests/{id}/advice/cultuurraad"),
+            advice.clone(),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE template = 'advice_published' AND to_address = 'ivago@example.org'"
+        ),
+        1
+    );
+    let r = post(
+        &app,
+        &format!("/api/v1/advice-requests/{id}/advice/seniorenraad"),
+        json!({"text": "De Seniorenraad vraagt ook papieren formulieren."}),
+        Some(&senioren),
+    )
+    .await;
+    assert_eq!(
+        r.body["status"], "closed",
+        "every council asked has answered"
+    );
 
     // The city responds to each advice with its reason, once; a council cannot.
     let answer = json!({"response": "partly_followed", "reason": "Er komt een oproep voor jongeren; een apart budget kan pas vanaf 2028."});
-    assert_eq!(post(&app, &format!("{url}/response"), answer.clone(), Some(&jeugd)).await.status, StatusCode::FORBIDDEN);
-    let r = post(&app, &format!("{url}/response"), answer.clone(), Some(&ivago)).await;
+    assert_eq!(
+        post(
+            &app,
+            &format!("{url}/response"),
+            answer.clone(),
+            Some(&jeugd)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    let r = post(
+        &app,
+        &format!("{url}/response"),
+        answer.clone(),
+        Some(&ivago),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let jeugdraad = r.body["advice"].as_array().expect("advice").iter().find(|a| a["council"] == "jeugdraad").expect("its advice").clone();
+    let jeugdraad = r.body["advice"]
+        .as_array()
+        .expect("advice")
+        .iter()
+        .find(|a| a["council"] == "jeugdraad")
+        .expect("its advice")
+        .clone();
     assert_eq!(jeugdraad["response"], "partly_followed");
-    assert_eq!(jeugdraad["response_reason"], "Er komt een oproep voor jongeren; een apart budget kan pas vanaf 2028.");
-    assert_eq!(post(&app, &format!("{url}/response"), answer, Some(&ivago)).await.status, StatusCode::CONFLICT);
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM mail_outbox WHERE template = 'advice_answered'"), 1);
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM audit_log WHERE action IN ('advice_request.published', 'advice.published', 'advice.responded', 'council.updated')"), 5);
+    assert_eq!(
+        jeugdraad["response_reason"],
+        "Er komt een oproep voor jongeren; een apart budget kan pas vanaf 2028."
+    );
+    assert_eq!(
+        post(&app, &format!("{url}/response"), answer, Some(&ivago))
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE template = 'advice_answered'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action IN ('advice_request.published', 'advice.published', 'advice.responded', 'council.updated')"
+        ),
+        5
+    );
 
     // Deadlines to subscribe to.
-    let ics = raw(&app, Method::GET, "/api/v1/advice-requests/deadlines.ics", None).await;
+    let ics = raw(
+        &app,
+        Method::GET,
+        "/api/v1/advice-requests/deadlines.ics",
+        None,
+    )
+    .await;
     assert_eq!(ics.0, StatusCode::OK);
-    assert!(ics.2.contains("SUMMARY:Deadline advies: Ontwerp van het wijkbudget 2027"), "{}", ics.2);
-    assert!(ics.2.contains(&format!("DTSTART;VALUE=DATE:{}", in_days(14).replace('-', ""))), "{}", ics.2);
+    assert!(
+        ics.2
+            .contains("SUMMARY:Deadline advies: Ontwerp van het wijkbudget 2027"),
+        "{}",
+        ics.2
+    );
+    assert!(
+        ics.2.contains(&format!(
+            "DTSTART;VALUE=DATE:{}",
+            in_days(14).replace('-', "")
+        )),
+        "{}",
+        ics.2
+    );
+}
+
+#[actix_web::test]
+async fn the_decisions_feed_tells_of_advice_requests_advice_and_the_citys_response() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let ask = json!({"subject": "Toegankelijke buurtcentra", "question": "Wat moet beter in de buurtcentra?",
+        "requested_by": "Dienst Buurtwerk", "deadline": in_days(10), "councils": ["saph"]});
+    let r = post(&app, "/api/v1/advice-requests", ask, Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.body["id"].as_str().expect("id").to_owned();
+    let url = format!("/api/v1/advice-requests/{id}/advice/saph");
+    assert_eq!(
+        post(
+            &app,
+            &url,
+            json!({"text": "Drempels en te smalle deuren in drie buurtcentra."}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("{url}/response"),
+            json!({"response": "followed", "reason": "De deuren worden in 2027 aangepast."}),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let feed = raw(&app, Method::GET, "/api/v1/projects/decisions.atom", None).await;
+    assert_eq!(feed.0, StatusCode::OK);
+    assert!(
+        feed.2.contains("Adviesvraag: «Toegankelijke buurtcentra»"),
+        "{}",
+        feed.2
+    );
+    assert!(feed.2.contains("Advies van Stedelijke Adviesraad voor Personen met een Handicap (SAPH) over «Toegankelijke buurtcentra»"), "{}", feed.2);
+    assert!(
+        feed.2.contains("De deuren worden in 2027 aangepast."),
+        "{}",
+        feed.2
+    );
 }

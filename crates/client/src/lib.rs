@@ -1141,7 +1141,8 @@ impl Client {
     pub async fn list_advisory_councils(
         &self,
     ) -> Result<Vec<samenstad_types::councils::AdvisoryCouncil>, Error> {
-        self.get(self.http.get(self.url(&["advisory-councils"]))).await
+        self.get(self.http.get(self.url(&["advisory-councils"])))
+            .await
     }
 
     /// `GET /api/v1/advice-requests` (to one council when `query.council` is set).
@@ -1158,7 +1159,8 @@ impl Client {
         &self,
         id: &str,
     ) -> Result<samenstad_types::councils::AdviceRequest, Error> {
-        self.get(self.http.get(self.url(&["advice-requests", id]))).await
+        self.get(self.http.get(self.url(&["advice-requests", id])))
+            .await
     }
 
     /// `POST /api/v1/advice-requests` (staff who speak for the city).

@@ -33,7 +33,9 @@ impl Refusal {
     /// What to tell the person.
     pub fn message(self) -> &'static str {
         match self {
-            Refusal::DeadlineOutOfRange => "must be 7 to 366 days from today: the councils need time to answer",
+            Refusal::DeadlineOutOfRange => {
+                "must be 7 to 366 days from today: the councils need time to answer"
+            }
             Refusal::DeadlinePassed => "the deadline of this request has passed",
             Refusal::AlreadyPublished => "this council has published its advice already",
             Refusal::NotPublished => "this council has not published its advice yet",
@@ -93,23 +95,37 @@ mod tests {
 
     #[test]
     fn a_request_gives_the_councils_a_week_to_a_year() {
-        assert_eq!(check_deadline(day(10), day(4)), Err(Refusal::DeadlineOutOfRange));
+        assert_eq!(
+            check_deadline(day(10), day(4)),
+            Err(Refusal::DeadlineOutOfRange)
+        );
         assert_eq!(check_deadline(day(11), day(4)), Ok(()));
         let next_year = NaiveDate::from_ymd_opt(2027, 12, 5).expect("a day");
         assert_eq!(check_deadline(next_year, day(4)), Ok(()));
         let too_far = NaiveDate::from_ymd_opt(2027, 12, 6).expect("a day");
-        assert_eq!(check_deadline(too_far, day(4)), Err(Refusal::DeadlineOutOfRange));
+        assert_eq!(
+            check_deadline(too_far, day(4)),
+            Err(Refusal::DeadlineOutOfRange)
+        );
     }
 
     #[test]
     fn advice_is_published_once_by_the_deadline_and_answered_once() {
         assert_eq!(may_publish(day(20), day(20), false), Ok(()));
-        assert_eq!(may_publish(day(20), day(21), false), Err(Refusal::DeadlinePassed));
-        assert_eq!(may_publish(day(20), day(10), true), Err(Refusal::AlreadyPublished));
+        assert_eq!(
+            may_publish(day(20), day(21), false),
+            Err(Refusal::DeadlinePassed)
+        );
+        assert_eq!(
+            may_publish(day(20), day(10), true),
+            Err(Refusal::AlreadyPublished)
+        );
         assert_eq!(may_respond(false, false), Err(Refusal::NotPublished));
         assert_eq!(may_respond(true, false), Ok(()));
         assert_eq!(may_respond(true, true), Err(Refusal::AlreadyResponded));
-        assert!(Refusal::AlreadyResponded.is_conflict() && !Refusal::DeadlineOutOfRange.is_conflict());
+        assert!(
+            Refusal::AlreadyResponded.is_conflict() && !Refusal::DeadlineOutOfRange.is_conflict()
+        );
     }
 
     #[test]

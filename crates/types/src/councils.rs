@@ -80,7 +80,10 @@ pub struct UpdateCouncil {
     pub contact_name: Option<String>,
     /// The support contact's e-mail address.
     #[serde(default)]
-    #[validate(email(message = "must be an e-mail address"), length(max = 254, message = "must be at most 254 characters"))]
+    #[validate(
+        email(message = "must be an e-mail address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub contact_email: Option<String>,
 }
@@ -132,7 +135,10 @@ pub struct PublishAdvice {
     pub text: String,
     /// A link to the advice as a document (http or https).
     #[serde(default)]
-    #[validate(url(message = "must be a link"), length(max = 500, message = "must be at most 500 characters"))]
+    #[validate(
+        url(message = "must be a link"),
+        length(max = 500, message = "must be at most 500 characters")
+    )]
     #[cfg_attr(feature = "openapi", schema(format = "uri", max_length = 500))]
     pub document_url: Option<String>,
 }

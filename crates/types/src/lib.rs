@@ -6,8 +6,8 @@
 //! carries its OpenAPI schema (documentation comments become descriptions).
 
 pub mod account;
-pub mod councils;
 pub mod address;
+pub mod councils;
 pub mod geojson;
 pub mod health;
 pub mod open311;

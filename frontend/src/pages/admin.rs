@@ -56,7 +56,11 @@ fn role_label(lang: Lang, role: Role) -> &'static str {
         Role::JuryMember => pick(lang, "jurylid", "jury member"),
         Role::PanelMember => pick(lang, "lid van een wijkpanel", "panel member"),
         Role::ServiceStaff => pick(lang, "medewerker van een stadsdienst", "city service staff"),
-        Role::CouncilStaff => pick(lang, "secretaris van een adviesraad", "advisory council staff"),
+        Role::CouncilStaff => pick(
+            lang,
+            "secretaris van een adviesraad",
+            "advisory council staff",
+        ),
     }
 }
 
@@ -229,7 +233,11 @@ fn Account(
                     .flatten(),
                 scope_id: matches!(
                     r,
-                    Role::VenueManager | Role::JuryMember | Role::PanelMember | Role::ServiceStaff | Role::CouncilStaff
+                    Role::VenueManager
+                        | Role::JuryMember
+                        | Role::PanelMember
+                        | Role::ServiceStaff
+                        | Role::CouncilStaff
                 )
                 .then(|| scope.get_untracked())
                 .filter(|s| !s.is_empty()),

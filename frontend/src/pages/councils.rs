@@ -29,9 +29,12 @@ fn councils() -> LocalResource<Vec<AdvisoryCouncil>> {
 
 /// Whether the signed-in person speaks for the city on advice (as the server checks it).
 fn speaks_for_city(roles: &[samenstad_types::account::RoleAssignment]) -> bool {
-    roles
-        .iter()
-        .any(|r| matches!(r.role.as_str(), "admin" | "programme_admin" | "service_staff"))
+    roles.iter().any(|r| {
+        matches!(
+            r.role.as_str(),
+            "admin" | "programme_admin" | "service_staff"
+        )
+    })
 }
 
 /// A list of requests.
@@ -39,7 +42,8 @@ fn speaks_for_city(roles: &[samenstad_types::account::RoleAssignment]) -> bool {
 fn RequestList(requests: Vec<AdviceRequest>) -> impl IntoView {
     let lang = use_lang();
     if requests.is_empty() {
-        return view! { <p>{tx("Nog geen adviesvragen.", "No advice requests yet.")}</p> }.into_any();
+        return view! { <p>{tx("Nog geen adviesvragen.", "No advice requests yet.")}</p> }
+            .into_any();
     }
     view! {
         <ul class="advice-requests">{requests.into_iter().map(|r| {
@@ -68,7 +72,10 @@ pub fn CouncilsPage() -> impl IntoView {
     let councils = councils();
     let requests = LocalResource::new(|| async {
         api::client()?
-            .list_advice_requests(&AdviceRequestQuery { limit: Some(50), ..Default::default() })
+            .list_advice_requests(&AdviceRequestQuery {
+                limit: Some(50),
+                ..Default::default()
+            })
             .await
             .map(|p| p.items)
             .map_err(|e| e.to_string())
@@ -110,7 +117,11 @@ pub fn CouncilPage() -> impl IntoView {
         let key = key();
         async move {
             api::client()?
-                .list_advice_requests(&AdviceRequestQuery { council: Some(key), limit: Some(50), ..Default::default() })
+                .list_advice_requests(&AdviceRequestQuery {
+                    council: Some(key),
+                    limit: Some(50),
+                    ..Default::default()
+                })
                 .await
                 .map(|p| p.items)
                 .map_err(|e| e.to_string())
@@ -154,7 +165,12 @@ pub fn AdviceRequestPage() -> impl IntoView {
     let request = LocalResource::new(move || {
         let id = id();
         version.track();
-        async move { api::client()?.get_advice_request(&id).await.map_err(|e| e.to_string()) }
+        async move {
+            api::client()?
+                .get_advice_request(&id)
+                .await
+                .map_err(|e| e.to_string())
+        }
     });
     view! {
         <Done message=done />
@@ -189,7 +205,12 @@ pub fn AdviceRequestPage() -> impl IntoView {
 
 /// One council's advice with the city's response, and the form that fits the person.
 #[component]
-fn AdviceItem(request: String, advice: Advice, version: RwSignal<u32>, done: RwSignal<Option<String>>) -> impl IntoView {
+fn AdviceItem(
+    request: String,
+    advice: Advice,
+    version: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let council = advice.council.clone();
@@ -201,11 +222,22 @@ fn AdviceItem(request: String, advice: Advice, version: RwSignal<u32>, done: RwS
     // The council's staff see the publish form; the server checks the same.
     let councils = councils();
     let is_council_staff = move || {
-        let Some(me) = session.me.get() else { return false };
-        let id = councils.get().and_then(|l| l.into_iter().find(|c| c.key == council).map(|c| c.id));
-        me.roles.iter().any(|r| r.role == "admin" || (r.role == "council_staff" && r.scope_id == id))
+        let Some(me) = session.me.get() else {
+            return false;
+        };
+        let id = councils
+            .get()
+            .and_then(|l| l.into_iter().find(|c| c.key == council).map(|c| c.id));
+        me.roles
+            .iter()
+            .any(|r| r.role == "admin" || (r.role == "council_staff" && r.scope_id == id))
     };
-    let city = move || session.me.get().is_some_and(|me| speaks_for_city(&me.roles));
+    let city = move || {
+        session
+            .me
+            .get()
+            .is_some_and(|me| speaks_for_city(&me.roles))
+    };
     let response = advice.response;
     view! {
         <li class="advice" data-council=advice.council.clone()>
@@ -234,7 +266,12 @@ fn AdviceItem(request: String, advice: Advice, version: RwSignal<u32>, done: RwS
 }
 
 #[component]
-fn PublishForm(request: String, council: String, version: RwSignal<u32>, done: RwSignal<Option<String>>) -> impl IntoView {
+fn PublishForm(
+    request: String,
+    council: String,
+    version: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let text = RwSignal::new(String::new());
@@ -249,10 +286,22 @@ fn PublishForm(request: String, council: String, version: RwSignal<u32>, done: R
             text: text.get_untracked().trim().to_owned(),
             document_url: Some(url.get_untracked().trim().to_owned()).filter(|u| !u.is_empty()),
         };
-        act(session, message, move |c| async move { c.publish_advice(&request, &council, &body).await }, move |_| {
-            done.set(Some(pick(lang.get_untracked(), "Het advies is gepubliceerd.", "The advice is published.").to_owned()));
-            version.update(|v| *v += 1);
-        });
+        act(
+            session,
+            message,
+            move |c| async move { c.publish_advice(&request, &council, &body).await },
+            move |_| {
+                done.set(Some(
+                    pick(
+                        lang.get_untracked(),
+                        "Het advies is gepubliceerd.",
+                        "The advice is published.",
+                    )
+                    .to_owned(),
+                ));
+                version.update(|v| *v += 1);
+            },
+        );
     };
     view! {
         <form class="publish-advice" on:submit=submit>
@@ -267,7 +316,12 @@ fn PublishForm(request: String, council: String, version: RwSignal<u32>, done: R
 }
 
 #[component]
-fn ResponseForm(request: String, council: String, version: RwSignal<u32>, done: RwSignal<Option<String>>) -> impl IntoView {
+fn ResponseForm(
+    request: String,
+    council: String,
+    version: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let response = RwSignal::new(AdviceResponse::Followed);
@@ -278,11 +332,26 @@ fn ResponseForm(request: String, council: String, version: RwSignal<u32>, done: 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (request, council) = (request.clone(), council.clone());
-        let body = RespondToAdvice { response: response.get_untracked(), reason: reason.get_untracked().trim().to_owned() };
-        act(session, message, move |c| async move { c.respond_to_advice(&request, &council, &body).await }, move |_| {
-            done.set(Some(pick(lang.get_untracked(), "Het antwoord van de stad is bewaard.", "The city's response is saved.").to_owned()));
-            version.update(|v| *v += 1);
-        });
+        let body = RespondToAdvice {
+            response: response.get_untracked(),
+            reason: reason.get_untracked().trim().to_owned(),
+        };
+        act(
+            session,
+            message,
+            move |c| async move { c.respond_to_advice(&request, &council, &body).await },
+            move |_| {
+                done.set(Some(
+                    pick(
+                        lang.get_untracked(),
+                        "Het antwoord van de stad is bewaard.",
+                        "The city's response is saved.",
+                    )
+                    .to_owned(),
+                ));
+                version.update(|v| *v += 1);
+            },
+        );
     };
     view! {
         <form class="respond-advice" on:submit=submit>
@@ -322,14 +391,25 @@ pub fn NewAdviceRequestPage() -> impl IntoView {
             subject: subject.get_untracked().trim().to_owned(),
             question: question.get_untracked().trim().to_owned(),
             requested_by: requested_by.get_untracked().trim().to_owned(),
-            documents: documents.get_untracked().lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+            documents: documents
+                .get_untracked()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
             deadline: deadline.get_untracked(),
             councils: chosen.get_untracked(),
         };
         let navigate = navigate.clone();
-        act(session, message, move |c| async move { c.create_advice_request(&body).await }, move |r: AdviceRequest| {
-            navigate(&format!("/advice/{}", r.id), Default::default());
-        });
+        act(
+            session,
+            message,
+            move |c| async move { c.create_advice_request(&body).await },
+            move |r: AdviceRequest| {
+                navigate(&format!("/advice/{}", r.id), Default::default());
+            },
+        );
     };
     view! {
         <h1>{tx("Advies vragen", "Ask for advice")}</h1>

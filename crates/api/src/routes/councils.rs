@@ -73,7 +73,10 @@ fn advice_view((a, key, name): &(AdviceRow, String, String)) -> Advice {
 }
 
 /// The requests with their councils' advice, from one query for the whole list.
-fn request_views(conn: &mut PgConnection, rows: Vec<RequestRow>) -> Result<Vec<AdviceRequest>, AppError> {
+fn request_views(
+    conn: &mut PgConnection,
+    rows: Vec<RequestRow>,
+) -> Result<Vec<AdviceRequest>, AppError> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let advice = q::advice_of(conn, &ids)?;
     let today = today();
@@ -146,13 +149,21 @@ fn council_of(conn: &mut PgConnection, key: &str) -> Result<CouncilRow, AppError
     responses((status = 200, description = "The councils", body = Vec<AdvisoryCouncil>))
 )]
 #[get("/advisory-councils")]
-pub async fn list_councils(state: web::Data<AppState>) -> Result<web::Json<Vec<AdvisoryCouncil>>, AppError> {
+pub async fn list_councils(
+    state: web::Data<AppState>,
+) -> Result<web::Json<Vec<AdvisoryCouncil>>, AppError> {
     state
-        .with_conn(|conn| Ok(web::Json(q::councils(conn)?.into_iter().map(council_view).collect())))
+        .with_conn(|conn| {
+            Ok(web::Json(
+                q::councils(conn)?.into_iter().map(council_view).collect(),
+            ))
+        })
         .await
 }
 
 /// An advisory council
+///
+/// The council with its kind, description, support contact and number of requests.
 #[utoipa::path(
     tag = "councils",
     security(()),
@@ -206,10 +217,17 @@ pub async fn update_council(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             if !p.is_admin() {
-                return Err(AppError::Forbidden("only administrators describe a council".to_owned()));
+                return Err(AppError::Forbidden(
+                    "only administrators describe a council".to_owned(),
+                ));
             }
             let council = council_of(conn, &key)?;
-            let trimmed = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+            let trimmed = |v: &Option<String>| {
+                v.as_deref()
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_owned)
+            };
             let (name, email) = (trimmed(&body.contact_name), trimmed(&body.contact_email));
             q::update_council(
                 conn,
@@ -293,7 +311,11 @@ pub async fn create_request(
     for (i, d) in body.documents.iter().enumerate() {
         let ok = (d.starts_with("https://") || d.starts_with("http://")) && d.len() <= 500;
         if !ok {
-            return Err(AppError::field(&format!("documents[{i}]"), "invalid", "must be a link (http or https), at most 500 characters"));
+            return Err(AppError::field(
+                &format!("documents[{i}]"),
+                "invalid",
+                "must be a link (http or https), at most 500 characters",
+            ));
         }
     }
     let link_base = state.public_url().to_owned();
@@ -301,13 +323,21 @@ pub async fn create_request(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             if !speaks_for_city(&p) {
-                return Err(AppError::Forbidden("only staff who speak for the city ask councils for advice".to_owned()));
+                return Err(AppError::Forbidden(
+                    "only staff who speak for the city ask councils for advice".to_owned(),
+                ));
             }
             let mut councils = Vec::new();
             for (i, key) in body.councils.iter().enumerate() {
-                let council = q::council_by_key(conn, key)?.map(|(c, _)| c).ok_or_else(|| {
-                    AppError::field(&format!("councils[{i}]"), "unknown", "is not an advisory council")
-                })?;
+                let council = q::council_by_key(conn, key)?
+                    .map(|(c, _)| c)
+                    .ok_or_else(|| {
+                        AppError::field(
+                            &format!("councils[{i}]"),
+                            "unknown",
+                            "is not an advisory council",
+                        )
+                    })?;
                 if !councils.iter().any(|c: &CouncilRow| c.id == council.id) {
                     councils.push(council);
                 }
@@ -324,11 +354,20 @@ pub async fn create_request(
                 created_at: now,
                 updated_at: now,
             };
-            q::create_request(conn, &row, &councils.iter().map(|c| c.id).collect::<Vec<_>>())?;
+            q::create_request(
+                conn,
+                &row,
+                &councils.iter().map(|c| c.id).collect::<Vec<_>>(),
+            )?;
             let link = format!("{link_base}/advice/{}", row.id);
             for c in &councils {
                 if let Some(to) = &c.contact_email {
-                    let m = mail::advice_requested(&c.name, &row.subject, &row.deadline.to_string(), &link);
+                    let m = mail::advice_requested(
+                        &c.name,
+                        &row.subject,
+                        &row.deadline.to_string(),
+                        &link,
+                    );
                     outbox::queue(conn, None, to, m.template, &m.subject, &m.body)?;
                 }
             }
@@ -336,11 +375,17 @@ pub async fn create_request(
         })
         .await?;
     Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/advice-requests/{}", request.id)))
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/advice-requests/{}", request.id),
+        ))
         .json(request))
 }
 
 /// An advice request
+///
+/// The request with the councils asked, each council's advice once published and what the city
+/// did with it, with the reason.
 #[utoipa::path(
     tag = "councils",
     security(()),
@@ -356,7 +401,9 @@ pub async fn get_request(
     id: web::Path<String>,
 ) -> Result<web::Json<AdviceRequest>, AppError> {
     let id = parse_id(&id, "advice request")?;
-    state.with_conn(move |conn| detail(conn, id).map(web::Json)).await
+    state
+        .with_conn(move |conn| detail(conn, id).map(web::Json))
+        .await
 }
 
 /// Publish a council's advice
@@ -397,21 +444,40 @@ pub async fn publish_advice(
             let p = Principal::load(conn, caller)?;
             let council = council_of(conn, &key)?;
             if !speaks_for_council(&p, council.id) {
-                return Err(AppError::Forbidden("only the council's staff publish its advice".to_owned()));
+                return Err(AppError::Forbidden(
+                    "only the council's staff publish its advice".to_owned(),
+                ));
             }
             let request = q::request_by_id(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such advice request".to_owned()))?;
-            let advice = q::advice_for_update(conn, id, council.id)?
-                .ok_or_else(|| AppError::NotFound("this council was not asked for advice on this request".to_owned()))?;
+            let advice = q::advice_for_update(conn, id, council.id)?.ok_or_else(|| {
+                AppError::NotFound(
+                    "this council was not asked for advice on this request".to_owned(),
+                )
+            })?;
             rules::may_publish(request.deadline, today(), advice.published_at.is_some())
                 .map_err(|r| refused(r, "text"))?;
-            let url = body.document_url.as_deref().map(str::trim).filter(|u| !u.is_empty());
-            q::publish(conn, (id, council.id), (body.text.trim(), url), p.user.id, Utc::now())?;
+            let url = body
+                .document_url
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| !u.is_empty());
+            q::publish(
+                conn,
+                (id, council.id),
+                (body.text.trim(), url),
+                p.user.id,
+                Utc::now(),
+            )?;
             if let Some(asker) = request.created_by
                 && let Some(user) = accounts_q::user_by_id(conn, asker)?
                 && let Some(to) = &user.email
             {
-                let m = mail::advice_published(&council.name, &request.subject, &format!("{link_base}/advice/{id}"));
+                let m = mail::advice_published(
+                    &council.name,
+                    &request.subject,
+                    &format!("{link_base}/advice/{id}"),
+                );
                 outbox::queue(conn, Some(asker), to, m.template, &m.subject, &m.body)?;
             }
             detail(conn, id).map(web::Json)
@@ -456,18 +522,33 @@ pub async fn respond(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             if !speaks_for_city(&p) {
-                return Err(AppError::Forbidden("only staff who speak for the city respond to advice".to_owned()));
+                return Err(AppError::Forbidden(
+                    "only staff who speak for the city respond to advice".to_owned(),
+                ));
             }
             let council = council_of(conn, &key)?;
             let request = q::request_by_id(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such advice request".to_owned()))?;
-            let advice = q::advice_for_update(conn, id, council.id)?
-                .ok_or_else(|| AppError::NotFound("this council was not asked for advice on this request".to_owned()))?;
+            let advice = q::advice_for_update(conn, id, council.id)?.ok_or_else(|| {
+                AppError::NotFound(
+                    "this council was not asked for advice on this request".to_owned(),
+                )
+            })?;
             rules::may_respond(advice.published_at.is_some(), advice.response.is_some())
                 .map_err(|r| refused(r, "response"))?;
-            q::respond(conn, (id, council.id), (body.response, body.reason.trim()), p.user.id, Utc::now())?;
+            q::respond(
+                conn,
+                (id, council.id),
+                (body.response, body.reason.trim()),
+                p.user.id,
+                Utc::now(),
+            )?;
             if let Some(to) = &council.contact_email {
-                let m = mail::advice_answered(&council.name, &request.subject, &format!("{link_base}/advice/{id}"));
+                let m = mail::advice_answered(
+                    &council.name,
+                    &request.subject,
+                    &format!("{link_base}/advice/{id}"),
+                );
                 outbox::queue(conn, None, to, m.template, &m.subject, &m.body)?;
             }
             detail(conn, id).map(web::Json)
@@ -502,7 +583,10 @@ pub async fn deadlines_ics(state: web::Data<AppState>) -> Result<HttpResponse, A
             Event::new()
                 .uid(&format!("advice-{}@samenstad", r.id))
                 .summary(&format!("Deadline advies: {}", r.subject))
-                .description(&format!("Gevraagd door {}. {link_base}/advice/{}", r.requested_by, r.id))
+                .description(&format!(
+                    "Gevraagd door {}. {link_base}/advice/{}",
+                    r.requested_by, r.id
+                ))
                 .all_day(r.deadline)
                 .done(),
         );

@@ -86,6 +86,7 @@ fn items(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
     }));
     all.extend(grants(conn)?);
     all.extend(venue_changes(conn)?);
+    all.extend(advice(conn)?);
     all.sort_by(|a, b| b.at.cmp(&a.at).then(a.id.cmp(&b.id)));
     all.truncate(usize::try_from(ITEMS).unwrap_or(50));
     Ok(all)
@@ -144,6 +145,45 @@ fn venue_changes(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
         .collect())
 }
 
+/// Advice requests published, advice of the councils and the city's responses.
+fn advice(conn: &mut PgConnection) -> Result<Vec<Item>, AppError> {
+    use samenstad_db::queries::councils as cq;
+    let mut out: Vec<Item> = cq::recent_requests(conn, ITEMS)?
+        .into_iter()
+        .map(|r| Item {
+            id: format!("advice-request-{}", r.id),
+            at: r.created_at,
+            title: format!("Adviesvraag: «{}» (deadline {})", r.subject, r.deadline),
+            text: format!("Gevraagd door {}.", r.requested_by),
+            path: format!("/advice/{}", r.id),
+        })
+        .collect();
+    for (a, council, subject) in cq::recent_advice(conn, ITEMS)? {
+        if let Some(at) = a.published_at {
+            out.push(Item {
+                id: format!("advice-{}-{}", a.request_id, a.council_id),
+                at,
+                title: format!("Advies van {council} over «{subject}»"),
+                text: String::new(),
+                path: format!("/advice/{}", a.request_id),
+            });
+        }
+        if let (Some(at), Some(response)) = (a.responded_at, a.response) {
+            out.push(Item {
+                id: format!("advice-response-{}-{}", a.request_id, a.council_id),
+                at,
+                title: format!(
+                    "De stad over het advies van {council}: {}",
+                    response.as_str().replace('_', " ")
+                ),
+                text: a.response_reason.unwrap_or_default(),
+                path: format!("/advice/{}", a.request_id),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The origin the request was made to, for absolute links.
 fn origin(req: &HttpRequest) -> String {
     let info = req.connection_info();
@@ -154,7 +194,8 @@ fn origin(req: &HttpRequest) -> String {
 ///
 /// The latest 50 decisions in the neighbourhoods (idea statuses with their reason, decisions on
 /// proposals, closed votes, project progress, subsidies granted, venues added, changed or
-/// removed), newest first, as an Atom feed.
+/// removed, advice requests, the councils' advice and the city's responses), newest first, as an
+/// Atom feed.
 #[utoipa::path(
     tag = "projects",
     security(()),

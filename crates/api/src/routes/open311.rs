@@ -142,12 +142,6 @@ impl From<AppError> for Failure {
     }
 }
 
-impl From<diesel::result::Error> for Failure {
-    fn from(e: diesel::result::Error) -> Self {
-        Failure::from(AppError::from(e))
-    }
-}
-
 /// A body in the asked format: JSON, or XML with `root` around it.
 fn body<T: Serialize + ?Sized>(
     status: StatusCode,
@@ -866,44 +860,44 @@ fn fields(form: &[(String, String)]) -> Result<Posted, Failure> {
             "{name}: the services here have no attributes (see services/{{code}}.json)"
         )));
     }
-    if field(&form, "media_url").is_some() {
+    if field(form, "media_url").is_some() {
         return Err(Failure::bad(
             "media_url is not supported: the server fetches no URLs; upload the photo to the signal instead",
         ));
     }
-    let service_code = field(&form, "service_code")
+    let service_code = field(form, "service_code")
         .ok_or_else(|| Failure::bad("service_code is required"))?
         .to_owned();
     let point = match (
-        coordinate(&form, "lat", 90.0)?,
-        coordinate(&form, "long", 180.0)?,
+        coordinate(form, "lat", 90.0)?,
+        coordinate(form, "long", 180.0)?,
     ) {
         (Some(lat), Some(lon)) => Some((lat, lon)),
         (None, None) => None,
         _ => return Err(Failure::bad("lat and long go together")),
     };
-    let address_id = text_field(&form, "address_id", 200)?;
-    let address_string = text_field(&form, "address_string", 200)?;
+    let address_id = text_field(form, "address_id", 200)?;
+    let address_string = text_field(form, "address_string", 200)?;
     if point.is_none() && address_id.is_none() && address_string.is_none() {
         return Err(Failure::bad(
             "a place is required: lat and long, address_id or address_string",
         ));
     }
-    let description = text_field(&form, "description", 4000)?.unwrap_or_default();
+    let description = text_field(form, "description", 4000)?.unwrap_or_default();
     if description.chars().count() < 10 {
         return Err(Failure::bad("description must be 10 to 4000 characters"));
     }
     if description.contains('<') && description.contains('>') {
         return Err(Failure::bad("description may not hold HTML"));
     }
-    let first = text_field(&form, "first_name", 100)?;
-    let last = text_field(&form, "last_name", 100)?;
+    let first = text_field(form, "first_name", 100)?;
+    let last = text_field(form, "last_name", 100)?;
     let reporter_name = match (first, last) {
         (Some(f), Some(l)) => Some(format!("{f} {l}")),
         (f, l) => f.or(l),
     };
-    let email = text_field(&form, "email", 200)?;
-    let phone = text_field(&form, "phone", 200)?;
+    let email = text_field(form, "email", 200)?;
+    let phone = text_field(form, "phone", 200)?;
     let reporter_contact = match (email, phone) {
         (Some(e), Some(p)) => Some(format!("{e}, {p}")).filter(|c| c.chars().count() <= 200),
         (e, p) => e.or(p),

@@ -56,8 +56,7 @@ pub struct AdviceRow {
     pub responded_by: Option<Uuid>,
 }
 
-const REQUESTS: &str =
-    "(SELECT count(*) FROM advice a WHERE a.council_id = advisory_council.id)";
+const REQUESTS: &str = "(SELECT count(*) FROM advice a WHERE a.council_id = advisory_council.id)";
 
 /// The councils in the city's order, with how many requests each was asked.
 pub fn councils(conn: &mut PgConnection) -> QueryResult<Vec<(CouncilRow, i64)>> {
@@ -68,7 +67,10 @@ pub fn councils(conn: &mut PgConnection) -> QueryResult<Vec<(CouncilRow, i64)>> 
 }
 
 /// The council with this key, with its number of requests.
-pub fn council_by_key(conn: &mut PgConnection, key: &str) -> QueryResult<Option<(CouncilRow, i64)>> {
+pub fn council_by_key(
+    conn: &mut PgConnection,
+    key: &str,
+) -> QueryResult<Option<(CouncilRow, i64)>> {
     advisory_council::table
         .filter(advisory_council::key.eq(key))
         .select((CouncilRow::as_select(), sql::<BigInt>(REQUESTS)))
@@ -95,11 +97,18 @@ pub fn update_council(
             advisory_council::contact_email.eq(contact_email),
         ))
         .execute(conn)?;
-    audit::record(conn, NewAudit::by(Some(actor), "council.updated").on("advisory_council", id))
+    audit::record(
+        conn,
+        NewAudit::by(Some(actor), "council.updated").on("advisory_council", id),
+    )
 }
 
 /// Stores a request and asks each council, with its audit row.
-pub fn create_request(conn: &mut PgConnection, row: &RequestRow, councils: &[Uuid]) -> QueryResult<()> {
+pub fn create_request(
+    conn: &mut PgConnection,
+    row: &RequestRow,
+    councils: &[Uuid],
+) -> QueryResult<()> {
     diesel::insert_into(advice_request::table)
         .values(row)
         .execute(conn)?;
@@ -107,7 +116,9 @@ pub fn create_request(conn: &mut PgConnection, row: &RequestRow, councils: &[Uui
         .iter()
         .map(|c| (advice::request_id.eq(row.id), advice::council_id.eq(*c)))
         .collect();
-    diesel::insert_into(advice::table).values(&asked).execute(conn)?;
+    diesel::insert_into(advice::table)
+        .values(&asked)
+        .execute(conn)?;
     audit::record(
         conn,
         NewAudit::by(row.created_by, "advice_request.published")
@@ -168,7 +179,11 @@ pub fn advice_of(
         .inner_join(advisory_council::table)
         .filter(advice::request_id.eq_any(requests))
         .order(advisory_council::position.asc())
-        .select((AdviceRow::as_select(), advisory_council::key, advisory_council::name))
+        .select((
+            AdviceRow::as_select(),
+            advisory_council::key,
+            advisory_council::name,
+        ))
         .load(conn)
 }
 
@@ -249,6 +264,40 @@ pub fn deadlines_from(conn: &mut PgConnection, from: NaiveDate) -> QueryResult<V
         .filter(advice_request::deadline.ge(from))
         .order((advice_request::deadline.asc(), advice_request::id.asc()))
         .limit(500)
+        .select(RequestRow::as_select())
+        .load(conn)
+}
+
+/// The newest advice published or answered, with the council's name and the request's subject
+/// (the decisions feed).
+pub fn recent_advice(
+    conn: &mut PgConnection,
+    limit: i64,
+) -> QueryResult<Vec<(AdviceRow, String, String)>> {
+    advice::table
+        .inner_join(advisory_council::table)
+        .inner_join(advice_request::table)
+        .filter(advice::published_at.is_not_null())
+        .order(
+            sql::<diesel::sql_types::Timestamptz>(
+                "coalesce(advice.responded_at, advice.published_at)",
+            )
+            .desc(),
+        )
+        .limit(limit)
+        .select((
+            AdviceRow::as_select(),
+            advisory_council::name,
+            advice_request::subject,
+        ))
+        .load(conn)
+}
+
+/// The newest advice requests (the decisions feed).
+pub fn recent_requests(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<RequestRow>> {
+    advice_request::table
+        .order((advice_request::created_at.desc(), advice_request::id.desc()))
+        .limit(limit)
         .select(RequestRow::as_select())
         .load(conn)
 }
