@@ -133,6 +133,20 @@ fn speaks_for_council(p: &Principal, council: Uuid) -> bool {
             .any(|(r, _)| r.role == Role::CouncilStaff && r.scope_id == Some(council))
 }
 
+/// The request and the council's part of it (locked), or 404.
+fn asked(
+    conn: &mut PgConnection,
+    id: Uuid,
+    council: Uuid,
+) -> Result<(RequestRow, AdviceRow), AppError> {
+    let request = q::request_by_id(conn, id)?
+        .ok_or_else(|| AppError::NotFound("no such advice request".to_owned()))?;
+    let advice = q::advice_for_update(conn, id, council)?.ok_or_else(|| {
+        AppError::NotFound("this council was not asked for advice on this request".to_owned())
+    })?;
+    Ok((request, advice))
+}
+
 fn council_of(conn: &mut PgConnection, key: &str) -> Result<CouncilRow, AppError> {
     q::council_by_key(conn, key)?
         .map(|(c, _)| c)
@@ -448,13 +462,7 @@ pub async fn publish_advice(
                     "only the council's staff publish its advice".to_owned(),
                 ));
             }
-            let request = q::request_by_id(conn, id)?
-                .ok_or_else(|| AppError::NotFound("no such advice request".to_owned()))?;
-            let advice = q::advice_for_update(conn, id, council.id)?.ok_or_else(|| {
-                AppError::NotFound(
-                    "this council was not asked for advice on this request".to_owned(),
-                )
-            })?;
+            let (request, advice) = asked(conn, id, council.id)?;
             rules::may_publish(request.deadline, today(), advice.published_at.is_some())
                 .map_err(|r| refused(r, "text"))?;
             let url = body
@@ -527,13 +535,7 @@ pub async fn respond(
                 ));
             }
             let council = council_of(conn, &key)?;
-            let request = q::request_by_id(conn, id)?
-                .ok_or_else(|| AppError::NotFound("no such advice request".to_owned()))?;
-            let advice = q::advice_for_update(conn, id, council.id)?.ok_or_else(|| {
-                AppError::NotFound(
-                    "this council was not asked for advice on this request".to_owned(),
-                )
-            })?;
+            let (request, advice) = asked(conn, id, council.id)?;
             rules::may_respond(advice.published_at.is_some(), advice.response.is_some())
                 .map_err(|r| refused(r, "response"))?;
             q::respond(
