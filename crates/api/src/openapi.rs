@@ -218,6 +218,17 @@ mod tests {
     }
 
     #[test]
+    fn every_operation_id_is_unique() {
+        let mut seen = std::collections::BTreeMap::new();
+        for (method, path, op) in operations() {
+            let id = op["operationId"].as_str().unwrap_or_default().to_owned();
+            if let Some(first) = seen.insert(id.clone(), format!("{method} {path}")) {
+                panic!("operationId {id} of {method} {path} is also that of {first}");
+            }
+        }
+    }
+
+    #[test]
     fn every_operation_documents_the_shared_errors_it_can_return() {
         let ops = operations();
         assert!(ops.len() > 100, "only {} operations", ops.len());

@@ -30,15 +30,15 @@ use crate::state::AppState;
 
 /// Registers the handlers of this module (fixed paths before `{id}`).
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_councils)
-        .service(get_council)
-        .service(update_council)
-        .service(deadlines_ics)
-        .service(list_requests)
-        .service(create_request)
-        .service(get_request)
+    cfg.service(list_advisory_councils)
+        .service(get_advisory_council)
+        .service(update_advisory_council)
+        .service(advice_deadlines_ics)
+        .service(list_advice_requests)
+        .service(create_advice_request)
+        .service(get_advice_request)
         .service(publish_advice)
-        .service(respond);
+        .service(respond_to_advice);
 }
 
 /// Today in Gent.
@@ -163,7 +163,7 @@ fn council_of(conn: &mut PgConnection, key: &str) -> Result<CouncilRow, AppError
     responses((status = 200, description = "The councils", body = Vec<AdvisoryCouncil>))
 )]
 #[get("/advisory-councils")]
-pub async fn list_councils(
+pub async fn list_advisory_councils(
     state: web::Data<AppState>,
 ) -> Result<web::Json<Vec<AdvisoryCouncil>>, AppError> {
     state
@@ -188,7 +188,7 @@ pub async fn list_councils(
     )
 )]
 #[get("/advisory-councils/{key}")]
-pub async fn get_council(
+pub async fn get_advisory_council(
     state: web::Data<AppState>,
     key: web::Path<String>,
 ) -> Result<web::Json<AdvisoryCouncil>, AppError> {
@@ -218,7 +218,7 @@ pub async fn get_council(
     )
 )]
 #[put("/advisory-councils/{key}")]
-pub async fn update_council(
+pub async fn update_advisory_council(
     caller: UserCaller,
     state: web::Data<AppState>,
     key: web::Path<String>,
@@ -271,7 +271,7 @@ pub async fn update_council(
     )
 )]
 #[get("/advice-requests")]
-pub async fn list_requests(
+pub async fn list_advice_requests(
     state: web::Data<AppState>,
     query: web::Query<AdviceRequestQuery>,
 ) -> Result<web::Json<AdviceRequestPage>, AppError> {
@@ -312,7 +312,7 @@ pub async fn list_requests(
     )
 )]
 #[post("/advice-requests")]
-pub async fn create_request(
+pub async fn create_advice_request(
     caller: UserCaller,
     state: web::Data<AppState>,
     body: web::Json<NewAdviceRequest>,
@@ -410,7 +410,7 @@ pub async fn create_request(
     )
 )]
 #[get("/advice-requests/{id}")]
-pub async fn get_request(
+pub async fn get_advice_request(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<web::Json<AdviceRequest>, AppError> {
@@ -515,7 +515,7 @@ pub async fn publish_advice(
     )
 )]
 #[post("/advice-requests/{id}/advice/{council}/response")]
-pub async fn respond(
+pub async fn respond_to_advice(
     caller: UserCaller,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
@@ -571,7 +571,7 @@ pub async fn respond(
     )
 )]
 #[get("/advice-requests/deadlines.ics")]
-pub async fn deadlines_ics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn advice_deadlines_ics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     use icalendar::{Calendar, Component, Event, EventLike};
     let from = today() - chrono::Duration::days(30);
     let rows = state

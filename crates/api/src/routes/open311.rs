@@ -47,12 +47,12 @@ const CHANGESET: &str = "2026-12-04T00:00:00+01:00";
 
 /// Registers the handlers of this module (under `/open311/v2`).
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(discovery)
-        .service(services)
-        .service(service_definition)
-        .service(list_requests)
-        .service(post_request)
-        .service(one_request);
+    cfg.service(open311_discovery)
+        .service(open311_services)
+        .service(open311_service_definition)
+        .service(open311_list_requests)
+        .service(open311_post_request)
+        .service(open311_request);
 }
 
 /// The two representations of every resource.
@@ -322,7 +322,10 @@ fn request_view(
     )
 )]
 #[get("/discovery.{format}")]
-pub async fn discovery(state: web::Data<AppState>, format: web::Path<String>) -> HttpResponse {
+pub async fn open311_discovery(
+    state: web::Data<AppState>,
+    format: web::Path<String>,
+) -> HttpResponse {
     answer(format_of(&format), |f| {
         let doc = Open311Discovery {
             changeset: CHANGESET.to_owned(),
@@ -408,7 +411,7 @@ impl<'a> From<&'a Open311Discovery> for DiscoveryXml<'a> {
     )
 )]
 #[get("/services.{format}")]
-pub async fn services(
+pub async fn open311_services(
     state: web::Data<AppState>,
     format: web::Path<String>,
     req: HttpRequest,
@@ -460,7 +463,7 @@ pub async fn services(
     )
 )]
 #[get("/services/{service_code}.{format}")]
-pub async fn service_definition(
+pub async fn open311_service_definition(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     req: HttpRequest,
@@ -692,7 +695,7 @@ async fn requests_of(
     )
 )]
 #[get("/requests.{format}")]
-pub async fn list_requests(
+pub async fn open311_list_requests(
     state: web::Data<AppState>,
     format: web::Path<String>,
     req: HttpRequest,
@@ -735,7 +738,7 @@ pub async fn list_requests(
     )
 )]
 #[get("/requests/{id}.{format}")]
-pub async fn one_request(
+pub async fn open311_request(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     req: HttpRequest,
@@ -948,7 +951,7 @@ fn fields(form: &[(String, String)]) -> Result<Posted, Failure> {
     )
 )]
 #[post("/requests.{format}")]
-pub async fn post_request(
+pub async fn open311_post_request(
     req: HttpRequest,
     state: web::Data<AppState>,
     format: web::Path<String>,
