@@ -220,7 +220,7 @@ test('the wijkbudget cycle, run by staff in the web app: paper idea, status, pro
   await staff.page.locator('article.staff-project', { hasText: 'Speelstraat in de zomer' }).locator('p.meta', { hasText: 'in uitvoering' }).waitFor();
 
   await pub.page.goto(`${BASE}/projects`);
-  await pub.page.getByLabel('Wijk').selectOption('17');
+  await pub.page.getByLabel('Wijk', { exact: true }).selectOption('17');
   await pub.page.getByLabel('Status').selectOption('in_realisation');
   await pub.page.waitForURL(/\/projects\?.*status=in_realisation/);
   const line = pub.page.locator('ul.city-projects li', { hasText: 'Speelstraat in de zomer' });
