@@ -50,7 +50,7 @@ async function axeViolations(page) {
 }
 
 const PUBLIC_PAGES = ['/', '/wijken/binnenstad', '/venues', '/venues/buurtcentrum-sluizeken', '/wijkbudget',
-  '/ideas', '/projects', '/subsidies', '/signals', '/councils', '/councils/jeugdraad', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
+  '/ideas', '/projects', '/subsidies', '/signals', '/councils', '/councils/jeugdraad', '/feedback', '/feedback?wijk=7', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
 // The staff area of the wijkbudget (issue: staff back office).
 const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/staff/proposals?wijk=24',
   '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24', '/staff/organisations',

@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/venue-changes") view=crate::staff::venue_changes::VenueChangesPage />
                     <Route path=path!("/staff/signals") view=crate::pages::signals::SignalQueuePage />
                     <Route path=path!("/signals") view=crate::pages::signals::SignalsPage />
+                    <Route path=path!("/feedback") view=crate::pages::feedback::FeedbackPage />
                     <Route path=path!("/councils") view=crate::pages::councils::CouncilsPage />
                     <Route path=path!("/councils/:key") view=crate::pages::councils::CouncilPage />
                     <Route path=path!("/advice/new") view=crate::pages::councils::NewAdviceRequestPage />
@@ -140,6 +141,8 @@ pub fn App() -> impl IntoView {
                 <p>{GENT_ATTRIBUTION}</p>
                 <p>
                     <A href="/councils">{move || if lang.get() == Lang::Nl { "Adviesraden" } else { "Advisory councils" }}</A>
+                    " · "
+                    <A href="/feedback">{move || if lang.get() == Lang::Nl { "Terugkoppeling" } else { "Feedback" }}</A>
                     " · "
                     <a href="/api/docs/" rel="external">{move || t(lang.get(), T::ApiDocs)}</a>
                 </p>

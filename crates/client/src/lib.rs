@@ -1137,6 +1137,15 @@ impl Client {
             .await
     }
 
+    /// `GET /api/v1/feedback`: the feedback table of a wijk or the city over a period.
+    pub async fn feedback(
+        &self,
+        query: &samenstad_types::feedback::FeedbackQuery,
+    ) -> Result<samenstad_types::feedback::FeedbackTable, Error> {
+        self.get(self.http.get(self.url(&["feedback"])).query(query))
+            .await
+    }
+
     /// `GET /api/v1/advisory-councils`.
     pub async fn list_advisory_councils(
         &self,

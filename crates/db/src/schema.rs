@@ -1128,3 +1128,6 @@ diesel::table! {
 diesel::joinable!(advice -> advice_request (request_id));
 diesel::joinable!(advice -> advisory_council (council_id));
 diesel::allow_tables_to_appear_in_same_query!(advice, advice_request, advisory_council);
+
+diesel::joinable!(signal -> signal_category (category));
+diesel::allow_tables_to_appear_in_same_query!(signal, signal_category);

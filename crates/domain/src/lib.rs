@@ -7,6 +7,7 @@ pub mod advice;
 pub mod allocation;
 pub mod ballot;
 pub mod booking;
+pub mod feedback;
 pub mod geometry;
 pub mod idea;
 pub mod lifecycle;

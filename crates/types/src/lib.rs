@@ -8,6 +8,7 @@
 pub mod account;
 pub mod address;
 pub mod councils;
+pub mod feedback;
 pub mod geojson;
 pub mod health;
 pub mod open311;

@@ -146,6 +146,7 @@ fn OverviewView(overview: WijkOverview) -> impl IntoView {
     );
     view! {
         <h1>{format!("{}: {} {}", t(l, T::StaffOverview), o.wijknr, o.name)}</h1>
+        <p><a href=format!("/feedback?wijk={}", o.wijknr)>{if l == crate::i18n::Lang::Nl { "Terugkoppeling: wat werd er van de meldingen en ideeën?" } else { "Feedback: what became of the signals and ideas?" }}</a></p>
         <section aria-labelledby="ov-ideas">
             <h2 id="ov-ideas">{tr(T::IdeasByStatus)}</h2>
             {status_chart(l, T::IdeasByStatus, &o.ideas_by_status, |l, k| labels::named(l, k, labels::idea_status))}

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod admin_common;
 pub mod auth;
 pub mod councils;
+pub mod feedback;
 pub mod feeds;
 pub mod files;
 pub mod health;
@@ -58,6 +59,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     signals::configure(cfg);
     addresses::configure(cfg);
     councils::configure(cfg);
+    feedback::configure(cfg);
     subsidies::configure(cfg);
     subsidy_review::configure(cfg);
     feeds::configure(cfg);

@@ -6,6 +6,7 @@ pub mod applications;
 pub mod audit;
 pub mod ballots;
 pub mod councils;
+pub mod feedback;
 pub mod feeds;
 pub mod files;
 pub mod health;

@@ -1,0 +1,188 @@
+//! Terugkoppeling: the feedback table of a wijk or the city over a period — the signals, ideas
+//! and (city-wide) the councils' advice, grouped by theme, each with its status, the response and
+//! who is responsible. As JSON for the page that prints for a buurtsalon, and as CSV.
+
+use actix_web::{HttpResponse, get, web};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Europe::Brussels;
+use samenstad_db::queries::feedback as q;
+use samenstad_db::queries::signals as signals_q;
+use samenstad_domain::feedback::{self as rules};
+use samenstad_types::Problem;
+use samenstad_types::feedback::{FeedbackItem, FeedbackKind, FeedbackQuery, FeedbackTable};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::cache;
+use crate::csv_export;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Registers the handlers of this module.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(feedback_table).service(feedback_csv);
+}
+
+fn day(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
+    value
+        .map(|v| {
+            NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map_err(|_| AppError::field(field, "invalid", "must be a date (YYYY-MM-DD)"))
+        })
+        .transpose()
+}
+
+/// The start of a day in Gent, in UTC.
+fn start_of(d: NaiveDate) -> DateTime<Utc> {
+    Brussels
+        .from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default())
+        .earliest()
+        .map_or_else(|| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(), |t| t.with_timezone(&Utc))
+}
+
+fn local_day(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Brussels).date_naive().to_string()
+}
+
+/// The first 80 characters of a text, on one line.
+fn headline(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line,
+    }
+}
+
+async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, AppError> {
+    query.validate()?;
+    let today = Utc::now().with_timezone(&Brussels).date_naive();
+    let (from, to) = rules::period(day("from", query.from.as_deref())?, day("to", query.to.as_deref())?, today)
+        .map_err(|e| AppError::field("from", "invalid", e.message()))?;
+    let (wijknr, wijk_id): (Option<i16>, Option<Uuid>) = match query.wijk.as_deref() {
+        Some(key) => {
+            let snapshot = cache::wijken(state).await?;
+            let detail = snapshot
+                .find(key)
+                .ok_or_else(|| AppError::field("wijk", "unknown", "is not a wijk of Gent"))?;
+            (Some(detail.wijk.wijknr), snapshot.id_of(key))
+        }
+        None => (None, None),
+    };
+    let bounds = (start_of(from), start_of(to + Duration::days(1)));
+    let items = state
+        .with_conn(move |conn| {
+            let mut items = Vec::new();
+            let signals = q::signals(conn, wijk_id, bounds)?;
+            let ids: Vec<Uuid> = signals.iter().map(|s| s.id).collect();
+            let reasons = signals_q::last_reasons(conn, &ids)?;
+            items.extend(signals.into_iter().map(|s| FeedbackItem {
+                kind: FeedbackKind::Signal,
+                theme: s.category,
+                title: headline(&s.description),
+                status: s.status.as_str().to_owned(),
+                outcome: s.resolution.map(|r| r.as_str().to_owned()),
+                response: reasons.get(&s.id).cloned(),
+                responsible: Some(s.responsible.unwrap_or(s.service)),
+                date: local_day(s.created_at),
+                link: format!("/signals/{}", s.id),
+            }));
+            items.extend(q::ideas(conn, wijk_id, bounds)?.into_iter().map(|i| FeedbackItem {
+                kind: FeedbackKind::Idea,
+                theme: "Wijkbudget".to_owned(),
+                title: i.title,
+                status: i.status,
+                outcome: None,
+                response: i.status_reason,
+                responsible: i.referred_to,
+                date: local_day(i.created_at),
+                link: format!("/ideas/{}", i.id),
+            }));
+            if wijk_id.is_none() {
+                items.extend(q::advice(conn, bounds)?.into_iter().map(|a| FeedbackItem {
+                    kind: FeedbackKind::Advice,
+                    theme: format!("Advies: {}", a.council),
+                    title: a.subject,
+                    status: if a.published { "published" } else { "awaiting" }.to_owned(),
+                    outcome: a.response.map(|r| r.as_str().to_owned()),
+                    response: a.response_reason,
+                    responsible: Some(a.requested_by),
+                    date: local_day(a.created_at),
+                    link: format!("/advice/{}", a.request_id),
+                }));
+            }
+            Ok(items)
+        })
+        .await?;
+    Ok(FeedbackTable {
+        wijknr,
+        from: from.to_string(),
+        to: to.to_string(),
+        themes: rules::group(items),
+    })
+}
+
+/// The feedback table
+///
+/// What became of the signals and ideas of a wijk (or of the city, with the councils' advice)
+/// over a period: grouped by theme, each line with its status, how it ended, the public reason or
+/// response, and who is responsible. Hidden signals and ideas are left out.
+#[utoipa::path(
+    tag = "signals",
+    security(()),
+    params(FeedbackQuery),
+    responses(
+        (status = 200, description = "The table", body = FeedbackTable),
+        (status = 400, description = "An unknown wijk, a bad date, or a period longer than a year", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/feedback")]
+pub async fn feedback_table(
+    state: web::Data<AppState>,
+    query: web::Query<FeedbackQuery>,
+) -> Result<web::Json<FeedbackTable>, AppError> {
+    table(&state, query.into_inner()).await.map(web::Json)
+}
+
+/// The feedback table as CSV
+///
+/// The same lines as `GET /feedback`, one per row: theme, kind, date, title, status, outcome,
+/// response, responsible, link.
+#[utoipa::path(
+    tag = "signals",
+    security(()),
+    params(FeedbackQuery),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String,
+         example = json!("theme,kind,date,title,status,outcome,response,responsible,link\nZwerfvuil en sluikstort,signal,2026-12-01,…\n")),
+        (status = 400, description = "An unknown wijk, a bad date, or a period longer than a year", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/feedback.csv")]
+pub async fn feedback_csv(
+    state: web::Data<AppState>,
+    query: web::Query<FeedbackQuery>,
+) -> Result<HttpResponse, AppError> {
+    let t = table(&state, query.into_inner()).await?;
+    let name = match t.wijknr {
+        Some(nr) => format!("terugkoppeling-wijk-{nr}-{}-{}.csv", t.from, t.to),
+        None => format!("terugkoppeling-gent-{}-{}.csv", t.from, t.to),
+    };
+    csv_export::download(
+        &name,
+        &["theme", "kind", "date", "title", "status", "outcome", "response", "responsible", "link"],
+        t.themes.into_iter().flat_map(|theme| theme.items).map(|i| {
+            vec![
+                i.theme,
+                i.kind.as_str().to_owned(),
+                i.date,
+                i.title,
+                i.status,
+                i.outcome.unwrap_or_default(),
+                i.response.unwrap_or_default(),
+                i.responsible.unwrap_or_default(),
+                i.link,
+            ]
+        }),
+    )
+}
