@@ -1730,7 +1730,8 @@ async fn the_decisions_feed_tells_of_advice_requests_advice_and_the_citys_respon
 }
 
 #[actix_web::test]
-async fn the_feedback_table_groups_a_periods_signals_ideas_and_advice_by_theme_with_their_answers() {
+async fn the_feedback_table_groups_a_periods_signals_ideas_and_advice_by_theme_with_their_answers()
+{
     let db = TestDb::new();
     let app = app(&db).await;
     let admin = admin_token(&app, &db).await;
@@ -1741,47 +1742,111 @@ async fn the_feedback_table_groups_a_periods_signals_ideas_and_advice_by_theme_w
     // A signal closed with a reason, a hidden one, one in another wijk, an idea, an advice request.
     let fixed = report(&app, &ann, litter(RABOT)).await;
     let id = fixed["id"].as_str().expect("id");
-    let r = step(&app, Some(&ivago), id, json!({"action": "close", "resolution": "fixed", "reason": "Opgeruimd op maandagochtend."})).await;
+    let r = step(
+        &app,
+        Some(&ivago),
+        id,
+        json!({"action": "close", "resolution": "fixed", "reason": "Opgeruimd op maandagochtend."}),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let hidden = report(&app, &ann, json!({"category": "litter", "lat": NORTH_260.0, "lon": NORTH_260.1, "description": "Mijn buurman Jan zet altijd zijn vuilniszakken buiten."})).await;
-    let r = post(&app, &format!("/api/v1/signals/{}/moderation", hidden["id"].as_str().expect("id")), json!({"hidden": true, "reason": "Persoonsgegevens."}), Some(&admin)).await;
+    let r = post(
+        &app,
+        &format!(
+            "/api/v1/signals/{}/moderation",
+            hidden["id"].as_str().expect("id")
+        ),
+        json!({"hidden": true, "reason": "Persoonsgegevens."}),
+        Some(&admin),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     report(&app, &ann, litter(SINT_PIETERS)).await;
     let idea = post(&app, "/api/v1/projects/ideas", json!({"title": "Bankjes op het Rabotplein", "body": "Zitplaatsen voor de buurt.", "lat": RABOT.0, "lon": RABOT.1}), Some(&ann)).await;
     assert_eq!(idea.status, StatusCode::CREATED, "{}", idea.body);
     let ask = json!({"subject": "Zitbanken in de wijken", "question": "Waar ontbreken zitbanken?", "requested_by": "Dienst Wegen", "deadline": in_days(10), "councils": ["seniorenraad"]});
-    assert_eq!(post(&app, "/api/v1/advice-requests", ask, Some(&admin)).await.status, StatusCode::CREATED);
+    assert_eq!(
+        post(&app, "/api/v1/advice-requests", ask, Some(&admin))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
 
     // The wijk's table: its two visible lines under their themes, with the answers.
     let r = get_as(&app, &format!("/api/v1/feedback?wijk={rabot}"), None).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.body["wijknr"], rabot);
-    let themes: Vec<&str> = r.body["themes"].as_array().expect("themes").iter().map(|t| t["theme"].as_str().expect("theme")).collect();
+    let themes: Vec<&str> = r.body["themes"]
+        .as_array()
+        .expect("themes")
+        .iter()
+        .map(|t| t["theme"].as_str().expect("theme"))
+        .collect();
     assert_eq!(themes, ["Wijkbudget", "Zwerfvuil en sluikstort"]);
     let line = &r.body["themes"][1]["items"];
-    assert_eq!(line.as_array().map(Vec::len), Some(1), "the hidden signal is left out: {line}");
+    assert_eq!(
+        line.as_array().map(Vec::len),
+        Some(1),
+        "the hidden signal is left out: {line}"
+    );
     assert_eq!(line[0]["status"], "closed");
     assert_eq!(line[0]["outcome"], "fixed");
     assert_eq!(line[0]["response"], "Opgeruimd op maandagochtend.");
     assert_eq!(line[0]["responsible"], "IVAGO");
-    assert_eq!(r.body["themes"][0]["items"][0]["title"], "Bankjes op het Rabotplein");
-    assert!(!r.body.to_string().contains("Jan"), "nothing of the hidden signal");
+    assert_eq!(
+        r.body["themes"][0]["items"][0]["title"],
+        "Bankjes op het Rabotplein"
+    );
+    assert!(
+        !r.body.to_string().contains("Jan"),
+        "nothing of the hidden signal"
+    );
 
     // The city's table has the other wijk's signal and the advice; the CSV has every line.
     let city = get_as(&app, "/api/v1/feedback", None).await;
-    let lines: usize = city.body["themes"].as_array().expect("themes").iter().map(|t| t["items"].as_array().map_or(0, Vec::len)).sum();
+    let lines: usize = city.body["themes"]
+        .as_array()
+        .expect("themes")
+        .iter()
+        .map(|t| t["items"].as_array().map_or(0, Vec::len))
+        .sum();
     assert_eq!(lines, 4, "{}", city.body);
-    assert!(city.body.to_string().contains("Advies: Stedelijke Seniorenraad"));
+    assert!(
+        city.body
+            .to_string()
+            .contains("Advies: Stedelijke Seniorenraad")
+    );
     let csv = raw(&app, Method::GET, "/api/v1/feedback.csv", None).await;
     assert_eq!(csv.0, StatusCode::OK);
-    assert_eq!(csv.2.lines().count(), 5, "a header and four lines: {}", csv.2);
-    assert!(csv.2.starts_with("theme,kind,date,title,status,outcome,response,responsible,link"));
+    assert_eq!(
+        csv.2.lines().count(),
+        5,
+        "a header and four lines: {}",
+        csv.2
+    );
+    assert!(
+        csv.2
+            .starts_with("theme,kind,date,title,status,outcome,response,responsible,link")
+    );
 
     // Bad input.
-    assert_eq!(problem_field(&get_as(&app, "/api/v1/feedback?wijk=99", None).await), "wijk");
-    assert_eq!(problem_field(&get_as(&app, "/api/v1/feedback?from=2026-12-10&to=2026-12-01", None).await), "from");
-    assert_eq!(problem_field(&get_as(&app, "/api/v1/feedback?from=2024-01-01&to=2026-12-01", None).await), "from");
-    assert_eq!(problem_field(&get_as(&app, "/api/v1/feedback?from=gisteren", None).await), "from");
+    assert_eq!(
+        problem_field(&get_as(&app, "/api/v1/feedback?wijk=99", None).await),
+        "wijk"
+    );
+    assert_eq!(
+        problem_field(&get_as(&app, "/api/v1/feedback?from=2026-12-10&to=2026-12-01", None).await),
+        "from"
+    );
+    assert_eq!(
+        problem_field(&get_as(&app, "/api/v1/feedback?from=2024-01-01&to=2026-12-01", None).await),
+        "from"
+    );
+    assert_eq!(
+        problem_field(&get_as(&app, "/api/v1/feedback?from=gisteren", None).await),
+        "from"
+    );
     let old = get_as(&app, "/api/v1/feedback?from=2025-01-01&to=2025-06-30", None).await;
     assert_eq!(old.body["themes"], json!([]));
 }

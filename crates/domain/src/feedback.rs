@@ -45,7 +45,12 @@ pub fn period(
 
 /// The lines grouped by theme (themes in alphabetical order, lines newest first).
 pub fn group(mut items: Vec<FeedbackItem>) -> Vec<FeedbackTheme> {
-    items.sort_by(|a, b| a.theme.cmp(&b.theme).then(b.date.cmp(&a.date)).then(a.link.cmp(&b.link)));
+    items.sort_by(|a, b| {
+        a.theme
+            .cmp(&b.theme)
+            .then(b.date.cmp(&a.date))
+            .then(a.link.cmp(&b.link))
+    });
     let mut themes: Vec<FeedbackTheme> = Vec::new();
     for item in items {
         match themes.last_mut() {
@@ -84,11 +89,23 @@ mod tests {
 
     #[test]
     fn the_period_defaults_to_ninety_days_up_to_today_and_is_at_most_a_year() {
-        assert_eq!(period(None, None, day(4)), Ok((day(4) - Duration::days(90), day(4))));
-        assert_eq!(period(Some(day(1)), Some(day(3)), day(4)), Ok((day(1), day(3))));
-        assert_eq!(period(Some(day(5)), Some(day(3)), day(4)), Err(PeriodError::Reversed));
+        assert_eq!(
+            period(None, None, day(4)),
+            Ok((day(4) - Duration::days(90), day(4)))
+        );
+        assert_eq!(
+            period(Some(day(1)), Some(day(3)), day(4)),
+            Ok((day(1), day(3)))
+        );
+        assert_eq!(
+            period(Some(day(5)), Some(day(3)), day(4)),
+            Err(PeriodError::Reversed)
+        );
         let long_ago = NaiveDate::from_ymd_opt(2025, 12, 2).expect("a day");
-        assert_eq!(period(Some(long_ago), None, day(4)), Err(PeriodError::TooLong));
+        assert_eq!(
+            period(Some(long_ago), None, day(4)),
+            Err(PeriodError::TooLong)
+        );
     }
 
     #[test]
@@ -98,7 +115,10 @@ mod tests {
             item("Groen", "2026-11-01"),
             item("Zwerfvuil", "2026-12-03"),
         ]);
-        assert_eq!(themes.iter().map(|t| t.theme.as_str()).collect::<Vec<_>>(), ["Groen", "Zwerfvuil"]);
+        assert_eq!(
+            themes.iter().map(|t| t.theme.as_str()).collect::<Vec<_>>(),
+            ["Groen", "Zwerfvuil"]
+        );
         assert_eq!(themes[1].items[0].date, "2026-12-03");
     }
 }

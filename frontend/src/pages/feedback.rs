@@ -19,8 +19,9 @@ use crate::staff::{pick, tx};
 /// A line's status (and outcome) in the reader's words.
 fn status_words(lang: Lang, item: &FeedbackItem) -> String {
     let status = match item.kind {
-        FeedbackKind::Signal => SignalStatus::parse(&item.status)
-            .map(|s| labels::signal_status(lang, s).to_owned()),
+        FeedbackKind::Signal => {
+            SignalStatus::parse(&item.status).map(|s| labels::signal_status(lang, s).to_owned())
+        }
         FeedbackKind::Idea => IdeaStatus::parse(&item.status).map(|s| labels::idea_status(lang, s)),
         FeedbackKind::Advice => Some(
             match item.status.as_str() {
@@ -32,8 +33,12 @@ fn status_words(lang: Lang, item: &FeedbackItem) -> String {
     }
     .unwrap_or_else(|| item.status.clone());
     let outcome = item.outcome.as_deref().and_then(|o| match item.kind {
-        FeedbackKind::Signal => SignalResolution::parse(o).map(|r| labels::signal_resolution(lang, r).to_owned()),
-        FeedbackKind::Advice => AdviceResponse::parse(o).map(|r| labels::advice_response(lang, r).to_owned()),
+        FeedbackKind::Signal => {
+            SignalResolution::parse(o).map(|r| labels::signal_resolution(lang, r).to_owned())
+        }
+        FeedbackKind::Advice => {
+            AdviceResponse::parse(o).map(|r| labels::advice_response(lang, r).to_owned())
+        }
         FeedbackKind::Idea => None,
     });
     match outcome {
@@ -50,30 +55,50 @@ pub fn FeedbackPage() -> impl IntoView {
     set_title("Terugkoppeling");
     let asked = move || {
         let q = query.read();
-        FeedbackQuery { wijk: q.get("wijk").filter(|w| !w.is_empty()), from: q.get("from").filter(|d| !d.is_empty()), to: q.get("to").filter(|d| !d.is_empty()) }
+        FeedbackQuery {
+            wijk: q.get("wijk").filter(|w| !w.is_empty()),
+            from: q.get("from").filter(|d| !d.is_empty()),
+            to: q.get("to").filter(|d| !d.is_empty()),
+        }
     };
     let wijk = RwSignal::new(asked().wijk.unwrap_or_default());
     let from = RwSignal::new(asked().from.unwrap_or_default());
     let to = RwSignal::new(asked().to.unwrap_or_default());
     let wijken = LocalResource::new(|| async {
         match api::client() {
-            Ok(c) => c.list_wijken(&ListWijkenQuery::default()).await.map(|p| p.items).unwrap_or_default(),
+            Ok(c) => c
+                .list_wijken(&ListWijkenQuery::default())
+                .await
+                .map(|p| p.items)
+                .unwrap_or_default(),
             Err(_) => Vec::<Wijk>::new(),
         }
     });
     let table = LocalResource::new(move || {
         let q = asked();
-        async move { api::client()?.feedback(&q).await.map_err(|e| crate::pages::subsidies::error_text(&e)) }
+        async move {
+            api::client()?
+                .feedback(&q)
+                .await
+                .map_err(|e| crate::pages::subsidies::error_text(&e))
+        }
     });
     let show = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut params = Vec::new();
-        for (name, value) in [("wijk", wijk.get_untracked()), ("from", from.get_untracked()), ("to", to.get_untracked())] {
+        for (name, value) in [
+            ("wijk", wijk.get_untracked()),
+            ("from", from.get_untracked()),
+            ("to", to.get_untracked()),
+        ] {
             if !value.is_empty() {
                 params.push(format!("{name}={value}"));
             }
         }
-        navigate(&format!("/feedback?{}", params.join("&")), Default::default());
+        navigate(
+            &format!("/feedback?{}", params.join("&")),
+            Default::default(),
+        );
     };
     let csv = move || {
         let q = asked();

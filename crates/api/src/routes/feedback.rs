@@ -38,7 +38,10 @@ fn start_of(d: NaiveDate) -> DateTime<Utc> {
     Brussels
         .from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default())
         .earliest()
-        .map_or_else(|| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(), |t| t.with_timezone(&Utc))
+        .map_or_else(
+            || d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
+            |t| t.with_timezone(&Utc),
+        )
 }
 
 fn local_day(t: DateTime<Utc>) -> String {
@@ -57,8 +60,12 @@ fn headline(text: &str) -> String {
 async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, AppError> {
     query.validate()?;
     let today = Utc::now().with_timezone(&Brussels).date_naive();
-    let (from, to) = rules::period(day("from", query.from.as_deref())?, day("to", query.to.as_deref())?, today)
-        .map_err(|e| AppError::field("from", "invalid", e.message()))?;
+    let (from, to) = rules::period(
+        day("from", query.from.as_deref())?,
+        day("to", query.to.as_deref())?,
+        today,
+    )
+    .map_err(|e| AppError::field("from", "invalid", e.message()))?;
     let (wijknr, wijk_id): (Option<i16>, Option<Uuid>) = match query.wijk.as_deref() {
         Some(key) => {
             let snapshot = cache::wijken(state).await?;
@@ -87,17 +94,21 @@ async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, 
                 date: local_day(s.created_at),
                 link: format!("/signals/{}", s.id),
             }));
-            items.extend(q::ideas(conn, wijk_id, bounds)?.into_iter().map(|i| FeedbackItem {
-                kind: FeedbackKind::Idea,
-                theme: "Wijkbudget".to_owned(),
-                title: i.title,
-                status: i.status,
-                outcome: None,
-                response: i.status_reason,
-                responsible: i.referred_to,
-                date: local_day(i.created_at),
-                link: format!("/ideas/{}", i.id),
-            }));
+            items.extend(
+                q::ideas(conn, wijk_id, bounds)?
+                    .into_iter()
+                    .map(|i| FeedbackItem {
+                        kind: FeedbackKind::Idea,
+                        theme: "Wijkbudget".to_owned(),
+                        title: i.title,
+                        status: i.status,
+                        outcome: None,
+                        response: i.status_reason,
+                        responsible: i.referred_to,
+                        date: local_day(i.created_at),
+                        link: format!("/ideas/{}", i.id),
+                    }),
+            );
             if wijk_id.is_none() {
                 items.extend(q::advice(conn, bounds)?.into_iter().map(|a| FeedbackItem {
                     kind: FeedbackKind::Advice,
@@ -170,7 +181,17 @@ pub async fn feedback_csv(
     };
     csv_export::download(
         &name,
-        &["theme", "kind", "date", "title", "status", "outcome", "response", "responsible", "link"],
+        &[
+            "theme",
+            "kind",
+            "date",
+            "title",
+            "status",
+            "outcome",
+            "response",
+            "responsible",
+            "link",
+        ],
         t.themes.into_iter().flat_map(|theme| theme.items).map(|i| {
             vec![
                 i.theme,
