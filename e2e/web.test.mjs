@@ -444,8 +444,17 @@ test('an organisation applies for a €300 flat grant and a €1,800 jury grant;
   const [, earliest, deadline] = (await jury.innerText()).match(/tot € 2\.000\s+jury\s+(\d{4}-\d\d-\d\d)\s+(\d{4}-\d\d-\d\d)/) ?? [];
   assert.ok(deadline >= today, `an open jury deadline: ${deadline}`);
   assert.equal(earliest, plus(deadline, 28));
-  await jury.getByRole('link', { name: /^Aanvragen/ }).click();
-  await page.waitForURL('**/subsidies/apply/samen-aan-zet?category=tot_2000');
+  // The finder re-renders its table while the amount settles: a click on a row that is being
+  // replaced is lost, so click again until the application page opens (at most three times).
+  for (let attempt = 1; ; attempt++) {
+    await jury.getByRole('link', { name: /^Aanvragen/ }).click();
+    try {
+      await page.waitForURL('**/subsidies/apply/samen-aan-zet?category=tot_2000', { timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   await page.getByRole('button', { name: 'Aanvraag starten' }).click();
   await page.waitForURL((url) => /\/subsidies\/applications\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== flatUrl);
   const juryUrl = page.url();
