@@ -146,6 +146,21 @@ pub fn next(
     }
 }
 
+/// The seconds to wait before one more report, when `count` reports in the last hour (the
+/// oldest at `oldest`) reach `per_hour`; `None` while under the limit.
+pub fn hourly_wait(
+    count: i64,
+    oldest: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    per_hour: i64,
+) -> Option<i64> {
+    (count >= per_hour).then(|| {
+        oldest
+            .map(|t| (t + Duration::hours(1) - now).num_seconds().max(1))
+            .unwrap_or(3600)
+    })
+}
+
 /// Whether the reporter may reopen a signal now: it is closed, since at most [`REOPEN_DAYS`].
 pub fn may_reopen(
     current: SignalStatus,
@@ -317,5 +332,21 @@ mod tests {
                 "{p:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_hourly_limit_says_how_long_to_wait_for_the_oldest_report_to_age_out() {
+        let now = Utc::now();
+        assert_eq!(hourly_wait(9, Some(now), now, 10), None);
+        assert_eq!(
+            hourly_wait(10, Some(now - Duration::minutes(50)), now, 10),
+            Some(600)
+        );
+        assert_eq!(hourly_wait(10, None, now, 10), Some(3600));
+        assert_eq!(
+            hourly_wait(10, Some(now - Duration::hours(2)), now, 10),
+            Some(1),
+            "at least a second"
+        );
     }
 }

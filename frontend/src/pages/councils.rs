@@ -162,6 +162,8 @@ pub fn AdviceRequestPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let version = RwSignal::new(0u32);
     let done = RwSignal::new(None::<String>);
+    // Loaded once for the page: each council's part needs the council's id for the role check.
+    let councils = councils();
     let request = LocalResource::new(move || {
         let id = id();
         version.track();
@@ -194,7 +196,7 @@ pub fn AdviceRequestPage() -> impl IntoView {
                     })}
                     <h2>{tx("Adviezen", "Advice")}</h2>
                     <ul class="advice-list">{r.advice.into_iter().map(|a| view! {
-                        <AdviceItem request=request_id.clone() advice=a version=version done=done />
+                        <AdviceItem request=request_id.clone() advice=a councils=councils version=version done=done />
                     }).collect_view()}</ul>
                 }.into_any()
             }
@@ -208,6 +210,7 @@ pub fn AdviceRequestPage() -> impl IntoView {
 fn AdviceItem(
     request: String,
     advice: Advice,
+    councils: LocalResource<Vec<AdvisoryCouncil>>,
     version: RwSignal<u32>,
     done: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -220,7 +223,6 @@ fn AdviceItem(
     let published = advice.published_at.is_some();
     let responded = advice.response.is_some();
     // The council's staff see the publish form; the server checks the same.
-    let councils = councils();
     let is_council_staff = move || {
         let Some(me) = session.me.get() else {
             return false;

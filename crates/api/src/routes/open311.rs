@@ -1006,10 +1006,7 @@ async fn create(
             };
             let now = Utc::now();
             let (count, oldest) = q::client_reported_since(conn, client.id, now - Duration::hours(1))?;
-            if count >= CLIENT_PER_HOUR {
-                let wait = oldest
-                    .map(|t| (t + Duration::hours(1) - now).num_seconds().max(1))
-                    .unwrap_or(3600);
+            if let Some(wait) = samenstad_domain::signal::hourly_wait(count, oldest, now, CLIENT_PER_HOUR) {
                 return Err(AppError::TooManyRequests(wait));
             }
             if !q::category_exists(conn, &posted.service_code)? {

@@ -372,10 +372,7 @@ pub async fn report(
             } else {
                 let now = Utc::now();
                 let (count, oldest) = q::reported_since(conn, p.user.id, now - Duration::hours(1))?;
-                if count >= PER_HOUR {
-                    let wait = oldest
-                        .map(|t| (t + Duration::hours(1) - now).num_seconds().max(1))
-                        .unwrap_or(3600);
+                if let Some(wait) = rules::hourly_wait(count, oldest, now, PER_HOUR) {
                     return Err(AppError::TooManyRequests(wait));
                 }
             }
