@@ -12,6 +12,7 @@ pub mod csv_export;
 pub mod error;
 pub mod etag;
 pub mod import;
+pub mod local_time;
 pub mod mail;
 pub mod openapi;
 pub mod pabulib_import;

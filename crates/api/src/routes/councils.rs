@@ -5,7 +5,6 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{NaiveDate, Utc};
-use chrono_tz::Europe::Brussels;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::accounts as accounts_q;
 use samenstad_db::queries::councils::{self as q, AdviceRow, CouncilRow, RequestRow};
@@ -23,6 +22,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
+use crate::local_time::today;
 use crate::mail;
 use crate::page;
 use crate::principal::{Principal, parse_id};
@@ -39,11 +39,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_advice_request)
         .service(publish_advice)
         .service(respond_to_advice);
-}
-
-/// Today in Gent.
-fn today() -> NaiveDate {
-    Utc::now().with_timezone(&Brussels).date_naive()
 }
 
 fn council_view((c, requests): (CouncilRow, i64)) -> AdvisoryCouncil {

@@ -3,8 +3,7 @@
 //! who is responsible. As JSON for the page that prints for a buurtsalon, and as CSV.
 
 use actix_web::{HttpResponse, get, web};
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use chrono_tz::Europe::Brussels;
+use chrono::{Duration, NaiveDate};
 use samenstad_db::queries::feedback as q;
 use samenstad_db::queries::signals as signals_q;
 use samenstad_domain::feedback::{self as rules};
@@ -17,6 +16,7 @@ use validator::Validate;
 use crate::cache;
 use crate::csv_export;
 use crate::error::AppError;
+use crate::local_time;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -33,21 +33,6 @@ fn day(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>, AppError> 
         .transpose()
 }
 
-/// The start of a day in Gent, in UTC.
-fn start_of(d: NaiveDate) -> DateTime<Utc> {
-    Brussels
-        .from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default())
-        .earliest()
-        .map_or_else(
-            || d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
-            |t| t.with_timezone(&Utc),
-        )
-}
-
-fn local_day(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Brussels).date_naive().to_string()
-}
-
 /// The first 80 characters of a text, on one line.
 fn headline(text: &str) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -59,7 +44,7 @@ fn headline(text: &str) -> String {
 
 async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, AppError> {
     query.validate()?;
-    let today = Utc::now().with_timezone(&Brussels).date_naive();
+    let today = local_time::today();
     let (from, to) = rules::period(
         day("from", query.from.as_deref())?,
         day("to", query.to.as_deref())?,
@@ -76,7 +61,10 @@ async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, 
         }
         None => (None, None),
     };
-    let bounds = (start_of(from), start_of(to + Duration::days(1)));
+    let bounds = (
+        local_time::midnight(from),
+        local_time::midnight(to + Duration::days(1)),
+    );
     let items = state
         .with_conn(move |conn| {
             let mut items = Vec::new();
@@ -91,7 +79,7 @@ async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, 
                 outcome: s.resolution.map(|r| r.as_str().to_owned()),
                 response: reasons.get(&s.id).cloned(),
                 responsible: Some(s.responsible.unwrap_or(s.service)),
-                date: local_day(s.created_at),
+                date: local_time::day_of(s.created_at).to_string(),
                 link: format!("/signals/{}", s.id),
             }));
             items.extend(
@@ -105,7 +93,7 @@ async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, 
                         outcome: None,
                         response: i.status_reason,
                         responsible: i.referred_to,
-                        date: local_day(i.created_at),
+                        date: local_time::day_of(i.created_at).to_string(),
                         link: format!("/ideas/{}", i.id),
                     }),
             );
@@ -118,7 +106,7 @@ async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, 
                     outcome: a.response.map(|r| r.as_str().to_owned()),
                     response: a.response_reason,
                     responsible: Some(a.requested_by),
-                    date: local_day(a.created_at),
+                    date: local_time::day_of(a.created_at).to_string(),
                     link: format!("/advice/{}", a.request_id),
                 }));
             }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
 use chrono_tz::Europe::Brussels;
 use samenstad_db::queries::accounts as accounts_q;
 use samenstad_db::queries::addresses as aq;
@@ -190,12 +190,9 @@ fn w3c(t: DateTime<Utc>) -> String {
         .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
-/// The start of a day in Gent.
-fn day_start(d: NaiveDate) -> Option<String> {
-    Brussels
-        .from_local_datetime(&d.and_hms_opt(0, 0, 0)?)
-        .earliest()
-        .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false))
+/// The start of a day in Gent, as the standard writes times.
+fn day_start(d: NaiveDate) -> String {
+    w3c(crate::local_time::midnight(d))
 }
 
 /// The format of a path (`services.json` …): 404 for another extension.
@@ -291,7 +288,7 @@ fn request_view(
         service_notice: None,
         requested_datetime: w3c(r.created_at),
         updated_datetime: w3c(r.updated_at),
-        expected_datetime: r.planned_for.and_then(day_start),
+        expected_datetime: r.planned_for.map(day_start),
         address: r.address.clone(),
         address_id: r.address_id.clone(),
         zipcode: r

@@ -27,8 +27,9 @@ use validator::Validate;
 use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::etag::{self, Precondition};
+use crate::local_time::midnight as local_midnight;
 use crate::principal::{Principal, parse_id};
-use crate::routes::venues_common::{detail_response, local_midnight, may_keep, venue_detail_now};
+use crate::routes::venues_common::{detail_response, may_keep, venue_detail_now};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.

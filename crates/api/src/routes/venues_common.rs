@@ -4,7 +4,7 @@
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Brussels;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::organisations as orgs;
@@ -271,15 +271,6 @@ pub(crate) fn detail_response(
 /// or an administrator.
 pub(crate) fn may_keep(p: &Principal, venue: &VenueRow) -> bool {
     is_manager(p, venue) || p.is_staff_of(venue.wijk_id)
-}
-
-/// Midnight at the start of a local (Europe/Brussels) day.
-pub(crate) fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
-    let midnight = day.and_time(chrono::NaiveTime::MIN);
-    Brussels
-        .from_local_datetime(&midnight)
-        .earliest()
-        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
 /// Refuses a request that falls in a closure of the venue, with the closure's reason.
