@@ -50,7 +50,7 @@ async function axeViolations(page) {
 }
 
 const PUBLIC_PAGES = ['/', '/wijken/binnenstad', '/venues', '/venues/buurtcentrum-sluizeken', '/wijkbudget',
-  '/ideas', '/projects', '/subsidies', '/signals', '/councils', '/councils/jeugdraad', '/feedback', '/feedback?wijk=7', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
+  '/ideas', '/projects', '/subsidies', '/signals', '/councils', '/councils/jeugdraad', '/feedback', '/feedback?wijk=7', '/unsubscribe?token=not-a-valid-token', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet'];
 // The staff area of the wijkbudget (issue: staff back office).
 const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/staff/proposals?wijk=24',
   '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24', '/staff/organisations',
@@ -61,7 +61,7 @@ const KEPT_PAGES = ['/venues/buurtcentrum-sluizeken/manage', '/admin', '/admin/c
 const STAFF_PAGES = ['/account', '/organisations', '/invitations/accept?token=unknown', '/bookings', '/manage',
   ...KEPT_PAGES, '/subsidies/mine', '/signals/new', '/advice/new',
   '/subsidies/apply/fonds-tijdelijke-invullingen', 'DRAFT', '/subsidies/admin', '/subsidies/dashboard',
-  '/subsidies/jury', '/wijken/binnenstad/overview', ...BACK_OFFICE];
+  '/subsidies/jury', '/wijken/binnenstad/overview', '/wijken/binnenstad', '/councils/jeugdraad', ...BACK_OFFICE];
 
 for (const lang of ['nl', 'en']) {
   test(`axe-core finds no serious or critical violations on the main pages (${lang})`, async () => {

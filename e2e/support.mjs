@@ -58,10 +58,10 @@ export async function logIn(browser, email, password) {
 }
 
 /**
- * The first link in the newest mail of `template` to `to`, read the way an administrator does
- * without SMTP: on the console's outbox page (`/admin/outbox`), logged in as the e2e admin.
+ * Every link in the newest mail of `template` to `to`, in order, read the way an administrator
+ * does without SMTP: on the console's outbox page (`/admin/outbox`), logged in as the e2e admin.
  */
-export async function mailedLink(browser, to, template) {
+export async function mailedLinks(browser, to, template) {
   const { page } = await logIn(browser, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
   await page.goto(`${BASE}/admin/outbox?to=${encodeURIComponent(to)}`);
   const mail = page.locator(`li.mail.template-${template}`).first();
@@ -69,5 +69,16 @@ export async function mailedLink(browser, to, template) {
   await mail.locator('summary').click();
   const body = await mail.locator('pre.mail-body').innerText();
   await page.close();
-  return body.match(/https?:\/\/\S+/)[0];
+  return { body, links: body.match(/https?:\/\/\S+/g) ?? [] };
+}
+
+/** The first link in the newest mail of `template` to `to` (see `mailedLinks`). */
+export async function mailedLink(browser, to, template) {
+  return (await mailedLinks(browser, to, template)).links[0];
+}
+
+/** Runs a command of the `samenstad` binary as a cron job would (e.g. `digest`); its output. */
+export function cli(...args) {
+  const bin = process.env.SAMENSTAD_BIN ?? `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/samenstad`;
+  return String(execFileSync(bin, args, { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] }));
 }

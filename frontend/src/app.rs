@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/forgot-password") view=ForgotPasswordPage />
                     <Route path=path!("/reset-password") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/unsubscribe") view=crate::pages::follows::UnsubscribePage />
                     <Route path=path!("/organisations") view=crate::pages::organisations::OrganisationsPage />
                     <Route path=path!("/organisations/:id") view=crate::pages::organisations::OrganisationPage />
                     <Route path=path!("/invitations/accept") view=crate::pages::organisations::AcceptInvitationPage />

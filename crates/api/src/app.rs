@@ -17,11 +17,17 @@ use crate::routes;
 use crate::state::AppState;
 use crate::telemetry::log_request;
 
-/// Content-Security-Policy: same-origin everything; wasm may be compiled; inline styles allowed
-/// (Swagger UI sets some); nothing may frame the app.
-const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
-img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
-form-action 'self'; frame-ancestors 'none'";
+/// Content-Security-Policy: same-origin everything (images also from the configured tile server,
+/// `tiles`); wasm may be compiled; inline styles allowed (Swagger UI sets some); nothing may
+/// frame the app.
+pub fn csp(tiles: Option<&str>) -> String {
+    let tiles = tiles.map(|t| format!(" {t}")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+img-src 'self' data:{tiles}; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+form-action 'self'; frame-ancestors 'none'"
+    )
+}
 
 fn api_routes() -> (
     App<
@@ -84,6 +90,7 @@ pub fn build_app(
 > {
     let (app, api) = api_routes();
     let api_paths = api.paths.clone();
+    let csp = csp(state.auth.config.tile_origin().as_deref());
     app.app_data(state)
         .app_data(web::QueryConfig::default().error_handler(extractor_error))
         .app_data(web::PathConfig::default().error_handler(extractor_error))
@@ -106,7 +113,7 @@ pub fn build_app(
                 .add(("X-Content-Type-Options", "nosniff"))
                 .add(("Referrer-Policy", "no-referrer"))
                 .add(("X-Frame-Options", "DENY"))
-                .add(("Content-Security-Policy", CSP)),
+                .add(("Content-Security-Policy", csp)),
         )
         .wrap(from_fn(crate::public_cache::invalidate_on_change))
         .wrap(from_fn(log_request))

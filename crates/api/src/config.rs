@@ -124,6 +124,15 @@ pub struct AuthConfig {
     /// time. 0 switches the cache off.
     #[arg(long, env = "SAMENSTAD_PUBLIC_CACHE_MS", default_value_t = 2_000, value_parser = clap::value_parser!(u64).range(0..=60_000))]
     pub public_cache_ms: u64,
+    /// Street-level base layer of the maps: a tile URL with `{z}`, `{x}` and `{y}` (an XYZ
+    /// server such as OpenStreetMap's) or `{TileMatrix}`, `{TileCol}` and `{TileRow}` (a WMTS in
+    /// the GoogleMapsCompatible matrix set, as the city's). https (http only for localhost).
+    /// Unset: the maps show the wijk outlines only. The CSP allows images from its host.
+    #[arg(long, env = "SAMENSTAD_MAP_TILES")]
+    pub map_tiles: Option<String>,
+    /// Attribution shown under maps with a base layer (e.g. `© OpenStreetMap-bijdragers`).
+    #[arg(long, env = "SAMENSTAD_MAP_ATTRIBUTION", default_value = "")]
+    pub map_attribution: String,
 }
 
 impl std::fmt::Debug for AuthConfig {
@@ -166,7 +175,15 @@ impl AuthConfig {
         if self.jwt_secret.as_ref().is_some_and(|s| s.len() < 32) {
             return Err("SAMENSTAD_JWT_SECRET must be at least 32 bytes".to_owned());
         }
+        if let Some(tiles) = &self.map_tiles {
+            tile_origin(tiles)?;
+        }
         Ok(())
+    }
+
+    /// The origin of the configured tile server (for the CSP), if one is configured and valid.
+    pub fn tile_origin(&self) -> Option<String> {
+        self.map_tiles.as_deref().and_then(|t| tile_origin(t).ok())
     }
 }
 
@@ -194,4 +211,57 @@ pub struct Config {
     /// Authentication, mail and security settings.
     #[command(flatten)]
     pub auth: AuthConfig,
+}
+
+/// The origin (`scheme://host[:port]`) of a tile URL template, or why it is not one.
+pub fn tile_origin(template: &str) -> Result<String, String> {
+    let xyz = ["{z}", "{x}", "{y}"].iter().all(|p| template.contains(p));
+    let wmts = ["{TileMatrix}", "{TileCol}", "{TileRow}"]
+        .iter()
+        .all(|p| template.contains(p));
+    if !xyz && !wmts {
+        return Err(
+            "SAMENSTAD_MAP_TILES needs {z}, {x} and {y} (or {TileMatrix}, {TileCol} and {TileRow})"
+                .to_owned(),
+        );
+    }
+    let (scheme, rest) = template
+        .split_once("://")
+        .ok_or("SAMENSTAD_MAP_TILES must be an http(s) URL")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let local = host.starts_with("localhost") || host.starts_with("127.0.0.1");
+    let safe = host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
+    match scheme {
+        _ if host.is_empty() || !safe || host.contains('{') => {
+            Err("SAMENSTAD_MAP_TILES must name its host plainly".to_owned())
+        }
+        "https" => Ok(format!("https://{host}")),
+        "http" if local => Ok(format!("http://{host}")),
+        _ => Err("SAMENSTAD_MAP_TILES must be https (http only for localhost)".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tile_origin;
+
+    #[test]
+    fn a_tile_url_names_its_origin_or_is_refused_with_the_reason() {
+        assert_eq!(
+            tile_origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+            Ok("https://tile.openstreetmap.org".to_owned())
+        );
+        assert_eq!(
+            tile_origin("https://geo.api.vlaanderen.be/GRB/wmts?layer=grb_bsk&tilematrixset=GoogleMapsVL&TileMatrix={TileMatrix}&TileCol={TileCol}&TileRow={TileRow}"),
+            Ok("https://geo.api.vlaanderen.be".to_owned())
+        );
+        assert_eq!(
+            tile_origin("http://localhost:8081/{z}/{x}/{y}.png"),
+            Ok("http://localhost:8081".to_owned())
+        );
+        assert!(tile_origin("http://tiles.example.org/{z}/{x}/{y}.png").is_err());
+        assert!(tile_origin("https://tiles.example.org/{z}/{x}.png").is_err());
+        assert!(tile_origin("https://{s}.tiles.example.org/{z}/{x}/{y}.png").is_err());
+        assert!(tile_origin("https://a.example.org;script-src *//{z}/{x}/{y}").is_err());
+    }
 }

@@ -14,6 +14,7 @@ pub mod etag;
 pub mod import;
 pub mod local_time;
 pub mod mail;
+pub mod notify;
 pub mod openapi;
 pub mod pabulib_import;
 pub mod page;

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use diesel::Connection;
 use lettre::message::Mailbox;
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use samenstad_db::DbPool;
 use samenstad_db::queries::outbox;
@@ -204,10 +205,18 @@ fn build(mail: &outbox::MailRow, from: &Mailbox) -> Result<Message, String> {
         .to_address
         .parse()
         .map_err(|e: lettre::address::AddressError| e.to_string())?;
-    Message::builder()
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(mail.subject.clone())
+        .subject(mail.subject.clone());
+    if let Some(url) = &mail.unsubscribe_url {
+        // RFC 2369: mail programs show an unsubscribe button that opens this page.
+        builder = builder.raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe"),
+            format!("<{url}>"),
+        ));
+    }
+    builder
         .body(mail.body.clone())
         .map_err(|e| e.to_string())
 }
@@ -279,6 +288,21 @@ pub fn signal_status_words(
         }
         (S::Closed, Some(R::Referred)) => ("doorgestuurd", "referred"),
         (S::Closed, Some(R::NotFixed) | None) => ("afgesloten, niet opgelost", "closed, not fixed"),
+    }
+}
+
+/// An idea's status in Dutch and English, as its mails say it.
+pub fn idea_status_words(
+    status: samenstad_types::projects::IdeaStatus,
+) -> (&'static str, &'static str) {
+    use samenstad_types::projects::IdeaStatus as S;
+    match status {
+        S::Submitted => ("ingediend", "submitted"),
+        S::InDialogue => ("in dialoog", "in dialogue"),
+        S::Proposal => ("uitgewerkt tot een voorstel", "worked into a proposal"),
+        S::Merged => ("samengevoegd met een ander idee", "merged with another idea"),
+        S::Referred => ("doorverwezen naar het beleid van de stad", "referred to city policy"),
+        S::NotRetained => ("niet weerhouden", "not retained"),
     }
 }
 

@@ -29,6 +29,15 @@ enum Command {
     Migrate(DbConfig),
     /// Load the Gent reference data (wijken, library branches, sample venues); running it again changes nothing.
     Seed(DbConfig),
+    /// Mail the waiting digest lines now, one mail per follower (the server does this on Monday
+    /// from 08:00 Gent time; this is for a cron job, a test or a late week).
+    Digest {
+        /// Base of the links in the mails.
+        #[arg(long, env = "SAMENSTAD_PUBLIC_URL", default_value = "http://localhost:8080")]
+        public_url: String,
+        #[command(flatten)]
+        db: DbConfig,
+    },
     /// Import data files.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -402,6 +411,14 @@ fn migrate(db: &DbConfig) -> Result<(), String> {
     Ok(())
 }
 
+fn digest(public_url: &str, db: &DbConfig) -> Result<(), String> {
+    let pool = samenstad_db::connect_pool(&db.database_url, 1, db.timeout());
+    let sent = samenstad_api::notify::send_digests(&pool, public_url.trim_end_matches('/'))
+        .map_err(|e| e.to_string())?;
+    println!("digests mailed: {sent}");
+    Ok(())
+}
+
 fn seed(db: &DbConfig) -> Result<(), String> {
     let mut conn = connect(db)?;
     let report = samenstad_db::seed::seed_gent(&mut conn).map_err(|e| e.to_string())?;
@@ -439,6 +456,10 @@ async fn serve(config: Config) -> Result<(), String> {
         pool.clone(),
         config.auth.smtp_url.clone(),
         config.auth.mail_from.clone(),
+    ));
+    actix_web::rt::spawn(samenstad_api::notify::run_worker(
+        pool.clone(),
+        config.auth.public_url.trim_end_matches('/').to_owned(),
     ));
     let auth = samenstad_api::auth::Auth::new(config.auth.clone());
     let state = web::Data::new(AppState::new(pool, auth));
@@ -481,6 +502,7 @@ async fn main() -> ExitCode {
         Command::Serve(config) => serve(*config).await,
         Command::Migrate(db) => migrate(&db),
         Command::Seed(db) => seed(&db),
+        Command::Digest { public_url, db } => digest(&public_url, &db),
         Command::Import(ImportCommand::Venues { file, db }) => {
             import_file(&file, &db, "venues", samenstad_api::import::import_venues)
         }

@@ -20,6 +20,9 @@ use samenstad_types::account::{
     RefreshRequest, RegisterRequest, RoleAssignment, Session, SessionInfo, SessionsEnded,
     SetRecognition, TokenRequest, UpdateMe,
 };
+use samenstad_types::follows::{
+    Follow, FollowMode, NewFollow, SetFollowMode, UnsubscribeToken, Unsubscription,
+};
 use samenstad_types::projects::{
     AddCandidates, CreatePanel, DrawPanel, Panel, PaperBallot, ProjectsQuery, ProposalScores,
     PublishSeed, RejectResidence, RequestResidence, ResidenceRequest, ScoreProposal,
@@ -1563,6 +1566,56 @@ impl Client {
     /// `PATCH /api/v1/me`: change one's display name or language.
     pub async fn update_me(&self, body: &UpdateMe) -> Result<Me, Error> {
         self.get(self.http.patch(self.url(&["me"])).json(body))
+            .await
+    }
+
+    /// `GET /api/v1/map-layer`: the maps' street-level base layer, if configured.
+    pub async fn map_layer(&self) -> Result<samenstad_types::wijk::MapLayer, Error> {
+        self.get(self.http.get(self.url(&["map-layer"]))).await
+    }
+
+    /// `GET /api/v1/me/follows`: what one follows, newest first.
+    pub async fn my_follows(&self) -> Result<Vec<Follow>, Error> {
+        self.get(self.http.get(self.url(&["me", "follows"]))).await
+    }
+
+    /// `POST /api/v1/me/follows`: follow a wijk, idea, signal, vote or council (again: sets the
+    /// mode).
+    pub async fn follow(&self, body: &NewFollow) -> Result<Follow, Error> {
+        self.get(self.http.post(self.url(&["me", "follows"])).json(body))
+            .await
+    }
+
+    /// `PATCH /api/v1/me/follows/{id}`: at once or in the weekly digest.
+    pub async fn set_follow_mode(&self, id: &str, mode: FollowMode) -> Result<Follow, Error> {
+        let body = SetFollowMode {
+            mode: mode.as_str().to_owned(),
+        };
+        self.get(self.http.patch(self.url(&["me", "follows", id])).json(&body))
+            .await
+    }
+
+    /// `DELETE /api/v1/me/follows/{id}`: stop following.
+    pub async fn unfollow(&self, id: &str) -> Result<(), Error> {
+        let url = self.url(&["me", "follows", id]);
+        self.send(self.http.delete(url)).await.map(drop)
+    }
+
+    /// `GET /api/v1/unsubscribe?token=`: what a mail's unsubscribe link stops (no login).
+    pub async fn read_unsubscribe(&self, token: &str) -> Result<Unsubscription, Error> {
+        let query = UnsubscribeToken {
+            token: token.to_owned(),
+        };
+        self.get(self.http.get(self.url(&["unsubscribe"])).query(&query))
+            .await
+    }
+
+    /// `POST /api/v1/unsubscribe`: stop what a mail's unsubscribe link names (no login).
+    pub async fn unsubscribe(&self, token: &str) -> Result<Unsubscription, Error> {
+        let body = UnsubscribeToken {
+            token: token.to_owned(),
+        };
+        self.get(self.http.post(self.url(&["unsubscribe"])).json(&body))
             .await
     }
 

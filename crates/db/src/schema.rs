@@ -144,6 +144,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
         sent_at -> Nullable<Timestamptz>,
+        unsubscribe_url -> Nullable<Text>,
     }
 }
 
@@ -1039,10 +1040,53 @@ diesel::table! {
 }
 
 diesel::table! {
-    signal_follow (signal_id, user_id) {
-        signal_id -> Uuid,
+    follow (id) {
+        id -> Uuid,
         user_id -> Uuid,
+        wijk_id -> Nullable<Uuid>,
+        idea_id -> Nullable<Uuid>,
+        signal_id -> Nullable<Uuid>,
+        vote_id -> Nullable<Uuid>,
+        council_id -> Nullable<Uuid>,
+        mode -> Text,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    notification (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        follow_id -> Nullable<Uuid>,
+        topic -> Text,
+        line -> Text,
+        link -> Text,
+        created_at -> Timestamptz,
+        mail_id -> Nullable<Uuid>,
+        sent_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    announcement (kind, subject_id) {
+        kind -> Text,
+        subject_id -> Uuid,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    digest_run (week) {
+        week -> Date,
+        ran_at -> Timestamptz,
+        mails -> Int4,
+    }
+}
+
+diesel::table! {
+    signing_key (name) {
+        name -> Text,
+        secret -> Bytea,
     }
 }
 
@@ -1051,18 +1095,19 @@ diesel::joinable!(signal -> wijk (wijk_id));
 diesel::joinable!(signal_route -> city_service (service_id));
 diesel::joinable!(signal_route -> wijk (wijk_id));
 diesel::joinable!(signal_event -> signal (signal_id));
-diesel::joinable!(signal_follow -> signal (signal_id));
-diesel::joinable!(signal_follow -> app_user (user_id));
+diesel::joinable!(follow -> app_user (user_id));
+diesel::joinable!(notification -> app_user (user_id));
+diesel::allow_tables_to_appear_in_same_query!(notification, app_user);
 diesel::allow_tables_to_appear_in_same_query!(signal, city_service);
 diesel::allow_tables_to_appear_in_same_query!(signal, wijk);
 diesel::allow_tables_to_appear_in_same_query!(signal, app_user);
-diesel::allow_tables_to_appear_in_same_query!(signal, signal_follow);
 diesel::allow_tables_to_appear_in_same_query!(signal, signal_event);
 diesel::allow_tables_to_appear_in_same_query!(city_service, wijk);
 diesel::allow_tables_to_appear_in_same_query!(signal_route, city_service);
 diesel::allow_tables_to_appear_in_same_query!(signal_route, wijk);
 diesel::allow_tables_to_appear_in_same_query!(signal_route, signal_category);
-diesel::allow_tables_to_appear_in_same_query!(signal_follow, app_user);
+diesel::allow_tables_to_appear_in_same_query!(follow, app_user);
+diesel::allow_tables_to_appear_in_same_query!(follow, residence);
 diesel::joinable!(signal -> app_user (reporter_id));
 diesel::allow_tables_to_appear_in_same_query!(app_user, city_service);
 diesel::allow_tables_to_appear_in_same_query!(signal_category, city_service);

@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod geometry;
 pub mod idea;
 pub mod lifecycle;
+pub mod notification;
 pub mod organisation;
 pub mod pabulib;
 pub mod signal;

@@ -9,6 +9,7 @@ pub mod account;
 pub mod address;
 pub mod councils;
 pub mod feedback;
+pub mod follows;
 pub mod geojson;
 pub mod health;
 pub mod open311;

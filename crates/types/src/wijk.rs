@@ -298,3 +298,16 @@ pub struct WijkOverview {
     /// The last 12 months, oldest first.
     pub months: Vec<OverviewMonth>,
 }
+
+/// The street-level base layer of the maps, as the installation configures it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap-bijdragers"})))]
+pub struct MapLayer {
+    /// Tile URL with `{z}`, `{x}`, `{y}` (or WMTS `{TileMatrix}`, `{TileCol}`, `{TileRow}`,
+    /// GoogleMapsCompatible); absent: maps show the wijk outlines only.
+    pub tiles: Option<String>,
+    /// Attribution to show under a map with tiles.
+    pub attribution: Option<String>,
+}

@@ -1,4 +1,5 @@
-//! An SVG map of wijken drawn from their GeoJSON boundaries (no tile server).
+//! An SVG map of wijken drawn from their GeoJSON boundaries, over the street-level tiles of the
+//! configured base layer (`SAMENSTAD_MAP_TILES`; without one, the outlines alone).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -96,6 +97,95 @@ impl Projection {
     pub fn view_box(&self) -> String {
         format!("0 0 {WIDTH} {:.0}", self.height.ceil())
     }
+
+    /// The tiles of the base layer `template` that cover the map, each with its place in SVG
+    /// coordinates (Web Mercator tiles; at city scale the projections agree within a pixel).
+    pub fn tiles(&self, template: &str) -> Vec<Tile> {
+        let (west, north) = self.lon_lat(0.0, 0.0);
+        let (east, south) = self.lon_lat(WIDTH, self.height);
+        let span = (east - west).max(1e-9);
+        // About four 256-pixel tiles across the map's 1,000 units.
+        let zoom = (4.0 * 360.0 / span).log2().floor().clamp(1.0, 18.0) as u32;
+        let n = f64::from(1u32 << zoom);
+        let tile_x = |lon: f64| ((lon + 180.0) / 360.0 * n).floor();
+        let tile_y = |lat: f64| {
+            let phi = lat.to_radians();
+            ((1.0 - (phi.tan() + 1.0 / phi.cos()).ln() / std::f64::consts::PI) / 2.0 * n).floor()
+        };
+        let lon_of = |x: f64| x / n * 360.0 - 180.0;
+        let lat_of = |y: f64| {
+            (std::f64::consts::PI * (1.0 - 2.0 * y / n))
+                .sinh()
+                .atan()
+                .to_degrees()
+        };
+        let (x0, x1, y0, y1) = (tile_x(west), tile_x(east), tile_y(north), tile_y(south));
+        let mut out = Vec::new();
+        let mut y = y0;
+        while y <= y1 && out.len() < 64 {
+            let mut x = x0;
+            while x <= x1 && out.len() < 64 {
+                let (left, top) = self.xy(lon_of(x), lat_of(y));
+                let (right, bottom) = self.xy(lon_of(x + 1.0), lat_of(y + 1.0));
+                let (z, col, row) = (zoom.to_string(), (x as u64).to_string(), (y as u64).to_string());
+                out.push(Tile {
+                    url: template
+                        .replace("{z}", &z)
+                        .replace("{x}", &col)
+                        .replace("{y}", &row)
+                        .replace("{TileMatrix}", &z)
+                        .replace("{TileCol}", &col)
+                        .replace("{TileRow}", &row),
+                    x: left,
+                    y: top,
+                    width: right - left,
+                    height: bottom - top,
+                });
+                x += 1.0;
+            }
+            y += 1.0;
+        }
+        out
+    }
+}
+
+/// A tile of the base layer and its place on the map (SVG coordinates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tile {
+    pub url: String,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The street-level tiles under a map, when the installation configured a base layer (the
+/// attribution goes with it, as the tile server's licence asks).
+#[component]
+pub fn BaseLayer(projection: Projection) -> impl IntoView {
+    let layer = LocalResource::new(|| async {
+        match crate::api::client() {
+            Ok(c) => c.map_layer().await.unwrap_or_default(),
+            Err(_) => samenstad_types::wijk::MapLayer::default(),
+        }
+    });
+    move || {
+        let layer = layer.get()?;
+        let template = layer.tiles?;
+        let tiles = projection.tiles(&template);
+        Some(view! {
+            <g class="base-layer" aria-hidden="true">
+                {tiles.into_iter().map(|t| view! {
+                    <image href=t.url x=format!("{:.1}", t.x) y=format!("{:.1}", t.y)
+                        width=format!("{:.1}", t.width + 0.5) height=format!("{:.1}", t.height + 0.5)
+                        preserveAspectRatio="none"></image>
+                }).collect_view()}
+            </g>
+            {layer.attribution.map(|a| view! {
+                <text class="map-attribution" x=format!("{:.0}", WIDTH - 8.0) y=format!("{:.0}", projection.height - 8.0) text-anchor="end">{a}</text>
+            })}
+        })
+    }
 }
 
 /// A clickable map: each wijk is a focusable link-like shape; Enter or a click opens its page.
@@ -152,6 +242,7 @@ pub fn WijkMap(
         .collect_view();
     view! {
         <svg class="wijk-map" viewBox=projection.view_box() role="group" aria-label=label>
+            <BaseLayer projection=projection />
             {paths}
         </svg>
     }
@@ -206,6 +297,7 @@ pub fn MarkerMap(
         .collect_view();
     view! {
         <svg class="marker-map" viewBox=projection.view_box() role="group" aria-label=label>
+            <BaseLayer projection=projection />
             {outlines.iter().map(|o| view! { <path class="wijk-bg" d=projection.path(o)></path> }).collect_view()}
             {dots}
         </svg>
@@ -275,6 +367,7 @@ pub fn PointPicker(
     view! {
         <svg class="marker-map point-picker" viewBox=projection.view_box() role="group" tabindex="0"
             aria-label=label aria-describedby=help_id on:click=pick on:keydown=keys>
+            <BaseLayer projection=projection />
             <path class="wijk-bg" d=projection.path(&outline)></path>
             {pin}
         </svg>
@@ -306,4 +399,36 @@ pub fn locate(target: RwSignal<Option<(f64, f64)>>, failed: Option<RwSignal<bool
         on_position.unchecked_ref(),
         Some(on_error.unchecked_ref()),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use samenstad_types::Geometry;
+
+    use super::Projection;
+
+    #[test]
+    fn the_base_layer_covers_the_map_with_the_tiles_of_the_places_on_it() {
+        // A box of about 3.3 by 2.2 km around the Rabot.
+        let ring = vec![[3.69, 51.05], [3.74, 51.05], [3.74, 51.07], [3.69, 51.07], [3.69, 51.05]];
+        let map = Projection::fit([&Geometry::Polygon { coordinates: vec![ring] }]);
+        let tiles = map.tiles("https://tile.example.org/{z}/{x}/{y}.png");
+        assert!(!tiles.is_empty() && tiles.len() <= 64, "{}", tiles.len());
+        // 4 × 360 / 0.05 = 28,800: zoom 14, where the Rabot (51.0625, 3.7125) is tile 8360/5480.
+        let rabot = map.xy(3.7125, 51.0625);
+        let covering: Vec<_> = tiles
+            .iter()
+            .filter(|t| (t.x..t.x + t.width).contains(&rabot.0) && (t.y..t.y + t.height).contains(&rabot.1))
+            .collect();
+        assert_eq!(covering.len(), 1, "{tiles:?}");
+        assert_eq!(covering[0].url, "https://tile.example.org/14/8360/5480.png");
+        // Together they cover the whole map.
+        let left = tiles.iter().map(|t| t.x).fold(f64::MAX, f64::min);
+        let right = tiles.iter().map(|t| t.x + t.width).fold(f64::MIN, f64::max);
+        let bottom = tiles.iter().map(|t| t.y + t.height).fold(f64::MIN, f64::max);
+        assert!(left <= 0.0 && right >= map.width() && bottom >= map.height, "{left} {right} {bottom}");
+        // A WMTS template gets the same tile in its own words.
+        let wmts = map.tiles("https://wmts.example.org/?TileMatrix={TileMatrix}&TileCol={TileCol}&TileRow={TileRow}");
+        assert!(wmts.iter().any(|t| t.url.ends_with("TileMatrix=14&TileCol=8360&TileRow=5480")));
+    }
 }

@@ -14,6 +14,7 @@ use crate::api;
 use crate::app::set_title;
 use crate::i18n::{Lang, T, t, use_lang};
 use crate::labels;
+use crate::pages::follows::MyFollows;
 use crate::state::use_session;
 
 fn message(lang: Lang, error: &Error) -> String {
@@ -321,6 +322,7 @@ pub fn AccountPage() -> impl IntoView {
                     })}
                     {session.me.get_untracked().map(|me| view! { <Profile me=me /> })}
                     <MyIdeas />
+                    <MyFollows />
                     <Residence />
                     <PasswordChange />
                     <Sessions />

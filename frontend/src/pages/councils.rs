@@ -10,6 +10,8 @@ use samenstad_types::councils::{
     PublishAdvice, RespondToAdvice,
 };
 
+use crate::components::follow::FollowControl;
+use samenstad_types::follows::FollowKind;
 use crate::api;
 use crate::app::set_title;
 use crate::format::date;
@@ -139,6 +141,7 @@ pub fn CouncilPage() -> impl IntoView {
                     {(!c.description.is_empty()).then(|| view! { <p>{c.description.clone()}</p> })}
                     {c.contact_name.clone().map(|n| view! { <p class="contact">{tx("Ondersteuning bij de stad:", "Support at the city:")} " " {n}
                         {c.contact_email.clone().map(|e| view! { " · " <a href=format!("mailto:{e}")>{e.clone()}</a> })}</p> })}
+                    <FollowControl kind=FollowKind::Council target=c.key.clone() />
                 }.into_any()
             }
         })}

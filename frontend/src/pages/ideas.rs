@@ -10,6 +10,8 @@ use samenstad_domain::idea::next_statuses;
 use samenstad_types::ListWijkenQuery;
 use samenstad_types::projects::{CreateIdea, Idea, IdeaStatus, ListIdeasQuery, SetIdeaStatus};
 
+use crate::components::follow::FollowControl;
+use samenstad_types::follows::FollowKind;
 use crate::api;
 use crate::app::set_title;
 use crate::components::map::{Marker, MarkerMap, PointPicker};
@@ -417,6 +419,7 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
                 {idea.organisation.clone().map(|o| format!(" · {o}"))}
                 {format!(" · {}", date(&idea.created_at))}
             </p>
+            <FollowControl kind=FollowKind::Idea target=idea.id.clone() />
             <p class=format!("status status-{}", idea.status)>
                 <strong>{move || labels::idea_status(lang.get(), status)}</strong>
                 {idea.status_reason.clone().map(|r| format!(": {r}"))}

@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod councils;
 pub mod feedback;
+pub mod follows;
 pub mod home;
 pub mod ideas;
 pub mod not_found;

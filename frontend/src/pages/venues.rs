@@ -14,7 +14,7 @@ use wasm_bindgen::JsValue;
 
 use crate::api;
 use crate::app::set_title;
-use crate::components::map::{Projection, locate};
+use crate::components::map::{BaseLayer, Projection, locate};
 use crate::components::week_calendar::WeekCalendar;
 use crate::format;
 use crate::i18n::{Lang, T, t, use_lang};
@@ -231,6 +231,7 @@ fn VenueMap(
     };
     view! {
         <svg class="wijk-map venue-map" viewBox=projection.view_box() role="group" aria-label=move || t(lang.get(), T::Venues) on:click=pick>
+            <BaseLayer projection=projection />
             {areas}
             {markers}
             {pin}

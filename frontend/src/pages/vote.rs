@@ -10,6 +10,8 @@ use leptos_router::hooks::use_params_map;
 use samenstad_domain::ballot::{BallotKind, BallotRules, check, cost_of};
 use samenstad_types::projects::{CastBallot, Choice, Vote, VoteResults, VoteState};
 
+use crate::components::follow::FollowControl;
+use samenstad_types::follows::FollowKind;
 use crate::api;
 use crate::app::set_title;
 use crate::format::{self, euro};
@@ -58,6 +60,7 @@ fn VoteView(vote: Vote) -> impl IntoView {
         <article class="vote">
             <h1>{move || t(lang.get(), T::VoteTitle)} " – " {move || t(lang.get(), T::Wijk)} " " {vote.wijknr}</h1>
             <p><A href=format!("/ideas?wijk={}", vote.wijknr)>{move || t(lang.get(), T::IdeaBoard)}</A></p>
+            <FollowControl kind=FollowKind::Vote target=vote.id.clone() />
             <p class="meta">{move || format!("{} {} · {} {period}", t(lang.get(), T::Budget), euro(budget, lang.get()),
                 t(lang.get(), T::VoteOpen))}</p>
             {if closed {

@@ -5,9 +5,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use samenstad_types::WijkDetail;
 
+use crate::components::follow::FollowControl;
+use samenstad_types::follows::FollowKind;
 use crate::api;
 use crate::app::set_title;
-use crate::components::map::Projection;
+use crate::components::map::{BaseLayer, Projection};
 use crate::format;
 use crate::i18n::{T, round_name, t, use_lang};
 use crate::labels;
@@ -65,11 +67,13 @@ fn WijkView(wijk: WijkDetail) -> impl IntoView {
             <h1>{w.name.clone()}</h1>
             <p class="short-name">{w.short_name.clone()}</p>
             <p><A href=format!("/ideas?wijk={}", w.wijknr)>{move || t(lang.get(), T::IdeaBoard)}</A></p>
+            <FollowControl kind=FollowKind::Wijk target=w.slug.clone() />
             <Show when=move || staff_here(w.wijknr)>
                 <p><A href=format!("/wijken/{}/overview", w.wijknr)>{move || t(lang.get(), T::StaffOverview)}</A></p>
             </Show>
             <div class="wijk-body">
                 <svg class="wijk-outline" viewBox=projection.view_box() role="img" aria-label=name>
+                    <BaseLayer projection=projection />
                     <path d=d></path>
                 </svg>
                 <dl class="facts">

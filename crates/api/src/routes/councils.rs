@@ -8,12 +8,14 @@ use chrono::{NaiveDate, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::accounts as accounts_q;
 use samenstad_db::queries::councils::{self as q, AdviceRow, CouncilRow, RequestRow};
+use samenstad_db::queries::follows::Target;
 use samenstad_db::queries::outbox;
 use samenstad_domain::advice::{self as rules, Refusal};
 use samenstad_types::Problem;
 use samenstad_types::account::Role;
+use samenstad_types::follows::FollowKind;
 use samenstad_types::councils::{
-    Advice, AdviceRequest, AdviceRequestPage, AdviceRequestQuery, AdvisoryCouncil,
+    Advice, AdviceRequest, AdviceResponse, AdviceRequestPage, AdviceRequestQuery, AdvisoryCouncil,
     NewAdviceRequest, PublishAdvice, RespondToAdvice, UpdateCouncil,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -24,6 +26,7 @@ use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::local_time::today;
 use crate::mail;
+use crate::notify;
 use crate::page;
 use crate::principal::{Principal, parse_id};
 use crate::state::AppState;
@@ -39,6 +42,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_advice_request)
         .service(publish_advice)
         .service(respond_to_advice);
+}
+
+fn council_target(id: Uuid) -> Target {
+    Target::new(FollowKind::Council, id)
 }
 
 fn council_view((c, requests): (CouncilRow, i64)) -> AdvisoryCouncil {
@@ -379,6 +386,19 @@ pub async fn create_advice_request(
                     );
                     outbox::queue(conn, None, to, m.template, &m.subject, &m.body)?;
                 }
+                let by = row.deadline.format("%d/%m/%Y");
+                notify::tell_followers(
+                    conn,
+                    &link_base,
+                    council_target(c.id),
+                    (
+                        format!("adviesvraag \u{201c}{}\u{201d}, advies ten laatste op {by}", row.subject),
+                        format!("advice asked on \u{201c}{}\u{201d}, due {by}", row.subject),
+                    ),
+                    format!("/advice/{}", row.id),
+                    "council_news",
+                    Some(p.user.id),
+                )?;
             }
             detail(conn, row.id)
         })
@@ -483,6 +503,18 @@ pub async fn publish_advice(
                 );
                 outbox::queue(conn, Some(asker), to, m.template, &m.subject, &m.body)?;
             }
+            notify::tell_followers(
+                conn,
+                &link_base,
+                council_target(council.id),
+                (
+                    format!("advies gepubliceerd over \u{201c}{}\u{201d}", request.subject),
+                    format!("advice published on \u{201c}{}\u{201d}", request.subject),
+                ),
+                format!("/advice/{id}"),
+                "council_news",
+                Some(p.user.id),
+            )?;
             detail(conn, id).map(web::Json)
         })
         .await
@@ -548,6 +580,23 @@ pub async fn respond_to_advice(
                 );
                 outbox::queue(conn, None, to, m.template, &m.subject, &m.body)?;
             }
+            let (nl, en) = match body.response {
+                AdviceResponse::Followed => ("gevolgd", "followed"),
+                AdviceResponse::PartlyFollowed => ("deels gevolgd", "partly followed"),
+                AdviceResponse::NotFollowed => ("niet gevolgd", "not followed"),
+            };
+            notify::tell_followers(
+                conn,
+                &link_base,
+                council_target(council.id),
+                (
+                    format!("de stad heeft het advies over \u{201c}{}\u{201d} {nl}", request.subject),
+                    format!("the city {en} the advice on \u{201c}{}\u{201d}", request.subject),
+                ),
+                format!("/advice/{id}"),
+                "council_news",
+                Some(p.user.id),
+            )?;
             detail(conn, id).map(web::Json)
         })
         .await

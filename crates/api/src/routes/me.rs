@@ -322,6 +322,7 @@ pub async fn delete_me(
             let user = q::user_by_id_for_update(conn, p.user.id)?
                 .ok_or_else(|| AppError::Unauthorized("gone".to_owned()))?;
             q::erase_user(conn, &user)?;
+            samenstad_db::queries::follows::forget(conn, user.id)?;
             audit::record(
                 conn,
                 NewAudit::by(Some(user.id), "user.erased").on("user", user.id),

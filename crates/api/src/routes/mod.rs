@@ -11,6 +11,7 @@ pub mod councils;
 pub mod feedback;
 pub mod feeds;
 pub mod files;
+pub mod follows;
 pub mod health;
 pub mod ideas_common;
 pub mod me;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     overview::configure(cfg);
     auth::configure(cfg);
     me::configure(cfg);
+    follows::configure(cfg);
     recognition::configure(cfg);
     organisations::configure(cfg);
     admin::configure(cfg);

@@ -1065,6 +1065,7 @@ async fn create(
                 )
             };
             q::insert(conn, &row)?;
+            crate::notify::signal_reported(conn, &public_url, &row, None)?;
             let mut entry = NewAudit::by(None, "signal.reported")
                 .on("signal", row.id)
                 .details(json!({"category": row.category, "service": service.key, "channel": SignalChannel::Api}));

@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::follows::{self, Target};
 use samenstad_db::queries::organisations as orgs;
 use samenstad_db::queries::projects::{
     self as q, HiddenIdeas, IdeaFilter, IdeaRow, IdeaStatusChange, ProgrammeTree,
@@ -13,6 +14,7 @@ use samenstad_db::queries::projects::{
 use samenstad_domain::idea;
 use samenstad_types::Problem;
 use samenstad_types::account::Role;
+use samenstad_types::follows::{FollowKind, FollowMode};
 use samenstad_types::projects::{
     AllocationRuleView, CreateIdea, HideIdea, Idea, IdeaChannel, IdeaEventKind, IdeaPage,
     IdeaStatus, ListIdeasQuery, Phase, Programme, Round, RoundWijk, SelectionMethod, SetIdeaStatus,
@@ -26,6 +28,8 @@ use validator::Validate;
 use crate::auth::{MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
+use crate::mail;
+use crate::notify;
 use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id};
 use crate::respond;
@@ -447,6 +451,7 @@ pub async fn create_idea(
             "lat and lon go together",
         ));
     }
+    let base = state.public_url().to_owned();
     let row = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -500,6 +505,18 @@ pub async fn create_idea(
             };
             q::insert_idea(conn, &row)?;
             q::record_event(conn, row.id, IdeaEventKind::Submitted, None, None)?;
+            if !staff_entry {
+                follows::follow(conn, p.user.id, idea_target(row.id), FollowMode::Immediate)?;
+            }
+            notify::tell_followers(
+                conn,
+                &base,
+                Target::new(FollowKind::Wijk, wijk_id),
+                (format!("nieuw idee: {}", row.title), format!("new idea: {}", row.title)),
+                format!("/ideas/{}", row.id),
+                "wijk_news",
+                Some(p.user.id),
+            )?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "idea.submitted")
@@ -560,6 +577,8 @@ async fn change_support(
             }
             if add {
                 q::add_support(conn, id, p.user.id)?;
+                // Supporters hear of the idea's status changes.
+                follows::follow(conn, p.user.id, idea_target(id), FollowMode::Immediate)?;
             } else {
                 q::remove_support(conn, id, p.user.id)?;
             }
@@ -611,6 +630,10 @@ pub async fn withdraw_support(
     id: web::Path<String>,
 ) -> Result<web::Json<Idea>, AppError> {
     change_support(caller, &state, &id, false).await
+}
+
+fn idea_target(id: Uuid) -> Target {
+    Target::new(FollowKind::Idea, id)
 }
 
 /// Loads an idea for a staff change of the caller, who must be staff of its wijk.
@@ -685,6 +708,7 @@ pub async fn set_idea_status(
     };
     idea::check(change).map_err(refusal)?;
     let (reason, referred_to) = (reason.map(str::to_owned), referred_to.map(str::to_owned));
+    let base = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let (p, row) = staff_idea(conn, caller, id)?;
@@ -714,6 +738,17 @@ pub async fn set_idea_status(
                 },
             )?;
             q::record_event(conn, id, IdeaEventKind::Status, Some(to), reason.as_deref())?;
+            let (nl, en) = mail::idea_status_words(to);
+            let why = reason.as_deref().map(|r| format!(" \u{2014} {r}")).unwrap_or_default();
+            notify::tell_followers(
+                conn,
+                &base,
+                idea_target(id),
+                (format!("het idee is nu {nl}{why}"), format!("the idea is now {en}{why}")),
+                format!("/ideas/{id}"),
+                "idea_status",
+                Some(p.user.id),
+            )?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "idea.status")

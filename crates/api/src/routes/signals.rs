@@ -10,13 +10,14 @@ use samenstad_db::PgConnection;
 use samenstad_db::queries::addresses as aq;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::files::{self as fq, NewFile};
-use samenstad_db::queries::outbox;
+use samenstad_db::queries::follows::Target;
 use samenstad_db::queries::signals::{
     self as q, Change, EventRow, ListFilter, SignalLine, SignalRow,
 };
 use samenstad_domain::signal::{self as rules, Refusal, Step};
 use samenstad_types::Problem;
 use samenstad_types::account::Role;
+use samenstad_types::follows::FollowKind;
 use samenstad_types::signals::{
     CityService, ModerateSignal, NearbyQuery, NewSignal, ReopenSignal, Signal, SignalAction,
     SignalCategory, SignalChannel, SignalEvent, SignalPage, SignalQuery, SignalReporter,
@@ -33,6 +34,7 @@ use crate::auth::{MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
 use crate::mail;
+use crate::notify;
 use crate::page;
 use crate::principal::{Principal, parse_id};
 use crate::state::AppState;
@@ -173,20 +175,29 @@ fn detail(conn: &mut PgConnection, id: Uuid, p: Option<&Principal>) -> Result<Si
     Ok(view(&line, history, who))
 }
 
-/// Mails the reporter and the followers that the signal changed.
+/// Tells the reporter and the followers that the signal changed (not `actor`, who changed it).
 fn mail_followers(
     conn: &mut PgConnection,
     signal: Uuid,
-    status: SignalStatus,
-    resolution: Option<samenstad_types::signals::SignalResolution>,
+    (status, resolution): (SignalStatus, Option<samenstad_types::signals::SignalResolution>),
     reason: Option<&str>,
     link_base: &str,
+    actor: Option<Uuid>,
 ) -> Result<(), AppError> {
     let (nl, en) = mail::signal_status_words(status, resolution);
-    let m = mail::signal_changed(nl, en, reason, &format!("{link_base}/signals/{signal}"));
-    for (user, to, _) in q::follower_addresses(conn, signal)? {
-        outbox::queue(conn, Some(user), &to, m.template, &m.subject, &m.body)?;
-    }
+    let why = reason.map(|r| format!(" \u{2014} {r}")).unwrap_or_default();
+    notify::tell_followers(
+        conn,
+        link_base,
+        Target::new(FollowKind::Signal, signal),
+        (
+            format!("de melding is nu {nl}{why}"),
+            format!("the signal is now {en}{why}"),
+        ),
+        format!("/signals/{signal}"),
+        "signal_changed",
+        actor,
+    )?;
     Ok(())
 }
 
@@ -345,6 +356,7 @@ pub async fn report(
         .locate(body.lon, body.lat)
         .and_then(|i| snapshot.id_at(i));
     let channel = body.channel.unwrap_or(SignalChannel::Web);
+    let link_base = state.public_url().to_owned();
     let signal = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -411,6 +423,7 @@ pub async fn report(
                 )
             };
             q::insert(conn, &row)?;
+            notify::signal_reported(conn, &link_base, &row, Some(p.user.id))?;
             let mut entry = NewAudit::by(Some(p.user.id), "signal.reported")
                 .on("signal", row.id)
                 .details(json!({"category": row.category, "service": service.key, "channel": channel}));
@@ -705,10 +718,10 @@ pub async fn take_step(
             mail_followers(
                 conn,
                 id,
-                status,
-                change.resolution,
+                (status, change.resolution),
                 Some(&reason),
                 &link_base,
+                None,
             )?;
             if let Some(original) = duplicate_of {
                 q::move_followers(conn, id, original)?;
@@ -787,7 +800,14 @@ pub async fn reopen(
                 .details(json!({"comment": comment}));
             entry.wijk_id = row.wijk_id;
             audit::record(conn, entry)?;
-            mail_followers(conn, id, status, None, Some(&comment), &link_base)?;
+            mail_followers(
+                conn,
+                id,
+                (status, None),
+                Some(&comment),
+                &link_base,
+                Some(p.user.id),
+            )?;
             detail(conn, id, Some(&p)).map(web::Json)
         })
         .await

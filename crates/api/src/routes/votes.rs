@@ -928,7 +928,7 @@ async fn move_window(
     action: VoteAction,
 ) -> Result<web::Json<Vote>, AppError> {
     let id = parse_id(id, "vote")?;
-    state
+    let vote = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = vq::vote_for_update(conn, id)?
@@ -945,8 +945,10 @@ async fn move_window(
             )?;
             Ok(load_vote(conn, id)?.1)
         })
-        .await
-        .map(web::Json)
+        .await?;
+    // Followers hear of it now rather than at the worker's next look.
+    crate::notify::announce_soon(&state).await;
+    Ok(web::Json(vote))
 }
 
 /// List a vote's paper ballots

@@ -18,7 +18,33 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_wijken)
         .service(get_wijken_geojson)
         .service(lookup_wijk)
+        .service(get_map_layer)
         .service(get_wijk);
+}
+
+/// The maps' base layer
+///
+/// The street-level tile source the installation configured (an XYZ server or the city's WMTS)
+/// and its attribution; without one, maps show the wijk outlines only.
+#[utoipa::path(
+    tag = "wijken",
+    security(()),
+    responses(
+        (status = 200, description = "The base layer", body = samenstad_types::wijk::MapLayer,
+            headers(("Cache-Control" = String, description = "public, max-age=300"))),
+    )
+)]
+#[get("/map-layer")]
+pub async fn get_map_layer(state: web::Data<AppState>) -> HttpResponse {
+    let config = &state.auth.config;
+    let tiles = config.tile_origin().and(config.map_tiles.clone());
+    let attribution = tiles
+        .as_ref()
+        .map(|_| config.map_attribution.trim().to_owned())
+        .filter(|a| !a.is_empty());
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "public, max-age=300"))
+        .json(samenstad_types::wijk::MapLayer { tiles, attribution })
 }
 
 fn matches(query: &ListWijkenQuery, wijk: &Wijk) -> bool {

@@ -190,6 +190,28 @@ pub fn mailed_token(db: &TestDb, to: &str) -> String {
         .to_owned()
 }
 
+/// The body of the newest mail of `template` to `to`.
+pub fn mail_body(db: &TestDb, to: &str, template: &str) -> String {
+    #[derive(QueryableByName)]
+    struct Body {
+        #[diesel(sql_type = Text)]
+        body: String,
+    }
+    let mail: Body = diesel::sql_query(
+        "SELECT body FROM mail_outbox WHERE to_address = $1 AND template = $2 ORDER BY created_at DESC LIMIT 1",
+    )
+    .bind::<Text, _>(to)
+    .bind::<Text, _>(template)
+    .get_result(&mut db.conn())
+    .expect("a mail was queued");
+    mail.body
+}
+
+/// A pool on the test database (for the background jobs a test runs itself).
+pub fn pool(db: &TestDb) -> samenstad_db::DbPool {
+    samenstad_db::connect_pool(db.url(), 1, Duration::from_millis(1500))
+}
+
 pub fn count(db: &TestDb, sql: &str) -> i64 {
     #[derive(QueryableByName)]
     struct N {

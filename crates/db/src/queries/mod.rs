@@ -7,6 +7,7 @@ pub mod audit;
 pub mod ballots;
 pub mod councils;
 pub mod feedback;
+pub mod follows;
 pub mod feeds;
 pub mod files;
 pub mod health;

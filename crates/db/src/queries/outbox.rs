@@ -23,6 +23,8 @@ pub struct MailRow {
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
+    /// The page that stops mails like this one (notifications: the `List-Unsubscribe` header).
+    pub unsubscribe_url: Option<String>,
 }
 
 /// Queues a mail.
@@ -44,6 +46,23 @@ pub fn queue(
             mail_outbox::subject.eq(subject),
             mail_outbox::body.eq(body),
         ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Queues a notification mail with the page that stops such mails.
+pub fn queue_with_unsubscribe(
+    conn: &mut PgConnection,
+    user_id: Option<Uuid>,
+    to: &str,
+    template: &str,
+    subject: &str,
+    body: &str,
+    unsubscribe_url: &str,
+) -> QueryResult<Uuid> {
+    let id = queue(conn, user_id, to, template, subject, body)?;
+    diesel::update(mail_outbox::table.find(id))
+        .set(mail_outbox::unsubscribe_url.eq(Some(unsubscribe_url)))
         .execute(conn)?;
     Ok(id)
 }

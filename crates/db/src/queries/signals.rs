@@ -5,11 +5,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::dsl::{count_star, sql};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
+use samenstad_types::follows::{FollowKind, FollowMode};
 use samenstad_types::signals::{SignalChannel, SignalResolution, SignalStatus};
 use uuid::Uuid;
 
+use crate::queries::follows::{self, Target};
+
 use crate::schema::{
-    app_user, city_service, signal, signal_category, signal_event, signal_follow, signal_route,
+    app_user, city_service, signal, signal_category, signal_event, signal_route,
     wijk,
 };
 
@@ -131,7 +134,7 @@ pub struct SignalLine {
     pub account: Option<(String, Option<String>)>,
 }
 
-const FOLLOWERS: &str = "(SELECT count(*) FROM signal_follow f WHERE f.signal_id = signal.id)";
+const FOLLOWERS: &str = "(SELECT count(*) FROM follow f WHERE f.signal_id = signal.id)";
 
 type LineTuple = (
     SignalRow,
@@ -176,6 +179,14 @@ pub fn categories(conn: &mut PgConnection) -> QueryResult<Vec<CategoryRow>> {
         .order(signal_category::position.asc())
         .select(CategoryRow::as_select())
         .load(conn)
+}
+
+/// A category's Dutch and English names.
+pub fn category_names(conn: &mut PgConnection, key: &str) -> QueryResult<(String, String)> {
+    signal_category::table
+        .find(key)
+        .select((signal_category::name_nl, signal_category::name_en))
+        .first(conn)
 }
 
 /// Whether a category exists.
@@ -532,68 +543,28 @@ pub fn set_photo(
     Ok(())
 }
 
-/// `user` follows the signal (again: no change).
+fn target(signal_id: Uuid) -> Target {
+    Target::new(FollowKind::Signal, signal_id)
+}
+
+/// `user` follows the signal (again: no change), mailed at once.
 pub fn follow(conn: &mut PgConnection, signal_id: Uuid, user: Uuid) -> QueryResult<()> {
-    diesel::insert_into(signal_follow::table)
-        .values((
-            signal_follow::signal_id.eq(signal_id),
-            signal_follow::user_id.eq(user),
-        ))
-        .on_conflict_do_nothing()
-        .execute(conn)
-        .map(|_| ())
+    follows::follow(conn, user, target(signal_id), FollowMode::Immediate).map(|_| ())
 }
 
 /// `user` no longer follows the signal.
 pub fn unfollow(conn: &mut PgConnection, signal_id: Uuid, user: Uuid) -> QueryResult<()> {
-    diesel::delete(
-        signal_follow::table
-            .filter(signal_follow::signal_id.eq(signal_id))
-            .filter(signal_follow::user_id.eq(user)),
-    )
-    .execute(conn)
-    .map(|_| ())
+    follows::unfollow(conn, user, target(signal_id))
 }
 
 /// Whether `user` follows the signal.
 pub fn follows(conn: &mut PgConnection, signal_id: Uuid, user: Uuid) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        signal_follow::table
-            .filter(signal_follow::signal_id.eq(signal_id))
-            .filter(signal_follow::user_id.eq(user)),
-    ))
-    .get_result(conn)
+    Ok(follows::find(conn, user, target(signal_id))?.is_some())
 }
 
 /// The followers of a duplicate follow the original instead.
 pub fn move_followers(conn: &mut PgConnection, from: Uuid, to: Uuid) -> QueryResult<()> {
-    let users: Vec<Uuid> = signal_follow::table
-        .filter(signal_follow::signal_id.eq(from))
-        .select(signal_follow::user_id)
-        .load(conn)?;
-    for user in users {
-        follow(conn, to, user)?;
-    }
-    diesel::delete(signal_follow::table.filter(signal_follow::signal_id.eq(from)))
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// The e-mail addresses and mail languages of the active followers.
-pub fn follower_addresses(
-    conn: &mut PgConnection,
-    signal_id: Uuid,
-) -> QueryResult<Vec<(Uuid, String, String)>> {
-    let rows: Vec<(Uuid, Option<String>, String)> = signal_follow::table
-        .inner_join(app_user::table)
-        .filter(signal_follow::signal_id.eq(signal_id))
-        .filter(app_user::status.eq("active"))
-        .select((app_user::id, app_user::email, app_user::preferred_language))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, email, lang)| email.map(|e| (id, e, lang)))
-        .collect())
+    follows::move_signal_followers(conn, from, to)
 }
 
 /// How many signals an account reported since `since`, and when the oldest of them was
