@@ -230,7 +230,9 @@ pub fn tile_origin(template: &str) -> Result<String, String> {
         .ok_or("SAMENSTAD_MAP_TILES must be an http(s) URL")?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let local = host.starts_with("localhost") || host.starts_with("127.0.0.1");
-    let safe = host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
+    let safe = host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
     match scheme {
         _ if host.is_empty() || !safe || host.contains('{') => {
             Err("SAMENSTAD_MAP_TILES must name its host plainly".to_owned())
@@ -252,7 +254,9 @@ mod tests {
             Ok("https://tile.openstreetmap.org".to_owned())
         );
         assert_eq!(
-            tile_origin("https://geo.api.vlaanderen.be/GRB/wmts?layer=grb_bsk&tilematrixset=GoogleMapsVL&TileMatrix={TileMatrix}&TileCol={TileCol}&TileRow={TileRow}"),
+            tile_origin(
+                "https://geo.api.vlaanderen.be/GRB/wmts?layer=grb_bsk&tilematrixset=GoogleMapsVL&TileMatrix={TileMatrix}&TileCol={TileCol}&TileRow={TileRow}"
+            ),
             Ok("https://geo.api.vlaanderen.be".to_owned())
         );
         assert_eq!(

@@ -216,9 +216,7 @@ fn build(mail: &outbox::MailRow, from: &Mailbox) -> Result<Message, String> {
             format!("<{url}>"),
         ));
     }
-    builder
-        .body(mail.body.clone())
-        .map_err(|e| e.to_string())
+    builder.body(mail.body.clone()).map_err(|e| e.to_string())
 }
 
 /// The city's decision on a request for recognition, for the organisation's owners.
@@ -300,8 +298,14 @@ pub fn idea_status_words(
         S::Submitted => ("ingediend", "submitted"),
         S::InDialogue => ("in dialoog", "in dialogue"),
         S::Proposal => ("uitgewerkt tot een voorstel", "worked into a proposal"),
-        S::Merged => ("samengevoegd met een ander idee", "merged with another idea"),
-        S::Referred => ("doorverwezen naar het beleid van de stad", "referred to city policy"),
+        S::Merged => (
+            "samengevoegd met een ander idee",
+            "merged with another idea",
+        ),
+        S::Referred => (
+            "doorverwezen naar het beleid van de stad",
+            "referred to city policy",
+        ),
         S::NotRetained => ("niet weerhouden", "not retained"),
     }
 }

@@ -33,7 +33,11 @@ enum Command {
     /// from 08:00 Gent time; this is for a cron job, a test or a late week).
     Digest {
         /// Base of the links in the mails.
-        #[arg(long, env = "SAMENSTAD_PUBLIC_URL", default_value = "http://localhost:8080")]
+        #[arg(
+            long,
+            env = "SAMENSTAD_PUBLIC_URL",
+            default_value = "http://localhost:8080"
+        )]
         public_url: String,
         #[command(flatten)]
         db: DbConfig,

@@ -65,8 +65,11 @@ pub fn read(conn: &mut PgConnection, token: &str) -> Result<Option<Unsubscribe>,
     // An unsubscribe link does not expire.
     validation.set_required_spec_claims(&["sub", "aud"]);
     validation.validate_exp = false;
-    let Ok(data) = decode::<Claims>(token, &DecodingKey::from_secret(&secret(conn)?), &validation)
-    else {
+    let Ok(data) = decode::<Claims>(
+        token,
+        &DecodingKey::from_secret(&secret(conn)?),
+        &validation,
+    ) else {
         return Ok(None);
     };
     let user = data.claims.sub.parse::<Uuid>().ok();
@@ -186,9 +189,7 @@ fn link_for(
 /// the same transaction); answers how many digests went out. Safe on several machines at once:
 /// the lines are claimed with `SKIP LOCKED`.
 pub fn send_digests(pool: &DbPool, base: &str) -> Result<usize, AppError> {
-    let mut conn = pool
-        .get()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut conn = pool.get().map_err(|e| AppError::Internal(e.to_string()))?;
     let users = q::users_with_lines(&mut conn)?;
     let mut sent = 0;
     for user in users {
@@ -240,9 +241,7 @@ pub fn send_digests(pool: &DbPool, base: &str) -> Result<usize, AppError> {
 /// planned time passing): the vote's followers, and for an opening also the verified residents
 /// of the wijk who follow it. Each announcement is made once, across machines.
 pub fn announce_votes(pool: &DbPool, base: &str) -> Result<usize, AppError> {
-    let mut conn = pool
-        .get()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut conn = pool.get().map_err(|e| AppError::Internal(e.to_string()))?;
     let now = Utc::now();
     let mut told = 0;
     for closed in [false, true] {
@@ -306,7 +305,11 @@ pub async fn run_worker(pool: DbPool, base: String) {
                 let mut conn = p.get().map_err(|e| AppError::Internal(e.to_string()))?;
                 if q::start_digest_week(&mut conn, week)? {
                     let sent = send_digests(&p, &b)?;
-                    q::finish_digest_week(&mut conn, week, i32::try_from(sent).unwrap_or(i32::MAX))?;
+                    q::finish_digest_week(
+                        &mut conn,
+                        week,
+                        i32::try_from(sent).unwrap_or(i32::MAX),
+                    )?;
                     tracing::info!(%week, digests = sent, "weekly digest sent");
                 }
             }

@@ -14,6 +14,7 @@ use samenstad_api::openapi;
 use samenstad_db::testing::TestDb;
 use samenstad_domain::geometry::to_multipolygon;
 use samenstad_types::{ListWijkenQuery, Wijk, WijkDetail, WijkFeatureCollection, WijkPage, Zone};
+use serde_json::json;
 
 use common::*;
 
@@ -324,12 +325,54 @@ async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_ind
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
         assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"));
+        assert!(
+            csp.contains("img-src 'self' data:;"),
+            "no tile server: {csp}"
+        );
         assert_eq!(
             h.get("x-content-type-options")
                 .and_then(|v| v.to_str().ok()),
             Some("nosniff")
         );
     }
+    // Without a configured base layer the maps are outlines alone.
+    let r = get_as(&app, "/api/v1/map-layer", None).await;
+    assert_eq!(r.body, json!({"tiles": null, "attribution": null}));
+}
+
+#[actix_web::test]
+async fn a_configured_base_layer_reaches_the_maps_and_its_host_alone_joins_the_csp() {
+    let db = TestDb::new();
+    let mut config = auth_config();
+    config.map_tiles = Some("https://tile.openstreetmap.org/{z}/{x}/{y}.png".to_owned());
+    config.map_attribution = "© OpenStreetMap-bijdragers".to_owned();
+    let app = actix_test::init_service(samenstad_api::app::build_app(
+        state_with(db.url(), config.clone()),
+        settings(),
+    ))
+    .await;
+    let r = get_as(&app, "/api/v1/map-layer", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.body["tiles"],
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    );
+    assert_eq!(r.body["attribution"], "© OpenStreetMap-bijdragers");
+    let csp = header_text(
+        &r.headers,
+        header::HeaderName::from_static("content-security-policy"),
+    );
+    assert!(
+        csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"),
+        "{csp}"
+    );
+    assert!(
+        csp.contains("connect-src 'self';"),
+        "only images come from there: {csp}"
+    );
+    // A template the server cannot use is refused at start, with the reason.
+    config.map_tiles = Some("http://tiles.example.org/{z}/{x}/{y}.png".to_owned());
+    assert!(config.validate().is_err_and(|e| e.contains("https")));
 }
 
 #[actix_web::test]

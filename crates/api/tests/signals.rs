@@ -1873,32 +1873,89 @@ async fn a_resident_follows_a_wijk_weekly_gets_one_digest_and_its_link_unsubscri
     let wijk = wijknr_at(&app, RABOT).await.to_string();
 
     // Bad input: an unknown kind or mode, or a wijk that does not exist.
-    let r = post(&app, "/api/v1/me/follows", json!({"kind": "street", "target": wijk}), Some(&ann)).await;
+    let r = post(
+        &app,
+        "/api/v1/me/follows",
+        json!({"kind": "street", "target": wijk}),
+        Some(&ann),
+    )
+    .await;
     assert_eq!(problem_field(&r), "kind");
-    let r = post(&app, "/api/v1/me/follows", json!({"kind": "wijk", "target": wijk, "mode": "daily"}), Some(&ann)).await;
+    let r = post(
+        &app,
+        "/api/v1/me/follows",
+        json!({"kind": "wijk", "target": wijk, "mode": "daily"}),
+        Some(&ann),
+    )
+    .await;
     assert_eq!(problem_field(&r), "mode");
-    let r = post(&app, "/api/v1/me/follows", json!({"kind": "wijk", "target": "99"}), Some(&ann)).await;
+    let r = post(
+        &app,
+        "/api/v1/me/follows",
+        json!({"kind": "wijk", "target": "99"}),
+        Some(&ann),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        post(&app, "/api/v1/me/follows", json!({"kind": "wijk", "target": wijk}), None).await.status,
+        post(
+            &app,
+            "/api/v1/me/follows",
+            json!({"kind": "wijk", "target": wijk}),
+            None
+        )
+        .await
+        .status,
         StatusCode::UNAUTHORIZED
     );
 
     // Ann follows the wijk by its number, weekly; again sets the mode (200).
-    let r = post(&app, "/api/v1/me/follows", json!({"kind": "wijk", "target": wijk, "mode": "immediate"}), Some(&ann)).await;
+    let r = post(
+        &app,
+        "/api/v1/me/follows",
+        json!({"kind": "wijk", "target": wijk, "mode": "immediate"}),
+        Some(&ann),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let r = post(&app, "/api/v1/me/follows", json!({"kind": "wijk", "target": wijk, "mode": "weekly"}), Some(&ann)).await;
+    let r = post(
+        &app,
+        "/api/v1/me/follows",
+        json!({"kind": "wijk", "target": wijk, "mode": "weekly"}),
+        Some(&ann),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.body["mode"], "weekly");
     assert_eq!(r.body["kind"], "wijk");
-    assert!(r.body["path"].as_str().is_some_and(|p| p.starts_with("/wijken/")), "{}", r.body);
+    assert!(
+        r.body["path"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("/wijken/")),
+        "{}",
+        r.body
+    );
     let follows = get_as(&app, "/api/v1/me/follows", Some(&ann)).await;
     assert_eq!(follows.body.as_array().map(Vec::len), Some(1));
     let follow_id = follows.body[0]["id"].as_str().expect("id").to_owned();
     // Bob cannot see or change Ann's follow.
-    let r = call(&app, Method::PATCH, &format!("/api/v1/me/follows/{follow_id}"), Some(json!({"mode": "immediate"})), Some(&bob)).await;
+    let r = call(
+        &app,
+        Method::PATCH,
+        &format!("/api/v1/me/follows/{follow_id}"),
+        Some(json!({"mode": "immediate"})),
+        Some(&bob),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = call(&app, Method::DELETE, &format!("/api/v1/me/follows/{follow_id}"), None, Some(&bob)).await;
+    let r = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/me/follows/{follow_id}"),
+        None,
+        Some(&bob),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 
     // Bob reports litter and submits an idea in the wijk: two lines wait for Ann, no mail yet.
@@ -1906,21 +1963,69 @@ async fn a_resident_follows_a_wijk_weekly_gets_one_digest_and_its_link_unsubscri
     let idea = post(&app, "/api/v1/projects/ideas",
         json!({"title": "Bankjes op het Rabotplein", "body": "Er is nergens plaats om even te zitten.", "wijk": wijk}), Some(&bob)).await;
     assert_eq!(idea.status, StatusCode::CREATED, "{}", idea.body);
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM mail_outbox WHERE to_address = 'ann@example.org' AND template <> 'verify_email'"), 0);
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM notification WHERE sent_at IS NULL"), 2);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE to_address = 'ann@example.org' AND template <> 'verify_email'"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM notification WHERE sent_at IS NULL"
+        ),
+        2
+    );
     // Bob, who made the changes, hears nothing of them (he follows his signal and idea).
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = 'bob@example.org'"), 0);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = 'bob@example.org'"
+        ),
+        0
+    );
 
     // The digest: one mail with both lines under the wijk, each with its link; once.
     let pool = pool(&db);
-    assert_eq!(samenstad_api::notify::send_digests(&pool, "http://samenstad.test").expect("digest"), 1);
-    assert_eq!(samenstad_api::notify::send_digests(&pool, "http://samenstad.test").expect("digest"), 0);
+    assert_eq!(
+        samenstad_api::notify::send_digests(&pool, "http://samenstad.test").expect("digest"),
+        1
+    );
+    assert_eq!(
+        samenstad_api::notify::send_digests(&pool, "http://samenstad.test").expect("digest"),
+        0
+    );
     let digest = mail_body(&db, "ann@example.org", "digest");
-    assert!(digest.contains("nieuwe melding: Zwerfvuil en sluikstort"), "{digest}");
-    assert!(digest.contains(&format!("http://samenstad.test/signals/{}", signal["id"].as_str().expect("id"))), "{digest}");
-    assert!(digest.contains("nieuw idee: Bankjes op het Rabotplein"), "{digest}");
-    assert!(digest.contains(&format!("http://samenstad.test/ideas/{}", idea.body["id"].as_str().expect("id"))), "{digest}");
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM mail_outbox WHERE template = 'digest' AND unsubscribe_url LIKE 'http://samenstad.test/unsubscribe?token=%'"), 1);
+    assert!(
+        digest.contains("nieuwe melding: Zwerfvuil en sluikstort"),
+        "{digest}"
+    );
+    assert!(
+        digest.contains(&format!(
+            "http://samenstad.test/signals/{}",
+            signal["id"].as_str().expect("id")
+        )),
+        "{digest}"
+    );
+    assert!(
+        digest.contains("nieuw idee: Bankjes op het Rabotplein"),
+        "{digest}"
+    );
+    assert!(
+        digest.contains(&format!(
+            "http://samenstad.test/ideas/{}",
+            idea.body["id"].as_str().expect("id")
+        )),
+        "{digest}"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE template = 'digest' AND unsubscribe_url LIKE 'http://samenstad.test/unsubscribe?token=%'"
+        ),
+        1
+    );
 
     // The digest's link works without logging in: it says what it stops, then stops it.
     let token = token_in(&digest);
@@ -1935,14 +2040,29 @@ async fn a_resident_follows_a_wijk_weekly_gets_one_digest_and_its_link_unsubscri
     let r = post(&app, "/api/v1/unsubscribe", json!({"token": token}), None).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.body["following"], false);
-    assert_eq!(get_as(&app, "/api/v1/me/follows", Some(&ann)).await.body, json!([]));
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM audit_log WHERE action = 'follow.unsubscribed'"), 1);
+    assert_eq!(
+        get_as(&app, "/api/v1/me/follows", Some(&ann)).await.body,
+        json!([])
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'follow.unsubscribed'"
+        ),
+        1
+    );
     // Again: no change, still 200.
     let r = post(&app, "/api/v1/unsubscribe", json!({"token": token}), None).await;
     assert_eq!(r.status, StatusCode::OK);
     // More news in the wijk reaches nobody.
     report(&app, &bob, litter(NORTH_260)).await;
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM notification WHERE sent_at IS NULL"), 0);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM notification WHERE sent_at IS NULL"
+        ),
+        0
+    );
 }
 
 #[actix_web::test]
@@ -1957,7 +2077,13 @@ async fn immediate_follows_mail_each_change_and_a_mails_link_stops_only_its_foll
     let staff = staff_of(&app, &db, &admin, "wijk@example.org", 1).await;
 
     // Ann follows the Jeugdraad at once.
-    let r = post(&app, "/api/v1/me/follows", json!({"kind": "council", "target": "jeugdraad"}), Some(&ann)).await;
+    let r = post(
+        &app,
+        "/api/v1/me/follows",
+        json!({"kind": "council", "target": "jeugdraad"}),
+        Some(&ann),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     assert_eq!(r.body["title"], "Jeugdraad");
     assert_eq!(r.body["path"], "/councils/jeugdraad");
@@ -1967,7 +2093,13 @@ async fn immediate_follows_mail_each_change_and_a_mails_link_stops_only_its_foll
         json!({"title": "Een pleintje zonder auto's", "body": "Het plein is nu een parking.", "wijk": "1"}), Some(&bob)).await;
     assert_eq!(idea.status, StatusCode::CREATED, "{}", idea.body);
     let idea_id = idea.body["id"].as_str().expect("id").to_owned();
-    let r = post(&app, &format!("/api/v1/projects/ideas/{idea_id}/support"), json!({}), Some(&ann)).await;
+    let r = post(
+        &app,
+        &format!("/api/v1/projects/ideas/{idea_id}/support"),
+        json!({}),
+        Some(&ann),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let mine = get_as(&app, "/api/v1/me/follows", Some(&ann)).await;
     assert_eq!(mine.body.as_array().map(Vec::len), Some(2), "{}", mine.body);
@@ -1980,7 +2112,10 @@ async fn immediate_follows_mail_each_change_and_a_mails_link_stops_only_its_foll
         let body = mail_body(&db, to, "idea_status");
         assert!(body.contains("het idee is nu in dialoog"), "{body}");
         assert!(body.contains("wijkdialoog van 12 januari"), "{body}");
-        assert!(body.contains(&format!("http://samenstad.test/ideas/{idea_id}")), "{body}");
+        assert!(
+            body.contains(&format!("http://samenstad.test/ideas/{idea_id}")),
+            "{body}"
+        );
     }
 
     // A service asks the Jeugdraad for advice: Ann is mailed, with the request's link.
@@ -1990,9 +2125,18 @@ async fn immediate_follows_mail_each_change_and_a_mails_link_stops_only_its_foll
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
     let request = created.body["id"].as_str().expect("id").to_owned();
     let body = mail_body(&db, "ann@example.org", "council_news");
-    assert!(body.contains("adviesvraag \u{201c}Speelruimte in de binnenstad\u{201d}"), "{body}");
-    assert!(body.contains(&format!("http://samenstad.test/advice/{request}")), "{body}");
-    assert!(body.contains("omdat je \u{201c}Jeugdraad\u{201d} volgt"), "{body}");
+    assert!(
+        body.contains("adviesvraag \u{201c}Speelruimte in de binnenstad\u{201d}"),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!("http://samenstad.test/advice/{request}")),
+        "{body}"
+    );
+    assert!(
+        body.contains("omdat je \u{201c}Jeugdraad\u{201d} volgt"),
+        "{body}"
+    );
 
     // Its link stops only the council: the idea's mails keep coming.
     let token = token_in(&body);
@@ -2003,17 +2147,45 @@ async fn immediate_follows_mail_each_change_and_a_mails_link_stops_only_its_foll
     let left = get_as(&app, "/api/v1/me/follows", Some(&ann)).await;
     assert_eq!(left.body.as_array().map(Vec::len), Some(1));
     assert_eq!(left.body[0]["kind"], "idea");
-    let r = post(&app, &format!("/api/v1/advice-requests/{request}/advice/jeugdraad"),
-        json!({"text": "Vooral rond de Korenmarkt ontbreekt een plek om te sporten."}), Some(&jeugd)).await;
+    let r = post(
+        &app,
+        &format!("/api/v1/advice-requests/{request}/advice/jeugdraad"),
+        json!({"text": "Vooral rond de Korenmarkt ontbreekt een plek om te sporten."}),
+        Some(&jeugd),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM mail_outbox WHERE to_address = 'ann@example.org' AND template = 'council_news'"), 1);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE to_address = 'ann@example.org' AND template = 'council_news'"
+        ),
+        1
+    );
 
     // Ann changes the idea to the weekly digest on her account page, then stops following it.
     let follow = left.body[0]["id"].as_str().expect("id").to_owned();
-    let r = call(&app, Method::PATCH, &format!("/api/v1/me/follows/{follow}"), Some(json!({"mode": "weekly"})), Some(&ann)).await;
+    let r = call(
+        &app,
+        Method::PATCH,
+        &format!("/api/v1/me/follows/{follow}"),
+        Some(json!({"mode": "weekly"})),
+        Some(&ann),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.body["mode"], "weekly");
-    let r = call(&app, Method::DELETE, &format!("/api/v1/me/follows/{follow}"), None, Some(&ann)).await;
+    let r = call(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/me/follows/{follow}"),
+        None,
+        Some(&ann),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    assert_eq!(get_as(&app, "/api/v1/me/follows", Some(&ann)).await.body, json!([]));
+    assert_eq!(
+        get_as(&app, "/api/v1/me/follows", Some(&ann)).await.body,
+        json!([])
+    );
 }

@@ -799,7 +799,13 @@ async fn a_votes_opening_is_mailed_to_verified_residents_following_the_wijk_and_
     let bob = access(&app, "bob@example.org").await;
     let cara = resident(&app, &db, &admin, "cara@example.org", "3", "1975-03-02").await;
     for token in [&ann, &bob, &cara] {
-        let r = post(&app, "/api/v1/me/follows", json!({"kind": "wijk", "target": "2"}), Some(token)).await;
+        let r = post(
+            &app,
+            "/api/v1/me/follows",
+            json!({"kind": "wijk", "target": "2"}),
+            Some(token),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     }
     let pool = pool(&db);
@@ -808,24 +814,70 @@ async fn a_votes_opening_is_mailed_to_verified_residents_following_the_wijk_and_
     let vote = open_vote(&app, &admin, &ids, json!({})).await;
     assert!(samenstad_api::notify::announce_votes(&pool, base).expect("announce") >= 1);
     let opened = |to: &str| {
-        count(&db, &format!("SELECT count(*) AS n FROM mail_outbox WHERE to_address = '{to}' AND template = 'vote_opened'"))
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) AS n FROM mail_outbox WHERE to_address = '{to}' AND template = 'vote_opened'"
+            ),
+        )
     };
-    assert_eq!((opened("ann@example.org"), opened("bob@example.org"), opened("cara@example.org")), (1, 0, 0));
+    assert_eq!(
+        (
+            opened("ann@example.org"),
+            opened("bob@example.org"),
+            opened("cara@example.org")
+        ),
+        (1, 0, 0)
+    );
     let body = mail_body(&db, "ann@example.org", "vote_opened");
-    assert!(body.contains("De stemming over het wijkbudget is geopend"), "{body}");
+    assert!(
+        body.contains("De stemming over het wijkbudget is geopend"),
+        "{body}"
+    );
     assert!(body.contains(&format!("{base}/votes/{vote}")), "{body}");
     // Announced once, however often the worker looks.
-    assert_eq!(samenstad_api::notify::announce_votes(&pool, base).expect("announce"), 0);
+    assert_eq!(
+        samenstad_api::notify::announce_votes(&pool, base).expect("announce"),
+        0
+    );
     assert_eq!(opened("ann@example.org"), 1);
 
     // Bob follows the vote itself, weekly: its close is a line of his digest.
-    let r = post(&app, "/api/v1/me/follows", json!({"kind": "vote", "target": vote, "mode": "weekly"}), Some(&bob)).await;
+    let r = post(
+        &app,
+        "/api/v1/me/follows",
+        json!({"kind": "vote", "target": vote, "mode": "weekly"}),
+        Some(&bob),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    assert_eq!(r.body["title"].as_str().map(|t| t.starts_with("Stemming in ")), Some(true), "{}", r.body);
+    assert_eq!(
+        r.body["title"]
+            .as_str()
+            .map(|t| t.starts_with("Stemming in ")),
+        Some(true),
+        "{}",
+        r.body
+    );
     close(&db, &vote);
-    assert_eq!(samenstad_api::notify::announce_votes(&pool, base).expect("announce"), 1);
-    assert_eq!(count(&db, "SELECT count(*) AS n FROM mail_outbox WHERE template = 'vote_closed'"), 0);
-    assert_eq!(samenstad_api::notify::send_digests(&pool, base).expect("digest"), 1);
+    assert_eq!(
+        samenstad_api::notify::announce_votes(&pool, base).expect("announce"),
+        1
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM mail_outbox WHERE template = 'vote_closed'"
+        ),
+        0
+    );
+    assert_eq!(
+        samenstad_api::notify::send_digests(&pool, base).expect("digest"),
+        1
+    );
     let digest = mail_body(&db, "bob@example.org", "digest");
-    assert!(digest.contains("De stemming is gesloten; de uitslag staat online"), "{digest}");
+    assert!(
+        digest.contains("De stemming is gesloten; de uitslag staat online"),
+        "{digest}"
+    );
 }

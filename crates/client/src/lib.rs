@@ -1591,8 +1591,12 @@ impl Client {
         let body = SetFollowMode {
             mode: mode.as_str().to_owned(),
         };
-        self.get(self.http.patch(self.url(&["me", "follows", id])).json(&body))
-            .await
+        self.get(
+            self.http
+                .patch(self.url(&["me", "follows", id]))
+                .json(&body),
+        )
+        .await
     }
 
     /// `DELETE /api/v1/me/follows/{id}`: stop following.

@@ -128,29 +128,61 @@ mod tests {
     #[test]
     fn the_digest_groups_lines_by_topic_in_order_with_links_and_the_unsubscribe_link() {
         let lines = [
-            Line { topic: "Brugse Poort - Rooigem", line: "Nieuw idee: Bankjes aan het Pierkespark", link: "https://s.test/ideas/1" },
-            Line { topic: "Jeugdraad", line: "Advies gevraagd: Wijkbudget 2027", link: "https://s.test/advice/2" },
-            Line { topic: "Brugse Poort - Rooigem", line: "Nieuwe melding: Sluikstort", link: "https://s.test/signals/3" },
+            Line {
+                topic: "Brugse Poort - Rooigem",
+                line: "Nieuw idee: Bankjes aan het Pierkespark",
+                link: "https://s.test/ideas/1",
+            },
+            Line {
+                topic: "Jeugdraad",
+                line: "Advies gevraagd: Wijkbudget 2027",
+                link: "https://s.test/advice/2",
+            },
+            Line {
+                topic: "Brugse Poort - Rooigem",
+                line: "Nieuwe melding: Sluikstort",
+                link: "https://s.test/signals/3",
+            },
         ];
         let text = digest("nl", "An", &lines, "https://s.test/unsubscribe?token=t");
         assert_eq!(text.subject, "Samenstad: je week (3 berichten)");
-        let wijk = text.body.find("## Brugse Poort - Rooigem").unwrap_or(usize::MAX);
+        let wijk = text
+            .body
+            .find("## Brugse Poort - Rooigem")
+            .unwrap_or(usize::MAX);
         let council = text.body.find("## Jeugdraad").unwrap_or(0);
         assert!(wijk < council, "{}", text.body);
-        let dump = text.body.find("Nieuwe melding: Sluikstort").unwrap_or(usize::MAX);
-        assert!(dump < council, "both lines of the wijk under it: {}", text.body);
+        let dump = text
+            .body
+            .find("Nieuwe melding: Sluikstort")
+            .unwrap_or(usize::MAX);
+        assert!(
+            dump < council,
+            "both lines of the wijk under it: {}",
+            text.body
+        );
         assert!(text.body.contains("https://s.test/signals/3"));
-        assert!(text.body.ends_with("Geen van deze mails meer: https://s.test/unsubscribe?token=t\n"));
+        assert!(
+            text.body
+                .ends_with("Geen van deze mails meer: https://s.test/unsubscribe?token=t\n")
+        );
         let en = digest("en", "An", &lines[..1], "u");
         assert_eq!(en.subject, "Samenstad: your week (1 update)");
     }
 
     #[test]
     fn a_notice_names_what_is_followed_and_how_to_stop() {
-        let line = Line { topic: "Jeugdraad", line: "Advies gepubliceerd", link: "https://s.test/advice/2" };
+        let line = Line {
+            topic: "Jeugdraad",
+            line: "Advies gepubliceerd",
+            link: "https://s.test/advice/2",
+        };
         let text = notice("nl", &line, "https://s.test/unsubscribe?token=t");
         assert_eq!(text.subject, "Jeugdraad: Advies gepubliceerd");
-        assert!(text.body.contains("omdat je \u{201c}Jeugdraad\u{201d} volgt"));
+        assert!(
+            text.body
+                .contains("omdat je \u{201c}Jeugdraad\u{201d} volgt")
+        );
         assert!(text.body.contains("https://s.test/unsubscribe?token=t"));
     }
 }

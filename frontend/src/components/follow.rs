@@ -83,8 +83,12 @@ pub fn FollowControl(kind: FollowKind, #[prop(into)] target: String) -> impl Int
             move |c| async move { c.unfollow(&id).await },
             move |()| {
                 done.set(Some(
-                    pick(lang.get_untracked(), "Je volgt dit niet meer.", "You no longer follow this.")
-                        .to_owned(),
+                    pick(
+                        lang.get_untracked(),
+                        "Je volgt dit niet meer.",
+                        "You no longer follow this.",
+                    )
+                    .to_owned(),
                 ));
                 current.set(None);
             },

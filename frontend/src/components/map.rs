@@ -127,7 +127,11 @@ impl Projection {
             while x <= x1 && out.len() < 64 {
                 let (left, top) = self.xy(lon_of(x), lat_of(y));
                 let (right, bottom) = self.xy(lon_of(x + 1.0), lat_of(y + 1.0));
-                let (z, col, row) = (zoom.to_string(), (x as u64).to_string(), (y as u64).to_string());
+                let (z, col, row) = (
+                    zoom.to_string(),
+                    (x as u64).to_string(),
+                    (y as u64).to_string(),
+                );
                 out.push(Tile {
                     url: template
                         .replace("{z}", &z)
@@ -410,25 +414,46 @@ mod tests {
     #[test]
     fn the_base_layer_covers_the_map_with_the_tiles_of_the_places_on_it() {
         // A box of about 3.3 by 2.2 km around the Rabot.
-        let ring = vec![[3.69, 51.05], [3.74, 51.05], [3.74, 51.07], [3.69, 51.07], [3.69, 51.05]];
-        let map = Projection::fit([&Geometry::Polygon { coordinates: vec![ring] }]);
+        let ring = vec![
+            [3.69, 51.05],
+            [3.74, 51.05],
+            [3.74, 51.07],
+            [3.69, 51.07],
+            [3.69, 51.05],
+        ];
+        let map = Projection::fit([&Geometry::Polygon {
+            coordinates: vec![ring],
+        }]);
         let tiles = map.tiles("https://tile.example.org/{z}/{x}/{y}.png");
         assert!(!tiles.is_empty() && tiles.len() <= 64, "{}", tiles.len());
         // 4 × 360 / 0.05 = 28,800: zoom 14, where the Rabot (51.0625, 3.7125) is tile 8360/5480.
         let rabot = map.xy(3.7125, 51.0625);
         let covering: Vec<_> = tiles
             .iter()
-            .filter(|t| (t.x..t.x + t.width).contains(&rabot.0) && (t.y..t.y + t.height).contains(&rabot.1))
+            .filter(|t| {
+                (t.x..t.x + t.width).contains(&rabot.0) && (t.y..t.y + t.height).contains(&rabot.1)
+            })
             .collect();
         assert_eq!(covering.len(), 1, "{tiles:?}");
         assert_eq!(covering[0].url, "https://tile.example.org/14/8360/5480.png");
         // Together they cover the whole map.
         let left = tiles.iter().map(|t| t.x).fold(f64::MAX, f64::min);
         let right = tiles.iter().map(|t| t.x + t.width).fold(f64::MIN, f64::max);
-        let bottom = tiles.iter().map(|t| t.y + t.height).fold(f64::MIN, f64::max);
-        assert!(left <= 0.0 && right >= map.width() && bottom >= map.height, "{left} {right} {bottom}");
+        let bottom = tiles
+            .iter()
+            .map(|t| t.y + t.height)
+            .fold(f64::MIN, f64::max);
+        assert!(
+            left <= 0.0 && right >= map.width() && bottom >= map.height,
+            "{left} {right} {bottom}"
+        );
         // A WMTS template gets the same tile in its own words.
-        let wmts = map.tiles("https://wmts.example.org/?TileMatrix={TileMatrix}&TileCol={TileCol}&TileRow={TileRow}");
-        assert!(wmts.iter().any(|t| t.url.ends_with("TileMatrix=14&TileCol=8360&TileRow=5480")));
+        let wmts = map.tiles(
+            "https://wmts.example.org/?TileMatrix={TileMatrix}&TileCol={TileCol}&TileRow={TileRow}",
+        );
+        assert!(
+            wmts.iter()
+                .any(|t| t.url.ends_with("TileMatrix=14&TileCol=8360&TileRow=5480"))
+        );
     }
 }

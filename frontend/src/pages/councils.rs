@@ -10,15 +10,15 @@ use samenstad_types::councils::{
     PublishAdvice, RespondToAdvice,
 };
 
-use crate::components::follow::FollowControl;
-use samenstad_types::follows::FollowKind;
 use crate::api;
 use crate::app::set_title;
+use crate::components::follow::FollowControl;
 use crate::format::date;
 use crate::i18n::use_lang;
 use crate::labels;
 use crate::staff::{Done, Problem, act, pick, tx};
 use crate::state::use_session;
+use samenstad_types::follows::FollowKind;
 
 fn councils() -> LocalResource<Vec<AdvisoryCouncil>> {
     LocalResource::new(|| async {

@@ -10,10 +10,9 @@ use samenstad_domain::idea::next_statuses;
 use samenstad_types::ListWijkenQuery;
 use samenstad_types::projects::{CreateIdea, Idea, IdeaStatus, ListIdeasQuery, SetIdeaStatus};
 
-use crate::components::follow::FollowControl;
-use samenstad_types::follows::FollowKind;
 use crate::api;
 use crate::app::set_title;
+use crate::components::follow::FollowControl;
 use crate::components::map::{Marker, MarkerMap, PointPicker};
 use crate::format::{self, date, euro};
 use crate::i18n::{T, t, use_lang};
@@ -21,6 +20,7 @@ use crate::labels;
 use crate::pages::project::ProjectLine;
 use crate::staff::{draft, draft_or};
 use crate::state::use_session;
+use samenstad_types::follows::FollowKind;
 
 /// `/wijkbudget`: the programme, its rounds and what each wijk gets.
 #[component]

@@ -10,13 +10,13 @@ use leptos_router::hooks::use_params_map;
 use samenstad_domain::ballot::{BallotKind, BallotRules, check, cost_of};
 use samenstad_types::projects::{CastBallot, Choice, Vote, VoteResults, VoteState};
 
-use crate::components::follow::FollowControl;
-use samenstad_types::follows::FollowKind;
 use crate::api;
 use crate::app::set_title;
+use crate::components::follow::FollowControl;
 use crate::format::{self, euro};
 use crate::i18n::{T, t, use_lang};
 use crate::state::use_session;
+use samenstad_types::follows::FollowKind;
 
 /// `/votes/:id`.
 #[component]

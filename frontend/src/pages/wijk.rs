@@ -5,15 +5,15 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use samenstad_types::WijkDetail;
 
-use crate::components::follow::FollowControl;
-use samenstad_types::follows::FollowKind;
 use crate::api;
 use crate::app::set_title;
+use crate::components::follow::FollowControl;
 use crate::components::map::{BaseLayer, Projection};
 use crate::format;
 use crate::i18n::{T, round_name, t, use_lang};
 use crate::labels;
 use crate::pages::not_found::NotFound;
+use samenstad_types::follows::FollowKind;
 
 /// The page of one wijk (`/wijken/:key`, key = slug or number).
 #[component]

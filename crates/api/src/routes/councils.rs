@@ -13,11 +13,11 @@ use samenstad_db::queries::outbox;
 use samenstad_domain::advice::{self as rules, Refusal};
 use samenstad_types::Problem;
 use samenstad_types::account::Role;
-use samenstad_types::follows::FollowKind;
 use samenstad_types::councils::{
-    Advice, AdviceRequest, AdviceResponse, AdviceRequestPage, AdviceRequestQuery, AdvisoryCouncil,
+    Advice, AdviceRequest, AdviceRequestPage, AdviceRequestQuery, AdviceResponse, AdvisoryCouncil,
     NewAdviceRequest, PublishAdvice, RespondToAdvice, UpdateCouncil,
 };
+use samenstad_types::follows::FollowKind;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -392,7 +392,10 @@ pub async fn create_advice_request(
                     &link_base,
                     council_target(c.id),
                     (
-                        format!("adviesvraag \u{201c}{}\u{201d}, advies ten laatste op {by}", row.subject),
+                        format!(
+                            "adviesvraag \u{201c}{}\u{201d}, advies ten laatste op {by}",
+                            row.subject
+                        ),
                         format!("advice asked on \u{201c}{}\u{201d}, due {by}", row.subject),
                     ),
                     format!("/advice/{}", row.id),
@@ -508,7 +511,10 @@ pub async fn publish_advice(
                 &link_base,
                 council_target(council.id),
                 (
-                    format!("advies gepubliceerd over \u{201c}{}\u{201d}", request.subject),
+                    format!(
+                        "advies gepubliceerd over \u{201c}{}\u{201d}",
+                        request.subject
+                    ),
                     format!("advice published on \u{201c}{}\u{201d}", request.subject),
                 ),
                 format!("/advice/{id}"),
@@ -590,8 +596,14 @@ pub async fn respond_to_advice(
                 &link_base,
                 council_target(council.id),
                 (
-                    format!("de stad heeft het advies over \u{201c}{}\u{201d} {nl}", request.subject),
-                    format!("the city {en} the advice on \u{201c}{}\u{201d}", request.subject),
+                    format!(
+                        "de stad heeft het advies over \u{201c}{}\u{201d} {nl}",
+                        request.subject
+                    ),
+                    format!(
+                        "the city {en} the advice on \u{201c}{}\u{201d}",
+                        request.subject
+                    ),
                 ),
                 format!("/advice/{id}"),
                 "council_news",

@@ -3,7 +3,6 @@
 //! `crate::notify`.
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use serde_json::json;
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::follows::{self as q, FollowLine, Target};
@@ -11,6 +10,7 @@ use samenstad_types::Problem;
 use samenstad_types::follows::{
     Follow, FollowKind, FollowMode, NewFollow, SetFollowMode, UnsubscribeToken, Unsubscription,
 };
+use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -146,6 +146,8 @@ pub async fn create_follow(
 }
 
 /// Change how a follow is mailed
+///
+/// `immediate`: a mail at every change; `weekly`: a line in the digest mailed on Monday morning.
 #[utoipa::path(
     tag = "me",
     security(("bearer" = [])),
@@ -212,7 +214,11 @@ pub async fn delete_follow(
 
 fn checked(conn: &mut PgConnection, token: &str) -> Result<Unsubscribe, AppError> {
     notify::read(conn, token)?.ok_or_else(|| {
-        AppError::field("token", "invalid", "this unsubscribe link is not valid (was it cut off?)")
+        AppError::field(
+            "token",
+            "invalid",
+            "this unsubscribe link is not valid (was it cut off?)",
+        )
     })
 }
 
@@ -223,7 +229,12 @@ fn describe(conn: &mut PgConnection, of: Unsubscribe) -> Result<Unsubscription, 
     Ok(match of.follow {
         None => Unsubscription {
             kind: None,
-            title: if lang == "en" { "every notification" } else { "alle meldingen" }.to_owned(),
+            title: if lang == "en" {
+                "every notification"
+            } else {
+                "alle meldingen"
+            }
+            .to_owned(),
             following: !q::of_user(conn, of.user, &lang)?.is_empty(),
         },
         Some(id) => match q::line(conn, id, &lang)? {
@@ -237,7 +248,12 @@ fn describe(conn: &mut PgConnection, of: Unsubscribe) -> Result<Unsubscription, 
             }
             None => Unsubscription {
                 kind: None,
-                title: if lang == "en" { "this notification" } else { "deze melding" }.to_owned(),
+                title: if lang == "en" {
+                    "this notification"
+                } else {
+                    "deze melding"
+                }
+                .to_owned(),
                 following: false,
             },
         },

@@ -512,7 +512,10 @@ pub async fn create_idea(
                 conn,
                 &base,
                 Target::new(FollowKind::Wijk, wijk_id),
-                (format!("nieuw idee: {}", row.title), format!("new idea: {}", row.title)),
+                (
+                    format!("nieuw idee: {}", row.title),
+                    format!("new idea: {}", row.title),
+                ),
                 format!("/ideas/{}", row.id),
                 "wijk_news",
                 Some(p.user.id),
@@ -739,12 +742,18 @@ pub async fn set_idea_status(
             )?;
             q::record_event(conn, id, IdeaEventKind::Status, Some(to), reason.as_deref())?;
             let (nl, en) = mail::idea_status_words(to);
-            let why = reason.as_deref().map(|r| format!(" \u{2014} {r}")).unwrap_or_default();
+            let why = reason
+                .as_deref()
+                .map(|r| format!(" \u{2014} {r}"))
+                .unwrap_or_default();
             notify::tell_followers(
                 conn,
                 &base,
                 idea_target(id),
-                (format!("het idee is nu {nl}{why}"), format!("the idea is now {en}{why}")),
+                (
+                    format!("het idee is nu {nl}{why}"),
+                    format!("the idea is now {en}{why}"),
+                ),
                 format!("/ideas/{id}"),
                 "idea_status",
                 Some(p.user.id),

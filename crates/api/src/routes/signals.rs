@@ -179,7 +179,10 @@ fn detail(conn: &mut PgConnection, id: Uuid, p: Option<&Principal>) -> Result<Si
 fn mail_followers(
     conn: &mut PgConnection,
     signal: Uuid,
-    (status, resolution): (SignalStatus, Option<samenstad_types::signals::SignalResolution>),
+    (status, resolution): (
+        SignalStatus,
+        Option<samenstad_types::signals::SignalResolution>,
+    ),
     reason: Option<&str>,
     link_base: &str,
     actor: Option<Uuid>,

@@ -7,7 +7,9 @@ use diesel::sql_types::{Text, Timestamptz, Uuid as SqlUuid};
 use samenstad_types::follows::{FollowKind, FollowMode};
 use uuid::Uuid;
 
-use crate::schema::{announcement, app_user, digest_run, follow, notification, residence, signing_key};
+use crate::schema::{
+    announcement, app_user, digest_run, follow, notification, residence, signing_key,
+};
 
 /// What is followed: its kind and id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,7 +344,10 @@ pub fn waiting_lines(conn: &mut PgConnection, user: Uuid) -> QueryResult<i64> {
 /// Records an announcement; false when it was made already (by this or another machine).
 pub fn announce(conn: &mut PgConnection, kind: &str, subject: Uuid) -> QueryResult<bool> {
     diesel::insert_into(announcement::table)
-        .values((announcement::kind.eq(kind), announcement::subject_id.eq(subject)))
+        .values((
+            announcement::kind.eq(kind),
+            announcement::subject_id.eq(subject),
+        ))
         .on_conflict_do_nothing()
         .execute(conn)
         .map(|n| n == 1)
@@ -419,7 +424,9 @@ struct Found {
 /// a signal by id (not when hidden), a vote by id.
 pub fn resolve(conn: &mut PgConnection, kind: FollowKind, key: &str) -> QueryResult<Option<Uuid>> {
     let sql = match kind {
-        FollowKind::Wijk => "SELECT id FROM wijk WHERE id::text = $1 OR slug = $1 OR wijknr::text = $1",
+        FollowKind::Wijk => {
+            "SELECT id FROM wijk WHERE id::text = $1 OR slug = $1 OR wijknr::text = $1"
+        }
         FollowKind::Council => "SELECT id FROM advisory_council WHERE id::text = $1 OR key = $1",
         FollowKind::Idea => "SELECT id FROM idea WHERE id::text = $1 AND hidden_reason IS NULL",
         FollowKind::Signal => "SELECT id FROM signal WHERE id::text = $1 AND hidden_reason IS NULL",
@@ -462,6 +469,8 @@ pub fn titles(conn: &mut PgConnection, target: Target) -> QueryResult<(String, S
              FROM vote v JOIN wijk w ON w.id = v.wijk_id WHERE v.id = $1"
         }
     };
-    let t: Titles = diesel::sql_query(sql).bind::<SqlUuid, _>(target.id).get_result(conn)?;
+    let t: Titles = diesel::sql_query(sql)
+        .bind::<SqlUuid, _>(target.id)
+        .get_result(conn)?;
     Ok((t.nl, t.en))
 }

@@ -12,8 +12,7 @@ use uuid::Uuid;
 use crate::queries::follows::{self, Target};
 
 use crate::schema::{
-    app_user, city_service, signal, signal_category, signal_event, signal_route,
-    wijk,
+    app_user, city_service, signal, signal_category, signal_event, signal_route, wijk,
 };
 
 /// A city service.
