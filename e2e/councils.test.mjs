@@ -49,6 +49,8 @@ test('a service asks two councils for advice, the Jeugdraad answers, the city re
   await secretary.goto(requestUrl);
   const jeugd = secretary.locator('li.advice[data-council="jeugdraad"]');
   await jeugd.getByLabel('Het advies van de raad').fill('Er ontbreken speelpleinen in Rabot en Sluizeken; betrek de jongeren bij het ontwerp.');
+  const pdf = Buffer.from('%PDF-1.4\n% Advies van de Jeugdraad over speelpleinen\n%%EOF\n');
+  await jeugd.getByLabel(/Of het advies als PDF/).setInputFiles({ name: 'advies-jeugdraad.pdf', mimeType: 'application/pdf', buffer: pdf });
   await jeugd.getByRole('button', { name: 'Advies publiceren' }).click();
   await secretary.getByRole('status').filter({ hasText: 'Het advies is gepubliceerd.' }).waitFor();
   assert.equal(await secretary.locator('li.advice[data-council="seniorenraad"] form').count(), 0, 'not the other council');
@@ -67,6 +69,13 @@ test('a service asks two councils for advice, the Jeugdraad answers, the city re
   assert.match(story, /betrek de jongeren bij het ontwerp/);
   assert.match(story, /gedeeltelijk gevolgd/);
   assert.match(story, /voor Sluizeken zoeken we nog een plaats/);
+  // The attached PDF is kept by Samenstad and anyone downloads it.
+  const documentLink = visitor.locator('li.advice[data-council="jeugdraad"]').getByRole('link', { name: 'Het advies als document' });
+  const href = await documentLink.getAttribute('href');
+  assert.match(href, /\/api\/v1\/files\/[0-9a-f-]{36}$/);
+  const download = await visitor.request.get(href);
+  assert.equal(download.headers()['content-type'], 'application/pdf');
+  assert.equal((await download.body()).toString(), pdf.toString());
   assert.deepEqual([...errors, ...secretaryErrors], []);
   await service.close();
   await secretary.close();

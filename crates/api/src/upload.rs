@@ -15,6 +15,11 @@ pub struct ImageBytes(std::marker::PhantomData<Vec<u8>>);
 /// The image types photos may have.
 pub const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
+/// An attachment's bytes (PDF or image), for the OpenAPI document.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct FileBytes(std::marker::PhantomData<Vec<u8>>);
+
 /// An upload as received: its type and its bytes.
 #[derive(Debug, Clone)]
 pub struct Upload {
@@ -22,6 +27,40 @@ pub struct Upload {
     pub content_type: String,
     /// The bytes (images without metadata).
     pub bytes: Vec<u8>,
+}
+
+impl Upload {
+    /// Hex SHA-256 of the bytes (the stored file's ETag).
+    pub fn sha256(&self) -> String {
+        use sha2::{Digest, Sha256};
+        format!("{:x}", Sha256::digest(&self.bytes))
+    }
+
+    /// The size in bytes, as stored.
+    pub fn size(&self) -> i32 {
+        i32::try_from(self.bytes.len()).unwrap_or(i32::MAX)
+    }
+
+    /// Keeps the upload in `stored_file` (by `by`); the new file's id.
+    pub fn keep(
+        &self,
+        conn: &mut samenstad_db::PgConnection,
+        by: uuid::Uuid,
+    ) -> Result<uuid::Uuid, AppError> {
+        let id = uuid::Uuid::now_v7();
+        samenstad_db::queries::files::insert_file(
+            conn,
+            &samenstad_db::queries::files::NewFile {
+                id,
+                sha256: &self.sha256(),
+                content_type: &self.content_type,
+                size: self.size(),
+                bytes: &self.bytes,
+                created_by: by,
+            },
+        )?;
+        Ok(id)
+    }
 }
 
 /// Reads the body: 415 when its declared type is not in `types` (`expected` says what is), 413

@@ -2189,3 +2189,112 @@ async fn immediate_follows_mail_each_change_and_a_mails_link_stops_only_its_foll
         json!([])
     );
 }
+
+#[actix_web::test]
+async fn a_council_attaches_its_published_advice_as_a_pdf_that_anyone_downloads() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let ivago = service_staff(&app, &db, &admin, "ivago@example.org", "ivago").await;
+    let jeugd = council_staff(&app, &db, &admin, "jeugdraad@example.org", "jeugdraad").await;
+    let ann = resident(&app, &db, "ann@example.org").await;
+    let ask = json!({"subject": "Pleinen voor tieners", "question": "Welke pleinen missen een plek voor tieners?",
+        "requested_by": "Dienst Jeugd", "deadline": in_days(14), "councils": ["jeugdraad"]});
+    let created = post(&app, "/api/v1/advice-requests", ask, Some(&ivago)).await;
+    let id = created.body["id"].as_str().expect("id").to_owned();
+    let url = format!("/api/v1/advice-requests/{id}/advice/jeugdraad");
+    let pdf = |text: &str| format!("%PDF-1.4\n% {text}\n%%EOF\n").into_bytes();
+    let put = |token: String, content_type: &'static str, body: Vec<u8>| {
+        let app = &app;
+        let url = format!("{url}/document");
+        async move {
+            let req = actix_web::test::TestRequest::put()
+                .uri(&url)
+                .insert_header(("Authorization", format!("Bearer {token}")))
+                .insert_header(("Content-Type", content_type))
+                .set_payload(body)
+                .to_request();
+            let res = actix_web::test::call_service(app, req).await;
+            let status = res.status();
+            let body: Value = serde_json::from_slice(&actix_web::test::read_body(res).await)
+                .unwrap_or(Value::Null);
+            (status, body)
+        }
+    };
+
+    // Not before the advice is published.
+    assert_eq!(
+        put(jeugd.clone(), "application/pdf", pdf("advies")).await.0,
+        StatusCode::CONFLICT
+    );
+    let r = post(
+        &app,
+        &url,
+        json!({"text": "Het Baudelopark en de Blaisantvest missen een plek om te sporten."}),
+        Some(&jeugd),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // Only the council's staff, only a PDF that is one.
+    assert_eq!(
+        put(ann.clone(), "application/pdf", pdf("advies")).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        put(jeugd.clone(), "image/png", pdf("advies")).await.0,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(
+        put(jeugd.clone(), "application/pdf", b"just text".to_vec())
+            .await
+            .0,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+
+    let (status, body) = put(jeugd.clone(), "application/pdf", pdf("eerste versie")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let first = body["advice"][0]["document_url"]
+        .as_str()
+        .expect("a link")
+        .to_owned();
+    let path = first
+        .strip_prefix("http://samenstad.test")
+        .expect("our own link")
+        .to_owned();
+    assert!(path.starts_with("/api/v1/files/"), "{first}");
+    let (s, h, b) = get(&app, &path).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(
+        h.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/pdf")
+    );
+    assert_eq!(b, pdf("eerste versie"));
+
+    // A new version replaces the first (which is gone); after the city's response, no more.
+    let (status, body) = put(jeugd.clone(), "application/pdf", pdf("tweede versie")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_ne!(
+        body["advice"][0]["document_url"].as_str(),
+        Some(first.as_str())
+    );
+    assert_eq!(get(&app, &path).await.0, StatusCode::NOT_FOUND);
+    let r = post(
+        &app,
+        &format!("{url}/response"),
+        json!({"response": "followed", "reason": "Beide parken krijgen een sportplek."}),
+        Some(&ivago),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        put(jeugd, "application/pdf", pdf("derde versie")).await.0,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'advice.document_attached'"
+        ),
+        2
+    );
+}

@@ -1199,6 +1199,23 @@ impl Client {
         .await
     }
 
+    /// `PUT /api/v1/advice-requests/{id}/advice/{council}/document` (the council's staff): the
+    /// published advice as a PDF.
+    pub async fn attach_advice_document(
+        &self,
+        id: &str,
+        council: &str,
+        pdf: Vec<u8>,
+    ) -> Result<samenstad_types::councils::AdviceRequest, Error> {
+        self.get(
+            self.http
+                .put(self.url(&["advice-requests", id, "advice", council, "document"]))
+                .header("Content-Type", "application/pdf")
+                .body(pdf),
+        )
+        .await
+    }
+
     /// `POST /api/v1/advice-requests/{id}/advice/{council}/response` (staff who speak for the
     /// city).
     pub async fn respond_to_advice(

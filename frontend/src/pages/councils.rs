@@ -284,6 +284,8 @@ fn PublishForm(
     let message = RwSignal::new(None::<String>);
     let field = format!("advice-{council}");
     let url_field = format!("advice-url-{council}");
+    let file_field = format!("advice-file-{council}");
+    let file: NodeRef<leptos::html::Input> = NodeRef::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (request, council) = (request.clone(), council.clone());
@@ -291,10 +293,21 @@ fn PublishForm(
             text: text.get_untracked().trim().to_owned(),
             document_url: Some(url.get_untracked().trim().to_owned()).filter(|u| !u.is_empty()),
         };
+        let input = file.get_untracked();
+        // The text first (it publishes the advice), then the PDF if one was chosen.
         act(
             session,
             message,
-            move |c| async move { c.publish_advice(&request, &council, &body).await },
+            move |c| async move {
+                c.publish_advice(&request, &council, &body).await?;
+                match crate::upload::chosen_file(input).await {
+                    Some((_, _, pdf)) => c
+                        .attach_advice_document(&request, &council, pdf)
+                        .await
+                        .map(Some),
+                    None => Ok(None),
+                }
+            },
             move |_| {
                 done.set(Some(
                     pick(
@@ -314,6 +327,8 @@ fn PublishForm(
                 <textarea id=field required=true minlength="10" maxlength="20000" rows="6" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea></p>
             <p class="field"><label for=url_field.clone()>{tx("Link naar het advies als document (niet verplicht)", "Link to the advice as a document (optional)")}</label>
                 <input id=url_field type="url" maxlength="500" prop:value=url on:input=move |ev| url.set(event_target_value(&ev)) /></p>
+            <p class="field"><label for=file_field.clone()>{tx("Of het advies als PDF (niet verplicht, tot 10 MB)", "Or the advice as a PDF (optional, up to 10 MB)")}</label>
+                <input id=file_field type="file" accept="application/pdf" node_ref=file /></p>
             <Problem message=message />
             <button type="submit">{tx("Advies publiceren", "Publish the advice")}</button>
         </form>

@@ -3,7 +3,7 @@
 //! `samenstad_domain::advice`.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, get, post, put, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::{NaiveDate, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::accounts as accounts_q;
@@ -30,6 +30,7 @@ use crate::notify;
 use crate::page;
 use crate::principal::{Principal, parse_id};
 use crate::state::AppState;
+use crate::upload::FileBytes;
 
 /// Registers the handlers of this module (fixed paths before `{id}`).
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -41,6 +42,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(create_advice_request)
         .service(get_advice_request)
         .service(publish_advice)
+        .service(put_advice_document)
         .service(respond_to_advice);
 }
 
@@ -520,6 +522,85 @@ pub async fn publish_advice(
                 format!("/advice/{id}"),
                 "council_news",
                 Some(p.user.id),
+            )?;
+            detail(conn, id).map(web::Json)
+        })
+        .await
+}
+
+/// The largest advice document (10 MiB).
+const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Attach the advice as a document
+///
+/// The council's staff attach its published advice as a PDF (the body, at most 10 MiB), kept by
+/// Samenstad: the advice's `document_url` becomes its link. Until the city has responded; a new
+/// document replaces the previous one.
+#[utoipa::path(
+    tag = "councils",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "Request id (UUID)"),
+        ("council" = String, Path, description = "The council's key", example = "jeugdraad"),
+        ("Content-Type" = String, Header, description = "`application/pdf`"),
+    ),
+    request_body(
+        description = "The advice as a PDF, at most 10 MiB",
+        content((FileBytes = "application/pdf")),
+    ),
+    responses(
+        (status = 200, description = "The request with the advice and its document", body = AdviceRequest),
+        (status = 400, description = "Empty body", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of this council", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request, or the council was not asked", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The advice is not published yet, or the city responded already", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 10 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a PDF, or not the declared type", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/advice-requests/{id}/advice/{council}/document")]
+pub async fn put_advice_document(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<web::Json<AdviceRequest>, AppError> {
+    let (id, key) = path.into_inner();
+    let id = parse_id(&id, "advice request")?;
+    let upload = crate::upload::read(
+        &req,
+        payload,
+        &["application/pdf"],
+        MAX_DOCUMENT_BYTES,
+        "the advice as application/pdf",
+    )
+    .await?;
+    let files = format!("{}/api/v1/files/", state.public_url());
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let council = council_of(conn, &key)?;
+            if !speaks_for_council(&p, council.id) {
+                return Err(AppError::Forbidden(
+                    "only staff of this council attach its advice".to_owned(),
+                ));
+            }
+            let (_, advice) = asked(conn, id, council.id)?;
+            rules::may_attach(advice.published_at.is_some(), advice.response.is_some())
+                .map_err(|r| refused(r, "document"))?;
+            let previous = advice
+                .document_url
+                .as_deref()
+                .and_then(|u| u.strip_prefix(&files))
+                .and_then(|f| f.parse::<Uuid>().ok());
+            let file = upload.keep(conn, p.user.id)?;
+            q::set_document(
+                conn,
+                (id, council.id),
+                (&format!("{files}{file}"), file, previous),
+                p.user.id,
+                Utc::now(),
             )?;
             detail(conn, id).map(web::Json)
         })

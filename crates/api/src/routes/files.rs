@@ -317,19 +317,21 @@ pub async fn delete_venue_photo(
     Ok(detail_response(HttpResponse::Ok(), &detail))
 }
 
-/// Get an uploaded image
+/// Get an uploaded file
 ///
-/// The image with its type, an ETag and a year's cache (files never change: a new photo gets a
-/// new id). Not served while its idea or signal is hidden.
+/// An image (of an idea or a signal) or a document (a council's advice as PDF) with its type, an
+/// ETag and a year's cache (files never change: a new photo gets a new id). Not served while its
+/// idea or signal is hidden.
 #[utoipa::path(
     tag = "projects",
     security(()),
     params(("id" = String, Path, description = "File id (UUID)")),
     responses(
-        (status = 200, description = "The image", content(
+        (status = 200, description = "The file", content(
             (ImageBytes = "image/jpeg"),
             (ImageBytes = "image/png"),
             (ImageBytes = "image/webp"),
+            (crate::upload::FileBytes = "application/pdf"),
         )),
         (status = 404, description = "No such file, or its idea or signal is hidden", body = Problem, content_type = "application/problem+json"),
     )

@@ -9,7 +9,6 @@ use chrono::{Duration, NaiveDate, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::addresses as aq;
 use samenstad_db::queries::audit::{self, NewAudit};
-use samenstad_db::queries::files::{self as fq, NewFile};
 use samenstad_db::queries::follows::Target;
 use samenstad_db::queries::signals::{
     self as q, Change, EventRow, ListFilter, SignalLine, SignalRow,
@@ -24,7 +23,6 @@ use samenstad_types::signals::{
     SignalRoute, SignalStatus, SignalStep,
 };
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
@@ -928,8 +926,7 @@ pub async fn put_photo(
         "the photo as image/jpeg, image/png or image/webp",
     )
     .await?;
-    let sha256 = format!("{:x}", Sha256::digest(&upload.bytes));
-    let size = i32::try_from(upload.bytes.len()).unwrap_or(i32::MAX);
+    let size = upload.size();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -944,18 +941,7 @@ pub async fn put_photo(
             if row.status == SignalStatus::Closed {
                 return Err(AppError::Conflict("the signal is closed".to_owned()));
             }
-            let file = Uuid::now_v7();
-            fq::insert_file(
-                conn,
-                &NewFile {
-                    id: file,
-                    sha256: &sha256,
-                    content_type: &upload.content_type,
-                    size,
-                    bytes: upload.bytes.as_ref(),
-                    created_by: p.user.id,
-                },
-            )?;
+            let file = upload.keep(conn, p.user.id)?;
             q::set_photo(conn, id, row.photo_id, file)?;
             let mut entry = NewAudit::by(Some(p.user.id), "signal.photo_set")
                 .on("signal", id)

@@ -1050,10 +1050,7 @@ pub async fn cosign(
         .map(web::Json)
 }
 
-/// An attachment's bytes, for the OpenAPI document.
-#[derive(utoipa::ToSchema)]
-#[schema(value_type = String, format = Binary)]
-pub struct FileBytes(std::marker::PhantomData<Vec<u8>>);
+use crate::upload::FileBytes;
 
 /// The largest attachment (10 MiB).
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;

@@ -226,6 +226,30 @@ pub fn publish(
     )
 }
 
+/// Attaches the advice as a stored document (`url` is its link), with its audit row; the
+/// previous stored document, if any, is removed.
+pub fn set_document(
+    conn: &mut PgConnection,
+    (request, council): (Uuid, Uuid),
+    (url, file, previous): (&str, Uuid, Option<Uuid>),
+    actor: Uuid,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::update(advice::table.find((request, council)))
+        .set(advice::document_url.eq(url))
+        .execute(conn)?;
+    if let Some(old) = previous.filter(|old| *old != file) {
+        diesel::delete(crate::schema::stored_file::table.find(old)).execute(conn)?;
+    }
+    touch(conn, request, now)?;
+    audit::record(
+        conn,
+        NewAudit::by(Some(actor), "advice.document_attached")
+            .on("advice_request", request)
+            .details(serde_json::json!({"council": council, "file": file})),
+    )
+}
+
 /// Records the city's response to a council's advice, with its audit row.
 pub fn respond(
     conn: &mut PgConnection,
