@@ -12,7 +12,7 @@ use samenstad_db::queries::follows::{self as q, NotificationRow, Target};
 use samenstad_db::queries::{accounts, outbox};
 use samenstad_db::{DbPool, PgConnection};
 use samenstad_domain::notification::{self as text, Line};
-use samenstad_types::follows::FollowMode;
+use samenstad_types::follows::{Follow, FollowKind, FollowMode};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -259,7 +259,6 @@ pub fn announce_votes(pool: &DbPool, base: &str) -> Result<usize, AppError> {
 }
 
 fn vote_news(vote: &q::VoteMoment, closed: bool) -> News {
-    use samenstad_types::follows::FollowKind;
     let name = &vote.wijk_name;
     let until = crate::local_time::day_of(vote.closes_at).format("%d/%m/%Y");
     let mut audiences = vec![Audience::from(Target::new(FollowKind::Vote, vote.id))];
@@ -370,7 +369,6 @@ pub fn signal_reported(
     signal: &samenstad_db::queries::signals::SignalRow,
     actor: Option<Uuid>,
 ) -> Result<(), AppError> {
-    use samenstad_types::follows::FollowKind;
     let Some(wijk) = signal.wijk_id else {
         return Ok(());
     };
@@ -396,4 +394,37 @@ pub async fn announce_soon(state: &crate::state::AppState) {
         Ok(Err(e)) => tracing::warn!(error = %e, "vote announcement"),
         Err(e) => tracing::warn!(error = %e, "vote announcement"),
     }
+}
+
+/// A follow as the API shows it, with its page.
+pub fn follow_view(line: q::FollowLine) -> Follow {
+    let kind = FollowKind::parse(&line.kind).unwrap_or(FollowKind::Wijk);
+    let path = match kind {
+        FollowKind::Wijk => format!("/wijken/{}", line.key),
+        FollowKind::Idea => format!("/ideas/{}", line.key),
+        FollowKind::Signal => format!("/signals/{}", line.key),
+        FollowKind::Vote => format!("/votes/{}", line.key),
+        FollowKind::Council => format!("/councils/{}", line.key),
+    };
+    Follow {
+        id: line.id.to_string(),
+        kind,
+        target: line.target.to_string(),
+        title: line.title,
+        path,
+        mode: FollowMode::parse(&line.mode).unwrap_or(FollowMode::Immediate),
+        created_at: line.created_at.to_rfc3339(),
+    }
+}
+
+/// What `user` follows, titles in `lang` (the list and the privacy export).
+pub fn follows_of(
+    conn: &mut PgConnection,
+    user: &Uuid,
+    lang: &str,
+) -> Result<Vec<Follow>, AppError> {
+    Ok(q::of_user(conn, *user, lang)?
+        .into_iter()
+        .map(follow_view)
+        .collect())
 }

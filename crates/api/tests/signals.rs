@@ -1986,6 +1986,21 @@ async fn a_resident_follows_a_wijk_weekly_gets_one_digest_and_its_link_unsubscri
         0
     );
 
+    // The privacy exports hold them: Ann's follow and waiting lines, Bob's signal as he gave it.
+    let export = get_as(&app, "/api/v1/me/export", Some(&ann)).await;
+    assert_eq!(export.body["follows"][0]["kind"], "wijk");
+    assert_eq!(export.body["digest_lines_waiting"], 2);
+    let export = get_as(&app, "/api/v1/me/export", Some(&bob)).await;
+    assert_eq!(
+        export.body["signals"][0]["description"],
+        "Een hoop vuilniszakken naast de glasbol."
+    );
+    assert_eq!(
+        export.body["follows"].as_array().map(Vec::len),
+        Some(2),
+        "his signal and idea"
+    );
+
     // The digest: one mail with both lines under the wijk, each with its link; once.
     let pool = pool(&db);
     assert_eq!(

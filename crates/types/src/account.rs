@@ -650,4 +650,14 @@ pub struct MeExport {
     pub invitations: Vec<serde_json::Value>,
     /// Audit entries where the person acted or was acted upon.
     pub audit: Vec<AuditEntry>,
+    /// Signals the person reported (with the text and point as they gave them).
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
+    #[serde(default)]
+    pub signals: Vec<serde_json::Value>,
+    /// What the person follows, and how they hear of it.
+    #[serde(default)]
+    pub follows: Vec<crate::follows::Follow>,
+    /// Lines waiting for the person's next weekly digest.
+    #[serde(default)]
+    pub digest_lines_waiting: i64,
 }

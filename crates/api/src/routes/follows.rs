@@ -5,7 +5,7 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
-use samenstad_db::queries::follows::{self as q, FollowLine, Target};
+use samenstad_db::queries::follows::{self as q, Target};
 use samenstad_types::Problem;
 use samenstad_types::follows::{
     Follow, FollowKind, FollowMode, NewFollow, SetFollowMode, UnsubscribeToken, Unsubscription,
@@ -34,29 +34,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
 const KINDS: &str = "must be wijk, idea, signal, vote or council";
 const MODES: &str = "must be immediate or weekly";
 
-fn view(line: FollowLine) -> Follow {
-    let kind = FollowKind::parse(&line.kind).unwrap_or(FollowKind::Wijk);
-    let path = match kind {
-        FollowKind::Wijk => format!("/wijken/{}", line.key),
-        FollowKind::Idea => format!("/ideas/{}", line.key),
-        FollowKind::Signal => format!("/signals/{}", line.key),
-        FollowKind::Vote => format!("/votes/{}", line.key),
-        FollowKind::Council => format!("/councils/{}", line.key),
-    };
-    Follow {
-        id: line.id.to_string(),
-        kind,
-        target: line.target.to_string(),
-        title: line.title,
-        path,
-        mode: FollowMode::parse(&line.mode).unwrap_or(FollowMode::Immediate),
-        created_at: line.created_at.to_rfc3339(),
-    }
-}
-
 fn one(conn: &mut PgConnection, id: Uuid, lang: &str) -> Result<Follow, AppError> {
     q::line(conn, id, lang)?
-        .map(view)
+        .map(notify::follow_view)
         .ok_or_else(|| AppError::NotFound("no such follow".to_owned()))
 }
 
@@ -88,8 +68,7 @@ pub async fn list_follows(
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let lines = q::of_user(conn, p.user.id, &p.user.preferred_language)?;
-            Ok(lines.into_iter().map(view).collect())
+            notify::follows_of(conn, &p.user.id, &p.user.preferred_language)
         })
         .await
         .map(web::Json)
@@ -239,7 +218,7 @@ fn describe(conn: &mut PgConnection, of: Unsubscribe) -> Result<Unsubscription, 
         },
         Some(id) => match q::line(conn, id, &lang)? {
             Some(line) => {
-                let f = view(line);
+                let f = notify::follow_view(line);
                 Unsubscription {
                     kind: Some(f.kind),
                     title: f.title,

@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use samenstad_db::queries::accounts as q;
 use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::follows as follows_q;
 use samenstad_db::queries::{organisations, outbox};
 use samenstad_types::Problem;
 use samenstad_types::account::{DeleteMe, Me, MeExport, SessionInfo, SessionsEnded, UpdateMe};
@@ -263,6 +264,16 @@ pub async fn export_me(
                 })
                 .collect();
             let audit = audit::involving(conn, p.user.id)?.iter().map(audit_view).collect();
+            let signals = samenstad_db::queries::signals::reported_by(conn, p.user.id)?
+                .into_iter()
+                .map(|s| {
+                    json!({"id": s.id.to_string(), "category": s.category, "description": s.description,
+                           "lat": s.lat, "lon": s.lon, "address": s.address, "show_name": s.show_name,
+                           "status": s.status, "created_at": s.created_at.to_rfc3339()})
+                })
+                .collect();
+            let follows = crate::notify::follows_of(conn, &p.user.id, &p.user.preferred_language)?;
+            let digest_lines_waiting = follows_q::waiting_lines(conn, p.user.id)?;
             Ok(MeExport {
                 account,
                 created_at: p.user.created_at.to_rfc3339(),
@@ -272,6 +283,9 @@ pub async fn export_me(
                 mails,
                 invitations,
                 audit,
+                signals,
+                follows,
+                digest_lines_waiting,
             })
         })
         .await?;
@@ -322,7 +336,7 @@ pub async fn delete_me(
             let user = q::user_by_id_for_update(conn, p.user.id)?
                 .ok_or_else(|| AppError::Unauthorized("gone".to_owned()))?;
             q::erase_user(conn, &user)?;
-            samenstad_db::queries::follows::forget(conn, user.id)?;
+            follows_q::forget(conn, user.id)?;
             audit::record(
                 conn,
                 NewAudit::by(Some(user.id), "user.erased").on("user", user.id),

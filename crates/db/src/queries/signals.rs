@@ -566,6 +566,15 @@ pub fn move_followers(conn: &mut PgConnection, from: Uuid, to: Uuid) -> QueryRes
     follows::move_signal_followers(conn, from, to)
 }
 
+/// The signals an account reported (privacy export), oldest first.
+pub fn reported_by(conn: &mut PgConnection, user: Uuid) -> QueryResult<Vec<SignalRow>> {
+    signal::table
+        .filter(signal::reporter_id.eq(user))
+        .order(signal::created_at.asc())
+        .select(SignalRow::as_select())
+        .load(conn)
+}
+
 /// How many signals an account reported since `since`, and when the oldest of them was
 /// reported (the per-account limit).
 pub fn reported_since(
