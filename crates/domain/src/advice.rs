@@ -76,18 +76,6 @@ pub fn may_respond(published: bool, responded: bool) -> Result<(), Refusal> {
     }
 }
 
-/// A council attaches its advice as a document after publishing it, until the city responded
-/// (the response answers what was attached).
-pub fn may_attach(published: bool, responded: bool) -> Result<(), Refusal> {
-    if !published {
-        Err(Refusal::NotPublished)
-    } else if responded {
-        Err(Refusal::AlreadyResponded)
-    } else {
-        Ok(())
-    }
-}
-
 /// Open until every council asked has published, or the deadline has passed.
 pub fn status(deadline: NaiveDate, today: NaiveDate, all_published: bool) -> AdviceRequestStatus {
     if all_published || today > deadline {

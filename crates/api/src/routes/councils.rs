@@ -151,6 +151,24 @@ fn asked(
     Ok((request, advice))
 }
 
+/// The caller, who must speak for the council `key`, and the council's part of request `id`.
+fn for_council(
+    conn: &mut PgConnection,
+    caller: UserCaller,
+    id: Uuid,
+    key: &str,
+) -> Result<(Principal, CouncilRow, RequestRow, AdviceRow), AppError> {
+    let p = Principal::load(conn, caller)?;
+    let council = council_of(conn, key)?;
+    if !speaks_for_council(&p, council.id) {
+        return Err(AppError::Forbidden(
+            "only the council's staff publish or attach its advice".to_owned(),
+        ));
+    }
+    let (request, advice) = asked(conn, id, council.id)?;
+    Ok((p, council, request, advice))
+}
+
 fn council_of(conn: &mut PgConnection, key: &str) -> Result<CouncilRow, AppError> {
     q::council_by_key(conn, key)?
         .map(|(c, _)| c)
@@ -475,14 +493,7 @@ pub async fn publish_advice(
     let link_base = state.public_url().to_owned();
     state
         .transaction(move |conn| {
-            let p = Principal::load(conn, caller)?;
-            let council = council_of(conn, &key)?;
-            if !speaks_for_council(&p, council.id) {
-                return Err(AppError::Forbidden(
-                    "only the council's staff publish its advice".to_owned(),
-                ));
-            }
-            let (request, advice) = asked(conn, id, council.id)?;
+            let (p, council, request, advice) = for_council(conn, caller, id, &key)?;
             rules::may_publish(request.deadline, today(), advice.published_at.is_some())
                 .map_err(|r| refused(r, "text"))?;
             let url = body
@@ -579,15 +590,9 @@ pub async fn put_advice_document(
     let files = format!("{}/api/v1/files/", state.public_url());
     state
         .transaction(move |conn| {
-            let p = Principal::load(conn, caller)?;
-            let council = council_of(conn, &key)?;
-            if !speaks_for_council(&p, council.id) {
-                return Err(AppError::Forbidden(
-                    "only staff of this council attach its advice".to_owned(),
-                ));
-            }
-            let (_, advice) = asked(conn, id, council.id)?;
-            rules::may_attach(advice.published_at.is_some(), advice.response.is_some())
+            let (p, council, _, advice) = for_council(conn, caller, id, &key)?;
+            // Attachable from publication until the city responds (the response answers it).
+            rules::may_respond(advice.published_at.is_some(), advice.response.is_some())
                 .map_err(|r| refused(r, "document"))?;
             let previous = advice
                 .document_url
