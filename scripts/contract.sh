@@ -34,7 +34,7 @@ access="$(curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$email\
 # unknown methods answered 405. (`positive_data_acceptance` is left out: some inputs are valid
 # by their schema but name things that do not exist, e.g. a wijk slug, and get 400.)
 st_run() {
-  "$venv/st" run openapi/openapi.json --url "$SAMENSTAD_TEST_URL" --seed 20261130 \
+  PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks "$venv/st" run openapi/openapi.json --url "$SAMENSTAD_TEST_URL" --seed 20261130 \
     --max-examples "$examples" --workers 1 --no-color \
     --phases examples,coverage,fuzzing \
     --checks all --exclude-checks positive_data_acceptance \
