@@ -1016,6 +1016,23 @@ async fn the_export_holds_everything_and_erasure_leaves_no_personal_value() {
     )
     .await;
     assert_eq!(renamed.body["display_name"], "An Vermeulen");
+    // She asks to be verified as a resident (with her birth date) and follows her wijk.
+    let asked = post(
+        &app,
+        "/api/v1/projects/residence-requests",
+        json!({"wijk": "18", "birth_date": "1984-02-29"}),
+        Some(&token),
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    let followed = post(
+        &app,
+        "/api/v1/me/follows",
+        json!({"kind": "wijk", "target": "18", "mode": "weekly"}),
+        Some(&token),
+    )
+    .await;
+    assert_eq!(followed.status, StatusCode::CREATED, "{}", followed.body);
 
     let export = get_as(&app, "/api/v1/me/export", Some(&token)).await;
     assert_eq!(export.status, StatusCode::OK);
@@ -1079,9 +1096,10 @@ async fn the_export_holds_everything_and_erasure_leaves_no_personal_value() {
         dump.contains(&id),
         "the pseudonymous id stays for the audit log"
     );
-    for value in ["an@example.org", "An Vermeulen", "$argon2"] {
+    for value in ["an@example.org", "An Vermeulen", "$argon2", "1984-02-29"] {
         assert!(!dump.contains(value), "{value} was erased");
     }
+    assert_eq!(count(&db, "SELECT count(*) AS n FROM follow"), 0, "what she followed is gone");
     assert_eq!(
         get_as(&app, "/api/v1/me", Some(&token)).await.status,
         StatusCode::UNAUTHORIZED
