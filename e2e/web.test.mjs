@@ -40,6 +40,26 @@ test('home shows the 25 wijken on a map; clicking one opens its page', async () 
   await page.close();
 });
 
+test('a wijk page is its front door: its places, ideas, open signals and projects, each linking on', async () => {
+  const { page, errors } = await openPage();
+  await page.goto(`${BASE}/wijken/brugse-poort-rooigem`);
+  const part = (name) => page.locator('section.wijk-part', { has: page.getByRole('heading', { level: 2, name }) });
+  const places = part('Ontmoetingsplaatsen').locator('ul.wijk-lines li a');
+  await places.first().waitFor();
+  assert.equal(await places.count(), 3, 'the three places of Brugse Poort - Rooigem');
+  const name = (await places.first().innerText()).trim();
+  await places.first().click();
+  await page.waitForURL(/\/venues\/[a-z0-9-]+$/);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.goBack();
+  await part('Ideeën').getByRole('link', { name: /Alle ideeën/ }).waitFor();
+  assert.match(await part('Ideeën').getByRole('link', { name: /Alle ideeën/ }).getAttribute('href'), /\/ideas\?wijk=\d+$/);
+  assert.match(await part('Open meldingen').getByRole('link', { name: /Alle meldingen/ }).getAttribute('href'), /\/signals\?wijk=\d+$/);
+  await part('Projecten').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the list is searchable without accents and opens a wijk with the keyboard', async () => {
   const { page, errors } = await openPage();
   await page.goto(`${BASE}/`);

@@ -91,6 +91,15 @@ pub fn build_app(
     let (app, api) = api_routes();
     let api_paths = api.paths.clone();
     let csp = csp(state.auth.config.tile_origin().as_deref());
+    let mut headers = DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "no-referrer"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Content-Security-Policy", csp));
+    if state.auth.config.public_url.starts_with("https://") {
+        // Served over https: browsers never use plain http for it again (a year).
+        headers = headers.add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"));
+    }
     app.app_data(state)
         .app_data(web::QueryConfig::default().error_handler(extractor_error))
         .app_data(web::PathConfig::default().error_handler(extractor_error))
@@ -101,6 +110,14 @@ pub fn build_app(
         )
         .app_data(web::FormConfig::default().limit(16 * 1024))
         .app_data(web::PayloadConfig::new(settings.body_limit_bytes))
+        .route(
+            "/api/docs",
+            web::get().to(|| async {
+                HttpResponse::PermanentRedirect()
+                    .insert_header(("Location", "/api/docs/"))
+                    .finish()
+            }),
+        )
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
         .service(web::scope("/api").default_service(unmatched_api(&api_paths)))
         .service(spa(settings.web_dir))
@@ -108,13 +125,7 @@ pub fn build_app(
         .wrap(ErrorHandlers::new().default_handler(ensure_problem_body))
         .wrap(cors(&settings.cors_origins))
         .wrap(Compress::default())
-        .wrap(
-            DefaultHeaders::new()
-                .add(("X-Content-Type-Options", "nosniff"))
-                .add(("Referrer-Policy", "no-referrer"))
-                .add(("X-Frame-Options", "DENY"))
-                .add(("Content-Security-Policy", csp)),
-        )
+        .wrap(headers)
         .wrap(from_fn(crate::public_cache::invalidate_on_change))
         .wrap(from_fn(log_request))
 }

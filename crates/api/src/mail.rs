@@ -46,6 +46,29 @@ pub fn verify_email(lang: Language, name: &str, link: &str) -> Mail {
     }
 }
 
+/// Someone registered with an address that has an account (maybe its owner, who forgot).
+pub fn account_exists(lang: Language, login: &str, reset: &str) -> Mail {
+    let (subject, body) = match lang {
+        Language::Nl => (
+            "Je hebt al een account bij Samenstad",
+            format!(
+                "Dag,\n\nIemand wilde een account aanmaken met dit e-mailadres, maar je hebt er al een.\n\nMeld je aan: {login}\nWachtwoord vergeten? Kies een nieuw: {reset}\n\nDeed je dit niet? Dan mag je deze mail negeren: er is niets veranderd.\n\nSamenstad"
+            ),
+        ),
+        Language::En => (
+            "You already have a Samenstad account",
+            format!(
+                "Hello,\n\nSomeone tried to create an account with this e-mail address, but you have one already.\n\nLog in: {login}\nForgot your password? Choose a new one: {reset}\n\nWas it not you? Then ignore this mail: nothing changed.\n\nSamenstad"
+            ),
+        ),
+    };
+    Mail {
+        template: "account_exists",
+        subject: subject.to_owned(),
+        body,
+    }
+}
+
 /// The password reset mail.
 pub fn reset_password(lang: Language, name: &str, link: &str) -> Mail {
     let (subject, body) = match lang {

@@ -98,10 +98,35 @@ struct DrawArgs {
     quotas: Vec<String>,
 }
 
-fn pabulib_import(file: &std::path::Path, wijk: &str, db: &DbConfig) -> Result<(), String> {
+/// Reads a `.pb` file: strictly, or as pabutools does (a project repeated in an approval vote
+/// counts once), each such line printed as a warning on standard error.
+fn read_pb(
+    file: &std::path::Path,
+    strict: bool,
+) -> Result<samenstad_domain::pabulib::Election, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let election =
-        samenstad_domain::pabulib::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let (election, warnings) = if strict {
+        samenstad_domain::pabulib::parse(&text).map(|e| (e, Vec::new()))
+    } else {
+        samenstad_domain::pabulib::parse_lenient(&text)
+    }
+    .map_err(|e| format!("{}: {e}", file.display()))?;
+    for warning in warnings {
+        eprintln!(
+            "warning: {}: {warning}; counted once (--strict refuses the file)",
+            file.display()
+        );
+    }
+    Ok(election)
+}
+
+fn pabulib_import(
+    file: &std::path::Path,
+    wijk: &str,
+    strict: bool,
+    db: &DbConfig,
+) -> Result<(), String> {
+    let election = read_pb(file, strict)?;
     let source = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -217,6 +242,10 @@ enum PabulibCommand {
         /// completion) or `mes-comparison` (Pabulib's `equalshares/add1-comparison`).
         #[arg(long, value_enum, default_value = "greedy")]
         rule: TallyRule,
+        /// Refuse a file whose approval vote lists a project twice (by default it counts once,
+        /// with a warning, as pabutools reads it).
+        #[arg(long)]
+        strict: bool,
     },
     /// Import a `.pb` file into a wijk: an archived programme with one round, the projects as
     /// proposals, a closed public vote and the ballots (anonymous), so the platform shows its
@@ -227,6 +256,10 @@ enum PabulibCommand {
         /// The wijk (number or slug) to hold the election.
         #[arg(long)]
         wijk: String,
+        /// Refuse a file whose approval vote lists a project twice (by default it counts once,
+        /// with a warning, as pabutools reads it).
+        #[arg(long)]
+        strict: bool,
         #[command(flatten)]
         db: DbConfig,
     },
@@ -240,11 +273,9 @@ enum TallyRule {
     MesComparison,
 }
 
-fn pabulib_tally(file: &std::path::Path, rule: TallyRule) -> Result<(), String> {
+fn pabulib_tally(file: &std::path::Path, rule: TallyRule, strict: bool) -> Result<(), String> {
     use samenstad_domain::tally::{GreedyScore, greedy, mes_add1, mes_add1_comparison};
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let election =
-        samenstad_domain::pabulib::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let election = read_pb(file, strict)?;
     let funded = match rule {
         TallyRule::Greedy => greedy(&election, GreedyScore::Votes),
         TallyRule::GreedyScore => greedy(&election, GreedyScore::FileScore),
@@ -516,10 +547,15 @@ async fn main() -> ExitCode {
             "addresses",
             samenstad_api::address_import::import_addresses,
         ),
-        Command::Pabulib(PabulibCommand::Tally { file, rule }) => pabulib_tally(&file, rule),
-        Command::Pabulib(PabulibCommand::Import { file, wijk, db }) => {
-            pabulib_import(&file, &wijk, &db)
+        Command::Pabulib(PabulibCommand::Tally { file, rule, strict }) => {
+            pabulib_tally(&file, rule, strict)
         }
+        Command::Pabulib(PabulibCommand::Import {
+            file,
+            wijk,
+            strict,
+            db,
+        }) => pabulib_import(&file, &wijk, strict, &db),
         Command::Sortition(command) => sortition(&command),
         Command::Admin(AdminCommand::CreateUser {
             email,

@@ -370,6 +370,16 @@ async fn a_configured_base_layer_reaches_the_maps_and_its_host_alone_joins_the_c
         csp.contains("connect-src 'self';"),
         "only images come from there: {csp}"
     );
+    // The public URL is http here: no HSTS. Over https it is a year.
+    assert!(r.headers.get("strict-transport-security").is_none());
+    let mut https = auth_config();
+    https.public_url = "https://wijk.gent".to_owned();
+    let secure = actix_test::init_service(build_app(state_with(db.url(), https), settings())).await;
+    let r = get_as(&secure, "/api/v1/map-layer", None).await;
+    assert_eq!(
+        header_text(&r.headers, header::STRICT_TRANSPORT_SECURITY),
+        "max-age=31536000; includeSubDomains"
+    );
     // A template the server cannot use is refused at start, with the reason.
     config.map_tiles = Some("http://tiles.example.org/{z}/{x}/{y}.png".to_owned());
     assert!(config.validate().is_err_and(|e| e.contains("https")));
@@ -546,6 +556,12 @@ async fn api_docs_and_the_openapi_document_are_served_by_the_binary() {
             .starts_with("text/html")
     );
     assert!(String::from_utf8_lossy(&b).contains("swagger"));
+    // Without the slash: redirected to it.
+    let (s, h, _) = get(&app, "/api/docs").await;
+    assert_eq!(s, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(header_text(&h, header::LOCATION), "/api/docs/");
+    // Served over http (the tests): no HSTS; over https it is sent (below).
+    assert!(h.get("strict-transport-security").is_none());
     let (s, _, b) = get(&app, "/api/docs/swagger-ui-bundle.js").await;
     assert_eq!(s, StatusCode::OK);
     assert!(

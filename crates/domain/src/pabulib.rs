@@ -337,12 +337,27 @@ const META: &str = "META";
 const PROJECTS: &str = "PROJECTS";
 const VOTES: &str = "VOTES";
 
-/// Reads a `.pb` text.
+/// Reads a `.pb` text strictly: every departure from the format is an error.
 ///
 /// # Errors
 /// The first problem found, with its line: a missing or misplaced section, a missing column,
-/// a bad number, a duplicate project id, a vote for an unknown project, …
+/// a bad number, a duplicate project id, a vote for an unknown project, a project listed twice
+/// in one vote, …
 pub fn parse(text: &str) -> Result<Election, ParseError> {
+    read(text, false).map(|(election, _)| election)
+}
+
+/// Reads a `.pb` text as the format's users do (pabutools): an approval vote that lists a
+/// project twice counts it once, and each such line comes back as a warning (published files
+/// have them, e.g. a 2022 Warsaw district's). Everything else is as strict as [`parse`].
+///
+/// # Errors
+/// As [`parse`], except for projects repeated in an approval vote.
+pub fn parse_lenient(text: &str) -> Result<(Election, Vec<ParseError>), ParseError> {
+    read(text, true)
+}
+
+fn read(text: &str, lenient: bool) -> Result<(Election, Vec<ParseError>), ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -350,7 +365,10 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let mut parser = Parser::default();
+    let mut parser = Parser {
+        lenient,
+        ..Parser::default()
+    };
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -377,8 +395,10 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
         }
     }
     let end = parser.last_line + 1;
+    let warnings = std::mem::take(&mut parser.warnings);
     parser
         .finish()
+        .map(|election| (election, warnings))
         .map_err(|kind| ParseError { line: end, kind })
 }
 
@@ -439,6 +459,10 @@ struct Parser {
     projects: Vec<Project>,
     project_index: HashMap<String, usize>,
     voters: Vec<Voter>,
+    /// Count a project repeated in an approval vote once (with a warning) instead of refusing.
+    lenient: bool,
+    /// What the lenient reading let pass, with its line.
+    warnings: Vec<ParseError>,
 }
 
 impl Parser {
@@ -672,21 +696,23 @@ impl Parser {
             }
         };
         let mut seen = HashSet::new();
-        let ballot = listed
-            .into_iter()
-            .zip(points)
-            .map(|(project, points)| {
-                let index = *self
-                    .project_index
-                    .get(project)
-                    .ok_or_else(|| ParseErrorKind::UnknownProject(project.to_owned()))?;
-                if seen.insert(index) {
-                    Ok((index, points))
-                } else {
-                    Err(ParseErrorKind::RepeatedProject(project.to_owned()))
-                }
-            })
-            .collect::<Result<_, _>>()?;
+        let mut ballot = Vec::with_capacity(listed.len());
+        for (project, points) in listed.into_iter().zip(points) {
+            let index = *self
+                .project_index
+                .get(project)
+                .ok_or_else(|| ParseErrorKind::UnknownProject(project.to_owned()))?;
+            if seen.insert(index) {
+                ballot.push((index, points));
+            } else if self.lenient && !vote_type.has_points() {
+                self.warnings.push(ParseError {
+                    line: self.last_line,
+                    kind: ParseErrorKind::RepeatedProject(project.to_owned()),
+                });
+            } else {
+                return Err(ParseErrorKind::RepeatedProject(project.to_owned()));
+            }
+        }
         self.voters.push(Voter {
             id: id.to_owned(),
             ballot,

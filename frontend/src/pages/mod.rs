@@ -22,3 +22,4 @@ pub mod venue_upkeep;
 pub mod venues;
 pub mod vote;
 pub mod wijk;
+pub mod wijk_hub;

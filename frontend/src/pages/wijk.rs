@@ -100,6 +100,7 @@ fn WijkView(wijk: WijkDetail) -> impl IntoView {
                     </Show>
                 </dl>
             </div>
+            <WijkHub wijknr=w.wijknr />
         </article>
     }
 }

@@ -128,7 +128,9 @@ fn link(state: &AppState, path: &str, token: &str) -> String {
 /// Create an account
 ///
 /// Creates an account and mails a link to verify the e-mail address (valid 48 hours). The
-/// account can log in at once; some actions later require a verified address.
+/// account can log in at once; some actions later require a verified address. An address that
+/// has an account already gets the same answer (so nobody can test who uses Samenstad) and its
+/// owner a mail that says so, with the links to log in and to choose a new password.
 #[utoipa::path(
     tag = "auth",
     security(()),
@@ -137,7 +139,6 @@ fn link(state: &AppState, path: &str, token: &str) -> String {
         (status = 201, description = "The account was created; a verification mail is queued", body = Me,
             headers(("Location" = String, description = "`/api/v1/me`"))),
         (status = 400, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "An account with this e-mail address exists", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
     )
@@ -164,14 +165,33 @@ pub async fn register(
         &user.display_name,
         &link(&state, "verify-email", &token),
     );
+    let exists = mail::account_exists(
+        body.preferred_language,
+        &format!("{}/login", state.public_url()),
+        &format!("{}/forgot-password", state.public_url()),
+    );
     let me = state
         .transaction(move |conn| {
-            q::insert_user(conn, &user).map_err(|e| match AppError::from(e) {
-                AppError::Conflict(_) => {
-                    AppError::Conflict("an account with this e-mail address exists".to_owned())
-                }
-                other => other,
-            })?;
+            let to = user.email.clone().unwrap_or_default();
+            // The same answer as for a new address: the account the request would have made.
+            let answer = me(conn, &user, &[])?;
+            if let Some(owner) = q::user_by_email(conn, &to)? {
+                outbox::queue(
+                    conn,
+                    Some(owner.id),
+                    &to,
+                    exists.template,
+                    &exists.subject,
+                    &exists.body,
+                )?;
+                audit::record(
+                    conn,
+                    NewAudit::by(None, "user.registration_of_existing_address")
+                        .on("user", owner.id),
+                )?;
+                return Ok(answer);
+            }
+            q::insert_user(conn, &user)?;
             q::insert_email_token(
                 conn,
                 user.id,
@@ -179,7 +199,6 @@ pub async fn register(
                 &token_hash(&token),
                 Duration::hours(48),
             )?;
-            let to = user.email.clone().unwrap_or_default();
             outbox::queue(
                 conn,
                 Some(user.id),
@@ -192,7 +211,7 @@ pub async fn register(
                 conn,
                 NewAudit::by(Some(user.id), "user.registered").on("user", user.id),
             )?;
-            me(conn, &user, &[])
+            Ok(answer)
         })
         .await?;
     Ok(HttpResponse::Created()

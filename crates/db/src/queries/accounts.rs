@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use crate::schema::{
     api_client, app_user, email_token, login_throttle, mail_outbox, organisation,
-    organisation_invitation, organisation_member, refresh_token, role_assignment, wijk,
+    organisation_invitation, organisation_member, refresh_token, residence, residence_request,
+    role_assignment, wijk,
 };
 
 /// An account row.
@@ -138,6 +139,11 @@ pub fn erase_user(conn: &mut PgConnection, user: &UserRow) -> QueryResult<()> {
     diesel::delete(mail_outbox::table.filter(mail_outbox::user_id.eq(id))).execute(conn)?;
     diesel::delete(role_assignment::table.filter(role_assignment::user_id.eq(id))).execute(conn)?;
     diesel::delete(organisation_member::table.filter(organisation_member::user_id.eq(id)))
+        .execute(conn)?;
+    // The residence record and requests hold the birth date; a closed vote's ballots keep only
+    // the pseudonymous id.
+    diesel::delete(residence::table.filter(residence::user_id.eq(id))).execute(conn)?;
+    diesel::delete(residence_request::table.filter(residence_request::user_id.eq(id)))
         .execute(conn)?;
     if let Some(email) = &user.email {
         diesel::delete(mail_outbox::table.filter(mail_outbox::to_address.eq(email)))
