@@ -98,7 +98,10 @@ pub fn build_app(
         .add(("Content-Security-Policy", csp));
     if state.auth.config.public_url.starts_with("https://") {
         // Served over https: browsers never use plain http for it again (a year).
-        headers = headers.add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"));
+        headers = headers.add((
+            "Strict-Transport-Security",
+            "max-age=31536000; includeSubDomains",
+        ));
     }
     app.app_data(state)
         .app_data(web::QueryConfig::default().error_handler(extractor_error))

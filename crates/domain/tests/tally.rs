@@ -284,13 +284,22 @@ fn a_project_listed_twice_in_an_approval_vote_counts_once_with_a_warning_unless_
     assert_eq!(election.voters[0].ballot, [(0, 1), (1, 1)]);
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].line, 11);
-    assert_eq!(warnings[0].kind, ParseErrorKind::RepeatedProject("a".to_owned()));
+    assert_eq!(
+        warnings[0].kind,
+        ParseErrorKind::RepeatedProject("a".to_owned())
+    );
     let strict = pabulib::parse(text).expect_err("strict refuses it");
-    assert_eq!((strict.line, strict.kind), (11, ParseErrorKind::RepeatedProject("a".to_owned())));
+    assert_eq!(
+        (strict.line, strict.kind),
+        (11, ParseErrorKind::RepeatedProject("a".to_owned()))
+    );
     // Where points count, a repeat stays an error: which points would be meant?
     let cumulative = text
         .replace("vote_type;approval", "vote_type;cumulative")
-        .replace("voter_id;vote\n1;a,b,a\n2;b", "voter_id;vote;points\n1;a,b,a;1,1,1\n2;b;1");
+        .replace(
+            "voter_id;vote\n1;a,b,a\n2;b",
+            "voter_id;vote;points\n1;a,b,a;1,1,1\n2;b;1",
+        );
     assert!(pabulib::parse_lenient(&cumulative).is_err());
 }
 

@@ -13,6 +13,7 @@ use crate::format;
 use crate::i18n::{T, round_name, t, use_lang};
 use crate::labels;
 use crate::pages::not_found::NotFound;
+use crate::pages::wijk_hub::WijkHub;
 use samenstad_types::follows::FollowKind;
 
 /// The page of one wijk (`/wijken/:key`, key = slug or number).

@@ -96,7 +96,13 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
                 .unwrap_or_default()
                 .into_iter()
                 .take(SHOWN)
-                .map(|v| (format!("/venues/{}", v.slug), v.name, labels::venue_type(lang.get(), v.venue_type)))
+                .map(|v| {
+                    (
+                        format!("/venues/{}", v.slug),
+                        v.name,
+                        labels::venue_type(lang.get(), v.venue_type),
+                    )
+                })
                 .collect()
         })
     });
@@ -106,7 +112,13 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
                 .unwrap_or_default()
                 .into_iter()
                 .take(SHOWN)
-                .map(|i| (format!("/ideas/{}", i.id), i.title, labels::idea_status(lang.get(), i.status)))
+                .map(|i| {
+                    (
+                        format!("/ideas/{}", i.id),
+                        i.title,
+                        labels::idea_status(lang.get(), i.status),
+                    )
+                })
                 .collect()
         })
     });
@@ -119,7 +131,11 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
                 .take(SHOWN)
                 .map(|s| {
                     let text: String = s.description.chars().take(60).collect();
-                    (format!("/signals/{}", s.id), text, labels::signal_status(lang.get(), s.status).to_owned())
+                    (
+                        format!("/signals/{}", s.id),
+                        text,
+                        labels::signal_status(lang.get(), s.status).to_owned(),
+                    )
                 })
                 .collect()
         })
@@ -129,7 +145,13 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
             list.unwrap_or_default()
                 .into_iter()
                 .take(SHOWN)
-                .map(|p| (format!("/projects/{}", p.id), p.title, labels::project_status(lang.get(), p.status)))
+                .map(|p| {
+                    (
+                        format!("/projects/{}", p.id),
+                        p.title,
+                        labels::project_status(lang.get(), p.status),
+                    )
+                })
                 .collect()
         })
     });
