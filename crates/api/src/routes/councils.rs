@@ -46,8 +46,24 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(respond_to_advice);
 }
 
-fn council_target(id: Uuid) -> Target {
-    Target::new(FollowKind::Council, id)
+/// Tells the followers of `council` about request `request` (not `actor`, who did it).
+fn council_news(
+    conn: &mut PgConnection,
+    base: &str,
+    (council, request): (Uuid, Uuid),
+    line: (String, String),
+    actor: Uuid,
+) -> Result<(), AppError> {
+    notify::tell_followers(
+        conn,
+        base,
+        Target::new(FollowKind::Council, council),
+        line,
+        format!("/advice/{request}"),
+        "council_news",
+        Some(actor),
+    )?;
+    Ok(())
 }
 
 fn council_view((c, requests): (CouncilRow, i64)) -> AdvisoryCouncil {
@@ -407,10 +423,10 @@ pub async fn create_advice_request(
                     outbox::queue(conn, None, to, m.template, &m.subject, &m.body)?;
                 }
                 let by = row.deadline.format("%d/%m/%Y");
-                notify::tell_followers(
+                council_news(
                     conn,
                     &link_base,
-                    council_target(c.id),
+                    (c.id, row.id),
                     (
                         format!(
                             "adviesvraag \u{201c}{}\u{201d}, advies ten laatste op {by}",
@@ -418,9 +434,7 @@ pub async fn create_advice_request(
                         ),
                         format!("advice asked on \u{201c}{}\u{201d}, due {by}", row.subject),
                     ),
-                    format!("/advice/{}", row.id),
-                    "council_news",
-                    Some(p.user.id),
+                    p.user.id,
                 )?;
             }
             detail(conn, row.id)
@@ -519,10 +533,10 @@ pub async fn publish_advice(
                 );
                 outbox::queue(conn, Some(asker), to, m.template, &m.subject, &m.body)?;
             }
-            notify::tell_followers(
+            council_news(
                 conn,
                 &link_base,
-                council_target(council.id),
+                (council.id, id),
                 (
                     format!(
                         "advies gepubliceerd over \u{201c}{}\u{201d}",
@@ -530,9 +544,7 @@ pub async fn publish_advice(
                     ),
                     format!("advice published on \u{201c}{}\u{201d}", request.subject),
                 ),
-                format!("/advice/{id}"),
-                "council_news",
-                Some(p.user.id),
+                p.user.id,
             )?;
             detail(conn, id).map(web::Json)
         })
@@ -677,10 +689,10 @@ pub async fn respond_to_advice(
                 AdviceResponse::PartlyFollowed => ("deels gevolgd", "partly followed"),
                 AdviceResponse::NotFollowed => ("niet gevolgd", "not followed"),
             };
-            notify::tell_followers(
+            council_news(
                 conn,
                 &link_base,
-                council_target(council.id),
+                (council.id, id),
                 (
                     format!(
                         "de stad heeft het advies over \u{201c}{}\u{201d} {nl}",
@@ -691,9 +703,7 @@ pub async fn respond_to_advice(
                         request.subject
                     ),
                 ),
-                format!("/advice/{id}"),
-                "council_news",
-                Some(p.user.id),
+                p.user.id,
             )?;
             detail(conn, id).map(web::Json)
         })
