@@ -388,14 +388,31 @@ pub fn ReportSignalPage() -> impl IntoView {
     }
 }
 
-/// Finds an address as one types (three characters or more) and offers the matches as buttons;
-/// the one chosen goes to `chosen`, its point to `found`.
+/// Finds an address as one types (three characters or more, once typing pauses for 250 ms) and
+/// offers the matches as buttons; the one chosen goes to `chosen`, its point to `found`.
 #[component]
 fn AddressSearch(
     chosen: RwSignal<Option<Address>>,
     found: RwSignal<Option<(f64, f64)>>,
 ) -> impl IntoView {
+    // What the field shows, and what is searched: the latter follows once typing pauses.
+    let shown = RwSignal::new(String::new());
     let typed = RwSignal::new(String::new());
+    let keystrokes = StoredValue::new(0_u64);
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        shown.set(value.clone());
+        keystrokes.update_value(|n| *n += 1);
+        let this = keystrokes.get_value();
+        set_timeout(
+            move || {
+                if keystrokes.get_value() == this {
+                    typed.set(value);
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
+    };
     let matches = LocalResource::new(move || {
         let q = typed.get().trim().to_owned();
         let picked = chosen.with_untracked(|a| a.as_ref().is_some_and(|a| a.label == q));
@@ -414,7 +431,7 @@ fn AddressSearch(
         <div class="field address-search">
             <label for="signal-address">{tx("Adres (zoek terwijl je typt)", "Address (search as you type)")}</label>
             <input id="signal-address" type="search" autocomplete="off" aria-describedby="signal-address-help" aria-controls="signal-address-matches"
-                prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
+                prop:value=shown on:input=on_input />
             <p class="hint" id="signal-address-help">{tx("Straat en huisnummer, bv. Driesstraat 99.", "Street and number, e.g. Driesstraat 99.")}</p>
             <ul id="signal-address-matches" class="address-matches" aria-live="polite">
                 {move || matches.get().flatten().map(|list| {
@@ -424,9 +441,10 @@ fn AddressSearch(
                     list.into_iter().map(|a| {
                         let label = a.label.clone();
                         view! { <li><button type="button" class="address-match" on:click=move |_| {
-                            typed.set(a.label.clone());
-                            found.set(Some((a.lat, a.lon)));
                             chosen.set(Some(a.clone()));
+                            found.set(Some((a.lat, a.lon)));
+                            shown.set(a.label.clone());
+                            typed.set(a.label.clone());
                         }>{label}</button></li> }
                     }).collect_view().into_any()
                 })}
