@@ -42,19 +42,33 @@ fn secret(conn: &mut PgConnection) -> Result<Vec<u8>, AppError> {
     Ok(q::signing_secret(conn, AUDIENCE)?)
 }
 
-/// The signed token of an unsubscribe link.
-pub fn token(conn: &mut PgConnection, of: Unsubscribe) -> Result<String, AppError> {
-    let claims = Claims {
-        sub: of.user.to_string(),
-        fol: of.follow.map(|f| f.to_string()),
-        aud: AUDIENCE.to_owned(),
-    };
-    encode(
-        &Header::new(Algorithm::HS256),
-        &claims,
-        &EncodingKey::from_secret(&secret(conn)?),
-    )
-    .map_err(|e| AppError::Internal(e.to_string()))
+/// Makes unsubscribe links: the installation's key, read once for all the mails of a change or
+/// of a digest run.
+pub struct Links {
+    key: EncodingKey,
+    base: String,
+}
+
+impl Links {
+    /// Reads the key; links start with `base` (the public URL).
+    pub fn load(conn: &mut PgConnection, base: &str) -> Result<Self, AppError> {
+        Ok(Self {
+            key: EncodingKey::from_secret(&secret(conn)?),
+            base: base.to_owned(),
+        })
+    }
+
+    /// The page that stops `of`, with its signed token.
+    pub fn stop(&self, of: Unsubscribe) -> Result<String, AppError> {
+        let claims = Claims {
+            sub: of.user.to_string(),
+            fol: of.follow.map(|f| f.to_string()),
+            aud: AUDIENCE.to_owned(),
+        };
+        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.key)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(format!("{}/unsubscribe?token={token}", self.base))
+    }
 }
 
 /// Reads a token; `None` when it is not one this installation signed.
@@ -82,11 +96,6 @@ pub fn read(conn: &mut PgConnection, token: &str) -> Result<Option<Unsubscribe>,
         }),
         _ => None,
     })
-}
-
-/// The page of an unsubscribe link.
-pub fn link(conn: &mut PgConnection, base: &str, of: Unsubscribe) -> Result<String, AppError> {
-    Ok(format!("{base}/unsubscribe?token={}", token(conn, of)?))
 }
 
 /// Who hears of a change: the followers of `target`; with `residents_of`, only those whose
@@ -129,6 +138,7 @@ pub struct News {
 pub fn tell(conn: &mut PgConnection, base: &str, news: &News) -> Result<usize, AppError> {
     let mut told: HashSet<Uuid> = news.actor.into_iter().collect();
     let link = format!("{base}{}", news.path);
+    let mut links: Option<Links> = None;
     let mut made = 0;
     for (audience, (topic_nl, topic_en)) in news.audiences.iter().zip(&news.topics) {
         for f in q::followers(conn, audience.target, audience.residents_of)? {
@@ -140,7 +150,15 @@ pub fn tell(conn: &mut PgConnection, base: &str, news: &News) -> Result<usize, A
             let line = if en { &news.line.1 } else { &news.line.0 };
             match f.mode {
                 FollowMode::Immediate => {
-                    let stop = link_for(conn, base, f.user_id, Some(f.follow_id))?;
+                    // The key is read once, and only when someone is mailed.
+                    let links = match &mut links {
+                        Some(l) => &*l,
+                        slot @ None => &*slot.insert(Links::load(conn, base)?),
+                    };
+                    let stop = links.stop(Unsubscribe {
+                        user: f.user_id,
+                        follow: Some(f.follow_id),
+                    })?;
                     let item = Line {
                         topic,
                         line,
@@ -176,21 +194,13 @@ pub fn tell(conn: &mut PgConnection, base: &str, news: &News) -> Result<usize, A
     Ok(made)
 }
 
-fn link_for(
-    conn: &mut PgConnection,
-    base: &str,
-    user: Uuid,
-    follow: Option<Uuid>,
-) -> Result<String, AppError> {
-    link(conn, base, Unsubscribe { user, follow })
-}
-
 /// Mails every account with waiting lines its digest (one mail each, the lines marked sent in
 /// the same transaction); answers how many digests went out. Safe on several machines at once:
 /// the lines are claimed with `SKIP LOCKED`.
 pub fn send_digests(pool: &DbPool, base: &str) -> Result<usize, AppError> {
     let mut conn = pool.get().map_err(|e| AppError::Internal(e.to_string()))?;
     let users = q::users_with_lines(&mut conn)?;
+    let links = Links::load(&mut conn, base)?;
     let mut sent = 0;
     for user in users {
         let mailed = conn.transaction::<_, AppError, _>(|conn| {
@@ -204,7 +214,7 @@ pub fn send_digests(pool: &DbPool, base: &str) -> Result<usize, AppError> {
             let Some(email) = account.email.clone() else {
                 return Ok(false);
             };
-            let stop = link_for(conn, base, user, None)?;
+            let stop = links.stop(Unsubscribe { user, follow: None })?;
             let items: Vec<Line<'_>> = lines
                 .iter()
                 .map(|l| Line {

@@ -36,18 +36,7 @@ pub fn queue(
     subject: &str,
     body: &str,
 ) -> QueryResult<Uuid> {
-    let id = Uuid::now_v7();
-    diesel::insert_into(mail_outbox::table)
-        .values((
-            mail_outbox::id.eq(id),
-            mail_outbox::user_id.eq(user_id),
-            mail_outbox::to_address.eq(to),
-            mail_outbox::template.eq(template),
-            mail_outbox::subject.eq(subject),
-            mail_outbox::body.eq(body),
-        ))
-        .execute(conn)?;
-    Ok(id)
+    insert(conn, user_id, to, (template, subject, body), None)
 }
 
 /// Queues a notification mail with the page that stops such mails.
@@ -60,9 +49,33 @@ pub fn queue_with_unsubscribe(
     body: &str,
     unsubscribe_url: &str,
 ) -> QueryResult<Uuid> {
-    let id = queue(conn, user_id, to, template, subject, body)?;
-    diesel::update(mail_outbox::table.find(id))
-        .set(mail_outbox::unsubscribe_url.eq(Some(unsubscribe_url)))
+    insert(
+        conn,
+        user_id,
+        to,
+        (template, subject, body),
+        Some(unsubscribe_url),
+    )
+}
+
+fn insert(
+    conn: &mut PgConnection,
+    user_id: Option<Uuid>,
+    to: &str,
+    (template, subject, body): (&str, &str, &str),
+    unsubscribe_url: Option<&str>,
+) -> QueryResult<Uuid> {
+    let id = Uuid::now_v7();
+    diesel::insert_into(mail_outbox::table)
+        .values((
+            mail_outbox::id.eq(id),
+            mail_outbox::user_id.eq(user_id),
+            mail_outbox::to_address.eq(to),
+            mail_outbox::template.eq(template),
+            mail_outbox::subject.eq(subject),
+            mail_outbox::body.eq(body),
+            mail_outbox::unsubscribe_url.eq(unsubscribe_url),
+        ))
         .execute(conn)?;
     Ok(id)
 }
