@@ -39,24 +39,6 @@ pub struct FollowRow {
     pub created_at: DateTime<Utc>,
 }
 
-impl FollowRow {
-    /// What the row follows.
-    pub fn target(&self) -> Target {
-        let pairs = [
-            (FollowKind::Wijk, self.wijk_id),
-            (FollowKind::Idea, self.idea_id),
-            (FollowKind::Signal, self.signal_id),
-            (FollowKind::Vote, self.vote_id),
-            (FollowKind::Council, self.council_id),
-        ];
-        pairs
-            .into_iter()
-            .find_map(|(kind, id)| id.map(|id| Target::new(kind, id)))
-            // The table's check: exactly one of them is set.
-            .unwrap_or(Target::new(FollowKind::Wijk, Uuid::nil()))
-    }
-}
-
 /// A follow with what the follower sees of its target.
 #[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
 pub struct FollowLine {
