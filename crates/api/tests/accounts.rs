@@ -1782,3 +1782,103 @@ async fn a_person_sees_their_sessions_and_signs_out_everywhere_else() {
         2
     );
 }
+
+/// What a resident (or anyone) may send: everything else is a staff operation.
+const RESIDENT_OPERATIONS: &[&str] = &[
+    "POST /api/v1/auth/",
+    "DELETE /api/v1/me",
+    "PATCH /api/v1/me",
+    "POST /api/v1/me/",
+    "DELETE /api/v1/me/",
+    "PATCH /api/v1/me/",
+    "POST /api/v1/unsubscribe",
+    "POST /api/v1/organisations",
+    "POST /api/v1/organisations/{id}/invitations",
+    "POST /api/v1/organisations/invitations/accept",
+    "DELETE /api/v1/organisations/{id}/members/{user_id}",
+    "POST /api/v1/organisations/{id}/recognition-requests",
+    "POST /api/v1/venue-changes",
+    "POST /api/v1/rooms/{id}/bookings",
+    "POST /api/v1/bookings/{id}/cancel",
+    "POST /api/v1/rooms/{id}/booking-series",
+    "POST /api/v1/booking-series/{id}/cancel",
+    "POST /api/v1/projects/ideas",
+    "POST /api/v1/projects/ideas/{id}/support",
+    "DELETE /api/v1/projects/ideas/{id}/support",
+    "PUT /api/v1/projects/ideas/{id}/image",
+    "DELETE /api/v1/projects/ideas/{id}/image",
+    "PUT /api/v1/projects/votes/{id}/ballot",
+    "POST /api/v1/projects/residence-requests",
+    "PUT /api/v1/projects/panels/{id}/scores/{proposal_id}",
+    "POST /api/v1/signals",
+    "POST /api/v1/signals/{id}/reopen",
+    "PUT /api/v1/signals/{id}/follow",
+    "DELETE /api/v1/signals/{id}/follow",
+    "PUT /api/v1/signals/{id}/photo",
+    "POST /api/v1/subsidies/applications",
+    "PUT /api/v1/subsidies/applications/{id}",
+    "POST /api/v1/subsidies/applications/{id}/submit",
+    "POST /api/v1/subsidies/applications/{id}/withdraw",
+    "POST /api/v1/subsidies/applications/{id}/cosignature-links",
+    "POST /api/v1/subsidies/cosignatures/{token}",
+    "PUT /api/v1/subsidies/applications/{id}/attachments",
+    "DELETE /api/v1/subsidies/applications/{id}/attachments/{attachment}",
+    "PUT /api/v1/subsidies/applications/{id}/report",
+    "POST /open311/v2/requests.{format}",
+];
+
+#[actix_web::test]
+async fn a_resident_gets_403_from_every_staff_operation_whatever_the_body_or_path_holds() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    verified_user(&app, &db, "bewoner@example.org").await;
+    let resident = access(&app, "bewoner@example.org").await;
+    let spec = serde_json::to_value(samenstad_api::openapi()).expect("document");
+    let mut staff_operations = 0;
+    for (path, item) in spec["paths"].as_object().expect("paths") {
+        for method in ["post", "put", "patch", "delete"] {
+            if item.get(method).is_none() {
+                continue;
+            }
+            let operation = format!("{} {path}", method.to_uppercase());
+            if RESIDENT_OPERATIONS
+                .iter()
+                .any(|r| operation == *r || (r.ends_with('/') && operation.starts_with(r)))
+            {
+                continue;
+            }
+            staff_operations += 1;
+            // A path the handler could not even parse, and a body that is not JSON: the gate
+            // answers before either is read.
+            let uri = path
+                .replace("{key}", "no-such-thing")
+                .replace(['{', '}'], "");
+            for token in [None, Some(resident.as_str())] {
+                let req = actix_test::TestRequest::default()
+                    .method(Method::from_bytes(method.to_uppercase().as_bytes()).expect("method"))
+                    .uri(&uri)
+                    .insert_header((header::CONTENT_TYPE, "application/json"))
+                    .set_payload("{\"not\": json");
+                let req = match token {
+                    Some(t) => req.insert_header((header::AUTHORIZATION, format!("Bearer {t}"))),
+                    None => req,
+                };
+                let res = actix_test::call_service(&app, req.to_request()).await;
+                let expected = if token.is_some() {
+                    StatusCode::FORBIDDEN
+                } else {
+                    StatusCode::UNAUTHORIZED
+                };
+                assert_eq!(res.status(), expected, "{operation} as {token:?}");
+                assert_eq!(
+                    res.headers()
+                        .get(header::CONTENT_TYPE)
+                        .and_then(|v| v.to_str().ok()),
+                    Some("application/problem+json"),
+                    "{operation}"
+                );
+            }
+        }
+    }
+    assert_eq!(staff_operations, 61, "gated staff operations");
+}

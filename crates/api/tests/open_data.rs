@@ -44,25 +44,43 @@ async fn every_distribution_in_the_catalogue_is_served_in_its_media_type() {
     let mut checked = 0;
     for d in datasets {
         assert!(
-            d["dct:license"]["dct:title"]
+            d["dcat:distribution"][0]["dct:license"]["dct:title"]
                 .as_str()
                 .is_some_and(|l| l.contains("Gratis Hergebruik"))
         );
         if ["wijken", "venues", "rooms"].contains(&d["dct:identifier"].as_str().unwrap_or("")) {
-            assert!(d["dct:modified"].is_string(), "seeded data has a date: {d}");
+            assert!(
+                d["dct:modified"]["@value"].is_string(),
+                "seeded data has a date: {d}"
+            );
         }
         for dist in d["dcat:distribution"].as_array().expect("distributions") {
             let url = dist["dcat:downloadURL"]["@id"].as_str().expect("url");
             let path = url
                 .strip_prefix("http://samenstad.test")
                 .expect("absolute URL on the public base");
-            let media = dist["dcat:mediaType"].as_str().expect("media type");
+            let media = dist["dcat:mediaType"]["@id"]
+                .as_str()
+                .and_then(|iri| iri.strip_prefix("http://www.iana.org/assignments/media-types/"))
+                .expect("an IANA media type");
+            let format = dist["dct:format"]["@id"].as_str().expect("format");
+            assert!(
+                format.starts_with("http://publications.europa.eu/resource/authority/file-type/"),
+                "{format}"
+            );
             let (status, headers, body) = get(&app, path).await;
             assert_eq!(status, StatusCode::OK, "{path}");
             let served = headers
                 .get("content-type")
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("");
+            // JSON Feed is JSON (its own media type is not registered at IANA).
+            let media = if served.starts_with("application/feed+json") {
+                assert_eq!(media, "application/json", "{path}");
+                "application/feed+json"
+            } else {
+                media
+            };
             assert!(served.starts_with(media), "{path}: {served} is not {media}");
             assert!(!body.is_empty(), "{path}");
             checked += 1;
@@ -113,4 +131,49 @@ async fn every_distribution_in_the_catalogue_is_served_in_its_media_type() {
         28,
         "a header and the 27 sample venues"
     );
+}
+
+#[actix_web::test]
+async fn the_catalogue_is_served_as_turtle_to_who_asks_and_names_the_licence_by_its_uri() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let res = actix_test::call_service(
+        &app,
+        actix_test::TestRequest::get()
+            .uri("/api/v1/open-data")
+            .insert_header(("Accept", "text/turtle"))
+            .to_request(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("text/turtle; charset=utf-8")
+    );
+    assert!(
+        res.headers()
+            .get("vary")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(", ").any(|h| h == "Accept"))
+    );
+    let text = String::from_utf8(actix_test::read_body(res).await.to_vec()).expect("utf-8");
+    assert!(
+        text.contains("@prefix dcat: <http://www.w3.org/ns/dcat#> ."),
+        "{text}"
+    );
+    assert!(
+        text.contains("<http://samenstad.test/api/v1/open-data> a dcat:Catalog"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0> a dct:LicenseDocument"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<http://www.iana.org/assignments/media-types/text/csv> a dct:MediaType"),
+        "{text}"
+    );
+    assert_eq!(text.matches(" a dcat:Dataset").count(), 10, "{text}");
 }

@@ -465,7 +465,11 @@ async fn every_rule_of_samen_aan_zet_fails_with_its_field_and_passes_at_its_boun
         Some(&token),
     )
     .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST, "validation comes first");
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "a resident is refused before the body is read"
+    );
     let r = put(
         &app,
         "/api/v1/subsidies/schemes/samen-aan-zet/budgets/2030",

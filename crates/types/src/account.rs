@@ -36,6 +36,7 @@ impl Language {
 }
 
 /// A new account.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"email": "an@example.org", "password": "lange zin als wachtwoord", "display_name": "An", "preferred_language": "nl"})))]
@@ -58,6 +59,7 @@ pub struct RegisterRequest {
 }
 
 /// E-mail and password.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"email": "an@example.org", "password": "lange zin als wachtwoord"})))]
@@ -71,6 +73,7 @@ pub struct LoginRequest {
 }
 
 /// A one-time token from a link in an e-mail.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"token": "q3v2k7X1p0..."})))]
@@ -172,6 +175,7 @@ pub struct RoleAssignment {
 }
 
 /// A role to grant.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"role": "wijk_staff", "wijknr": 2})))]
@@ -260,6 +264,7 @@ pub struct SessionsEnded {
 }
 
 /// Changes to one's own account.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"display_name": "An V.", "preferred_language": "en"})))]
@@ -274,6 +279,7 @@ pub struct UpdateMe {
 }
 
 /// Password change.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"current_password": "oude lange zin", "new_password": "nieuwe lange zin als wachtwoord"})))]
@@ -287,6 +293,7 @@ pub struct ChangePassword {
 }
 
 /// Start of a password reset.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"email": "an@example.org"})))]
@@ -297,6 +304,7 @@ pub struct PasswordResetRequest {
 }
 
 /// End of a password reset.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"token": "q3v2k7X1p0...", "new_password": "nieuwe lange zin als wachtwoord"})))]
@@ -310,6 +318,7 @@ pub struct PasswordResetConfirm {
 }
 
 /// Confirmation for erasing one's account.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"password": "lange zin als wachtwoord"})))]
@@ -359,6 +368,7 @@ pub struct Organisation {
 }
 
 /// A new organisation; the creator becomes its owner.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"name": "Bewonersgroep Rabot", "kind": "bewonersgroep", "wijknr": 7})))]
@@ -383,6 +393,7 @@ pub struct CreateOrganisation {
 }
 
 /// An invitation to join an organisation.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"email": "jo@example.org", "role": "member"})))]
@@ -437,6 +448,7 @@ pub struct SetRecognition {
 }
 
 /// A new API client.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"name": "Wijkwebsite Rabot", "scopes": ["read"]})))]
@@ -516,6 +528,7 @@ crate::page::page!(
 );
 
 /// Paging of the organisation list.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -523,7 +536,7 @@ pub struct ListOrganisationsQuery {
     /// Page size, 1–100 (default 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 100, message = "must be 1 to 100"))]
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100, example = 20))]
+    #[cfg_attr(feature = "openapi", param(example = 20))]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -538,6 +551,7 @@ crate::page::page!(
 );
 
 /// Filters of the audit log.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -556,7 +570,7 @@ pub struct ListAuditQuery {
     /// Page size, 1–100 (default 20).
     #[serde(default)]
     #[validate(range(min = 1, max = 100, message = "must be 1 to 100"))]
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100, example = 20))]
+    #[cfg_attr(feature = "openapi", param(example = 20))]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     #[serde(default)]
@@ -564,6 +578,7 @@ pub struct ListAuditQuery {
 }
 
 /// Filters of the audit log's CSV download (the newest 10,000 matching entries).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]

@@ -33,6 +33,7 @@ pub struct Address {
 }
 
 /// What to look for.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -41,14 +42,11 @@ pub struct AddressQuery {
     /// The address as typed so far, 3 to 200 characters: street (or its start), number,
     /// postcode, in any order ("driesstr 99", "9050 driesstraat").
     #[validate(length(min = 3, max = 200, message = "must be 3 to 200 characters"))]
-    #[cfg_attr(
-        feature = "openapi",
-        param(min_length = 3, max_length = 200, example = "driesstraat 99")
-    )]
+    #[cfg_attr(feature = "openapi", param(example = "driesstraat 99"))]
     pub q: String,
     /// How many, 1–20 (default 8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 20, message = "must be 1 to 20"))]
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 20, example = 8))]
+    #[cfg_attr(feature = "openapi", param(example = 8))]
     pub limit: Option<i64>,
 }

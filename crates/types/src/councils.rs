@@ -64,6 +64,7 @@ pub struct AdvisoryCouncil {
 }
 
 /// An administrator sets a council's description and support contact.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"description": "Adviseert over jeugdbeleid.", "contact_name": "Sara Claes", "contact_email": "jeugdraad@stad.gent"})))]
@@ -71,12 +72,10 @@ pub struct AdvisoryCouncil {
 pub struct UpdateCouncil {
     /// What it is about, up to 2,000 characters.
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub description: String,
     /// The support contact's name.
     #[serde(default)]
     #[validate(length(min = 2, max = 200, message = "must be 2 to 200 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 200))]
     pub contact_name: Option<String>,
     /// The support contact's e-mail address.
     #[serde(default)]
@@ -84,11 +83,11 @@ pub struct UpdateCouncil {
         email(message = "must be an e-mail address"),
         length(max = 254, message = "must be at most 254 characters")
     )]
-    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub contact_email: Option<String>,
 }
 
 /// A service or the gemeenteraad asks councils for advice.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
@@ -99,31 +98,27 @@ pub struct UpdateCouncil {
 pub struct NewAdviceRequest {
     /// The subject, 5 to 200 characters.
     #[validate(length(min = 5, max = 200, message = "must be 5 to 200 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 200))]
     pub subject: String,
     /// What is asked, 10 to 10,000 characters.
     #[validate(length(min = 10, max = 10000, message = "must be 10 to 10000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 10000))]
     pub question: String,
     /// Who asks: a city service, the college or the gemeenteraad.
     #[validate(length(min = 2, max = 200, message = "must be 2 to 200 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 200))]
     pub requested_by: String,
     /// Links to the documents (http or https), at most 10.
     #[serde(default)]
     #[validate(length(max = 10, message = "at most 10 documents"))]
-    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
     pub documents: Vec<String>,
     /// The day by which the councils answer (ISO 8601 date, at least a week from today).
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub deadline: String,
     /// The councils asked (their keys), at least one.
     #[validate(length(min = 1, max = 20, message = "ask 1 to 20 councils"))]
-    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub councils: Vec<String>,
 }
 
 /// A council publishes its advice.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"text": "De Jeugdraad vraagt een apart budget voor projecten van jongeren.", "document_url": "https://jeugdraad.be/advies-wijkbudget.pdf"})))]
@@ -131,7 +126,6 @@ pub struct NewAdviceRequest {
 pub struct PublishAdvice {
     /// The advice, 10 to 20,000 characters.
     #[validate(length(min = 10, max = 20000, message = "must be 10 to 20000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 20000))]
     pub text: String,
     /// A link to the advice as a document (http or https).
     #[serde(default)]
@@ -139,11 +133,11 @@ pub struct PublishAdvice {
         url(message = "must be a link"),
         length(max = 500, message = "must be at most 500 characters")
     )]
-    #[cfg_attr(feature = "openapi", schema(format = "uri", max_length = 500))]
     pub document_url: Option<String>,
 }
 
 /// The city records what it did with an advice, always with the reason.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"response": "partly_followed", "reason": "Er komt een oproep voor jongeren; een apart budget kan pas vanaf 2028."})))]
@@ -153,7 +147,6 @@ pub struct RespondToAdvice {
     pub response: AdviceResponse,
     /// Why, 2 to 4,000 characters, public.
     #[validate(length(min = 2, max = 4000, message = "must be 2 to 4000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 4000))]
     pub reason: String,
 }
 
@@ -217,6 +210,7 @@ crate::page::page!(
 );
 
 /// Filters of the list of advice requests.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -228,7 +222,7 @@ pub struct AdviceRequestQuery {
     /// Page size, 1–100 (default 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 100, message = "must be 1 to 100"))]
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100, example = 20))]
+    #[cfg_attr(feature = "openapi", param(example = 20))]
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]

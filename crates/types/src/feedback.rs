@@ -72,6 +72,7 @@ pub struct FeedbackTable {
 }
 
 /// Which table.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]

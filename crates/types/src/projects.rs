@@ -361,6 +361,7 @@ crate::page::page!(
 );
 
 /// Filters of the idea board.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -399,6 +400,7 @@ pub struct ListIdeasQuery {
 }
 
 /// A new idea. Give the wijk, or a point on the map (the wijk follows from it).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"title": "Moestuin op het pleintje", "body": "Een gedeelde moestuin met bakken voor de school.", "wijk": null, "lat": 51.0731, "lon": 3.7351, "estimated_cost_cents": 800000})))]
@@ -446,6 +448,7 @@ pub struct CreateIdea {
 }
 
 /// A staff decision on an idea's status.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"status": "referred", "reason": "Valt onder het gewone onderhoud van de straat.", "referred_to": "Dienst Wegen, Bruggen en Waterlopen"})))]
@@ -467,6 +470,7 @@ pub struct SetIdeaStatus {
 }
 
 /// Hide an idea (moderation), with a public reason.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"reason": "Bevat persoonsgegevens van derden."})))]
@@ -477,6 +481,7 @@ pub struct HideIdea {
 }
 
 /// How a wijk of a programme selects its projects, and its vulnerability index.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"selection_method": "lottery_panel", "vulnerability_milli": 1250, "reason": "De wijkraad vroeg een geloot panel."})))]
@@ -494,6 +499,7 @@ pub struct SetRoundWijk {
 }
 
 /// A line of a proposal's budget.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BudgetLine {
@@ -510,6 +516,7 @@ pub struct BudgetLine {
 }
 
 /// A proposal worked out from ideas (staff of the wijk).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"wijk": "2", "title": "Groene Vrijdagmarkt", "summary": "Bloembakken en bankjes rond de markt.", "owners": "Bewonersgroep Vrijdagmarkt met de Groendienst", "budget_lines": [{"description": "Bloembakken", "amount_cents": 1200000}], "idea_ids": []})))]
@@ -598,6 +605,7 @@ pub struct PanelTally {
 }
 
 /// Changes to a proposal that is not decided yet (staff of the wijk).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"title": "Groene speelplaats", "summary": "Bomen en een zandbak.", "owners": "Ouderraad", "budget_lines": [{"description": "Bomen", "amount_cents": 1200000}], "idea_ids": []})))]
@@ -793,6 +801,7 @@ pub struct VoteResults {
 }
 
 /// A decision on a proposal (wijken that select by dialogue, panel or the college).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"selected": true, "reason": "Het college volgde het advies van de wijkdialoog.", "kind": "college", "college_date": "2027-03-12", "college_reference": "2027_CBS_01234"})))]
@@ -867,6 +876,7 @@ pub struct ResidenceRequestsQuery {
 }
 
 /// Staff refuse a residence request, with a reason the resident reads.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"reason": "Het adres ligt in een andere wijk."})))]
@@ -972,6 +982,7 @@ pub struct Project {
 }
 
 /// A progress update to post (staff of the wijk).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"body": "De bakken staan er; de planten volgen in april.", "status": "in_realisation", "spent_cents": 450000, "photo_url": null, "partners": ["Groendienst"]})))]
@@ -1018,6 +1029,7 @@ pub struct PanelQuota {
 }
 
 /// A new lottery panel for a wijk that selects by `lottery_panel`.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"wijk": "25", "size": 20, "reserves": 5, "quotas": [{"attribute": "gender", "value": "v", "min": 9, "max": 11}]})))]
@@ -1039,6 +1051,7 @@ pub struct CreatePanel {
 }
 
 /// The seed of a panel's draw, made public before the draw.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"seed": "Drongen 2026-03-12 Lotto 3-17-22-31-40-45"})))]
@@ -1072,6 +1085,7 @@ pub struct AddCandidates {
 }
 
 /// The draw: the seed to publish.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"seed": "Drongen 2026-03-12 Lotto 3-17-22-31-40-45"})))]
@@ -1153,6 +1167,7 @@ pub struct Panel {
 }
 
 /// A panel member's score of a proposal.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"score": 8, "comment": "Sterk voor de kinderen van de wijk."})))]

@@ -20,6 +20,7 @@ vocabulary! {
 }
 
 /// An owner asks the city to recognise the organisation.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"motivation": "Wij organiseren sinds 2019 elke maand een buurtfeest en een repair café in de Brugse Poort."})))]
@@ -27,11 +28,11 @@ vocabulary! {
 pub struct RequestRecognition {
     /// What the organisation does and for whom: 10 to 2,000 characters.
     #[validate(length(min = 10, max = 2000, message = "must be 10 to 2000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 2000))]
     pub motivation: String,
 }
 
 /// Staff decide a request: recognise, or refuse with a reason.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"recognised": false, "reason": "Een vzw buiten Gent: vraag erkenning aan bij je eigen gemeente."})))]
@@ -42,7 +43,6 @@ pub struct DecideRecognition {
     /// Why: required when refusing; the owners read it. At most 2,000 characters.
     #[serde(default)]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: Option<String>,
 }
 

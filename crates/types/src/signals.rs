@@ -109,6 +109,7 @@ pub struct SignalRoute {
 
 /// A resident reports a signal; staff entering one received by phone, at a buurtpunt, a
 /// buurtsalon or through the contact centre also give the channel and who reported it.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
@@ -120,15 +121,12 @@ pub struct NewSignal {
     pub category: String,
     /// Latitude (WGS84) of the place.
     #[validate(range(min = -90.0, max = 90.0, message = "must be a latitude"))]
-    #[cfg_attr(feature = "openapi", schema(minimum = -90.0, maximum = 90.0))]
     pub lat: f64,
     /// Longitude (WGS84) of the place.
     #[validate(range(min = -180.0, max = 180.0, message = "must be a longitude"))]
-    #[cfg_attr(feature = "openapi", schema(minimum = -180.0, maximum = 180.0))]
     pub lon: f64,
     /// What is wrong, 10 to 4,000 characters (public; staff can edit out personal data).
     #[validate(length(min = 10, max = 4000, message = "must be 10 to 4000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
     pub description: String,
     /// Whether the reporter's name may be shown publicly (default: no; staff always see it).
     #[serde(default)]
@@ -139,22 +137,20 @@ pub struct NewSignal {
     /// Staff only: the name the reporter gave (never public unless `show_name`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub reporter_name: Option<String>,
     /// Staff only: how to reach the reporter (never public).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub reporter_contact: Option<String>,
     /// The address the point was taken from (an `id` of `GET /addresses`), if any: the signal
     /// shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub address_id: Option<String>,
 }
 
 /// A step of the responsible service, always with a reason the public reads.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
@@ -165,7 +161,6 @@ pub struct SignalStep {
     pub action: SignalAction,
     /// Why, or what happens next: 2 to 2,000 characters, public.
     #[validate(length(min = 2, max = 2000, message = "must be 2 to 2000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 2000))]
     pub reason: String,
     /// `plan`: the day the work is planned (today or later).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,7 +172,6 @@ pub struct SignalStep {
     /// `close` as `not_responsible` or `referred`: who is responsible, or to whom it went.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 2, max = 200, message = "must be 2 to 200 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 200))]
     pub responsible: Option<String>,
     /// `close` as `duplicate`: the id of the original signal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -185,6 +179,7 @@ pub struct SignalStep {
 }
 
 /// The reporter reopens a closed signal (within 30 days of its closing).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"comment": "De zakken liggen er nog altijd."})))]
@@ -192,7 +187,6 @@ pub struct SignalStep {
 pub struct ReopenSignal {
     /// Why it is not done: 2 to 2,000 characters, public.
     #[validate(length(min = 2, max = 2000, message = "must be 2 to 2000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 2000))]
     pub comment: String,
 }
 
@@ -217,6 +211,7 @@ pub struct SignalEvent {
 
 /// Staff moderate a signal after publication, always with a public reason: edit personal data
 /// out of the description, remove the photo, hide or show the signal.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
@@ -227,7 +222,6 @@ pub struct ModerateSignal {
     /// The description with personal data edited out (10 to 4,000 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 10, max = 4000, message = "must be 10 to 4000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
     pub description: Option<String>,
     /// Remove the photo.
     #[serde(default)]
@@ -237,7 +231,6 @@ pub struct ModerateSignal {
     pub hidden: Option<bool>,
     /// What was changed and why: 2 to 2,000 characters, public.
     #[validate(length(min = 2, max = 2000, message = "must be 2 to 2000 characters"))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 2000))]
     pub reason: String,
 }
 
@@ -322,6 +315,7 @@ crate::page::page!(
 );
 
 /// Filters of the list of signals.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -343,7 +337,7 @@ pub struct SignalQuery {
     /// Page size, 1–100 (default 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 100, message = "must be 1 to 100"))]
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100, example = 20))]
+    #[cfg_attr(feature = "openapi", param(example = 20))]
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -351,6 +345,7 @@ pub struct SignalQuery {
 }
 
 /// Where to look for signals that may be the same as a new one.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -360,10 +355,10 @@ pub struct NearbyQuery {
     pub category: String,
     /// Latitude (WGS84).
     #[validate(range(min = -90.0, max = 90.0, message = "must be a latitude"))]
-    #[cfg_attr(feature = "openapi", param(minimum = -90.0, maximum = 90.0, example = 51.0625))]
+    #[cfg_attr(feature = "openapi", param(example = 51.0625))]
     pub lat: f64,
     /// Longitude (WGS84).
     #[validate(range(min = -180.0, max = 180.0, message = "must be a longitude"))]
-    #[cfg_attr(feature = "openapi", param(minimum = -180.0, maximum = 180.0, example = 3.7125))]
+    #[cfg_attr(feature = "openapi", param(example = 3.7125))]
     pub lon: f64,
 }

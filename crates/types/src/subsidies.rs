@@ -169,6 +169,7 @@ vocabulary! {
 }
 
 /// A category of a scheme: either fixed (flat) amounts or a maximum.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchemeCategory {
@@ -201,6 +202,7 @@ pub struct SchemeCategory {
 }
 
 /// A cap on a kind of spending, as a percentage of the total costs.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpendingCap {
@@ -213,6 +215,7 @@ pub struct SpendingCap {
 }
 
 /// A jury criterion and its weight.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Criterion {
@@ -229,6 +232,7 @@ pub struct Criterion {
 
 /// The rules of a scheme. Every check on an application reads these, in the server and in the
 /// web app (`samenstad_domain::subsidy`).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchemeRules {
@@ -334,6 +338,7 @@ pub struct Scheme {
 }
 
 /// Creates or replaces a scheme (`PUT /subsidies/schemes/{key}`).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchemeInput {
@@ -358,6 +363,7 @@ pub struct SchemeInput {
 }
 
 /// Sets a year's budget.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BudgetInput {
@@ -397,6 +403,7 @@ pub struct SchemeFit {
 }
 
 /// A budget line of an application.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BudgetLine {
@@ -414,6 +421,7 @@ pub struct BudgetLine {
 }
 
 /// The editable part of an application, saved as a draft as the applicant types.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
@@ -472,6 +480,7 @@ pub struct ApplicationDraft {
 }
 
 /// Starts an application (a draft).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewApplication {
@@ -636,6 +645,7 @@ pub struct CosignatureRequest {
 }
 
 /// A reason, for withdrawals and decisions.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reason {
@@ -645,6 +655,7 @@ pub struct Reason {
 }
 
 /// A jury member's score on one criterion.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CriterionScore {
@@ -660,6 +671,7 @@ pub struct CriterionScore {
 }
 
 /// A jury member's scores (one per criterion).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScoresInput {
@@ -709,6 +721,7 @@ pub struct ReviewerScores {
 }
 
 /// The programme's decision.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionInput {
@@ -725,6 +738,7 @@ pub struct DecisionInput {
 }
 
 /// A payment.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PaymentInput {
@@ -734,6 +748,7 @@ pub struct PaymentInput {
 }
 
 /// The final report.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportInput {
@@ -746,6 +761,7 @@ pub struct ReportInput {
 }
 
 /// Staff's review of a final report.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportReview {
@@ -840,6 +856,7 @@ vocabulary! {
 /// Filters of the application list, and its paging. Without `limit` and `cursor` the list is
 /// one answer of at most 1,000 applications; with either, it is paged by `limit` (1–100,
 /// default 20) and the `Link` header (`rel="next"`) names the next page.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -856,7 +873,7 @@ pub struct ApplicationsQuery {
     /// Page size, 1–100 (default 20 once paging is asked for).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 100, message = "must be 1 to 100"))]
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100, example = 20))]
+    #[cfg_attr(feature = "openapi", param(example = 20))]
     pub limit: Option<i64>,
     /// The cursor of the `Link: <…>; rel="next"` header of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]

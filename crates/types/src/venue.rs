@@ -293,6 +293,7 @@ pub struct Closure {
 }
 
 /// A new closure of a venue.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"first_day": "2027-12-24", "last_day": "2028-01-01", "reason": "Kerstvakantie"})))]
@@ -307,6 +308,7 @@ pub struct CreateClosure {
 }
 
 /// A venue's details as its managers keep them (the whole set: fields left out are emptied).
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"name": "Buurtcentrum De Koer", "description": "Buurtcentrum met een grote zaal en een keuken.", "drop_in": true, "room_use": true, "target_groups": ["everyone"], "facilities": ["kitchen", "wifi"], "accessibility": ["step_free"], "contact_phone": "+32 9 123 45 67", "contact_email": "dekoer@example.org", "website": "https://stad.gent/dekoer", "lead_time_min_days": 14, "lead_time_max_days": 183})))]
@@ -357,6 +359,7 @@ pub struct UpdateVenue {
 }
 
 /// A room as its venue's managers keep it.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"name": "Polyvalente zaal", "capacity": 60, "uses": ["meeting", "party"], "facilities": ["kitchen"], "step_free": true, "tariffs": {"recognised_cents": 1000, "resident_cents": 1500, "private_cents": 4000, "free_for_neighbourhood": false}})))]
@@ -404,6 +407,7 @@ pub struct VenueManager {
 }
 
 /// Make someone a manager of a venue.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"email": "beheer@dekoer.example.org"})))]
@@ -421,6 +425,7 @@ crate::page::page!(
 );
 
 /// Filters of the venue finder.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -510,6 +515,7 @@ pub struct Availability {
 }
 
 /// A booking request.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"purpose": "Bewonersvergadering", "attendees": 25, "start": "2027-01-12T19:00:00+01:00", "end": "2027-01-12T21:00:00+01:00", "room_use": "meeting", "organisation_id": null})))]
@@ -586,6 +592,7 @@ pub struct Booking {
 }
 
 /// A reason for declining.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"reason": "De zaal is die avond in onderhoud."})))]
@@ -699,6 +706,7 @@ pub struct VenueProposal {
 }
 
 /// A proposal to add, change or remove a venue listing.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"kind": "add", "venue_id": null, "reason": "Onze parochiezaal is open voor buurtactiviteiten.",
@@ -741,6 +749,7 @@ pub struct VenueChange {
 }
 
 /// A reason for rejecting a change request.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"reason": "Deze zaal is niet publiek toegankelijk."})))]
@@ -751,6 +760,7 @@ pub struct RejectVenueChange {
 }
 
 /// A recurring booking: the first occurrence plus a rule.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"purpose": "Naaiatelier", "attendees": 12, "start": "2027-01-12T19:00:00+01:00", "end": "2027-01-12T21:00:00+01:00", "room_use": "recurring_service", "organisation_id": null, "recurrence": "weekly", "until": "2027-03-30"})))]

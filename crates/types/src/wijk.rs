@@ -201,6 +201,7 @@ pub struct WijkFeatureCollection {
 }
 
 /// Filters for the list of wijken.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
@@ -211,30 +212,28 @@ pub struct ListWijkenQuery {
     /// Only wijken of this wijkbudget round (1 or 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 2, message = "must be 1 or 2"))]
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2, example = 1))]
+    #[cfg_attr(feature = "openapi", param(example = 1))]
     pub round: Option<i16>,
     /// Text that must occur in the name, short name or an alias; accents and case are ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(max = 100, message = "must be at most 100 characters"))]
-    #[cfg_attr(
-        feature = "openapi",
-        param(max_length = 100, example = "sint amandsberg")
-    )]
+    #[cfg_attr(feature = "openapi", param(example = "sint amandsberg"))]
     pub q: Option<String>,
 }
 
 /// A point to locate.
+#[samenstad_macros::constraints]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct LookupQuery {
     /// Latitude in WGS84 degrees.
     #[validate(range(min = -90.0, max = 90.0, message = "must be between -90 and 90"))]
-    #[cfg_attr(feature = "openapi", param(minimum = -90, maximum = 90, example = 51.0536))]
+    #[cfg_attr(feature = "openapi", param(example = 51.0536))]
     pub lat: f64,
     /// Longitude in WGS84 degrees.
     #[validate(range(min = -180.0, max = 180.0, message = "must be between -180 and 180"))]
-    #[cfg_attr(feature = "openapi", param(minimum = -180, maximum = 180, example = 3.7253))]
+    #[cfg_attr(feature = "openapi", param(example = 3.7253))]
     pub lon: f64,
 }
 

@@ -1,5 +1,6 @@
 //! Administration: roles, API clients, the mail outbox and the audit log. Admins only.
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::Utc;
 use samenstad_db::queries::accounts::{self as q, ApiClientRow, RoleRow};
@@ -19,6 +20,7 @@ use validator::Validate;
 
 use crate::auth::{UserCaller, random_token, token_hash};
 use crate::error::AppError;
+use crate::gate;
 use crate::page;
 use crate::principal::{Principal, me, parse_id, role_view, wijk_id_of};
 use crate::routes::admin_common::{audit_view, mail_view};
@@ -111,7 +113,7 @@ pub async fn find_user(
         (status = 409, description = "The account already has this role", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/admin/users/{id}/roles")]
+#[post("/admin/users/{id}/roles", wrap = "from_fn(gate::admin)")]
 pub async fn grant_role(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -206,7 +208,7 @@ pub async fn grant_role(
         (status = 404, description = "No such role assignment", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/admin/users/{id}/roles/{role_id}")]
+#[delete("/admin/users/{id}/roles/{role_id}", wrap = "from_fn(gate::admin)")]
 pub async fn revoke_role(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -244,7 +246,7 @@ pub async fn revoke_role(
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/admin/api-clients")]
+#[post("/admin/api-clients", wrap = "from_fn(gate::admin)")]
 pub async fn create_api_client(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -345,7 +347,7 @@ pub async fn list_api_clients(
         (status = 404, description = "No such client", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/admin/api-clients/{id}")]
+#[delete("/admin/api-clients/{id}", wrap = "from_fn(gate::admin)")]
 pub async fn revoke_api_client(
     caller: UserCaller,
     state: web::Data<AppState>,

@@ -3,6 +3,7 @@
 //! `samenstad_domain::advice`.
 
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::{NaiveDate, Utc};
 use samenstad_db::PgConnection;
@@ -24,6 +25,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
+use crate::gate;
 use crate::local_time::today;
 use crate::mail;
 use crate::notify;
@@ -255,7 +257,7 @@ pub async fn get_advisory_council(
         (status = 404, description = "No such council", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/advisory-councils/{key}")]
+#[put("/advisory-councils/{key}", wrap = "from_fn(gate::admin)")]
 pub async fn update_advisory_council(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -349,7 +351,7 @@ pub async fn list_advice_requests(
         (status = 403, description = "Not staff who speak for the city", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/advice-requests")]
+#[post("/advice-requests", wrap = "from_fn(gate::city_role)")]
 pub async fn create_advice_request(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -493,7 +495,10 @@ pub async fn get_advice_request(
         (status = 409, description = "Published already, or the deadline has passed", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/advice-requests/{id}/advice/{council}")]
+#[post(
+    "/advice-requests/{id}/advice/{council}",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn publish_advice(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -581,7 +586,10 @@ const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
         (status = 415, description = "Not a PDF, or not the declared type", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/advice-requests/{id}/advice/{council}/document")]
+#[put(
+    "/advice-requests/{id}/advice/{council}/document",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn put_advice_document(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -645,7 +653,10 @@ pub async fn put_advice_document(
         (status = 409, description = "No advice yet, or responded already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/advice-requests/{id}/advice/{council}/response")]
+#[post(
+    "/advice-requests/{id}/advice/{council}/response",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn respond_to_advice(
     caller: UserCaller,
     state: web::Data<AppState>,

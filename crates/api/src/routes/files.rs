@@ -4,6 +4,7 @@
 //! ETag and a year's cache. Images of hidden ideas are not served.
 
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, delete, get, put, web};
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::files::{self as fq, NewFile};
@@ -19,6 +20,7 @@ use uuid::Uuid;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
+use crate::gate;
 use crate::principal::{Principal, parse_id};
 use crate::routes::ideas_common::load_idea;
 use crate::routes::venues_common::{detail_response, may_keep, venue_detail_now};
@@ -247,7 +249,7 @@ fn venue_photo_changed(
         (status = 415, description = "Not a JPEG, PNG or WebP image, not the declared type, or damaged", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/venues/{id}/photo")]
+#[put("/venues/{id}/photo", wrap = "from_fn(gate::city_role)")]
 pub async fn put_venue_photo(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -301,7 +303,7 @@ pub async fn put_venue_photo(
         (status = 404, description = "No such venue", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/venues/{id}/photo")]
+#[delete("/venues/{id}/photo", wrap = "from_fn(gate::city_role)")]
 pub async fn delete_venue_photo(
     caller: UserCaller,
     state: web::Data<AppState>,

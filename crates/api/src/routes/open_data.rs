@@ -31,8 +31,36 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 /// The licence of the published data: Stad Gent's open-data licence (attribution only).
 pub const LICENCE_NAME: &str = "Modellicentie Gratis Hergebruik v1.0";
-/// Where the licence is published.
-pub const LICENCE_URL: &str = "https://www.vlaanderen.be/digitaal-vlaanderen/onze-oplossingen/open-data/voorwaarden-voor-het-hergebruik-van-overheidsinformatie/modellicentie-gratis-hergebruik";
+/// The licence's persistent URI (Digitaal Vlaanderen's licence register, as DCAT-AP-VL uses it).
+pub const LICENCE_URL: &str =
+    "https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0";
+/// Where the licence's text is published for people.
+pub const LICENCE_PAGE: &str = "https://www.vlaanderen.be/digitaal-vlaanderen/onze-oplossingen/open-data/voorwaarden-voor-het-hergebruik-van-overheidsinformatie/modellicentie-gratis-hergebruik";
+/// Gent in GeoNames, the spatial coverage of every dataset.
+const GENT_GEONAMES: &str = "http://sws.geonames.org/2797656/";
+
+/// A distribution's media type as the IANA register's IRI and its format as the EU file-type
+/// vocabulary's, as DCAT-AP 3 wants them. JSON Feed has no registered media type of its own:
+/// it is JSON that conforms to the JSON Feed specification.
+fn media_and_format(media: &str) -> (String, &'static str, Option<&'static str>) {
+    let (registered, file_type, conforms_to) = match media {
+        "text/csv" => ("text/csv", "CSV", None),
+        "application/geo+json" => ("application/geo+json", "GEOJSON", None),
+        "text/calendar" => ("text/calendar", "ICS", None),
+        "application/atom+xml" => ("application/atom+xml", "ATOM", None),
+        "application/feed+json" => (
+            "application/json",
+            "JSON",
+            Some("https://www.jsonfeed.org/version/1.1/"),
+        ),
+        _ => ("application/json", "JSON", None),
+    };
+    (
+        format!("http://www.iana.org/assignments/media-types/{registered}"),
+        file_type,
+        conforms_to,
+    )
+}
 
 /// One dataset of the catalogue: identifier, Dutch and English titles, description, keywords,
 /// and its distributions as (path, media type, format).
@@ -179,35 +207,61 @@ fn modified(
 
 /// The catalogue as DCAT-AP JSON-LD; `modified` gives `dct:modified` per dataset identifier.
 pub fn catalogue_json(base: &str, modified: &[(String, Option<String>)]) -> Value {
-    let licence =
-        json!({"@id": LICENCE_URL, "@type": "dct:LicenseDocument", "dct:title": LICENCE_NAME});
+    let licence = json!({
+        "@id": LICENCE_URL,
+        "@type": "dct:LicenseDocument",
+        "dct:title": LICENCE_NAME,
+        "foaf:page": {"@id": LICENCE_PAGE, "@type": "foaf:Document"},
+    });
+    let publisher = json!({"@id": format!("{base}/#publisher"), "@type": "foaf:Agent", "foaf:name": "Stad Gent"});
     let datasets: Vec<Value> = DATASETS
         .iter()
         .map(|d| {
-            json!({
+            let distributions: Vec<Value> = d.distributions.iter().map(|(path, media, format)| {
+                let (media_iri, file_type, conforms_to) = media_and_format(media);
+                let mut dist = json!({
+                    "@id": format!("{base}{path}#distribution"),
+                    "@type": "dcat:Distribution",
+                    "dct:title": format!("{} ({format})", d.title_en),
+                    "dcat:accessURL": {"@id": format!("{base}{path}")},
+                    "dcat:downloadURL": {"@id": format!("{base}{path}")},
+                    "dcat:mediaType": {"@id": media_iri, "@type": "dct:MediaType"},
+                    "dct:format": {
+                        "@id": format!("http://publications.europa.eu/resource/authority/file-type/{file_type}"),
+                        "@type": "dct:MediaTypeOrExtent",
+                    },
+                    "dct:license": licence,
+                });
+                if let Some(spec) = conforms_to {
+                    dist["dct:conformsTo"] = json!({"@id": spec, "@type": "dct:Standard"});
+                }
+                dist
+            }).collect();
+            let mut dataset = json!({
                 "@id": format!("{base}/api/v1/open-data#{}", d.id),
                 "@type": "dcat:Dataset",
                 "dct:identifier": d.id,
-                "dct:modified": modified.iter().find(|m| m.0 == d.id).and_then(|m| m.1.clone()),
                 "dct:title": [
                     {"@language": "nl", "@value": d.title_nl},
                     {"@language": "en", "@value": d.title_en},
                 ],
                 "dct:description": {"@language": "en", "@value": d.description},
                 "dcat:keyword": d.keywords,
-                "dct:spatial": {"@id": "http://sws.geonames.org/2797656/", "dct:title": "Gent"},
-                "dct:publisher": {"@type": "foaf:Agent", "foaf:name": "Stad Gent"},
-                "dcat:contactPoint": {"@type": "vcard:Organization", "vcard:fn": "Samenstad", "vcard:hasURL": {"@id": base}},
-                "dct:license": licence,
-                "dcat:distribution": d.distributions.iter().map(|(path, media, format)| json!({
-                    "@type": "dcat:Distribution",
-                    "dcat:accessURL": {"@id": format!("{base}{path}")},
-                    "dcat:downloadURL": {"@id": format!("{base}{path}")},
-                    "dcat:mediaType": media,
-                    "dct:format": format,
-                    "dct:license": licence,
-                })).collect::<Vec<_>>(),
-            })
+                "dct:spatial": {"@id": GENT_GEONAMES, "@type": "dct:Location", "skos:prefLabel": "Gent"},
+                "dct:publisher": publisher,
+                "dcat:contactPoint": {
+                    "@id": format!("{base}/#contact"),
+                    "@type": ["vcard:Kind", "vcard:Organization"],
+                    "vcard:fn": "Samenstad",
+                    "vcard:hasURL": {"@id": base},
+                },
+                "dcat:landingPage": {"@id": format!("{base}/open-data"), "@type": "foaf:Document"},
+                "dcat:distribution": distributions,
+            });
+            if let Some(at) = modified.iter().find(|m| m.0 == d.id).and_then(|m| m.1.clone()) {
+                dataset["dct:modified"] = json!({"@value": at, "@type": "xsd:dateTime"});
+            }
+            dataset
         })
         .collect();
     json!({
@@ -215,7 +269,9 @@ pub fn catalogue_json(base: &str, modified: &[(String, Option<String>)]) -> Valu
             "dcat": "http://www.w3.org/ns/dcat#",
             "dct": "http://purl.org/dc/terms/",
             "foaf": "http://xmlns.com/foaf/0.1/",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
             "vcard": "http://www.w3.org/2006/vcard/ns#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#",
         },
         "@id": format!("{base}/api/v1/open-data"),
         "@type": "dcat:Catalog",
@@ -224,33 +280,90 @@ pub fn catalogue_json(base: &str, modified: &[(String, Option<String>)]) -> Valu
             {"@language": "en", "@value": "Samenstad – open data on the wijken of Gent"},
         ],
         "dct:description": {"@language": "en", "@value": format!("Datasets of the neighbourhood platform, harvestable by a DCAT-AP portal. {GENT_ATTRIBUTION}.")},
-        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": "Stad Gent"},
+        "dct:publisher": publisher,
         "dct:license": licence,
-        "foaf:homepage": {"@id": base},
+        "dct:spatial": {"@id": GENT_GEONAMES, "@type": "dct:Location", "skos:prefLabel": "Gent"},
+        "foaf:homepage": {"@id": base, "@type": "foaf:Document"},
         "dcat:dataset": datasets,
     })
+}
+
+fn internal(e: impl std::fmt::Display) -> AppError {
+    AppError::Internal(e.to_string())
+}
+
+/// The catalogue as Turtle: the JSON-LD read into triples by a JSON-LD processor and written
+/// with the same prefixes.
+pub fn catalogue_turtle(catalogue_ld: &Value) -> Result<Vec<u8>, AppError> {
+    use oxjsonld::JsonLdParser;
+    use oxttl::TurtleSerializer;
+    let bytes = serde_json::to_vec(catalogue_ld).map_err(internal)?;
+    let mut serializer = TurtleSerializer::new();
+    if let Some(context) = catalogue_ld["@context"].as_object() {
+        for (prefix, iri) in context {
+            if let Some(iri) = iri.as_str() {
+                serializer = serializer
+                    .with_prefix(prefix.as_str(), iri)
+                    .map_err(internal)?;
+            }
+        }
+    }
+    // Grouped by subject (Turtle then writes each subject once, with `;` between its predicates).
+    let mut triples = JsonLdParser::new()
+        .for_slice(&bytes)
+        .map(|quad| quad.map(oxrdf::Triple::from))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(internal)?;
+    triples.sort_by_cached_key(|t| t.subject.to_string());
+    let mut writer = serializer.for_writer(Vec::new());
+    for triple in &triples {
+        writer.serialize_triple(triple).map_err(internal)?;
+    }
+    writer.finish().map_err(internal)
 }
 
 /// Open-data catalogue
 ///
 /// Every public dataset with its formats (JSON, CSV, GeoJSON, iCal, Atom, JSON Feed, Pabulib
-/// `.pb`), licence and when it last changed, as DCAT-AP in JSON-LD, so an open-data portal can
-/// harvest it.
+/// `.pb`), licence and when it last changed, as DCAT-AP 3.0 (it validates against the official
+/// SHACL shapes), so an open-data portal can harvest it: JSON-LD, or Turtle when the request
+/// asks for `text/turtle`.
 #[utoipa::path(
     tag = "open-data",
     security(()),
+    params(("Accept" = Option<String>, Header, description = "`text/turtle` for Turtle; JSON-LD otherwise", example = "text/turtle")),
     responses(
-        (status = 200, description = "The catalogue (DCAT-AP, JSON-LD)", body = Object, content_type = "application/ld+json",
-         example = json!({"@type": "dcat:Catalog", "dcat:dataset": [{"@type": "dcat:Dataset", "dct:identifier": "wijken"}]})),
+        (status = 200, description = "The catalogue (DCAT-AP 3.0)", content(
+            (Object = "application/ld+json",
+             example = json!({"@type": "dcat:Catalog", "dcat:dataset": [{"@type": "dcat:Dataset", "dct:identifier": "wijken"}]})),
+            (String = "text/turtle",
+             example = json!("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n<https://samenstad.example/api/v1/open-data> a dcat:Catalog .\n")),
+        )),
     )
 )]
 #[get("/open-data")]
-pub async fn catalogue(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn catalogue(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let modified = state.with_conn(|conn| modified(conn)).await?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/ld+json")
+    let catalogue = catalogue_json(state.public_url(), &modified);
+    let turtle = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/turtle"));
+    let mut response = HttpResponse::Ok();
+    response
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .json(catalogue_json(state.public_url(), &modified)))
+        .insert_header((header::VARY, "Accept"));
+    if turtle {
+        Ok(response
+            .content_type("text/turtle; charset=utf-8")
+            .body(catalogue_turtle(&catalogue)?))
+    } else {
+        Ok(response.content_type("application/ld+json").json(catalogue))
+    }
 }
 
 /// Wijken as CSV

@@ -2,6 +2,7 @@
 //! recognition by staff of the organisation's wijk.
 
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{Duration, Utc};
 use samenstad_db::PgConnection;
@@ -20,6 +21,7 @@ use validator::Validate;
 
 use crate::auth::{UserCaller, random_token, token_hash};
 use crate::error::AppError;
+use crate::gate;
 use crate::mail;
 use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id_of};
@@ -409,7 +411,7 @@ pub async fn remove_member(
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/organisations/{id}/recognition")]
+#[put("/organisations/{id}/recognition", wrap = "from_fn(gate::city_role)")]
 pub async fn set_recognition(
     caller: UserCaller,
     state: web::Data<AppState>,

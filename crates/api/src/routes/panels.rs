@@ -2,6 +2,7 @@
 //! `samenstad_domain::sortition`, re-runnable with `samenstad sortition verify`), replacement
 //! from the ordered reserves, and the members' scores of the proposals.
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Utc};
 use samenstad_db::PgConnection;
@@ -24,6 +25,7 @@ use validator::Validate;
 
 use crate::auth::{Caller, MaybeCaller, UserCaller};
 use crate::error::AppError;
+use crate::gate;
 use crate::principal::{Principal, parse_id, wijk_id};
 use crate::routes::wijkbudget_common::{WijkQuery, active_round};
 use crate::state::AppState;
@@ -138,7 +140,7 @@ fn load_panel(
         (status = 409, description = "The wijk does not select by panel, or has one already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/panels")]
+#[post("/projects/panels", wrap = "from_fn(gate::city_role)")]
 pub async fn create_panel(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -382,7 +384,7 @@ pub async fn panel_txt(
         (status = 409, description = "Drawn already, or a pseudonym or account is in the pool already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/panels/{id}/candidates")]
+#[post("/projects/panels/{id}/candidates", wrap = "from_fn(gate::city_role)")]
 pub async fn add_candidates(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -482,7 +484,7 @@ fn domain_candidates(pool: &[PoolEntry]) -> Vec<Candidate> {
         (status = 409, description = "A seed is published already, or the panel is drawn", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/panels/{id}/seed")]
+#[post("/projects/panels/{id}/seed", wrap = "from_fn(gate::city_role)")]
 pub async fn publish_seed(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -530,7 +532,7 @@ pub async fn publish_seed(
         (status = 409, description = "Drawn already, no seed published, or the seed not public long enough yet (the detail names when the draw is possible)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/panels/{id}/draw")]
+#[post("/projects/panels/{id}/draw", wrap = "from_fn(gate::city_role)")]
 pub async fn draw_panel(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -600,7 +602,7 @@ pub async fn draw_panel(
         (status = 409, description = "Not drawn yet, or no reserves left", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/panels/{id}/withdrawals")]
+#[post("/projects/panels/{id}/withdrawals", wrap = "from_fn(gate::city_role)")]
 pub async fn withdraw_member(
     caller: UserCaller,
     state: web::Data<AppState>,

@@ -2,6 +2,7 @@
 //! residents submit (online, or through staff from paper, phone or a buurtpunt), with support,
 //! a public status and reason, and moderation.
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use samenstad_db::PgConnection;
@@ -28,6 +29,7 @@ use validator::Validate;
 use crate::auth::{MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
+use crate::gate;
 use crate::mail;
 use crate::notify;
 use crate::page;
@@ -213,7 +215,10 @@ pub async fn get_programme(
         (status = 404, description = "No such programme, or the wijk is not in it", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/projects/programmes/{key}/wijken/{wijk}")]
+#[put(
+    "/projects/programmes/{key}/wijken/{wijk}",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn set_round_wijk(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -673,7 +678,7 @@ fn staff_idea(
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/ideas/{id}/status")]
+#[post("/projects/ideas/{id}/status", wrap = "from_fn(gate::city_role)")]
 pub async fn set_idea_status(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -786,7 +791,7 @@ pub async fn set_idea_status(
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/ideas/{id}/hide")]
+#[post("/projects/ideas/{id}/hide", wrap = "from_fn(gate::city_role)")]
 pub async fn hide_idea(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -812,7 +817,7 @@ pub async fn hide_idea(
         (status = 404, description = "No such idea", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/ideas/{id}/show")]
+#[post("/projects/ideas/{id}/show", wrap = "from_fn(gate::city_role)")]
 pub async fn show_idea(
     caller: UserCaller,
     state: web::Data<AppState>,

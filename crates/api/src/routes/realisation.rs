@@ -1,6 +1,7 @@
 //! Decisions on proposals and the projects that realise the selected ones: status, budget
 //! spent, deadline, partners and public progress updates.
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::NaiveDate;
 use samenstad_db::PgConnection;
@@ -20,6 +21,7 @@ use validator::Validate;
 use crate::auth::UserCaller;
 use crate::cache;
 use crate::error::AppError;
+use crate::gate;
 use crate::principal::{Principal, parse_id};
 use crate::respond;
 use crate::routes::wijkbudget_common::{decide_refusal, load_proposal};
@@ -57,7 +59,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         (status = 409, description = "Decided already, the wijk has no drawn panel, or selecting it would pass the wijk's allocation (the detail names what is left)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/proposals/{id}/decision")]
+#[post("/projects/proposals/{id}/decision", wrap = "from_fn(gate::city_role)")]
 pub async fn decide_proposal(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -294,7 +296,7 @@ pub async fn get_project(
         (status = 404, description = "No such project", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/projects/{id}/updates")]
+#[post("/projects/projects/{id}/updates", wrap = "from_fn(gate::city_role)")]
 pub async fn post_update(
     caller: UserCaller,
     state: web::Data<AppState>,

@@ -3,6 +3,7 @@
 //! `samenstad_domain::organisation`; the owners are mailed the decision.
 
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::Utc;
 use samenstad_db::queries::audit::{self, NewAudit};
@@ -23,6 +24,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
+use crate::gate;
 use crate::mail;
 use crate::principal::{Principal, parse_id};
 use crate::routes::organisations_common::load_organisation;
@@ -233,7 +235,10 @@ pub async fn recognition_queue(
         (status = 409, description = "Decided already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/organisations/recognition-requests/{id}/decision")]
+#[post(
+    "/organisations/recognition-requests/{id}/decision",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn decide_recognition(
     caller: UserCaller,
     state: web::Data<AppState>,

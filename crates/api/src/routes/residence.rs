@@ -2,6 +2,7 @@
 //! (the right to vote in its public votes); staff verify with `PUT /projects/residents/{id}`
 //! (which closes the request) or refuse with a reason.
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{Datelike, NaiveDate, Utc};
 use samenstad_db::queries::residence::{self as rq, RequestsOf};
@@ -16,6 +17,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
+use crate::gate;
 use crate::principal::{Principal, parse_id, wijk_id};
 use crate::state::AppState;
 
@@ -141,7 +143,10 @@ pub async fn list_residence_requests(
         (status = 409, description = "Not pending any more", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/residence-requests/{id}/reject")]
+#[post(
+    "/projects/residence-requests/{id}/reject",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn reject_residence_request(
     caller: UserCaller,
     state: web::Data<AppState>,

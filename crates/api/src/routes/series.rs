@@ -1,6 +1,7 @@
 //! Recurring bookings: a series is requested, approved and cancelled as one object; conflicts
 //! are reported per occurrence.
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Duration, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
@@ -19,6 +20,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
+use crate::gate;
 use crate::principal::{Principal, parse_id};
 use crate::routes::venues_common::{
     NewRequest, booking_view, closed_message, is_manager, notify_managers, parse_time,
@@ -333,7 +335,7 @@ pub async fn get_series(
         (status = 409, description = "Occurrences overlap approved bookings or fall in a closure (listed in `errors`), or nothing is left to approve", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/booking-series/{id}/approve")]
+#[post("/booking-series/{id}/approve", wrap = "from_fn(gate::city_role)")]
 pub async fn approve_series(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -362,7 +364,7 @@ pub async fn approve_series(
         (status = 409, description = "Nothing is left to decline", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/booking-series/{id}/decline")]
+#[post("/booking-series/{id}/decline", wrap = "from_fn(gate::city_role)")]
 pub async fn decline_series(
     caller: UserCaller,
     state: web::Data<AppState>,

@@ -4,6 +4,7 @@
 //! change. The rules are in `samenstad_domain::signal`.
 
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{Duration, NaiveDate, Utc};
 use samenstad_db::PgConnection;
@@ -31,6 +32,7 @@ use crate::address::label as address_label;
 use crate::auth::{MaybeCaller, UserCaller};
 use crate::cache;
 use crate::error::AppError;
+use crate::gate;
 use crate::mail;
 use crate::notify;
 use crate::page;
@@ -284,7 +286,7 @@ pub async fn list_routes(
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/signal-routes")]
+#[put("/signal-routes", wrap = "from_fn(gate::admin)")]
 pub async fn put_route(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -615,7 +617,7 @@ pub async fn signal_detail(
         (status = 409, description = "Closed, or acknowledged already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/signals/{id}/steps")]
+#[post("/signals/{id}/steps", wrap = "from_fn(gate::city_role)")]
 pub async fn take_step(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -970,7 +972,7 @@ pub async fn put_photo(
         (status = 404, description = "No such signal", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/signals/{id}/moderation")]
+#[post("/signals/{id}/moderation", wrap = "from_fn(gate::city_role)")]
 pub async fn moderate(
     caller: UserCaller,
     state: web::Data<AppState>,

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use samenstad_db::PgConnection;
@@ -33,6 +34,7 @@ use validator::Validate;
 
 use crate::auth::{UserCaller, random_token, token_hash};
 use crate::error::AppError;
+use crate::gate;
 use crate::page;
 use crate::principal::{Principal, parse_id};
 use crate::routes::subsidy_common::{
@@ -144,7 +146,7 @@ fn valid_key(key: &str) -> bool {
         (status = 404, description = "`replaced_by` names no scheme", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/subsidies/schemes/{key}")]
+#[put("/subsidies/schemes/{key}", wrap = "from_fn(gate::city_role)")]
 pub async fn put_scheme(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -238,7 +240,10 @@ pub async fn put_scheme(
         (status = 409, description = "Below what is already granted that year", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/subsidies/schemes/{key}/budgets/{year}")]
+#[put(
+    "/subsidies/schemes/{key}/budgets/{year}",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn put_budget(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -298,7 +303,10 @@ pub async fn put_budget(
         (status = 409, description = "The scheme has a deadline on that day", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/subsidies/schemes/{key}/deadlines")]
+#[post(
+    "/subsidies/schemes/{key}/deadlines",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn add_deadline(
     caller: UserCaller,
     state: web::Data<AppState>,

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{Datelike, Utc};
 use samenstad_db::PgConnection;
@@ -25,6 +26,7 @@ use validator::Validate;
 use crate::auth::UserCaller;
 use crate::csv_export::{self, euro};
 use crate::error::AppError;
+use crate::gate;
 use crate::principal::{Principal, parse_id};
 use crate::routes::subsidy_common::{
     Access, app_row, application_view, deadline_view, for_programme, is_jury_of, jury_assigned,
@@ -68,7 +70,7 @@ fn scheme_of(conn: &mut PgConnection, row: &AppRow) -> Result<SchemeRow, AppErro
         (status = 409, description = "Closed already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/subsidies/deadlines/{id}/close")]
+#[post("/subsidies/deadlines/{id}/close", wrap = "from_fn(gate::city_role)")]
 pub async fn close_deadline(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -133,7 +135,10 @@ fn for_jury(conn: &mut PgConnection, p: &Principal, id: Uuid) -> Result<AppRow, 
         (status = 404, description = "No such application assigned to you", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/subsidies/applications/{id}/conflict")]
+#[post(
+    "/subsidies/applications/{id}/conflict",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn declare_conflict(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -173,7 +178,10 @@ pub async fn declare_conflict(
         (status = 409, description = "Not in review (decided already)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/subsidies/applications/{id}/scores")]
+#[put(
+    "/subsidies/applications/{id}/scores",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn put_scores(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -282,7 +290,10 @@ pub async fn get_advice(
         (status = 409, description = "Not awaiting a decision, still waiting for the jury, or the year's budget does not allow it", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/subsidies/applications/{id}/decision")]
+#[post(
+    "/subsidies/applications/{id}/decision",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn decide(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -358,7 +369,10 @@ pub async fn decide(
         (status = 409, description = "Not approved", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/subsidies/applications/{id}/payment")]
+#[post(
+    "/subsidies/applications/{id}/payment",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn pay(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -469,7 +483,10 @@ pub async fn put_report(
         (status = 409, description = "No report to review", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/subsidies/applications/{id}/report/review")]
+#[post(
+    "/subsidies/applications/{id}/report/review",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn review_report(
     caller: UserCaller,
     state: web::Data<AppState>,

@@ -1,6 +1,7 @@
 //! Change requests for venue listings: anyone with an account proposes; staff accept (the change
 //! is applied in the same transaction as its audit row) or reject with a reason.
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::Utc;
 use samenstad_db::PgConnection;
@@ -19,6 +20,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::error::AppError;
+use crate::gate;
 use crate::import::{Checker, VenueLine, line_of};
 use crate::principal::{Principal, parse_id};
 use crate::state::AppState;
@@ -231,7 +233,7 @@ fn require_staff(p: &Principal, wijk_id: Option<Uuid>) -> Result<(), AppError> {
         (status = 409, description = "Already decided, or the venue still has bookings", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/venue-changes/{id}/accept")]
+#[post("/venue-changes/{id}/accept", wrap = "from_fn(gate::city_role)")]
 pub async fn accept_venue_change(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -328,7 +330,7 @@ pub async fn accept_venue_change(
         (status = 409, description = "Already decided", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/venue-changes/{id}/reject")]
+#[post("/venue-changes/{id}/reject", wrap = "from_fn(gate::city_role)")]
 pub async fn reject_venue_change(
     caller: UserCaller,
     state: web::Data<AppState>,

@@ -5,6 +5,7 @@
 //! without. Every change is audited in its transaction. The photo is in `files`.
 
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{NaiveDate, NaiveTime, Utc};
 use samenstad_db::PgConnection;
@@ -27,6 +28,7 @@ use validator::Validate;
 use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::etag::{self, Precondition};
+use crate::gate;
 use crate::local_time::midnight as local_midnight;
 use crate::principal::{Principal, parse_id};
 use crate::routes::venues_common::{detail_response, may_keep, venue_detail_now};
@@ -136,7 +138,7 @@ fn tags(values: &[String]) -> Vec<String> {
         (status = 428, description = "No `If-Match`", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/venues/{key}")]
+#[put("/venues/{key}", wrap = "from_fn(gate::city_role)")]
 pub async fn update_venue(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -229,7 +231,7 @@ pub async fn update_venue(
         (status = 428, description = "No `If-Match`", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/venues/{id}/opening-hours")]
+#[put("/venues/{id}/opening-hours", wrap = "from_fn(gate::city_role)")]
 pub async fn set_opening_hours(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -339,7 +341,7 @@ fn room_change(body: &RoomInput) -> Result<RoomChange, AppError> {
         (status = 404, description = "No such venue", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/venues/{id}/rooms")]
+#[post("/venues/{id}/rooms", wrap = "from_fn(gate::city_role)")]
 pub async fn add_room(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -421,7 +423,7 @@ fn kept_room(
         (status = 428, description = "No `If-Match`", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/rooms/{id}")]
+#[put("/rooms/{id}", wrap = "from_fn(gate::city_role)")]
 pub async fn update_room(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -474,7 +476,7 @@ pub async fn update_room(
         (status = 428, description = "No `If-Match`", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/rooms/{id}")]
+#[delete("/rooms/{id}", wrap = "from_fn(gate::city_role)")]
 pub async fn delete_room(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -541,7 +543,7 @@ fn day(field: &str, value: &str) -> Result<NaiveDate, FieldError> {
         (status = 409, description = "Approved bookings fall in the period (listed in `errors`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/venues/{id}/closures")]
+#[post("/venues/{id}/closures", wrap = "from_fn(gate::city_role)")]
 pub async fn add_closure(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -641,7 +643,10 @@ pub async fn add_closure(
         (status = 404, description = "No such venue or closure", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/venues/{id}/closures/{closure_id}")]
+#[delete(
+    "/venues/{id}/closures/{closure_id}",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn delete_closure(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -729,7 +734,7 @@ pub async fn list_managers(
         (status = 409, description = "They manage the venue already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/venues/{id}/managers")]
+#[post("/venues/{id}/managers", wrap = "from_fn(gate::city_role)")]
 pub async fn add_manager(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -798,7 +803,7 @@ pub async fn add_manager(
         (status = 404, description = "No such venue, or the account does not manage it", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/venues/{id}/managers/{user_id}")]
+#[delete("/venues/{id}/managers/{user_id}", wrap = "from_fn(gate::city_role)")]
 pub async fn remove_manager(
     caller: UserCaller,
     state: web::Data<AppState>,

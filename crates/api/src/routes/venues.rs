@@ -1,6 +1,7 @@
 //! The venue finder, rooms, availability, iCal feeds and bookings.
 
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Duration, Utc};
 use samenstad_db::queries::accounts as users;
@@ -27,6 +28,7 @@ use validator::Validate;
 use crate::auth::UserCaller;
 use crate::cache;
 use crate::error::AppError;
+use crate::gate;
 use crate::page;
 use crate::principal::{Principal, parse_id};
 use crate::respond;
@@ -717,7 +719,7 @@ async fn decide(
         (status = 409, description = "Already decided, the slot is taken, or the venue is closed then", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/bookings/{id}/approve")]
+#[post("/bookings/{id}/approve", wrap = "from_fn(gate::city_role)")]
 pub async fn approve_booking(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -745,7 +747,7 @@ pub async fn approve_booking(
         (status = 409, description = "Already decided", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/bookings/{id}/decline")]
+#[post("/bookings/{id}/decline", wrap = "from_fn(gate::city_role)")]
 pub async fn decline_booking(
     caller: UserCaller,
     state: web::Data<AppState>,

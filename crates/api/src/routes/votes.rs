@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use samenstad_db::PgConnection;
@@ -32,6 +33,7 @@ use validator::Validate;
 
 use crate::auth::{Authenticated, Caller, UserCaller};
 use crate::error::AppError;
+use crate::gate;
 use crate::principal::{Principal, parse_id, wijk_id};
 use crate::routes::wijkbudget_common::{WijkQuery, decide_refusal, load_proposal, wijk_and_round};
 use crate::state::AppState;
@@ -72,7 +74,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/proposals")]
+#[post("/projects/proposals", wrap = "from_fn(gate::city_role)")]
 pub async fn create_proposal(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -168,7 +170,7 @@ fn link_ideas(
         (status = 409, description = "Decided, or put to a vote that has opened", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/projects/proposals/{id}")]
+#[put("/projects/proposals/{id}", wrap = "from_fn(gate::city_role)")]
 pub async fn update_proposal(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -283,7 +285,7 @@ pub async fn get_proposal(
         (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/projects/residents/{user_id}")]
+#[put("/projects/residents/{user_id}", wrap = "from_fn(gate::city_role)")]
 pub async fn verify_residence(
     caller: Authenticated,
     state: web::Data<AppState>,
@@ -423,7 +425,7 @@ fn time(value: &str, field: &str) -> Result<DateTime<Utc>, AppError> {
         (status = 409, description = "The wijk does not select by vote, or already has a vote in this round", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/votes")]
+#[post("/projects/votes", wrap = "from_fn(gate::city_role)")]
 pub async fn create_vote(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -788,7 +790,10 @@ pub async fn my_ballot(
         (status = 409, description = "This paper number was entered already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/votes/{id}/paper-ballots")]
+#[post(
+    "/projects/votes/{id}/paper-ballots",
+    wrap = "from_fn(gate::city_role)"
+)]
 pub async fn enter_paper_ballot(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -842,7 +847,7 @@ pub async fn enter_paper_ballot(
         (status = 409, description = "Entered by the caller, or confirmed already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/ballots/{id}/confirm")]
+#[post("/projects/ballots/{id}/confirm", wrap = "from_fn(gate::city_role)")]
 pub async fn confirm_paper_ballot(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -888,7 +893,7 @@ pub async fn confirm_paper_ballot(
         (status = 409, description = "The vote is open or closed already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/votes/{id}/open")]
+#[post("/projects/votes/{id}/open", wrap = "from_fn(gate::city_role)")]
 pub async fn open_vote(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -912,7 +917,7 @@ pub async fn open_vote(
         (status = 409, description = "The vote is upcoming or closed already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/votes/{id}/close")]
+#[post("/projects/votes/{id}/close", wrap = "from_fn(gate::city_role)")]
 pub async fn close_vote(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -1231,7 +1236,7 @@ fn tally(
         (status = 409, description = "Not closed yet, or applied already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/projects/votes/{id}/apply")]
+#[post("/projects/votes/{id}/apply", wrap = "from_fn(gate::city_role)")]
 pub async fn apply_vote(
     caller: UserCaller,
     state: web::Data<AppState>,
