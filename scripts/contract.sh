@@ -53,12 +53,18 @@ admin="$(staff_account beheer@contract.example --role admin)"
 # (positive_data_acceptance: 400 and 422 fail it; 404 for a wijk or id that does not exist and
 # 409 for a state that forbids the step are answers about the data, not the request), unknown
 # methods answered 405.
-st_run() {
+st() {
   PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks "$venv/st" run openapi/openapi.json --url "$SAMENSTAD_TEST_URL" --seed 20261130 \
     --max-examples "$examples" --workers 1 --no-color \
     --phases examples,coverage,fuzzing \
-    --checks all \
     --suppress-health-check all "$@"
+}
+# Open311 GeoReport v2 answers every refusal as 400 with the standard's error list (a window of
+# more than 90 days between start_date and end_date included), as its clients expect: there
+# every check but positive_data_acceptance runs.
+st_run() {
+  st --checks all --exclude-path-regex '^/open311/' "$@"
+  st --checks all --exclude-checks positive_data_acceptance --include-path-regex '^/open311/' "$@"
 }
 # Operations that end the caller's session are left out so the rest runs logged in.
 logged_in=(--exclude-operation-id logout --exclude-operation-id change_password --exclude-operation-id delete_me
@@ -71,7 +77,7 @@ for role in resident wijk_staff programme_admin venue_manager admin; do
     resident) token="$access" ;;
     *) token="${!role}" ;;
   esac
-  st_run -H "Authorization: Bearer $token" "${logged_in[@]}"
+  st_run -H "Authorization: Bearer $token" "${logged_in[@]}" ${SAMENSTAD_CONTRACT_ROLE_EXCLUDE:-}
 done
 
 echo "[contract] a generated Python client" >&2

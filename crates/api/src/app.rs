@@ -49,6 +49,7 @@ fn api_routes() -> (
         .split_for_parts();
     crate::openapi::add_body_errors(&mut api);
     crate::openapi::add_common_errors(&mut api);
+    let api = crate::openapi::bound_small_integers(api);
     (app, api)
 }
 
@@ -125,6 +126,7 @@ pub fn build_app(
         .service(web::scope("/api").default_service(unmatched_api(&api_paths)))
         .service(spa(settings.web_dir))
         .default_service(unmatched_api(&api_paths))
+        .wrap(from_fn(crate::json_numbers::integral_floats))
         .wrap(ErrorHandlers::new().default_handler(ensure_problem_body))
         .wrap(cors(&settings.cors_origins))
         .wrap(Compress::default())

@@ -24,6 +24,10 @@ pub enum AppError {
     /// The request parses but some fields are invalid.
     #[error("invalid request")]
     Validation(Vec<FieldError>),
+    /// A field names something that does not exist (a wijk, a category, a page of a list, a
+    /// one-time link): 404 with the field, since the request itself is well formed.
+    #[error("not found")]
+    Unknown(Vec<FieldError>),
     /// No valid credentials.
     #[error("{0}")]
     Unauthorized(String),
@@ -59,10 +63,38 @@ pub enum AppError {
     Internal(String),
 }
 
+/// Codes of rules between fields or with stored data (`to` after `from`, `radius_m` only with
+/// `near`, a window of at most a year, no `venue_id` when adding a venue, a use this room does
+/// not allow, a listing a proposal would break, a point outside Gent): no schema can state
+/// them, so they are a 422 rather than a 400.
+pub const BETWEEN_FIELDS: [&str; 7] = [
+    "order",
+    "span",
+    "requires",
+    "excludes",
+    "not_allowed",
+    "outcome",
+    "outside",
+];
+
+/// Whether every error is about how fields relate to each other.
+fn between_fields(errors: &[FieldError]) -> bool {
+    !errors.is_empty()
+        && errors
+            .iter()
+            .all(|e| BETWEEN_FIELDS.contains(&e.code.as_str()))
+}
+
 impl AppError {
-    /// One field error.
+    /// One field error; the code `unknown` (the field names something that does not exist)
+    /// is a 404, every other code a 400.
     pub fn field(field: &str, code: &str, message: &str) -> Self {
-        AppError::Validation(vec![FieldError::new(field, code, message)])
+        let errors = vec![FieldError::new(field, code, message)];
+        if code == "unknown" {
+            AppError::Unknown(errors)
+        } else {
+            AppError::Validation(errors)
+        }
     }
 
     /// A value of a vocabulary (`samenstad_types` enum) given in the request, if any; a value
@@ -84,7 +116,9 @@ impl AppError {
         match self {
             AppError::NotFound(_) => "not-found",
             AppError::BadRequest(_) => "bad-request",
+            AppError::Validation(errors) if between_fields(errors) => "unprocessable",
             AppError::Validation(_) => "validation",
+            AppError::Unknown(_) => "not-found",
             AppError::Unauthorized(_) => "unauthorized",
             AppError::Forbidden(_) => "forbidden",
             AppError::Conflict(_) | AppError::ConflictWith(..) => "conflict",
@@ -102,7 +136,7 @@ impl AppError {
     pub fn problem(&self) -> Problem {
         let status = self.status_code();
         let (detail, errors) = match self {
-            AppError::Validation(errors) => (
+            AppError::Validation(errors) | AppError::Unknown(errors) => (
                 Some(
                     errors
                         .iter()
@@ -130,7 +164,10 @@ impl AppError {
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
-            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::NotFound(_) | AppError::Unknown(_) => StatusCode::NOT_FOUND,
+            AppError::Validation(errors) if between_fields(errors) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::BadRequest(_) | AppError::Validation(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,

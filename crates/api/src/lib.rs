@@ -13,6 +13,7 @@ pub mod error;
 pub mod etag;
 pub mod gate;
 pub mod import;
+pub mod json_numbers;
 pub mod local_time;
 pub mod mail;
 pub mod notify;

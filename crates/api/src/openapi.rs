@@ -77,8 +77,9 @@ const WITHOUT_DATABASE: &[&str] = &["get_liveness"];
 /// database is unavailable (every operation but [`WITHOUT_DATABASE`]); 401 wherever a bearer
 /// token is accepted (a missing one where it is required, an invalid or expired one always, see
 /// `auth::MaybeCaller`); 403 where a bearer token is required (an API client's token on an
-/// endpoint for people, see `auth::UserCaller`). A route documents its own 401 or 403 only when
-/// it says more than these.
+/// endpoint for people, see `auth::UserCaller`); 404 wherever the request can name something
+/// (a parameter or a body). A route documents its own 401, 403 or 404 only when it says more
+/// than these.
 pub fn add_common_errors(openapi: &mut utoipa::openapi::OpenApi) {
     for op in operations(openapi).filter(|op| !is_open311(op)) {
         let security = op.security.as_deref().unwrap_or_default();
@@ -103,7 +104,91 @@ pub fn add_common_errors(openapi: &mut utoipa::openapi::OpenApi) {
         if touches_database {
             add("503", "The database is unavailable");
         }
+        // A field that names something (`AppError::Unknown`): a wijk, a category, a page of
+        // the list (`cursor`), a one-time link. The request is well formed, so not a 400.
+        let names_things = op.request_body.is_some()
+            || op.parameters.as_deref().is_some_and(|ps| {
+                ps.iter()
+                    .any(|p| !matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Header))
+            });
+        if names_things && touches_database {
+            add(
+                "404",
+                "A field names something that does not exist (its name is in `errors`)",
+            );
+            add(
+                "422",
+                "Fields contradict each other: `to` before `from`, a window too long, a field \
+                 that needs another (their names are in `errors`)",
+            );
+        }
     }
+}
+
+/// Integers narrower than 32 bits (`int8`, `int16` and the unsigned ones, with utoipa's
+/// `non_strict_integers`) get their type's range as `minimum` and `maximum` where the field
+/// states none: a larger number cannot be read, so it is a rule of the document too.
+pub fn bound_small_integers(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ArrayItems, KnownFormat, Schema, SchemaFormat};
+    fn walk(schema: &mut RefOr<Schema>) {
+        let RefOr::T(schema) = schema else { return };
+        match schema {
+            Schema::Object(object) => {
+                let range = match &object.format {
+                    Some(SchemaFormat::KnownFormat(KnownFormat::Int8)) => {
+                        Some((i64::from(i8::MIN), i64::from(i8::MAX)))
+                    }
+                    Some(SchemaFormat::KnownFormat(KnownFormat::Int16)) => {
+                        Some((i64::from(i16::MIN), i64::from(i16::MAX)))
+                    }
+                    Some(SchemaFormat::KnownFormat(KnownFormat::UInt8)) => {
+                        Some((0, i64::from(u8::MAX)))
+                    }
+                    Some(SchemaFormat::KnownFormat(KnownFormat::UInt16)) => {
+                        Some((0, i64::from(u16::MAX)))
+                    }
+                    Some(SchemaFormat::KnownFormat(KnownFormat::UInt32)) => {
+                        Some((0, i64::from(u32::MAX)))
+                    }
+                    _ => None,
+                };
+                if let Some((min, max)) = range {
+                    let number = |n: i64| utoipa::Number::Int(n as isize);
+                    object.minimum.get_or_insert(number(min));
+                    object.maximum.get_or_insert(number(max));
+                }
+                object.properties.values_mut().for_each(walk);
+            }
+            Schema::Array(array) => {
+                if let ArrayItems::RefOrSchema(items) = &mut array.items {
+                    walk(items);
+                }
+            }
+            Schema::OneOf(one) => one.items.iter_mut().for_each(walk),
+            Schema::AllOf(all) => all.items.iter_mut().for_each(walk),
+            Schema::AnyOf(any) => any.items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    if let Some(components) = api.components.as_mut() {
+        components.schemas.values_mut().for_each(walk);
+    }
+    for op in operations(&mut api) {
+        for parameter in op.parameters.iter_mut().flatten() {
+            if let Some(schema) = parameter.schema.as_mut() {
+                walk(schema);
+            }
+        }
+        if let Some(body) = op.request_body.as_mut() {
+            for content in body.content.values_mut() {
+                if let Some(schema) = content.schema.as_mut() {
+                    walk(schema);
+                }
+            }
+        }
+    }
+    api
 }
 
 /// Whether a security requirement names the bearer scheme.
@@ -135,7 +220,11 @@ fn problem_response(description: &str) -> utoipa::openapi::Response {
         title = "Samenstad API",
         description = "The neighbourhood platform of Gent: wijken, projects (wijkbudget), subsidies \
 and venues.\n\nConventions: JSON in `snake_case`; errors are RFC 9457 `application/problem+json`; \
-reads carry an `ETag` and answer `If-None-Match` with 304; lists are `{items, next_cursor}`.\n\n\
+reads carry an `ETag` and answer `If-None-Match` with 304; lists are `{items, next_cursor}`. \
+A request that breaks a rule of this document is a 400 with the field in `errors`; one that is \
+well formed but names something that does not exist (a wijk, a category, a cursor, a one-time \
+link) is a 404 with the field in `errors`; one whose fields contradict each other (`to` before \
+`from`) is a 422. Text never holds U+0000 (400).\n\n\
 Data of Stad Gent is published under the Modellicentie Gratis Hergebruik v1.0: \
 show \"Bron: Stad Gent – data.stad.gent\" with it.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),

@@ -32,7 +32,7 @@ pub fn position<P: DeserializeOwned>(cursor: Option<&str>) -> Result<Option<P>, 
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .map(Some)
-        .ok_or_else(|| AppError::field("cursor", "invalid", "is not a cursor of this list"))
+        .ok_or_else(|| AppError::field("cursor", "unknown", "is not a cursor of this list"))
 }
 
 /// The cursor of a position.
@@ -66,7 +66,7 @@ mod tests {
         assert_eq!(position::<u64>(None).expect("no cursor"), None);
         for bad in ["x", "20", &cursor(&"text")] {
             match position::<u64>(Some(bad)) {
-                Err(AppError::Validation(errors)) => assert_eq!(errors[0].field, "cursor"),
+                Err(AppError::Unknown(errors)) => assert_eq!(errors[0].field, "cursor"),
                 other => panic!("{bad}: {other:?}"),
             }
         }

@@ -800,7 +800,7 @@ async fn the_ideas_inbox_filters_by_channel_day_and_hidden_and_keeps_contacts_fo
             with_contact.status,
             with_contact.body["errors"][0]["field"].as_str()
         ),
-        (StatusCode::BAD_REQUEST, Some("contact"))
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("contact"))
     );
     let phoned = submit(
         staff.clone(),

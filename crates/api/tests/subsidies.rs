@@ -245,13 +245,14 @@ async fn every_rule_of_samen_aan_zet_fails_with_its_field_and_passes_at_its_boun
         let r = put(&app, &uri, draft.clone(), Some(&token)).await;
         assert_eq!(r.status, StatusCode::OK, "{field}={bad}: {}", r.body);
         assert_eq!(codes(&r.body), vec![expected.to_owned()], "{field}={bad}");
-        // Submitting explains the same problem, field by field.
+        // Submitting explains the same problem, field by field: the saved draft conflicts
+        // with the scheme's rules (409), the request itself is well formed.
         let s = post(&app, &format!("{uri}/submit"), json!({}), Some(&token)).await;
         let p = problem(
             s.status,
             &s.headers,
             &serde_json::to_vec(&s.body).expect("json"),
-            StatusCode::BAD_REQUEST,
+            StatusCode::CONFLICT,
         );
         assert!(
             p.errors
@@ -423,7 +424,7 @@ async fn every_rule_of_samen_aan_zet_fails_with_its_field_and_passes_at_its_boun
         Some(&token),
     )
     .await;
-    assert_eq!(s.status, StatusCode::BAD_REQUEST);
+    assert_eq!(s.status, StatusCode::CONFLICT);
     assert!(
         s.body["errors"]
             .as_array()
@@ -1401,7 +1402,7 @@ async fn a_paged_application_list_walks_every_application_once_by_its_link_heade
             Some(&staff),
         )
         .await;
-        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}: {}", r.body);
+        assert_eq!(r.status, refusal_status(&r.body), "{query}: {}", r.body);
         assert_eq!(r.body["errors"][0]["field"], field, "{query}: {}", r.body);
     }
 }

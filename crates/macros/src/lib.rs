@@ -44,15 +44,19 @@ fn expand(item: &mut DeriveInput) -> syn::Result<()> {
         .iter()
         .map(|a| a.to_token_stream().to_string())
         .collect::<String>();
-    let key = if derives.contains("IntoParams") {
-        format_ident!("param")
-    } else if derives.contains("ToSchema") {
-        format_ident!("schema")
-    } else {
+    // A type can be both a body (ToSchema) and query parameters (IntoParams): both get them.
+    let mut keys = Vec::new();
+    if derives.contains("IntoParams") {
+        keys.push(format_ident!("param"));
+    }
+    if derives.contains("ToSchema") {
+        keys.push(format_ident!("schema"));
+    }
+    if keys.is_empty() {
         // Built without the `openapi` feature (the web app): `cfg_attr` already removed the
         // derives, and there is no document to write to.
         return Ok(());
-    };
+    }
     let Data::Struct(data) = &mut item.data else {
         return Err(syn::Error::new(
             item.ident.span(),
@@ -86,9 +90,11 @@ fn expand(item: &mut DeriveInput) -> syn::Result<()> {
                 ));
             }
         }
-        field
-            .attrs
-            .push(parse_quote!(#[cfg_attr(feature = "openapi", #key(#(#parts),*))]));
+        for key in &keys {
+            field
+                .attrs
+                .push(parse_quote!(#[cfg_attr(feature = "openapi", #key(#(#parts),*))]));
+        }
     }
     Ok(())
 }

@@ -115,6 +115,7 @@ pub struct Session {
 #[cfg_attr(feature = "openapi", schema(example = json!({"grant_type": "client_credentials", "client_id": "sc_1f2e3d", "client_secret": "s3cr3t..."})))]
 pub struct ClientCredentialsRequest {
     /// Must be `client_credentials`.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^client_credentials$"))]
     pub grant_type: String,
     /// The client id.
     pub client_id: String,
@@ -364,6 +365,7 @@ pub struct Organisation {
     /// Recognised (erkend) by the city: gives reduced venue tariffs.
     pub recognised: bool,
     /// When it was recognised (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub recognised_at: Option<String>,
 }
 
@@ -422,6 +424,7 @@ pub struct Invitation {
     /// Role on acceptance.
     pub role: MemberRole,
     /// Expiry (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: String,
 }
 
@@ -504,6 +507,7 @@ pub struct AuditEntry {
     /// Sequence number.
     pub id: i64,
     /// When (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub occurred_at: String,
     /// Acting account.
     pub actor_user_id: Option<String>,
@@ -540,6 +544,7 @@ pub struct ListOrganisationsQuery {
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub cursor: Option<String>,
 }
 
@@ -574,6 +579,7 @@ pub struct ListAuditQuery {
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     #[serde(default)]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub cursor: Option<String>,
 }
 
@@ -630,16 +636,19 @@ pub struct OutboxMail {
     /// `pending`, `sending`, `sent`, `not_sent` (no SMTP configured) or `failed`.
     pub status: MailStatus,
     /// When it was queued (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub created_at: String,
 }
 
 /// Filters of the outbox.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[samenstad_macros::constraints]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ListOutboxQuery {
     /// Only mails to this address.
     #[serde(default)]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub to: Option<String>,
 }
 
@@ -650,6 +659,7 @@ pub struct MeExport {
     /// The account.
     pub account: Me,
     /// When the account was created (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub created_at: String,
     /// When the e-mail address was verified.
     pub email_verified_at: Option<String>,

@@ -163,12 +163,14 @@ pub struct Advice {
     /// A link to the advice as a document.
     pub document_url: Option<String>,
     /// When it was published (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub published_at: Option<String>,
     /// What the city did with it.
     pub response: Option<AdviceResponse>,
     /// Why.
     pub response_reason: Option<String>,
     /// When the city responded (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub responded_at: Option<String>,
 }
 
@@ -193,10 +195,12 @@ pub struct AdviceRequest {
     /// Links to the documents.
     pub documents: Vec<String>,
     /// The deadline (ISO 8601 date).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub deadline: String,
     /// Open until every council answered or the deadline passed.
     pub status: AdviceRequestStatus,
     /// When it was published (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub created_at: String,
     /// Each council asked, with its advice and the city's response.
     pub advice: Vec<Advice>,
@@ -218,6 +222,7 @@ crate::page::page!(
 pub struct AdviceRequestQuery {
     /// Only requests to this council (its key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub council: Option<String>,
     /// Page size, 1–100 (default 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -226,5 +231,6 @@ pub struct AdviceRequestQuery {
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub cursor: Option<String>,
 }

@@ -42,6 +42,7 @@ pub struct FeedbackItem {
     /// Who is responsible: the city service, the partner it was referred to, or who asked.
     pub responsible: Option<String>,
     /// When it came in (ISO 8601 date).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
     /// Its page in the web app.
     pub link: String,
@@ -64,8 +65,10 @@ pub struct FeedbackTable {
     /// The wijk, or null for the whole city (which also lists the advice requests).
     pub wijknr: Option<i16>,
     /// First day (ISO 8601 date).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub from: String,
     /// Last day (ISO 8601 date).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub to: String,
     /// The themes in alphabetical order.
     pub themes: Vec<FeedbackTheme>,
@@ -80,6 +83,7 @@ pub struct FeedbackTable {
 pub struct FeedbackQuery {
     /// A wijk (number or slug); without it, the whole city.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub wijk: Option<String>,
     /// First day (ISO 8601 date; default 90 days before `to`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -55,6 +55,7 @@ pub struct Follow {
     /// At once or in the weekly digest.
     pub mode: FollowMode,
     /// Since when (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub created_at: String,
 }
 

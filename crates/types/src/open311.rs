@@ -184,16 +184,28 @@ pub struct Open311RequestQuery {
     pub service_code: Option<String>,
     /// Requested at or after (ISO 8601 with a time zone); default 90 days before `end_date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", param(example = "2026-11-01T00:00:00Z"))]
+    #[cfg_attr(
+        feature = "openapi",
+        param(format = DateTime, example = "2026-11-01T00:00:00Z")
+    )]
     pub start_date: Option<String>,
     /// Requested at or before (ISO 8601 with a time zone); default now. At most 90 days after
     /// `start_date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", param(example = "2026-12-04T00:00:00Z"))]
+    #[cfg_attr(
+        feature = "openapi",
+        param(format = DateTime, example = "2026-12-04T00:00:00Z")
+    )]
     pub end_date: Option<String>,
     /// Comma-separated statuses: `open`, `closed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", param(example = "open"))]
+    #[cfg_attr(
+        feature = "openapi",
+        param(
+            pattern = r"^\s*((open|closed)\s*(,\s*(open|closed)\s*)*)?$",
+            example = "open"
+        )
+    )]
     pub status: Option<String>,
     /// Extension: the page, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]

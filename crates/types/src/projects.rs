@@ -192,6 +192,7 @@ pub struct Phase {
     /// The phase.
     pub phase: RoundPhase,
     /// First day (ISO 8601 date).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub starts_on: String,
     /// Last day, if known.
     pub ends_on: Option<String>,
@@ -287,6 +288,7 @@ pub struct Programme {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IdeaEvent {
     /// When (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub at: String,
     /// What happened.
     pub kind: IdeaEventKind,
@@ -348,6 +350,7 @@ pub struct Idea {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
     /// Submitted (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub created_at: String,
     /// Its public history (only on the idea's own page).
     pub events: Option<Vec<IdeaEvent>>,
@@ -368,6 +371,7 @@ crate::page::page!(
 pub struct ListIdeasQuery {
     /// Wijk number or slug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub wijk: Option<String>,
     /// Only ideas with this status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -383,9 +387,11 @@ pub struct ListIdeasQuery {
     pub channel: Option<String>,
     /// Only ideas submitted on or after this day (ISO 8601 date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(format = Date))]
     pub from: Option<String>,
     /// Only ideas submitted on or before this day (ISO 8601 date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(format = Date))]
     pub to: Option<String>,
     /// Staff of the wijk: `true` lists only hidden ideas (others never see hidden ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -396,6 +402,7 @@ pub struct ListIdeasQuery {
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub cursor: Option<String>,
 }
 
@@ -573,12 +580,14 @@ pub struct Proposal {
     pub decision_kind: Option<DecisionKind>,
     /// When it was decided (RFC 3339).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub decided_at: Option<String>,
     /// Who recorded the decision (display name; for a panel, its last member to vote).
     #[serde(default)]
     pub decided_by: Option<String>,
     /// A college decision's date (ISO 8601 date).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub college_date: Option<String>,
     /// A college decision's reference.
     #[serde(default)]
@@ -649,6 +658,7 @@ pub struct Residence {
     /// `staff` or `register`.
     pub method: String,
     /// When (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub verified_at: String,
 }
 
@@ -680,8 +690,10 @@ pub struct CreateVote {
     #[serde(default)]
     pub min_age: Option<i32>,
     /// Opens (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub opens_at: String,
     /// Closes (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub closes_at: String,
     /// The proposals on the ballot (of this wijk and round).
     pub proposal_ids: Vec<String>,
@@ -708,8 +720,10 @@ pub struct Vote {
     /// Minimum age.
     pub min_age: i32,
     /// Opens (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub opens_at: String,
     /// Closes (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub closes_at: String,
     /// Where it stands in time.
     pub state: VoteState,
@@ -761,6 +775,7 @@ pub struct Ballot {
     /// Paper ballots count once a second staff member confirmed them.
     pub confirmed: bool,
     /// Last change (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub updated_at: String,
 }
 
@@ -819,6 +834,7 @@ pub struct DecideProposal {
     pub kind: Option<String>,
     /// With `college`: the date of the college's decision (ISO 8601 date).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub college_date: Option<String>,
     /// With `college`: the decision's reference, 2–100 characters.
     #[serde(default)]
@@ -858,16 +874,19 @@ pub struct ResidenceRequest {
     /// Why it was refused.
     pub reason: Option<String>,
     /// When it was asked (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub requested_at: String,
 }
 
 /// Filters of the residence requests.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[samenstad_macros::constraints]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ResidenceRequestsQuery {
     /// Wijk number or slug (staff: default all their wijken).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub wijk: Option<String>,
     /// `pending`, `verified` or `rejected`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -905,6 +924,7 @@ pub struct PaperBallot {
     /// Whether a second staff member confirmed it.
     pub confirmed: bool,
     /// When it was entered (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub entered_at: String,
 }
 
@@ -919,15 +939,18 @@ pub struct PaperBallotsQuery {
 }
 
 /// Filters of the project list.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[samenstad_macros::constraints]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProjectsQuery {
     /// Wijk number or slug (default: all wijken).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub wijk: Option<String>,
     /// Round number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 99, message = "must be 1 to 99"))]
     pub round: Option<i16>,
     /// `planned`, `in_realisation`, `realised` or `stopped`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -940,6 +963,7 @@ pub struct ProjectsQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProjectUpdate {
     /// When (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub at: String,
     /// What happened.
     pub body: String,
@@ -970,6 +994,7 @@ pub struct Project {
     /// Spent so far (cents).
     pub spent_cents: i64,
     /// To be realised by (ISO 8601 date).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub deadline: String,
     /// Partners.
     pub partners: Vec<String>,
@@ -1145,9 +1170,11 @@ pub struct Panel {
     pub seed: Option<String>,
     /// When the seed was made public (RFC 3339).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub seed_published_at: Option<String>,
     /// The draw is refused before this time (RFC 3339): the seed is public for a notice period first.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub draw_not_before: Option<String>,
     /// Members who must take part in a decision.
     #[serde(default)]
@@ -1155,6 +1182,7 @@ pub struct Panel {
     /// The draw algorithm's version tag (after the draw).
     pub algorithm: Option<String>,
     /// When it was drawn (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub drawn_at: Option<String>,
     /// The candidate pool, as published for re-running the draw.
     pub candidates: Vec<PanelCandidate>,

@@ -68,10 +68,12 @@ pub struct RecognitionRequest {
     /// The owners' motivation.
     pub motivation: String,
     /// When it was asked (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub requested_at: String,
     /// Where it stands.
     pub status: RecognitionStatus,
     /// When staff decided (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub decided_at: Option<String>,
     /// Why (always given with a refusal).
     pub reason: Option<String>,

@@ -195,6 +195,7 @@ pub struct ReopenSignal {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignalEvent {
     /// When (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub at: String,
     /// The status it led to.
     pub status: SignalStatus,
@@ -276,6 +277,7 @@ pub struct Signal {
     /// How it was closed.
     pub resolution: Option<SignalResolution>,
     /// The planned day (ISO 8601 date).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub planned_for: Option<String>,
     /// Who is responsible instead, or to whom it was referred.
     pub responsible: Option<String>,
@@ -290,10 +292,13 @@ pub struct Signal {
     /// Who reported it: only for staff of its service and its wijk.
     pub reporter: Option<SignalReporter>,
     /// When it was reported (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub created_at: String,
     /// When it last changed (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub updated_at: String,
     /// When it was closed (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub closed_at: Option<String>,
     /// How many people follow it.
     pub followers: i64,
@@ -323,9 +328,11 @@ crate::page::page!(
 pub struct SignalQuery {
     /// Only this wijk (number or slug).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub wijk: Option<String>,
     /// Only this category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub category: Option<String>,
     /// Only signals with this status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -333,6 +340,7 @@ pub struct SignalQuery {
     pub status: Option<String>,
     /// Only signals of this service (its key): the service's queue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub service: Option<String>,
     /// Page size, 1–100 (default 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -341,6 +349,7 @@ pub struct SignalQuery {
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub cursor: Option<String>,
 }
 

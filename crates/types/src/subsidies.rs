@@ -295,6 +295,7 @@ pub struct Deadline {
     /// Last day to submit.
     pub closes_on: String,
     /// When programme staff sent its applications to the jury (RFC 3339), if they did.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub closed_at: Option<String>,
     /// Applications assigned to it.
     pub applications: i64,
@@ -377,6 +378,7 @@ pub struct BudgetInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeadlineInput {
     /// Last day to submit (`YYYY-MM-DD`).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub closes_on: String,
 }
 
@@ -397,6 +399,7 @@ pub struct SchemeFit {
     /// `automatic` or `jury`.
     pub review: ReviewMode,
     /// The earliest start if submitted today (`YYYY-MM-DD`).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub earliest_start: Option<String>,
     /// For jury categories: the next deadline.
     pub next_deadline: Option<String>,
@@ -460,8 +463,10 @@ pub struct ApplicationDraft {
     #[validate(length(max = 8))]
     pub target_groups: Vec<String>,
     /// First day.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub starts_on: Option<String>,
     /// Last day.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub ends_on: Option<String>,
     /// A venue of the city's finder, if it takes place there.
     #[serde(default)]
@@ -497,6 +502,7 @@ pub struct NewApplication {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationEvent {
     /// When (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub at: String,
     /// The status it moved to.
     pub status: ApplicationStatus,
@@ -531,6 +537,7 @@ pub struct Report {
     /// Total actual costs (cents).
     pub actual_total_cents: i64,
     /// Submitted (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub submitted_at: String,
     /// Staff's review, once reviewed.
     pub review: Option<String>,
@@ -581,8 +588,10 @@ pub struct Application {
     /// Status history.
     pub timeline: Vec<ApplicationEvent>,
     /// Created (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub created_at: String,
     /// Submitted (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub submitted_at: Option<String>,
 }
 
@@ -613,6 +622,7 @@ pub struct ApplicationSummary {
     /// Weighted jury average (0–10), for staff and only when scored.
     pub jury_average: Option<f64>,
     /// Last change (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub updated_at: String,
 }
 
@@ -625,6 +635,7 @@ pub struct CosignatureLink {
     /// The page residents open to sign.
     pub url: String,
     /// Valid until (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: String,
 }
 
@@ -641,6 +652,7 @@ pub struct CosignatureRequest {
     /// Confirmed co-signatures.
     pub cosignatures: i32,
     /// Valid until (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: String,
 }
 
@@ -755,8 +767,10 @@ pub struct ReportInput {
     /// How it went.
     #[validate(length(min = 1, max = 10000))]
     pub narrative: String,
-    /// Actual cost of each budget line, in the order of the application's lines (cents).
+    /// Actual cost of each budget line, in the order of the application's lines (cents, 0 or
+    /// more).
     #[validate(length(max = 50))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<u32>))]
     pub actual_cents: Vec<i64>,
 }
 
@@ -791,6 +805,7 @@ pub struct Award {
     /// Budget year.
     pub year: i32,
     /// Decided (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub decided_at: String,
 }
 
@@ -866,6 +881,7 @@ pub struct ApplicationsQuery {
     #[cfg_attr(feature = "openapi", param(value_type = Option<ApplicationView>))]
     pub view: Option<String>,
     /// Only this scheme.
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub scheme: Option<String>,
     /// Only this status.
     #[cfg_attr(feature = "openapi", param(value_type = Option<ApplicationStatus>))]
@@ -877,27 +893,34 @@ pub struct ApplicationsQuery {
     pub limit: Option<i64>,
     /// The cursor of the `Link: <…>; rel="next"` header of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub cursor: Option<String>,
 }
 
 /// Filters of the public award list and the dashboard.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[samenstad_macros::constraints]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct YearQuery {
     /// Budget year (default: the current year).
+    #[validate(range(min = 2000, max = 2100, message = "must be between 2000 and 2100"))]
     pub year: Option<i32>,
     /// Only this scheme.
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub scheme: Option<String>,
 }
 
 /// Scheme finder: which subsidy fits my idea?
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[samenstad_macros::constraints]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct FinderQuery {
     /// What you need (cents).
+    #[validate(range(min = 0, message = "must be 0 or more"))]
     pub amount_cents: Option<i64>,
     /// A theme, e.g. `ontmoeten`.
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub theme: Option<String>,
 }

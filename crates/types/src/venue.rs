@@ -285,8 +285,10 @@ pub struct Closure {
     /// Id.
     pub id: String,
     /// First day closed (`YYYY-MM-DD`).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub first_day: String,
     /// Last day closed (`YYYY-MM-DD`, inclusive).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub last_day: String,
     /// Why, shown to people who try to book, e.g. `Kerstvakantie`.
     pub reason: String,
@@ -299,8 +301,10 @@ pub struct Closure {
 #[cfg_attr(feature = "openapi", schema(example = json!({"first_day": "2027-12-24", "last_day": "2028-01-01", "reason": "Kerstvakantie"})))]
 pub struct CreateClosure {
     /// First day closed (`YYYY-MM-DD`), today or later.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub first_day: String,
     /// Last day closed (`YYYY-MM-DD`, inclusive), at most a year after the first.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub last_day: String,
     /// Why, shown to people who try to book.
     #[validate(length(min = 2, max = 200, message = "must be 2 to 200 characters"))]
@@ -432,6 +436,7 @@ crate::page::page!(
 pub struct ListVenuesQuery {
     /// Wijk number or slug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub wijk: Option<String>,
     /// Venue type.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
@@ -450,21 +455,32 @@ pub struct ListVenuesQuery {
     pub room_use: Option<String>,
     /// Only venues (or rooms) with this facility.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub facility: Option<String>,
     /// Only venues with a step-free entrance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessible: Option<bool>,
     /// With `available_to`: only venues with a matching room free in this window (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(format = DateTime))]
     pub available_from: Option<String>,
     /// End of the window (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(format = DateTime))]
     pub available_to: Option<String>,
     /// Only venues open at this moment (RFC 3339), by their opening hours in Belgian time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(format = DateTime))]
     pub open_at: Option<String>,
     /// `lat,lon`: sort by distance from this point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        param(
+            pattern = r"^\s*-?(?:90(?:\.0+)?|[1-8]?\d(?:\.\d+)?)\s*,\s*-?(?:180(?:\.0+)?|(?:1[0-7]\d|[1-9]?\d)(?:\.\d+)?)\s*$",
+            example = "51.0536,3.7253"
+        )
+    )]
     pub near: Option<String>,
     /// With `near`: only venues within this many metres.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -476,6 +492,7 @@ pub struct ListVenuesQuery {
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, message = "must not be empty"))]
     pub cursor: Option<String>,
 }
 
@@ -485,8 +502,10 @@ pub struct ListVenuesQuery {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AvailabilityQuery {
     /// Start (RFC 3339).
+    #[cfg_attr(feature = "openapi", param(format = DateTime))]
     pub from: String,
     /// End (RFC 3339); at most 366 days after `from`.
+    #[cfg_attr(feature = "openapi", param(format = DateTime))]
     pub to: String,
 }
 
@@ -495,8 +514,10 @@ pub struct AvailabilityQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BusyInterval {
     /// Start (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub start: String,
     /// End (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub end: String,
 }
 
@@ -527,13 +548,16 @@ pub struct CreateBooking {
     #[validate(range(min = 1, max = 10000, message = "must be 1 to 10000"))]
     pub attendees: i32,
     /// Start (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub start: String,
     /// End (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub end: String,
     /// The use, one of the room's allowed uses.
     pub room_use: String,
     /// Book on behalf of this organisation (you must be a member).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub organisation_id: Option<String>,
 }
 
@@ -573,12 +597,15 @@ pub struct Booking {
     /// Number of people.
     pub attendees: i32,
     /// Start (RFC 3339, UTC).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub start: String,
     /// End (RFC 3339, UTC).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub end: String,
     /// The use.
     pub room_use: String,
     /// On behalf of this organisation.
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub organisation_id: Option<String>,
     /// `recognised`, `resident`, `private` or `free`.
     pub tariff_category: TariffCategory,
@@ -717,6 +744,7 @@ pub struct CreateVenueChange {
     pub kind: String,
     /// The venue to change or remove.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub venue_id: Option<String>,
     /// New values (for `add`: the whole listing; for `change`: what changes).
     #[serde(default)]
@@ -745,6 +773,7 @@ pub struct VenueChange {
     /// Why it was rejected.
     pub decision_reason: Option<String>,
     /// When it was proposed (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub created_at: String,
 }
 
@@ -773,6 +802,7 @@ pub struct CreateBookingSeries {
     #[cfg_attr(feature = "openapi", schema(value_type = Recurrence))]
     pub recurrence: String,
     /// Last day an occurrence may fall on (`YYYY-MM-DD`); at most 53 occurrences.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub until: String,
 }
 

@@ -78,7 +78,7 @@ pub struct FindUserQuery {
         (status = 404, description = "No account has this address", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/admin/users")]
+#[get("/admin/users", wrap = "from_fn(gate::admin)")]
 pub async fn find_user(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -317,7 +317,7 @@ pub async fn create_api_client(
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/admin/api-clients")]
+#[get("/admin/api-clients", wrap = "from_fn(gate::admin)")]
 pub async fn list_api_clients(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -383,7 +383,7 @@ pub async fn revoke_api_client(
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/admin/outbox")]
+#[get("/admin/outbox", wrap = "from_fn(gate::admin)")]
 pub async fn list_outbox(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -443,7 +443,7 @@ const AUDIT_CSV_ROWS: i64 = 10_000;
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/audit.csv")]
+#[get("/audit.csv", wrap = "from_fn(gate::admin)")]
 pub async fn audit_csv(
     caller: UserCaller,
     state: web::Data<AppState>,
@@ -501,7 +501,7 @@ pub async fn audit_csv(
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/audit")]
+#[get("/audit", wrap = "from_fn(gate::admin)")]
 pub async fn list_audit(
     caller: UserCaller,
     state: web::Data<AppState>,

@@ -114,10 +114,15 @@ fn session_response(
         }))
 }
 
-/// Uses a one-time link token; a wrong, used or expired one is a 400 with a clear message.
+/// Uses a one-time link token; a wrong, used or expired one is a 404 on `token` (the request is
+/// well formed; the link it names is not there).
 fn take_link(conn: &mut PgConnection, token: &str, purpose: &str) -> Result<Uuid, AppError> {
     q::take_email_token(conn, &token_hash(token), purpose)?.ok_or_else(|| {
-        AppError::BadRequest("this link is invalid, already used or expired".to_owned())
+        AppError::field(
+            "token",
+            "unknown",
+            "this link is invalid, already used or expired",
+        )
     })
 }
 
@@ -376,14 +381,18 @@ fn presented_refresh(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, A
         // Only an object: serde would also read a JSON array as this all-optional struct.
         let value: serde_json::Value = serde_json::from_slice(body)
             .map_err(|e| AppError::BadRequest(format!("invalid JSON body: {e}")))?;
-        if !value.is_object() {
+        // JSON `null` is the optional body left out, as a generated client sends it.
+        if value.is_null() {
+            None
+        } else if !value.is_object() {
             return Err(AppError::BadRequest(
                 "the body must be a JSON object".to_owned(),
             ));
+        } else {
+            serde_json::from_value::<RefreshRequest>(value)
+                .map_err(|e| AppError::BadRequest(format!("invalid JSON body: {e}")))?
+                .refresh_token
         }
-        serde_json::from_value::<RefreshRequest>(value)
-            .map_err(|e| AppError::BadRequest(format!("invalid JSON body: {e}")))?
-            .refresh_token
     };
     Ok(from_body
         .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))

@@ -50,13 +50,19 @@ async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, 
         day("to", query.to.as_deref())?,
         today,
     )
-    .map_err(|e| AppError::field("from", "invalid", e.message()))?;
+    .map_err(|e| {
+        let code = match e {
+            rules::PeriodError::Reversed => "order",
+            rules::PeriodError::TooLong => "span",
+        };
+        AppError::field("from", code, e.message())
+    })?;
     let (wijknr, wijk_id): (Option<i16>, Option<Uuid>) = match query.wijk.as_deref() {
         Some(key) => {
             let snapshot = cache::wijken(state).await?;
-            let detail = snapshot
-                .find(key)
-                .ok_or_else(|| AppError::field("wijk", "unknown", "is not a wijk of Gent"))?;
+            let detail = snapshot.find(key).ok_or_else(|| {
+                AppError::field("wijk", "unknown", "no wijk has this number or slug")
+            })?;
             (Some(detail.wijk.wijknr), snapshot.id_of(key))
         }
         None => (None, None),

@@ -195,7 +195,7 @@ fn checked(conn: &mut PgConnection, token: &str) -> Result<Unsubscribe, AppError
     notify::read(conn, token)?.ok_or_else(|| {
         AppError::field(
             "token",
-            "invalid",
+            "unknown",
             "this unsubscribe link is not valid (was it cut off?)",
         )
     })

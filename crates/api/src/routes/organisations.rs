@@ -326,14 +326,19 @@ pub async fn accept_invitation(
                 ));
             }
             let email = p.user.email.clone().unwrap_or_default();
-            let (org, role) =
-                q::accept_invitation(conn, &token_hash(&body.token), &email, p.user.id)?
-                    .ok_or_else(|| {
-                        AppError::BadRequest(
-                    "this invitation is invalid, used, expired or meant for another address"
-                        .to_owned(),
+            let (org, role) = q::accept_invitation(
+                conn,
+                &token_hash(&body.token),
+                &email,
+                p.user.id,
+            )?
+            .ok_or_else(|| {
+                AppError::field(
+                    "token",
+                    "unknown",
+                    "this invitation is invalid, used, expired or meant for another address",
                 )
-                    })?;
+            })?;
             q::add_member(conn, org, p.user.id, role)?;
             audit::record(
                 conn,

@@ -408,14 +408,14 @@ pub async fn create_idea(
     if channel == IdeaChannel::Online && body.contact.is_some() {
         return Err(AppError::field(
             "contact",
-            "invalid",
+            "excludes",
             "a contact is kept only for ideas staff enter for someone else",
         ));
     }
     if channel != IdeaChannel::Online && body.submitter_name.is_none() {
         return Err(AppError::field(
             "submitter_name",
-            "required",
+            "requires",
             "give the submitter's name for an idea that came in another way",
         ));
     }
@@ -444,7 +444,7 @@ pub async fn create_idea(
         (None, None) => {
             return Err(AppError::field(
                 "wijk",
-                "required",
+                "requires",
                 "give the wijk or a point on the map",
             ));
         }
@@ -452,7 +452,7 @@ pub async fn create_idea(
     if body.lat.is_some() != body.lon.is_some() {
         return Err(AppError::field(
             "lon",
-            "required",
+            "requires",
             "lat and lon go together",
         ));
     }

@@ -228,13 +228,7 @@ pub async fn list_projects(
 
 /// The projects a [`ProjectsQuery`] asks for.
 async fn projects_of(state: &AppState, query: ProjectsQuery) -> Result<Vec<Project>, AppError> {
-    if query.round.is_some_and(|r| !(1..=99).contains(&r)) {
-        return Err(AppError::field(
-            "round",
-            "invalid",
-            "must be a round number",
-        ));
-    }
+    query.validate()?;
     let status = query.status.as_deref().map(project_status).transpose()?;
     let wijk_id = match query.wijk.as_deref() {
         Some(key) => Some(cache::wijk_id(state, key).await?),

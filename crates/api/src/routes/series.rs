@@ -179,7 +179,7 @@ pub async fn create_series(
     if end <= start || end - start > Duration::hours(24) {
         return Err(AppError::field(
             "end",
-            "range",
+            "order",
             "must be after start, at most 24 hours later",
         ));
     }
@@ -193,7 +193,7 @@ pub async fn create_series(
     let slots = occurrences(start, end, recurrence.as_str(), until).ok_or_else(|| {
         AppError::field(
             "until",
-            "range",
+            "span",
             &format!("a series has at most {MAX_OCCURRENCES} occurrences"),
         )
     })?;

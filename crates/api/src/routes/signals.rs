@@ -379,10 +379,8 @@ pub async fn report(
                     ));
                 }
             } else if body.reporter_name.is_some() || body.reporter_contact.is_some() {
-                return Err(AppError::field(
-                    "reporter_name",
-                    "not_allowed",
-                    "only staff entering a signal give the reporter's name and contact",
+                return Err(AppError::Forbidden(
+                    "only staff entering a signal give the reporter's name and contact".to_owned(),
                 ));
             } else {
                 let now = Utc::now();

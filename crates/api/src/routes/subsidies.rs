@@ -367,13 +367,7 @@ pub async fn finder(
     query: web::Query<FinderQuery>,
 ) -> Result<web::Json<Vec<SchemeFit>>, AppError> {
     let q = query.into_inner();
-    if q.amount_cents.is_some_and(|a| a < 0) {
-        return Err(AppError::field(
-            "amount_cents",
-            "range",
-            "must be 0 or more",
-        ));
-    }
+    q.validate()?;
     state
         .with_conn(move |conn| {
             let today = Utc::now().date_naive();
@@ -838,7 +832,12 @@ pub async fn submit_application(
             let draft = draft_of(conn, &row)?;
             let problems = problems_of(conn, &scheme, &rules, &row, &draft)?;
             if !problems.is_empty() {
-                return Err(AppError::Validation(problems));
+                // The stored draft breaks the scheme's rules: the submit conflicts with what
+                // is saved (the request itself is well formed), and `errors` says what to fix.
+                return Err(AppError::ConflictWith(
+                    "the application does not meet the scheme's rules yet".to_owned(),
+                    problems,
+                ));
             }
             let jury = rules_check::category(&rules, &row.category)
                 .is_some_and(|c| c.review == ReviewMode::Jury.as_str());
@@ -1072,7 +1071,8 @@ const ATTACHMENT_TYPES: [&str; 4] = ["application/pdf", "image/jpeg", "image/png
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct AttachmentQuery {
-    /// File name to show (1–200 characters).
+    /// File name to show (1–200 characters, no control characters).
+    #[param(pattern = "^[^\\x00-\\x1f\\x7f-\\x9f]{1,200}$")]
     pub name: String,
 }
 

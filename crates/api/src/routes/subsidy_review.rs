@@ -527,16 +527,8 @@ pub async fn review_report(
 }
 
 fn year_of(q: &YearQuery) -> Result<i32, AppError> {
-    let year = q.year.unwrap_or_else(|| Utc::now().year());
-    if (2000..=2100).contains(&year) {
-        Ok(year)
-    } else {
-        Err(AppError::field(
-            "year",
-            "range",
-            "must be between 2000 and 2100",
-        ))
-    }
+    q.validate()?;
+    Ok(q.year.unwrap_or_else(|| Utc::now().year()))
 }
 
 /// The wijk numbers of each of these applications, ascending.

@@ -105,7 +105,7 @@ fn proposed_row(
             current.map(|v| v.slug.as_str()),
         )
         .map(Some)
-        .map_err(|why| AppError::field("proposal", "invalid", &why))
+        .map_err(|why| AppError::field("proposal", "outcome", &why))
 }
 
 /// Propose a change to the venue list
@@ -136,7 +136,7 @@ pub async fn create_venue_change(
         (VenueChangeKind::Add, Some(_)) => {
             return Err(AppError::field(
                 "venue_id",
-                "not_allowed",
+                "excludes",
                 "a new venue has no id yet",
             ));
         }
@@ -144,7 +144,7 @@ pub async fn create_venue_change(
             id.parse::<Uuid>()
                 .map_err(|_| AppError::field("venue_id", "invalid", "must be a UUID"))?,
         ),
-        (_, None) => return Err(AppError::field("venue_id", "required", "say which venue")),
+        (_, None) => return Err(AppError::field("venue_id", "requires", "say which venue")),
     };
     let row = state
         .transaction(move |conn| {

@@ -280,7 +280,7 @@ fn window(query: &AvailabilityQuery) -> Result<(DateTime<Utc>, DateTime<Utc>), A
     if to - from > Duration::days(366) {
         return Err(AppError::field(
             "to",
-            "range",
+            "span",
             "the window is at most 366 days",
         ));
     }
@@ -410,7 +410,7 @@ fn overlap_error(slot: Option<&q::Span>) -> AppError {
     security(("bearer" = [])),
     params(
         ("id" = String, Path, description = "Room id (UUID)"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Unique key per intended booking (max 200 characters)"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Unique key per intended booking (1 to 200 visible characters)", pattern = "^[!-~][ -~]{0,199}$"),
     ),
     request_body = CreateBooking,
     responses(
@@ -457,7 +457,7 @@ pub async fn create_booking(
     if end - start > Duration::hours(24) {
         return Err(AppError::field(
             "end",
-            "range",
+            "span",
             "a booking lasts at most 24 hours",
         ));
     }
@@ -557,6 +557,7 @@ pub async fn create_booking(
 #[into_params(parameter_in = Query)]
 pub struct ListBookingsQuery {
     /// `mine` (default): bookings I requested; `managed`: bookings of the venues I manage.
+    #[param(pattern = "^(mine|managed)$")]
     pub scope: Option<String>,
 }
 

@@ -468,7 +468,7 @@ pub async fn create_vote(
     if closes_at <= opens_at {
         return Err(AppError::field(
             "closes_at",
-            "invalid",
+            "order",
             "must be after opens_at",
         ));
     }
