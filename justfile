@@ -70,11 +70,17 @@ test-rust:
     . scripts/env.sh && if command -v cargo-nextest >/dev/null; then cargo nextest run --locked -p samenstad-web; else cargo test --locked -p samenstad-web; fi
     cargo build --locked -p samenstad-api
 
-# Details: schemathesis runs every operation, `examples` generated cases each, anonymous and as a
-# resident; scripts/integrator-example.py uses the generated Python client.
+# Details: schemathesis runs every operation with every check, `examples` generated cases each,
+# anonymous, as a resident, as wijk staff, as a programme administrator, as a venue manager and as
+# an administrator; scripts/integrator-example.py uses the generated Python client;
+# scripts/open-data-check.py reads every open-data format back with third-party parsers.
 # The API contract on a real server: openapi-spec-validator, schemathesis, openapi-python-client
-contract examples="50":
+contract examples="10":
     scripts/contract.sh {{examples}}
+
+# The contract with 50 generated cases per operation, positive_data_acceptance for every role too
+contract-full:
+    SAMENSTAD_CONTRACT_STRICT=1 scripts/contract.sh 50
 
 # Browser tests in headless Chromium against the real binary (needs `just web`)
 e2e:

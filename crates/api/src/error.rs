@@ -65,9 +65,10 @@ pub enum AppError {
 
 /// Codes of rules between fields or with stored data (`to` after `from`, `radius_m` only with
 /// `near`, a window of at most a year, no `venue_id` when adding a venue, a use this room does
-/// not allow, a listing a proposal would break, a point outside Gent): no schema can state
+/// not allow, a listing a proposal would break, a point outside Gent, a day already past): no
+/// schema can state
 /// them, so they are a 422 rather than a 400.
-pub const BETWEEN_FIELDS: [&str; 7] = [
+pub const BETWEEN_FIELDS: [&str; 8] = [
     "order",
     "span",
     "requires",
@@ -75,6 +76,7 @@ pub const BETWEEN_FIELDS: [&str; 7] = [
     "not_allowed",
     "outcome",
     "outside",
+    "past",
 ];
 
 /// Whether every error is about how fields relate to each other.

@@ -191,7 +191,7 @@ async fn a_panel_decides_by_a_majority_of_its_seated_members_once_its_quorum_has
     .await;
     assert_eq!(
         (bad.status, bad.body["errors"][0]["field"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("quorum")),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("quorum")),
         "a quorum above the size: {}",
         bad.body
     );
@@ -403,7 +403,7 @@ async fn staff_edit_a_proposal_and_its_ideas_until_it_is_decided() {
     .await;
     assert_eq!(
         (decided.status, decided.body["errors"][0]["field"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("college_date")),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("college_date")),
         "{}",
         decided.body
     );

@@ -358,7 +358,8 @@ async fn ideas_are_submitted_supported_decided_with_a_reason_and_moderated() {
     .await;
     assert_eq!(
         (r.status, r.body["errors"][0]["field"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("reason"))
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("reason")),
+        "a status that needs a reason"
     );
     let r = post(
         &app,
@@ -369,7 +370,7 @@ async fn ideas_are_submitted_supported_decided_with_a_reason_and_moderated() {
     .await;
     assert_eq!(
         (r.status, r.body["errors"][0]["field"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("referred_to"))
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("referred_to"))
     );
     let r = post(
         &app,

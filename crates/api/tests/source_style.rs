@@ -157,3 +157,66 @@ fn the_check_names_diesel_and_sideways_imports_with_their_line() {
         found[3]
     );
 }
+
+/// The name each type deriving `utoipa::ToSchema` has in the OpenAPI document: its own, or the
+/// one given with `schema(as = …)`. Two types with one name would share one schema (the last
+/// registered wins), so a client would read one type with the other's fields.
+fn schema_names(source: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut attributes = String::new();
+    for line in source.lines() {
+        let line = line.trim_start();
+        if line.starts_with("#[") || line.starts_with("///") {
+            attributes.push_str(line);
+            continue;
+        }
+        let item = line
+            .strip_prefix("pub struct ")
+            .or_else(|| line.strip_prefix("pub enum "));
+        if let Some(item) = item
+            && attributes.contains("ToSchema")
+        {
+            let own: String = item
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let renamed = attributes.split("schema(as = ").nth(1).map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            });
+            names.push(renamed.unwrap_or(own));
+        }
+        attributes.clear();
+    }
+    names
+}
+
+#[test]
+fn no_two_types_share_a_name_in_the_openapi_document() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut seen: std::collections::BTreeMap<String, PathBuf> = Default::default();
+    let mut clashes = Vec::new();
+    for dir in ["types/src", "api/src"] {
+        for path in rust_files(&root.join(dir)) {
+            let source = fs::read_to_string(&path).expect("source");
+            for name in schema_names(&source) {
+                if let Some(first) = seen.insert(name.clone(), path.clone()) {
+                    clashes.push(format!(
+                        "{name}: {} and {}",
+                        first.display(),
+                        path.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(seen.len() > 100, "found {} schema types", seen.len());
+    assert!(clashes.is_empty(), "{clashes:#?}");
+    assert_eq!(
+        schema_names(
+            "#[derive(utoipa::ToSchema)]\npub struct A {}\n#[derive(Debug)]\npub struct B;\n#[cfg_attr(feature = \"openapi\", derive(utoipa::ToSchema))]\n#[cfg_attr(feature = \"openapi\", schema(as = C2))]\npub struct C {}"
+        ),
+        ["A", "C2"]
+    );
+}

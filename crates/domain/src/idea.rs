@@ -54,10 +54,11 @@ impl Refusal {
         }
     }
 
-    /// A machine-readable code (`required`, `not_allowed`, `invalid`).
+    /// A machine-readable code (`requires`: another field's value needs this one,
+    /// `not_allowed`, `invalid`).
     pub fn code(self) -> &'static str {
         match self {
-            Self::ReasonRequired | Self::MergeTargetRequired | Self::ServiceRequired => "required",
+            Self::ReasonRequired | Self::MergeTargetRequired | Self::ServiceRequired => "requires",
             Self::MergeTargetNotAllowed | Self::ServiceNotAllowed => "not_allowed",
             Self::NotNewAgain | Self::BadMergeTarget => "invalid",
         }

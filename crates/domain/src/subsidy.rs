@@ -468,7 +468,7 @@ pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
         if c.flat_amounts_cents.is_empty() == c.max_cents.is_none() {
             out.push(problem(
                 &f("max_cents"),
-                "invalid",
+                "excludes",
                 "give either flat amounts or a maximum".to_owned(),
             ));
         }

@@ -108,6 +108,7 @@ pub struct NewAdviceRequest {
     /// Links to the documents (http or https), at most 10.
     #[serde(default)]
     #[validate(length(max = 10, message = "at most 10 documents"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<DocumentLink>))]
     pub documents: Vec<String>,
     /// The day by which the councils answer (ISO 8601 date, at least a week from today).
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -151,8 +152,10 @@ pub struct RespondToAdvice {
 }
 
 /// A council's part of a request: its advice once published, and the city's response.
+/// (`CouncilAdvice` in the OpenAPI document: the jury's advice on a grant is `Advice`.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = CouncilAdvice))]
 pub struct Advice {
     /// The council's key.
     pub council: String,
@@ -234,3 +237,10 @@ pub struct AdviceRequestQuery {
     #[validate(length(min = 1, message = "must not be empty"))]
     pub cursor: Option<String>,
 }
+
+/// A link to a document in the OpenAPI document: http or https, at most 500 characters (the
+/// handler checks both; the pattern bounds the length, as a named schema cannot).
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, pattern = r"^https?://[\s\S]{0,492}$")]
+pub struct DocumentLink(#[allow(dead_code, reason = "only its schema is used")] String);

@@ -469,6 +469,7 @@ pub struct SetIdeaStatus {
     pub reason: Option<String>,
     /// With `merged`: the idea it joins.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub merged_into: Option<String>,
     /// With `referred`: the city service.
     #[serde(default)]
@@ -505,10 +506,12 @@ pub struct SetRoundWijk {
     pub reason: Option<String>,
 }
 
-/// A line of a proposal's budget.
+/// A line of a proposal's budget (`ProposalBudgetLine` in the OpenAPI document: an
+/// application's is `BudgetLine`).
 #[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = ProposalBudgetLine))]
 pub struct BudgetLine {
     /// What the money is for.
     #[validate(length(min = 2, max = 300, message = "must be 2 to 300 characters"))]
@@ -544,6 +547,7 @@ pub struct CreateProposal {
     pub budget_lines: Vec<BudgetLine>,
     /// Ideas of the same wijk it was worked out from (they move to status `proposal`).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<uuid::Uuid>))]
     pub idea_ids: Vec<String>,
 }
 
@@ -633,6 +637,7 @@ pub struct UpdateProposal {
     pub budget_lines: Vec<BudgetLine>,
     /// The ideas it comes from (of the same wijk).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<uuid::Uuid>))]
     pub idea_ids: Vec<String>,
 }
 
@@ -686,8 +691,9 @@ pub struct CreateVote {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<TallyRule>))]
     pub rule: Option<String>,
-    /// Minimum age of voters (default 16).
+    /// Minimum age of voters, 0 to 120 (default 16).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 120))]
     pub min_age: Option<i32>,
     /// Opens (RFC 3339).
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
@@ -696,6 +702,7 @@ pub struct CreateVote {
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub closes_at: String,
     /// The proposals on the ballot (of this wijk and round).
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<uuid::Uuid>))]
     pub proposal_ids: Vec<String>,
 }
 
@@ -1091,6 +1098,7 @@ pub struct PublishSeed {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCandidate {
     /// Public pseudonym, e.g. `K-017` (letters, digits, `.`, `_`, `-`; at most 40).
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9._-]{1,40}$"))]
     pub pseudonym: String,
     /// Their account, if they have one (members with an account get the panel role).
     #[serde(default)]
@@ -1106,6 +1114,7 @@ pub struct NewCandidate {
 #[cfg_attr(feature = "openapi", schema(example = json!({"candidates": [{"pseudonym": "K-001", "user_id": null, "strata": {"gender": "v", "age_band": "30-64"}}]})))]
 pub struct AddCandidates {
     /// 1–2000 candidates.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 2000))]
     pub candidates: Vec<NewCandidate>,
 }
 

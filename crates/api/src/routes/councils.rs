@@ -138,7 +138,9 @@ fn refused(refusal: Refusal, field: &str) -> AppError {
     if refusal.is_conflict() {
         AppError::Conflict(refusal.message().to_owned())
     } else {
-        AppError::field(field, "invalid", refusal.message())
+        // A rule of the domain about the value in its context (a deadline 7 to 366 days
+        // from today): 422.
+        AppError::field(field, "outcome", refusal.message())
     }
 }
 
@@ -363,7 +365,8 @@ pub async fn create_advice_request(
         .map_err(|_| AppError::field("deadline", "invalid", "must be a date (YYYY-MM-DD)"))?;
     rules::check_deadline(deadline, today()).map_err(|r| refused(r, "deadline"))?;
     for (i, d) in body.documents.iter().enumerate() {
-        let ok = (d.starts_with("https://") || d.starts_with("http://")) && d.len() <= 500;
+        let ok =
+            (d.starts_with("https://") || d.starts_with("http://")) && d.chars().count() <= 500;
         if !ok {
             return Err(AppError::field(
                 &format!("documents[{i}]"),

@@ -155,7 +155,7 @@ pub async fn create_panel(
     {
         return Err(AppError::field(
             "quotas",
-            "invalid",
+            "order",
             "each quota needs an attribute, a value and min ≤ max",
         ));
     }
@@ -163,7 +163,7 @@ pub async fn create_panel(
     if !(1..=body.size).contains(&quorum) {
         return Err(AppError::field(
             "quorum",
-            "invalid",
+            "span",
             "must be 1 to the panel's size",
         ));
     }

@@ -95,7 +95,7 @@ pub async fn decide_proposal(
             } else {
                 "college_reference"
             },
-            "required",
+            "requires",
             "a college decision needs its date and reference",
         ));
     }

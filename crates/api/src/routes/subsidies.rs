@@ -229,7 +229,7 @@ pub async fn put_scheme(
     security(("bearer" = [])),
     params(
         ("key" = String, Path, description = "Scheme key"),
-        ("year" = i32, Path, description = "Budget year"),
+        ("year" = i32, Path, description = "Budget year", minimum = 2000, maximum = 2100),
     ),
     request_body = BudgetInput,
     responses(

@@ -810,7 +810,7 @@ pub async fn enter_paper_ballot(
         .ok_or_else(|| {
             AppError::field(
                 "paper_ref",
-                "required",
+                "requires",
                 "give the number on the paper (1–60 characters)",
             )
         })?

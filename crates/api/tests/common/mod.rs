@@ -160,13 +160,14 @@ pub async fn call(
 
 /// The status of a refused field: 404 when it names something that does not exist (code
 /// `unknown`), 422 when fields contradict each other or stored data (`order`, `span`,
-/// `requires`, `excludes`, `not_allowed`, `outcome`, `outside`), 400 for
+/// `requires`, `excludes`, `not_allowed`, `outcome`, `outside`, `past`), 400 for
 /// every other rule.
 pub fn refusal_status(body: &Value) -> StatusCode {
     match body["errors"][0]["code"].as_str() {
         Some("unknown") => StatusCode::NOT_FOUND,
         Some(
-            "order" | "span" | "requires" | "excludes" | "not_allowed" | "outcome" | "outside",
+            "order" | "span" | "requires" | "excludes" | "not_allowed" | "outcome" | "outside"
+            | "past",
         ) => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::BAD_REQUEST,
     }
