@@ -637,7 +637,20 @@ async fn residents_ask_to_be_verified_and_staff_of_their_wijk_verify_or_refuse()
     .await;
     assert_eq!(
         (bad.status, bad.body["errors"][0]["field"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("birth_date"))
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("birth_date")),
+        "a date, but not a past one"
+    );
+    let bad = post(
+        &app,
+        uri,
+        json!({"wijk": "2", "birth_date": "12/05/1980"}),
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(
+        (bad.status, bad.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("birth_date")),
+        "not a date"
     );
     let asked = post(
         &app,

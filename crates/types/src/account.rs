@@ -685,4 +685,24 @@ pub struct MeExport {
     /// Lines waiting for the person's next weekly digest.
     #[serde(default)]
     pub digest_lines_waiting: i64,
+    /// Every other record that refers to the person, table by table: organisations, bookings
+    /// and series, ideas and supports, ballots, the residence record, subsidy applications,
+    /// co-signatures, files, … (found through the database's foreign keys, so none is left
+    /// out; hashes and tokens are not shown).
+    #[serde(default)]
+    pub records: Vec<PersonalRecords>,
+}
+
+/// The rows of one table that refer to the person through one column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"table": "booking", "column": "requester_id", "rows": [{"id": "0193…", "purpose": "Buurtvergadering", "status": "approved"}]})))]
+pub struct PersonalRecords {
+    /// The table.
+    pub table: String,
+    /// The column that names the person.
+    pub column: String,
+    /// The rows, as stored.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
+    pub rows: Vec<serde_json::Value>,
 }

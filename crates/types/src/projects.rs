@@ -649,6 +649,7 @@ pub struct VerifyResidence {
     /// Wijk number or slug.
     pub wijk: String,
     /// Date of birth (for the minimum voting age), ISO 8601.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub birth_date: String,
 }
 
@@ -857,6 +858,7 @@ pub struct RequestResidence {
     /// Wijk number or slug.
     pub wijk: String,
     /// Date of birth (for the minimum voting age), ISO 8601.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub birth_date: String,
 }
 

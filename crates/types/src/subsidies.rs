@@ -470,6 +470,7 @@ pub struct ApplicationDraft {
     pub ends_on: Option<String>,
     /// A venue of the city's finder, if it takes place there.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub venue_id: Option<String>,
     /// Where (free text).
     #[validate(length(max = 300))]

@@ -389,7 +389,9 @@ pub async fn list_outbox(
     state: web::Data<AppState>,
     query: web::Query<ListOutboxQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let to = query.into_inner().to;
+    let query = query.into_inner();
+    query.validate()?;
+    let to = query.to;
     let mails: Vec<OutboxMail> = state
         .with_conn(move |conn| {
             admin(conn, caller)?;

@@ -6,7 +6,7 @@ use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::follows as follows_q;
 use samenstad_db::queries::{organisations, outbox};
 use samenstad_types::Problem;
-use samenstad_types::account::{DeleteMe, Me, MeExport, SessionInfo, SessionsEnded, UpdateMe};
+use samenstad_types::account::{DeleteMe, Me, MeExport, PersonalRecords, SessionInfo, SessionsEnded, UpdateMe};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
@@ -274,6 +274,14 @@ pub async fn export_me(
                 .collect();
             let follows = crate::notify::follows_of(conn, &p.user.id, &p.user.preferred_language)?;
             let digest_lines_waiting = follows_q::waiting_lines(conn, p.user.id)?;
+            let records = samenstad_db::queries::privacy::records_about(conn, p.user.id)?
+                .into_iter()
+                .map(|g| PersonalRecords {
+                    table: g.table,
+                    column: g.column,
+                    rows: g.rows,
+                })
+                .collect();
             Ok(MeExport {
                 account,
                 created_at: p.user.created_at.to_rfc3339(),
@@ -286,6 +294,7 @@ pub async fn export_me(
                 signals,
                 follows,
                 digest_lines_waiting,
+                records,
             })
         })
         .await?;

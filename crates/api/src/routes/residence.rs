@@ -4,7 +4,6 @@
 
 use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, get, post, web};
-use chrono::{Datelike, NaiveDate, Utc};
 use samenstad_db::queries::residence::{self as rq, RequestsOf};
 use samenstad_types::Problem;
 use samenstad_types::projects::{
@@ -50,12 +49,7 @@ pub async fn request_residence(
     body: web::Json<RequestResidence>,
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    let birth_date = NaiveDate::parse_from_str(&body.birth_date, "%Y-%m-%d")
-        .ok()
-        .filter(|d| d.year() > 1900 && *d <= Utc::now().date_naive())
-        .ok_or_else(|| {
-            AppError::field("birth_date", "invalid", "must be a past date, YYYY-MM-DD")
-        })?;
+    let birth_date = crate::local_time::birth_date(&body.birth_date)?;
     let created = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;

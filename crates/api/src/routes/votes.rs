@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, get, post, put, web};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::ballots::{self, BallotRow};
@@ -294,12 +294,7 @@ pub async fn verify_residence(
 ) -> Result<web::Json<Residence>, AppError> {
     let user_id = parse_id(&user_id, "account")?;
     let body = body.into_inner();
-    let birth_date = NaiveDate::parse_from_str(&body.birth_date, "%Y-%m-%d")
-        .ok()
-        .filter(|d| d.year() > 1900 && *d <= Utc::now().date_naive())
-        .ok_or_else(|| {
-            AppError::field("birth_date", "invalid", "must be a past date, YYYY-MM-DD")
-        })?;
+    let birth_date = crate::local_time::birth_date(&body.birth_date)?;
     state
         .transaction(move |conn| {
             let wijk_id = wijk_id(conn, &body.wijk)?;

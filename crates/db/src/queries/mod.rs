@@ -15,6 +15,7 @@ pub mod open_data;
 pub mod organisations;
 pub mod outbox;
 pub mod overview;
+pub mod privacy;
 pub mod panels;
 pub mod projects;
 pub mod proposals;
