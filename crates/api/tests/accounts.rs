@@ -1886,3 +1886,106 @@ async fn a_resident_gets_403_from_every_staff_operation_whatever_the_body_or_pat
     }
     assert_eq!(staff_operations, 61, "gated staff operations");
 }
+
+#[actix_web::test]
+async fn the_export_holds_every_kind_of_record_and_erasure_leaves_no_email_name_or_birth_date_in_a_dump()
+ {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let email = "zoe.privacytest@example.org";
+    let name = "Zoë Privacytestpersoon";
+    let r = post(&app, "/api/v1/auth/register", json!({"email": email, "password": PASSWORD, "display_name": name, "preferred_language": "nl"}), None).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.body["id"].as_str().expect("id").to_owned();
+    let token = mailed_token(&db, email);
+    let r = post(
+        &app,
+        "/api/v1/auth/verify-email",
+        json!({"token": token}),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let zoe = access(&app, email).await;
+
+    // One record of many kinds: a residence request and record (with the birth date), an
+    // organisation, an idea, a signal, a follow.
+    let born = "1987-06-05";
+    let steps = [
+        post(&app, "/api/v1/projects/residence-requests", json!({"wijk": "2", "birth_date": born}), Some(&zoe)).await,
+        call(&app, Method::PUT, &format!("/api/v1/projects/residents/{id}"), Some(json!({"wijk": "2", "birth_date": born})), Some(&admin)).await,
+        post(&app, "/api/v1/organisations", json!({"name": "Bewonersgroep Privacyplein", "kind": "bewonersgroep", "wijknr": 2}), Some(&zoe)).await,
+        post(&app, "/api/v1/projects/ideas", json!({"title": "Bankjes op het plein", "body": "Drie bankjes in de schaduw van de linde.", "wijk": "2"}), Some(&zoe)).await,
+        post(&app, "/api/v1/signals", json!({"category": "litter", "lat": 51.0625, "lon": 3.7125, "description": "Zakken naast de glasbol."}), Some(&zoe)).await,
+        post(&app, "/api/v1/me/follows", json!({"kind": "wijk", "target": "2", "mode": "weekly"}), Some(&zoe)).await,
+    ];
+    for (i, r) in steps.iter().enumerate() {
+        assert!(r.status.is_success(), "step {i}: {} {}", r.status, r.body);
+    }
+    let export = get_as(&app, "/api/v1/me/export", Some(&zoe)).await;
+    assert_eq!(export.status, StatusCode::OK, "{}", export.body);
+    let tables: Vec<String> = export.body["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .map(|g| {
+            format!(
+                "{}.{}",
+                g["table"].as_str().unwrap_or(""),
+                g["column"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    for expected in [
+        "residence.user_id",
+        "residence_request.user_id",
+        "organisation_member.user_id",
+        "idea.author_id",
+        "signal.reporter_id",
+        "follow.user_id",
+        "mail_outbox.user_id",
+    ] {
+        assert!(
+            tables.iter().any(|t| t == expected),
+            "{expected} in {tables:?}"
+        );
+    }
+    let text = export.body.to_string();
+    assert!(text.contains(born), "the birth date is exported");
+    assert!(!text.contains("token_hash"), "no secrets in the export");
+
+    // Erase, then look at everything the database holds.
+    let r = call(
+        &app,
+        Method::DELETE,
+        "/api/v1/me",
+        Some(json!({"password": PASSWORD})),
+        Some(&zoe),
+    )
+    .await;
+    assert!(r.status.is_success(), "{} {}", r.status, r.body);
+    let dump = std::process::Command::new("pg_dump")
+        .args(["--data-only", "--no-owner", db.url()])
+        .output()
+        .expect("pg_dump");
+    assert!(
+        dump.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dump.stderr)
+    );
+    let dump = String::from_utf8_lossy(&dump.stdout);
+    assert!(dump.len() > 10_000, "a real dump");
+    for (what, value) in [
+        ("e-mail", email),
+        ("name", name),
+        ("birth date", born),
+        ("e-mail's local part", "zoe.privacytest"),
+    ] {
+        let at: Vec<&str> = dump.lines().filter(|l| l.contains(value)).take(3).collect();
+        assert!(at.is_empty(), "the {what} is still stored: {at:#?}");
+    }
+    // What stays public keeps only the pseudonymous id: the idea and the signal.
+    assert!(dump.contains("Bankjes op het plein"));
+    assert!(dump.contains(&id));
+}

@@ -6,7 +6,9 @@ use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::follows as follows_q;
 use samenstad_db::queries::{organisations, outbox};
 use samenstad_types::Problem;
-use samenstad_types::account::{DeleteMe, Me, MeExport, PersonalRecords, SessionInfo, SessionsEnded, UpdateMe};
+use samenstad_types::account::{
+    DeleteMe, Me, MeExport, PersonalRecords, SessionInfo, SessionsEnded, UpdateMe,
+};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
