@@ -242,6 +242,24 @@ impl From<diesel_error::Error> for AppError {
             {
                 AppError::BadRequest("text may not contain the NUL character (U+0000)".to_owned())
             }
+            // A value that passed validation but breaks a rule of the table (text that is too
+            // short once trimmed, say): the request's fault, never a 500. 422 names the field
+            // (or the constraint).
+            diesel_error::Error::DatabaseError(
+                diesel_error::DatabaseErrorKind::CheckViolation,
+                info,
+            ) => {
+                let field = info
+                    .column_name()
+                    .or(info.constraint_name())
+                    .unwrap_or("body")
+                    .to_owned();
+                AppError::Validation(vec![FieldError::new(
+                    &field,
+                    "outcome",
+                    "breaks a rule of the stored record (too short once trimmed, or out of range)",
+                )])
+            }
             other => AppError::Internal(other.to_string()),
         }
     }

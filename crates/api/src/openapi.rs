@@ -111,6 +111,16 @@ pub fn add_common_errors(openapi: &mut utoipa::openapi::OpenApi) {
                 ps.iter()
                     .any(|p| !matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Header))
             });
+        let has_query = op.parameters.as_deref().is_some_and(|ps| {
+            ps.iter()
+                .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
+        });
+        if has_query {
+            add(
+                "400",
+                "A parameter breaks a rule of this document (its name is in `errors`)",
+            );
+        }
         if names_things && touches_database {
             add(
                 "404",

@@ -2250,3 +2250,31 @@ async fn managers_are_mailed_new_requests_and_decline_a_series_as_one_with_the_r
         1
     );
 }
+
+#[actix_web::test]
+async fn text_that_passes_validation_but_breaks_a_rule_of_the_table_is_a_422_not_a_500() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    verified_user(&app, &db, "an@example.org").await;
+    let an = access(&app, "an@example.org").await;
+    let venues = get_as(&app, "/api/v1/venues?limit=1", None).await;
+    let venue = venues.body["items"][0]["id"]
+        .as_str()
+        .expect("a venue")
+        .to_owned();
+    // Three characters as sent; once trimmed, two: the table's check refuses it.
+    let r = post(
+        &app,
+        "/api/v1/venue-changes",
+        json!({"kind": "change", "venue_id": venue, "reason": "\t\u{f1}#", "proposal": {}}),
+        Some(&an),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(r.body["type"], "/problems/unprocessable");
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM venue_change_request"),
+        0,
+        "nothing stored"
+    );
+}
