@@ -27,6 +27,7 @@ pub mod routes;
 pub mod state;
 pub mod telemetry;
 pub mod upload;
+pub mod xml_text;
 
 pub use app::{build_app, openapi};
 pub use config::Config;

@@ -242,7 +242,7 @@ pub async fn decisions_atom(
     };
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
-        .body(feed.to_string()))
+        .body(crate::xml_text::well_formed(&feed.to_string()).into_owned()))
 }
 
 /// Decisions as JSON Feed

@@ -153,9 +153,10 @@ fn body<T: Serialize + ?Sized>(
     match format {
         Format::Json => res.content_type("application/json").json(value),
         Format::Xml => match quick_xml::se::to_string_with_root(root, value) {
-            Ok(xml) => res
-                .content_type("text/xml; charset=utf-8")
-                .body(format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{xml}")),
+            Ok(xml) => res.content_type("text/xml; charset=utf-8").body(format!(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{}",
+                crate::xml_text::well_formed(&xml)
+            )),
             Err(e) => {
                 tracing::error!(cause = %e, "open311 xml");
                 HttpResponse::InternalServerError()
