@@ -492,7 +492,7 @@ pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
     {
         out.push(problem(
             "rules.criteria",
-            "required",
+            "requires",
             "jury categories need criteria".to_owned(),
         ));
     }

@@ -838,7 +838,10 @@ pub struct DecideProposal {
     /// staff), `college` (staff record the college's decision, with its date and reference) or
     /// `panel` (a member of the wijk's drawn panel votes; the default for members).
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<DecisionKind>))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = Option<String>, pattern = "^(dialogue|college|panel)$")
+    )]
     pub kind: Option<String>,
     /// With `college`: the date of the college's decision (ISO 8601 date).
     #[serde(default)]
@@ -1104,6 +1107,7 @@ pub struct NewCandidate {
     pub pseudonym: String,
     /// Their account, if they have one (members with an account get the panel role).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub user_id: Option<String>,
     /// Attribute → value, e.g. `{"gender": "v", "age_band": "30-64"}`.
     #[serde(default)]

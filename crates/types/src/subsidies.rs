@@ -442,6 +442,7 @@ pub struct ApplicationDraft {
     pub category: String,
     /// The organisation applying (omit to apply as a person, where the scheme allows).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub organisation_id: Option<String>,
     /// Title.
     #[validate(length(max = 200))]

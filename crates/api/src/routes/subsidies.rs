@@ -434,10 +434,9 @@ fn applicant_kind(
     apps::organisation_kind_for_member(conn, id, p.user.id)?
         .map(|k| (Some(id), ApplicantKind::from(k)))
         .ok_or_else(|| {
-            AppError::field(
-                "organisation_id",
-                "not_member",
-                "you can only apply for an organisation you are a member of",
+            // Acting for an organisation one is not a member of is not allowed: 403.
+            AppError::Forbidden(
+                "you can only apply for an organisation you are a member of".to_owned(),
             )
         })
 }

@@ -437,7 +437,7 @@ pub async fn create_vote(
     if (kind == BallotKind::Cumulative) != body.points.is_some() {
         return Err(AppError::field(
             "points",
-            "invalid",
+            "requires",
             "give points for a cumulative ballot, and only then",
         ));
     }
