@@ -23,10 +23,13 @@ pub async fn city_role(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    match admit(&req, |roles| !roles.is_empty(), "this is for city staff").await {
-        Ok(()) => Ok(next.call(req).await?.map_into_left_body()),
-        Err(e) => Ok(refuse(req, &e)),
-    }
+    pass(
+        req,
+        next,
+        |roles| !roles.is_empty(),
+        "this is for city staff",
+    )
+    .await
 }
 
 /// Operations for administrators only.
@@ -34,22 +37,27 @@ pub async fn admin(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    match admit(
-        &req,
+    pass(
+        req,
+        next,
         |roles| roles.contains(&Role::Admin),
         "this is for administrators",
     )
     .await
-    {
-        Ok(()) => Ok(next.call(req).await?.map_into_left_body()),
-        Err(e) => Ok(refuse(req, &e)),
-    }
 }
 
-/// The refusal as the response (problem+json), so it reaches the client like any handler's.
-fn refuse<B>(req: ServiceRequest, error: &AppError) -> ServiceResponse<EitherBody<B>> {
-    req.into_response(error.error_response())
-        .map_into_right_body()
+/// Calls the handler when `allowed`; otherwise answers the refusal (problem+json) itself, so it
+/// reaches the client like any handler's.
+async fn pass<B: MessageBody + 'static>(
+    req: ServiceRequest,
+    next: Next<B>,
+    allowed: impl Fn(&[Role]) -> bool,
+    refusal: &str,
+) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
+    match admit(&req, allowed, refusal).await {
+        Ok(()) => Ok(next.call(req).await?.map_into_left_body()),
+        Err(e) => Ok(req.into_response(e.error_response()).map_into_right_body()),
+    }
 }
 
 /// Loads the caller's roles (fresh, as every handler does) and lets them pass when `allowed`.

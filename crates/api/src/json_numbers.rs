@@ -51,8 +51,12 @@ pub async fn integral_floats(
 
 /// The body with its integral floats as integers, or `None` when it has none (or is no JSON).
 pub fn rewrite(body: &[u8]) -> Option<Vec<u8>> {
-    // Only a body that can hold such a number is parsed a second time.
-    if !body.iter().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+    // Only a body that can hold such a number (a digit before `.`, `e` or `E`) is parsed a
+    // second time; letters alone, as in every text field, do not count.
+    if !body
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b'e' | b'E'))
+    {
         return None;
     }
     let mut value: Value = serde_json::from_slice(body).ok()?;
