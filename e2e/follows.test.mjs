@@ -47,7 +47,7 @@ test('a resident follows a wijk and gets the digest, and its link unsubscribes w
 
   // Monday's digest: one mail with the idea under the wijk, and its link.
   assert.match(cli('digest', '--public-url', BASE), /digests mailed: [1-9]/);
-  const { body, links } = await mailedLinks(browser, annEmail, 'digest');
+  const { body, links } = await mailedLinks(annEmail, 'digest');
   assert.match(body, new RegExp(`## ${wijkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   assert.ok(body.includes(`nieuw idee: ${title}`), body);
   assert.ok(links.includes(ideaUrl), `${ideaUrl} in ${links}`);

@@ -50,7 +50,7 @@ test('a resident creates a vzw and invites a neighbour, who accepts through the 
   await owner.getByRole('status').filter({ hasText: `Uitnodiging gemaild naar ${memberEmail}` }).waitFor();
 
   // The neighbour opens the mailed link, logged in, and accepts.
-  const link = await mailedLink(browser, memberEmail, 'organisation_invitation');
+  const link = await mailedLink(memberEmail, 'organisation_invitation');
   assert.ok(link.startsWith(`${BASE}/invitations/accept?token=`), link);
   const { page: member, errors: memberErrors } = await loggedIn(memberEmail);
   await member.goto(link);

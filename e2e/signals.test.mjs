@@ -91,9 +91,9 @@ test('a resident reports litter, a neighbour follows it instead, the service pla
   await staff.locator('section.history li', { hasText: 'Een nummerplaat verwijderd.' }).waitFor();
 
   // Both the reporter and the follower are mailed; the reporter reopens from the link.
-  const neighbourLink = await mailedLink(browser, neighbourEmail, 'signal_changed');
+  const neighbourLink = await mailedLink(neighbourEmail, 'signal_changed');
   assert.equal(neighbourLink, `${BASE}/signals/${id}`);
-  const link = await mailedLink(browser, reporterEmail, 'signal_changed');
+  const link = await mailedLink(reporterEmail, 'signal_changed');
   assert.equal(link, `${BASE}/signals/${id}`);
   await reporter.goto(link);
   assert.equal(await reporter.locator('p.status').innerText(), 'afgesloten: opgelost');

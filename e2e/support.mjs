@@ -1,6 +1,7 @@
 // Shared by the browser tests: the server under test, Debian's Chromium, accounts from the CLI,
-// logging in, and mail read on the administrators' outbox page.
-import { execFileSync } from 'node:child_process';
+// logging in, and the mail the server sends (read from its mail directory).
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const BASE = process.env.SAMENSTAD_E2E_URL ?? 'http://127.0.0.1:8090';
@@ -58,23 +59,19 @@ export async function logIn(browser, email, password) {
 }
 
 /**
- * Every link in the newest mail of `template` to `to`, in order, read the way an administrator
- * does without SMTP: on the console's outbox page (`/admin/outbox`), logged in as the e2e admin.
+ * The newest mail of `template` to `to` as the server handed it over: its text and the links in
+ * it. Without SMTP the server under test writes each mail to $SAMENSTAD_MAIL_DIR as an .eml file
+ * (scripts/env.sh sets it); scripts/mailbox.py reads it with Python's mail parser, waiting for
+ * the mail worker. One-time links exist only there, never in the outbox.
  */
-export async function mailedLinks(browser, to, template) {
-  const { page } = await logIn(browser, process.env.SAMENSTAD_E2E_ADMIN_EMAIL, process.env.SAMENSTAD_E2E_ADMIN_PASSWORD);
-  await page.goto(`${BASE}/admin/outbox?to=${encodeURIComponent(to)}`);
-  const mail = page.locator(`li.mail.template-${template}`).first();
-  await mail.waitFor();
-  await mail.locator('summary').click();
-  const body = await mail.locator('pre.mail-body').innerText();
-  await page.close();
-  return { body, links: body.match(/https?:\/\/\S+/g) ?? [] };
+export async function mailedLinks(to, template) {
+  const { stdout } = await promisify(execFile)('python3', ['scripts/mailbox.py', to, template]);
+  return JSON.parse(stdout);
 }
 
 /** The first link in the newest mail of `template` to `to` (see `mailedLinks`). */
-export async function mailedLink(browser, to, template) {
-  return (await mailedLinks(browser, to, template)).links[0];
+export async function mailedLink(to, template) {
+  return (await mailedLinks(to, template)).links[0];
 }
 
 /** Runs a command of the `samenstad` binary as a cron job would (e.g. `digest`); its output. */

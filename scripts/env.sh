@@ -11,6 +11,8 @@ case "${DATABASE_URL:-}" in
 esac
 export SAMENSTAD_TEST_DATABASE_URL="${SAMENSTAD_TEST_DATABASE_URL:-$SAMENSTAD_PG_SERVER/postgres}"
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Without SMTP, mails are written here as .eml files (the local server's verification mails).
+export SAMENSTAD_MAIL_DIR="${SAMENSTAD_MAIL_DIR:-${CARGO_TARGET_DIR:-target}/mail}"
 
 # Creates database $1 on the server when it does not exist.
 ensure_database() {
@@ -34,6 +36,9 @@ serve_fresh_database() {
   export SAMENSTAD_E2E_ADMIN_EMAIL=admin@e2e.example SAMENSTAD_E2E_ADMIN_PASSWORD="e2e beheerder wachtwoord"
   printf '%s\n' "$SAMENSTAD_E2E_ADMIN_PASSWORD" | "$bin" admin create-user --email "$SAMENSTAD_E2E_ADMIN_EMAIL" --password-stdin >/dev/null
   export SAMENSTAD_PUBLIC_URL="http://127.0.0.1:$port" SAMENSTAD_TEST_URL="http://127.0.0.1:$port"
+  # The mailbox of this run: every mail the server hands over, as an .eml file.
+  export SAMENSTAD_MAIL_DIR="${CARGO_TARGET_DIR:-target}/mail/$db"
+  rm -rf "$SAMENSTAD_MAIL_DIR"
   SAMENSTAD_BIND="127.0.0.1:$port" SAMENSTAD_WEB_DIR=frontend/dist SAMENSTAD_LOG=warn "$bin" serve &
   _test_server=$! _test_db=$db
   trap 'kill $_test_server 2>/dev/null; wait $_test_server 2>/dev/null; psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $_test_db with (force)" >&2' EXIT

@@ -1,6 +1,7 @@
 //! Authentication: Argon2id password hashing on a bounded pool, JWT access tokens with a
-//! pinned algorithm, opaque refresh and one-time tokens (stored as SHA-256), and the request
-//! extractors that turn `Authorization: Bearer` into a caller.
+//! pinned algorithm, opaque refresh and one-time tokens (stored as SHA-256; a mailed one is made
+//! from the mail's id when the mail is sent, see [`LinkKey`]), and the request extractors that
+//! turn `Authorization: Bearer` into a caller.
 
 use std::future::{Ready, ready};
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Utc;
+use hmac::{Hmac, Mac};
 use jsonwebtoken::{DecodingKey, EncodingKey, Header, Validation, decode, encode};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -78,6 +80,37 @@ pub struct Auth {
     argon: Argon2<'static>,
     permits: Semaphore,
     dummy_hash: String,
+    /// Makes the tokens of mailed one-time links.
+    pub links: LinkKey,
+}
+
+/// Makes the token of a mailed one-time link (e-mail verification, password reset, invitation)
+/// from the id of the outbox row that carries it: HMAC-SHA-256 under the server's secret. The
+/// outbox keeps the mail with a placeholder and the link's table keeps the token's SHA-256, so
+/// neither the database nor an administrator can read a live link; the mail worker puts the
+/// token in when it hands the mail over.
+#[derive(Clone)]
+pub struct LinkKey(Hmac<Sha256>);
+
+impl LinkKey {
+    /// A key from the server's secret.
+    pub fn new(secret: &[u8]) -> Self {
+        Self(Hmac::new_from_slice(secret).expect("HMAC takes keys of any length"))
+    }
+
+    /// The token of the one-time link in mail `mail_id`.
+    pub fn token(&self, mail_id: Uuid) -> String {
+        let mut mac = self.0.clone();
+        mac.update(b"samenstad one-time link\0");
+        mac.update(mail_id.as_bytes());
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+}
+
+impl std::fmt::Debug for LinkKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LinkKey(<redacted>)")
+    }
 }
 
 impl std::fmt::Debug for Auth {
@@ -127,6 +160,7 @@ impl Auth {
             decoding: DecodingKey::from_secret(&secret),
             validation,
             permits: Semaphore::new(config.hash_concurrency.max(1)),
+            links: LinkKey::new(&secret),
             config,
             argon,
             dummy_hash,

@@ -105,9 +105,14 @@ pub struct AuthConfig {
     )]
     pub cors_origins: Vec<String>,
     /// SMTP server for outgoing mail, e.g. `smtps://user:pass@mail.example.org` or
-    /// `smtp://mail.example.org:587?tls=required`. Unset: mails stay in the outbox as `not_sent`.
+    /// `smtp://mail.example.org:587?tls=required`. Unset: mails go to `mail_dir`, or stay in the
+    /// outbox as `not_sent` (without their one-time links, which exist only in a sent mail).
     #[arg(long, env = "SAMENSTAD_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
+    /// Without SMTP: a directory where each mail is written as an `.eml` file (development and
+    /// tests read their mail there).
+    #[arg(long, env = "SAMENSTAD_MAIL_DIR")]
+    pub mail_dir: Option<std::path::PathBuf>,
     /// Sender of outgoing mail.
     #[arg(
         long,

@@ -68,8 +68,9 @@ pub enum AppError {
 /// not allow, a listing a proposal would break, a point outside Gent, a day already past): no
 /// schema can state
 /// them, so they are a 422 rather than a 400.
-pub const BETWEEN_FIELDS: [&str; 8] = [
+pub const BETWEEN_FIELDS: [&str; 9] = [
     "order",
+    "duplicate",
     "span",
     "requires",
     "excludes",

@@ -1,16 +1,66 @@
 //! Mail: texts of the mails (Dutch and English), and the worker that sends the outbox by SMTP
-//! when configured, or marks mails `not_sent` (visible to admins) when not. Logs never carry
-//! addresses, links or tokens.
+//! when configured, writes it to a directory as `.eml` files when that is configured instead
+//! (development, tests), or marks mails `not_sent` (visible to admins) when neither is. Logs
+//! never carry addresses, links or tokens.
+//!
+//! A one-time link (e-mail verification, password reset, invitation) is queued with
+//! [`TOKEN_SLOT`] where its token goes; the worker fills the token in from the mail's id
+//! ([`LinkKey`]) as it hands the mail over, so the outbox never holds a live link.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
-use diesel::Connection;
+use diesel::{Connection, PgConnection, QueryResult};
 use lettre::message::Mailbox;
 use lettre::message::header::{HeaderName, HeaderValue};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use samenstad_db::DbPool;
 use samenstad_db::queries::outbox;
 use samenstad_types::account::{Language, MailStatus};
+
+use crate::auth::{LinkKey, token_hash};
+
+/// Where the token of a one-time link stands in a queued mail (see the module's text).
+pub const TOKEN_SLOT: &str = "{one-time-token}";
+
+/// The templates whose link is one-time: only their [`TOKEN_SLOT`] is filled in.
+const ONE_TIME_TEMPLATES: [&str; 3] = ["verify_email", "reset_password", "organisation_invitation"];
+
+/// Queues `mail`, whose link holds [`TOKEN_SLOT`]; the hash of the token it will carry, for
+/// the table of the link.
+pub fn queue_one_time(
+    conn: &mut PgConnection,
+    links: &LinkKey,
+    user_id: Option<uuid::Uuid>,
+    to: &str,
+    mail: &Mail,
+) -> QueryResult<String> {
+    debug_assert!(ONE_TIME_TEMPLATES.contains(&mail.template) && mail.body.contains(TOKEN_SLOT));
+    let id = outbox::queue(conn, user_id, to, mail.template, &mail.subject, &mail.body)?;
+    Ok(token_hash(&links.token(id)))
+}
+
+/// The body of an outbox row as its recipient gets it: a one-time link with its token.
+pub fn sent_body(mail: &outbox::MailRow, links: &LinkKey) -> String {
+    if ONE_TIME_TEMPLATES.contains(&mail.template.as_str()) {
+        mail.body.replace(TOKEN_SLOT, &links.token(mail.id))
+    } else {
+        mail.body.clone()
+    }
+}
+
+/// How the worker hands mails over.
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    /// `SAMENSTAD_SMTP_URL`.
+    pub smtp_url: Option<String>,
+    /// `SAMENSTAD_MAIL_DIR`: without SMTP, mails are written here as `.eml` files.
+    pub dir: Option<PathBuf>,
+    /// `SAMENSTAD_MAIL_FROM`.
+    pub from: String,
+    /// Fills in one-time links.
+    pub links: LinkKey,
+}
 
 /// A mail to queue.
 #[derive(Debug, Clone)]
@@ -159,22 +209,49 @@ pub fn application_status(
     }
 }
 
-/// Sends pending mails every few seconds until the process ends.
-pub async fn run_worker(pool: DbPool, smtp_url: Option<String>, from: String) {
-    let transport = match smtp_url
-        .as_deref()
-        .map(AsyncSmtpTransport::<Tokio1Executor>::from_url)
-    {
-        Some(Ok(builder)) => Some(builder.timeout(Some(Duration::from_secs(20))).build()),
-        Some(Err(e)) => {
-            tracing::error!(error = %e, "SAMENSTAD_SMTP_URL is invalid; mails are not sent");
-            None
+/// Where mails go.
+enum Outlet {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Dir(AsyncFileTransport<Tokio1Executor>),
+}
+
+impl Outlet {
+    fn of(delivery: &Delivery) -> Option<Self> {
+        if let Some(url) = delivery.smtp_url.as_deref() {
+            return match AsyncSmtpTransport::<Tokio1Executor>::from_url(url) {
+                Ok(builder) => Some(Self::Smtp(
+                    builder.timeout(Some(Duration::from_secs(20))).build(),
+                )),
+                Err(e) => {
+                    tracing::error!(error = %e, "SAMENSTAD_SMTP_URL is invalid; mails are not sent");
+                    None
+                }
+            };
         }
-        None => None,
-    };
-    let from: Option<Mailbox> = from.parse().ok();
+        let dir = delivery.dir.as_ref()?;
+        match std::fs::create_dir_all(dir) {
+            Ok(()) => Some(Self::Dir(AsyncFileTransport::new(dir))),
+            Err(e) => {
+                tracing::error!(error = %e, "SAMENSTAD_MAIL_DIR cannot be made; mails are not sent");
+                None
+            }
+        }
+    }
+
+    async fn send(&self, message: Message) -> Result<(), String> {
+        match self {
+            Self::Smtp(t) => t.send(message).await.map(drop).map_err(|e| e.to_string()),
+            Self::Dir(t) => t.send(message).await.map(drop).map_err(|e| e.to_string()),
+        }
+    }
+}
+
+/// Sends pending mails every few seconds until the process ends.
+pub async fn run_worker(pool: DbPool, delivery: Delivery) {
+    let outlet = Outlet::of(&delivery);
+    let from: Option<Mailbox> = delivery.from.parse().ok();
     loop {
-        if let Err(e) = send_batch(&pool, transport.as_ref(), from.as_ref()).await {
+        if let Err(e) = send_batch(&pool, outlet.as_ref(), from.as_ref(), &delivery.links).await {
             tracing::warn!(error = %e, "mail outbox");
         }
         tokio::time::sleep(Duration::from_secs(2)).await;
@@ -183,8 +260,9 @@ pub async fn run_worker(pool: DbPool, smtp_url: Option<String>, from: String) {
 
 async fn send_batch(
     pool: &DbPool,
-    transport: Option<&AsyncSmtpTransport<Tokio1Executor>>,
+    outlet: Option<&Outlet>,
     from: Option<&Mailbox>,
+    links: &LinkKey,
 ) -> Result<(), String> {
     let pool = pool.clone();
     let batch = actix_web::web::block(move || {
@@ -203,11 +281,11 @@ async fn send_batch(
     .map_err(|e| e.to_string())??;
     let (mails, mut conn) = batch;
     for mail in mails {
-        let (status, error) = match (transport, from) {
-            (Some(transport), Some(from)) => match build(&mail, from) {
-                Ok(message) => match transport.send(message).await {
-                    Ok(_) => (MailStatus::Sent, None),
-                    Err(e) => (MailStatus::Failed, Some(e.to_string())),
+        let (status, error) = match (outlet, from) {
+            (Some(outlet), Some(from)) => match build(&mail, from, links) {
+                Ok(message) => match outlet.send(message).await {
+                    Ok(()) => (MailStatus::Sent, None),
+                    Err(e) => (MailStatus::Failed, Some(e)),
                 },
                 Err(e) => (MailStatus::Failed, Some(e)),
             },
@@ -223,7 +301,7 @@ async fn send_batch(
     Ok(())
 }
 
-fn build(mail: &outbox::MailRow, from: &Mailbox) -> Result<Message, String> {
+fn build(mail: &outbox::MailRow, from: &Mailbox, links: &LinkKey) -> Result<Message, String> {
     let to: Mailbox = mail
         .to_address
         .parse()
@@ -231,7 +309,12 @@ fn build(mail: &outbox::MailRow, from: &Mailbox) -> Result<Message, String> {
     let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(mail.subject.clone());
+        .subject(mail.subject.clone())
+        // Which mail this is, for mail filters (and the tests that read the mail directory).
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("X-Samenstad-Template"),
+            mail.template.clone(),
+        ));
     if let Some(url) = &mail.unsubscribe_url {
         // RFC 2369: mail programs show an unsubscribe button that opens this page.
         builder = builder.raw_header(HeaderValue::new(
@@ -239,7 +322,9 @@ fn build(mail: &outbox::MailRow, from: &Mailbox) -> Result<Message, String> {
             format!("<{url}>"),
         ));
     }
-    builder.body(mail.body.clone()).map_err(|e| e.to_string())
+    builder
+        .body(sent_body(mail, links))
+        .map_err(|e| e.to_string())
 }
 
 /// The city's decision on a request for recognition, for the organisation's owners.

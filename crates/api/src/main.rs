@@ -487,16 +487,20 @@ async fn serve(config: Config) -> Result<(), String> {
         config.db.db_pool_size,
         config.db.timeout(),
     );
+    let auth = samenstad_api::auth::Auth::new(config.auth.clone());
     actix_web::rt::spawn(samenstad_api::mail::run_worker(
         pool.clone(),
-        config.auth.smtp_url.clone(),
-        config.auth.mail_from.clone(),
+        samenstad_api::mail::Delivery {
+            smtp_url: config.auth.smtp_url.clone(),
+            dir: config.auth.mail_dir.clone(),
+            from: config.auth.mail_from.clone(),
+            links: auth.links.clone(),
+        },
     ));
     actix_web::rt::spawn(samenstad_api::notify::run_worker(
         pool.clone(),
         config.auth.public_url.trim_end_matches('/').to_owned(),
     ));
-    let auth = samenstad_api::auth::Auth::new(config.auth.clone());
     let state = web::Data::new(AppState::new(pool, auth));
     let settings = AppSettings {
         web_dir: config.web_dir.clone(),

@@ -1202,22 +1202,44 @@ async fn cors_allows_only_configured_origins() {
 }
 
 #[actix_web::test]
-async fn the_outbox_goes_out_by_smtp_when_configured_and_stays_visible_when_not() {
+async fn the_outbox_goes_out_by_smtp_or_to_a_directory_and_one_time_links_live_only_in_the_mail_sent()
+ {
     use std::io::Read;
     let db = TestDb::new();
     let app = app(&db).await;
     register(&app, "an@example.org").await;
     let pool = samenstad_db::connect_pool(db.url(), 2, Duration::from_secs(2));
     let from = "Samenstad <noreply@samenstad.test>".to_owned();
+    let delivery =
+        |smtp_url: Option<String>, dir: Option<std::path::PathBuf>| samenstad_api::mail::Delivery {
+            smtp_url,
+            dir,
+            from: from.clone(),
+            links: link_key(),
+        };
+    // The outbox holds the verification mail without a live link: nobody who reads the
+    // database or the admin outbox can verify the address.
+    let queued = count(
+        &db,
+        "SELECT count(*) AS n FROM mail_outbox WHERE to_address = 'an@example.org' AND body LIKE '%/verify-email?token={one-time-token}%'",
+    );
+    assert_eq!(queued, 1);
+    let admin = admin_token(&app, &db).await;
+    let outbox = get_as(&app, "/api/v1/admin/outbox?to=an@example.org", Some(&admin)).await;
+    assert_eq!(outbox.status, StatusCode::OK, "{}", outbox.body);
+    assert!(
+        outbox.body.to_string().contains("token={one-time-token}"),
+        "{}",
+        outbox.body
+    );
 
     let without = actix_web::rt::spawn(samenstad_api::mail::run_worker(
         pool.clone(),
-        None,
-        from.clone(),
+        delivery(None, None),
     ));
     wait_for(
         &db,
-        "SELECT count(*) AS n FROM mail_outbox WHERE status = 'not_sent'",
+        "SELECT count(*) AS n FROM mail_outbox WHERE status = 'not_sent' AND to_address = 'an@example.org'",
         1,
     )
     .await;
@@ -1252,9 +1274,8 @@ async fn the_outbox_goes_out_by_smtp_when_configured_and_stays_visible_when_not(
     }
     register(&app, "jo@example.org").await;
     let with = actix_web::rt::spawn(samenstad_api::mail::run_worker(
-        pool,
-        Some(format!("smtp://127.0.0.1:{port}")),
-        from,
+        pool.clone(),
+        delivery(Some(format!("smtp://127.0.0.1:{port}")), None),
     ));
     wait_for(&db, "SELECT count(*) AS n FROM mail_outbox WHERE status = 'sent' AND to_address = 'jo@example.org'", 1).await;
     with.abort();
@@ -1268,10 +1289,13 @@ async fn the_outbox_goes_out_by_smtp_when_configured_and_stays_visible_when_not(
         .expect("read");
     assert!(printed.contains("jo@example.org"), "{printed}");
     assert!(printed.contains("Bevestig je e-mailadres"), "{printed}");
+    // Quoted-printable: `token=` is `token=3D` on the wire; the live link is in the mail.
     assert!(
-        printed.contains("http://samenstad.test/verify-email?token="),
+        printed.contains("http://samenstad.test/verify-email?token=3D")
+            && !printed.contains("one-time-token"),
         "{printed}"
     );
+
     assert_eq!(
         count(
             &db,
@@ -1280,6 +1304,69 @@ async fn the_outbox_goes_out_by_smtp_when_configured_and_stays_visible_when_not(
         1,
         "not sent twice"
     );
+
+    // Without SMTP, a mail directory gets each mail as an .eml file: a password reset there
+    // carries a working one-time link.
+    let dir = std::env::temp_dir().join(format!("samenstad-mail-{}", uuid::Uuid::new_v4()));
+    let r = post(
+        &app,
+        "/api/v1/auth/password-reset",
+        json!({"email": "jo@example.org"}),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED);
+    let to_dir = actix_web::rt::spawn(samenstad_api::mail::run_worker(
+        pool,
+        delivery(None, Some(dir.clone())),
+    ));
+    wait_for(&db, "SELECT count(*) AS n FROM mail_outbox WHERE template = 'reset_password' AND status = 'sent'", 1).await;
+    to_dir.abort();
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the mail directory")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let eml = std::fs::read_to_string(&files[0]).expect("the mail");
+    let (head, body) = eml.split_once("\r\n\r\n").expect("headers, then the body");
+    assert!(head.contains("X-Samenstad-Template: reset_password"), "{eml}");
+    let body = String::from_utf8(
+        quoted_printable::decode(body, quoted_printable::ParseMode::Robust).expect("the body"),
+    )
+    .expect("UTF-8");
+    let reset = token_after(&body, "http://samenstad.test/reset-password?token=");
+    let r = post(
+        &app,
+        "/api/v1/auth/password-reset/confirm",
+        json!({"token": reset, "new_password": "gloednieuwe lange zin"}),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    assert_eq!(
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) AS n FROM mail_outbox WHERE body LIKE '%{reset}%'"
+            )
+        ),
+        0,
+        "no copy of a sent one-time link stays in the outbox"
+    );
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+/// The token that follows `prefix` in a mail as sent.
+fn token_after(mail: &str, prefix: &str) -> String {
+    let start = mail
+        .find(prefix)
+        .unwrap_or_else(|| panic!("{prefix} in {mail}"))
+        + prefix.len();
+    mail[start..]
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .expect("a token")
+        .to_owned()
 }
 
 #[actix_web::test]

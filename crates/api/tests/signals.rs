@@ -1287,6 +1287,16 @@ async fn open311_serves_services_and_requests_in_json_and_xml_and_clients_post_w
         &raw(
             &app,
             Method::GET,
+            &format!("/open311/v2/requests.json?service_request_id={id}&end_date=soon"),
+            None,
+        )
+        .await,
+        400,
+    );
+    open311_error(
+        &raw(
+            &app,
+            Method::GET,
             "/open311/v2/requests.json?page_size=1001",
             None,
         )

@@ -446,16 +446,21 @@ pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
     let mut keys = std::collections::BTreeSet::new();
     for (i, c) in rules.categories.iter().enumerate() {
         let f = |name: &str| format!("rules.categories[{i}].{name}");
-        if !keys.insert(c.key.as_str())
-            || !c
-                .key
-                .chars()
-                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+        if !c
+            .key
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
         {
             out.push(problem(
                 &f("key"),
                 "invalid",
-                "keys are unique and use a-z, 0-9 and _".to_owned(),
+                "keys use a-z, 0-9 and _".to_owned(),
+            ));
+        } else if !keys.insert(c.key.as_str()) {
+            out.push(problem(
+                &f("key"),
+                "duplicate",
+                "keys are unique within the scheme".to_owned(),
             ));
         }
         if ReviewMode::parse(&c.review).is_none() {
@@ -474,13 +479,21 @@ pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
         }
         if c.flat_amounts_cents.iter().any(|a| *a <= 0)
             || c.max_cents.is_some_and(|m| m <= 0)
-            || c.min_cents
-                .is_some_and(|m| m < 0 || c.max_cents.is_some_and(|x| m > x))
+            || c.min_cents.is_some_and(|m| m < 0)
         {
             out.push(problem(
                 &f("max_cents"),
                 "invalid",
-                "amounts are positive and the minimum is at most the maximum".to_owned(),
+                "amounts are positive".to_owned(),
+            ));
+        } else if c
+            .min_cents
+            .is_some_and(|m| c.max_cents.is_some_and(|x| m > x))
+        {
+            out.push(problem(
+                &f("min_cents"),
+                "order",
+                "the minimum is at most the maximum".to_owned(),
             ));
         }
     }
@@ -504,7 +517,7 @@ pub fn check_rules(rules: &SchemeRules) -> Vec<FieldError> {
     {
         out.push(problem(
             "rules.criteria",
-            "invalid",
+            "duplicate",
             "criterion keys are unique".to_owned(),
         ));
     }

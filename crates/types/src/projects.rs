@@ -669,7 +669,8 @@ pub struct Residence {
 }
 
 /// A new public vote in a wijk (staff of the wijk; the wijk's method must be `public_vote`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[samenstad_macros::constraints]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"wijk": "2", "ballot_kind": "knapsack", "opens_at": "2027-03-01T08:00:00+01:00", "closes_at": "2027-03-21T20:00:00+01:00", "proposal_ids": ["0193c1a0-0000-7000-8000-0000000000e1"]})))]
 pub struct CreateVote {
@@ -683,9 +684,11 @@ pub struct CreateVote {
     pub budget_cents: Option<i64>,
     /// Approval: at most this many projects.
     #[serde(default)]
+    #[validate(range(min = 1, message = "must be at least 1"))]
     pub max_choices: Option<i32>,
     /// Cumulative: the points each voter spreads.
     #[serde(default)]
+    #[validate(range(min = 1, message = "must be at least 1"))]
     pub points: Option<i32>,
     /// `mes` (Method of Equal Shares with add1 completion; the default) or `greedy` (by points;
     /// the default for cumulative ballots).
@@ -694,7 +697,7 @@ pub struct CreateVote {
     pub rule: Option<String>,
     /// Minimum age of voters, 0 to 120 (default 16).
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 120))]
+    #[validate(range(min = 0, max = 120, message = "must be 0 to 120"))]
     pub min_age: Option<i32>,
     /// Opens (RFC 3339).
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]

@@ -175,6 +175,7 @@ vocabulary! {
 pub struct SchemeCategory {
     /// Key, unique within the scheme (`[a-z0-9_]`).
     #[validate(length(min = 1, max = 40))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9_]+$"))]
     pub key: String,
     /// Name shown to applicants.
     #[validate(length(min = 1, max = 120))]
@@ -188,9 +189,11 @@ pub struct SchemeCategory {
     pub flat_amounts_cents: Vec<i64>,
     /// Least amount (cents), for categories with a maximum.
     #[serde(default)]
+    #[validate(range(min = 0))]
     pub min_cents: Option<i64>,
     /// Largest amount (cents), for categories without flat amounts.
     #[serde(default)]
+    #[validate(range(min = 1))]
     pub max_cents: Option<i64>,
     /// `automatic` (checked by the rules, decided by programme staff) or `jury` (advised by the
     /// jury of the next deadline).

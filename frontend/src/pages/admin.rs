@@ -403,7 +403,8 @@ pub fn AdminClientsPage() -> impl IntoView {
     }
 }
 
-/// `/admin/outbox`: the newest mails, by address, with their text (and links).
+/// `/admin/outbox`: the newest mails, by address, with their text (one-time links without
+/// their token, which only the mail sent holds).
 #[component]
 pub fn AdminOutboxPage() -> impl IntoView {
     let session = use_session();
@@ -429,6 +430,10 @@ pub fn AdminOutboxPage() -> impl IntoView {
                     <input id="outbox-to" type="email" prop:value=to on:input=move |ev| to.set(event_target_value(&ev)) /></p>
                 <button type="submit">{tx("Tonen", "Show")}</button>
             </form>
+            <p class="hint">{tx(
+                "Eenmalige links (e-mailadres bevestigen, nieuw wachtwoord, uitnodiging) staan alleen in de verzonden mail: hier zie je {one-time-token}.",
+                "One-time links (confirm an e-mail address, new password, invitation) exist only in the mail sent: here you see {one-time-token}.",
+            )}</p>
             <Transition fallback=|| ()>
                 {move || mails.get().map(|r| match r {
                     Ok(list) if list.is_empty() => view! { <p>{tx("Geen mails.", "No mails.")}</p> }.into_any(),

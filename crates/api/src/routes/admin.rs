@@ -372,8 +372,9 @@ pub async fn revoke_api_client(
 
 /// The mail outbox
 ///
-/// The newest 200 mails with their status. Without SMTP configured, mails stay here as
-/// `not_sent` so an administrator can pass links on.
+/// The newest 200 mails with their status. A one-time link (e-mail verification, password
+/// reset, invitation) shows `{one-time-token}` where its token goes: the token exists only in
+/// the mail handed over, never here.
 #[utoipa::path(
     tag = "admin",
     security(("bearer" = [])),

@@ -164,12 +164,12 @@ pub async fn register(
         body.display_name.trim().to_owned(),
         body.preferred_language.as_str(),
     );
-    let token = random_token();
     let mail = mail::verify_email(
         body.preferred_language,
         &user.display_name,
-        &link(&state, "verify-email", &token),
+        &link(&state, "verify-email", mail::TOKEN_SLOT),
     );
+    let links = state.auth.links.clone();
     let exists = mail::account_exists(
         body.preferred_language,
         &format!("{}/login", state.public_url()),
@@ -197,21 +197,8 @@ pub async fn register(
                 return Ok(answer);
             }
             q::insert_user(conn, &user)?;
-            q::insert_email_token(
-                conn,
-                user.id,
-                "verify_email",
-                &token_hash(&token),
-                Duration::hours(48),
-            )?;
-            outbox::queue(
-                conn,
-                Some(user.id),
-                &to,
-                mail.template,
-                &mail.subject,
-                &mail.body,
-            )?;
+            let hash = mail::queue_one_time(conn, &links, Some(user.id), &to, &mail)?;
+            q::insert_email_token(conn, user.id, "verify_email", &hash, Duration::hours(48))?;
             audit::record(
                 conn,
                 NewAudit::by(Some(user.id), "user.registered").on("user", user.id),
@@ -581,34 +568,21 @@ pub async fn request_password_reset(
     let body = body.into_inner();
     body.validate()?;
     let email = normalise_email(&body.email);
-    let token = random_token();
     let state2 = state.clone();
     state
         .transaction(move |conn| {
             let Some(user) = q::user_by_email(conn, &email)?.filter(UserRow::is_active) else {
                 return Ok(());
             };
-            q::insert_email_token(
-                conn,
-                user.id,
-                "reset_password",
-                &token_hash(&token),
-                Duration::hours(1),
-            )?;
             let lang = Language::parse(&user.preferred_language).unwrap_or_default();
             let mail = mail::reset_password(
                 lang,
                 &user.display_name,
-                &link(&state2, "reset-password", &token),
+                &link(&state2, "reset-password", mail::TOKEN_SLOT),
             );
-            outbox::queue(
-                conn,
-                Some(user.id),
-                &email,
-                mail.template,
-                &mail.subject,
-                &mail.body,
-            )?;
+            let hash =
+                mail::queue_one_time(conn, &state2.auth.links, Some(user.id), &email, &mail)?;
+            q::insert_email_token(conn, user.id, "reset_password", &hash, Duration::hours(1))?;
             audit::record(
                 conn,
                 NewAudit::by(None, "user.password_reset_requested").on("user", user.id),

@@ -573,18 +573,6 @@ fn filter_of(query: &Open311RequestQuery, now: DateTime<Utc>) -> Result<Open311F
         limit: page_size,
         ..Open311Filter::default()
     };
-    if let Some(ids) = query.service_request_id.as_deref() {
-        let ids = comma_list(ids)
-            .iter()
-            .map(|id| {
-                Uuid::parse_str(id).map_err(|_| {
-                    Failure::bad(format!("service_request_id {id:?} is not a request id"))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        filter.ids = Some(ids);
-        return Ok(filter);
-    }
     filter.categories = query
         .service_code
         .as_deref()
@@ -614,6 +602,24 @@ fn filter_of(query: &Open311RequestQuery, now: DateTime<Utc>) -> Result<Open311F
         Some(v) => Some(w3c_param("start_date", v)?),
         None => None,
     };
+    // Every parameter is checked even when ids choose the requests.
+    if let Some(ids) = query.service_request_id.as_deref() {
+        let ids = comma_list(ids)
+            .iter()
+            .map(|id| {
+                Uuid::parse_str(id).map_err(|_| {
+                    Failure::bad(format!("service_request_id {id:?} is not a request id"))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        // The standard: with ids, the other filters do not apply.
+        return Ok(Open311Filter {
+            ids: Some(ids),
+            offset: filter.offset,
+            limit: filter.limit,
+            ..Open311Filter::default()
+        });
+    }
     let span = Duration::days(MAX_SPAN_DAYS);
     let (from, to) = match (start, end) {
         (Some(s), Some(e)) => (s, e),

@@ -8,7 +8,6 @@ use chrono::{Duration, Utc};
 use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::organisations::{self as q, OrganisationRow};
-use samenstad_db::queries::outbox;
 use samenstad_types::Problem;
 use samenstad_types::account::{
     CreateOrganisation, Invitation, InviteMember, Member, MemberRole, Organisation,
@@ -19,7 +18,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::auth::{UserCaller, random_token, token_hash};
+use crate::auth::{UserCaller, token_hash};
 use crate::error::AppError;
 use crate::gate;
 use crate::mail;
@@ -259,25 +258,22 @@ pub async fn invite_member(
     body.validate()?;
     let role = MemberRole::parse(&body.role)
         .ok_or_else(|| AppError::field("role", "invalid", "must be owner or member"))?;
-    let token = random_token();
-    let link = format!("{}/invitations/accept?token={token}", state.public_url());
+    let link = format!(
+        "{}/invitations/accept?token={}",
+        state.public_url(),
+        mail::TOKEN_SLOT
+    );
+    let links = state.auth.links.clone();
     let invitation = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (org, _) = load_organisation(conn, id)?;
             require_owner(conn, id, &p)?;
             let email = body.email.trim().to_lowercase();
-            let (inv_id, expires_at) = q::insert_invitation(
-                conn,
-                id,
-                &email,
-                role,
-                &token_hash(&token),
-                p.user.id,
-                Duration::days(7),
-            )?;
             let m = mail::organisation_invitation(&org.name, &p.user.display_name, &link);
-            outbox::queue(conn, None, &email, m.template, &m.subject, &m.body)?;
+            let hash = mail::queue_one_time(conn, &links, None, &email, &m)?;
+            let (inv_id, expires_at) =
+                q::insert_invitation(conn, id, &email, role, &hash, p.user.id, Duration::days(7))?;
             audit::record(
                 conn,
                 NewAudit::by(Some(p.user.id), "organisation.member_invited")

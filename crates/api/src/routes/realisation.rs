@@ -102,7 +102,7 @@ pub async fn decide_proposal(
     if !college && (college_date.is_some() || body.college_reference.is_some()) {
         return Err(AppError::field(
             "kind",
-            "invalid",
+            "excludes",
             "a date and reference go with a college decision only",
         ));
     }

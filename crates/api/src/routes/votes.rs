@@ -427,6 +427,7 @@ pub async fn create_vote(
     body: web::Json<CreateVote>,
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
+    body.validate()?;
     let kind = BallotKind::parse(&body.ballot_kind).ok_or_else(|| {
         AppError::field(
             "ballot_kind",
@@ -441,9 +442,6 @@ pub async fn create_vote(
             "give points for a cumulative ballot, and only then",
         ));
     }
-    if body.points.is_some_and(|p| p < 1) || body.max_choices.is_some_and(|m| m < 1) {
-        return Err(AppError::field("points", "invalid", "must be at least 1"));
-    }
     // Equal Shares counts who chose a project, not points: cumulative ballots default to greedy
     // by points.
     let rule = match body.rule.as_deref() {
@@ -453,9 +451,6 @@ pub async fn create_vote(
             .ok_or_else(|| AppError::field("rule", "invalid", "must be mes or greedy"))?,
     };
     let min_age = body.min_age.unwrap_or(16);
-    if !(0..=120).contains(&min_age) {
-        return Err(AppError::field("min_age", "invalid", "must be 0 to 120"));
-    }
     let (opens_at, closes_at) = (
         time(&body.opens_at, "opens_at")?,
         time(&body.closes_at, "closes_at")?,

@@ -166,8 +166,8 @@ pub fn refusal_status(body: &Value) -> StatusCode {
     match body["errors"][0]["code"].as_str() {
         Some("unknown") => StatusCode::NOT_FOUND,
         Some(
-            "order" | "span" | "requires" | "excludes" | "not_allowed" | "outcome" | "outside"
-            | "past",
+            "order" | "duplicate" | "span" | "requires" | "excludes" | "not_allowed" | "outcome"
+            | "outside" | "past",
         ) => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::BAD_REQUEST,
     }
@@ -183,22 +183,23 @@ pub async fn get_as(app: &impl TestService, uri: &str, token: Option<&str>) -> R
 
 pub const PASSWORD: &str = "een lange zin als wachtwoord";
 
-/// The token of the newest mail to `to` (taken from the link in its body).
+/// What fills in the one-time links of mails in the tests (the server's secret is theirs).
+pub fn link_key() -> samenstad_api::auth::LinkKey {
+    samenstad_api::auth::LinkKey::new(TEST_JWT_SECRET.as_bytes())
+}
+
+/// The token of the newest mail to `to`, taken from its link as the worker sends it (the
+/// outbox itself holds no live one-time link).
 pub fn mailed_token(db: &TestDb, to: &str) -> String {
-    #[derive(QueryableByName)]
-    struct Body {
-        #[diesel(sql_type = Text)]
-        body: String,
-    }
     let mut conn = db.conn();
-    let mail: Body = diesel::sql_query(
-        "SELECT body FROM mail_outbox WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1",
-    )
-    .bind::<Text, _>(to)
-    .get_result(&mut conn)
-    .expect("a mail was queued");
-    let start = mail.body.find("token=").expect("a link with a token") + 6;
-    mail.body[start..]
+    let mail = samenstad_db::queries::outbox::list(&mut conn, Some(to))
+        .expect("outbox")
+        .into_iter()
+        .next()
+        .expect("a mail was queued");
+    let body = samenstad_api::mail::sent_body(&mail, &link_key());
+    let start = body.find("token=").expect("a link with a token") + 6;
+    body[start..]
         .split_whitespace()
         .next()
         .expect("token")
