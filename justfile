@@ -113,6 +113,7 @@ lint-docker:
     docker-compose -f docker-compose.yml config -q
     .venv/bin/hadolint Dockerfile
     @echo "docker-compose.yml and Dockerfile are valid"
+    scripts/k8s-validate.sh
 
 # Login latency (p50/p99) under a small concurrent load with wrk; prints figures, asserts nothing
 bench-login connections="8" seconds="15":

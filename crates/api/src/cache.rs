@@ -1,6 +1,9 @@
 //! Wijken are reference data: loaded from the database into memory, served with ETags, and
-//! reloaded after a short time so a new seed shows up without a restart.
+//! reloaded when they change: [`watch`] reads their stamp (`reference_version`, bumped by a
+//! trigger with every change, whoever makes it) each second, so a change through another
+//! instance, the seed or an import shows on every instance within two seconds.
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -16,8 +19,11 @@ use crate::error::AppError;
 use crate::etag::CachedBody;
 use crate::state::AppState;
 
-/// How long a loaded snapshot is served before it is reloaded.
+/// How long a loaded snapshot is served at most (where no watcher runs, as in unit tests).
 const MAX_AGE: Duration = Duration::from_secs(60);
+
+/// How often [`watch`] reads the stamp.
+const WATCH_EVERY: Duration = Duration::from_secs(1);
 
 /// GeoJSON media type (RFC 7946).
 pub const GEO_JSON: &str = "application/geo+json";
@@ -38,11 +44,14 @@ pub struct WijkenSnapshot {
     /// Attribution of the data source.
     pub attribution: String,
     loaded_at: Instant,
+    /// The stamp read before the wijken were.
+    version: i64,
 }
 
 impl WijkenSnapshot {
     /// Builds a snapshot; bodies equal to those of `previous` keep its compressed bytes.
     fn build(
+        version: i64,
         wijken: Vec<(Uuid, WijkDetail)>,
         attribution: String,
         previous: Option<&WijkenSnapshot>,
@@ -92,6 +101,7 @@ impl WijkenSnapshot {
             index,
             attribution,
             loaded_at: Instant::now(),
+            version,
         })
     }
 
@@ -119,9 +129,11 @@ impl WijkenSnapshot {
 }
 
 /// The cache cell.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct WijkenCache {
     current: RwLock<Option<Arc<WijkenSnapshot>>>,
+    /// The newest stamp [`watch`] has read; -1 before it looked (then [`MAX_AGE`] decides).
+    latest: AtomicI64,
     /// Held while a snapshot is being built, so that one request builds it and the others wait
     /// for it. Without it, every request that found the cache empty or old built its own (brotli
     /// 9 of the GeoJSON each): at start-up under 32 connections that was 32 builds at once and a
@@ -129,12 +141,23 @@ pub struct WijkenCache {
     loading: tokio::sync::Mutex<()>,
 }
 
+impl Default for WijkenCache {
+    fn default() -> Self {
+        Self {
+            current: RwLock::default(),
+            latest: AtomicI64::new(-1),
+            loading: tokio::sync::Mutex::default(),
+        }
+    }
+}
+
 impl WijkenCache {
     fn fresh(&self) -> Option<Arc<WijkenSnapshot>> {
+        let latest = self.latest.load(Ordering::Relaxed);
         let guard = self.current.read().ok()?;
         guard
             .as_ref()
-            .filter(|s| s.loaded_at.elapsed() < MAX_AGE)
+            .filter(|s| s.loaded_at.elapsed() < MAX_AGE && s.version >= latest)
             .cloned()
     }
 
@@ -166,6 +189,8 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
     // the request threads.
     let loaded = state
         .with_conn(move |conn| {
+            // The stamp first: a change after it makes the snapshot old, never the reverse.
+            let version = q::wijken_version(conn)?;
             let Some(gent) = q::municipality_by_slug(conn, GENT_SLUG)? else {
                 return Ok(None);
             };
@@ -177,7 +202,8 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
                         .map(|detail| (r.id, detail))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            WijkenSnapshot::build(details, gent.data_attribution, previous.as_deref()).map(Some)
+            WijkenSnapshot::build(version, details, gent.data_attribution, previous.as_deref())
+                .map(Some)
         })
         .await;
     match loaded {
@@ -192,6 +218,18 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
             "no municipality loaded: run `samenstad seed`".to_owned(),
         )),
         Err(e) => state.wijken.stale().ok_or(e),
+    }
+}
+
+/// Reads the wijken's stamp every second until the process ends: a snapshot older than the
+/// stamp is rebuilt on the next request, so a change made anywhere shows within two seconds.
+pub async fn watch(state: actix_web::web::Data<AppState>) {
+    loop {
+        match state.with_conn(|conn| Ok(q::wijken_version(conn)?)).await {
+            Ok(version) => state.wijken.latest.store(version, Ordering::Relaxed),
+            Err(e) => tracing::warn!(error = %e, "reading the wijken's stamp"),
+        }
+        tokio::time::sleep(WATCH_EVERY).await;
     }
 }
 

@@ -59,6 +59,11 @@ pub struct AuthConfig {
     /// start (tokens end with a restart; fine for one instance, not for several).
     #[arg(long, env = "SAMENSTAD_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<String>,
+    /// Several instances serve this database side by side (behind a load balancer). Then
+    /// `SAMENSTAD_JWT_SECRET` is required: every instance must sign sessions and one-time links
+    /// with the same secret, or a session made on one fails on the next.
+    #[arg(long, env = "SAMENSTAD_CLUSTER", default_value_t = false, action = clap::ArgAction::Set)]
+    pub cluster: bool,
     /// `iss` of access tokens.
     #[arg(long, env = "SAMENSTAD_JWT_ISSUER", default_value = "samenstad")]
     pub issuer: String,
@@ -179,6 +184,14 @@ impl AuthConfig {
     pub fn validate(&self) -> Result<(), String> {
         if self.jwt_secret.as_ref().is_some_and(|s| s.len() < 32) {
             return Err("SAMENSTAD_JWT_SECRET must be at least 32 bytes".to_owned());
+        }
+        if self.cluster && self.jwt_secret.is_none() {
+            return Err(
+                "SAMENSTAD_CLUSTER is on but SAMENSTAD_JWT_SECRET is not set: every instance must \
+                 sign with the same secret, or sessions and mailed links made on one instance fail \
+                 on the others"
+                    .to_owned(),
+            );
         }
         if let Some(tiles) = &self.map_tiles {
             tile_origin(tiles)?;

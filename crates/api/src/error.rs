@@ -68,9 +68,11 @@ pub enum AppError {
 /// not allow, a listing a proposal would break, a point outside Gent, a day already past): no
 /// schema can state
 /// them, so they are a 422 rather than a 400.
-pub const BETWEEN_FIELDS: [&str; 9] = [
+pub const BETWEEN_FIELDS: [&str; 11] = [
     "order",
     "duplicate",
+    "over_budget",
+    "over_requested",
     "span",
     "requires",
     "excludes",

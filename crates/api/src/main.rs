@@ -502,6 +502,7 @@ async fn serve(config: Config) -> Result<(), String> {
         config.auth.public_url.trim_end_matches('/').to_owned(),
     ));
     let state = web::Data::new(AppState::new(pool, auth));
+    actix_web::rt::spawn(samenstad_api::cache::watch(state.clone()));
     let settings = AppSettings {
         web_dir: config.web_dir.clone(),
         body_limit_bytes: config.body_limit_bytes,

@@ -135,10 +135,16 @@ pub fn add_common_errors(openapi: &mut utoipa::openapi::OpenApi) {
     }
 }
 
-/// Integers narrower than 32 bits (`int8`, `int16` and the unsigned ones, with utoipa's
-/// `non_strict_integers`) get their type's range as `minimum` and `maximum` where the field
-/// states none: a larger number cannot be read, so it is a rule of the document too.
-pub fn bound_small_integers(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+/// Every UUID the server reads, in the forms the `uuid` crate parses (hyphenated, 32 digits,
+/// braced, URN). JSON Schema validators need not check `format: uuid`; a pattern they all do.
+const UUID_PATTERN: &str = "^(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|[0-9A-Fa-f]{32}|\\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\}|urn:uuid:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$";
+
+/// Rules a type brings that the document must state where the field states none: integers
+/// narrower than 32 bits (`int8`, `int16` and the unsigned ones, with utoipa's
+/// `non_strict_integers`) get their type's range as `minimum` and `maximum` (a larger number
+/// cannot be read), and strings of `format: uuid` the pattern of a UUID (another text cannot be
+/// read either).
+pub fn state_type_limits(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     use utoipa::openapi::RefOr;
     use utoipa::openapi::schema::{ArrayItems, KnownFormat, Schema, SchemaFormat};
     fn walk(schema: &mut RefOr<Schema>) {
@@ -167,6 +173,14 @@ pub fn bound_small_integers(mut api: utoipa::openapi::OpenApi) -> utoipa::openap
                     let number = |n: i64| utoipa::Number::Int(n as isize);
                     object.minimum.get_or_insert(number(min));
                     object.maximum.get_or_insert(number(max));
+                }
+                if matches!(
+                    object.format,
+                    Some(SchemaFormat::KnownFormat(KnownFormat::Uuid))
+                ) {
+                    object
+                        .pattern
+                        .get_or_insert_with(|| UUID_PATTERN.to_owned());
                 }
                 object.properties.values_mut().for_each(walk);
             }

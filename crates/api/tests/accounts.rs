@@ -767,7 +767,7 @@ async fn admin_routes_are_for_admins_only() {
     let bad = post(&app, &grant, json!({"role": "wijk_staff"}), Some(&admin)).await;
     assert_eq!(
         bad.status,
-        StatusCode::BAD_REQUEST,
+        StatusCode::UNPROCESSABLE_ENTITY,
         "wijk_staff needs a wijk"
     );
     let granted = post(
@@ -1329,7 +1329,10 @@ async fn the_outbox_goes_out_by_smtp_or_to_a_directory_and_one_time_links_live_o
     assert_eq!(files.len(), 1, "{files:?}");
     let eml = std::fs::read_to_string(&files[0]).expect("the mail");
     let (head, body) = eml.split_once("\r\n\r\n").expect("headers, then the body");
-    assert!(head.contains("X-Samenstad-Template: reset_password"), "{eml}");
+    assert!(
+        head.contains("X-Samenstad-Template: reset_password"),
+        "{eml}"
+    );
     let body = String::from_utf8(
         quoted_printable::decode(body, quoted_printable::ParseMode::Robust).expect("the body"),
     )
@@ -1346,9 +1349,7 @@ async fn the_outbox_goes_out_by_smtp_or_to_a_directory_and_one_time_links_live_o
     assert_eq!(
         count(
             &db,
-            &format!(
-                "SELECT count(*) AS n FROM mail_outbox WHERE body LIKE '%{reset}%'"
-            )
+            &format!("SELECT count(*) AS n FROM mail_outbox WHERE body LIKE '%{reset}%'")
         ),
         0,
         "no copy of a sent one-time link stays in the outbox"

@@ -934,7 +934,7 @@ async fn a_grant_goes_from_draft_to_closed_with_its_timeline_mails_attachments_a
         Some(&admin),
     )
     .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     let r = post(&app, &format!("{uri}/decision"), json!({"outcome": "approve", "amount_cents": 15000, "reason": "De tenten betaalt de stad al."}), Some(&admin)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(

@@ -468,7 +468,7 @@ async fn an_applied_vote_and_a_dialogue_decision_start_projects_that_report_prog
     .await;
     assert_eq!(
         (over.status, over.body["errors"][0]["field"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("spent_cents"))
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("spent_cents"))
     );
     assert_eq!(
         post(&app, &updates, json!({"body": "Gestart."}), Some(&ann))

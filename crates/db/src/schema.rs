@@ -41,6 +41,13 @@ diesel::joinable!(wijk -> municipality (municipality_id));
 diesel::allow_tables_to_appear_in_same_query!(municipality, wijk);
 
 diesel::table! {
+    reference_version (name) {
+        name -> Text,
+        version -> Int8,
+    }
+}
+
+diesel::table! {
     app_user (id) {
         id -> Uuid,
         email -> Nullable<Text>,

@@ -184,8 +184,10 @@ pub struct SchemeCategory {
     #[serde(default)]
     #[validate(length(max = 2000))]
     pub description: String,
-    /// Flat amounts one must choose from (cents); empty when the category has a maximum.
+    /// Flat amounts one must choose from (cents, each at least 1); empty when the category has a
+    /// maximum.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = positive_cents))]
     pub flat_amounts_cents: Vec<i64>,
     /// Least amount (cents), for categories with a maximum.
     #[serde(default)]
@@ -928,4 +930,22 @@ pub struct FinderQuery {
     /// A theme, e.g. `ontmoeten`.
     #[validate(length(min = 1, message = "must not be empty"))]
     pub theme: Option<String>,
+}
+
+/// The schema of a list of amounts in cents, each at least 1 (utoipa states no bound on the items
+/// of a `Vec<i64>` by itself).
+#[cfg(feature = "openapi")]
+fn positive_cents() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                .minimum(Some(1)),
+        )
+        .description(Some(
+            "Flat amounts one must choose from (cents, each at least 1); empty when the category has a maximum.",
+        ))
+        .build()
 }

@@ -199,10 +199,13 @@ pub struct Venue {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tariffs {
     /// Recognised associations (reduced).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100_000))]
     pub recognised_cents: i32,
     /// Residents and resident groups.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100_000))]
     pub resident_cents: i32,
     /// Private persons (e.g. a party).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100_000))]
     pub private_cents: i32,
     /// Neighbourhood activities of organisations are free here.
     pub free_for_neighbourhood: bool,

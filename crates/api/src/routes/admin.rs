@@ -141,7 +141,7 @@ pub async fn grant_role(
     if needs_wijk != body.wijknr.is_some() {
         return Err(AppError::field(
             "wijknr",
-            "scope",
+            if needs_wijk { "requires" } else { "excludes" },
             "is required for wijk_staff and not allowed otherwise",
         ));
     }
@@ -151,10 +151,10 @@ pub async fn grant_role(
                 .map_err(|_| AppError::field("scope_id", "invalid", "must be a UUID"))?,
         ),
         (false, None) => None,
-        _ => {
+        (needs, _) => {
             return Err(AppError::field(
                 "scope_id",
-                "scope",
+                if needs { "requires" } else { "excludes" },
                 "is required for venue_manager, jury_member, panel_member, service_staff and council_staff, and not allowed otherwise",
             ));
         }

@@ -166,8 +166,8 @@ pub fn refusal_status(body: &Value) -> StatusCode {
     match body["errors"][0]["code"].as_str() {
         Some("unknown") => StatusCode::NOT_FOUND,
         Some(
-            "order" | "duplicate" | "span" | "requires" | "excludes" | "not_allowed" | "outcome"
-            | "outside" | "past",
+            "order" | "duplicate" | "over_budget" | "over_requested" | "span" | "requires"
+            | "excludes" | "not_allowed" | "outcome" | "outside" | "past",
         ) => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::BAD_REQUEST,
     }
@@ -304,9 +304,11 @@ pub async fn wait_for(db: &TestDb, sql: &str, expected: i64) {
 }
 
 /// The real app on a socket (127.0.0.1, a free port) over the test's database: its address and
-/// a handle to stop it.
+/// a handle to stop it. Each call is another instance (its own state and caches).
 pub fn serve(db: &TestDb) -> (std::net::SocketAddr, actix_web::dev::ServerHandle) {
     let state = state_for(db.url());
+    // As `samenstad serve` does: watch the stamp of the reference data kept in memory.
+    actix_web::rt::spawn(samenstad_api::cache::watch(state.clone()));
     let server = actix_web::HttpServer::new(move || build_app(state.clone(), settings()))
         .workers(1)
         .bind(("127.0.0.1", 0))

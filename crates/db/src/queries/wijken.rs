@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 
 use crate::models::{MunicipalityRow, WijkRow};
-use crate::schema::{municipality, wijk};
+use crate::schema::{municipality, reference_version, wijk};
 
 /// The municipality with this slug, if any.
 pub fn municipality_by_slug(
@@ -15,6 +15,15 @@ pub fn municipality_by_slug(
         .select(MunicipalityRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// The stamp of the wijken (and their municipalities): a trigger bumps it with every change,
+/// so an instance knows its snapshot is old without reading the wijken.
+pub fn wijken_version(conn: &mut PgConnection) -> QueryResult<i64> {
+    reference_version::table
+        .find("wijken")
+        .select(reference_version::version)
+        .first(conn)
 }
 
 /// All wijken of a municipality, ordered by `wijknr`.
