@@ -23,6 +23,15 @@ pub struct DbConfig {
     /// How long a request waits for a database connection before it gets a 503, in ms.
     #[arg(long, env = "SAMENSTAD_DB_TIMEOUT_MS", default_value_t = 2000)]
     pub db_timeout_ms: u64,
+    /// Keep statements prepared by name on each connection (faster). Turn it off behind
+    /// PgBouncer in transaction mode older than 1.21 or without `max_prepared_statements`.
+    #[arg(long, env = "SAMENSTAD_DB_STATEMENT_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub db_statement_cache: bool,
+    /// A streaming replica for public reads that may lag a few seconds (venue search, public
+    /// lists, open data); never for a read that must see the caller's own write. Unset, or
+    /// while the replica does not answer: everything reads from `DATABASE_URL`.
+    #[arg(long, env = "SAMENSTAD_DATABASE_REPLICA_URL", hide_env_values = true)]
+    pub database_replica_url: Option<String>,
 }
 
 impl DbConfig {

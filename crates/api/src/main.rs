@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use actix_web::{HttpServer, web};
 use clap::{Parser, Subcommand};
@@ -482,10 +483,11 @@ async fn serve(config: Config) -> Result<(), String> {
             "SAMENSTAD_JWT_SECRET is not set: using a random secret; sessions end when the server restarts"
         );
     }
-    let pool = samenstad_db::connect_pool(
+    let pool = samenstad_db::connect_pool_with(
         &config.db.database_url,
         config.db.db_pool_size,
         config.db.timeout(),
+        config.db.db_statement_cache,
     );
     let auth = samenstad_api::auth::Auth::new(config.auth.clone());
     actix_web::rt::spawn(samenstad_api::mail::run_worker(
@@ -501,7 +503,17 @@ async fn serve(config: Config) -> Result<(), String> {
         pool.clone(),
         config.auth.public_url.trim_end_matches('/').to_owned(),
     ));
-    let state = web::Data::new(AppState::new(pool, auth));
+    let mut state = AppState::new(pool, auth);
+    if let Some(url) = &config.db.database_replica_url {
+        // A replica that does not answer soon is skipped: its reads go to the primary.
+        state = state.with_replica(samenstad_db::connect_pool_with(
+            url,
+            config.db.db_pool_size,
+            Duration::from_millis(500),
+            config.db.db_statement_cache,
+        ));
+    }
+    let state = web::Data::new(state);
     actix_web::rt::spawn(samenstad_api::cache::watch(state.clone()));
     let settings = AppSettings {
         web_dir: config.web_dir.clone(),

@@ -1,6 +1,6 @@
 //! Shared state of the running server.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use samenstad_db::{DbError, DbPool, PgConnection, PooledConn};
@@ -28,7 +28,20 @@ pub struct AppState {
     /// threads a malloc arena of their own (`just bench`: 140 MB RSS, 57 threads, against 86 MB
     /// with two arenas).
     db_slots: Arc<Semaphore>,
+    /// The streaming replica for public reads that may lag, when one is configured.
+    replica: Option<Replica>,
 }
+
+/// A replica's pool, and until when it is left alone after it failed.
+#[derive(Debug)]
+struct Replica {
+    pool: DbPool,
+    slots: Arc<Semaphore>,
+    resting_until: Mutex<Option<Instant>>,
+}
+
+/// How long reads stay on the primary after the replica failed to answer.
+const REPLICA_REST: Duration = Duration::from_secs(5);
 
 impl AppState {
     /// The public base URL (no trailing slash), for links in mails, feeds and the catalogue.
@@ -44,7 +57,50 @@ impl AppState {
             wijken: WijkenCache::default(),
             public_cache: PublicCache::new(Duration::from_millis(auth.config.public_cache_ms)),
             auth,
+            replica: None,
         }
+    }
+
+    /// The same state with a streaming replica for [`AppState::with_replica_conn`].
+    #[must_use]
+    pub fn with_replica(mut self, pool: DbPool) -> Self {
+        self.replica = Some(Replica {
+            slots: Arc::new(Semaphore::new(pool.max_size() as usize)),
+            pool,
+            resting_until: Mutex::new(None),
+        });
+        self
+    }
+
+    /// Runs a read-only `f` that may see data a few seconds old (venue search, public lists,
+    /// open data) on the replica when one is configured and answers; else, and for a while
+    /// after the replica failed, on the primary. Never for a read that must see the caller's
+    /// own write.
+    pub async fn with_replica_conn<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PooledConn) -> Result<T, AppError> + Clone + Send + 'static,
+    {
+        if let Some(replica) = &self.replica {
+            let resting = replica
+                .resting_until
+                .lock()
+                .ok()
+                .and_then(|until| *until)
+                .is_some_and(|until| Instant::now() < until);
+            if !resting {
+                match run(&replica.pool, &replica.slots, f.clone()).await {
+                    Err(AppError::Unavailable) => {
+                        tracing::warn!("the replica did not answer: reading from the primary");
+                        if let Ok(mut until) = replica.resting_until.lock() {
+                            *until = Some(Instant::now() + REPLICA_REST);
+                        }
+                    }
+                    answer => return answer,
+                }
+            }
+        }
+        self.with_conn(f).await
     }
 
     /// Runs `f` with a pooled connection on the blocking thread pool. When `f` finds the
@@ -55,29 +111,7 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut PooledConn) -> Result<T, AppError> + Send + 'static,
     {
-        let pool = self.pool.clone();
-        // The pool's connection timeout bounds the whole wait: for a permit, then a connection.
-        let timeout = pool.connection_timeout();
-        let started = Instant::now();
-        let permit = tokio::time::timeout(timeout, self.db_slots.clone().acquire_owned())
-            .await
-            .map_err(|_| DbError::Unavailable("no database connection became free".to_owned()))?
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-        let remaining = timeout
-            .saturating_sub(started.elapsed())
-            .max(Duration::from_millis(10));
-        actix_web::web::block(move || {
-            let _permit = permit;
-            let mut conn = pool
-                .get_timeout(remaining)
-                .map_err(|e| AppError::from(DbError::Unavailable(e.to_string())))?;
-            let result = f(&mut conn);
-            if matches!(result, Err(AppError::Unavailable)) {
-                samenstad_db::discard(&mut conn);
-            }
-            result
-        })
-        .await?
+        run(&self.pool, &self.db_slots, f).await
     }
 
     /// Runs `f` in a transaction on a pooled connection (blocking pool). Audit rows written in
@@ -94,6 +128,39 @@ impl AppState {
         })
         .await
     }
+}
+
+/// Runs `f` with a connection of `pool` on the blocking thread pool, waiting for one of `slots`
+/// first. When `f` finds the database unavailable (the connection was lost, e.g. PostgreSQL
+/// restarted), the connection is discarded rather than returned to the pool.
+async fn run<T, F>(pool: &DbPool, slots: &Arc<Semaphore>, f: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut PooledConn) -> Result<T, AppError> + Send + 'static,
+{
+    let pool = pool.clone();
+    // The pool's connection timeout bounds the whole wait: for a permit, then a connection.
+    let timeout = pool.connection_timeout();
+    let started = Instant::now();
+    let permit = tokio::time::timeout(timeout, slots.clone().acquire_owned())
+        .await
+        .map_err(|_| DbError::Unavailable("no database connection became free".to_owned()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let remaining = timeout
+        .saturating_sub(started.elapsed())
+        .max(Duration::from_millis(10));
+    actix_web::web::block(move || {
+        let _permit = permit;
+        let mut conn = pool
+            .get_timeout(remaining)
+            .map_err(|e| AppError::from(DbError::Unavailable(e.to_string())))?;
+        let result = f(&mut conn);
+        if matches!(result, Err(AppError::Unavailable)) {
+            samenstad_db::discard(&mut conn);
+        }
+        result
+    })
+    .await?
 }
 
 #[cfg(test)]

@@ -118,3 +118,72 @@ fn the_server_refuses_to_start_as_a_cluster_without_a_shared_secret() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("SAMENSTAD_JWT_SECRET"), "{said}");
 }
+
+/// The names of the venues the finder lists for `query`.
+async fn finder_names(app: &impl TestService, query: &str) -> Vec<String> {
+    let (status, _, body) = get(app, &format!("/api/v1/venues?{query}")).await;
+    assert_eq!(status, actix_web::http::StatusCode::OK);
+    let body: Value = serde_json::from_slice(&body).expect("JSON");
+    body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|v| v["name"].as_str().expect("name").to_owned())
+        .collect()
+}
+
+#[actix_web::test]
+async fn public_reads_go_to_the_replica_and_to_the_primary_while_it_does_not_answer() {
+    use actix_web::{test as actix_test, web};
+    use samenstad_api::app::build_app;
+    use samenstad_api::state::AppState;
+    let primary = TestDb::new();
+    let replica = TestDb::new();
+    diesel::sql_query(
+        "UPDATE venue SET name = 'Macharius (replica)' WHERE slug = 'buurtcentrum-macharius'",
+    )
+    .execute(&mut replica.conn())
+    .expect("mark the replica");
+    let state = |replica_url: &str| {
+        web::Data::new(
+            AppState::new(
+                samenstad_db::connect_pool(primary.url(), 2, Duration::from_millis(1500)),
+                samenstad_api::auth::Auth::new(auth_config()),
+            )
+            .with_replica(samenstad_db::connect_pool_with(
+                replica_url,
+                2,
+                Duration::from_millis(300),
+                false,
+            )),
+        )
+    };
+
+    // The finder reads from the replica (a database of its own here, marked by one name).
+    let app = actix_test::init_service(build_app(state(replica.url()), settings())).await;
+    let names = finder_names(&app, "q=macharius").await;
+    assert_eq!(names, ["Macharius (replica)"], "read on the replica");
+
+    // A replica that does not answer: the finder answers from the primary, and after the first
+    // failure it does not wait for the replica again.
+    let app = actix_test::init_service(build_app(
+        state("postgres://postgres@127.0.0.1:1/samenstad"),
+        settings(),
+    ))
+    .await;
+    let first = Instant::now();
+    let names = finder_names(&app, "q=macharius").await;
+    assert_eq!(names, ["Buurtcentrum Macharius"], "read on the primary");
+    assert!(
+        first.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        first.elapsed()
+    );
+    let second = Instant::now();
+    finder_names(&app, "q=macharius&capacity_min=1").await;
+    assert!(
+        second.elapsed() < Duration::from_millis(250),
+        "waited for the replica again: {:?}",
+        second.elapsed()
+    );
+}

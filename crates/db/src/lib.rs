@@ -16,7 +16,9 @@ pub mod seed_venues;
 pub mod testing;
 
 pub use diesel::PgConnection;
-pub use pool::{DbPool, PooledConn, connect_pool, discard, is_disconnect, run_migrations};
+pub use pool::{
+    DbPool, PooledConn, connect_pool, connect_pool_with, discard, is_disconnect, run_migrations,
+};
 
 /// Errors of the persistence layer that are not plain diesel errors.
 #[derive(Debug, thiserror::Error)]

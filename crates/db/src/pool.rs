@@ -19,13 +19,44 @@ pub type PooledConn = PooledConnection<ConnectionManager<PgConnection>>;
 /// Creates a pool without connecting yet, so the server starts (and reports 503) while the
 /// database is down. `timeout` bounds how long a request waits for a connection.
 pub fn connect_pool(database_url: &str, max_size: u32, timeout: Duration) -> DbPool {
+    connect_pool_with(database_url, max_size, timeout, true)
+}
+
+/// A pool as [`connect_pool`]; without `statement_cache` every connection runs its statements
+/// unnamed instead of keeping them prepared by name. Named statements live in a server session,
+/// so they fail through PgBouncer in transaction mode before 1.21 (and without its
+/// `max_prepared_statements`), where consecutive transactions may use different server sessions.
+pub fn connect_pool_with(
+    database_url: &str,
+    max_size: u32,
+    timeout: Duration,
+    statement_cache: bool,
+) -> DbPool {
     let manager = ConnectionManager::<PgConnection>::new(database_url);
-    Pool::builder()
+    let builder = Pool::builder()
         .max_size(max_size)
         .min_idle(Some(1))
         .connection_timeout(timeout)
-        .test_on_check_out(false)
-        .build_unchecked(manager)
+        .test_on_check_out(false);
+    if statement_cache {
+        builder.build_unchecked(manager)
+    } else {
+        builder
+            .connection_customizer(Box::new(NoStatementCache))
+            .build_unchecked(manager)
+    }
+}
+
+/// Turns diesel's prepared-statement cache off on each new connection.
+#[derive(Debug)]
+struct NoStatementCache;
+
+impl diesel::r2d2::CustomizeConnection<PgConnection, diesel::r2d2::Error> for NoStatementCache {
+    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
+        use diesel::Connection;
+        conn.set_prepared_statement_cache_size(diesel::connection::CacheSize::Disabled);
+        Ok(())
+    }
 }
 
 /// Whether `e` means the connection to the server is lost (PostgreSQL restarted, the network

@@ -706,6 +706,7 @@ pub struct CreateVote {
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub closes_at: String,
     /// The proposals on the ballot (of this wijk and round).
+    #[validate(length(min = 1, message = "put at least one proposal to the vote"))]
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<uuid::Uuid>))]
     pub proposal_ids: Vec<String>,
 }

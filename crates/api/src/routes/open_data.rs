@@ -346,7 +346,7 @@ pub async fn catalogue(
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let modified = state.with_conn(|conn| modified(conn)).await?;
+    let modified = state.with_replica_conn(|conn| modified(conn)).await?;
     let catalogue = catalogue_json(state.public_url(), &modified);
     let turtle = req
         .headers()
@@ -434,7 +434,9 @@ pub async fn wijken_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppE
 )]
 #[get("/venues.csv")]
 pub async fn venues_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows = state.with_conn(|conn| Ok(q::venue_lines(conn)?)).await?;
+    let rows = state
+        .with_replica_conn(|conn| Ok(q::venue_lines(conn)?))
+        .await?;
     csv_export::download(
         "venues.csv",
         &[
@@ -492,7 +494,9 @@ pub async fn venues_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppE
 #[get("/rooms.csv")]
 pub async fn rooms_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let base = state.public_url().to_owned();
-    let rows = state.with_conn(|conn| Ok(q::room_lines(conn)?)).await?;
+    let rows = state
+        .with_replica_conn(|conn| Ok(q::room_lines(conn)?))
+        .await?;
     csv_export::download(
         "rooms.csv",
         &[
@@ -542,7 +546,7 @@ pub async fn rooms_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
 #[get("/projects/projects.csv")]
 pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let rows = state
-        .with_conn(|conn| {
+        .with_replica_conn(|conn| {
             Ok(samenstad_db::queries::realisation::projects(
                 conn,
                 &samenstad_db::queries::realisation::ProjectFilter::default(),
@@ -595,7 +599,7 @@ pub async fn projects_csv(state: web::Data<AppState>) -> Result<HttpResponse, Ap
 #[get("/projects/projects.geojson")]
 pub async fn projects_geojson(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let rows = state
-        .with_conn(|conn| {
+        .with_replica_conn(|conn| {
             Ok(samenstad_db::queries::realisation::projects(
                 conn,
                 &samenstad_db::queries::realisation::ProjectFilter::default(),
@@ -637,7 +641,9 @@ pub async fn projects_geojson(state: web::Data<AppState>) -> Result<HttpResponse
 )]
 #[get("/projects/ideas.csv")]
 pub async fn ideas_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows = state.with_conn(|conn| Ok(q::idea_lines(conn)?)).await?;
+    let rows = state
+        .with_replica_conn(|conn| Ok(q::idea_lines(conn)?))
+        .await?;
     csv_export::download(
         "ideas.csv",
         &[
@@ -680,7 +686,9 @@ pub async fn ideas_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
 )]
 #[get("/projects/proposals.csv")]
 pub async fn proposals_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let rows = state.with_conn(|conn| Ok(q::proposal_lines(conn)?)).await?;
+    let rows = state
+        .with_replica_conn(|conn| Ok(q::proposal_lines(conn)?))
+        .await?;
     csv_export::download(
         "proposals.csv",
         &[
@@ -723,7 +731,7 @@ pub async fn deadlines_ics(state: web::Data<AppState>) -> Result<HttpResponse, A
     use icalendar::{Calendar, Component, Event, EventLike};
     let from = NaiveDate::from_ymd_opt(Utc::now().year(), 1, 1).unwrap_or_default();
     let rows = state
-        .with_conn(move |conn| Ok(q::deadlines_from(conn, from)?))
+        .with_replica_conn(move |conn| Ok(q::deadlines_from(conn, from)?))
         .await?;
     let mut calendar = Calendar::new();
     calendar.name("Samenstad – subsidiedeadlines");
@@ -756,7 +764,7 @@ pub async fn deadlines_ics(state: web::Data<AppState>) -> Result<HttpResponse, A
 #[get("/signals.csv")]
 pub async fn signals_csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let rows = state
-        .with_conn(|conn| Ok(samenstad_db::queries::signals::open_data(conn)?))
+        .with_replica_conn(|conn| Ok(samenstad_db::queries::signals::open_data(conn)?))
         .await?;
     csv_export::download(
         "signals.csv",
@@ -808,7 +816,7 @@ pub async fn signals_csv(state: web::Data<AppState>) -> Result<HttpResponse, App
 #[get("/signals.geojson")]
 pub async fn signals_geojson(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let rows = state
-        .with_conn(|conn| Ok(samenstad_db::queries::signals::open_data(conn)?))
+        .with_replica_conn(|conn| Ok(samenstad_db::queries::signals::open_data(conn)?))
         .await?;
     let features: Vec<Value> = rows
         .into_iter()

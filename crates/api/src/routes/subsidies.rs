@@ -137,7 +137,7 @@ fn valid_key(key: &str) -> bool {
 #[utoipa::path(
     tag = "subsidies",
     security(("bearer" = [])),
-    params(("key" = String, Path, description = "Scheme key (`a-z`, `0-9`, `-`)")),
+    params(("key" = String, Path, description = "Scheme key (`a-z`, `0-9`, single dashes; at most 60)", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 60)),
     request_body = SchemeInput,
     responses(
         (status = 200, description = "The scheme as saved", body = Scheme),

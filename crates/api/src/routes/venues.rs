@@ -153,7 +153,7 @@ async fn find_venues(
         None => None,
     };
     let rows = state
-        .with_conn(move |conn| {
+        .with_replica_conn(move |conn| {
             let filter = VenueFilter {
                 wijk_id,
                 venue_type,

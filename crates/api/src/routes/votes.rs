@@ -463,13 +463,6 @@ pub async fn create_vote(
         ));
     }
     let proposal_ids = uuids(&body.proposal_ids, "proposal_ids")?;
-    if proposal_ids.is_empty() {
-        return Err(AppError::field(
-            "proposal_ids",
-            "required",
-            "put at least one proposal to the vote",
-        ));
-    }
     let created = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
