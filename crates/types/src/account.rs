@@ -189,6 +189,7 @@ pub struct GrantRole {
     pub wijknr: Option<i16>,
     /// Required for `venue_manager`, `jury_member`, `panel_member` (a UUID).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub scope_id: Option<String>,
 }
 

@@ -439,6 +439,7 @@ pub struct CreateIdea {
     pub estimated_cost_cents: Option<i64>,
     /// Submit for this organisation (you must be a member).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub organisation_id: Option<String>,
     /// Staff only: how the idea came in (`paper`, `phone`, `buurtpunt`, `event`).
     #[serde(default)]
@@ -748,6 +749,7 @@ pub struct Vote {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Choice {
     /// The proposal.
+    #[cfg_attr(feature = "openapi", schema(format = Uuid))]
     pub proposal_id: String,
     /// Points (cumulative ballots; 1 otherwise).
     #[serde(default = "one")]
