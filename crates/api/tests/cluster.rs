@@ -123,13 +123,7 @@ fn the_server_refuses_to_start_as_a_cluster_without_a_shared_secret() {
 async fn finder_names(app: &impl TestService, query: &str) -> Vec<String> {
     let (status, _, body) = get(app, &format!("/api/v1/venues?{query}")).await;
     assert_eq!(status, actix_web::http::StatusCode::OK);
-    let body: Value = serde_json::from_slice(&body).expect("JSON");
-    body["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|v| v["name"].as_str().expect("name").to_owned())
-        .collect()
+    names(&serde_json::from_slice(&body).expect("JSON"))
 }
 
 #[actix_web::test]

@@ -16,15 +16,6 @@ use serde_json::{Value, json};
 
 use common::*;
 
-fn names(body: &Value) -> Vec<String> {
-    body["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|v| v["name"].as_str().expect("name").to_owned())
-        .collect()
-}
-
 async fn venue_id(app: &impl TestService, slug: &str) -> (String, String) {
     let v = get_as(app, &format!("/api/v1/venues/{slug}"), None).await;
     assert_eq!(v.status, StatusCode::OK, "{}", v.body);

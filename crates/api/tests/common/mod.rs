@@ -183,6 +183,16 @@ pub async fn get_as(app: &impl TestService, uri: &str, token: Option<&str>) -> R
 
 pub const PASSWORD: &str = "een lange zin als wachtwoord";
 
+/// The `name` of every entry of a page's `items` (the venue finder), in order.
+pub fn names(body: &Value) -> Vec<String> {
+    body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|v| v["name"].as_str().expect("name").to_owned())
+        .collect()
+}
+
 /// What fills in the one-time links of mails in the tests (the server's secret is theirs).
 pub fn link_key() -> samenstad_api::auth::LinkKey {
     samenstad_api::auth::LinkKey::new(TEST_JWT_SECRET.as_bytes())
