@@ -378,7 +378,7 @@ fn Sessions() -> impl IntoView {
             <ul class="session-list">{move || sessions.get().into_iter().map(|s| {
                 let id = s.id.clone();
                 let since = crate::format::date_time(&s.started_at);
-                let label = format!("{} {since}", pick(lang.get_untracked(), "Meld af: sessie sinds", "Sign out: session since"));
+                let label = format!("{} {since}", pick(lang.get_untracked(), "Afmelden: sessie sinds", "Sign out: session since"));
                 view! { <li>
                     {move || pick(lang.get(), "Aangemeld sinds ", "Logged in since ")} {since.clone()}
                     " · " {move || pick(lang.get(), "laatst gebruikt ", "last used ")} {crate::format::date_time(&s.renewed_at)}
