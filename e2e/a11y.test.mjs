@@ -1,12 +1,13 @@
 // Accessibility: axe-core on every main page in Dutch and English (no moderate, serious or
-// critical violations; an idea and an organisation are made through the web app first, so their
-// pages are scanned too), landmarks, the language attribute, a visible focus on every keyboard stop, and a
+// critical violations; an idea and an organisation are made through the web app first and a real
+// election is imported, so the pages of an idea, an organisation, a vote and a proposal are
+// scanned too), landmarks, the language attribute, a visible focus on every keyboard stop, and a
 // room booked and a subsidy application submitted with the keyboard only. Same set-up as
 // web.test.mjs: Debian's Chromium (headless), the real binary and a seeded PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launchChromium } from './support.mjs';
+import { BASE, cli, launchChromium } from './support.mjs';
 
 const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const ADMIN = { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD };
@@ -34,6 +35,15 @@ before(async () => {
   await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
   await page.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
   OBJECT_PAGES.push(new URL(page.url()).pathname);
+  // A closed vote with its proposals: a real published election, imported as a city would
+  // (the CLI loads data; wijk 12 is used by no other browser test).
+  const imported = cli('pabulib', 'import', 'crates/domain/tests/data/pabulib/Poland_Katowice_2023_Zarzecze.pb', '--wijk', '12');
+  const vote = imported.match(/votes\/([0-9a-f-]{36})/)[1];
+  await page.goto(`${BASE}/votes/${vote}`);
+  await settled(page);
+  OBJECT_PAGES.push(`/votes/${vote}`);
+  const proposal = await page.locator('main a[href^="/proposals/"]').first().getAttribute('href');
+  OBJECT_PAGES.push(proposal);
   await ctx.close();
 });
 
@@ -102,7 +112,7 @@ for (const lang of ['nl', 'en']) {
       for (const v of await axeViolations(page)) found.push(`${path}: ${v}`);
     };
     for (const path of PUBLIC_PAGES) await visit(path);
-    await visit(OBJECT_PAGES[0]);
+    for (const path of [OBJECT_PAGES[0], ...OBJECT_PAGES.slice(2)]) await visit(path);
     await login(page, ADMIN);
     await visit(OBJECT_PAGES[1]);
     for (const path of STAFF_PAGES) {

@@ -255,7 +255,7 @@ fn Results(id: String) -> impl IntoView {
                         <tbody>
                             {res.results.clone().into_iter().map(|r| view! {
                                 <tr class=if r.funded { "funded" } else { "not-funded" }>
-                                    <th scope="row">{r.title.clone()}</th>
+                                    <th scope="row"><A href=format!("/proposals/{}", r.proposal_id)>{r.title.clone()}</A></th>
                                     <td class="num">{r.votes}</td>
                                     <td class="num">{move || euro(r.cost_cents, lang.get())}</td>
                                     <td>{move || t(lang.get(), if r.funded { T::Yes } else { T::No })}</td>
