@@ -1,7 +1,7 @@
 // Accessibility: axe-core on every main page in Dutch and English (no moderate, serious or
-// critical violations; an idea and an organisation are made through the web app first and a real
-// election is imported, so the pages of an idea, an organisation, a vote and a proposal are
-// scanned too), landmarks, the language attribute, a visible focus on every keyboard stop, and a
+// critical violations; an idea, an organisation and a signal are made through the web app first
+// and a real election is imported, so the pages of an idea, an organisation, a signal, a vote
+// and a proposal are scanned too), landmarks, the language attribute, a visible focus on every keyboard stop, and a
 // room booked and a subsidy application submitted with the keyboard only. Same set-up as
 // web.test.mjs: Debian's Chromium (headless), the real binary and a seeded PostgreSQL.
 import { test, before, after } from 'node:test';
@@ -34,6 +34,14 @@ before(async () => {
   await page.getByLabel('Wat doet de organisatie?').fill('Buurtfeesten en een moestuin op het plein.');
   await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
   await page.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
+  OBJECT_PAGES.push(new URL(page.url()).pathname);
+  await page.goto(`${BASE}/signals/new`);
+  await page.getByLabel('Wat is er aan de hand?').selectOption('litter');
+  await page.getByLabel('Wijk', { exact: true }).selectOption('12');
+  await page.locator('svg.point-picker').click();
+  await page.getByLabel('Beschrijving').fill('Een omgevallen vuilnisbak aan de bushalte.');
+  await page.getByRole('button', { name: 'Melden' }).click();
+  await page.waitForURL(/\/signals\/[0-9a-f-]{36}$/);
   OBJECT_PAGES.push(new URL(page.url()).pathname);
   // A closed vote with its proposals: a real published election, imported as a city would
   // (the CLI loads data; wijk 12 is used by no other browser test).
