@@ -1,6 +1,7 @@
 //! House style of the route modules (issue 14): handlers call `samenstad_db::queries` and
 //! `samenstad_domain`; no diesel, schema or SQL under `src/routes/`, and no helpers borrowed
 //! sideways from another route module (shared pieces go to a common module or down a crate).
+//! Also: OpenAPI type names are unique, and migrations only expand the schema (issue 20).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -218,5 +219,97 @@ fn no_two_types_share_a_name_in_the_openapi_document() {
             "#[derive(utoipa::ToSchema)]\npub struct A {}\n#[derive(Debug)]\npub struct B;\n#[cfg_attr(feature = \"openapi\", derive(utoipa::ToSchema))]\n#[cfg_attr(feature = \"openapi\", schema(as = C2))]\npub struct C {}"
         ),
         ["A", "C2"]
+    );
+}
+
+/// The last migration that shipped before rolling upgrades (issue 20); those are kept as they ran.
+const LAST_BEFORE_ROLLING_UPGRADES: u32 = 21;
+
+/// What an instance of the previous release would trip over, in lower-cased SQL with single
+/// spaces and without comments: dropping or renaming a table or column, changing a column's
+/// type, making a column `NOT NULL`.
+fn breaking_statements(sql: &str) -> Vec<&'static str> {
+    let text = sql
+        .lines()
+        .map(|l| l.split("--").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace([',', ';', '(', ')'], " ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = |i: usize, expected: &[&str]| words.get(i..i + expected.len()) == Some(expected);
+    let mut found = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let what = if at(i, &["drop", "table"]) {
+            "drops a table"
+        } else if at(i, &["drop", "column"]) {
+            "drops a column"
+        } else if *word == "rename" {
+            "renames"
+        } else if at(i, &["alter", "column"])
+            && (at(i + 3, &["type"]) || at(i + 3, &["set", "data", "type"]))
+        {
+            "changes a column's type"
+        } else if at(i, &["set", "not", "null"]) {
+            "makes a column NOT NULL"
+        } else {
+            continue;
+        };
+        found.push(what);
+    }
+    found
+}
+
+/// Rolling upgrades: while instances of the previous release still run against the new schema,
+/// a migration only expands it. A step that would break them belongs in a migration whose name
+/// ends in `_contract`, applied once no instance of the release before it runs.
+#[test]
+fn migrations_only_expand_the_schema_unless_named_contract() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
+    let mut checked = 0;
+    let mut breaking = Vec::new();
+    for entry in fs::read_dir(&dir).expect("migrations") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let number: u32 = name
+            .split('_')
+            .next()
+            .and_then(|date| date.rsplit('-').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        if number <= LAST_BEFORE_ROLLING_UPGRADES || name.ends_with("_contract") {
+            continue;
+        }
+        checked += 1;
+        let sql = fs::read_to_string(path.join("up.sql")).expect("up.sql");
+        for what in breaking_statements(&sql) {
+            breaking.push(format!("{name}: {what}"));
+        }
+    }
+    assert!(
+        checked >= 1,
+        "no migration after {LAST_BEFORE_ROLLING_UPGRADES}"
+    );
+    assert!(breaking.is_empty(), "{breaking:#?}");
+    assert_eq!(
+        breaking_statements(
+            "CREATE TYPE mood AS ENUM ('a'); -- drop table x\nALTER TABLE t ADD COLUMN c text;"
+        ),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        breaking_statements(
+            "ALTER TABLE t DROP COLUMN c;\nALTER TABLE t ALTER COLUMN d TYPE bigint,\n  ALTER COLUMN e SET NOT NULL;\nALTER TABLE u RENAME TO v;"
+        ),
+        [
+            "drops a column",
+            "changes a column's type",
+            "makes a column NOT NULL",
+            "renames"
+        ]
     );
 }
