@@ -114,6 +114,7 @@ pub fn build_app(
         )
         .app_data(web::FormConfig::default().limit(16 * 1024))
         .app_data(web::PayloadConfig::new(settings.body_limit_bytes))
+        .app_data(crate::json_numbers::BodyLimit(settings.body_limit_bytes))
         .route(
             "/api/docs",
             web::get().to(|| async {

@@ -3,7 +3,9 @@
 //! such a number into `f64` only, so a client that writes every number as a float (JavaScript
 //! does for large ones, generated clients may) would get 400 for a body its schema allows.
 //! This middleware rewrites integral floats in JSON bodies to integers before any handler reads
-//! them; a body without one is passed on untouched (the same bytes).
+//! them; a body without one is passed on untouched (the same bytes). A body that declares more
+//! bytes than the limit ([`BodyLimit`]) is passed on unread: the handler's extractor refuses it
+//! (413), after the route's gate has refused a caller without the role (403).
 
 use actix_web::ResponseError;
 use actix_web::body::MessageBody;
@@ -15,6 +17,10 @@ use actix_web::web::Bytes;
 use serde_json::{Number, Value};
 
 use crate::error::AppError;
+
+/// The largest request body the app reads (app data, set with the JSON limit).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit(pub usize);
 
 /// Rewrites integral floats (`5.0`, `2e3`) in a JSON request body as integers.
 pub async fn integral_floats(
@@ -30,7 +36,17 @@ pub async fn integral_floats(
             let m = m.trim().to_ascii_lowercase();
             m == "application/json" || m.ends_with("+json")
         });
-    if json {
+    let too_large = match (
+        req.app_data::<BodyLimit>(),
+        req.headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok()),
+    ) {
+        (Some(limit), Some(length)) => length > limit.0,
+        _ => false,
+    };
+    if json && !too_large {
         let bytes = match req.extract::<Bytes>().await {
             Ok(bytes) => bytes,
             Err(e) => {

@@ -1940,17 +1940,22 @@ async fn a_resident_gets_403_from_every_staff_operation_whatever_the_body_or_pat
                 continue;
             }
             staff_operations += 1;
-            // A path the handler could not even parse, and a body that is not JSON: the gate
-            // answers before either is read.
+            // A path the handler could not even parse, and a body that is not JSON or is over
+            // the size limit: the gate answers before either is read.
             let uri = path
                 .replace("{key}", "no-such-thing")
                 .replace(['{', '}'], "");
-            for token in [None, Some(resident.as_str())] {
+            let oversized = format!("{{\"text\": \"{}\"}}", "a".repeat(70 * 1024));
+            for (token, body) in [
+                (None, "{\"not\": json".to_owned()),
+                (Some(resident.as_str()), "{\"not\": json".to_owned()),
+                (Some(resident.as_str()), oversized),
+            ] {
                 let req = actix_test::TestRequest::default()
                     .method(Method::from_bytes(method.to_uppercase().as_bytes()).expect("method"))
                     .uri(&uri)
                     .insert_header((header::CONTENT_TYPE, "application/json"))
-                    .set_payload("{\"not\": json");
+                    .set_payload(body);
                 let req = match token {
                     Some(t) => req.insert_header((header::AUTHORIZATION, format!("Bearer {t}"))),
                     None => req,
