@@ -14,7 +14,7 @@ run: (setup "run") web
     . scripts/env.sh && ensure_database "$(app_database)" && {{target}}/release/samenstad migrate && {{target}}/release/samenstad seed && {{target}}/release/samenstad import addresses crates/db/data/gent/adressen-bibliotheken.csv && exec {{target}}/release/samenstad serve
 
 # Install what is missing and run every check and test (what CI runs)
-test: (setup "test") lint lint-docker check-wasm test-rust pabutools-quick contract chaos-quick web e2e
+test: (setup "test") lint lint-docker check-wasm test-rust pabutools-quick contract chaos-quick scale-quick web e2e
 
 # Install missing tools and packages (mode: run or test)
 setup mode="run":
@@ -102,6 +102,16 @@ lighthouse runs="3": web
 chaos rounds="10" restarts="3":
     cargo build --locked -p samenstad-api
     scripts/chaos.sh {{rounds}} {{restarts}}
+
+# HAProxy, 3 instances, PgBouncer, a streaming replica: load with faults, each twice; prints figures
+scale:
+    cargo build --locked -p samenstad-api
+    scripts/scale.sh
+
+# The short scale run of the test command: each fault once (about 30 s)
+scale-quick:
+    cargo build --locked -p samenstad-api
+    scripts/scale.sh quick
 
 # The short chaos run of the test command: 3 kill rounds, 1 PostgreSQL restart (about 20 s)
 chaos-quick:

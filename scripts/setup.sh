@@ -45,7 +45,7 @@ if [ "$mode" = test ] || command -v npm >/dev/null; then
 fi
 
 if [ "$mode" = test ]; then
-  apt_install chromium docker-compose python3-venv
+  apt_install chromium docker-compose python3-venv haproxy pgbouncer
   command -v cargo-nextest >/dev/null || log "cargo-nextest not found: tests run with cargo test"
   # The Dockerfile linter, the API contract tools (scripts/contract.sh), the third-party
   # readers of the open-data formats (scripts/open-data-check.py) and the Kubernetes schemas
