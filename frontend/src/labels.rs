@@ -34,6 +34,7 @@ pub fn zone(lang: Lang, zone: Zone) -> &'static str {
             Zone::Binnenstad => ("Binnenstad", "Inner city"),
             Zone::Gordel19e => ("19e-eeuwse gordel", "19th-century belt"),
             Zone::Gordel20e => ("20ste-eeuwse gordel", "20th-century belt"),
+            Zone::Deelgemeente => ("Deelgemeente", "Former municipality"),
         },
     )
 }

@@ -3,12 +3,12 @@
 //! trigger with every change, whoever makes it) each second, so a change through another
 //! instance, the seed or an import shows on every instance within two seconds.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use samenstad_db::queries::wijken as q;
-use samenstad_db::seed::GENT_SLUG;
 use samenstad_domain::geometry::{AreaIndex, to_multipolygon};
 use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
 use uuid::Uuid;
@@ -128,10 +128,10 @@ impl WijkenSnapshot {
     }
 }
 
-/// The cache cell.
+/// The cache cell: a snapshot per municipality.
 #[derive(Debug)]
 pub struct WijkenCache {
-    current: RwLock<Option<Arc<WijkenSnapshot>>>,
+    current: RwLock<HashMap<Uuid, Arc<WijkenSnapshot>>>,
     /// The newest stamp [`watch`] has read; -1 before it looked (then [`MAX_AGE`] decides).
     latest: AtomicI64,
     /// Held while a snapshot is being built, so that one request builds it and the others wait
@@ -152,57 +152,66 @@ impl Default for WijkenCache {
 }
 
 impl WijkenCache {
-    fn fresh(&self) -> Option<Arc<WijkenSnapshot>> {
-        let latest = self.latest.load(Ordering::Relaxed);
+    fn fresh(&self, municipality: Uuid) -> Option<Arc<WijkenSnapshot>> {
+        let latest = self.latest_version();
         let guard = self.current.read().ok()?;
         guard
-            .as_ref()
+            .get(&municipality)
             .filter(|s| s.loaded_at.elapsed() < MAX_AGE && s.version >= latest)
             .cloned()
     }
 
-    fn stale(&self) -> Option<Arc<WijkenSnapshot>> {
-        self.current.read().ok()?.clone()
+    fn stale(&self, municipality: Uuid) -> Option<Arc<WijkenSnapshot>> {
+        self.current.read().ok()?.get(&municipality).cloned()
+    }
+
+    /// The newest reference stamp [`watch`] has read (-1 before it looked).
+    pub fn latest_version(&self) -> i64 {
+        self.latest.load(Ordering::Relaxed)
     }
 }
 
-/// The current snapshot, loading it when missing or old. If a reload fails but an older
-/// snapshot exists, the older one is served (reference data, availability first).
+/// The current snapshot of the request's municipality, loading it when missing or old. If a
+/// reload fails but an older snapshot exists, the older one is served (reference data,
+/// availability first).
 pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
-    if let Some(snapshot) = state.wijken.fresh() {
+    let municipality = crate::tenant::current()
+        .ok_or_else(|| AppError::Internal("wijken outside a municipality's request".to_owned()))?
+        .id;
+    if let Some(snapshot) = state.wijken.fresh(municipality) {
         return Ok(snapshot);
     }
     let _loading = match state.wijken.loading.try_lock() {
         Ok(guard) => guard,
         // Another request is reloading: serve the older snapshot meanwhile, if there is one.
-        Err(_) => match state.wijken.stale() {
+        Err(_) => match state.wijken.stale(municipality) {
             Some(snapshot) => return Ok(snapshot),
             None => state.wijken.loading.lock().await,
         },
     };
     // Another request may have built it while this one waited.
-    if let Some(snapshot) = state.wijken.fresh() {
+    if let Some(snapshot) = state.wijken.fresh(municipality) {
         return Ok(snapshot);
     }
-    let previous = state.wijken.stale();
+    let previous = state.wijken.stale(municipality);
     // Built on the blocking pool with the query: serialising, compressing and indexing stay off
     // the request threads.
     let loaded = state
         .with_conn(move |conn| {
             // The stamp first: a change after it makes the snapshot old, never the reverse.
             let version = q::wijken_version(conn)?;
-            let Some(gent) = q::municipality_by_slug(conn, GENT_SLUG)? else {
+            let Some(town) = q::municipality_by_id(conn, municipality)? else {
                 return Ok(None);
             };
-            let rows = q::list_for_municipality(conn, gent.id)?;
+            let rows = q::list_for_municipality(conn, town.id)?;
             let details = rows
                 .iter()
                 .map(|r| {
-                    r.to_detail(&gent.slug, &gent.data_attribution)
+                    r.to_detail(&town.slug, &town.data_attribution)
                         .map(|detail| (r.id, detail))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            WijkenSnapshot::build(version, details, gent.data_attribution, previous.as_deref())
+            WijkenSnapshot::build(version, details, town.data_attribution, previous.as_deref())
                 .map(Some)
         })
         .await;
@@ -210,14 +219,14 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
         Ok(Some(snapshot)) => {
             let snapshot = Arc::new(snapshot);
             if let Ok(mut guard) = state.wijken.current.write() {
-                *guard = Some(snapshot.clone());
+                guard.insert(municipality, snapshot.clone());
             }
             Ok(snapshot)
         }
         Ok(None) => Err(AppError::Internal(
             "no municipality loaded: run `samenstad seed`".to_owned(),
         )),
-        Err(e) => state.wijken.stale().ok_or(e),
+        Err(e) => state.wijken.stale(municipality).ok_or(e),
     }
 }
 
@@ -225,7 +234,10 @@ pub async fn wijken(state: &AppState) -> Result<Arc<WijkenSnapshot>, AppError> {
 /// stamp is rebuilt on the next request, so a change made anywhere shows within two seconds.
 pub async fn watch(state: actix_web::web::Data<AppState>) {
     loop {
-        match state.with_conn(|conn| Ok(q::wijken_version(conn)?)).await {
+        match state
+            .with_platform_conn(|conn| Ok(q::wijken_version(conn)?))
+            .await
+        {
             Ok(version) => state.wijken.latest.store(version, Ordering::Relaxed),
             Err(e) => tracing::warn!(error = %e, "reading the wijken's stamp"),
         }
@@ -261,9 +273,14 @@ mod tests {
         let db = TestDb::new();
         let pool = samenstad_db::connect_pool(db.url(), 4, Duration::from_secs(5));
         let state = AppState::new(pool, Auth::new(AuthConfig::from_env()));
-        let loads = (0..12).map(|_| wijken(&state));
-        let snapshots: Vec<_> = futures_util::future::join_all(loads)
+        let gent = crate::tenant::resolve(&state, "localhost")
             .await
+            .expect("hosts")
+            .expect("Gent is the default municipality");
+        let loads = (0..12).map(|_| wijken(&state));
+        let snapshots: Vec<_> =
+            crate::tenant::within(gent, futures_util::future::join_all(loads))
+                .await
             .into_iter()
             .collect::<Result<_, _>>()
             .expect("the wijken load");

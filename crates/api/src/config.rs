@@ -95,6 +95,10 @@ pub struct AuthConfig {
         default_value = "http://localhost:8080"
     )]
     pub public_url: String,
+    /// The municipality (its slug) served at host names no municipality lists (see
+    /// `samenstad import wijken --host`); empty: such hosts get 404.
+    #[arg(long, env = "SAMENSTAD_DEFAULT_MUNICIPALITY", default_value = "gent")]
+    pub default_municipality: String,
     /// Failed logins per account and client address before 429.
     #[arg(long, env = "SAMENSTAD_LOGIN_MAX_FAILURES", default_value_t = 5)]
     pub login_max_failures: i32,

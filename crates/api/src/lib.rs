@@ -5,6 +5,7 @@ pub mod address;
 pub mod address_import;
 pub mod admin_cli;
 pub mod app;
+pub mod area_import;
 pub mod auth;
 pub mod cache;
 pub mod config;
@@ -26,6 +27,7 @@ pub mod respond;
 pub mod routes;
 pub mod state;
 pub mod telemetry;
+pub mod tenant;
 pub mod upload;
 pub mod xml_text;
 

@@ -315,6 +315,31 @@ enum ImportCommand {
         #[command(flatten)]
         db: DbConfig,
     },
+    /// Import a municipality's areas (wijken or deelgemeenten) from a GeoJSON FeatureCollection
+    /// in WGS84: per feature `name` (or `naam`, `NAAM`, `deelgemeente`), optional `nr`, `zone`,
+    /// `population`, and a Polygon or MultiPolygon. Creates the municipality when it is new; all
+    /// or nothing, every problem reported. Areas are matched by number on a second run.
+    Wijken {
+        /// The municipality's name (`Dendermonde`).
+        #[arg(long)]
+        municipality: String,
+        /// Its NIS code (`42006`).
+        #[arg(long)]
+        nis_code: Option<String>,
+        /// The attribution shown with its areas (`Bron: Stad Dendermonde`).
+        #[arg(long)]
+        attribution: Option<String>,
+        /// A host name it is served at (repeatable): requests to it see only this municipality.
+        #[arg(long = "host")]
+        hosts: Vec<String>,
+        /// The base URL of its links in mails and feeds; its host is served too.
+        #[arg(long)]
+        public_url: Option<String>,
+        /// The file.
+        file: PathBuf,
+        #[command(flatten)]
+        db: DbConfig,
+    },
 }
 
 /// Runs an import of `what` from `file`, all or nothing, and prints what happened.
@@ -345,6 +370,38 @@ fn import_file(
                 println!("rejected line {line}: {reason}");
             }
             Err(format!("{} wrong lines; nothing was imported", lines.len()))
+        }
+    }
+}
+
+fn import_wijken(
+    request: &samenstad_api::area_import::AreaImport,
+    file: &std::path::Path,
+    db: &DbConfig,
+) -> Result<(), String> {
+    let content = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let source = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut conn = connect(db)?;
+    match samenstad_api::area_import::import_wijken(&mut conn, request, &content, &source) {
+        Ok(report) => {
+            println!(
+                "{}: areas inserted {}, updated {}, unchanged {}",
+                request.municipality,
+                report.wijken_inserted,
+                report.wijken_updated,
+                report.wijken_unchanged
+            );
+            Ok(())
+        }
+        Err(problems) => {
+            for problem in &problems {
+                println!("rejected: {problem}");
+            }
+            Err(format!("{} problems; nothing was imported", problems.len()))
         }
     }
 }
@@ -563,6 +620,25 @@ async fn main() -> ExitCode {
             &db,
             "addresses",
             samenstad_api::address_import::import_addresses,
+        ),
+        Command::Import(ImportCommand::Wijken {
+            municipality,
+            nis_code,
+            attribution,
+            hosts,
+            public_url,
+            file,
+            db,
+        }) => import_wijken(
+            &samenstad_api::area_import::AreaImport {
+                municipality,
+                nis_code,
+                attribution,
+                hosts,
+                public_url,
+            },
+            &file,
+            &db,
         ),
         Command::Pabulib(PabulibCommand::Tally { file, rule, strict }) => {
             pabulib_tally(&file, rule, strict)

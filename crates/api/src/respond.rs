@@ -42,7 +42,13 @@ where
 {
     let cache = &state.public_cache;
     let coding = preferred(req);
-    let uri = req.uri().path_and_query().map_or("", |p| p.as_str());
+    // Each municipality has its own answers.
+    let uri = format!(
+        "{}{}",
+        crate::tenant::current().map(|t| t.id).unwrap_or_default(),
+        req.uri().path_and_query().map_or("", |p| p.as_str())
+    );
+    let uri = uri.as_str();
     if let Some(hit) = cache.get(uri, coding) {
         return Ok(hit.respond());
     }

@@ -30,6 +30,8 @@ pub struct AppState {
     db_slots: Arc<Semaphore>,
     /// The streaming replica for public reads that may lag, when one is configured.
     replica: Option<Replica>,
+    /// Which municipality each host name serves.
+    pub tenants: crate::tenant::Directory,
 }
 
 /// A replica's pool, and until when it is left alone after it failed.
@@ -44,9 +46,14 @@ struct Replica {
 const REPLICA_REST: Duration = Duration::from_secs(5);
 
 impl AppState {
-    /// The public base URL (no trailing slash), for links in mails, feeds and the catalogue.
-    pub fn public_url(&self) -> &str {
-        self.auth.config.public_url.trim_end_matches('/')
+    /// The public base URL (no trailing slash), for links in mails, feeds and the catalogue: the
+    /// request's municipality's own, else `SAMENSTAD_PUBLIC_URL`.
+    pub fn public_url(&self) -> String {
+        crate::tenant::current()
+            .and_then(|t| t.public_url)
+            .unwrap_or_else(|| self.auth.config.public_url.clone())
+            .trim_end_matches('/')
+            .to_owned()
     }
 
     /// New state around a pool.
@@ -58,6 +65,7 @@ impl AppState {
             public_cache: PublicCache::new(Duration::from_millis(auth.config.public_cache_ms)),
             auth,
             replica: None,
+            tenants: crate::tenant::Directory::default(),
         }
     }
 
@@ -89,7 +97,10 @@ impl AppState {
                 .and_then(|until| *until)
                 .is_some_and(|until| Instant::now() < until);
             if !resting {
-                match run(&replica.pool, &replica.slots, f.clone()).await {
+                let tenant = crate::tenant::current().ok_or_else(|| {
+                    AppError::Internal("database work outside a municipality's request".to_owned())
+                })?;
+                match run(&replica.pool, &replica.slots, Some(tenant), f.clone()).await {
                     Err(AppError::Unavailable) => {
                         tracing::warn!("the replica did not answer: reading from the primary");
                         if let Ok(mut until) = replica.resting_until.lock() {
@@ -103,15 +114,31 @@ impl AppState {
         self.with_conn(f).await
     }
 
-    /// Runs `f` with a pooled connection on the blocking thread pool. When `f` finds the
-    /// database unavailable (the connection was lost, e.g. PostgreSQL restarted), the connection
-    /// is discarded rather than returned to the pool, so the next request gets a fresh one.
+    /// Runs `f` for the request's municipality with a pooled connection on the blocking thread
+    /// pool: in a transaction as the tenant role, so PostgreSQL shows and accepts only that
+    /// municipality's rows ([`crate::tenant`]). Outside a request (no municipality) it refuses.
+    /// When `f` finds the database unavailable (the connection was lost, e.g. PostgreSQL
+    /// restarted), the connection is discarded rather than returned to the pool, so the next
+    /// request gets a fresh one.
     pub async fn with_conn<T, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
         F: FnOnce(&mut PooledConn) -> Result<T, AppError> + Send + 'static,
     {
-        run(&self.pool, &self.db_slots, f).await
+        let tenant = crate::tenant::current().ok_or_else(|| {
+            AppError::Internal("database work outside a municipality's request".to_owned())
+        })?;
+        run(&self.pool, &self.db_slots, Some(tenant), f).await
+    }
+
+    /// Runs `f` with a pooled connection as the owner of the tables, for every municipality
+    /// (reference data shared by all, and work that is not a request's).
+    pub async fn with_platform_conn<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut PooledConn) -> Result<T, AppError> + Send + 'static,
+    {
+        run(&self.pool, &self.db_slots, None, f).await
     }
 
     /// Runs `f` in a transaction on a pooled connection (blocking pool). Audit rows written in
@@ -133,7 +160,12 @@ impl AppState {
 /// Runs `f` with a connection of `pool` on the blocking thread pool, waiting for one of `slots`
 /// first. When `f` finds the database unavailable (the connection was lost, e.g. PostgreSQL
 /// restarted), the connection is discarded rather than returned to the pool.
-async fn run<T, F>(pool: &DbPool, slots: &Arc<Semaphore>, f: F) -> Result<T, AppError>
+async fn run<T, F>(
+    pool: &DbPool,
+    slots: &Arc<Semaphore>,
+    tenant: Option<crate::tenant::Tenant>,
+    f: F,
+) -> Result<T, AppError>
 where
     T: Send + 'static,
     F: FnOnce(&mut PooledConn) -> Result<T, AppError> + Send + 'static,
@@ -154,13 +186,37 @@ where
         let mut conn = pool
             .get_timeout(remaining)
             .map_err(|e| AppError::from(DbError::Unavailable(e.to_string())))?;
-        let result = f(&mut conn);
+        let result = crate::tenant::on_thread(tenant.clone(), || match &tenant {
+            Some(tenant) => in_tenant(&mut conn, tenant.id, f),
+            None => f(&mut conn),
+        });
         if matches!(result, Err(AppError::Unavailable)) {
             samenstad_db::discard(&mut conn);
         }
         result
     })
     .await?
+}
+
+/// Runs `f` in a transaction entered into municipality `id`. What `f` wrote is committed even
+/// when it answers with an error (as it was when each statement committed on its own: a failed
+/// login is still counted); a statement that failed rolls everything back.
+fn in_tenant<T, F>(conn: &mut PooledConn, id: uuid::Uuid, f: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut PooledConn) -> Result<T, AppError>,
+{
+    use diesel::Connection;
+    let mut outcome = None;
+    let done = conn.transaction::<(), AppError, _>(|conn| {
+        samenstad_db::tenancy::enter(conn, id)?;
+        outcome = Some(f(conn));
+        Ok(())
+    });
+    match (outcome, done) {
+        (Some(Err(e)), _) | (_, Err(e)) => Err(e),
+        (Some(Ok(value)), Ok(())) => Ok(value),
+        (None, Ok(())) => Err(AppError::Internal("the work did not run".to_owned())),
+    }
 }
 
 #[cfg(test)]
@@ -185,7 +241,7 @@ mod tests {
         let pool = samenstad_db::connect_pool(db.url(), 1, Duration::from_secs(2));
         let state = AppState::new(pool, Auth::new(AuthConfig::from_env()));
         let pid = state
-            .with_conn(|c| backend_pid(c))
+            .with_platform_conn(|c| backend_pid(c))
             .await
             .expect("a connection");
 
@@ -211,7 +267,7 @@ mod tests {
         // mark the connection broken then, so it used to go back to the pool and the next
         // request on it failed with a 500 ("no connection to the server").
         let first = state
-            .with_conn(|c| {
+            .with_platform_conn(|c| {
                 Ok(samenstad_db::schema::wijk::table
                     .count()
                     .get_result::<i64>(&mut **c)?)
@@ -219,7 +275,7 @@ mod tests {
             .await;
         assert!(matches!(first, Err(AppError::Unavailable)), "{first:?}");
         let again = state
-            .with_conn(|c| backend_pid(c))
+            .with_platform_conn(|c| backend_pid(c))
             .await
             .expect("a fresh connection");
         assert_ne!(again, pid);

@@ -714,7 +714,7 @@ async fn the_typed_client_pages_through_a_list_and_retries_when_the_database_is_
     let db = TestDb::new();
     let (addr, stop) = serve(&db);
     let client = samenstad_client::Client::new(&format!("http://{addr}")).expect("client");
-    // 27 sample venues in pages of 5: six pages, every venue once, in name order.
+    // Gent's 26 venues in pages of 5: six pages, every venue once, in name order.
     let query = samenstad_types::venue::ListVenuesQuery {
         limit: Some(5),
         ..Default::default()
@@ -724,12 +724,12 @@ async fn the_typed_client_pages_through_a_list_and_retries_when_the_database_is_
     while let Some(page) = pages.next_page().await.expect("page") {
         sizes.push(page.len());
     }
-    assert_eq!(sizes, [5, 5, 5, 5, 5, 2]);
+    assert_eq!(sizes, [5, 5, 5, 5, 5, 1]);
     let all = client.pages(query).collect_all().await.expect("all");
     let mut names: Vec<String> = all.iter().map(|v| v.name.clone()).collect();
-    assert_eq!(names.len(), 27);
+    assert_eq!(names.len(), 26);
     names.dedup();
-    assert_eq!(names.len(), 27, "no venue twice");
+    assert_eq!(names.len(), 26, "no venue twice");
     stop.stop(true).await;
 
     // A server that is unavailable twice (as the API is while PostgreSQL restarts), then up.

@@ -12,10 +12,12 @@ pub mod seed;
 pub mod seed_projects;
 pub mod seed_subsidies;
 pub mod seed_venues;
+pub mod tenancy;
 #[cfg(feature = "testing")]
 pub mod testing;
 
 pub use diesel::PgConnection;
+pub use tenancy::{in_municipality, set_municipality};
 pub use pool::{
     DbPool, PooledConn, connect_pool, connect_pool_with, discard, is_disconnect, run_migrations,
 };

@@ -19,6 +19,8 @@ pub struct MunicipalityRow {
     pub data_attribution: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The base URL of its own host name, if it has one.
+    pub public_url: Option<String>,
 }
 
 /// A wijk row.

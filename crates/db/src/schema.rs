@@ -9,8 +9,20 @@ diesel::table! {
         data_attribution -> Text,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        public_url -> Nullable<Text>,
     }
 }
+
+diesel::table! {
+    municipality_host (host) {
+        host -> Text,
+        municipality_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(municipality_host -> municipality (municipality_id));
+diesel::allow_tables_to_appear_in_same_query!(municipality, municipality_host);
 
 diesel::table! {
     wijk (id) {

@@ -161,24 +161,51 @@ pub fn gent_wijken() -> Result<Vec<WijkData>, DbError> {
     Ok(out)
 }
 
+/// A municipality as the seed or an import describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MunicipalityData {
+    pub slug: String,
+    pub name: String,
+    pub nis_code: Option<String>,
+    pub data_attribution: String,
+}
+
 /// Loads Gent and its wijken in one transaction; writes only what differs.
 pub fn seed_gent(conn: &mut PgConnection) -> Result<SeedReport, DbError> {
     let wijken = gent_wijken()?;
+    let gent = MunicipalityData {
+        slug: GENT_SLUG.to_owned(),
+        name: "Gent".to_owned(),
+        nis_code: Some("44021".to_owned()),
+        data_attribution: GENT_ATTRIBUTION.to_owned(),
+    };
+    store_areas(conn, &gent, wijken).map(|(report, _)| report)
+}
+
+/// Stores a municipality and its areas in one transaction (creating the municipality when it is
+/// new); writes only what differs. Areas are matched by number; the file's areas are the
+/// municipality's areas, but one no longer in the file is kept (ideas, votes and venues point
+/// at it). Returns what changed and the municipality's id.
+pub fn store_areas(
+    conn: &mut PgConnection,
+    data: &MunicipalityData,
+    wijken: Vec<WijkData>,
+) -> Result<(SeedReport, Uuid), DbError> {
     conn.transaction::<_, DbError, _>(|conn| {
         let mut report = SeedReport::default();
         let now = Utc::now();
-        let existing = crate::queries::wijken::municipality_by_slug(conn, GENT_SLUG)?;
-        let gent_id = match existing {
+        let existing = crate::queries::wijken::municipality_by_slug(conn, &data.slug)?;
+        let id = match existing {
             Some(row) => {
-                if row.name != "Gent"
-                    || row.nis_code.as_deref() != Some("44021")
-                    || row.data_attribution != GENT_ATTRIBUTION
+                if row.name != data.name
+                    || row.nis_code != data.nis_code
+                    || row.data_attribution != data.data_attribution
                 {
                     diesel::update(municipality::table.find(row.id))
                         .set((
-                            municipality::name.eq("Gent"),
-                            municipality::nis_code.eq(Some("44021")),
-                            municipality::data_attribution.eq(GENT_ATTRIBUTION),
+                            municipality::name.eq(&data.name),
+                            municipality::nis_code.eq(&data.nis_code),
+                            municipality::data_attribution.eq(&data.data_attribution),
                             municipality::updated_at.eq(now),
                         ))
                         .execute(conn)?;
@@ -189,12 +216,13 @@ pub fn seed_gent(conn: &mut PgConnection) -> Result<SeedReport, DbError> {
             None => {
                 let row = MunicipalityRow {
                     id: Uuid::now_v7(),
-                    slug: GENT_SLUG.to_owned(),
-                    name: "Gent".to_owned(),
-                    nis_code: Some("44021".to_owned()),
-                    data_attribution: GENT_ATTRIBUTION.to_owned(),
+                    slug: data.slug.clone(),
+                    name: data.name.clone(),
+                    nis_code: data.nis_code.clone(),
+                    data_attribution: data.data_attribution.clone(),
                     created_at: now,
                     updated_at: now,
+                    public_url: None,
                 };
                 diesel::insert_into(municipality::table)
                     .values(&row)
@@ -203,9 +231,12 @@ pub fn seed_gent(conn: &mut PgConnection) -> Result<SeedReport, DbError> {
                 row.id
             }
         };
+        // Rows the owner writes get the municipality of this transaction (see
+        // `crate::in_municipality`), not the first one.
+        crate::set_municipality(conn, id)?;
 
         let stored: BTreeMap<i16, WijkRow> =
-            crate::queries::wijken::list_for_municipality(conn, gent_id)?
+            crate::queries::wijken::list_for_municipality(conn, id)?
                 .into_iter()
                 .map(|w| (w.wijknr, w))
                 .collect();
@@ -222,7 +253,7 @@ pub fn seed_gent(conn: &mut PgConnection) -> Result<SeedReport, DbError> {
                     diesel::insert_into(wijk::table)
                         .values((
                             wijk::id.eq(Uuid::now_v7()),
-                            wijk::municipality_id.eq(gent_id),
+                            wijk::municipality_id.eq(id),
                             &data,
                         ))
                         .execute(conn)?;
@@ -230,8 +261,36 @@ pub fn seed_gent(conn: &mut PgConnection) -> Result<SeedReport, DbError> {
                 }
             }
         }
-        Ok(report)
+        Ok((report, id))
     })
+}
+
+/// The areas of an import as stored wijken.
+pub fn wijk_data(areas: Vec<samenstad_domain::areas::Area>) -> Result<Vec<WijkData>, DbError> {
+    areas
+        .into_iter()
+        .map(|a| {
+            Ok(WijkData {
+                wijknr: a.nr,
+                slug: a.slug,
+                short_name: a.name.clone(),
+                stadsdeel: a.name.clone(),
+                name: a.name,
+                aliases: Vec::new(),
+                zone: a.zone,
+                area_m2: a.area_m2,
+                population_density_2024: a.density,
+                population_estimate: a.population,
+                wijkbudget_round: None,
+                centroid_lat: a.centroid_lat,
+                centroid_lon: a.centroid_lon,
+                boundary: serde_json::to_value(&a.geometry)
+                    .map_err(|e| DbError::InvalidData(e.to_string()))?,
+                uri: None,
+                gebiedscode: None,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

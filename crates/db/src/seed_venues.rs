@@ -368,6 +368,16 @@ fn seed_dendermonde(conn: &mut PgConnection, existing: &[String]) -> Result<usiz
             id
         }
     };
+    // Served locally at http://dendermonde.localhost:8080 (browsers send *.localhost to this
+    // machine); its rooms and hours are Dendermonde's.
+    diesel::insert_into(crate::schema::municipality_host::table)
+        .values((
+            crate::schema::municipality_host::host.eq("dendermonde.localhost"),
+            crate::schema::municipality_host::municipality_id.eq(town),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)?;
+    crate::set_municipality(conn, town)?;
     let row = VenueRow {
         id: Uuid::now_v7(),
         municipality_id: town,

@@ -8,7 +8,8 @@ use validator::Validate;
 
 use crate::geojson::{FeatureCollectionType, FeatureType, Geometry};
 
-/// The three zones Gent's wijkwerking distinguishes.
+/// The three zones Gent's wijkwerking distinguishes, and `deelgemeente` for an area of another
+/// municipality that is one of its former municipalities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -21,18 +22,26 @@ pub enum Zone {
     /// The 20th-century belt (the former municipalities).
     #[serde(rename = "gordel_20e")]
     Gordel20e,
+    /// A former municipality of a merged one (Dendermonde's Baasrode, Grembergen …).
+    Deelgemeente,
 }
 
 impl Zone {
     /// All zones, in order from the centre outwards.
-    pub const ALL: [Zone; 3] = [Zone::Binnenstad, Zone::Gordel19e, Zone::Gordel20e];
+    pub const ALL: [Zone; 4] = [
+        Zone::Binnenstad,
+        Zone::Gordel19e,
+        Zone::Gordel20e,
+        Zone::Deelgemeente,
+    ];
 
-    /// The wire name (`binnenstad`, `gordel_19e`, `gordel_20e`).
+    /// The wire name (`binnenstad`, `gordel_19e`, `gordel_20e`, `deelgemeente`).
     pub fn as_str(self) -> &'static str {
         match self {
             Zone::Binnenstad => "binnenstad",
             Zone::Gordel19e => "gordel_19e",
             Zone::Gordel20e => "gordel_20e",
+            Zone::Deelgemeente => "deelgemeente",
         }
     }
 }
@@ -50,7 +59,7 @@ impl FromStr for Zone {
             .into_iter()
             .find(|z| z.as_str() == s)
             .ok_or_else(|| {
-                format!("unknown zone `{s}` (expected binnenstad, gordel_19e or gordel_20e)")
+                format!("unknown zone `{s}` (expected binnenstad, gordel_19e, gordel_20e or deelgemeente)")
             })
     }
 }

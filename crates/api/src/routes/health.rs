@@ -39,7 +39,7 @@ pub struct Liveness {
 #[get("/health")]
 pub async fn get_health(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     state
-        .with_conn(|conn| {
+        .with_platform_conn(|conn| {
             samenstad_db::queries::health::ping(conn).map_err(|_| AppError::Unavailable)
         })
         .await?;

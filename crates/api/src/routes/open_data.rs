@@ -347,7 +347,7 @@ pub async fn catalogue(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let modified = state.with_replica_conn(|conn| modified(conn)).await?;
-    let catalogue = catalogue_json(state.public_url(), &modified);
+    let catalogue = catalogue_json(&state.public_url(), &modified);
     let turtle = req
         .headers()
         .get(header::ACCEPT)

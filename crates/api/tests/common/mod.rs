@@ -19,6 +19,10 @@ use samenstad_db::testing::TestDb;
 use samenstad_types::Problem;
 use serde_json::{Value, json};
 
+/// Requests to this origin are Dendermonde's (the seed serves it at `dendermonde.localhost`); a
+/// path alone is the default municipality's, Gent's.
+pub const DENDERMONDE: &str = "http://dendermonde.localhost";
+
 pub fn settings() -> AppSettings {
     AppSettings {
         web_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../frontend/static"),

@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 
 use crate::models::{MunicipalityRow, WijkRow};
-use crate::schema::{municipality, reference_version, wijk};
+use crate::schema::{municipality, municipality_host, reference_version, wijk};
 
 /// The municipality with this slug, if any.
 pub fn municipality_by_slug(
@@ -15,6 +15,57 @@ pub fn municipality_by_slug(
         .select(MunicipalityRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// The municipality with this id, if any.
+pub fn municipality_by_id(
+    conn: &mut PgConnection,
+    id: uuid::Uuid,
+) -> QueryResult<Option<MunicipalityRow>> {
+    municipality::table
+        .find(id)
+        .select(MunicipalityRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Every municipality with each of its host names (`None` for one without any).
+pub fn municipalities_with_hosts(
+    conn: &mut PgConnection,
+) -> QueryResult<Vec<(MunicipalityRow, Option<String>)>> {
+    municipality::table
+        .left_join(municipality_host::table)
+        .order((municipality::created_at.asc(), municipality::slug.asc()))
+        .select((
+            MunicipalityRow::as_select(),
+            municipality_host::host.nullable(),
+        ))
+        .load(conn)
+}
+
+/// Serves the municipality at `host` too (a host already taken is moved to it), and sets the
+/// base URL of its links when `public_url` is given.
+pub fn add_host(
+    conn: &mut PgConnection,
+    municipality_id: uuid::Uuid,
+    host: &str,
+    public_url: Option<&str>,
+) -> QueryResult<()> {
+    diesel::insert_into(municipality_host::table)
+        .values((
+            municipality_host::host.eq(host),
+            municipality_host::municipality_id.eq(municipality_id),
+        ))
+        .on_conflict(municipality_host::host)
+        .do_update()
+        .set(municipality_host::municipality_id.eq(municipality_id))
+        .execute(conn)?;
+    if let Some(url) = public_url {
+        diesel::update(municipality::table.find(municipality_id))
+            .set(municipality::public_url.eq(url))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// The stamp of the wijken (and their municipalities): a trigger bumps it with every change,
