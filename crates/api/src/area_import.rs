@@ -47,8 +47,7 @@ fn number(properties: &Value, keys: &[&str]) -> Result<Option<i64>, String> {
 /// `deelgemeente`), optional `nr` (or `wijknr`), `zone`, `population` (or `inwoners`), and a
 /// Polygon or MultiPolygon geometry.
 pub fn read_areas(content: &str) -> Result<Vec<AreaInput>, Vec<String>> {
-    let doc: Value =
-        serde_json::from_str(content).map_err(|e| vec![format!("not JSON: {e}")])?;
+    let doc: Value = serde_json::from_str(content).map_err(|e| vec![format!("not JSON: {e}")])?;
     if doc.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
         return Err(vec!["not a GeoJSON FeatureCollection".to_owned()]);
     }
@@ -110,7 +109,9 @@ pub fn import_wijken(
     let mut problems = Vec::new();
     for host in &request.hosts {
         if !is_host_name(host) {
-            problems.push(format!("--host `{host}` is not a host name (no scheme, no port)"));
+            problems.push(format!(
+                "--host `{host}` is not a host name (no scheme, no port)"
+            ));
         }
     }
     if let Some(url) = &request.public_url
@@ -203,6 +204,9 @@ mod tests {
         assert!(is_host_name("dendermonde.samenstad.be"));
         assert!(!is_host_name("https://x.be"));
         assert!(!is_host_name("x.be:8080"));
-        assert_eq!(host_of_url("https://Dendermonde.Samenstad.be:443/x"), "dendermonde.samenstad.be");
+        assert_eq!(
+            host_of_url("https://Dendermonde.Samenstad.be:443/x"),
+            "dendermonde.samenstad.be"
+        );
     }
 }

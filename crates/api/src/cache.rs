@@ -278,9 +278,8 @@ mod tests {
             .expect("hosts")
             .expect("Gent is the default municipality");
         let loads = (0..12).map(|_| wijken(&state));
-        let snapshots: Vec<_> =
-            crate::tenant::within(gent, futures_util::future::join_all(loads))
-                .await
+        let snapshots: Vec<_> = crate::tenant::within(gent, futures_util::future::join_all(loads))
+            .await
             .into_iter()
             .collect::<Result<_, _>>()
             .expect("the wijken load");

@@ -434,6 +434,10 @@ enum AdminCommand {
         /// For council_staff: the advisory council (its key, e.g. jeugdraad).
         #[arg(long)]
         council: Option<String>,
+        /// The municipality (its slug) the account and role are in; without it, the first one
+        /// (Gent). Accounts are a municipality's: the same address elsewhere is another account.
+        #[arg(long)]
+        municipality: Option<String>,
         /// Display name.
         #[arg(long, default_value = "Beheerder")]
         name: String,
@@ -448,6 +452,7 @@ enum AdminCommand {
 async fn create_user(
     email: String,
     role: String,
+    municipality: Option<String>,
     scope: [Option<String>; 5],
     name: String,
     db: DbConfig,
@@ -468,20 +473,24 @@ async fn create_user(
         .await
         .map_err(|e| e.to_string())?;
     let mut conn = connect(&db)?;
-    let (created, id) = samenstad_api::admin_cli::create_user_scoped(
-        &mut conn,
-        &email,
-        &name,
-        &hash,
-        &role,
-        samenstad_api::admin_cli::CliScope {
-            wijk: wijk.as_deref(),
-            scheme: scheme.as_deref(),
-            venue: venue.as_deref(),
-            service: service.as_deref(),
-            council: council.as_deref(),
-        },
-    )
+    let municipality = samenstad_db::tenancy::municipality_id(&mut conn, municipality.as_deref())
+        .map_err(|e| e.to_string())?;
+    let (created, id) = samenstad_db::tenancy::as_tenant(&mut conn, municipality, |conn| {
+        samenstad_api::admin_cli::create_user_scoped(
+            conn,
+            &email,
+            &name,
+            &hash,
+            &role,
+            samenstad_api::admin_cli::CliScope {
+                wijk: wijk.as_deref(),
+                scheme: scheme.as_deref(),
+                venue: venue.as_deref(),
+                service: service.as_deref(),
+                council: council.as_deref(),
+            },
+        )
+    })
     .map_err(|e| e.to_string())?;
     println!(
         "{} {} with role {role} (id {id})",
@@ -658,6 +667,7 @@ async fn main() -> ExitCode {
             venue,
             service,
             council,
+            municipality,
             name,
             password_stdin: _,
             db,
@@ -665,6 +675,7 @@ async fn main() -> ExitCode {
             create_user(
                 email,
                 role,
+                municipality,
                 [wijk, scheme, venue, service, council],
                 name,
                 db,

@@ -142,7 +142,13 @@ async fn hosts(state: &AppState) -> Result<Arc<Hosts>, AppError> {
             Ok(hosts)
         }
         // The database is away: keep serving the directory last loaded.
-        Err(e) => state.tenants.current.read().ok().and_then(|g| g.clone()).ok_or(e),
+        Err(e) => state
+            .tenants
+            .current
+            .read()
+            .ok()
+            .and_then(|g| g.clone())
+            .ok_or(e),
     }
 }
 
@@ -170,11 +176,7 @@ fn strip_port(host: &str) -> &str {
 /// The municipality served at `host`: the one that lists it, else the default one.
 pub async fn resolve(state: &AppState, host: &str) -> Result<Option<Tenant>, AppError> {
     let hosts = hosts(state).await?;
-    Ok(hosts
-        .by_host
-        .get(host)
-        .or(hosts.default.as_ref())
-        .cloned())
+    Ok(hosts.by_host.get(host).or(hosts.default.as_ref()).cloned())
 }
 
 /// Middleware: runs the request inside the municipality of its host; a host that names none
@@ -210,7 +212,10 @@ mod tests {
 
     #[test]
     fn the_port_is_not_part_of_the_host() {
-        assert_eq!(strip_port("dendermonde.example:8080"), "dendermonde.example");
+        assert_eq!(
+            strip_port("dendermonde.example:8080"),
+            "dendermonde.example"
+        );
         assert_eq!(strip_port("gent.example"), "gent.example");
         assert_eq!(strip_port("[::1]:8080"), "::1");
         assert_eq!(strip_port(""), "");

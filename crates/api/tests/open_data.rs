@@ -126,11 +126,7 @@ async fn every_distribution_in_the_catalogue_is_served_in_its_media_type() {
         text.starts_with("slug,name,venue_type,operator,wijknr,"),
         "{text}"
     );
-    assert_eq!(
-        text.lines().count(),
-        27,
-        "a header and Gent's 26 venues"
-    );
+    assert_eq!(text.lines().count(), 27, "a header and Gent's 26 venues");
 }
 
 #[actix_web::test]

@@ -35,11 +35,15 @@ pub fn set_municipality(conn: &mut PgConnection, id: Uuid) -> Result<(), DbError
 /// [`TENANT_ROLE`] so the policies apply (both end with the transaction, so this holds through
 /// PgBouncer in transaction mode). One round trip.
 pub fn enter(conn: &mut impl SimpleConnection, id: Uuid) -> Result<(), DbError> {
-    // `id` is a UUID: its text form has only hex digits and hyphens.
-    conn.batch_execute(&format!(
-        "SET LOCAL ROLE {TENANT_ROLE}; SELECT set_config('samenstad.municipality', '{id}', true)"
-    ))?;
+    conn.batch_execute(&enter_sql(id))?;
     Ok(())
+}
+
+fn enter_sql(id: Uuid) -> String {
+    // `id` is a UUID: its text form has only hex digits and hyphens.
+    format!(
+        "SET LOCAL ROLE {TENANT_ROLE}; SELECT set_config('samenstad.municipality', '{id}', true)"
+    )
 }
 
 /// Runs `f` in a transaction as the owner, with new rows going to municipality `id` (for the
@@ -53,4 +57,35 @@ pub fn in_municipality<T>(
         set_municipality(conn, id)?;
         f(conn)
     })
+}
+
+/// Runs `f` in a transaction entered into municipality `id` ([`enter`]), as a request runs: it
+/// sees and writes only that municipality's rows (for the command line's account commands).
+pub fn as_tenant<T, E>(
+    conn: &mut PgConnection,
+    id: Uuid,
+    f: impl FnOnce(&mut PgConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(|conn| {
+        conn.batch_execute(&enter_sql(id))?;
+        f(conn)
+    })
+}
+
+/// The id of the municipality with this slug; without one, the first municipality (Gent).
+pub fn municipality_id(conn: &mut PgConnection, slug: Option<&str>) -> Result<Uuid, DbError> {
+    use crate::schema::municipality;
+    use diesel::prelude::*;
+    let query = municipality::table.select(municipality::id).into_boxed();
+    let query = match slug {
+        Some(slug) => query.filter(municipality::slug.eq(slug.to_owned())),
+        None => query.order((municipality::created_at.asc(), municipality::slug.asc())),
+    };
+    query
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| DbError::InvalidData(format!("no municipality {}", slug.unwrap_or("yet"))))
 }

@@ -50,14 +50,19 @@ pub fn areas(inputs: Vec<AreaInput>) -> Result<Vec<Area>, Vec<String>> {
         let at = i + 1;
         let name = input.name.trim().to_owned();
         if name.is_empty() || name.chars().count() > 200 {
-            problems.push(format!("area {at}: a name of 1 to 200 characters is required"));
+            problems.push(format!(
+                "area {at}: a name of 1 to 200 characters is required"
+            ));
             continue;
         }
         let nr = input.nr.unwrap_or(at as i64);
-        let Ok(nr) = i16::try_from(nr).map_err(|_| ()).and_then(|n| {
-            if n > 0 { Ok(n) } else { Err(()) }
-        }) else {
-            problems.push(format!("area {at} ({name}): number {nr} is not between 1 and 32767"));
+        let Ok(nr) = i16::try_from(nr)
+            .map_err(|_| ())
+            .and_then(|n| if n > 0 { Ok(n) } else { Err(()) })
+        else {
+            problems.push(format!(
+                "area {at} ({name}): number {nr} is not between 1 and 32767"
+            ));
             continue;
         };
         let zone = input.zone.unwrap_or_else(|| "deelgemeente".to_owned());
@@ -89,7 +94,9 @@ pub fn areas(inputs: Vec<AreaInput>) -> Result<Vec<Area>, Vec<String>> {
         let density = (f64::from(population) / (area_m2 as f64 / 1_000_000.0)).round() as i32;
         let slug = crate::text::fold(&name).replace(' ', "-");
         if slug.is_empty() {
-            problems.push(format!("area {at} ({name}): the name has no letters or digits"));
+            problems.push(format!(
+                "area {at} ({name}): the name has no letters or digits"
+            ));
             continue;
         }
         if let Some(other) = out.iter().find(|a| a.nr == nr || a.slug == slug) {
@@ -183,10 +190,18 @@ mod tests {
         assert_eq!((got[0].nr, got[1].nr), (1, 2));
         assert_eq!(got[0].zone, "deelgemeente");
         // 0.01° of longitude at 51° N is about 701 m, of latitude about 1,113 m.
-        assert!((770_000..790_000).contains(&got[0].area_m2), "{}", got[0].area_m2);
+        assert!(
+            (770_000..790_000).contains(&got[0].area_m2),
+            "{}",
+            got[0].area_m2
+        );
         assert!((got[1].centroid_lon - 4.16).abs() < 1e-9);
         // 5,000 inhabitants on about 0.78 km².
-        assert!((6_300..6_500).contains(&got[0].density), "{}", got[0].density);
+        assert!(
+            (6_300..6_500).contains(&got[0].density),
+            "{}",
+            got[0].density
+        );
     }
 
     #[test]

@@ -3,9 +3,9 @@
 //! Builds for `wasm32-unknown-unknown` so the web app runs the same rules as the server.
 
 pub mod address;
-pub mod areas;
 pub mod advice;
 pub mod allocation;
+pub mod areas;
 pub mod ballot;
 pub mod booking;
 pub mod feedback;
