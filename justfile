@@ -14,7 +14,7 @@ run: (setup "run") web
     . scripts/env.sh && ensure_database "$(app_database)" && {{target}}/release/samenstad migrate && {{target}}/release/samenstad seed && {{target}}/release/samenstad import addresses crates/db/data/gent/adressen-bibliotheken.csv && exec {{target}}/release/samenstad serve
 
 # Install what is missing and run every check and test (what CI runs)
-test: (setup "test") lint lint-docker check-wasm test-rust pabutools-quick contract chaos-quick scale-quick web e2e
+test: (setup "test") lint lint-docker check-wasm test-rust upgrade-check pabutools-quick contract chaos-quick scale-quick web e2e
 
 # Install missing tools and packages (mode: run or test)
 setup mode="run":
@@ -135,6 +135,17 @@ bench-login connections="8" seconds="15":
 # Every benchmark in one table: reads, writes and memory, as ratios to their ceilings
 bench seconds="10" requests="1000000":
     scripts/bench.sh {{seconds}} {{requests}}
+    scripts/bench-pool.sh {{seconds}}
+
+# What PgBouncer and the statement cache cost: the same reads straight to PostgreSQL (cache on,
+# off), through PgBouncer (cache off) and, with PgBouncer >= 1.21, with max_prepared_statements
+# Rolling upgrade: the previous release's binary (deploy/previous-release) answers the smoke checks
+# before and after this release's migrations, then this release serves the database (about 4 min)
+upgrade-check:
+    scripts/upgrade-check.sh
+
+bench-pool seconds="10" connections="32":
+    scripts/bench-pool.sh {{seconds}} {{connections}}
 
 # The venue finder one request at a time (10,000 venues, 30,000 rooms, booked evenings): median
 # and p90 of `runs` requests per kind of question, release build

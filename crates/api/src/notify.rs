@@ -204,6 +204,8 @@ pub fn send_digests(pool: &DbPool, base: &str) -> Result<usize, AppError> {
     let mut sent = 0;
     for user in users {
         let mailed = conn.transaction::<_, AppError, _>(|conn| {
+            // The mail is the account's municipality's.
+            samenstad_db::tenancy::follow_row(conn, "app_user", user)?;
             let lines = q::claim_lines(conn, user)?;
             if lines.is_empty() {
                 return Ok(false);
@@ -258,6 +260,8 @@ pub fn announce_votes(pool: &DbPool, base: &str) -> Result<usize, AppError> {
         for vote in q::unannounced_votes(&mut conn, now, closed)? {
             told += conn.transaction::<_, AppError, _>(|conn| {
                 let kind = if closed { "vote_closed" } else { "vote_opened" };
+                // The announcement, notifications and mails are the vote's municipality's.
+                samenstad_db::tenancy::follow_row(conn, "vote", vote.id)?;
                 if !q::announce(conn, kind, vote.id)? {
                     return Ok(0);
                 }

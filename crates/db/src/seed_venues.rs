@@ -348,9 +348,6 @@ fn seed_dendermonde(conn: &mut PgConnection, existing: &[String]) -> Result<usiz
     use crate::schema::{municipality, opening_hours};
     use chrono::NaiveTime;
     let slug = "sociaal-huis-dendermonde";
-    if existing.iter().any(|s| s == slug) {
-        return Ok(0);
-    }
     let now = Utc::now();
     let town = match crate::queries::wijken::municipality_by_slug(conn, "dendermonde")? {
         Some(m) => m.id,
@@ -377,6 +374,9 @@ fn seed_dendermonde(conn: &mut PgConnection, existing: &[String]) -> Result<usiz
         ))
         .on_conflict_do_nothing()
         .execute(conn)?;
+    if existing.iter().any(|s| s == slug) {
+        return Ok(0);
+    }
     crate::set_municipality(conn, town)?;
     let row = VenueRow {
         id: Uuid::now_v7(),

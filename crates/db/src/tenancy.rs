@@ -89,3 +89,16 @@ pub fn municipality_id(conn: &mut PgConnection, slug: Option<&str>) -> Result<Uu
         .optional()?
         .ok_or_else(|| DbError::InvalidData(format!("no municipality {}", slug.unwrap_or("yet"))))
 }
+
+/// Sets the municipality of the current transaction to that of row `id` of `table` (work that
+/// is no request's — digests, announcements — writing rows for it). `table` is one of ours,
+/// never input.
+pub fn follow_row(conn: &mut PgConnection, table: &'static str, id: Uuid) -> Result<(), DbError> {
+    diesel::sql_query(format!(
+        "SELECT set_config('samenstad.municipality', municipality_id::text, true) AS name \
+         FROM {table} WHERE id = $1"
+    ))
+    .bind::<diesel::sql_types::Uuid, _>(id)
+    .execute(conn)?;
+    Ok(())
+}

@@ -5,6 +5,7 @@
 pub mod address;
 pub mod advice;
 pub mod allocation;
+#[cfg(feature = "transliterate")]
 pub mod areas;
 pub mod ballot;
 pub mod booking;

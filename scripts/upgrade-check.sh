@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Rolling upgrades (issue 20): the previous release's binary (deploy/previous-release) keeps
+# answering while this release's migrations run, and against the migrated database; then this
+# release serves the same database. Each step runs scripts/smoke.py; rows the previous binary
+# writes after the migration belong to the first municipality. About 4 minutes (the previous
+# release's workspace crates are compiled; dependencies are shared through the target dir).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+log() { echo "[upgrade] $*" >&2; }
+prev=$(awk 'NF && $1 !~ /^#/ {print $1; exit}' deploy/previous-release)
+if ! git cat-file -e "$prev^{commit}" 2>/dev/null; then
+  echo "the previous release $prev is not in this clone's history (shallow? run git fetch --unshallow)" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+db=samenstad_upgrade_check
+url="$SAMENSTAD_PG_SERVER/$db"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+  psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $db with (force)" >&2 || true
+}
+trap cleanup EXIT
+
+log "building the previous release ($prev)"
+git archive "$prev" | tar -x -C "$work"
+# The same lock file and target dir: only the workspace crates compile again.
+cargo build --locked -q -p samenstad-api --manifest-path "$work/Cargo.toml" --target-dir target
+cp target/debug/samenstad "$work/samenstad-previous"
+cargo build --locked -q -p samenstad-api
+previous="$work/samenstad-previous"; current=target/debug/samenstad
+
+psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $db with (force)" >&2
+psql "$SAMENSTAD_PG_SERVER/postgres" -qc "create database $db" >&2
+DATABASE_URL="$url" "$previous" migrate >/dev/null
+DATABASE_URL="$url" "$previous" seed >/dev/null
+serve() { # binary, port
+  SAMENSTAD_BIND="127.0.0.1:$2" SAMENSTAD_LOG=warn SAMENSTAD_PUBLIC_CACHE_MS=0 DATABASE_URL="$url" \
+    SAMENSTAD_JWT_SECRET=upgrade-check-secret-of-at-least-32-bytes "$1" serve >"$work/serve-$2.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$2/api/v1/health" >/dev/null 2>&1 && return; sleep 0.2; done
+  echo "the server on $2 did not start: $(tail -5 "$work/serve-$2.log")" >&2; exit 1
+}
+serve "$previous" 8096
+python3 scripts/smoke.py http://127.0.0.1:8096 "previous release, its schema"
+before=$(psql "$url" -Atc "select count(*) from __diesel_schema_migrations")
+DATABASE_URL="$url" "$current" migrate >/dev/null
+after=$(psql "$url" -Atc "select count(*) from __diesel_schema_migrations")
+log "migrations applied while the previous release served: $before -> $after"
+[ "$after" -gt "$before" ] || { echo "no migration was new: move deploy/previous-release forward" >&2; }
+python3 scripts/smoke.py http://127.0.0.1:8096 "previous release, migrated schema"
+foreign=$(psql "$url" -Atc "select count(*) from app_user where email like 'smoke-%' \
+  and municipality_id <> (select id from municipality where slug = 'gent')")
+[ "$foreign" = 0 ] || { echo "$foreign accounts the previous release made are not Gent's" >&2; exit 1; }
+serve "$current" 8097
+python3 scripts/smoke.py http://127.0.0.1:8097 "this release"
+log "OK: the previous release answered before and after the migrations; this release serves the result"
