@@ -26,11 +26,20 @@ trap cleanup EXIT
 
 log "building the previous release ($prev)"
 git archive "$prev" | tar -x -C "$work"
-# The same lock file and target dir: only the workspace crates compile again.
-cargo build --locked -q -p samenstad-api --manifest-path "$work/Cargo.toml" --target-dir target
-cp target/debug/samenstad "$work/samenstad-previous"
-cargo build --locked -q -p samenstad-api
+# The same target dir, so the dependencies are shared and only the workspace crates compile
+# again; under another version, so their files and fingerprints are not this release's (cargo
+# names a workspace crate's files by name and version, not by directory). Offline: only the
+# lock file's lines of these path crates change.
+sed -i '0,/^version = "[^"]*"/s//version = "0.0.0-previous"/' "$work/Cargo.toml"
+cargo build --offline -q -p samenstad-api --manifest-path "$work/Cargo.toml" --target-dir target
 previous="$work/samenstad-previous"; current=target/debug/samenstad
+cp target/debug/samenstad "$previous"
+# This release's binary back in target/debug (cargo only copies it there when it links it).
+touch crates/api/src/main.rs
+cargo build --locked -q -p samenstad-api
+if cmp -s "$previous" "$current"; then
+  echo "target/debug/samenstad is still the previous release's" >&2; exit 1
+fi
 
 psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $db with (force)" >&2
 psql "$SAMENSTAD_PG_SERVER/postgres" -qc "create database $db" >&2
@@ -49,7 +58,8 @@ before=$(psql "$url" -Atc "select count(*) from __diesel_schema_migrations")
 DATABASE_URL="$url" "$current" migrate >/dev/null
 after=$(psql "$url" -Atc "select count(*) from __diesel_schema_migrations")
 log "migrations applied while the previous release served: $before -> $after"
-[ "$after" -gt "$before" ] || { echo "no migration was new: move deploy/previous-release forward" >&2; }
+[ "$after" -gt "$before" ] || log "no migration is new since the previous release"
+
 python3 scripts/smoke.py http://127.0.0.1:8096 "previous release, migrated schema"
 foreign=$(psql "$url" -Atc "select count(*) from app_user where email like 'smoke-%' \
   and municipality_id <> (select id from municipality where slug = 'gent')")
