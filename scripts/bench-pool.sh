@@ -23,7 +23,7 @@ psql "$url" -q -f scripts/bench-venues.sql
 psql "$url" -qc "VACUUM ANALYZE"
 
 # PgBouncer in transaction mode in front of the same server, as `just scale` runs it.
-work=$(mktemp -d); chmod 755 "$work"
+work=$(mktemp -d); chmod 777 "$work"  # PgBouncer runs as postgres when we are root
 pg_host=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p.hostname or "127.0.0.1", p.port or 5432)' "$SAMENSTAD_PG_SERVER")
 read -r host pgport <<<"$pg_host"
 bouncer_port=56510
@@ -47,13 +47,17 @@ default_pool_size = 24
 server_reset_query =
 ignore_startup_parameters = extra_float_digits,options
 logfile = $work/pgbouncer.log
+pidfile = $work/pgbouncer.pid
 INI
   if [ "$1" != 0 ]; then echo "max_prepared_statements = $1" >> "$work/pgbouncer.ini"; fi
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- pgbouncer -d "$work/pgbouncer.ini"; else pgbouncer -d "$work/pgbouncer.ini"; fi
   for _ in $(seq 1 50); do psql "postgres://postgres@127.0.0.1:$bouncer_port/$db" -qAtc 'select 1' >/dev/null 2>&1 && return; sleep 0.1; done
   echo "PgBouncer did not start: $(cat "$work/pgbouncer.log")" >&2; exit 1
 }
-stop_bouncer() { pkill -f "pgbouncer -d $work/pgbouncer.ini" 2>/dev/null || true; sleep 0.3; }
+stop_bouncer() {
+  [ -f "$work/pgbouncer.pid" ] && kill "$(cat "$work/pgbouncer.pid")" 2>/dev/null || true
+  for _ in $(seq 1 30); do [ -f "$work/pgbouncer.pid" ] || break; sleep 0.1; done
+}
 server=""
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
@@ -66,6 +70,7 @@ port=8093
 declare -A base
 measure() { # label, database url, statement cache
   SAMENSTAD_BIND="127.0.0.1:$port" SAMENSTAD_LOG=warn SAMENSTAD_PUBLIC_CACHE_MS=0 \
+    SAMENSTAD_JWT_SECRET=bench-pool-secret-of-at-least-32-bytes \
     SAMENSTAD_DB_STATEMENT_CACHE="$3" DATABASE_URL="$2" target/release/samenstad serve &
   server=$!
   for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 0.2; done
