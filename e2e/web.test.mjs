@@ -642,3 +642,20 @@ test('staff of a wijk open its overview: ideas, grants and the last 12 months, w
   assert.deepEqual(errors.filter((e) => !/40[13]/.test(e)), []);
   await page.close();
 });
+
+test('the server tells a Dutch reader in Dutch and an English reader in English', async () => {
+  const { page } = await openPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('E-mailadres').fill(`niemand-${Date.now()}@example.org`);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('een verkeerd wachtwoord dus');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  const alert = page.locator('main [role=alert]').first();
+  await alert.waitFor();
+  const dutch = await alert.innerText();
+  assert.match(dutch, /wachtwoord/i, dutch);
+  assert.doesNotMatch(dutch, /password|wrong/i, 'no English on a Dutch page');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForFunction(() => /password is wrong/.test(document.querySelector('main [role=alert]')?.innerText ?? ''));
+  await page.close();
+});

@@ -3,13 +3,21 @@
 use leptos::prelude::{Get, GetUntracked};
 use samenstad_client::Client;
 
-/// A client for the server that served this page.
+/// A client for the server that served this page, asking for its messages in the page's
+/// language (`<html lang>`, which the language switch keeps in step).
 pub fn client() -> Result<Client, String> {
     let origin = leptos::prelude::window()
         .location()
         .origin()
         .map_err(|_| "no origin".to_owned())?;
-    Client::new(&origin).map_err(|e| e.to_string())
+    let language = leptos::prelude::document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .filter(|l| l == "en")
+        .unwrap_or_else(|| "nl".to_owned());
+    Ok(Client::new(&origin)
+        .map_err(|e| e.to_string())?
+        .with_language(language))
 }
 
 /// A client that sends the session's access token.

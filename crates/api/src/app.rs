@@ -134,6 +134,7 @@ pub fn build_app(
         .wrap(headers)
         .wrap(from_fn(crate::public_cache::invalidate_on_change))
         .wrap(from_fn(crate::tenant::scope))
+        .wrap(from_fn(crate::lang::scope))
         .wrap(from_fn(log_request))
 }
 

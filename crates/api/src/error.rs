@@ -137,27 +137,41 @@ impl AppError {
         }
     }
 
-    /// The problem body for this error.
+    /// The problem body for this error, in the request's language ([`crate::lang`]).
     pub fn problem(&self) -> Problem {
         let status = self.status_code();
+        let lang = crate::lang::current();
+        let say = |text: &str| crate::lang::translate(lang, text).into_owned();
+        let said = |errors: &[FieldError]| -> Vec<FieldError> {
+            errors
+                .iter()
+                .map(|e| FieldError {
+                    message: say(&e.message),
+                    ..e.clone()
+                })
+                .collect()
+        };
         let (detail, errors) = match self {
-            AppError::Validation(errors) | AppError::Unknown(errors) => (
-                Some(
-                    errors
-                        .iter()
-                        .map(|e| format!("{}: {}", e.field, e.message))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-                errors.clone(),
-            ),
-            AppError::ConflictWith(message, errors) => (Some(message.clone()), errors.clone()),
-            AppError::Internal(_) => (Some("An unexpected error occurred.".to_owned()), vec![]),
-            other => (Some(other.to_string()), vec![]),
+            AppError::Validation(errors) | AppError::Unknown(errors) => {
+                let errors = said(errors);
+                (
+                    Some(
+                        errors
+                            .iter()
+                            .map(|e| format!("{}: {}", e.field, e.message))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                    errors,
+                )
+            }
+            AppError::ConflictWith(message, errors) => (Some(say(message)), said(errors)),
+            AppError::Internal(_) => (Some(say("An unexpected error occurred.")), vec![]),
+            other => (Some(say(&other.to_string())), vec![]),
         };
         Problem {
             kind: format!("/problems/{}", self.kind()),
-            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            title: say(status.canonical_reason().unwrap_or("Error")),
             status: status.as_u16(),
             detail,
             instance: None,
@@ -193,6 +207,8 @@ impl ResponseError for AppError {
         }
         let mut res = HttpResponse::build(self.status_code());
         res.content_type(PROBLEM_JSON);
+        // The texts follow Accept-Language.
+        res.insert_header((header::VARY, "Accept-Language"));
         match self {
             AppError::Unavailable => {
                 res.insert_header((header::RETRY_AFTER, "2"));
@@ -312,15 +328,17 @@ pub fn ensure_problem_body<B>(
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
-    let detail = match status {
-        StatusCode::NOT_FOUND => "No resource at this path.".to_owned(),
-        StatusCode::METHOD_NOT_ALLOWED => "This method is not allowed on this path.".to_owned(),
-        StatusCode::PAYLOAD_TOO_LARGE => "The request body is too large.".to_owned(),
-        other => other.canonical_reason().unwrap_or("Error").to_owned(),
-    };
+    let lang = crate::lang::current();
+    let say = |text: &str| crate::lang::translate(lang, text).into_owned();
+    let detail = say(match status {
+        StatusCode::NOT_FOUND => "No resource at this path.",
+        StatusCode::METHOD_NOT_ALLOWED => "This method is not allowed on this path.",
+        StatusCode::PAYLOAD_TOO_LARGE => "The request body is too large.",
+        other => other.canonical_reason().unwrap_or("Error"),
+    });
     let problem = Problem {
         kind: format!("/problems/http-{}", status.as_u16()),
-        title: status.canonical_reason().unwrap_or("Error").to_owned(),
+        title: say(status.canonical_reason().unwrap_or("Error")),
         status: status.as_u16(),
         detail: Some(detail),
         instance: Some(res.request().path().to_owned()),

@@ -2082,3 +2082,83 @@ async fn the_export_holds_every_kind_of_record_and_erasure_leaves_no_email_name_
     assert!(dump.contains("Bankjes op het plein"));
     assert!(dump.contains(&id));
 }
+
+/// Server messages follow `Accept-Language` (issue 18): a Dutch reader gets Dutch titles, field
+/// messages and details, an English one (or one who names neither) English.
+#[actix_web::test]
+async fn problems_speak_the_language_the_reader_asks_for() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let ask = |language: Option<&'static str>, uri: &'static str, body: Option<Value>| {
+        let app = &app;
+        async move {
+            let mut req = actix_test::TestRequest::default()
+                .method(if body.is_some() {
+                    Method::POST
+                } else {
+                    Method::GET
+                })
+                .uri(uri);
+            if let Some(body) = body {
+                req = req.set_json(body);
+            }
+            if let Some(language) = language {
+                req = req.insert_header((header::ACCEPT_LANGUAGE, language));
+            }
+            let res = actix_test::call_service(app, req.to_request()).await;
+            let vary = res
+                .headers()
+                .get(header::VARY)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            let body: Value =
+                serde_json::from_slice(&actix_test::read_body(res).await).expect("problem");
+            (body, vary)
+        }
+    };
+    let bad = json!({"email": "geen-adres", "password": "kort", "display_name": ""});
+    let (nl, vary) = ask(
+        Some("nl-BE,nl;q=0.9,en;q=0.5"),
+        "/api/v1/auth/register",
+        Some(bad.clone()),
+    )
+    .await;
+    let (en, _) = ask(Some("en-GB"), "/api/v1/auth/register", Some(bad.clone())).await;
+    let (none, _) = ask(None, "/api/v1/auth/register", Some(bad)).await;
+    assert!(
+        vary.as_deref()
+            .is_some_and(|v| v.contains("Accept-Language")),
+        "{vary:?}"
+    );
+    assert_eq!(
+        (nl["title"].as_str(), en["title"].as_str()),
+        (Some("Ongeldige aanvraag"), Some("Bad Request"))
+    );
+    assert_eq!(none, en, "English when the reader names no language");
+    let messages = |p: &Value| {
+        p["errors"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let (dutch, english) = (messages(&nl), messages(&en));
+    assert_eq!(dutch.len(), 3);
+    for (d, e) in dutch.iter().zip(&english) {
+        assert_ne!(d, e, "`{e}` has no Dutch");
+    }
+    assert!(
+        nl["detail"].as_str().is_some_and(|d| d.contains(&dutch[0])),
+        "{nl}"
+    );
+    // A detail made with values (a pattern), and an unknown path.
+    let (nl, _) = ask(Some("nl"), "/api/v1/wijken/lookup?lat=91&lon=3.7", None).await;
+    assert_eq!(nl["title"], "Ongeldige aanvraag", "{nl}");
+    let (nl, _) = ask(Some("nl"), "/api/v1/bestaat-niet", None).await;
+    assert_eq!(nl["title"], "Niet gevonden", "{nl}");
+    assert!(
+        !nl["detail"].as_str().unwrap_or_default().contains("path"),
+        "{nl}"
+    );
+}

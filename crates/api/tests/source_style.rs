@@ -313,3 +313,71 @@ fn migrations_only_expand_the_schema_unless_named_contract() {
         ]
     );
 }
+
+/// The string literal that starts right after `at` (at its opening quote), unescaped as far as
+/// the table keys it: as written in the source, between the quotes.
+fn literal_at(text: &str, at: usize) -> Option<&str> {
+    let rest = text.get(at..)?.strip_prefix('"')?;
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return Some(&rest[..i]),
+            _ => escaped = false,
+        }
+    }
+    None
+}
+
+/// Every message the API can answer with has its Dutch (issue 18: a Dutch page shows no English
+/// error text): the validation messages of the request types, the texts handlers give
+/// `AppError`, field errors, and the domain's refusals.
+#[test]
+fn every_message_of_the_code_has_its_dutch() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    for dir in ["crates/types/src", "crates/api/src", "crates/domain/src"] {
+        files.extend(rust_files(&root.join(dir)));
+    }
+    let openers = [
+        "message = ",
+        "#[error(",
+        "AppError::NotFound(",
+        "AppError::BadRequest(",
+        "AppError::Unauthorized(",
+        "AppError::Forbidden(",
+        "AppError::Conflict(",
+        "AppError::ConflictWith(",
+        "AppError::PreconditionFailed(",
+        "AppError::UnsupportedMediaType(",
+    ];
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for file in files {
+        let text = fs::read_to_string(&file).expect("source");
+        let text = text.replace("\n", " ");
+        for opener in openers {
+            for (at, _) in text.match_indices(opener) {
+                let after = text[at + opener.len()..].trim_start();
+                let after = after.strip_prefix("format!(").unwrap_or(after);
+                let start = text.len() - after.len();
+                let Some(literal) = literal_at(&text, start) else {
+                    continue;
+                };
+                checked += 1;
+                let literal = literal.replace("\\\"", "\"");
+                if !samenstad_api::lang::knows(&literal) {
+                    missing.push(format!("{}: {literal}", file.display()));
+                }
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(checked > 300, "only {checked} messages found");
+    assert!(
+        missing.is_empty(),
+        "no Dutch for {} messages: {missing:#?}",
+        missing.len()
+    );
+}

@@ -92,6 +92,7 @@ pub struct Client {
     http: reqwest::Client,
     token: Option<String>,
     retries: u32,
+    language: Option<String>,
 }
 
 /// Retries of a read or an idempotent write answered 503 (the database is briefly unavailable),
@@ -203,6 +204,7 @@ impl Client {
             http,
             token: None,
             retries: DEFAULT_RETRIES,
+            language: None,
         })
     }
 
@@ -211,6 +213,15 @@ impl Client {
     pub fn with_retries(&self, retries: u32) -> Self {
         Self {
             retries,
+            ..self.clone()
+        }
+    }
+
+    /// This client asking for the server's messages (problem titles, details, field messages)
+    /// in `language` (`nl` or `en`, sent as `Accept-Language`).
+    pub fn with_language(&self, language: impl Into<String>) -> Self {
+        Self {
+            language: Some(language.into()),
             ..self.clone()
         }
     }
@@ -239,6 +250,9 @@ impl Client {
             None => request,
         };
         let mut request = request.header("Accept", "application/json");
+        if let Some(language) = &self.language {
+            request = request.header("Accept-Language", language);
+        }
         let mut attempt = 0;
         let response = loop {
             let idempotent = request
