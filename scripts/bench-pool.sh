@@ -14,13 +14,7 @@ command -v wrk >/dev/null || as_root apt-get install -y -qq wrk >&2
 command -v pgbouncer >/dev/null || as_root apt-get install -y -qq pgbouncer >&2
 cargo build --locked --release -q -p samenstad-api
 db=samenstad_bench_pool
-url="$SAMENSTAD_PG_SERVER/$db"
-psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $db with (force)" >&2
-psql "$SAMENSTAD_PG_SERVER/postgres" -qc "create database $db" >&2
-DATABASE_URL="$url" target/release/samenstad migrate >/dev/null
-DATABASE_URL="$url" target/release/samenstad seed >/dev/null
-psql "$url" -q -f scripts/bench-venues.sql
-psql "$url" -qc "VACUUM ANALYZE"
+url=$(bench_venues_database "$db")
 
 # PgBouncer in transaction mode in front of the same server, as `just scale` runs it.
 work=$(mktemp -d); chmod 777 "$work"  # PgBouncer runs as postgres when we are root

@@ -13,15 +13,7 @@ command -v pgbench >/dev/null || as_root apt-get install -y -qq postgresql-contr
 command -v oha >/dev/null || cargo install --locked oha >&2
 cargo build --locked --release -q -p samenstad-api
 db=samenstad_bench_venues
-url="$SAMENSTAD_PG_SERVER/$db"
-psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $db with (force)" >&2
-psql "$SAMENSTAD_PG_SERVER/postgres" -qc "create database $db" >&2
-DATABASE_URL="$url" target/release/samenstad migrate >/dev/null
-DATABASE_URL="$url" target/release/samenstad seed >/dev/null
-psql "$url" -q -f scripts/bench-venues.sql
-psql "$url" -q <<'SQL'
-VACUUM ANALYZE;
-SQL
+url=$(bench_venues_database "$db")
 wijk7=$(psql "$url" -Atc "select id from wijk where wijknr = 7")
 port=8092
 SAMENSTAD_BIND="127.0.0.1:$port" SAMENSTAD_LOG=warn DATABASE_URL="$url" target/release/samenstad serve &

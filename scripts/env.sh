@@ -20,6 +20,19 @@ ensure_database() {
     psql "$SAMENSTAD_PG_SERVER/postgres" -qc "create database \"$1\"" >&2
   fi
 }
+# A fresh database `$1` with the seed and 10,000 venues / 30,000 rooms (scripts/bench-venues.sql),
+# made with the release binary, analysed; prints its URL.
+bench_venues_database() {
+  local url="$SAMENSTAD_PG_SERVER/$1"
+  psql "$SAMENSTAD_PG_SERVER/postgres" -qc "drop database if exists $1 with (force)" >&2
+  psql "$SAMENSTAD_PG_SERVER/postgres" -qc "create database $1" >&2
+  DATABASE_URL="$url" target/release/samenstad migrate >/dev/null
+  DATABASE_URL="$url" target/release/samenstad seed >/dev/null
+  psql "$url" -q -f scripts/bench-venues.sql >&2
+  psql "$url" -qc "VACUUM ANALYZE" >&2
+  echo "$url"
+}
+
 app_database() { local db="${DATABASE_URL##*/}"; echo "${db%%\?*}"; }
 
 # Serves the debug binary (or $SAMENSTAD_BIN) on 127.0.0.1:$2 over a fresh, migrated and seeded database $1 with an
