@@ -9,8 +9,17 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 log() { echo "[upgrade] $*" >&2; }
 prev=$(awk 'NF && $1 !~ /^#/ {print $1; exit}' deploy/previous-release)
+if ! git rev-parse --git-dir >/dev/null 2>&1; then
+  # An export without history (git archive, a tarball) cannot name the previous release.
+  log "SKIPPED: not a git checkout, so the previous release ($prev) cannot be built"
+  exit 0
+fi
 if ! git cat-file -e "$prev^{commit}" 2>/dev/null; then
-  echo "the previous release $prev is not in this clone's history (shallow? run git fetch --unshallow)" >&2
+  # A shallow clone: fetch the commit from where it was cloned.
+  git fetch --quiet --depth=1 origin "$prev" 2>/dev/null || git fetch --quiet --unshallow 2>/dev/null || true
+fi
+if ! git cat-file -e "$prev^{commit}" 2>/dev/null; then
+  echo "the previous release $prev is not in this clone's history (git fetch --unshallow)" >&2
   exit 1
 fi
 work=$(mktemp -d)
