@@ -659,3 +659,18 @@ test('the server tells a Dutch reader in Dutch and an English reader in English'
   await page.waitForFunction(() => /password is wrong/.test(document.querySelector('main [role=alert]')?.innerText ?? ''));
   await page.close();
 });
+
+test('each municipality is served at its own host name: the home page names it', async () => {
+  const { page } = await openPage();
+  await page.goto(`${BASE}/`);
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Samen stad maken: de 25 wijken van Gent');
+  // The seed serves Dendermonde at dendermonde.localhost (browsers send *.localhost here).
+  const dendermonde = BASE.replace(/\/\/[^/:]+/, '//dendermonde.localhost');
+  await page.goto(`${dendermonde}/venues`);
+  await page.waitForSelector('ul.venue-list li');
+  assert.equal(await page.locator('ul.venue-list li').count(), 1, "only Dendermonde's venue");
+  assert.match(await page.locator('ul.venue-list li').innerText(), /Sociaal Huis Dendermonde/);
+  await page.goto(`${dendermonde}/`);
+  await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Samen stad maken in Dendermonde');
+  await page.close();
+});

@@ -33,13 +33,15 @@ use crate::state::provide_session;
 pub fn App() -> impl IntoView {
     let lang = provide_lang();
     let session = provide_session();
+    crate::i18n::provide_municipality();
+    let tagline = crate::i18n::town_tagline();
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl });
     view! {
         <Router>
             <a class="skip" href="#main">{move || t(lang.get(), T::Skip)}</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"Samenstad"</A>
-                <p class="tagline">{move || t(lang.get(), T::Tagline)}</p>
+                <p class="tagline">{tagline}</p>
                 <nav class="main-nav" aria-label="Menu">
                     <A href="/venues">{move || t(lang.get(), T::Venues)}</A>
                     <A href="/ideas">{move || t(lang.get(), T::Ideas)}</A>

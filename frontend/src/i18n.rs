@@ -427,8 +427,8 @@ pub enum T {
 pub fn t(lang: Lang, key: T) -> &'static str {
     use Lang::{En, Nl};
     match (key, lang) {
-        (T::Tagline, Nl) => "Samen stad maken: de 25 wijken van Gent",
-        (T::Tagline, En) => "Making the city together: the 25 wijken of Gent",
+        (T::Tagline, Nl) => "Samen stad maken",
+        (T::Tagline, En) => "Making the city together",
         (T::SwitchLanguage, Nl) => "English",
         (T::SwitchLanguage, En) => "Nederlands",
         (T::SwitchLanguageLabel, Nl) => "Switch to English",
@@ -1278,6 +1278,43 @@ pub fn round_name(lang: Lang, round: Option<i16>) -> String {
         (None, Lang::Nl) => "Geen".to_owned(),
         (None, Lang::En) => "None".to_owned(),
     }
+}
+
+/// The tagline of the municipality this host serves: "Samen stad maken: de 25 wijken van Gent"
+/// (the plain tagline while it loads, and without wijken for a municipality that has none).
+pub fn tagline(lang: Lang, town: Option<&samenstad_types::wijk::Municipality>) -> String {
+    match (town, lang) {
+        (Some(m), Lang::Nl) if m.wijken > 0 => {
+            format!("Samen stad maken: de {} wijken van {}", m.wijken, m.name)
+        }
+        (Some(m), Lang::En) if m.wijken > 0 => {
+            format!(
+                "Making the city together: the {} wijken of {}",
+                m.wijken, m.name
+            )
+        }
+        (Some(m), Lang::Nl) => format!("Samen stad maken in {}", m.name),
+        (Some(m), Lang::En) => format!("Making the city together in {}", m.name),
+        (None, lang) => t(lang, T::Tagline).to_owned(),
+    }
+}
+
+/// The municipality this host serves, loaded once by the app ([`provide_municipality`]).
+pub type Town = LocalResource<Option<samenstad_types::wijk::Municipality>>;
+
+/// Loads the municipality this host serves and provides it to the app.
+pub fn provide_municipality() -> Town {
+    let town: Town =
+        LocalResource::new(|| async { crate::api::client().ok()?.municipality().await.ok() });
+    provide_context(town);
+    town
+}
+
+/// The tagline as a view text, following the language and the loaded municipality.
+pub fn town_tagline() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    let town = use_context::<Town>();
+    move || tagline(lang.get(), town.and_then(|t| t.get().flatten()).as_ref())
 }
 
 const STORAGE_KEY: &str = "samenstad.lang";

@@ -31,6 +31,8 @@ pub struct Tenant {
     pub slug: String,
     /// Its name (`Gent`).
     pub name: String,
+    /// Its NIS code.
+    pub nis_code: Option<String>,
     /// The base URL its links point to, when it has its own (else `SAMENSTAD_PUBLIC_URL`).
     pub public_url: Option<String>,
 }
@@ -116,6 +118,7 @@ async fn hosts(state: &AppState) -> Result<Arc<Hosts>, AppError> {
                     id: m.id,
                     slug: m.slug.clone(),
                     name: m.name.clone(),
+                    nis_code: m.nis_code.clone(),
                     public_url: m.public_url.clone(),
                 };
                 if m.slug == default_slug {
@@ -227,6 +230,7 @@ mod tests {
             id: Uuid::nil(),
             slug: "x".to_owned(),
             name: "X".to_owned(),
+            nis_code: None,
             public_url: None,
         };
         assert_eq!(current(), None);

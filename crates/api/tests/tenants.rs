@@ -76,6 +76,17 @@ async fn a_second_municipality_sees_only_its_own_wijken_accounts_ideas_venues_op
     import_testgem(&db);
     let app = app(&db).await;
 
+    // Which municipality each host serves.
+    let town = get_as(&app, &format!("{TESTGEM}/api/v1/municipality"), None).await;
+    assert_eq!(
+        (&town.body["slug"], &town.body["name"], &town.body["wijken"]),
+        (&json!("testgem"), &json!("Testgem"), &json!(2)),
+        "{}",
+        town.body
+    );
+    let gent = get_as(&app, "/api/v1/municipality", None).await;
+    assert_eq!((&gent.body["name"], &gent.body["wijken"]), (&json!("Gent"), &json!(25)));
+
     // Wijken: the list, one wijk, and which wijk holds a point.
     let gent = get_as(&app, "/api/v1/wijken?limit=100", None).await;
     assert_eq!(gent.body["items"].as_array().map(Vec::len), Some(25));

@@ -1600,6 +1600,11 @@ impl Client {
             .await
     }
 
+    /// `GET /api/v1/municipality`: the municipality this server's host serves.
+    pub async fn municipality(&self) -> Result<samenstad_types::wijk::Municipality, Error> {
+        self.get(self.http.get(self.url(&["municipality"]))).await
+    }
+
     /// `GET /api/v1/map-layer`: the maps' street-level base layer, if configured.
     pub async fn map_layer(&self) -> Result<samenstad_types::wijk::MapLayer, Error> {
         self.get(self.http.get(self.url(&["map-layer"]))).await

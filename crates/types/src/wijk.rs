@@ -307,6 +307,27 @@ pub struct WijkOverview {
     pub months: Vec<OverviewMonth>,
 }
 
+/// The municipality the host of the request serves (see `docs/DESIGN.md`, municipalities as
+/// tenants).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "slug": "gent", "name": "Gent", "nis_code": "44021", "wijken": 25,
+    "attribution": "Bron: Stad Gent, Stadswijken Gent (Modellicentie Gratis Hergebruik v1.0)"})))]
+pub struct Municipality {
+    /// Its key (`gent`, `dendermonde`).
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// Its NIS code, when known.
+    pub nis_code: Option<String>,
+    /// How many wijken (or deelgemeenten) it has.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
+    pub wijken: u32,
+    /// The attribution of its area data.
+    pub attribution: String,
+}
+
 /// The street-level base layer of the maps, as the installation configures it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

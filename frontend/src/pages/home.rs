@@ -41,7 +41,7 @@ pub fn Home() -> impl IntoView {
             .map_err(|e| e.to_string())
     });
     view! {
-        <h1>{move || t(lang.get(), T::Tagline)}</h1>
+        <h1>{crate::i18n::town_tagline()}</h1>
         <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
             {move || data.get().map(|result| match result {
                 Ok(collection) => view! { <Overview collection=collection /> }.into_any(),

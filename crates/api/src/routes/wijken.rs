@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_wijken_geojson)
         .service(lookup_wijk)
         .service(get_map_layer)
+        .service(get_municipality)
         .service(get_wijk);
 }
 
@@ -45,6 +46,38 @@ pub async fn get_map_layer(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header(("Cache-Control", "public, max-age=300"))
         .json(samenstad_types::wijk::MapLayer { tiles, attribution })
+}
+
+/// The municipality served here
+///
+/// The municipality the host name of the request serves (its wijken, accounts and everything
+/// else of the API are its own): name, NIS code, how many wijken, and the attribution of its
+/// area data. A host no municipality is served at gets 404.
+#[utoipa::path(
+    tag = "wijken",
+    security(()),
+    responses(
+        (status = 200, description = "The municipality", body = samenstad_types::wijk::Municipality,
+            headers(("Cache-Control" = String, description = "public, max-age=300"))),
+        (status = 404, description = "No municipality is served at this host", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "/problems/not-found", "title": "Not Found", "status": 404,
+                "detail": "no municipality is served at `elders.example`"})),
+    )
+)]
+#[get("/municipality")]
+pub async fn get_municipality(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let tenant = crate::tenant::current()
+        .ok_or_else(|| AppError::NotFound("no municipality is served here".to_owned()))?;
+    let snapshot = cache::wijken(&state).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "public, max-age=300"))
+        .json(samenstad_types::wijk::Municipality {
+            slug: tenant.slug,
+            name: tenant.name,
+            nis_code: tenant.nis_code,
+            wijken: u32::try_from(snapshot.wijken.len()).unwrap_or(u32::MAX),
+            attribution: snapshot.attribution.clone(),
+        }))
 }
 
 fn matches(query: &ListWijkenQuery, wijk: &Wijk) -> bool {
