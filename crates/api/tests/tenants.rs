@@ -85,7 +85,10 @@ async fn a_second_municipality_sees_only_its_own_wijken_accounts_ideas_venues_op
         town.body
     );
     let gent = get_as(&app, "/api/v1/municipality", None).await;
-    assert_eq!((&gent.body["name"], &gent.body["wijken"]), (&json!("Gent"), &json!(25)));
+    assert_eq!(
+        (&gent.body["name"], &gent.body["wijken"]),
+        (&json!("Gent"), &json!(25))
+    );
 
     // Wijken: the list, one wijk, and which wijk holds a point.
     let gent = get_as(&app, "/api/v1/wijken?limit=100", None).await;
