@@ -1067,6 +1067,10 @@ pub(crate) const NL: &[(&str, &str)] = &[
         "{needed} candidates are needed for the panel and the reserves, the pool has {available}",
         "voor het panel en de reserves zijn {needed} kandidaten nodig, de pool heeft er {available}",
     ),
+    (
+        "no municipality is served here",
+        "hier wordt geen gemeente bediend",
+    ),
     ("Bad Request", "Ongeldige aanvraag"),
     ("Unauthorized", "Niet aangemeld"),
     ("Forbidden", "Niet toegestaan"),
