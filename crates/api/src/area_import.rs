@@ -167,11 +167,7 @@ fn is_host_name(host: &str) -> bool {
 /// The host name of an http(s) URL, lower-cased, without port.
 fn host_of_url(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split('/').next().unwrap_or_default();
-    authority
-        .rsplit_once(':')
-        .map_or(authority, |(h, _)| h)
-        .to_ascii_lowercase()
+    crate::tenant::strip_port(rest.split('/').next().unwrap_or_default()).to_ascii_lowercase()
 }
 
 #[cfg(test)]

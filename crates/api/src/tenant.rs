@@ -168,7 +168,8 @@ fn host_of(req: &ServiceRequest) -> String {
     strip_port(raw).to_ascii_lowercase()
 }
 
-fn strip_port(host: &str) -> &str {
+/// A host without its port (`[::1]:8080` → `::1`).
+pub(crate) fn strip_port(host: &str) -> &str {
     if let Some(rest) = host.strip_prefix('[') {
         // An IPv6 literal: `[::1]:8080`.
         return rest.split(']').next().unwrap_or_default();

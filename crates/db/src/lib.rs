@@ -20,7 +20,7 @@ pub use diesel::PgConnection;
 pub use pool::{
     DbPool, PooledConn, connect_pool, connect_pool_with, discard, is_disconnect, run_migrations,
 };
-pub use tenancy::{in_municipality, set_municipality};
+pub use tenancy::set_municipality;
 
 /// Errors of the persistence layer that are not plain diesel errors.
 #[derive(Debug, thiserror::Error)]

@@ -232,7 +232,7 @@ pub fn store_areas(
             }
         };
         // Rows the owner writes get the municipality of this transaction (see
-        // `crate::in_municipality`), not the first one.
+        // `crate::set_municipality`), not the first one.
         crate::set_municipality(conn, id)?;
 
         let stored: BTreeMap<i16, WijkRow> =

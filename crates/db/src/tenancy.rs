@@ -46,19 +46,6 @@ fn enter_sql(id: Uuid) -> String {
     )
 }
 
-/// Runs `f` in a transaction as the owner, with new rows going to municipality `id` (for the
-/// seed and the command line, which are not subject to the policies).
-pub fn in_municipality<T>(
-    conn: &mut PgConnection,
-    id: Uuid,
-    f: impl FnOnce(&mut PgConnection) -> Result<T, DbError>,
-) -> Result<T, DbError> {
-    conn.transaction(|conn| {
-        set_municipality(conn, id)?;
-        f(conn)
-    })
-}
-
 /// Runs `f` in a transaction entered into municipality `id` ([`enter`]), as a request runs: it
 /// sees and writes only that municipality's rows (for the command line's account commands).
 pub fn as_tenant<T, E>(
