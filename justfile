@@ -14,7 +14,7 @@ run: (setup "run") web
     . scripts/env.sh && ensure_database "$(app_database)" && {{target}}/release/samenstad migrate && {{target}}/release/samenstad seed && {{target}}/release/samenstad import addresses crates/db/data/gent/adressen-bibliotheken.csv && exec {{target}}/release/samenstad serve
 
 # Install what is missing and run every check and test (what CI runs)
-test: (setup "test") lint lint-docker check-wasm test-rust upgrade-check pabutools-quick contract chaos-quick scale-quick web e2e
+test: (setup "test") lint lint-docker check-wasm test-rust upgrade-check pabutools-quick contract chaos-quick scale-quick web web-budget e2e
 
 # Install missing tools and packages (mode: run or test)
 setup mode="run":
@@ -40,6 +40,12 @@ serve: seed
 # Build the web app (release, size-optimised) into frontend/dist
 web:
     scripts/build-web.sh release
+
+# What each build of the web app sends; fails when the first visit of a public page sends more
+# than the budget of wasm and JS (a ratchet, lowered as the public build shrinks; the goal is
+# 200 KB) — sizes are deterministic: not a timed test
+web-budget: web
+    python3 scripts/web-budget.py 580000
 
 # Build the web app quickly (debug) into frontend/dist
 web-dev:

@@ -1,15 +1,14 @@
 // Accessibility: axe-core on every main page in Dutch and English (no moderate, serious or
 // critical violations; an idea, an organisation and a signal are made through the web app first
 // and a real election is imported, so the pages of an idea, an organisation, a signal, a vote
-// and a proposal are scanned too), landmarks, the language attribute, a visible focus on every keyboard stop, and a
+// and a proposal are scanned too; a project, a panel and an advice request are scanned where the
+// flow tests of staff.test.mjs and councils.test.mjs make them), landmarks, the language attribute, a visible focus on every keyboard stop, and a
 // room booked and a subsidy application submitted with the keyboard only. Same set-up as
 // web.test.mjs: Debian's Chromium (headless), the real binary and a seeded PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { BASE, cli, launchChromium } from './support.mjs';
+import { BASE, axeViolations, cli, launchChromium } from './support.mjs';
 
-const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const ADMIN = { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD };
 let browser;
 
@@ -79,17 +78,8 @@ async function settled(page) {
   await page.waitForFunction(() => !document.querySelector('main .loading'));
 }
 
-/** axe-core's moderate, serious and critical violations on the page, as readable lines. */
-async function axeViolations(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.impact === 'moderate')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 const PUBLIC_PAGES = ['/', '/wijken/binnenstad', '/venues', '/venues/buurtcentrum-sluizeken', '/wijkbudget',
-  '/ideas', '/projects', '/subsidies', '/signals', '/councils', '/councils/jeugdraad', '/feedback', '/feedback?wijk=7', '/unsubscribe?token=not-a-valid-token', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet',
+  '/ideas', '/projects', '/subsidies', '/grants', '/open-data', '/signals', '/councils', '/councils/jeugdraad', '/feedback', '/feedback?wijk=7', '/unsubscribe?token=not-a-valid-token', '/login', '/register', '/forgot-password', '/deze-pagina-bestaat-niet',
   // Links from mails that no longer work: the page says so.
   '/verify-email?token=not-a-valid-token', '/reset-password?token=not-a-valid-token', '/subsidies/cosign/not-a-valid-token'];
 // Pages of one object each, made through the web app before the scan (see `before`).

@@ -4,7 +4,7 @@
 // the public pages. Accounts and roles come from the CLI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, cliUser, dayInput, launchChromium, logIn } from './support.mjs';
+import { BASE, assertAccessibleInBothLanguages, cliUser, dayInput, launchChromium, logIn } from './support.mjs';
 
 const PASSWORD = 'een lange zin als wachtwoord';
 let browser;
@@ -69,6 +69,7 @@ test('a service asks two councils for advice, the Jeugdraad answers, the city re
   assert.match(story, /betrek de jongeren bij het ontwerp/);
   assert.match(story, /gedeeltelijk gevolgd/);
   assert.match(story, /voor Sluizeken zoeken we nog een plaats/);
+  await assertAccessibleInBothLanguages(visitor, new URL(requestUrl).pathname);
   // The attached PDF is kept by Samenstad and anyone downloads it.
   const documentLink = visitor.locator('li.advice[data-council="jeugdraad"]').getByRole('link', { name: 'Het advies als document' });
   const href = await documentLink.getAttribute('href');

@@ -3,7 +3,7 @@
 // as web.test.mjs: Debian's Chromium (headless), the real binary, a seeded PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, cliUser, launchChromium } from './support.mjs';
+import { BASE, assertAccessibleInBothLanguages, cliUser, launchChromium } from './support.mjs';
 
 const PASSWORD = 'een lange zin als wachtwoord';
 const ADMIN = { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD };
@@ -230,6 +230,7 @@ test('the wijkbudget cycle, run by staff in the web app: paper idea, status, pro
   await line.getByRole('link').click();
   await pub.page.locator('ol.history li', { hasText: '60 kinderen' }).waitFor();
   assert.match(await pub.page.locator('article.project-page').innerText(), /Jeugddienst/);
+  await assertAccessibleInBothLanguages(pub.page, new URL(pub.page.url()).pathname);
 
   for (const p of [admin, staff, resident, second, pub]) {
     assert.deepEqual(unexpected(p.errors), []);
@@ -276,6 +277,7 @@ test('a panel publishes its seed before the draw, draws, members score, and a de
   const visitor = await personPage();
   await visitor.page.goto(`${BASE}${panelHref}`);
   assert.match(await visitor.page.locator('dd.seed').innerText(), new RegExp(`Drongen ${stamp}[\\s\\S]*de loting kan vanaf`));
+  await assertAccessibleInBothLanguages(visitor.page, panelHref);
 
   // The draw waits for the notice period (SAMENSTAD_PANEL_SEED_NOTICE_SECS=3 in scripts/e2e.sh).
   const article = admin.page.locator('article.staff-panel').last();
@@ -308,6 +310,8 @@ test('a panel publishes its seed before the draw, draws, members score, and a de
   assert.match(await firstTally.innerText(), /voorgesteld · 1 voor · 0 tegen · 3 zittende leden · quorum 2/);
   const second = await decide(members[1], 7, '7.5');
   await second.page.locator('article.panel-proposal', { hasText: title }).locator('p.tally', { hasText: /gekozen · 2 voor/ }).waitFor();
+  // A member's page, with the score and decision forms.
+  await assertAccessibleInBothLanguages(second.page, `${panelHref} (member)`);
   await visitor.page.goto(`${BASE}/staff/proposals?wijk=25`);
   for (const p of [admin, visitor, first, second]) {
     assert.deepEqual(unexpected(p.errors), []);

@@ -1,6 +1,7 @@
 // Shared by the browser tests: the server under test, Debian's Chromium, accounts from the CLI,
-// logging in, and the mail the server sends (read from its mail directory).
+// logging in, the mail the server sends (read from its mail directory), and axe-core.
 import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
@@ -78,4 +79,32 @@ export async function mailedLink(to, template) {
 export function cli(...args) {
   const bin = process.env.SAMENSTAD_BIN ?? `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/samenstad`;
   return String(execFileSync(bin, args, { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] }));
+}
+
+const AXE_SOURCE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** axe-core's moderate, serious and critical violations on the page, as readable lines. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.impact === 'moderate')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * Scans the page as it is in Dutch, switches to English with the language button and scans
+ * again, then switches back; fails with every violation found. For pages of an object made in a
+ * flow test (a project, a panel, an advice request), scanned where the flow reaches them.
+ */
+export async function assertAccessibleInBothLanguages(page, label) {
+  const found = [];
+  for (const lang of ['nl', 'en']) {
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    await page.waitForFunction(() => !document.querySelector('main .loading'));
+    for (const v of await axeViolations(page)) found.push(`${label} (${lang}): ${v}`);
+    await page.locator('button.lang-switch').click();
+  }
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  if (found.length) throw new Error(`axe-core:\n${found.join('\n')}`);
 }

@@ -674,3 +674,63 @@ test('each municipality is served at its own host name: the home page names it',
   await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Samen stad maken in Dendermonde');
   await page.close();
 });
+
+test("the public pages' first HTML carries their heading, the one the app then shows, before any wasm has run", async () => {
+  const { page, errors } = await openPage();
+  const dendermonde = BASE.replace(/\/\/[^/:]+/, '//dendermonde.localhost');
+  const pages = [[BASE, '/'], [BASE, '/wijken/brugse-poort-rooigem'], [BASE, '/venues'], [BASE, '/ideas'],
+    [BASE, '/projects'], [BASE, '/subsidies'], [BASE, '/grants'], [BASE, '/open-data'], [BASE, '/signals'],
+    [BASE, '/councils'], [dendermonde, '/']];
+  for (const [base, path] of pages) {
+    // As the browser receives it, before anything has run.
+    const response = await page.goto(`${base}${path}`);
+    assert.equal(response.status(), 200, path);
+    const html = await response.text();
+    const first = html.match(/<main[^>]*>[\s\S]*?<h1>([^<]*)<\/h1>/);
+    assert.ok(first, `${base}${path}: a heading in <main> of the first HTML`);
+    assert.match(html, /assets\/boot-samenstad_public-|samenstad_public/, `${path}: the public build`);
+    assert.doesNotMatch(html, /samenstad_resident|samenstad_web_bg/, `${path}: no other build`);
+    // The app, once started, shows the same heading.
+    const expected = first[1].replace(/&amp;/g, '&').replace(/&#39;/g, "'");
+    await page.waitForFunction((t) => document.querySelector('main h1')?.innerText === t, expected, { timeout: 10_000 }).catch(() => {});
+    assert.equal(await page.locator('main h1').first().innerText(), expected, `${base}${path}`);
+  }
+  // The home page's first HTML lists every wijk with its link, and names the host's municipality.
+  const home = await (await page.goto(`${BASE}/`)).text();
+  assert.equal((home.match(/<li><a href="\/wijken\//g) ?? []).length, 25);
+  assert.match(home, /<p class="tagline">Samen stad maken: de 25 wijken van Gent<\/p>/);
+  const elsewhere = await (await page.goto(`${dendermonde}/`)).text();
+  assert.match(elsewhere, /<p class="tagline">Samen stad maken in Dendermonde<\/p>/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a public page loads only the public build; a link to a resident or staff page loads that build, and back works', async () => {
+  const { page, errors } = await openPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}\.wasm$/, '')); });
+  await page.goto(`${BASE}/venues`);
+  await page.waitForSelector('ul.venue-list li');
+  assert.deepEqual(wasm, ['/assets/samenstad_public_bg']);
+  // In-app navigation between public pages loads nothing more.
+  await page.locator('header').getByRole('link', { name: 'Subsidies' }).click();
+  await page.waitForURL('**/subsidies');
+  await page.locator('nav.sub-nav').getByRole('link', { name: 'Toegekende subsidies' }).click();
+  await page.waitForURL('**/grants', { waitUntil: 'commit' });
+  await page.locator('main h1', { hasText: 'Toegekende subsidies' }).waitFor();
+  assert.deepEqual(wasm, ['/assets/samenstad_public_bg']);
+  // Logging in is a resident's page: its build is loaded.
+  await page.locator('header').getByRole('link', { name: 'Inloggen' }).click();
+  await page.waitForURL('**/login');
+  await page.getByRole('button', { name: 'Inloggen' }).waitFor();
+  assert.deepEqual(wasm, ['/assets/samenstad_public_bg', '/assets/samenstad_resident_bg']);
+  await page.goBack();
+  await page.waitForURL('**/grants', { waitUntil: 'commit' });
+  await page.locator('main h1', { hasText: 'Toegekende subsidies' }).waitFor();
+  // A path that is no page: 404, and the page says so.
+  const missing = await page.goto(`${BASE}/deze/pagina/bestaat/niet`);
+  assert.equal(missing.status(), 404);
+  await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).waitFor();
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await page.close();
+});

@@ -1283,19 +1283,9 @@ pub fn round_name(lang: Lang, round: Option<i16>) -> String {
 /// The tagline of the municipality this host serves: "Samen stad maken: de 25 wijken van Gent"
 /// (the plain tagline while it loads, and without wijken for a municipality that has none).
 pub fn tagline(lang: Lang, town: Option<&samenstad_types::wijk::Municipality>) -> String {
-    match (town, lang) {
-        (Some(m), Lang::Nl) if m.wijken > 0 => {
-            format!("Samen stad maken: de {} wijken van {}", m.wijken, m.name)
-        }
-        (Some(m), Lang::En) if m.wijken > 0 => {
-            format!(
-                "Making the city together: the {} wijken of {}",
-                m.wijken, m.name
-            )
-        }
-        (Some(m), Lang::Nl) => format!("Samen stad maken in {}", m.name),
-        (Some(m), Lang::En) => format!("Making the city together in {}", m.name),
-        (None, lang) => t(lang, T::Tagline).to_owned(),
+    match town {
+        Some(m) => samenstad_types::web::tagline(lang == Lang::En, &m.name, m.wijken),
+        None => t(lang, T::Tagline).to_owned(),
     }
 }
 

@@ -1,30 +1,21 @@
-//! Samenstad web app: Leptos, client-side rendered, compiled to wasm32.
+//! The build with every page (`index.html`): staff and administration too.
 
-mod api;
-mod app;
-mod components;
-mod download;
-mod format;
-mod i18n;
-mod labels;
-mod pages;
-mod staff;
-mod state;
-mod upload;
-
-use wasm_bindgen::JsCast;
+use leptos::prelude::*;
+use leptos_router::components::Routes;
+use samenstad_types::web::WebApp;
+use samenstad_web::app::{Elsewhere, Shell};
+use samenstad_web::routes::{PublicRoutes, ResidentRoutes, StaffRoutes};
 
 fn main() {
-    console_error_panic_hook::set_once();
-    // index.html shows a static shell until the wasm has loaded; replace it with the app.
-    let root = leptos::prelude::document()
-        .get_element_by_id("app")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
-            root.set_inner_html("");
-            leptos::mount::mount_to(root, app::App).forget();
+    samenstad_web::start(|| {
+        view! {
+            <Shell>
+                <Routes fallback=|| view! { <Elsewhere app=WebApp::Full /> }>
+                    <StaffRoutes />
+                    <ResidentRoutes />
+                    <PublicRoutes />
+                </Routes>
+            </Shell>
         }
-        None => leptos::mount::mount_to_body(app::App),
-    }
+    });
 }

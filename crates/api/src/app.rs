@@ -197,12 +197,14 @@ fn cors(origins: &[String]) -> actix_cors::Cors {
 
 /// The web app. Hashed build outputs under `/assets/` are immutable: cached for a year and sent
 /// precompressed (`.br`, `.gz` made by `scripts/build-web.sh`) when the browser accepts it.
-/// Other files are served as they are; every other path gets `index.html` (client-side
-/// routing), which browsers must revalidate so a new release is picked up at once.
+/// Other files are served as they are; every other path gets the page of the web app's build
+/// that serves it (`samenstad_types::web`: public, resident or full; client-side routing), which
+/// browsers must revalidate so a new release is picked up at once. A path that is no page of
+/// the web app gets the public build's page (which says so) with status 404.
 fn spa(web_dir: PathBuf) -> actix_web::Scope {
     let assets = web_dir.join("assets");
-    let index = web_dir.join("index.html");
-    let index_for_root = index.clone();
+    let dir_for_root = web_dir.clone();
+    let dir_for_pages = web_dir.clone();
     web::scope("")
         .service(web::resource("/assets/{file}").route(get_or_head().to(
             move |req: HttpRequest, file: web::Path<String>| {
@@ -212,16 +214,16 @@ fn spa(web_dir: PathBuf) -> actix_web::Scope {
         )))
         .service(
             web::resource("/").route(get_or_head().to(move |req: HttpRequest| {
-                let index = index_for_root.clone();
-                async move { index_page(&req, &index).await }
+                let dir = dir_for_root.clone();
+                async move { index_page(&req, &dir).await }
             })),
         )
         .service(Files::new("/", web_dir).default_handler(fn_service(
             move |req: ServiceRequest| {
-                let index = index.clone();
+                let dir = dir_for_pages.clone();
                 async move {
                     let (req, _) = req.into_parts();
-                    let response = index_page(&req, &index).await;
+                    let response = index_page(&req, &dir).await;
                     Ok(ServiceResponse::new(req, response))
                 }
             },
@@ -234,20 +236,76 @@ fn get_or_head() -> actix_web::Route {
     web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }
 
-/// `index.html`, revalidated on every visit (`no-cache`; the ETag makes that a 304).
-async fn index_page(req: &HttpRequest, index: &std::path::Path) -> HttpResponse {
-    match NamedFile::open_async(index).await {
+/// The page of the build that serves the request's path (`index.html` — every page — when that
+/// build's page is missing), revalidated on every visit (`no-cache`; the ETag makes that a 304).
+async fn index_page(req: &HttpRequest, web_dir: &std::path::Path) -> HttpResponse {
+    use samenstad_types::web::{WebApp, web_app_for};
+    let app = web_app_for(req.path());
+    let page = web_dir.join(app.unwrap_or(WebApp::Public).index_file());
+    let page = if page.is_file() {
+        page
+    } else {
+        web_dir.join(WebApp::Full.index_file())
+    };
+    if app == Some(WebApp::Public)
+        && let Some(response) = public_page(req, &page).await
+    {
+        return response;
+    }
+    match NamedFile::open_async(page).await {
         Ok(file) => {
             let mut response = file.into_response(req);
             response.headers_mut().insert(
                 actix_web::http::header::CACHE_CONTROL,
                 actix_web::http::header::HeaderValue::from_static("no-cache"),
             );
+            if app.is_none() && response.status().is_success() {
+                *response.status_mut() = actix_web::http::StatusCode::NOT_FOUND;
+            }
             response
         }
         Err(_) => web_app_missing(req),
     }
 }
+
+/// A public page with its main content in the first HTML (`first_html`), and the header's line
+/// naming the host's municipality; `None` when the page has no such content, so the file is
+/// served as it is.
+async fn public_page(req: &HttpRequest, page: &std::path::Path) -> Option<HttpResponse> {
+    use actix_web::http::header;
+    let state = req.app_data::<web::Data<AppState>>()?;
+    let tenant = crate::tenant::current()?;
+    let wijken = crate::cache::wijken(state).await.ok()?;
+    // Dutch, as the app starts (a reader's English choice is kept in the browser).
+    let english = false;
+    let content = crate::first_html::main_content(req.path(), english, &tenant.name, &wijken)?;
+    let html = tokio::fs::read_to_string(page).await.ok()?;
+    let count = u32::try_from(wijken.wijken.len()).unwrap_or(u32::MAX);
+    let tagline = samenstad_types::web::tagline(english, &tenant.name, count);
+    let html = html.replacen(LOADING_SLOT, &content, 1).replacen(
+        TAGLINE_SLOT,
+        &quick_xml::escape::escape(tagline.as_str()),
+        1,
+    );
+    let mut response =
+        crate::etag::CachedBody::of_bytes(html.into(), "text/html; charset=utf-8").respond(req);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-cache"),
+    );
+    headers.insert(
+        header::VARY,
+        header::HeaderValue::from_static("Accept-Language"),
+    );
+    Some(response)
+}
+
+/// What `frontend/static/index.html` shows in `<main>` until the app has started; a public page
+/// sends its content there instead.
+const LOADING_SLOT: &str = "<p class=\"loading\">Laden…</p>";
+/// The header's line in `frontend/static/index.html` (Gent's), replaced by the host's.
+const TAGLINE_SLOT: &str = "Samen stad maken: de 25 wijken van Gent";
 
 /// A hashed asset, precompressed when a `.br` or `.gz` twin exists and the browser accepts it.
 async fn asset(req: &HttpRequest, dir: &std::path::Path, file: &str) -> HttpResponse {

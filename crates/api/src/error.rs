@@ -324,7 +324,13 @@ pub fn ensure_problem_body<B>(
     // Open311 answers its errors as the standard's arrays of {code, description}.
     let is_open311 = res.request().path().starts_with("/open311/")
         && res.response().headers().contains_key(header::CONTENT_TYPE);
-    if is_problem || is_open311 {
+    // The web app's page for a path that is none of its pages (a 404 the page itself shows).
+    let is_web_page = res
+        .response()
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|ct| ct.as_bytes().starts_with(b"text/html"));
+    if is_problem || is_open311 || is_web_page {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

@@ -25,19 +25,26 @@ impl CachedBody {
         value: &T,
         content_type: &'static str,
     ) -> Result<Self, serde_json::Error> {
-        let bytes = Bytes::from(serde_json::to_vec(value)?);
+        Ok(Self::of_bytes(
+            Bytes::from(serde_json::to_vec(value)?),
+            content_type,
+        ))
+    }
+
+    /// `bytes` with their ETag.
+    pub fn of_bytes(bytes: Bytes, content_type: &'static str) -> Self {
         let digest = Sha256::digest(&bytes);
         let tag = digest
             .iter()
             .take(12)
             .map(|b| format!("{b:02x}"))
             .collect::<String>();
-        Ok(Self {
+        Self {
             bytes,
             compressed: None,
             etag: EntityTag::new_weak(tag),
             content_type,
-        })
+        }
     }
 
     /// [`CachedBody::precompressed`], but takes the compressed bytes of `previous` when it has

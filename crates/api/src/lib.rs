@@ -12,6 +12,7 @@ pub mod config;
 pub mod csv_export;
 pub mod error;
 pub mod etag;
+pub mod first_html;
 pub mod gate;
 pub mod import;
 pub mod json_numbers;

@@ -284,7 +284,7 @@ async fn liveness_is_ok_even_without_a_database_and_never_cached() {
 }
 
 #[actix_web::test]
-async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_index_html() {
+async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_its_page() {
     let db = TestDb::new();
     let app = app(&db).await;
     let (s, h, b) = get(&app, "/api/v1/nothing-here").await;
@@ -310,9 +310,14 @@ async fn unknown_api_paths_and_methods_get_problem_json_and_the_web_app_gets_ind
     assert_eq!(res.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(header_text(&res.headers, header::ALLOW), "GET, PUT");
 
-    for path in ["/", "/wijken/binnenstad", "/some/client/route"] {
+    // A page of the web app, and a path that is none (the web app's page says so, with 404).
+    for (path, status) in [
+        ("/", StatusCode::OK),
+        ("/wijken/binnenstad", StatusCode::OK),
+        ("/some/client/route", StatusCode::NOT_FOUND),
+    ] {
         let (s, h, b) = get(&app, path).await;
-        assert_eq!(s, StatusCode::OK, "{path}");
+        assert_eq!(s, status, "{path}");
         assert!(
             h.get(header::CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
@@ -432,6 +437,8 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
     std::fs::create_dir_all(dir.join("assets")).expect("dir");
     let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).expect("write");
     write("index.html", b"<!doctype html><title>shell</title>");
+    write("public.html", b"<!doctype html><title>public</title>");
+    write("resident.html", b"<!doctype html><title>resident</title>");
     write("assets/app-0123456789abcdef.wasm", b"\0asm raw");
     write("assets/app-0123456789abcdef.wasm.br", b"brotli bytes");
     write("assets/app-0123456789abcdef.wasm.gz", b"gzip bytes");
@@ -485,17 +492,41 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
         let (s, _, _) = fetch(missing, "br").await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{missing}");
     }
-    // index.html (for / and every client route) is revalidated on every visit.
-    for path in ["/", "/venues/buurtcentrum-sluizeken"] {
+    // Each page gets its build's page (public, a resident's, every page), revalidated on every
+    // visit; a path that is no page gets the public build's with 404.
+    for (path, status, page) in [
+        ("/", StatusCode::OK, "public"),
+        ("/venues/buurtcentrum-sluizeken", StatusCode::OK, "public"),
+        ("/account", StatusCode::OK, "resident"),
+        ("/signals/new", StatusCode::OK, "resident"),
+        ("/staff/ideas", StatusCode::OK, "shell"),
+        (
+            "/venues/buurtcentrum-sluizeken/manage",
+            StatusCode::OK,
+            "shell",
+        ),
+        ("/nergens/iets", StatusCode::NOT_FOUND, "public"),
+    ] {
         let (s, h, b) = fetch(path, "identity").await;
-        assert_eq!(s, StatusCode::OK, "{path}");
-        assert_eq!(&b[..], b"<!doctype html><title>shell</title>", "{path}");
+        assert_eq!(s, status, "{path}");
+        assert_eq!(
+            String::from_utf8_lossy(&b),
+            format!("<!doctype html><title>{page}</title>"),
+            "{path}"
+        );
         assert_eq!(text(&h, header::CACHE_CONTROL), "no-cache", "{path}");
         assert!(
             !text(&h, header::ETAG).is_empty(),
             "{path}: an ETag to revalidate against"
         );
     }
+    // Without the builds' pages (an older build), index.html serves every page.
+    std::fs::remove_file(dir.join("public.html")).expect("remove");
+    let (s, _, b) = fetch("/ideas", "identity").await;
+    assert_eq!(
+        (s, &b[..]),
+        (StatusCode::OK, &b"<!doctype html><title>shell</title>"[..])
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

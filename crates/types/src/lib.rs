@@ -21,6 +21,7 @@ pub mod signals;
 pub mod subsidies;
 pub mod venue;
 pub mod vocabulary;
+pub mod web;
 pub mod wijk;
 
 pub use geojson::{Geometry, Position};

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod councils;
+pub mod discover;
 pub mod feedback;
 pub mod follows;
 pub mod home;

@@ -106,6 +106,8 @@ pub(crate) fn SubsidyNav() -> impl IntoView {
     view! {
         <nav class="sub-nav" aria-label=tr(T::SubsidyPages)>
             <A href="/subsidies">{tr(T::FindSubsidy)}</A>
+            <A href="/grants">{crate::staff::tx("Toegekende subsidies", "Awarded grants")}</A>
+            <a href="/api/v1/subsidies/deadlines.ics">{crate::staff::tx("Deadlines in je agenda (iCal)", "Deadlines in your calendar (iCal)")}</a>
             <Show when=move || me().is_some()>
                 <A href="/subsidies/mine">{tr(T::MyApplications)}</A>
             </Show>

@@ -576,6 +576,8 @@ fn RoomCard(room: Room) -> impl IntoView {
             <p class="meta">{format!("max. {} ", room.capacity)} {move || t(lang.get(), T::People)} " · " {room.uses.join(", ")}
                 " · " {move || format::price(i64::from(room.tariffs.resident_cents), lang.get())} "/u"</p>
             <WeekCalendar room_id=calendar_room.clone() start=start />
+            <p class="subscribe"><a href=format!("/api/v1/rooms/{}/calendar.ics", room.id)>
+                {move || if lang.get() == crate::i18n::Lang::Nl { "Bezetting in je agenda (iCal)" } else { "Bookings in your calendar (iCal)" }}</a></p>
             <Show when=move || session.me.get().is_some() fallback=move || view! {
                 <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p>
             }>

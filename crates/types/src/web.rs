@@ -1,0 +1,220 @@
+//! The web app's pages and which of its three builds serves each.
+//!
+//! The web app is built three times from one crate (`frontend/`), each holding only its area's
+//! code, so a resident's first visit downloads neither the account and application forms nor the
+//! staff and administration pages:
+//!
+//! | build | pages |
+//! |---|---|
+//! | [`WebApp::Public`] | what anyone reads: wijken, venues, ideas, projects, subsidies, signals, councils, open data |
+//! | [`WebApp::Resident`] | the public pages, plus logging in, the account, bookings, voting, reporting, applying |
+//! | [`WebApp::Full`] | everything, the staff and administration pages too |
+//!
+//! The server answers a page with the build that serves it; a build that is asked for a page of
+//! another (a link followed inside the app) loads that page from the server. Both use this table.
+
+/// One of the web app's builds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WebApp {
+    /// Public pages only.
+    Public,
+    /// Public pages and a resident's own.
+    Resident,
+    /// Every page.
+    Full,
+}
+
+impl WebApp {
+    /// The file name of the build's page in the built web app (`frontend/dist`).
+    pub fn index_file(self) -> &'static str {
+        match self {
+            Self::Public => "public.html",
+            Self::Resident => "resident.html",
+            Self::Full => "index.html",
+        }
+    }
+}
+
+/// Public pages (`:name` is one path segment).
+pub const PUBLIC_PAGES: &[&str] = &[
+    "/",
+    "/wijken/:key",
+    "/wijken/:key/overview",
+    "/venues",
+    "/venues/:key",
+    "/wijkbudget",
+    "/ideas",
+    "/ideas/:id",
+    "/projects",
+    "/projects/:id",
+    "/proposals/:id",
+    "/panels/:id",
+    "/subsidies",
+    "/grants",
+    "/signals",
+    "/signals/:id",
+    "/feedback",
+    "/councils",
+    "/councils/:key",
+    "/advice/:id",
+    "/open-data",
+];
+
+/// A resident's own pages.
+pub const RESIDENT_PAGES: &[&str] = &[
+    "/login",
+    "/register",
+    "/verify-email",
+    "/forgot-password",
+    "/reset-password",
+    "/account",
+    "/unsubscribe",
+    "/organisations",
+    "/organisations/:id",
+    "/invitations/accept",
+    "/bookings",
+    "/votes/:id",
+    "/signals/new",
+    "/subsidies/apply/:scheme",
+    "/subsidies/applications/:id",
+    "/subsidies/mine",
+    "/subsidies/cosign/:token",
+];
+
+/// Staff and administration pages.
+pub const STAFF_PAGES: &[&str] = &[
+    "/venues/:key/manage",
+    "/manage",
+    "/staff",
+    "/staff/programme",
+    "/staff/ideas",
+    "/staff/proposals",
+    "/staff/votes",
+    "/staff/panels",
+    "/staff/projects",
+    "/staff/organisations",
+    "/staff/venue-changes",
+    "/staff/signals",
+    "/advice/new",
+    "/admin",
+    "/admin/clients",
+    "/admin/outbox",
+    "/admin/audit",
+    "/admin/signal-routes",
+    "/subsidies/jury",
+    "/subsidies/admin",
+    "/subsidies/schemes",
+    "/subsidies/schemes/:key",
+    "/subsidies/dashboard",
+];
+
+/// The line that names the municipality, in Dutch or English: in the web app's header and as
+/// the home page's heading (the server sends it in the first HTML too).
+pub fn tagline(english: bool, municipality: &str, wijken: u32) -> String {
+    match (english, wijken) {
+        (false, 0) => format!("Samen stad maken in {municipality}"),
+        (true, 0) => format!("Making the city together in {municipality}"),
+        (false, n) => format!("Samen stad maken: de {n} wijken van {municipality}"),
+        (true, n) => format!("Making the city together: the {n} wijken of {municipality}"),
+    }
+}
+
+/// Pages whose path a pattern of another area's build would take (`/signals/new` looks like the
+/// signal `/signals/:id` to the public build): the builds without them route these paths to
+/// the server first (`frontend/src/routes.rs`, `ElsewhereRoutes`).
+pub const SHADOWED: &[&str] = &["/signals/new", "/advice/new"];
+
+/// Whether `path` (without query) is the page `pattern`.
+fn matches(pattern: &str, path: &str) -> bool {
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
+    let mut want = pattern.split('/');
+    let mut have = path.split('/');
+    loop {
+        match (want.next(), have.next()) {
+            (None, None) => return true,
+            (Some(w), Some(h)) if w.starts_with(':') && !h.is_empty() => {}
+            (Some(w), Some(h)) if w == h => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The build that serves `path`, or `None` for a path that is no page of the web app. A literal
+/// page wins over a pattern (`/signals/new` over `/signals/:id`).
+pub fn web_app_for(path: &str) -> Option<WebApp> {
+    let areas = [
+        (WebApp::Public, PUBLIC_PAGES),
+        (WebApp::Resident, RESIDENT_PAGES),
+        (WebApp::Full, STAFF_PAGES),
+    ];
+    let find = |literal: bool| {
+        areas.iter().find_map(|(app, pages)| {
+            pages
+                .iter()
+                .any(|p| p.contains(':') != literal && matches(p, path))
+                .then_some(*app)
+        })
+    };
+    find(true).or_else(|| find(false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_is_served_by_its_areas_build() {
+        assert_eq!(web_app_for("/"), Some(WebApp::Public));
+        assert_eq!(
+            web_app_for("/wijken/brugse-poort-rooigem"),
+            Some(WebApp::Public)
+        );
+        assert_eq!(web_app_for("/venues/de-centrale/"), Some(WebApp::Public));
+        assert_eq!(web_app_for("/signals/new"), Some(WebApp::Resident));
+        assert_eq!(web_app_for("/signals/8d0c"), Some(WebApp::Public));
+        assert_eq!(
+            web_app_for("/venues/de-centrale/manage"),
+            Some(WebApp::Full)
+        );
+        assert_eq!(web_app_for("/advice/new"), Some(WebApp::Full));
+        assert_eq!(web_app_for("/advice/3f2a"), Some(WebApp::Public));
+        assert_eq!(web_app_for("/subsidies/schemes"), Some(WebApp::Full));
+        assert_eq!(web_app_for("/account"), Some(WebApp::Resident));
+        assert_eq!(web_app_for("/nergens"), None);
+        assert_eq!(web_app_for("/wijken"), None);
+        assert_eq!(web_app_for("/wijken//overview"), None);
+    }
+
+    #[test]
+    fn every_page_a_pattern_of_another_area_would_take_is_known_as_shadowed() {
+        let areas = [PUBLIC_PAGES, RESIDENT_PAGES, STAFF_PAGES];
+        let mut shadowed: Vec<&str> = areas
+            .iter()
+            .enumerate()
+            .flat_map(|(a, pages)| pages.iter().map(move |p| (a, *p)))
+            .filter(|(a, page)| {
+                !page.contains(':')
+                    && areas.iter().enumerate().any(|(b, others)| {
+                        b != *a && others.iter().any(|o| o.contains(':') && matches(o, page))
+                    })
+            })
+            .map(|(_, page)| page)
+            .collect();
+        shadowed.sort_unstable();
+        let mut known = SHADOWED.to_vec();
+        known.sort_unstable();
+        assert_eq!(shadowed, known);
+    }
+
+    #[test]
+    fn no_page_is_listed_twice() {
+        let all: Vec<&str> = [PUBLIC_PAGES, RESIDENT_PAGES, STAFF_PAGES].concat();
+        let mut unique = all.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), all.len());
+    }
+}
