@@ -40,7 +40,7 @@ test('home shows the 25 wijken on a map; clicking one opens its page', async () 
   await page.close();
 });
 
-test('a wijk page is its front door: its places, ideas, open signals and projects, each linking on', async () => {
+test('a wijk page is its front door: its places, ideas, open signals, projects, grants and next deadlines, each linking on', async () => {
   const { page, errors } = await openPage();
   await page.goto(`${BASE}/wijken/brugse-poort-rooigem`);
   const part = (name) => page.locator('section.wijk-part', { has: page.getByRole('heading', { level: 2, name }) });
@@ -56,6 +56,11 @@ test('a wijk page is its front door: its places, ideas, open signals and project
   assert.match(await part('Ideeën').getByRole('link', { name: /Alle ideeën/ }).getAttribute('href'), /\/ideas\?wijk=\d+$/);
   assert.match(await part('Open meldingen').getByRole('link', { name: /Alle meldingen/ }).getAttribute('href'), /\/signals\?wijk=\d+$/);
   await part('Projecten').waitFor();
+  for (const [title, all, href] of [['Subsidies in de wijk dit jaar', 'Alle toegekende subsidies', '/grants'],
+    ['Volgende deadlines', 'Welke subsidie past bij je idee?', '/subsidies']]) {
+    await part(title).locator('ul.wijk-lines, p.empty').first().waitFor();
+    assert.equal(await part(title).getByRole('link', { name: all }).getAttribute('href'), href, title);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -692,6 +697,7 @@ test("the public pages' first HTML carries their heading, the one the app then s
     assert.doesNotMatch(html, /samenstad_resident|samenstad_web_bg/, `${path}: no other build`);
     // The app, once started, shows the same heading.
     const expected = first[1].replace(/&amp;/g, '&').replace(/&#39;/g, "'");
+    await page.waitForSelector('a.skip', { state: 'attached' }); // the app has started
     await page.waitForFunction((t) => document.querySelector('main h1')?.innerText === t, expected, { timeout: 10_000 }).catch(() => {});
     assert.equal(await page.locator('main h1').first().innerText(), expected, `${base}${path}`);
   }

@@ -10,7 +10,7 @@ with every page, or when a page loads no wasm (a broken build). The budget is a 
 it as the public build shrinks, until it is the goal. Sizes are deterministic: this is not a
 timed test.
 
-Usage: scripts/web-budget.py [budget_bytes]
+Usage: scripts/web-budget.py [budget_bytes]   (default: the ratchet, 580,000)
 """
 import os
 import re
@@ -18,7 +18,8 @@ import sys
 
 DIST = os.path.join(os.path.dirname(__file__), "..", "frontend", "dist")
 GOAL = 200_000
-BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else GOAL
+# The ratchet: what the public build sent when the split landed (568,638 bytes), rounded up.
+BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else 580_000
 PAGES = [("public.html", "public pages (first visit)"),
          ("resident.html", "a resident's pages"),
          ("index.html", "every page (staff, administration)")]

@@ -1285,8 +1285,21 @@ pub fn round_name(lang: Lang, round: Option<i16>) -> String {
 pub fn tagline(lang: Lang, town: Option<&samenstad_types::wijk::Municipality>) -> String {
     match town {
         Some(m) => samenstad_types::web::tagline(lang == Lang::En, &m.name, m.wijken),
+        None if lang == Lang::Nl => FIRST_TAGLINE
+            .get()
+            .cloned()
+            .unwrap_or_else(|| t(lang, T::Tagline).to_owned()),
         None => t(lang, T::Tagline).to_owned(),
     }
+}
+
+/// The line naming the municipality that the server sent in the first HTML (in Dutch), shown
+/// until the app has loaded the municipality itself, so the line does not change in between.
+static FIRST_TAGLINE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Keeps the first HTML's line naming the municipality ([`FIRST_TAGLINE`]).
+pub fn remember_first_tagline(text: String) {
+    let _ = FIRST_TAGLINE.set(text);
 }
 
 /// The municipality this host serves, loaded once by the app ([`provide_municipality`]).

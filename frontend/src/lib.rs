@@ -22,6 +22,14 @@ use wasm_bindgen::JsCast;
 /// Mounts `app` in place of the static shell `index.html` shows until the wasm has loaded.
 pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     console_error_panic_hook::set_once();
+    if let Some(line) = document()
+        .query_selector(".site-header .tagline")
+        .ok()
+        .flatten()
+        .and_then(|el| el.text_content())
+    {
+        i18n::remember_first_tagline(line);
+    }
     let root = document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());

@@ -247,9 +247,10 @@ async fn index_page(req: &HttpRequest, web_dir: &std::path::Path) -> HttpRespons
     } else {
         web_dir.join(WebApp::Full.index_file())
     };
-    if app == Some(WebApp::Public)
-        && let Some(response) = public_page(req, &page).await
-    {
+    if let Some(mut response) = page_for_host(req, &page, app == Some(WebApp::Public)).await {
+        if app.is_none() && response.status().is_success() {
+            *response.status_mut() = actix_web::http::StatusCode::NOT_FOUND;
+        }
         return response;
     }
     match NamedFile::open_async(page).await {
@@ -268,35 +269,40 @@ async fn index_page(req: &HttpRequest, web_dir: &std::path::Path) -> HttpRespons
     }
 }
 
-/// A public page with its main content in the first HTML (`first_html`), and the header's line
-/// naming the host's municipality; `None` when the page has no such content, so the file is
-/// served as it is.
-async fn public_page(req: &HttpRequest, page: &std::path::Path) -> Option<HttpResponse> {
+/// A page of the web app with the header's line naming the host's municipality and, on a
+/// public page, its main content in the first HTML (`first_html`); `None` without a
+/// municipality (the file is then served as it is).
+async fn page_for_host(
+    req: &HttpRequest,
+    page: &std::path::Path,
+    public: bool,
+) -> Option<HttpResponse> {
     use actix_web::http::header;
     let state = req.app_data::<web::Data<AppState>>()?;
     let tenant = crate::tenant::current()?;
     let wijken = crate::cache::wijken(state).await.ok()?;
+    let html = tokio::fs::read_to_string(page).await.ok()?;
     // Dutch, as the app starts (a reader's English choice is kept in the browser).
     let english = false;
-    let content = crate::first_html::main_content(req.path(), english, &tenant.name, &wijken)?;
-    let html = tokio::fs::read_to_string(page).await.ok()?;
     let count = u32::try_from(wijken.wijken.len()).unwrap_or(u32::MAX);
     let tagline = samenstad_types::web::tagline(english, &tenant.name, count);
-    let html = html.replacen(LOADING_SLOT, &content, 1).replacen(
+    let html = html.replacen(
         TAGLINE_SLOT,
         &quick_xml::escape::escape(tagline.as_str()),
         1,
     );
+    let content = public
+        .then(|| crate::first_html::main_content(req.path(), english, &tenant.name, &wijken))
+        .flatten();
+    let html = match content {
+        Some(content) => html.replacen(LOADING_SLOT, &content, 1),
+        None => html,
+    };
     let mut response =
         crate::etag::CachedBody::of_bytes(html.into(), "text/html; charset=utf-8").respond(req);
-    let headers = response.headers_mut();
-    headers.insert(
+    response.headers_mut().insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-cache"),
-    );
-    headers.insert(
-        header::VARY,
-        header::HeaderValue::from_static("Accept-Language"),
     );
     Some(response)
 }

@@ -1,15 +1,19 @@
 //! The wijk page as the wijk's front door: its meeting places, its current ideas, its open
-//! signals and its projects, each a short list with a link to the whole of it.
+//! signals, its projects, the grants awarded there this year and the next subsidy deadlines,
+//! each a short list with a link to the whole of it.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use samenstad_types::projects::{ListIdeasQuery, ProjectsQuery};
 use samenstad_types::signals::SignalQuery;
+use samenstad_types::subsidies::YearQuery;
 use samenstad_types::venue::ListVenuesQuery;
 
 use crate::api;
+use crate::format::euro;
 use crate::i18n::use_lang;
 use crate::labels;
+use crate::pages::subsidies::today;
 use crate::staff::tx;
 
 /// How many of each the front door shows.
@@ -90,6 +94,49 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
             async move { api::client().ok()?.list_projects(&query).await.ok() }
         })
     };
+    let awards = LocalResource::new(|| async {
+        let query = YearQuery::default();
+        api::client().ok()?.awards(&query).await.ok()
+    });
+    let schemes = LocalResource::new(|| async { api::client().ok()?.list_schemes().await.ok() });
+    let award_lines = Signal::derive(move || {
+        awards.get().map(|list| {
+            list.unwrap_or_default()
+                .into_iter()
+                .filter(|a| a.wijken.contains(&wijknr))
+                .take(SHOWN)
+                .map(|a| {
+                    (
+                        "/grants".to_owned(),
+                        a.title,
+                        euro(a.amount_cents, lang.get()),
+                    )
+                })
+                .collect()
+        })
+    });
+    let deadline_lines = Signal::derive(move || {
+        schemes.get().map(|list| {
+            let today = today();
+            let mut next: Vec<(String, String, String)> = list
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|s| s.status != "archived")
+                .flat_map(|s| {
+                    let name = s.name.clone();
+                    let key = s.key.clone();
+                    let today = today.clone();
+                    s.deadlines.into_iter().filter_map(move |d| {
+                        (d.closed_at.is_none() && d.closes_on >= today.clone())
+                            .then(|| (format!("/subsidies/apply/{key}"), name.clone(), d.closes_on))
+                    })
+                })
+                .collect();
+            next.sort_by(|a, b| a.2.cmp(&b.2));
+            next.truncate(SHOWN);
+            next
+        })
+    });
     let venue_lines = Signal::derive(move || {
         venues.get().map(|page| {
             page.map(|p| p.items)
@@ -173,6 +220,14 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
                 empty=("Nog geen projecten.", "No projects yet.")
                 all="/projects".to_owned() all_label=("Alle projecten van de stad", "All projects in the city")
                 lines=project_lines />
+            <Part id="wijk-grants" title=("Subsidies in de wijk dit jaar", "Grants in the wijk this year")
+                empty=("Dit jaar nog geen subsidies voor deze wijk.", "No grants for this wijk yet this year.")
+                all="/grants".to_owned() all_label=("Alle toegekende subsidies", "All awarded grants")
+                lines=award_lines />
+            <Part id="wijk-deadlines" title=("Volgende deadlines", "Next deadlines")
+                empty=("Geen deadlines gepland.", "No deadlines planned.")
+                all="/subsidies".to_owned() all_label=("Welke subsidie past bij je idee?", "Which grant fits your idea?")
+                lines=deadline_lines />
         </div>
     }
 }
