@@ -155,7 +155,7 @@ pub fn check_closure(first: NaiveDate, last: NaiveDate, today: NaiveDate) -> Vec
     } else if (last - first).num_days() >= MAX_CLOSURE_DAYS {
         out.push(FieldError::new(
             "last_day",
-            "range",
+            "span",
             format!("a closure lasts at most {MAX_CLOSURE_DAYS} days"),
         ));
     }
