@@ -10,7 +10,7 @@ use crate::api;
 use crate::app::set_title;
 use crate::format::euro;
 use crate::i18n::{Lang, use_lang};
-use crate::pages::subsidies::{SubsidyNav, error_text, today};
+use crate::pages::subsidies::{SubsidyNav, error_text, this_year};
 use crate::staff::{pick, tx};
 
 /// `/grants`: the grants of a year — title, organisation (a person who applied alone is not
@@ -19,10 +19,7 @@ use crate::staff::{pick, tx};
 pub fn GrantsPage() -> impl IntoView {
     let lang = use_lang();
     Effect::new(move |_| set_title(pick(lang.get(), "Toegekende subsidies", "Awarded grants")));
-    let this_year = today()
-        .get(..4)
-        .and_then(|y| y.parse::<i32>().ok())
-        .unwrap_or(2026);
+    let this_year = this_year();
     let year = RwSignal::new(this_year);
     let schemes = LocalResource::new(|| async {
         api::client()?

@@ -21,6 +21,14 @@ use crate::labels;
 use crate::state::use_session;
 
 /// Today in the browser's time zone, as `YYYY-MM-DD`.
+/// The current year in Brussels (from [`today`]).
+pub(crate) fn this_year() -> i32 {
+    today()
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .unwrap_or(2026)
+}
+
 pub(crate) fn today() -> String {
     format::local_date(&js_sys::Date::new_0())
 }
@@ -289,10 +297,7 @@ pub fn SubsidyFinder() -> impl IntoView {
         all.dedup();
         all
     };
-    let this_year = today()
-        .get(..4)
-        .and_then(|y| y.parse::<i32>().ok())
-        .unwrap_or(0);
+    let this_year = this_year();
     view! {
         <h1>{tr(T::Subsidies)}</h1>
         <SubsidyNav />

@@ -17,7 +17,7 @@ use crate::i18n::{Lang, T, t, tr, use_lang};
 use crate::labels;
 use crate::pages::subsidies::{
     SubsidyNav, applications_count, category_label, error_text, is_jury, is_programme_staff,
-    next_deadline, scheme_list, today,
+    next_deadline, scheme_list, this_year, today,
 };
 use crate::pages::subsidy_application::StaffPanel;
 use crate::state::use_session;
@@ -334,10 +334,7 @@ pub fn DashboardPage() -> impl IntoView {
     let session = use_session();
     Effect::new(move |_| set_title(t(lang.get(), T::Dashboard)));
     let allowed = gate(is_programme_staff);
-    let this_year = today()
-        .get(..4)
-        .and_then(|y| y.parse::<i32>().ok())
-        .unwrap_or(2026);
+    let this_year = this_year();
     let year = RwSignal::new(this_year);
     let data = LocalResource::new(move || {
         let year = year.get();
