@@ -7,7 +7,7 @@
 // web.test.mjs: Debian's Chromium (headless), the real binary and a seeded PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, axeViolations, cli, launchChromium } from './support.mjs';
+import { BASE, axeViolations, cli, firstHtmlTextsNotShown, launchChromium } from './support.mjs';
 
 const ADMIN = { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD };
 let browser;
@@ -46,8 +46,11 @@ before(async () => {
   // (the CLI loads data; wijk 12 is used by no other browser test).
   const imported = cli('pabulib', 'import', 'crates/domain/tests/data/pabulib/Poland_Katowice_2023_Zarzecze.pb', '--wijk', '12');
   const vote = imported.match(/votes\/([0-9a-f-]{36})/)[1];
-  await page.goto(`${BASE}/votes/${vote}`);
+  // A closed vote's first HTML carries its results, which the app then shows as they are.
+  const first = await (await page.goto(`${BASE}/votes/${vote}`)).text();
+  assert.match(first, /<table class="results">.*<a href="\/proposals\/[0-9a-f-]{36}">[^<]+<\/a><\/th><td class="num">\d+<\/td>/s);
   await settled(page);
+  assert.deepEqual(await firstHtmlTextsNotShown(page, first), []);
   OBJECT_PAGES.push(`/votes/${vote}`);
   const proposal = await page.locator('main a[href^="/proposals/"]').first().getAttribute('href');
   OBJECT_PAGES.push(proposal);
@@ -73,6 +76,7 @@ async function login(page, { email, password }) {
 
 /** Waits until the page has rendered its data: a heading in <main>, no loading text, network quiet. */
 async function settled(page) {
+  await page.waitForSelector('html[data-app="started"]');
   await page.waitForSelector('main h1');
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('main .loading'));

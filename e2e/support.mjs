@@ -100,6 +100,7 @@ export async function axeViolations(page) {
 export async function assertAccessibleInBothLanguages(page, label) {
   const found = [];
   for (const lang of ['nl', 'en']) {
+    await page.waitForSelector('html[data-app="started"]');
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     await page.waitForFunction(() => !document.querySelector('main .loading'));
     for (const v of await axeViolations(page)) found.push(`${label} (${lang}): ${v}`);
@@ -107,4 +108,20 @@ export async function assertAccessibleInBothLanguages(page, label) {
   }
   await page.waitForFunction(() => document.documentElement.lang === 'nl');
   if (found.length) throw new Error(`axe-core:\n${found.join('\n')}`);
+}
+
+/**
+ * The texts of the first HTML's `<main>` (headings, paragraphs, list items, table cells, facts)
+ * that the app, now running on `page`, does not show: none, when the server's first HTML is the
+ * top of the app's page (`crates/api/src/first_html.rs`).
+ */
+export async function firstHtmlTextsNotShown(page, html) {
+  return page.evaluate((sent) => {
+    const blocks = 'main h1, main h2, main h3, main p, main th, main td, main li, main dt, main dd';
+    const texts = (root) => [...root.querySelectorAll(blocks)].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
+    const shown = new Set(texts(document));
+    const parsed = new DOMParser().parseFromString(sent, 'text/html');
+    parsed.querySelectorAll('noscript').forEach((n) => n.remove());
+    return texts(parsed).filter((t) => t && !shown.has(t));
+  }, html);
 }

@@ -3,7 +3,7 @@
 // Playwright gives every launch a fresh temporary profile (--user-data-dir).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, cliUser, launchChromium, logIn, mailedLink } from './support.mjs';
+import { BASE, cliUser, firstHtmlTextsNotShown, launchChromium, logIn, mailedLink } from './support.mjs';
 
 let browser;
 
@@ -683,7 +683,8 @@ test('each municipality is served at its own host name: the home page names it',
 test("the public pages' first HTML carries their heading, the one the app then shows, before any wasm has run", async () => {
   const { page, errors } = await openPage();
   const dendermonde = BASE.replace(/\/\/[^/:]+/, '//dendermonde.localhost');
-  const pages = [[BASE, '/'], [BASE, '/wijken/brugse-poort-rooigem'], [BASE, '/venues'], [BASE, '/ideas'],
+  const pages = [[BASE, '/'], [BASE, '/wijken/brugse-poort-rooigem'], [BASE, '/venues'],
+    [BASE, '/venues/buurtcentrum-sluizeken'], [BASE, '/ideas'],
     [BASE, '/projects'], [BASE, '/subsidies'], [BASE, '/grants'], [BASE, '/open-data'], [BASE, '/signals'],
     [BASE, '/councils'], [dendermonde, '/']];
   for (const [base, path] of pages) {
@@ -695,12 +696,19 @@ test("the public pages' first HTML carries their heading, the one the app then s
     assert.ok(first, `${base}${path}: a heading in <main> of the first HTML`);
     assert.match(html, /assets\/boot-samenstad_public-|samenstad_public/, `${path}: the public build`);
     assert.doesNotMatch(html, /samenstad_resident|samenstad_web_bg/, `${path}: no other build`);
-    // The app, once started, shows the same heading.
+    // The app, once started, shows the same heading, and every heading, paragraph and table
+    // cell the first HTML had (the same texts, so it takes over without changing them).
     const expected = first[1].replace(/&amp;/g, '&').replace(/&#39;/g, "'");
-    await page.waitForSelector('a.skip', { state: 'attached' }); // the app has started
-    await page.waitForFunction((t) => document.querySelector('main h1')?.innerText === t, expected, { timeout: 10_000 }).catch(() => {});
+    await page.waitForSelector('html[data-app="started"]');
+    await page.waitForFunction(() => !document.querySelector('main .loading'));
     assert.equal(await page.locator('main h1').first().innerText(), expected, `${base}${path}`);
+    assert.deepEqual(await firstHtmlTextsNotShown(page, html), [], `${base}${path}: texts of the first HTML the app does not show`);
   }
+  // The venue and subsidy pages carry their content too: the description, every scheme.
+  const venue = await (await page.goto(`${BASE}/venues/buurtcentrum-sluizeken`)).text();
+  assert.match(venue, /<h1>Buurtcentrum Sluizeken<\/h1>.*<p>Buurtcentrum met buurtsecretariaat/s);
+  const subsidies = await (await page.goto(`${BASE}/subsidies`)).text();
+  assert.match(subsidies, /<article class="scheme"><h3>Samen aan Zet/);
   // The home page's first HTML lists every wijk with its link, and names the host's municipality.
   const home = await (await page.goto(`${BASE}/`)).text();
   assert.equal((home.match(/<li><a href="\/wijken\//g) ?? []).length, 25);

@@ -42,7 +42,11 @@ for entry in "samenstad-public public.html" "samenstad-resident resident.html" "
   sed -i "s|'${name}_bg.wasm'|'$wasm_name'|" "$out.tmp/$name.js"
   js_name=$(hashed "$out.tmp/$name.js")
   mv "$out.tmp/$name.js" "$assets/$js_name"
-  sed "s|/samenstad_web.js|/assets/$js_name|" frontend/static/boot.js > "$out.tmp/boot-$name.js"
+  sed -e "s|'/samenstad_web.js'|'/assets/$js_name'|" -e "s|'/samenstad_web_bg.wasm'|'/assets/$wasm_name'|" \
+    frontend/static/boot.js > "$out.tmp/boot-$name.js"
+  for f in "$js_name" "$wasm_name"; do
+    grep -q "/assets/$f" "$out.tmp/boot-$name.js" || { echo "boot script does not load $f" >&2; exit 1; }
+  done
   boot_name=$(hashed "$out.tmp/boot-$name.js")
   mv "$out.tmp/boot-$name.js" "$assets/$boot_name"
   sed -e "s|\"/styles.css\"|\"/assets/$css_name\"|" -e "s|\"/samenstad_web.js\"|\"/assets/$js_name\"|" \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse 12 (mobile profile, simulated slow 4G and 4x CPU slowdown, the defaults) on the home
-# page, a wijk page, the venue finder, a venue, the idea board of the wijkbudget, the subsidy
+# page, a wijk page, the venue finder, a venue, the idea board of the wijkbudget, a vote (its
+# results: a Pabulib election imported), the subsidy
 # finder, the signals map and the subsidy application wizard (logged in), `runs` times each;
 # prints the median of each figure, pass or fail per goal (issue 18), and the bytes each build
 # of the web app sends (scripts/web-budget.py). Release binary and release
@@ -38,8 +39,13 @@ draft=$(curl -fsS -H 'content-type: application/json' -H "authorization: Bearer 
   -d '{"scheme":"samen-aan-zet","category":"forfait","title":"Soep op het plein","description":"Elke maand soep en een babbel.","themes":["ontmoeten"],"target_groups":["iedereen"],"scope":"wijk","wijken":[7],"starts_on":null,"ends_on":null,"location":"Rabotplein","requested_cents":30000,"coaching":false,"budget_lines":[]}' \
   "$base/api/v1/subsidies/applications" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 
+# A closed vote with its results: a real published election, imported as a city would.
+vote=$("${CARGO_TARGET_DIR:-target}/release/samenstad" pabulib import crates/domain/tests/data/pabulib/Poland_Katowice_2023_Zarzecze.pb --wijk 12 \
+  | sed -n 's|.*votes/\([0-9a-f-]\{36\}\).*|\1|p' | head -1)
+[ -n "$vote" ] || { echo "the vote was not imported" >&2; exit 1; }
+
 pages=("home /" "wijk /wijken/brugse-poort-rooigem" "venue-finder /venues" "venue /venues/buurtcentrum-sluizeken"
-  "idea-board /ideas" "subsidy-finder /subsidies" "signals-map /signals" "subsidy-wizard /subsidies/applications/$draft")
+  "idea-board /ideas" "vote /votes/$vote" "subsidy-finder /subsidies" "signals-map /signals" "subsidy-wizard /subsidies/applications/$draft")
 for entry in "${pages[@]}"; do
   name="${entry%% *}"; path="${entry#* }"
   for i in $(seq 1 "$runs"); do
@@ -69,5 +75,13 @@ for page in pages:
     for r in reports[:1]:
         fails = [a["id"] for a in r["audits"].values() if a.get("scoreDisplayMode") == "binary" and a.get("score") == 0 and a["id"] in {x["id"] for x in r["categories"]["accessibility"]["auditRefs"]}]
         if fails: print(f"{'':<16} accessibility audits failed: {', '.join(fails)}")
+        def nodes(x):
+            if isinstance(x, dict):
+                if x.get("type") == "node": yield x
+                for v in x.values(): yield from nodes(v)
+            elif isinstance(x, list):
+                for v in x: yield from nodes(v)
+        lcp_node = next(nodes(r["audits"].get("largest-contentful-paint-element", {})), None)
+        if lcp_node: print(f"{'':<16} largest paint: {lcp_node.get('snippet', '')[:110]}")
 PY
 python3 scripts/web-budget.py || true

@@ -4,19 +4,7 @@ use crate::i18n::Lang;
 
 /// Groups thousands: 19264 → "19.264" (nl) or "19,264" (en).
 pub fn integer(value: i64, lang: Lang) -> String {
-    let sep = match lang {
-        Lang::Nl => '.',
-        Lang::En => ',',
-    };
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    if value < 0 { format!("-{out}") } else { out }
+    samenstad_types::web::integer(value, lang == Lang::En)
 }
 
 /// Square metres as km² with two decimals: 2665191 → "2,67 km²" (nl) or "2.67 km²" (en).
@@ -42,21 +30,7 @@ pub fn price(cents: i64, lang: Lang) -> String {
 }
 
 fn money(cents: i64, lang: Lang, with_cents: bool) -> String {
-    let whole = integer((cents / 100).abs(), lang);
-    let amount = if with_cents {
-        let dec = match lang {
-            Lang::Nl => ',',
-            Lang::En => '.',
-        };
-        format!("{whole}{dec}{:02}", (cents % 100).abs())
-    } else {
-        whole
-    };
-    let minus = if cents < 0 { "-" } else { "" };
-    match lang {
-        Lang::Nl => format!("€ {minus}{amount}"),
-        Lang::En => format!("{minus}€{amount}"),
-    }
+    samenstad_types::web::money(cents, lang == Lang::En, with_cents)
 }
 
 /// A calendar date as `YYYY-MM-DD`, from a date or an RFC 3339 time (its date as written).

@@ -247,7 +247,7 @@ async fn index_page(req: &HttpRequest, web_dir: &std::path::Path) -> HttpRespons
     } else {
         web_dir.join(WebApp::Full.index_file())
     };
-    if let Some(mut response) = page_for_host(req, &page, app == Some(WebApp::Public)).await {
+    if let Some(mut response) = page_for_host(req, &page).await {
         if app.is_none() && response.status().is_success() {
             *response.status_mut() = actix_web::http::StatusCode::NOT_FOUND;
         }
@@ -269,33 +269,33 @@ async fn index_page(req: &HttpRequest, web_dir: &std::path::Path) -> HttpRespons
     }
 }
 
-/// A page of the web app with the header's line naming the host's municipality and, on a
-/// public page, its main content in the first HTML (`first_html`); `None` without a
-/// municipality (the file is then served as it is).
-async fn page_for_host(
-    req: &HttpRequest,
-    page: &std::path::Path,
-    public: bool,
-) -> Option<HttpResponse> {
+/// A page of the web app with the header's line naming the host's municipality and, on a page
+/// that has it, its main content in the first HTML (`first_html`: the public pages and a closed
+/// vote); `None` without a municipality (the file is then served as it is).
+async fn page_for_host(req: &HttpRequest, page: &std::path::Path) -> Option<HttpResponse> {
     use actix_web::http::header;
     let state = req.app_data::<web::Data<AppState>>()?;
     let tenant = crate::tenant::current()?;
     let wijken = crate::cache::wijken(state).await.ok()?;
     let html = tokio::fs::read_to_string(page).await.ok()?;
     // Dutch, as the app starts (a reader's English choice is kept in the browser).
-    let english = false;
     let count = u32::try_from(wijken.wijken.len()).unwrap_or(u32::MAX);
-    let tagline = samenstad_types::web::tagline(english, &tenant.name, count);
+    let tagline = samenstad_types::web::tagline(false, &tenant.name, count);
     let html = html.replacen(
         TAGLINE_SLOT,
         &quick_xml::escape::escape(tagline.as_str()),
         1,
     );
-    let content = public
-        .then(|| crate::first_html::main_content(req.path(), english, &tenant.name, &wijken))
-        .flatten();
+    let content = crate::first_html::main_content(state, req.path(), &tenant.name, &wijken).await;
     let html = match content {
-        Some(content) => html.replacen(LOADING_SLOT, &content, 1),
+        // The page paints its content first; the boot script fetches the app after that paint,
+        // so the head does not preload it (it would compete with the content for the line).
+        Some(content) => html
+            .lines()
+            .filter(|line| !line.contains("rel=\"modulepreload\"") && !line.contains("rel=\"preload\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replacen(LOADING_SLOT, &content, 1),
         None => html,
     };
     let mut response =

@@ -1,61 +1,72 @@
-//! The first HTML of the public pages: their heading and main content, sent inside the web app's
-//! page so a phone paints them before the wasm has arrived (the largest paint is then this
-//! HTML, issue 18). The web app replaces it with the same content when it starts.
+//! The first HTML of the public pages: their main content, sent inside the web app's page so a
+//! phone paints it before the wasm has arrived (issue 18). The web app starts outside the
+//! document and takes this HTML's place once its page has loaded (`frontend/src/lib.rs::start`),
+//! so the largest paint is this HTML's and nothing jumps.
 //!
-//! The texts are the web app's (`frontend/src/i18n.rs`); the browser test
-//! `e2e/web.test.mjs` ("the public pages' first HTML …") checks that each heading sent here is
-//! the one the app shows. Dutch, as the app starts; `english` is there for when the app can
-//! know the reader's choice before it starts.
+//! Each page's HTML here is the top of the app's page, element for element up to and with its
+//! largest block of text (as Lighthouse's largest-paint audit names it): the same tags, classes
+//! and texts. Its form controls are disabled: they work once the app has taken over. The texts
+//! are the app's (`frontend/src/i18n.rs`, in Dutch, as the app starts); the browser test
+//! `e2e/web.test.mjs` ("the public pages' first HTML …") checks that every heading, paragraph,
+//! list item and table cell sent here is one the app then shows.
 
 use quick_xml::escape::escape;
+use samenstad_types::subsidies::{ReviewMode, Scheme, SchemeFit, SchemeStatus};
+use samenstad_types::venue::{LocationPrecision, VenueDetail, VenueType};
+use samenstad_types::web::money;
 
 use crate::cache::WijkenSnapshot;
+use crate::state::AppState;
 
-/// The main content of the public page at `path`, or `None` for a page without (the static
+/// The main content of the page at `path`, or `None` for a page without (the static
 /// "loading" line stays).
-pub fn main_content(
+pub async fn main_content(
+    state: &AppState,
     path: &str,
-    english: bool,
     municipality: &str,
     wijken: &WijkenSnapshot,
 ) -> Option<String> {
-    let say = |nl: &'static str, en: &'static str| if english { en } else { nl };
     let heading = |text: &str| format!("<h1>{}</h1>", escape(text));
     let path = path
         .strip_suffix('/')
         .filter(|p| !p.is_empty())
         .unwrap_or(path);
     Some(match path {
-        "/" => home(english, municipality, wijken),
-        "/venues" => heading(say(
-            "Zoek een zaal of ontmoetingsplek",
-            "Find a room or meeting place",
-        )),
-        "/ideas" => heading(say("Ideeën voor de wijk", "Ideas for the wijk")),
-        "/projects" => heading(say(
-            "Projecten van het wijkbudget in de stad",
-            "Wijkbudget projects across the city",
-        )),
-        "/subsidies" => heading("Subsidies"),
-        "/grants" => heading(say("Toegekende subsidies", "Awarded grants")),
+        "/" => home(municipality, wijken),
+        "/venues" => heading("Zoek een zaal of ontmoetingsplek"),
+        "/ideas" => format!(
+            "{}<p><a href=\"/wijkbudget\">Over het Wijkbudget: rondes en budget per wijk</a></p>{}",
+            heading("Ideeën voor de wijk"),
+            wijk_filter("idea-wijk-filter", wijken)
+        ),
+        "/projects" => heading("Projecten van het wijkbudget in de stad"),
+        "/subsidies" => subsidies(state).await?,
+        "/grants" => heading("Toegekende subsidies"),
         "/open-data" => heading("Open data"),
-        "/signals" => heading(say("Meldingen", "Signals")),
-        "/councils" => heading(say("Adviesraden", "Advisory councils")),
+        "/signals" => format!(
+            "{}<p>Zwerfvuil, een kapotte stoep, een lamp die niet brandt? Meld het: de juiste \
+             dienst krijgt het, en je ziet hier wat ermee gebeurt.</p><p><a href=\"/signals/new\" \
+             class=\"button\">Iets melden</a></p>{}",
+            heading("Meldingen"),
+            wijk_filter("signal-wijk-filter", wijken)
+        ),
+        "/councils" => heading("Adviesraden"),
         _ => {
-            let key = path.strip_prefix("/wijken/")?;
-            let wijk = &wijken.find(key)?.wijk;
-            format!(
-                "<article class=\"wijk\"><h1>{}</h1><p class=\"short-name\">{}</p></article>",
-                escape(wijk.name.as_str()),
-                escape(wijk.short_name.as_str())
-            )
+            if let Some(key) = path.strip_prefix("/wijken/") {
+                wijk(wijken, key)?
+            } else if let Some(id) = path.strip_prefix("/votes/") {
+                vote(state, id).await?
+            } else {
+                let key = path.strip_prefix("/venues/").filter(|k| !k.contains('/'))?;
+                venue(&venue_detail(state, key).await?)
+            }
         }
     })
 }
 
 /// The home page: the municipality's line and the list of its wijken (the map comes with the
 /// app).
-fn home(english: bool, municipality: &str, wijken: &WijkenSnapshot) -> String {
+fn home(municipality: &str, wijken: &WijkenSnapshot) -> String {
     let count = u32::try_from(wijken.wijken.len()).unwrap_or(u32::MAX);
     let items: String = wijken
         .wijken
@@ -68,23 +79,353 @@ fn home(english: bool, municipality: &str, wijken: &WijkenSnapshot) -> String {
             )
         })
         .collect();
-    let (map, help, list) = if english {
-        (
-            "Map of the wijken",
-            "Choose a wijk on the map or in the list.",
-            "All wijken",
-        )
+    format!(
+        "<h1>{}</h1><div class=\"overview\"><section class=\"map-panel\"><h2>Kaart van de wijken\
+         </h2><p class=\"help\">Kies een wijk op de kaart of in de lijst.</p></section><section \
+         class=\"list-panel\"><h2>Alle wijken</h2><ul class=\"wijk-list\">{items}</ul></section>\
+         </div>",
+        escape(samenstad_types::web::tagline(false, municipality, count).as_str())
+    )
+}
+
+/// A wijk's page down to its "follow" section (a visitor's: log in to follow).
+fn wijk(wijken: &WijkenSnapshot, key: &str) -> Option<String> {
+    let wijk = &wijken.find(key)?.wijk;
+    Some(format!(
+        "<p><a href=\"/\">← Alle wijken</a></p><article class=\"wijk\"><h1>{}</h1>\
+         <p class=\"short-name\">{}</p><p><a href=\"/ideas?wijk={}\">Ideeën voor de wijk</a></p>\
+         {FOLLOW}</article>",
+        escape(wijk.name.as_str()),
+        escape(wijk.short_name.as_str()),
+        wijk.wijknr,
+    ))
+}
+
+/// The "follow" section as a visitor sees it (`frontend/src/components/follow.rs`).
+const FOLLOW: &str = "<section class=\"follow\"><h2>Volgen</h2><p><a href=\"/login\">Meld je \
+     aan</a> om dit te volgen en mails te krijgen als er iets verandert.</p></section>";
+
+/// The wijk filter of the idea board and the signals page (`id` is the select's).
+fn wijk_filter(id: &str, wijken: &WijkenSnapshot) -> String {
+    let options: String = wijken
+        .wijken
+        .iter()
+        .map(|w| {
+            format!(
+                "<option value=\"{}\">{}</option>",
+                w.wijk.wijknr,
+                escape(w.wijk.name.as_str())
+            )
+        })
+        .collect();
+    format!(
+        "<p class=\"field\"><label for=\"{id}\">Wijk</label><select id=\"{id}\" disabled>\
+         <option value=\"\">Alle wijken</option>{options}</select></p>"
+    )
+}
+
+/// The venue `key` (id or slug) as the API gives it, or `None`.
+async fn venue_detail(state: &AppState, key: &str) -> Option<VenueDetail> {
+    let key = key.to_owned();
+    state
+        .with_conn(move |conn| {
+            let Some((row, wijknr)) = samenstad_db::queries::venues::venue_by_key(conn, &key)?
+            else {
+                return Ok(None);
+            };
+            crate::routes::venues_common::venue_detail(conn, &row, wijknr).map(Some)
+        })
+        .await
+        .ok()
+        .flatten()
+}
+
+/// A venue's page down to its description and facts.
+fn venue(detail: &VenueDetail) -> String {
+    let v = &detail.venue;
+    let mut html = format!(
+        "<p><a href=\"/venues\">Zoek een zaal of ontmoetingsplek</a></p><article class=\"venue\">\
+         <h1>{}</h1>",
+        escape(v.name.as_str())
+    );
+    if let Some(src) = &detail.photo_url {
+        html.push_str(&format!(
+            "<img class=\"venue-photo\" src=\"{}\" alt=\"\" width=\"480\">",
+            escape(src.as_str())
+        ));
+    }
+    html.push_str(&format!(
+        "<p class=\"meta\">{}{}</p>",
+        venue_type(v.venue_type),
+        v.operator_name
+            .as_deref()
+            .map(|o| format!(" · {}", escape(o)))
+            .unwrap_or_default()
+    ));
+    if v.is_sample {
+        html.push_str(
+            "<p class=\"badge\">Voorbeeld uit beleidsdocumenten – niet geverifieerd</p>",
+        );
+    }
+    if let Some(d) = &v.disclaimer {
+        html.push_str(&format!("<p class=\"disclaimer\">{}</p>", escape(d.as_str())));
+    }
+    html.push_str(&format!("<p>{}</p>", escape(v.description.as_str())));
+    let location = match (&v.address, v.location_precision) {
+        (Some(a), _) => format!(
+            "{}{}",
+            a.street,
+            a.city.as_ref().map(|c| format!(", {c}")).unwrap_or_default()
+        ),
+        (None, LocationPrecision::Municipality) => v.city.clone().unwrap_or_default(),
+        _ => format!(
+            "wijk {}",
+            v.wijknr.map(|n| n.to_string()).unwrap_or_default()
+        ),
+    };
+    let features: Vec<&str> = v
+        .facilities
+        .iter()
+        .chain(&v.accessibility)
+        .chain(&v.target_groups)
+        .map(String::as_str)
+        .collect();
+    html.push_str(&format!(
+        "<dl class=\"facts\"><dt>Ligging</dt><dd>{}</dd><dt>Voorzieningen</dt><dd>{}</dd></dl>\
+         </article>",
+        escape(location.as_str()),
+        escape(if features.is_empty() { "–".to_owned() } else { features.join(", ") }.as_str())
+    ));
+    html
+}
+
+/// A venue type's Dutch name (`frontend/src/labels.rs::venue_type`).
+fn venue_type(kind: VenueType) -> &'static str {
+    use VenueType as V;
+    match kind {
+        V::Buurtcentrum => "Buurtcentrum",
+        V::OpenHuis => "Open Huis",
+        V::Buurthuis => "Buurthuis",
+        V::LokaalDienstencentrum => "Lokaal dienstencentrum",
+        V::Buurtsecretariaat => "Buurtsecretariaat",
+        V::Buurtpunt => "Buurtpunt",
+        V::Bibliotheek => "Bibliotheek",
+        V::PartnerPlace => "Partnerplek",
+        V::TijdelijkeInvulling => "Tijdelijke invulling",
+    }
+}
+
+/// The subsidy finder as it opens: the finder without an amount or theme, and every scheme.
+async fn subsidies(state: &AppState) -> Option<String> {
+    use crate::routes::subsidy_common::{scheme_fits, scheme_view};
+    let (fits, schemes) = state
+        .with_conn(|conn| {
+            let fits = scheme_fits(conn, None, None)?;
+            let schemes = samenstad_db::queries::subsidies::schemes_active_first(conn)?
+                .iter()
+                .map(|row| scheme_view(conn, row))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((fits, schemes))
+        })
+        .await
+        .ok()?;
+    let today = crate::local_time::today();
+    let mut themes: Vec<&str> = schemes
+        .iter()
+        .filter(|s| s.status != SchemeStatus::Archived)
+        .flat_map(|s| s.rules.themes.iter().map(String::as_str))
+        .collect();
+    themes.sort_unstable();
+    themes.dedup();
+    let themes: String = themes
+        .iter()
+        .map(|t| format!("<option value=\"{}\">{}</option>", escape(*t), escape(theme(t).as_ref())))
+        .collect();
+    let rows: String = fits.iter().map(|f| fit_row(f, &schemes)).collect();
+    let table = if fits.is_empty() {
+        "<p>Geen enkele categorie past bij dit bedrag en thema.</p>".to_owned()
     } else {
-        (
-            "Kaart van de wijken",
-            "Kies een wijk op de kaart of in de lijst.",
-            "Alle wijken",
+        format!(
+            "<div class=\"table-scroll\"><table class=\"results fits\"><caption>Categorieën die \
+             passen</caption><thead><tr><th scope=\"col\">Regeling</th><th scope=\"col\">\
+             Categorie</th><th scope=\"col\">Bedrag</th><th scope=\"col\">Beoordeling</th><th \
+             scope=\"col\">Vroegste start</th><th scope=\"col\">Volgende deadline</th><td></td>\
+             </tr></thead><tbody>{rows}</tbody></table></div>"
         )
     };
+    let cards: String = schemes
+        .iter()
+        .map(|s| scheme_card(s, &schemes, today))
+        .collect();
+    Some(format!(
+        "<h1>Subsidies</h1><nav class=\"sub-nav\" aria-label=\"Subsidies\"><a href=\"/subsidies\">\
+         Subsidie zoeken</a><a href=\"/grants\">Toegekende subsidies</a><a \
+         href=\"/api/v1/subsidies/deadlines.ics\">Deadlines in je agenda (iCal)</a></nav><p>Stad \
+         Gent steunt initiatieven van bewoners en organisaties met subsidies. Zoek wat bij je idee \
+         past en vraag het hier aan.</p><section><h2>Welke subsidie past bij mijn idee?</h2><form \
+         class=\"filters\" role=\"search\"><p class=\"field\"><label for=\"finder-amount\">Hoeveel \
+         heb je nodig? (euro)</label><input id=\"finder-amount\" inputmode=\"decimal\" \
+         autocomplete=\"off\" disabled><span class=\"error\"></span></p><p class=\"field\"><label \
+         for=\"finder-theme\">Thema</label><select id=\"finder-theme\" disabled><option value=\"\">Alle \
+         thema's</option>{themes}</select></p></form>{table}</section><section><h2>Alle regelingen\
+         </h2>{cards}</section>"
+    ))
+}
+
+/// A category that fits, as a row of the finder's table.
+fn fit_row(f: &SchemeFit, schemes: &[Scheme]) -> String {
+    let flat = schemes
+        .iter()
+        .filter(|s| s.key == f.scheme)
+        .flat_map(|s| s.rules.categories.iter())
+        .any(|c| c.key == f.category && !c.flat_amounts_cents.is_empty());
+    let amount = euro(f.amount_cents);
     format!(
-        "<h1>{}</h1><div class=\"overview\"><section class=\"map-panel\"><h2>{map}</h2>\
-         <p class=\"help\">{help}</p></section><section class=\"list-panel\"><h2>{list}</h2>\
-         <ul class=\"wijk-list\">{items}</ul></section></div>",
-        escape(samenstad_types::web::tagline(english, municipality, count).as_str())
+        "<tr><td>{}</td><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td>\
+         <td>{}</td><td><a href=\"/subsidies/apply/{}?category={}\" class=\"button\">Aanvragen<span \
+         class=\"visually-hidden\">: {} – {}</span></a></td></tr>",
+        escape(f.scheme_name.as_str()),
+        escape(f.category_name.as_str()),
+        if flat { amount } else { format!("tot {amount}") },
+        review_mode(f.review),
+        escape(f.earliest_start.as_deref().unwrap_or("–")),
+        escape(f.next_deadline.as_deref().unwrap_or("–")),
+        escape(f.scheme.as_str()),
+        escape(f.category.as_str()),
+        escape(f.scheme_name.as_str()),
+        escape(f.category_name.as_str()),
     )
+}
+
+/// A scheme as a card of the finder (`frontend/src/pages/subsidies.rs::SchemeCard`).
+fn scheme_card(scheme: &Scheme, all: &[Scheme], today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let archived = scheme.status == SchemeStatus::Archived;
+    let status = match scheme.status {
+        SchemeStatus::Active => "loopt",
+        SchemeStatus::TestPhase => "testfase",
+        SchemeStatus::Archived => "gearchiveerd",
+    };
+    let mut html = format!(
+        "<article class=\"{}\"><h3>{} <span class=\"badge\">{status}</span></h3>",
+        if archived { "scheme archived" } else { "scheme" },
+        escape(scheme.name.as_str())
+    );
+    if let Some(key) = &scheme.replaced_by {
+        let name = all.iter().find(|s| &s.key == key).map_or(key, |s| &s.name);
+        html.push_str(&format!("<p class=\"notice\">Vervangen door {}</p>", escape(name.as_str())));
+    }
+    html.push_str(&format!(
+        "<p>{}</p><p class=\"meta\">{}</p>",
+        escape(scheme.purpose.as_str()),
+        escape(scheme.owner_service.as_str())
+    ));
+    if !archived {
+        let items: String = scheme
+            .rules
+            .categories
+            .iter()
+            .map(|c| {
+                let review = match ReviewMode::parse(&c.review) {
+                    Some(mode) => review_mode(mode),
+                    None => c.review.as_str(),
+                };
+                format!("<li>{} ({})</li>", escape(c.name.as_str()), escape(review))
+            })
+            .collect();
+        html.push_str(&format!("<ul class=\"categories\">{items}</ul>"));
+    }
+    let year = today.year();
+    if let Some(b) = scheme.budgets.iter().find(|b| b.year == year) {
+        html.push_str(&format!(
+            "<p class=\"budget-left\">Nog te verdelen in {year}: {}</p>",
+            euro(b.remaining_cents)
+        ));
+    }
+    let today = today.to_string();
+    let next = scheme
+        .deadlines
+        .iter()
+        .filter(|d| d.closed_at.is_none() && d.closes_on >= today)
+        .min_by(|a, b| a.closes_on.cmp(&b.closes_on));
+    if let (false, Some(d)) = (archived, next) {
+        html.push_str(&format!("<p>Volgende deadline: {}</p>", escape(d.closes_on.as_str())));
+    }
+    html.push_str("</article>");
+    html
+}
+
+/// An amount as the web app writes it in Dutch (cents only when there are any).
+fn euro(cents: i64) -> String {
+    money(cents, false, cents % 100 != 0)
+}
+
+/// How a category is reviewed, in Dutch (`frontend/src/labels.rs::review_mode`).
+fn review_mode(review: ReviewMode) -> &'static str {
+    match review {
+        ReviewMode::Automatic => "getoetst aan de regels",
+        ReviewMode::Jury => "jury",
+    }
+}
+
+/// A theme's Dutch name (`frontend/src/labels.rs::theme`).
+fn theme(key: &str) -> std::borrow::Cow<'static, str> {
+    let name = match key {
+        "ontmoeten" => "Ontmoeten",
+        "samenleven" => "Samenleven",
+        "emancipatie" => "Emancipatie",
+        "welzijn" => "Welzijn",
+        "gelijke_kansen" => "Gelijke kansen",
+        "gezondheid" => "Gezondheid",
+        "cultuur" => "Cultuur",
+        "sport" => "Sport",
+        "ondernemen" => "Ondernemen",
+        "circulaire_economie" => "Circulaire economie",
+        "groen" => "Groen",
+        "leefbaarheid" => "Leefbaarheid",
+        "participatie" => "Participatie",
+        "betrokkenheid" => "Betrokkenheid",
+        _ => return key.replace('_', " ").into(),
+    };
+    name.into()
+}
+
+/// A closed vote's page with its results (an open vote's ballot is the app's alone).
+async fn vote(state: &AppState, id: &str) -> Option<String> {
+    let id = uuid::Uuid::parse_str(id).ok()?;
+    let (vote, results) = state
+        .with_conn(move |conn| crate::routes::votes::closed_vote_results(conn, id))
+        .await
+        .ok()?;
+    let rows: String = results
+        .results
+        .iter()
+        .map(|r| {
+            format!(
+                "<tr class=\"{}\"><th scope=\"row\"><a href=\"/proposals/{}\">{}</a></th><td \
+                 class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                if r.funded { "funded" } else { "not-funded" },
+                escape(r.proposal_id.as_str()),
+                escape(r.title.as_str()),
+                r.votes,
+                euro(r.cost_cents),
+                if r.funded { "ja" } else { "nee" }
+            )
+        })
+        .collect();
+    let day = |at: &str| at.get(..10).unwrap_or(at).to_owned();
+    Some(format!(
+        "<article class=\"vote\"><h1>Stemming – Wijk {nr}</h1><p><a href=\"/ideas?wijk={nr}\">\
+         Ideeën voor de wijk</a></p>{FOLLOW}<p class=\"meta\">Budget {budget} · open van {opens} – \
+         {closes}</p><h2>Resultaten</h2><p>{ballots} stemmen geteld · Gefinancierd {funded}</p>\
+         <table class=\"results\"><thead><tr><th scope=\"col\">Voorstel</th><th \
+         scope=\"col\">Stemmen</th><th scope=\"col\">Budget</th><th scope=\"col\">\
+         Gefinancierd</th></tr></thead><tbody>{rows}</tbody></table></article>",
+        nr = vote.wijknr,
+        budget = euro(vote.budget_cents),
+        opens = escape(day(&vote.opens_at).as_str()),
+        closes = escape(day(&vote.closes_at).as_str()),
+        ballots = results.ballots,
+        funded = euro(results.funded_cents),
+    ))
 }

@@ -11,7 +11,9 @@
 //! # Ok(()) }
 //! ```
 
-use reqwest::{StatusCode, Url};
+mod transport;
+
+use transport::{Http, Request, Response, pause};
 use samenstad_types::account::{
     ApiClient, AuditExportQuery, AuditPage, ChangePassword, ClientCredentialsRequest, ClientToken,
     CreateApiClient, CreateOrganisation, DeleteMe, GrantRole, Invitation, InviteMember,
@@ -64,8 +66,13 @@ pub enum Error {
     #[error("{} {}: {}", .0.status, .0.title, .0.detail.as_deref().unwrap_or(""))]
     Api(Box<Problem>),
     /// The request did not complete (connection, timeout, TLS …).
+    #[cfg(not(target_arch = "wasm32"))]
     #[error("request failed: {0}")]
     Http(#[from] reqwest::Error),
+    /// The request did not complete (the browser's `fetch` failed: offline, blocked …).
+    #[cfg(target_arch = "wasm32")]
+    #[error("request failed: {0}")]
+    Http(String),
     /// The base URL is not a valid absolute URL.
     #[error("invalid base URL: {0}")]
     BaseUrl(String),
@@ -79,7 +86,6 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(p) => Some(p.status),
-            Error::Http(e) => e.status().map(|s| s.as_u16()),
             _ => None,
         }
     }
@@ -88,8 +94,9 @@ impl Error {
 /// A client bound to one Samenstad server.
 #[derive(Debug, Clone)]
 pub struct Client {
-    base: Url,
-    http: reqwest::Client,
+    /// The server's address, ending in `/`.
+    base: String,
+    http: Http,
     token: Option<String>,
     retries: u32,
     language: Option<String>,
@@ -107,15 +114,6 @@ fn backoff(attempt: u32, retry_after: Option<u64>) -> std::time::Duration {
         None => std::time::Duration::from_millis(250u64 << attempt.min(6)),
     }
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-async fn pause(duration: std::time::Duration) {
-    tokio::time::sleep(duration).await;
-}
-
-/// In the browser the retry is immediate (no timer without a JS dependency).
-#[cfg(target_arch = "wasm32")]
-async fn pause(_duration: std::time::Duration) {}
 
 /// A list whose pages are chained by a cursor (`next_cursor` → `cursor`).
 pub trait Paginated: Clone {
@@ -185,26 +183,21 @@ impl<Q: Paginated> Pages<'_, Q> {
 impl Client {
     /// A client for the server at `base_url` (e.g. `https://samenstad.gent`).
     pub fn new(base_url: &str) -> Result<Self, Error> {
-        Self::with_http(base_url, reqwest::Client::new())
-    }
-
-    /// A client that uses a preconfigured `reqwest::Client` (timeouts, proxies, TLS).
-    pub fn with_http(base_url: &str, http: reqwest::Client) -> Result<Self, Error> {
-        let mut base =
-            Url::parse(base_url).map_err(|e| Error::BaseUrl(format!("{base_url}: {e}")))?;
-        if base.cannot_be_a_base() {
-            return Err(Error::BaseUrl(base_url.to_owned()));
-        }
-        if !base.path().ends_with('/') {
-            let path = format!("{}/", base.path());
-            base.set_path(&path);
-        }
         Ok(Self {
-            base,
-            http,
+            base: transport::base(base_url)?,
+            http: Http::default(),
             token: None,
             retries: DEFAULT_RETRIES,
             language: None,
+        })
+    }
+
+    /// A client that uses a preconfigured `reqwest::Client` (timeouts, proxies, TLS).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_http(base_url: &str, http: reqwest::Client) -> Result<Self, Error> {
+        Ok(Self {
+            http: Http { client: http },
+            ..Self::new(base_url)?
         })
     }
 
@@ -236,53 +229,35 @@ impl Client {
         }
     }
 
-    fn url(&self, segments: &[&str]) -> Url {
-        let mut url = self.base.clone();
-        if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty().extend(["api", "v1"]).extend(segments);
-        }
-        url
+    fn url(&self, segments: &[&str]) -> String {
+        transport::join(&self.base, segments)
     }
 
-    async fn send(&self, request: reqwest::RequestBuilder) -> Result<reqwest::Response, Error> {
+    async fn send(&self, request: Request) -> Result<Response, Error> {
         let request = match &self.token {
             Some(token) => request.bearer_auth(token),
             None => request,
         };
         let mut request = request.header("Accept", "application/json");
         if let Some(language) = &self.language {
-            request = request.header("Accept-Language", language);
+            request = request.header("Accept-Language", language.clone());
         }
         let mut attempt = 0;
         let response = loop {
-            let idempotent = request
-                .try_clone()
-                .and_then(|r| r.build().ok())
-                .is_some_and(|r| matches!(r.method().as_str(), "GET" | "PUT" | "DELETE" | "HEAD"));
-            let spare = (idempotent && attempt < self.retries)
-                .then(|| request.try_clone())
-                .flatten();
-            let response = request.send().await?;
-            match spare {
-                Some(next) if response.status() == StatusCode::SERVICE_UNAVAILABLE => {
-                    let retry_after = response
-                        .headers()
-                        .get(reqwest::header::RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| v.trim().parse().ok());
-                    pause(backoff(attempt, retry_after)).await;
-                    attempt += 1;
-                    request = next;
-                }
-                _ => break response,
+            let response = self.http.execute(request.clone()).await?;
+            let retry = request.method.is_idempotent() && attempt < self.retries;
+            if retry && response.status == 503 {
+                pause(backoff(attempt, response.retry_after)).await;
+                attempt += 1;
+                continue;
             }
+            break response;
         };
-        let status = response.status();
-        if status.is_success() {
+        if (200..300).contains(&response.status) {
             return Ok(response);
         }
-        let bytes = response.bytes().await?;
-        match serde_json::from_slice::<Problem>(&bytes) {
+        let status = response.status;
+        match serde_json::from_slice::<Problem>(&response.bytes()) {
             Ok(problem) => Err(Error::Api(Box::new(problem))),
             Err(_) => Err(Error::Unexpected(format!(
                 "status {status} without a problem body"
@@ -290,8 +265,8 @@ impl Client {
         }
     }
 
-    async fn get<T: DeserializeOwned>(&self, request: reqwest::RequestBuilder) -> Result<T, Error> {
-        Ok(self.send(request).await?.json::<T>().await?)
+    async fn get<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+        self.send(request).await?.json::<T>()
     }
 
     /// This client with an access token for `Authorization: Bearer`.
@@ -1096,8 +1071,8 @@ impl Client {
         self.get(self.http.delete(url)).await
     }
 
-    async fn text(&self, request: reqwest::RequestBuilder) -> Result<String, Error> {
-        Ok(self.send(request).await?.text().await?)
+    async fn text(&self, request: Request) -> Result<String, Error> {
+        Ok(self.send(request).await?.text())
     }
 
     /// `GET /api/v1/projects/votes/{id}/election.pb`: a closed vote in the Pabulib format.
@@ -1133,7 +1108,7 @@ impl Client {
     /// `GET /api/v1/files/{id}`: an uploaded image's bytes.
     pub async fn file(&self, id: &str) -> Result<Vec<u8>, Error> {
         let response = self.send(self.http.get(self.url(&["files", id]))).await?;
-        Ok(response.bytes().await?.to_vec())
+        Ok(response.bytes())
     }
 
     /// `GET /api/v1/signals/categories`.
@@ -1481,7 +1456,7 @@ impl Client {
     /// `GET /api/v1/subsidies/attachments/{id}`: the file's bytes.
     pub async fn attachment(&self, id: &str) -> Result<Vec<u8>, Error> {
         let url = self.url(&["subsidies", "attachments", id]);
-        Ok(self.send(self.http.get(url)).await?.bytes().await?.to_vec())
+        Ok(self.send(self.http.get(url)).await?.bytes())
     }
 
     /// `POST /api/v1/subsidies/applications/{id}/conflict` (jury member).
@@ -1888,7 +1863,7 @@ impl Client {
 fn not_found_is_none<T>(result: Result<T, Error>) -> Result<Option<T>, Error> {
     match result {
         Ok(value) => Ok(Some(value)),
-        Err(Error::Api(problem)) if problem.status == StatusCode::NOT_FOUND.as_u16() => Ok(None),
+        Err(Error::Api(problem)) if problem.status == 404 => Ok(None),
         Err(e) => Err(e),
     }
 }
@@ -1901,12 +1876,12 @@ mod tests {
     fn urls_are_built_under_api_v1_with_encoded_segments() {
         let client = Client::new("http://localhost:8080").expect("valid");
         assert_eq!(
-            client.url(&["wijken", "a b/c"]).as_str(),
+            client.url(&["wijken", "a b/c"]),
             "http://localhost:8080/api/v1/wijken/a%20b%2Fc"
         );
         let prefixed = Client::new("https://example.org/samenstad").expect("valid");
         assert_eq!(
-            prefixed.url(&["health"]).as_str(),
+            prefixed.url(&["health"]),
             "https://example.org/samenstad/api/v1/health"
         );
     }

@@ -119,6 +119,39 @@ pub fn tagline(english: bool, municipality: &str, wijken: u32) -> String {
     }
 }
 
+/// Groups thousands: 19264 → "19.264" (Dutch) or "19,264" (English); the web app's and the
+/// server's first HTML's one way of writing a count.
+pub fn integer(value: i64, english: bool) -> String {
+    let sep = if english { ',' } else { '.' };
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if value < 0 { format!("-{out}") } else { out }
+}
+
+/// An amount in cents: "€ 1.800" / "€ 500,01" (Dutch) or "€1,800" / "€500.01" (English), with
+/// its cents when `with_cents`; negative "€ -1.800" (Dutch) or "-€1,800" (English).
+pub fn money(cents: i64, english: bool, with_cents: bool) -> String {
+    let whole = integer((cents / 100).abs(), english);
+    let amount = if with_cents {
+        let dec = if english { '.' } else { ',' };
+        format!("{whole}{dec}{:02}", (cents % 100).abs())
+    } else {
+        whole
+    };
+    let minus = if cents < 0 { "-" } else { "" };
+    if english {
+        format!("{minus}€{amount}")
+    } else {
+        format!("€ {minus}{amount}")
+    }
+}
+
 /// Pages whose path a pattern of another area's build would take (`/signals/new` looks like the
 /// signal `/signals/:id` to the public build): the builds without them route these paths to
 /// the server first (`frontend/src/routes.rs`, `ElsewhereRoutes`).

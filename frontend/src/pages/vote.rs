@@ -239,7 +239,7 @@ fn Results(id: String) -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| ()>
+        <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
             {move || data.get().map(|r: Result<VoteResults, String>| match r {
                 Ok(res) => view! {
                     <h2>{move || t(lang.get(), T::Results)}</h2>

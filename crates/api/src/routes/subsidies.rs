@@ -40,7 +40,7 @@ use crate::principal::{Principal, parse_id};
 use crate::routes::subsidy_common::{
     Access, access, app_row, application_view, deadline_view, draft_of, is_owner,
     is_programme_staff, jury_schemes, organisation_name, owned_for_update, problems_of,
-    record_status, require_programme_staff, rules_of, scheme_by_key, scheme_view,
+    record_status, require_programme_staff, rules_of, scheme_by_key, scheme_fits, scheme_view,
 };
 use crate::state::AppState;
 
@@ -369,52 +369,7 @@ pub async fn finder(
     let q = query.into_inner();
     q.validate()?;
     state
-        .with_conn(move |conn| {
-            let today = Utc::now().date_naive();
-            let mut out = Vec::new();
-            for row in schemes::open_schemes(conn)? {
-                let rules = rules_of(&row)?;
-                let next = schemes::next_deadline(conn, row.id, today)?.map(|(_, d)| d);
-                for c in rules_check::fits(&rules, q.amount_cents, q.theme.as_deref()) {
-                    let amount = if c.flat_amounts_cents.is_empty() {
-                        c.max_cents.unwrap_or(0)
-                    } else {
-                        q.amount_cents
-                            .and_then(|a| {
-                                c.flat_amounts_cents
-                                    .iter()
-                                    .copied()
-                                    .filter(|f| *f >= a)
-                                    .min()
-                            })
-                            .unwrap_or_else(|| {
-                                c.flat_amounts_cents.iter().copied().max().unwrap_or(0)
-                            })
-                    };
-                    let review = ReviewMode::parse(&c.review).ok_or_else(|| {
-                        AppError::Internal(format!(
-                            "scheme {} has a category with review `{}`",
-                            row.key, c.review
-                        ))
-                    })?;
-                    out.push(SchemeFit {
-                        scheme: row.key.clone(),
-                        scheme_name: row.name.clone(),
-                        category: c.key.clone(),
-                        category_name: c.name.clone(),
-                        amount_cents: amount,
-                        review,
-                        earliest_start: rules_check::earliest_start(c, today, next)
-                            .map(|d| d.to_string()),
-                        next_deadline: (review == ReviewMode::Jury)
-                            .then(|| next.map(|d| d.to_string()))
-                            .flatten(),
-                    });
-                }
-            }
-            out.sort_by_key(|f| (f.amount_cents, f.scheme.clone()));
-            Ok(out)
-        })
+        .with_conn(move |conn| scheme_fits(conn, q.amount_cents, q.theme.as_deref()))
         .await
         .map(web::Json)
 }

@@ -14,7 +14,8 @@ use samenstad_types::FieldError;
 use samenstad_types::account::Language;
 use samenstad_types::account::Role;
 use samenstad_types::subsidies::{
-    Application, ApplicationDraft, ApplicationStatus, Deadline, Report, Scheme, SchemeRules,
+    Application, ApplicationDraft, ApplicationStatus, Deadline, Report, ReviewMode, Scheme, SchemeFit,
+    SchemeRules,
 };
 use uuid::Uuid;
 
@@ -390,4 +391,57 @@ pub(crate) fn record_status(
         },
     )?;
     notify_applicant(conn, state_url, row, status.as_str(), reason)
+}
+
+/// The categories of the open schemes that fit `amount_cents` and `theme` (the subsidy finder),
+/// cheapest first, with their amount, review, earliest start and next jury deadline.
+pub(crate) fn scheme_fits(
+    conn: &mut PgConnection,
+    amount_cents: Option<i64>,
+    theme: Option<&str>,
+) -> Result<Vec<SchemeFit>, AppError> {
+    let today = Utc::now().date_naive();
+    let mut out = Vec::new();
+    for row in schemes::open_schemes(conn)? {
+        let rules = rules_of(&row)?;
+        let next = schemes::next_deadline(conn, row.id, today)?.map(|(_, d)| d);
+        for c in rules_check::fits(&rules, amount_cents, theme) {
+            let amount = if c.flat_amounts_cents.is_empty() {
+                c.max_cents.unwrap_or(0)
+            } else {
+                amount_cents
+                    .and_then(|a| {
+                        c.flat_amounts_cents
+                            .iter()
+                            .copied()
+                            .filter(|f| *f >= a)
+                            .min()
+                    })
+                    .unwrap_or_else(|| {
+                        c.flat_amounts_cents.iter().copied().max().unwrap_or(0)
+                    })
+            };
+            let review = ReviewMode::parse(&c.review).ok_or_else(|| {
+                AppError::Internal(format!(
+                    "scheme {} has a category with review `{}`",
+                    row.key, c.review
+                ))
+            })?;
+            out.push(SchemeFit {
+                scheme: row.key.clone(),
+                scheme_name: row.name.clone(),
+                category: c.key.clone(),
+                category_name: c.name.clone(),
+                amount_cents: amount,
+                review,
+                earliest_start: rules_check::earliest_start(c, today, next)
+                    .map(|d| d.to_string()),
+                next_deadline: (review == ReviewMode::Jury)
+                    .then(|| next.map(|d| d.to_string()))
+                    .flatten(),
+            });
+        }
+    }
+    out.sort_by_key(|f| (f.amount_cents, f.scheme.clone()));
+    Ok(out)
 }

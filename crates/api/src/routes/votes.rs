@@ -1064,12 +1064,19 @@ pub async fn vote_results(
 ) -> Result<web::Json<VoteResults>, AppError> {
     let id = parse_id(&id, "vote")?;
     state
-        .with_conn(move |conn| {
-            let (row, view) = closed_vote(conn, id, VoteAction::PublishResults)?;
-            Ok(tally(&row, &view.options, &ballots::counted(conn, id)?))
-        })
+        .with_conn(move |conn| Ok(closed_vote_results(conn, id)?.1))
         .await
         .map(web::Json)
+}
+
+/// A closed vote and its results (a conflict while it is not closed).
+pub(crate) fn closed_vote_results(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> Result<(Vote, VoteResults), AppError> {
+    let (row, view) = closed_vote(conn, id, VoteAction::PublishResults)?;
+    let results = tally(&row, &view.options, &ballots::counted(conn, id)?);
+    Ok((view, results))
 }
 
 /// The vote as a Pabulib election: proposals as projects, counted ballots as voters
