@@ -18,8 +18,9 @@ import sys
 
 DIST = os.path.join(os.path.dirname(__file__), "..", "frontend", "dist")
 GOAL = 200_000
-# The ratchet: what the public build sent when the split landed (568,638 bytes), rounded up.
-BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else 580_000
+# The ratchet: what the public build sent once the web app used the browser's fetch instead of
+# reqwest (496,011 bytes; 568,638 when the split landed), rounded up.
+BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else 500_000
 PAGES = [("public.html", "public pages (first visit)"),
          ("resident.html", "a resident's pages"),
          ("index.html", "every page (staff, administration)")]

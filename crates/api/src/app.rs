@@ -292,7 +292,9 @@ async fn page_for_host(req: &HttpRequest, page: &std::path::Path) -> Option<Http
         // so the head does not preload it (it would compete with the content for the line).
         Some(content) => html
             .lines()
-            .filter(|line| !line.contains("rel=\"modulepreload\"") && !line.contains("rel=\"preload\""))
+            .filter(|line| {
+                !line.contains("rel=\"modulepreload\"") && !line.contains("rel=\"preload\"")
+            })
             .collect::<Vec<_>>()
             .join("\n")
             .replacen(LOADING_SLOT, &content, 1),

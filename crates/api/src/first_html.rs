@@ -64,8 +64,8 @@ pub async fn main_content(
     })
 }
 
-/// The home page: the municipality's line and the list of its wijken (the map comes with the
-/// app).
+/// The home page: the municipality's line and the list of its wijken with their zones (the map
+/// comes with the app).
 fn home(municipality: &str, wijken: &WijkenSnapshot) -> String {
     let count = u32::try_from(wijken.wijken.len()).unwrap_or(u32::MAX);
     let items: String = wijken
@@ -73,19 +73,33 @@ fn home(municipality: &str, wijken: &WijkenSnapshot) -> String {
         .iter()
         .map(|w| {
             format!(
-                "<li><a href=\"/wijken/{}\">{}</a></li>",
+                "<li><a href=\"/wijken/{}\">{}</a><span class=\"zone\">{}</span></li>",
                 escape(w.wijk.slug.as_str()),
-                escape(w.wijk.name.as_str())
+                escape(w.wijk.name.as_str()),
+                zone(w.wijk.zone)
             )
         })
         .collect();
     format!(
         "<h1>{}</h1><div class=\"overview\"><section class=\"map-panel\"><h2>Kaart van de wijken\
          </h2><p class=\"help\">Kies een wijk op de kaart of in de lijst.</p></section><section \
-         class=\"list-panel\"><h2>Alle wijken</h2><ul class=\"wijk-list\">{items}</ul></section>\
-         </div>",
+         class=\"list-panel\"><h2>Alle wijken</h2><label for=\"wijk-search\">Zoek een wijk</label>\
+         <input id=\"wijk-search\" type=\"search\" placeholder=\"bv. Sint-Amandsberg, Muide, Rabot\" \
+         disabled><p class=\"count\">{count} / {count}</p><ul class=\"wijk-list\">{items}</ul>\
+         </section></div>",
         escape(samenstad_types::web::tagline(false, municipality, count).as_str())
     )
+}
+
+/// A zone's Dutch name (`frontend/src/labels.rs::zone`).
+fn zone(zone: samenstad_types::Zone) -> &'static str {
+    use samenstad_types::Zone as Z;
+    match zone {
+        Z::Binnenstad => "Binnenstad",
+        Z::Gordel19e => "19e-eeuwse gordel",
+        Z::Gordel20e => "20ste-eeuwse gordel",
+        Z::Deelgemeente => "Deelgemeente",
+    }
 }
 
 /// A wijk's page down to its "follow" section (a visitor's: log in to follow).
@@ -163,19 +177,23 @@ fn venue(detail: &VenueDetail) -> String {
             .unwrap_or_default()
     ));
     if v.is_sample {
-        html.push_str(
-            "<p class=\"badge\">Voorbeeld uit beleidsdocumenten – niet geverifieerd</p>",
-        );
+        html.push_str("<p class=\"badge\">Voorbeeld uit beleidsdocumenten – niet geverifieerd</p>");
     }
     if let Some(d) = &v.disclaimer {
-        html.push_str(&format!("<p class=\"disclaimer\">{}</p>", escape(d.as_str())));
+        html.push_str(&format!(
+            "<p class=\"disclaimer\">{}</p>",
+            escape(d.as_str())
+        ));
     }
     html.push_str(&format!("<p>{}</p>", escape(v.description.as_str())));
     let location = match (&v.address, v.location_precision) {
         (Some(a), _) => format!(
             "{}{}",
             a.street,
-            a.city.as_ref().map(|c| format!(", {c}")).unwrap_or_default()
+            a.city
+                .as_ref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default()
         ),
         (None, LocationPrecision::Municipality) => v.city.clone().unwrap_or_default(),
         _ => format!(
@@ -190,11 +208,27 @@ fn venue(detail: &VenueDetail) -> String {
         .chain(&v.target_groups)
         .map(String::as_str)
         .collect();
+    let note = match (&v.address, v.location_precision) {
+        (Some(_), _) => "",
+        (None, LocationPrecision::Municipality) => {
+            " <small class=\"note\">Enkel de gemeente is gekend; het juiste adres volgt.</small>"
+        }
+        (None, _) => {
+            " <small class=\"note\">Enkel de wijk is gekend; het juiste adres volgt.</small>"
+        }
+    };
     html.push_str(&format!(
-        "<dl class=\"facts\"><dt>Ligging</dt><dd>{}</dd><dt>Voorzieningen</dt><dd>{}</dd></dl>\
-         </article>",
+        "<dl class=\"facts\"><dt>Ligging</dt><dd>{}{note}</dd><dt>Voorzieningen</dt><dd>{}</dd>\
+         </dl></article>",
         escape(location.as_str()),
-        escape(if features.is_empty() { "–".to_owned() } else { features.join(", ") }.as_str())
+        escape(
+            if features.is_empty() {
+                "–".to_owned()
+            } else {
+                features.join(", ")
+            }
+            .as_str()
+        )
     ));
     html
 }
@@ -239,7 +273,13 @@ async fn subsidies(state: &AppState) -> Option<String> {
     themes.dedup();
     let themes: String = themes
         .iter()
-        .map(|t| format!("<option value=\"{}\">{}</option>", escape(*t), escape(theme(t).as_ref())))
+        .map(|t| {
+            format!(
+                "<option value=\"{}\">{}</option>",
+                escape(*t),
+                escape(theme(t).as_ref())
+            )
+        })
         .collect();
     let rows: String = fits.iter().map(|f| fit_row(f, &schemes)).collect();
     let table = if fits.is_empty() {
@@ -286,7 +326,11 @@ fn fit_row(f: &SchemeFit, schemes: &[Scheme]) -> String {
          class=\"visually-hidden\">: {} – {}</span></a></td></tr>",
         escape(f.scheme_name.as_str()),
         escape(f.category_name.as_str()),
-        if flat { amount } else { format!("tot {amount}") },
+        if flat {
+            amount
+        } else {
+            format!("tot {amount}")
+        },
         review_mode(f.review),
         escape(f.earliest_start.as_deref().unwrap_or("–")),
         escape(f.next_deadline.as_deref().unwrap_or("–")),
@@ -308,12 +352,19 @@ fn scheme_card(scheme: &Scheme, all: &[Scheme], today: chrono::NaiveDate) -> Str
     };
     let mut html = format!(
         "<article class=\"{}\"><h3>{} <span class=\"badge\">{status}</span></h3>",
-        if archived { "scheme archived" } else { "scheme" },
+        if archived {
+            "scheme archived"
+        } else {
+            "scheme"
+        },
         escape(scheme.name.as_str())
     );
     if let Some(key) = &scheme.replaced_by {
         let name = all.iter().find(|s| &s.key == key).map_or(key, |s| &s.name);
-        html.push_str(&format!("<p class=\"notice\">Vervangen door {}</p>", escape(name.as_str())));
+        html.push_str(&format!(
+            "<p class=\"notice\">Vervangen door {}</p>",
+            escape(name.as_str())
+        ));
     }
     html.push_str(&format!(
         "<p>{}</p><p class=\"meta\">{}</p>",
@@ -349,7 +400,10 @@ fn scheme_card(scheme: &Scheme, all: &[Scheme], today: chrono::NaiveDate) -> Str
         .filter(|d| d.closed_at.is_none() && d.closes_on >= today)
         .min_by(|a, b| a.closes_on.cmp(&b.closes_on));
     if let (false, Some(d)) = (archived, next) {
-        html.push_str(&format!("<p>Volgende deadline: {}</p>", escape(d.closes_on.as_str())));
+        html.push_str(&format!(
+            "<p>Volgende deadline: {}</p>",
+            escape(d.closes_on.as_str())
+        ));
     }
     html.push_str("</article>");
     html

@@ -13,7 +13,6 @@
 
 mod transport;
 
-use transport::{Http, Request, Response, pause};
 use samenstad_types::account::{
     ApiClient, AuditExportQuery, AuditPage, ChangePassword, ClientCredentialsRequest, ClientToken,
     CreateApiClient, CreateOrganisation, DeleteMe, GrantRole, Invitation, InviteMember,
@@ -58,6 +57,7 @@ use samenstad_types::{
     Health, ListWijkenQuery, Page, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
 };
 use serde::de::DeserializeOwned;
+use transport::{Http, Request, Response, pause};
 
 /// What a call can fail with.
 #[derive(Debug, thiserror::Error)]

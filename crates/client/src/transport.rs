@@ -226,11 +226,12 @@ impl Http {
             init.set_body(&js_sys::Uint8Array::from(body.as_slice()));
         }
         let window = web_sys::window().ok_or_else(|| Error::Http("no window".to_owned()))?;
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
-            .await
-            .map_err(failed)?
-            .dyn_into()
-            .map_err(failed)?;
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
+                .await
+                .map_err(failed)?
+                .dyn_into()
+                .map_err(failed)?;
         let retry_after = response
             .headers()
             .get("Retry-After")
@@ -260,8 +261,7 @@ pub(crate) async fn pause(duration: std::time::Duration) {
     let millis = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some(window) = web_sys::window() {
-            let _ =
-                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -324,10 +324,19 @@ mod tests {
             q: "zaal & keuken",
             cursor: None,
         });
-        assert_eq!(request.url(), "http://h/api/v1/venues?wijk=7&q=zaal+%26+keuken");
+        assert_eq!(
+            request.url(),
+            "http://h/api/v1/venues?wijk=7&q=zaal+%26+keuken"
+        );
         let twice = request.query(&[("from", "2026-12-01")]);
-        assert!(twice.url().ends_with("keuken&from=2026-12-01"), "{}", twice.url());
-        let none = http.get("http://h/x".to_owned()).query(&[("a", None::<u8>)]);
+        assert!(
+            twice.url().ends_with("keuken&from=2026-12-01"),
+            "{}",
+            twice.url()
+        );
+        let none = http
+            .get("http://h/x".to_owned())
+            .query(&[("a", None::<u8>)]);
         assert_eq!(none.url(), "http://h/x");
     }
 
@@ -348,9 +357,19 @@ mod tests {
 
     #[test]
     fn a_base_url_needs_a_scheme_and_a_host_and_gets_its_slash() {
-        assert_eq!(base("http://localhost:8080").unwrap(), "http://localhost:8080/");
+        assert_eq!(
+            base("http://localhost:8080").unwrap(),
+            "http://localhost:8080/"
+        );
         assert_eq!(base("https://x.be/stad/").unwrap(), "https://x.be/stad/");
-        for bad in ["/api", "localhost:8080", "ftp://x", "http://", "http://x/?a=1", "http://u@x"] {
+        for bad in [
+            "/api",
+            "localhost:8080",
+            "ftp://x",
+            "http://",
+            "http://x/?a=1",
+            "http://u@x",
+        ] {
             assert!(matches!(base(bad), Err(Error::BaseUrl(_))), "{bad}");
         }
     }

@@ -65,6 +65,7 @@ fn Overview(collection: WijkFeatureCollection) -> impl IntoView {
         .into_iter()
         .map(|f| (f.properties, f.geometry))
         .collect::<Vec<_>>();
+    let total = wijken.len();
     let all = StoredValue::new(wijken);
     let visible = Memo::new(move |_| {
         let q = query.get();
@@ -100,7 +101,7 @@ fn Overview(collection: WijkFeatureCollection) -> impl IntoView {
                     prop:value=query
                     on:input=move |ev| set_query.set(event_target_value(&ev))
                 />
-                <p class="count" aria-live="polite">{move || visible.with(|v| format!("{} / 25", v.len()))}</p>
+                <p class="count" aria-live="polite">{move || visible.with(|v| format!("{} / {total}", v.len()))}</p>
                 <Show when=move || visible.with(|v| !v.is_empty()) fallback=move || view! { <p>{move || t(lang.get(), T::NoMatches)}</p> }>
                     <ul class="wijk-list">
                         <For each=move || visible.get() key=|w| w.wijknr let:wijk>

@@ -322,7 +322,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
             <p>{v.description.clone()}</p>
             <dl class="facts">
                 <dt>{move || t(lang.get(), T::Location)}</dt>
-                <dd>{location} <Show when=move || only_wijk><small class="note">{move || t(lang.get(), if only_town { T::OnlyTownKnown } else { T::OnlyWijkKnown })}</small></Show></dd>
+                <dd>{location} " " <Show when=move || only_wijk><small class="note">{move || t(lang.get(), if only_town { T::OnlyTownKnown } else { T::OnlyWijkKnown })}</small></Show></dd>
                 <dt>{move || t(lang.get(), T::Facilities)}</dt>
                 <dd>{if features.is_empty() { "–".to_owned() } else { features.join(", ") }}</dd>
             </dl>

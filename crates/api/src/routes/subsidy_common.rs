@@ -14,8 +14,8 @@ use samenstad_types::FieldError;
 use samenstad_types::account::Language;
 use samenstad_types::account::Role;
 use samenstad_types::subsidies::{
-    Application, ApplicationDraft, ApplicationStatus, Deadline, Report, ReviewMode, Scheme, SchemeFit,
-    SchemeRules,
+    Application, ApplicationDraft, ApplicationStatus, Deadline, Report, ReviewMode, Scheme,
+    SchemeFit, SchemeRules,
 };
 use uuid::Uuid;
 
@@ -417,9 +417,7 @@ pub(crate) fn scheme_fits(
                             .filter(|f| *f >= a)
                             .min()
                     })
-                    .unwrap_or_else(|| {
-                        c.flat_amounts_cents.iter().copied().max().unwrap_or(0)
-                    })
+                    .unwrap_or_else(|| c.flat_amounts_cents.iter().copied().max().unwrap_or(0))
             };
             let review = ReviewMode::parse(&c.review).ok_or_else(|| {
                 AppError::Internal(format!(
@@ -434,8 +432,7 @@ pub(crate) fn scheme_fits(
                 category_name: c.name.clone(),
                 amount_cents: amount,
                 review,
-                earliest_start: rules_check::earliest_start(c, today, next)
-                    .map(|d| d.to_string()),
+                earliest_start: rules_check::earliest_start(c, today, next).map(|d| d.to_string()),
                 next_deadline: (review == ReviewMode::Jury)
                     .then(|| next.map(|d| d.to_string()))
                     .flatten(),
