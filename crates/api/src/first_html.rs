@@ -186,21 +186,7 @@ fn venue(detail: &VenueDetail) -> String {
         ));
     }
     html.push_str(&format!("<p>{}</p>", escape(v.description.as_str())));
-    let location = match (&v.address, v.location_precision) {
-        (Some(a), _) => format!(
-            "{}{}",
-            a.street,
-            a.city
-                .as_ref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default()
-        ),
-        (None, LocationPrecision::Municipality) => v.city.clone().unwrap_or_default(),
-        _ => format!(
-            "wijk {}",
-            v.wijknr.map(|n| n.to_string()).unwrap_or_default()
-        ),
-    };
+    let location = v.location_line();
     let features: Vec<&str> = v
         .facilities
         .iter()

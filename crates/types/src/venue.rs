@@ -194,6 +194,24 @@ pub struct Venue {
     pub distance_m: Option<f64>,
 }
 
+impl Venue {
+    /// Where the venue is, as a page shows it: street and city, else the municipality (when only
+    /// that is known) or `wijk N`.
+    pub fn location_line(&self) -> String {
+        match (&self.address, self.location_precision) {
+            (Some(a), _) => match &a.city {
+                Some(city) => format!("{}, {city}", a.street),
+                None => a.street.clone(),
+            },
+            (None, LocationPrecision::Municipality) => self.city.clone().unwrap_or_default(),
+            _ => format!(
+                "wijk {}",
+                self.wijknr.map(|n| n.to_string()).unwrap_or_default()
+            ),
+        }
+    }
+}
+
 /// Tariffs of a room per hour, in euro cents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -272,21 +272,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
     set_title(&v.name);
     let kind = v.venue_type;
     let sample = v.is_sample;
-    let location = match (&v.address, v.location_precision) {
-        (Some(a), _) => format!(
-            "{}{}",
-            a.street,
-            a.city
-                .as_ref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default()
-        ),
-        (None, LocationPrecision::Municipality) => v.city.clone().unwrap_or_default(),
-        _ => format!(
-            "wijk {}",
-            v.wijknr.map(|n| n.to_string()).unwrap_or_default()
-        ),
-    };
+    let location = v.location_line();
     let only_wijk = v.address.is_none();
     let only_town = v.location_precision == LocationPrecision::Municipality;
     let features: Vec<String> = v
