@@ -16,6 +16,8 @@ use samenstad_types::subsidies::{
 };
 use samenstad_types::venue::{BookingStatus, OpeningKind, VenueType};
 
+use samenstad_types::labels as names;
+
 use crate::i18n::Lang;
 
 /// The name in `lang` from a (Dutch, English) pair.
@@ -28,15 +30,7 @@ fn pick(lang: Lang, (nl, en): (&'static str, &'static str)) -> &'static str {
 
 /// A zone of the city.
 pub fn zone(lang: Lang, zone: Zone) -> &'static str {
-    pick(
-        lang,
-        match zone {
-            Zone::Binnenstad => ("Binnenstad", "Inner city"),
-            Zone::Gordel19e => ("19e-eeuwse gordel", "19th-century belt"),
-            Zone::Gordel20e => ("20ste-eeuwse gordel", "20th-century belt"),
-            Zone::Deelgemeente => ("Deelgemeente", "Former municipality"),
-        },
-    )
+    pick(lang, names::zone(zone))
 }
 
 /// A role of an account.
@@ -78,19 +72,7 @@ pub fn opening_kind(lang: Lang, kind: OpeningKind) -> String {
 
 /// A type of venue.
 pub fn venue_type(lang: Lang, kind: VenueType) -> String {
-    use VenueType as V;
-    let names = match kind {
-        V::Buurtcentrum => ("Buurtcentrum", "Buurtcentrum"),
-        V::OpenHuis => ("Open Huis", "Open Huis"),
-        V::Buurthuis => ("Buurthuis", "Buurthuis"),
-        V::LokaalDienstencentrum => ("Lokaal dienstencentrum", "Local service centre"),
-        V::Buurtsecretariaat => ("Buurtsecretariaat", "Buurtsecretariaat"),
-        V::Buurtpunt => ("Buurtpunt", "Buurtpunt"),
-        V::Bibliotheek => ("Bibliotheek", "Library"),
-        V::PartnerPlace => ("Partnerplek", "Partner place"),
-        V::TijdelijkeInvulling => ("Tijdelijke invulling", "Temporary use"),
-    };
-    pick(lang, names).to_owned()
+    pick(lang, names::venue_type(kind)).to_owned()
 }
 
 /// The status of a booking.
@@ -284,43 +266,20 @@ pub fn applicant_kind(lang: Lang, kind: ApplicantKind) -> String {
 
 /// A theme of a scheme.
 pub fn theme(lang: Lang, theme: &str) -> String {
-    let names = match theme {
-        "ontmoeten" => ("Ontmoeten", "Meeting people"),
-        "samenleven" => ("Samenleven", "Living together"),
-        "emancipatie" => ("Emancipatie", "Emancipation"),
-        "welzijn" => ("Welzijn", "Well-being"),
-        "gelijke_kansen" => ("Gelijke kansen", "Equal opportunities"),
-        "gezondheid" => ("Gezondheid", "Health"),
-        "cultuur" => ("Cultuur", "Culture"),
-        "sport" => ("Sport", "Sport"),
-        "ondernemen" => ("Ondernemen", "Enterprise"),
-        "circulaire_economie" => ("Circulaire economie", "Circular economy"),
-        "groen" => ("Groen", "Greenery"),
-        "leefbaarheid" => ("Leefbaarheid", "Liveability"),
-        "participatie" => ("Participatie", "Participation"),
-        "betrokkenheid" => ("Betrokkenheid", "Involvement"),
-        _ => return theme.replace('_', " "),
-    };
-    pick(lang, names).to_owned()
+    match names::theme(theme) {
+        Some(names) => pick(lang, names).to_owned(),
+        None => theme.replace('_', " "),
+    }
 }
 
 /// How a category is decided.
 pub fn review_mode(lang: Lang, review: ReviewMode) -> String {
-    let names = match review {
-        ReviewMode::Automatic => ("getoetst aan de regels", "checked against the rules"),
-        ReviewMode::Jury => ("jury", "jury"),
-    };
-    pick(lang, names).to_owned()
+    pick(lang, names::review_mode(review)).to_owned()
 }
 
 /// The status of a subsidy scheme.
 pub fn scheme_status(lang: Lang, status: SchemeStatus) -> String {
-    let names = match status {
-        SchemeStatus::Active => ("loopt", "open"),
-        SchemeStatus::TestPhase => ("testfase", "test phase"),
-        SchemeStatus::Archived => ("gearchiveerd", "archived"),
-    };
-    pick(lang, names).to_owned()
+    pick(lang, names::scheme_status(status)).to_owned()
 }
 
 /// Who moved an application on its timeline.

@@ -11,8 +11,9 @@
 //! list item and table cell sent here is one the app then shows.
 
 use quick_xml::escape::escape;
+use samenstad_types::labels;
 use samenstad_types::subsidies::{ReviewMode, Scheme, SchemeFit, SchemeStatus};
-use samenstad_types::venue::{LocationPrecision, VenueDetail, VenueType};
+use samenstad_types::venue::{LocationPrecision, VenueDetail};
 use samenstad_types::web::money;
 
 use crate::cache::WijkenSnapshot;
@@ -76,7 +77,7 @@ fn home(municipality: &str, wijken: &WijkenSnapshot) -> String {
                 "<li><a href=\"/wijken/{}\">{}</a><span class=\"zone\">{}</span></li>",
                 escape(w.wijk.slug.as_str()),
                 escape(w.wijk.name.as_str()),
-                zone(w.wijk.zone)
+                labels::zone(w.wijk.zone).0
             )
         })
         .collect();
@@ -89,17 +90,6 @@ fn home(municipality: &str, wijken: &WijkenSnapshot) -> String {
          </section></div>",
         escape(samenstad_types::web::tagline(false, municipality, count).as_str())
     )
-}
-
-/// A zone's Dutch name (`frontend/src/labels.rs::zone`).
-fn zone(zone: samenstad_types::Zone) -> &'static str {
-    use samenstad_types::Zone as Z;
-    match zone {
-        Z::Binnenstad => "Binnenstad",
-        Z::Gordel19e => "19e-eeuwse gordel",
-        Z::Gordel20e => "20ste-eeuwse gordel",
-        Z::Deelgemeente => "Deelgemeente",
-    }
 }
 
 /// A wijk's page down to its "follow" section (a visitor's: log in to follow).
@@ -170,7 +160,7 @@ fn venue(detail: &VenueDetail) -> String {
     }
     html.push_str(&format!(
         "<p class=\"meta\">{}{}</p>",
-        venue_type(v.venue_type),
+        labels::venue_type(v.venue_type).0,
         v.operator_name
             .as_deref()
             .map(|o| format!(" · {}", escape(o)))
@@ -219,22 +209,6 @@ fn venue(detail: &VenueDetail) -> String {
     html
 }
 
-/// A venue type's Dutch name (`frontend/src/labels.rs::venue_type`).
-fn venue_type(kind: VenueType) -> &'static str {
-    use VenueType as V;
-    match kind {
-        V::Buurtcentrum => "Buurtcentrum",
-        V::OpenHuis => "Open Huis",
-        V::Buurthuis => "Buurthuis",
-        V::LokaalDienstencentrum => "Lokaal dienstencentrum",
-        V::Buurtsecretariaat => "Buurtsecretariaat",
-        V::Buurtpunt => "Buurtpunt",
-        V::Bibliotheek => "Bibliotheek",
-        V::PartnerPlace => "Partnerplek",
-        V::TijdelijkeInvulling => "Tijdelijke invulling",
-    }
-}
-
 /// The subsidy finder as it opens: the finder without an amount or theme, and every scheme.
 async fn subsidies(state: &AppState) -> Option<String> {
     use crate::routes::subsidy_common::{scheme_fits, scheme_view};
@@ -263,7 +237,11 @@ async fn subsidies(state: &AppState) -> Option<String> {
             format!(
                 "<option value=\"{}\">{}</option>",
                 escape(*t),
-                escape(theme(t).as_ref())
+                escape(
+                    labels::theme(t)
+                        .map_or_else(|| t.replace('_', " "), |n| n.0.to_owned())
+                        .as_str()
+                )
             )
         })
         .collect();
@@ -317,7 +295,7 @@ fn fit_row(f: &SchemeFit, schemes: &[Scheme]) -> String {
         } else {
             format!("tot {amount}")
         },
-        review_mode(f.review),
+        labels::review_mode(f.review).0,
         escape(f.earliest_start.as_deref().unwrap_or("–")),
         escape(f.next_deadline.as_deref().unwrap_or("–")),
         escape(f.scheme.as_str()),
@@ -331,11 +309,7 @@ fn fit_row(f: &SchemeFit, schemes: &[Scheme]) -> String {
 fn scheme_card(scheme: &Scheme, all: &[Scheme], today: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     let archived = scheme.status == SchemeStatus::Archived;
-    let status = match scheme.status {
-        SchemeStatus::Active => "loopt",
-        SchemeStatus::TestPhase => "testfase",
-        SchemeStatus::Archived => "gearchiveerd",
-    };
+    let status = labels::scheme_status(scheme.status).0;
     let mut html = format!(
         "<article class=\"{}\"><h3>{} <span class=\"badge\">{status}</span></h3>",
         if archived {
@@ -364,7 +338,7 @@ fn scheme_card(scheme: &Scheme, all: &[Scheme], today: chrono::NaiveDate) -> Str
             .iter()
             .map(|c| {
                 let review = match ReviewMode::parse(&c.review) {
-                    Some(mode) => review_mode(mode),
+                    Some(mode) => labels::review_mode(mode).0,
                     None => c.review.as_str(),
                 };
                 format!("<li>{} ({})</li>", escape(c.name.as_str()), escape(review))
@@ -380,11 +354,7 @@ fn scheme_card(scheme: &Scheme, all: &[Scheme], today: chrono::NaiveDate) -> Str
         ));
     }
     let today = today.to_string();
-    let next = scheme
-        .deadlines
-        .iter()
-        .filter(|d| d.closed_at.is_none() && d.closes_on >= today)
-        .min_by(|a, b| a.closes_on.cmp(&b.closes_on));
+    let next = scheme.next_deadline(&today);
     if let (false, Some(d)) = (archived, next) {
         html.push_str(&format!(
             "<p>Volgende deadline: {}</p>",
@@ -398,36 +368,6 @@ fn scheme_card(scheme: &Scheme, all: &[Scheme], today: chrono::NaiveDate) -> Str
 /// An amount as the web app writes it in Dutch (cents only when there are any).
 fn euro(cents: i64) -> String {
     money(cents, false, cents % 100 != 0)
-}
-
-/// How a category is reviewed, in Dutch (`frontend/src/labels.rs::review_mode`).
-fn review_mode(review: ReviewMode) -> &'static str {
-    match review {
-        ReviewMode::Automatic => "getoetst aan de regels",
-        ReviewMode::Jury => "jury",
-    }
-}
-
-/// A theme's Dutch name (`frontend/src/labels.rs::theme`).
-fn theme(key: &str) -> std::borrow::Cow<'static, str> {
-    let name = match key {
-        "ontmoeten" => "Ontmoeten",
-        "samenleven" => "Samenleven",
-        "emancipatie" => "Emancipatie",
-        "welzijn" => "Welzijn",
-        "gelijke_kansen" => "Gelijke kansen",
-        "gezondheid" => "Gezondheid",
-        "cultuur" => "Cultuur",
-        "sport" => "Sport",
-        "ondernemen" => "Ondernemen",
-        "circulaire_economie" => "Circulaire economie",
-        "groen" => "Groen",
-        "leefbaarheid" => "Leefbaarheid",
-        "participatie" => "Participatie",
-        "betrokkenheid" => "Betrokkenheid",
-        _ => return key.replace('_', " ").into(),
-    };
-    name.into()
 }
 
 /// A closed vote's page with its results (an open vote's ballot is the app's alone).

@@ -12,6 +12,7 @@ pub mod feedback;
 pub mod follows;
 pub mod geojson;
 pub mod health;
+pub mod labels;
 pub mod open311;
 pub mod page;
 pub mod problem;

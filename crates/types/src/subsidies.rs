@@ -343,6 +343,16 @@ pub struct Scheme {
     pub deadlines: Vec<Deadline>,
 }
 
+impl Scheme {
+    /// The deadline still open on `today` (`YYYY-MM-DD`) that closes first.
+    pub fn next_deadline(&self, today: &str) -> Option<&Deadline> {
+        self.deadlines
+            .iter()
+            .filter(|d| d.closed_at.is_none() && d.closes_on.as_str() >= today)
+            .min_by(|a, b| a.closes_on.cmp(&b.closes_on))
+    }
+}
+
 /// Creates or replaces a scheme (`PUT /subsidies/schemes/{key}`).
 #[samenstad_macros::constraints]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]

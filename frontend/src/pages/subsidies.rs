@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use samenstad_types::FieldError;
 use samenstad_types::account::Me;
 use samenstad_types::subsidies::{
-    ApplicationDraft, ApplicationsQuery, Deadline, FinderQuery, NewApplication, Scheme, SchemeRules,
+    ApplicationDraft, ApplicationsQuery, FinderQuery, NewApplication, Scheme, SchemeRules,
 };
 
 use crate::api;
@@ -31,15 +31,6 @@ pub(crate) fn this_year() -> i32 {
 
 pub(crate) fn today() -> String {
     format::local_date(&js_sys::Date::new_0())
-}
-
-/// The first jury deadline of the scheme on or after `today` that did not go to the jury yet.
-pub(crate) fn next_deadline<'s>(scheme: &'s Scheme, today: &str) -> Option<&'s Deadline> {
-    scheme
-        .deadlines
-        .iter()
-        .filter(|d| d.closed_at.is_none() && d.closes_on.as_str() >= today)
-        .min_by(|a, b| a.closes_on.cmp(&b.closes_on))
 }
 
 /// Whether the person runs subsidy programmes.
@@ -402,7 +393,7 @@ fn SchemeCard(scheme: Scheme, replaced_by: Option<String>, year: i32) -> impl In
         .iter()
         .find(|b| b.year == year)
         .map(|b| b.remaining_cents);
-    let next = next_deadline(&scheme, &today()).map(|d| d.closes_on.clone());
+    let next = scheme.next_deadline(&today()).map(|d| d.closes_on.clone());
     let categories = scheme.rules.categories.clone();
     view! {
         <article class=if archived { "scheme archived" } else { "scheme" }>

@@ -17,7 +17,7 @@ use crate::i18n::{Lang, T, t, tr, use_lang};
 use crate::labels;
 use crate::pages::subsidies::{
     SubsidyNav, applications_count, category_label, error_text, is_jury, is_programme_staff,
-    next_deadline, scheme_list, this_year, today,
+    scheme_list, this_year, today,
 };
 use crate::pages::subsidy_application::StaffPanel;
 use crate::state::use_session;
@@ -298,7 +298,7 @@ fn Deadlines(version: RwSignal<u32>) -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{tr(T::Loading)}</p> }>
                 {move || schemes.get().map(|r| match r {
                     Ok(list) => list.into_iter().filter(|s| s.status != "archived" && !s.deadlines.is_empty()).map(|s| {
-                        let next = next_deadline(&s, &today).map(|d| d.id.clone());
+                        let next = s.next_deadline(&today).map(|d| d.id.clone());
                         let shown: Vec<_> = s.deadlines.iter().filter(|d| {
                             d.closed_at.is_none() && (Some(&d.id) == next.as_ref() || d.applications > 0)
                         }).cloned().collect();

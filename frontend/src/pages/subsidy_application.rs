@@ -25,7 +25,7 @@ use crate::format::{self, euro};
 use crate::i18n::{Lang, T, t, tr, use_lang};
 use crate::labels;
 use crate::pages::subsidies::{
-    SubsidyNav, error_text, is_jury, is_programme_staff, next_deadline, problem_text, today,
+    SubsidyNav, error_text, is_jury, is_programme_staff, problem_text, today,
 };
 use crate::state::use_session;
 
@@ -145,7 +145,7 @@ impl Checker {
         Self {
             rules: scheme.rules.clone(),
             status: scheme.status.as_str().to_owned(),
-            next_deadline: next_deadline(scheme, &today).map(|d| d.closes_on.clone()),
+            next_deadline: scheme.next_deadline(&today).map(|d| d.closes_on.clone()),
             today,
         }
     }
