@@ -18,7 +18,8 @@ pub mod testing;
 
 pub use diesel::PgConnection;
 pub use pool::{
-    DbPool, PooledConn, connect_pool, connect_pool_with, discard, is_disconnect, run_migrations,
+    DbPool, PooledConn, answers, connect_pool, connect_pool_with, discard, is_disconnect,
+    run_migrations,
 };
 pub use tenancy::set_municipality;
 

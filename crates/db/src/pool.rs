@@ -83,6 +83,13 @@ pub fn discard(conn: &mut PgConnection) {
     AnsiTransactionManager::transaction_manager_status_mut(conn).set_in_error();
 }
 
+/// Whether `conn` still answers (one round trip): after a connection was found lost, its
+/// siblings in the pool are likely lost too.
+pub fn answers(conn: &mut PgConnection) -> bool {
+    use diesel::r2d2::R2D2Connection;
+    conn.ping().is_ok()
+}
+
 /// Runs the pending migrations and returns their versions.
 pub fn run_migrations(conn: &mut PgConnection) -> Result<Vec<String>, DbError> {
     let applied = conn
