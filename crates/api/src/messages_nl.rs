@@ -1101,4 +1101,28 @@ pub(crate) const NL: &[(&str, &str)] = &[
         "The request body is too large.",
         "De inhoud van de aanvraag is te groot.",
     ),
+    (
+        "give an e-mail address or a phone number",
+        "geef een e-mailadres of een telefoonnummer",
+    ),
+    (
+        "must be 1 to 120 characters",
+        "moet 1 tot 120 tekens lang zijn",
+    ),
+    (
+        "must be 1 to 300 characters",
+        "moet 1 tot 300 tekens lang zijn",
+    ),
+    (
+        "must be a phone number: digits, spaces and + . / ( ) -",
+        "moet een telefoonnummer zijn: cijfers, spaties en + . / ( ) -",
+    ),
+    (
+        "wijk {wijknr} has no contact yet",
+        "wijk {wijknr} heeft nog geen contact",
+    ),
+    (
+        "wijk {wijknr} has no contact",
+        "wijk {wijknr} heeft geen contact",
+    ),
 ];

@@ -929,3 +929,116 @@ async fn the_ideas_inbox_filters_by_channel_day_and_hidden_and_keeps_contacts_fo
     mine.sort();
     assert_eq!(mine, vec!["Fietsenstalling", "Petanquebaan"]);
 }
+
+#[actix_web::test]
+async fn staff_of_a_wijk_set_its_contact_that_everyone_reads_and_no_one_else_may_change() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    let staff = staff_of(&app, &db, &admin, "wijkregie-sth@example.org", 2).await;
+    let other = staff_of(&app, &db, &admin, "wijkregie-rabot@example.org", 9).await;
+    verified_user(&app, &db, "bewoner@example.org").await;
+    let resident = access(&app, "bewoner@example.org").await;
+    let uri = "/api/v1/wijken/sluizeken-tolhuis-ham/contact";
+
+    // No contact yet: a 404 that says so.
+    let none = get_as(&app, uri, None).await;
+    assert_eq!(none.status, StatusCode::NOT_FOUND, "{}", none.body);
+    assert_eq!(none.body["detail"], "wijk 2 has no contact yet");
+
+    let contact = json!({"name": "  Wijkregie Sluizeken-Tolhuis-Ham ", "email": "wijkregie.sth@stad.example",
+        "phone": "", "office_hours": "Dinsdag 14–16 uur in Buurtcentrum Sluizeken"});
+    // Who may not: nobody logged in, a resident, staff of another wijk.
+    let put = |token: Option<String>, body: Value| {
+        let app = &app;
+        async move { call(app, Method::PUT, uri, Some(body), token.as_deref()).await }
+    };
+    assert_eq!(
+        put(None, contact.clone()).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        put(Some(resident.clone()), contact.clone()).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let refused = put(Some(other.clone()), contact.clone()).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert_eq!(
+        refused.body["detail"],
+        "only staff of this wijk may do this"
+    );
+
+    // Bad input: every problem named, nothing kept.
+    let bad = put(
+        Some(staff.clone()),
+        json!({"name": " ", "email": "geen adres", "phone": "bel ons"}),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
+    let fields: Vec<&str> = bad.body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["field"].as_str().expect("field"))
+        .collect();
+    assert!(
+        fields.contains(&"name") && fields.contains(&"email") && fields.contains(&"phone"),
+        "{fields:?}"
+    );
+    let unreachable = put(Some(staff.clone()), json!({"name": "Wijkregie"})).await;
+    assert_eq!(unreachable.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        unreachable.body["errors"][0]["message"],
+        "give an e-mail address or a phone number"
+    );
+    assert_eq!(get_as(&app, uri, None).await.status, StatusCode::NOT_FOUND);
+
+    // Staff of the wijk set it: trimmed, the blank phone left out; anyone reads it, by number too.
+    let set = put(Some(staff.clone()), contact).await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.body);
+    assert_eq!(set.body["name"], "Wijkregie Sluizeken-Tolhuis-Ham");
+    assert_eq!(set.body["phone"], Value::Null);
+    let read = get_as(&app, "/api/v1/wijken/2/contact", None).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.body["email"], "wijkregie.sth@stad.example");
+    assert_eq!(read.body["wijknr"], 2);
+    // Replaced as a whole; an administrator may too.
+    let replaced = put(
+        Some(admin.clone()),
+        json!({"name": "Wijkregie STH", "phone": "+32 9 210 10 10"}),
+    )
+    .await;
+    assert_eq!(replaced.status, StatusCode::OK, "{}", replaced.body);
+    assert_eq!(replaced.body["email"], Value::Null);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'wijk.contact_set' AND object_type = 'wijk'"
+        ),
+        2
+    );
+
+    // Removed: the wijk has no contact again; removing twice is a 404.
+    let removed = call(&app, Method::DELETE, uri, None, Some(&other)).await;
+    assert_eq!(removed.status, StatusCode::FORBIDDEN);
+    let removed = call(&app, Method::DELETE, uri, None, Some(&staff)).await;
+    assert_eq!(removed.status, StatusCode::NO_CONTENT);
+    assert_eq!(get_as(&app, uri, None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        call(&app, Method::DELETE, uri, None, Some(&staff))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get_as(&app, "/api/v1/wijken/26/contact", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'wijk.contact_removed'"
+        ),
+        1
+    );
+}

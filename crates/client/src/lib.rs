@@ -672,6 +672,39 @@ impl Client {
         not_found_is_none(self.get(self.http.get(self.url(&["wijken", key]))).await)
     }
 
+    /// `GET /api/v1/wijken/{key}/contact`: who to contact in the wijk; `None` when the wijk has
+    /// no contact yet (or does not exist).
+    pub async fn wijk_contact(
+        &self,
+        key: &str,
+    ) -> Result<Option<samenstad_types::wijk::WijkContact>, Error> {
+        not_found_is_none(
+            self.get(self.http.get(self.url(&["wijken", key, "contact"])))
+                .await,
+        )
+    }
+
+    /// `PUT /api/v1/wijken/{key}/contact` (staff of the wijk).
+    pub async fn set_wijk_contact(
+        &self,
+        key: &str,
+        body: &samenstad_types::wijk::SetWijkContact,
+    ) -> Result<samenstad_types::wijk::WijkContact, Error> {
+        self.get(
+            self.http
+                .put(self.url(&["wijken", key, "contact"]))
+                .json(body),
+        )
+        .await
+    }
+
+    /// `DELETE /api/v1/wijken/{key}/contact` (staff of the wijk).
+    pub async fn delete_wijk_contact(&self, key: &str) -> Result<(), Error> {
+        self.send(self.http.delete(self.url(&["wijken", key, "contact"])))
+            .await
+            .map(|_| ())
+    }
+
     /// `GET /api/v1/wijken/lookup`: the wijk containing the point; `None` outside every wijk.
     pub async fn lookup_wijk(&self, lat: f64, lon: f64) -> Result<Option<Wijk>, Error> {
         let request = self

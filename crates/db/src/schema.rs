@@ -53,6 +53,21 @@ diesel::joinable!(wijk -> municipality (municipality_id));
 diesel::allow_tables_to_appear_in_same_query!(municipality, wijk);
 
 diesel::table! {
+    wijk_contact (wijk_id) {
+        wijk_id -> Uuid,
+        municipality_id -> Uuid,
+        name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        office_hours -> Nullable<Text>,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(wijk_contact -> wijk (wijk_id));
+diesel::allow_tables_to_appear_in_same_query!(wijk, wijk_contact);
+
+diesel::table! {
     reference_version (name) {
         name -> Text,
         version -> Int8,

@@ -340,3 +340,53 @@ pub struct MapLayer {
     /// Attribution to show under a map with tiles.
     pub attribution: Option<String>,
 }
+
+/// Who to contact in a wijk: its wijkregisseur, who links residents and the city there, as the
+/// city publishes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "wijknr": 2, "name": "Wijkregie Sluizeken-Tolhuis-Ham", "email": "wijkregie.sth@stad.example",
+    "phone": "+32 9 210 10 10", "office_hours": "Dinsdag 14–16 uur in Buurtcentrum Sluizeken",
+    "updated_at": "2026-12-05T10:00:00Z"})))]
+pub struct WijkContact {
+    /// The wijk's number.
+    pub wijknr: i16,
+    /// Who to contact (a person or the wijk's team).
+    pub name: String,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// When and where to find them.
+    pub office_hours: Option<String>,
+    /// When this was last changed (RFC 3339).
+    pub updated_at: String,
+}
+
+/// A wijk's contact as staff of the wijk set it: a name and an e-mail address or phone number
+/// (or both); office hours optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "name": "Wijkregie Sluizeken-Tolhuis-Ham", "email": "wijkregie.sth@stad.example",
+    "phone": "+32 9 210 10 10", "office_hours": "Dinsdag 14–16 uur in Buurtcentrum Sluizeken"})))]
+pub struct SetWijkContact {
+    /// Who to contact: 1 to 120 characters.
+    #[validate(length(min = 1, max = 120, message = "must be 1 to 120 characters"))]
+    pub name: String,
+    /// E-mail address.
+    #[serde(default)]
+    #[validate(
+        email(message = "must be an e-mail address"),
+        length(max = 254, message = "must be an e-mail address")
+    )]
+    pub email: Option<String>,
+    /// Phone number: digits, spaces and `+ . / ( ) -`, 6 to 30 characters.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// When and where to find them: at most 300 characters.
+    #[serde(default)]
+    #[validate(length(min = 1, max = 300, message = "must be 1 to 300 characters"))]
+    pub office_hours: Option<String>,
+}

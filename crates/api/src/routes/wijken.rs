@@ -1,16 +1,23 @@
 //! Wijken: list, GeoJSON, lookup by point, one by number or slug.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::middleware::from_fn;
+use actix_web::{HttpRequest, HttpResponse, delete, get, put, web};
+use samenstad_db::queries::audit::{self, NewAudit};
+use samenstad_db::queries::wijken::{self as q, WijkContactRow};
 use samenstad_domain::text;
+use samenstad_types::wijk::{SetWijkContact, WijkContact};
 use samenstad_types::{
     ListWijkenQuery, LookupQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
+use crate::auth::UserCaller;
 use crate::cache;
 use crate::error::AppError;
 use crate::etag::CachedBody;
+use crate::gate;
+use crate::principal::Principal;
 use crate::state::AppState;
 
 /// Registers the handlers of this module. `lookup` comes before `{key}`.
@@ -20,6 +27,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(lookup_wijk)
         .service(get_map_layer)
         .service(get_municipality)
+        .service(get_wijk_contact)
+        .service(set_wijk_contact)
+        .service(delete_wijk_contact)
         .service(get_wijk);
 }
 
@@ -245,4 +255,171 @@ pub async fn get_wijk(
     let body = CachedBody::json(wijk, "application/json")
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(body.respond(&req))
+}
+
+/// The wijk with this number or slug (a 404 when there is none).
+fn wijk_of(
+    conn: &mut samenstad_db::PgConnection,
+    key: &str,
+) -> Result<(uuid::Uuid, i16), AppError> {
+    let id = q::wijk_id_by_key(conn, key)?
+        .ok_or_else(|| AppError::NotFound(format!("no wijk with number or slug `{key}`")))?;
+    let wijknr = q::wijknr_of(conn, id)?;
+    Ok((id, wijknr))
+}
+
+fn contact_view(
+    wijknr: i16,
+    row: WijkContactRow,
+    updated_at: chrono::DateTime<chrono::Utc>,
+) -> WijkContact {
+    WijkContact {
+        wijknr,
+        name: row.name,
+        email: row.email,
+        phone: row.phone,
+        office_hours: row.office_hours,
+        updated_at: updated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    }
+}
+
+/// Get a wijk's contact
+///
+/// Who to contact in the wijk: its wijkregisseur (or the wijk's team), with an e-mail address
+/// or phone number and when and where to find them, as staff of the wijk set it.
+#[utoipa::path(
+    tag = "wijken",
+    security(()),
+    params(("key" = String, Path, description = "The `wijknr` or the slug", example = "sluizeken-tolhuis-ham")),
+    responses(
+        (status = 200, description = "The wijk's contact", body = WijkContact),
+        (status = 404, description = "No wijk has this number or slug, or it has no contact yet", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "/problems/not-found", "title": "Not Found", "status": 404, "detail": "wijk 2 has no contact yet"})),
+    )
+)]
+#[get("/wijken/{key}/contact")]
+pub async fn get_wijk_contact(
+    state: web::Data<AppState>,
+    key: web::Path<String>,
+) -> Result<web::Json<WijkContact>, AppError> {
+    let key = key.into_inner();
+    let contact = state
+        .with_conn(move |conn| {
+            let (id, wijknr) = wijk_of(conn, &key)?;
+            let (row, updated_at) = q::contact(conn, id)?
+                .ok_or_else(|| AppError::NotFound(format!("wijk {wijknr} has no contact yet")))?;
+            Ok(contact_view(wijknr, row, updated_at))
+        })
+        .await?;
+    Ok(web::Json(contact))
+}
+
+/// Set a wijk's contact
+///
+/// Sets (or replaces) who residents contact in the wijk. For staff of the wijk and
+/// administrators. A name and an e-mail address or phone number (or both); texts are trimmed
+/// and blank parts left out. Recorded in the audit log.
+#[utoipa::path(
+    tag = "wijken",
+    security(("bearer" = [])),
+    params(("key" = String, Path, description = "The `wijknr` or the slug", example = "2")),
+    request_body = SetWijkContact,
+    responses(
+        (status = 200, description = "The wijk's contact as it is now", body = WijkContact),
+        (status = 400, description = "Invalid contact (each problem in `errors`)", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                "detail": "email: give an e-mail address or a phone number",
+                "errors": [{"field": "email", "code": "required", "message": "give an e-mail address or a phone number"}]})),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of this wijk", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "/problems/forbidden", "title": "Forbidden", "status": 403, "detail": "only staff of this wijk may do this"})),
+        (status = 404, description = "No wijk has this number or slug", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/wijken/{key}/contact", wrap = "from_fn(gate::city_role)")]
+pub async fn set_wijk_contact(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    key: web::Path<String>,
+    body: web::Json<SetWijkContact>,
+) -> Result<web::Json<WijkContact>, AppError> {
+    let key = key.into_inner();
+    let body = body.into_inner();
+    let contact = state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let (id, wijknr) = wijk_of(conn, &key)?;
+            p.require_staff_of(id)?;
+            let input = samenstad_domain::contact::trimmed(&body);
+            let mut errors = input
+                .validate()
+                .err()
+                .map(|e| samenstad_types::problem::field_errors(&e))
+                .unwrap_or_default();
+            let kept = samenstad_domain::contact::check(&input);
+            if let Err(more) = &kept {
+                errors.extend(more.iter().cloned());
+            }
+            let contact = match kept {
+                Ok(contact) if errors.is_empty() => contact,
+                _ => return Err(AppError::Validation(errors)),
+            };
+            let row = WijkContactRow {
+                wijk_id: id,
+                name: contact.name,
+                email: contact.email,
+                phone: contact.phone,
+                office_hours: contact.office_hours,
+            };
+            let replaced = q::set_contact(conn, &row)?;
+            let mut entry = NewAudit::by(Some(p.user.id), "wijk.contact_set")
+                .on("wijk", id)
+                .details(serde_json::json!({"replaced": replaced}));
+            entry.wijk_id = Some(id);
+            audit::record(conn, entry)?;
+            let (row, updated_at) = q::contact(conn, id)?
+                .ok_or_else(|| AppError::Internal("the contact was not kept".to_owned()))?;
+            Ok(contact_view(wijknr, row, updated_at))
+        })
+        .await?;
+    Ok(web::Json(contact))
+}
+
+/// Remove a wijk's contact
+///
+/// The wijk page then shows no contact. For staff of the wijk and administrators; recorded in
+/// the audit log.
+#[utoipa::path(
+    tag = "wijken",
+    security(("bearer" = [])),
+    params(("key" = String, Path, description = "The `wijknr` or the slug", example = "2")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of this wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No wijk has this number or slug, or it has no contact", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/wijken/{key}/contact", wrap = "from_fn(gate::city_role)")]
+pub async fn delete_wijk_contact(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    key: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let key = key.into_inner();
+    state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let (id, wijknr) = wijk_of(conn, &key)?;
+            p.require_staff_of(id)?;
+            if !q::remove_contact(conn, id)? {
+                return Err(AppError::NotFound(format!("wijk {wijknr} has no contact")));
+            }
+            let mut entry = NewAudit::by(Some(p.user.id), "wijk.contact_removed").on("wijk", id);
+            entry.wijk_id = Some(id);
+            audit::record(conn, entry)?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 
 use crate::models::{MunicipalityRow, WijkRow};
-use crate::schema::{municipality, municipality_host, reference_version, wijk};
+use crate::schema::{municipality, municipality_host, reference_version, wijk, wijk_contact};
 
 /// The municipality with this slug, if any.
 pub fn municipality_by_slug(
@@ -112,4 +112,58 @@ pub fn area_index(
         shapes.push((w.id, samenstad_domain::geometry::to_multipolygon(&geometry)));
     }
     Ok(samenstad_domain::geometry::AreaIndex::new(shapes))
+}
+
+/// A wijk's contact as stored: name, e-mail, phone, office hours.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = wijk_contact)]
+#[diesel(treat_none_as_null = true)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct WijkContactRow {
+    /// The wijk.
+    pub wijk_id: uuid::Uuid,
+    /// Who to contact (the wijkregisseur).
+    pub name: String,
+    /// Their e-mail address.
+    pub email: Option<String>,
+    /// Their phone number.
+    pub phone: Option<String>,
+    /// When and where to find them.
+    pub office_hours: Option<String>,
+}
+
+/// The contact of the wijk and when it was last changed, if it has one.
+pub fn contact(
+    conn: &mut PgConnection,
+    wijk_id: uuid::Uuid,
+) -> QueryResult<Option<(WijkContactRow, chrono::DateTime<chrono::Utc>)>> {
+    wijk_contact::table
+        .find(wijk_id)
+        .select((WijkContactRow::as_select(), wijk_contact::updated_at))
+        .first(conn)
+        .optional()
+}
+
+/// The number of the wijk with this id.
+pub fn wijknr_of(conn: &mut PgConnection, wijk_id: uuid::Uuid) -> QueryResult<i16> {
+    wijk::table.find(wijk_id).select(wijk::wijknr).first(conn)
+}
+
+/// Sets the wijk's contact (inserts or replaces it); whether it had one before.
+pub fn set_contact(conn: &mut PgConnection, row: &WijkContactRow) -> QueryResult<bool> {
+    let existed = contact(conn, row.wijk_id)?.is_some();
+    diesel::insert_into(wijk_contact::table)
+        .values(row)
+        .on_conflict(wijk_contact::wijk_id)
+        .do_update()
+        .set((row, wijk_contact::updated_at.eq(diesel::dsl::now)))
+        .execute(conn)?;
+    Ok(existed)
+}
+
+/// Removes the wijk's contact; whether it had one.
+pub fn remove_contact(conn: &mut PgConnection, wijk_id: uuid::Uuid) -> QueryResult<bool> {
+    diesel::delete(wijk_contact::table.find(wijk_id))
+        .execute(conn)
+        .map(|n| n > 0)
 }
