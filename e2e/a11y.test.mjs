@@ -96,7 +96,7 @@ const OBJECT_PAGES = [];
 // The staff area of the wijkbudget (issue: staff back office).
 const BACK_OFFICE = ['/staff', '/staff/programme', '/staff/ideas?wijk=24', '/staff/proposals?wijk=24',
   '/staff/votes?wijk=24', '/staff/panels?wijk=24', '/staff/projects?wijk=24', '/staff/organisations',
-  '/staff/venue-changes', '/staff/signals'];
+  '/staff/venue-changes', '/staff/signals', '/staff/contacts?wijk=24'];
 // Pages that keep the city's data (issue: self-service and administration).
 const KEPT_PAGES = ['/venues/buurtcentrum-sluizeken/manage', '/admin', '/admin/clients', '/admin/outbox',
   '/admin/audit', '/admin/signal-routes', '/subsidies/schemes', '/subsidies/schemes/samen-aan-zet'];

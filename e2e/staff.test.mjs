@@ -318,3 +318,47 @@ test('a panel publishes its seed before the draw, draws, members score, and a de
     await p.close();
   }
 });
+
+test('staff of a wijk set its contact in the web app; a visitor finds it on the wijk page, with a link to mail and to call', async () => {
+  const stamp = Date.now();
+  const lotte = `lotte-${stamp}@stad.example`;
+  cliUser(lotte, PASSWORD, { role: 'wijk_staff', wijk: 21, name: 'Lotte' });
+  const visitor = await personPage();
+  const contact = visitor.page.locator('section.wijk-contact');
+  await visitor.page.goto(`${BASE}/wijken/21`);
+  await contact.getByText('Nog geen contact bekend voor deze wijk.').waitFor();
+
+  const staff = await personPage();
+  await uiLogin(staff.page, lotte);
+  await staff.page.getByRole('link', { name: 'Medewerkers' }).click();
+  await staff.page.locator('nav.staff-nav').getByRole('link', { name: 'Contact in de wijk' }).click();
+  await staff.page.waitForURL('**/staff/contacts');
+  // Her only wijk is chosen; a name alone is not enough: residents must be able to reach someone.
+  await staff.page.getByLabel('Naam (persoon of team)').fill('Wijkregie Oostakker');
+  await staff.page.getByRole('button', { name: 'Bewaren' }).click();
+  await staff.page.getByRole('alert').filter({ hasText: 'geef een e-mailadres of een telefoonnummer' }).waitFor();
+  await staff.page.getByLabel('E-mailadres').fill('wijkregie.oostakker@stad.example');
+  await staff.page.getByLabel('Telefoonnummer').fill('+32 9 210 10 21');
+  await staff.page.getByLabel('Wanneer en waar').fill('Donderdag 9–12 uur in het Open Huis');
+  await staff.page.getByRole('button', { name: 'Bewaren' }).click();
+  await staff.page.getByRole('status').filter({ hasText: 'Het contact is bewaard.' }).waitFor();
+  await assertAccessibleInBothLanguages(staff.page, 'the contact form');
+
+  await visitor.page.reload();
+  await contact.getByText('Wijkregie Oostakker').waitFor();
+  assert.equal(await contact.getByRole('link', { name: 'wijkregie.oostakker@stad.example' }).getAttribute('href'),
+    'mailto:wijkregie.oostakker@stad.example');
+  assert.equal(await contact.getByRole('link', { name: '+32 9 210 10 21' }).getAttribute('href'), 'tel:+3292101021');
+  await contact.getByText('Donderdag 9–12 uur in het Open Huis').waitFor();
+
+  // Removed again: the wijk page says there is none.
+  await staff.page.reload();
+  await staff.page.getByRole('button', { name: 'Verwijderen' }).click();
+  await staff.page.getByRole('status').filter({ hasText: 'Het contact is verwijderd.' }).waitFor();
+  await visitor.page.reload();
+  await contact.getByText('Nog geen contact bekend voor deze wijk.').waitFor();
+  assert.deepEqual(unexpected(visitor.errors), []);
+  assert.deepEqual(unexpected(staff.errors), []);
+  await visitor.close();
+  await staff.close();
+});

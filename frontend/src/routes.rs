@@ -104,6 +104,7 @@ pub fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/staff/organisations") view=crate::staff::organisations::RecognitionQueuePage />
             <Route path=path!("/staff/venue-changes") view=crate::staff::venue_changes::VenueChangesPage />
             <Route path=path!("/staff/signals") view=crate::pages::signals::SignalQueuePage />
+            <Route path=path!("/staff/contacts") view=crate::staff::contacts::WijkContactsPage />
             <Route path=path!("/advice/new") view=crate::pages::councils::NewAdviceRequestPage />
             <Route path=path!("/admin") view=crate::pages::admin::AdminUsersPage />
             <Route path=path!("/admin/clients") view=crate::pages::admin::AdminClientsPage />

@@ -95,6 +95,7 @@ pub const STAFF_PAGES: &[&str] = &[
     "/staff/organisations",
     "/staff/venue-changes",
     "/staff/signals",
+    "/staff/contacts",
     "/advice/new",
     "/admin",
     "/admin/clients",

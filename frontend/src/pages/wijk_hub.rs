@@ -94,6 +94,13 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
             async move { api::client().ok()?.list_projects(&query).await.ok() }
         })
     };
+    let contact = {
+        let wijk = wijk.clone();
+        LocalResource::new(move || {
+            let wijk = wijk.clone();
+            async move { api::client().ok()?.wijk_contact(&wijk).await.ok().flatten() }
+        })
+    };
     let awards = LocalResource::new(|| async {
         let query = YearQuery::default();
         api::client().ok()?.awards(&query).await.ok()
@@ -204,6 +211,24 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
     });
     view! {
         <div class="wijk-hub">
+            <section class="wijk-part wijk-contact" aria-labelledby="wijk-contact">
+                <h2 id="wijk-contact">{tx("Contact in de wijk", "Contact in the wijk")}</h2>
+                {move || match contact.get() {
+                    None => view! { <p class="loading">{tx("Even laden…", "Loading…")}</p> }.into_any(),
+                    Some(None) => view! {
+                        <p class="empty">{tx("Nog geen contact bekend voor deze wijk.", "No contact known for this wijk yet.")}</p>
+                    }.into_any(),
+                    Some(Some(c)) => view! {
+                        <p class="contact-name"><strong>{c.name}</strong></p>
+                        {c.email.map(|e| view! { <p><a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
+                        {c.phone.map(|p| {
+                            let dial: String = p.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect();
+                            view! { <p><a href=format!("tel:{dial}")>{p}</a></p> }
+                        })}
+                        {c.office_hours.map(|h| view! { <p class="note">{h}</p> })}
+                    }.into_any(),
+                }}
+            </section>
             <Part id="wijk-venues" title=("Ontmoetingsplaatsen", "Meeting places")
                 empty=("Nog geen plaatsen in deze wijk.", "No places in this wijk yet.")
                 all=format!("/venues?wijk={wijk}") all_label=("Alle plaatsen en zalen", "All places and rooms")

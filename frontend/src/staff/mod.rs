@@ -5,6 +5,7 @@
 //! Shared here: the bilingual text helper, who may see what, the wijk picker, form drafts that
 //! survive an error or a reload, and the action runner that shows the server's reason.
 
+pub mod contacts;
 pub mod ideas;
 pub mod organisations;
 pub mod panels;
@@ -233,6 +234,7 @@ pub fn StaffNav() -> impl IntoView {
             <A href="/staff/organisations">{tx("Erkenning van organisaties", "Recognition of organisations")}</A>
             <A href="/staff/venue-changes">{tx("Wijzigingen aan plaatsen", "Changes to venues")}</A>
             <A href="/staff/signals">{tx("Meldingen van mijn dienst", "My service's signals")}</A>
+            <A href=move || with_wijk("/staff/contacts")>{tx("Contact in de wijk", "Contact in the wijk")}</A>
         </nav>
         <Done message=notice />
     }
@@ -340,6 +342,7 @@ pub fn StaffHome() -> impl IntoView {
                                 " · " <A href=format!("/staff/votes?wijk={nr}")>{tx("stemmingen", "votes")}</A>
                                 " · " <A href=format!("/staff/panels?wijk={nr}")>{tx("wijkpanels", "panels")}</A>
                                 " · " <A href=format!("/staff/projects?wijk={nr}")>{tx("projecten", "projects")}</A>
+                                " · " <A href=format!("/staff/contacts?wijk={nr}")>{tx("contact", "contact")}</A>
                             </li>
                         }
                     }).collect_view())}
