@@ -286,7 +286,7 @@ async fn page_for_host(req: &HttpRequest, page: &std::path::Path) -> Option<Http
         &quick_xml::escape::escape(tagline.as_str()),
         1,
     );
-    let content = crate::first_html::main_content(state, req.path(), &tenant.name, &wijken).await;
+    let content = first_html(state, req.path(), &tenant, &wijken).await;
     let html = match content {
         // The page paints its content first; the boot script fetches the app after that paint,
         // so the head does not preload it (it would compete with the content for the line).
@@ -307,6 +307,30 @@ async fn page_for_host(req: &HttpRequest, page: &std::path::Path) -> Option<Http
         header::HeaderValue::from_static("no-cache"),
     );
     Some(response)
+}
+
+/// The first HTML of the page at `path` (`first_html::main_content`), kept in the public cache
+/// as the busiest API answers are: it is the same for every visitor, and some pages cost
+/// queries (the subsidy finder's schemes and their budgets, a closed vote's tally). A change
+/// through this instance makes it stale at once; another instance's shows within the cache's
+/// lifetime (`SAMENSTAD_PUBLIC_CACHE_MS`).
+async fn first_html(
+    state: &AppState,
+    path: &str,
+    tenant: &crate::tenant::Tenant,
+    wijken: &crate::cache::WijkenSnapshot,
+) -> Option<String> {
+    let cache = &state.public_cache;
+    let key = format!("{}{path}#first-html", tenant.id);
+    if let Some(hit) = cache.get(&key, "") {
+        let body = hit.body_bytes();
+        return (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned());
+    }
+    let generation = cache.generation();
+    let content = crate::first_html::main_content(state, path, &tenant.name, wijken).await;
+    let kept = actix_web::web::Bytes::from(content.clone().unwrap_or_default());
+    cache.put(&key, "", generation, crate::respond::Encoded::uncoded(kept));
+    content
 }
 
 /// What `frontend/static/index.html` shows in `<main>` until the app has started; a public page

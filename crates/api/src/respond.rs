@@ -89,19 +89,23 @@ impl Encoded {
     }
 
     /// The body as sent.
-    #[cfg(test)]
     pub fn body_bytes(&self) -> Bytes {
         self.body.clone()
+    }
+
+    /// A body without coding (e.g. a part of a page, kept in the public cache).
+    pub fn uncoded(body: Bytes) -> Self {
+        Self {
+            coding: None,
+            vary: false,
+            body,
+        }
     }
 
     /// A small body without coding.
     #[cfg(test)]
     pub fn plain(body: &'static str) -> Self {
-        Self {
-            coding: None,
-            vary: false,
-            body: Bytes::from_static(body.as_bytes()),
-        }
+        Self::uncoded(Bytes::from_static(body.as_bytes()))
     }
 }
 

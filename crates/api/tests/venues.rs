@@ -2276,3 +2276,52 @@ async fn text_that_passes_validation_but_breaks_a_rule_of_the_table_is_a_422_not
         "nothing stored"
     );
 }
+
+#[actix_web::test]
+async fn a_venue_page_carries_the_venue_as_it_is_now_right_after_a_change() {
+    let db = TestDb::new();
+    let dir = std::env::temp_dir().join(format!(
+        "samenstad-first-html-{}-{}",
+        std::process::id(),
+        Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    ));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("public.html"),
+        "<!doctype html><main id=\"main\"><p class=\"loading\">Laden…</p></main>",
+    )
+    .expect("page");
+    let mut settings = settings();
+    settings.web_dir = dir.clone();
+    let app = actix_test::init_service(build_app(state_for(db.url()), settings)).await;
+    let admin = admin_token(&app, &db).await;
+    let page = || async {
+        let req = actix_test::TestRequest::get()
+            .uri("/venues/open-huis-watersportbaan")
+            .to_request();
+        let res = actix_test::call_service(&app, req).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        String::from_utf8(actix_test::read_body(res).await.to_vec()).expect("utf-8")
+    };
+    let before = get_as(&app, "/api/v1/venues/open-huis-watersportbaan", None).await;
+    let name = before.body["name"].as_str().expect("name").to_owned();
+    let version = before.body["version"].as_str().expect("version").to_owned();
+    // Read twice (the second time from the cache): the venue's name is the page's heading.
+    for _ in 0..2 {
+        assert!(page().await.contains(&format!("<h1>{name}</h1>")));
+    }
+    let r = send(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/venues/{}", before.body["id"].as_str().expect("id")),
+        Some(details("Watersportbaan", 7, 120)),
+        Some(&admin),
+        Some(&version),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // The change shows at once, not after the cache's lifetime.
+    let after = page().await;
+    assert!(after.contains("<h1>Watersportbaan</h1>"), "{after}");
+    let _ = std::fs::remove_dir_all(dir);
+}
