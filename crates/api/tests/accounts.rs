@@ -1977,7 +1977,7 @@ async fn a_resident_gets_403_from_every_staff_operation_whatever_the_body_or_pat
             }
         }
     }
-    assert_eq!(staff_operations, 61, "gated staff operations");
+    assert_eq!(staff_operations, 63, "gated staff operations");
 }
 
 #[actix_web::test]
