@@ -1110,8 +1110,12 @@ pub(crate) const NL: &[(&str, &str)] = &[
         "moet 1 tot 120 tekens lang zijn",
     ),
     (
-        "must be 1 to 300 characters",
-        "moet 1 tot 300 tekens lang zijn",
+        "must be 300 characters at most",
+        "mag hoogstens 300 tekens lang zijn",
+    ),
+    (
+        "must not be only spaces",
+        "mag niet enkel uit spaties bestaan",
     ),
     (
         "must be a phone number: digits, spaces and + . / ( ) -",

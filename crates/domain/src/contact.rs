@@ -17,32 +17,67 @@ pub struct Contact {
 }
 
 fn kept(value: Option<&String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    value
+        .map(|v| v.trim_matches(' ').to_owned())
+        .filter(|v| !v.is_empty())
 }
 
-/// Whether `phone` looks like a phone number: 6 to 30 characters of digits, spaces and
-/// `+ . / ( ) -` (a `+` only first), with at least 6 digits.
+/// Whether `phone` is a phone number: an optional `+`, then 6 to 30 characters of digits,
+/// spaces and `. / ( ) -`, neither first nor last a space (the API's documented pattern).
 pub fn is_phone(phone: &str) -> bool {
-    let len = phone.chars().count();
+    let digits = phone.strip_prefix('+').unwrap_or(phone);
+    let len = digits.chars().count();
     (6..=30).contains(&len)
-        && phone
+        && !digits.starts_with(' ')
+        && !digits.ends_with(' ')
+        && digits
             .chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_digit() || " ./()-".contains(c) || (c == '+' && i == 0))
-        && phone.chars().filter(char::is_ascii_digit).count() >= 6
+            .all(|c| c.is_ascii_digit() || " ./()-".contains(c))
 }
 
-/// The contact to keep (trimmed), or what is wrong with it besides the lengths and the e-mail's
-/// form, which the request's validation checks on [`trimmed`]: a phone number that is none, and
-/// neither an e-mail address nor a phone number (a resident must be able to reach someone).
+/// Whether `email` is an e-mail address as the API documents it: a local part of letters,
+/// digits and `. _ % + ' -`, an `@`, and a domain of labels (letters, digits, `-`) with at least
+/// one dot.
+pub fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let labels: Vec<&str> = domain.split('.').collect();
+    !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+'-".contains(c))
+        && labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
+
+/// The contact to keep (spaces around each part dropped), or what is wrong with it besides the
+/// lengths, which the request's validation checks: a name of only spaces, an e-mail address or
+/// phone number that is none, and (between fields) neither of the two.
 pub fn check(input: &SetWijkContact) -> Result<Contact, Vec<FieldError>> {
     let contact = Contact {
-        name: input.name.trim().to_owned(),
+        name: input.name.trim_matches(' ').to_owned(),
         email: kept(input.email.as_ref()),
         phone: kept(input.phone.as_ref()),
         office_hours: kept(input.office_hours.as_ref()),
     };
     let mut errors = Vec::new();
+    if contact.name.is_empty() {
+        errors.push(FieldError::new(
+            "name",
+            "required",
+            "must not be only spaces",
+        ));
+    }
+    if contact.email.as_deref().is_some_and(|e| !is_email(e)) {
+        errors.push(FieldError::new(
+            "email",
+            "invalid",
+            "must be an e-mail address",
+        ));
+    }
     if contact.phone.as_deref().is_some_and(|p| !is_phone(p)) {
         errors.push(FieldError::new(
             "phone",
@@ -50,10 +85,11 @@ pub fn check(input: &SetWijkContact) -> Result<Contact, Vec<FieldError>> {
             "must be a phone number: digits, spaces and + . / ( ) -",
         ));
     }
-    if contact.email.is_none() && contact.phone.is_none() {
+    // Between fields (a 422): each alone is optional.
+    if errors.is_empty() && contact.email.is_none() && contact.phone.is_none() {
         errors.push(FieldError::new(
             "email",
-            "required",
+            "requires",
             "give an e-mail address or a phone number",
         ));
     }
@@ -61,16 +97,6 @@ pub fn check(input: &SetWijkContact) -> Result<Contact, Vec<FieldError>> {
         Ok(contact)
     } else {
         Err(errors)
-    }
-}
-
-/// The request with its texts trimmed and blank parts left out, to validate as it will be kept.
-pub fn trimmed(input: &SetWijkContact) -> SetWijkContact {
-    SetWijkContact {
-        name: input.name.trim().to_owned(),
-        email: kept(input.email.as_ref()),
-        phone: kept(input.phone.as_ref()),
-        office_hours: kept(input.office_hours.as_ref()),
     }
 }
 
@@ -110,6 +136,8 @@ mod tests {
         assert!(!is_phone("bel ons"));
         assert!(!is_phone("12+345678"));
         assert!(!is_phone("12 34"));
+        assert!(is_email("wijkregie.sth@stad.example"));
+        assert!(!is_email("geen adres") && !is_email("a@b") && !is_email("a@.example"));
         let errors = check(&input(Some("a@b.example"), Some("call me"))).expect_err("invalid");
         assert_eq!(errors[0].field, "phone");
     }

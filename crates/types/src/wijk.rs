@@ -372,21 +372,35 @@ pub struct WijkContact {
     "name": "Wijkregie Sluizeken-Tolhuis-Ham", "email": "wijkregie.sth@stad.example",
     "phone": "+32 9 210 10 10", "office_hours": "Dinsdag 14–16 uur in Buurtcentrum Sluizeken"})))]
 pub struct SetWijkContact {
-    /// Who to contact: 1 to 120 characters.
+    /// Who to contact: 1 to 120 characters, not only spaces.
     #[validate(length(min = 1, max = 120, message = "must be 1 to 120 characters"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 120, pattern = "[^ ]")
+    )]
     pub name: String,
-    /// E-mail address.
+    /// E-mail address (spaces around it are dropped; blank: none).
     #[serde(default)]
-    #[validate(
-        email(message = "must be an e-mail address"),
-        length(max = 254, message = "must be an e-mail address")
+    #[validate(length(max = 254, message = "must be an e-mail address"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 254,
+            pattern = "^ *([A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+([.][A-Za-z0-9-]+)+)? *$"
+        )
     )]
     pub email: Option<String>,
-    /// Phone number: digits, spaces and `+ . / ( ) -`, 6 to 30 characters.
+    /// Phone number: digits and `. / ( ) -`, spaces between them, an optional `+` first, 6 to
+    /// 30 characters (spaces around it are dropped; blank: none).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^ *([+]?[0-9./()-][0-9 ./()-]{4,28}[0-9./()-])? *$")
+    )]
     pub phone: Option<String>,
-    /// When and where to find them: at most 300 characters.
+    /// When and where to find them: at most 300 characters (blank: none).
     #[serde(default)]
-    #[validate(length(min = 1, max = 300, message = "must be 1 to 300 characters"))]
+    #[validate(length(max = 300, message = "must be 300 characters at most"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub office_hours: Option<String>,
 }

@@ -328,8 +328,12 @@ pub async fn get_wijk_contact(
         (status = 200, description = "The wijk's contact as it is now", body = WijkContact),
         (status = 400, description = "Invalid contact (each problem in `errors`)", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                "detail": "phone: must be a phone number: digits, spaces and + . / ( ) -",
+                "errors": [{"field": "phone", "code": "invalid", "message": "must be a phone number: digits, spaces and + . / ( ) -"}]})),
+        (status = 422, description = "Neither an e-mail address nor a phone number", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "/problems/unprocessable", "title": "Unprocessable Entity", "status": 422,
                 "detail": "email: give an e-mail address or a phone number",
-                "errors": [{"field": "email", "code": "required", "message": "give an e-mail address or a phone number"}]})),
+                "errors": [{"field": "email", "code": "requires", "message": "give an e-mail address or a phone number"}]})),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of this wijk", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "/problems/forbidden", "title": "Forbidden", "status": 403, "detail": "only staff of this wijk may do this"})),
@@ -350,15 +354,15 @@ pub async fn set_wijk_contact(
             let p = Principal::load(conn, caller)?;
             let (id, wijknr) = wijk_of(conn, &key)?;
             p.require_staff_of(id)?;
-            let input = samenstad_domain::contact::trimmed(&body);
-            let mut errors = input
+            let mut errors = body
                 .validate()
                 .err()
                 .map(|e| samenstad_types::problem::field_errors(&e))
                 .unwrap_or_default();
-            let kept = samenstad_domain::contact::check(&input);
+            let kept = samenstad_domain::contact::check(&body);
             if let Err(more) = &kept {
-                errors.extend(more.iter().cloned());
+                let known: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+                errors.extend(more.iter().filter(|e| !known.contains(&e.field)).cloned());
             }
             let contact = match kept {
                 Ok(contact) if errors.is_empty() => contact,
