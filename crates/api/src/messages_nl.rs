@@ -1122,10 +1122,6 @@ pub(crate) const NL: &[(&str, &str)] = &[
         "moet een telefoonnummer zijn: cijfers, spaties en + . / ( ) -",
     ),
     (
-        "wijk {wijknr} has no contact yet",
-        "wijk {wijknr} heeft nog geen contact",
-    ),
-    (
         "wijk {wijknr} has no contact",
         "wijk {wijknr} heeft geen contact",
     ),

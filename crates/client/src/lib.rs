@@ -673,15 +673,18 @@ impl Client {
     }
 
     /// `GET /api/v1/wijken/{key}/contact`: who to contact in the wijk; `None` when the wijk has
-    /// no contact yet (or does not exist).
+    /// no contact yet (204).
     pub async fn wijk_contact(
         &self,
         key: &str,
     ) -> Result<Option<samenstad_types::wijk::WijkContact>, Error> {
-        not_found_is_none(
-            self.get(self.http.get(self.url(&["wijken", key, "contact"])))
-                .await,
-        )
+        let response = self
+            .send(self.http.get(self.url(&["wijken", key, "contact"])))
+            .await?;
+        if response.status == 204 {
+            return Ok(None);
+        }
+        response.json().map(Some)
     }
 
     /// `PUT /api/v1/wijken/{key}/contact` (staff of the wijk).

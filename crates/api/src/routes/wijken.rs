@@ -293,25 +293,29 @@ fn contact_view(
     params(("key" = String, Path, description = "The `wijknr` or the slug", example = "sluizeken-tolhuis-ham")),
     responses(
         (status = 200, description = "The wijk's contact", body = WijkContact),
-        (status = 404, description = "No wijk has this number or slug, or it has no contact yet", body = Problem, content_type = "application/problem+json",
-            example = json!({"type": "/problems/not-found", "title": "Not Found", "status": 404, "detail": "wijk 2 has no contact yet"})),
+        (status = 204, description = "The wijk has no contact yet"),
+        (status = 404, description = "No wijk has this number or slug", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "/problems/not-found", "title": "Not Found", "status": 404, "detail": "no wijk with number or slug `26`"})),
     )
 )]
 #[get("/wijken/{key}/contact")]
 pub async fn get_wijk_contact(
     state: web::Data<AppState>,
     key: web::Path<String>,
-) -> Result<web::Json<WijkContact>, AppError> {
+) -> Result<HttpResponse, AppError> {
     let key = key.into_inner();
-    let contact = state
-        .with_conn(move |conn| {
-            let (id, wijknr) = wijk_of(conn, &key)?;
-            let (row, updated_at) = q::contact(conn, id)?
-                .ok_or_else(|| AppError::NotFound(format!("wijk {wijknr} has no contact yet")))?;
-            Ok(contact_view(wijknr, row, updated_at))
-        })
-        .await?;
-    Ok(web::Json(contact))
+    let contact =
+        state
+            .with_conn(move |conn| {
+                let (id, wijknr) = wijk_of(conn, &key)?;
+                Ok(q::contact(conn, id)?
+                    .map(|(row, updated_at)| contact_view(wijknr, row, updated_at)))
+            })
+            .await?;
+    Ok(match contact {
+        Some(contact) => HttpResponse::Ok().json(contact),
+        None => HttpResponse::NoContent().finish(),
+    })
 }
 
 /// Set a wijk's contact
