@@ -379,14 +379,12 @@ pub async fn set_wijk_contact(
                 phone: contact.phone,
                 office_hours: contact.office_hours,
             };
-            let replaced = q::set_contact(conn, &row)?;
+            let (replaced, row, updated_at) = q::set_contact(conn, &row)?;
             let mut entry = NewAudit::by(Some(p.user.id), "wijk.contact_set")
                 .on("wijk", id)
                 .details(serde_json::json!({"replaced": replaced}));
             entry.wijk_id = Some(id);
             audit::record(conn, entry)?;
-            let (row, updated_at) = q::contact(conn, id)?
-                .ok_or_else(|| AppError::Internal("the contact was not kept".to_owned()))?;
             Ok(contact_view(wijknr, row, updated_at))
         })
         .await?;

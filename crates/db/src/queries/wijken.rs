@@ -149,16 +149,21 @@ pub fn wijknr_of(conn: &mut PgConnection, wijk_id: uuid::Uuid) -> QueryResult<i1
     wijk::table.find(wijk_id).select(wijk::wijknr).first(conn)
 }
 
-/// Sets the wijk's contact (inserts or replaces it); whether it had one before.
-pub fn set_contact(conn: &mut PgConnection, row: &WijkContactRow) -> QueryResult<bool> {
+/// Sets the wijk's contact (inserts or replaces it): whether it had one before, and the contact
+/// as kept with when.
+pub fn set_contact(
+    conn: &mut PgConnection,
+    row: &WijkContactRow,
+) -> QueryResult<(bool, WijkContactRow, chrono::DateTime<chrono::Utc>)> {
     let existed = contact(conn, row.wijk_id)?.is_some();
-    diesel::insert_into(wijk_contact::table)
+    let (kept, at) = diesel::insert_into(wijk_contact::table)
         .values(row)
         .on_conflict(wijk_contact::wijk_id)
         .do_update()
         .set((row, wijk_contact::updated_at.eq(diesel::dsl::now)))
-        .execute(conn)?;
-    Ok(existed)
+        .returning((WijkContactRow::as_returning(), wijk_contact::updated_at))
+        .get_result(conn)?;
+    Ok((existed, kept, at))
 }
 
 /// Removes the wijk's contact; whether it had one.
