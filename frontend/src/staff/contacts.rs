@@ -70,18 +70,20 @@ fn ContactForm(wijk: String) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(found) = current.get() {
             has.set(found.is_some());
-            let found = found.unwrap_or_else(|| samenstad_types::wijk::WijkContact {
-                wijknr: 0,
-                name: String::new(),
-                email: None,
-                phone: None,
-                office_hours: None,
-                updated_at: String::new(),
-            });
-            name.set(found.name);
-            email.set(found.email.unwrap_or_default());
-            phone.set(found.phone.unwrap_or_default());
-            hours.set(found.office_hours.unwrap_or_default());
+            name.set(found.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+            email.set(
+                found
+                    .as_ref()
+                    .and_then(|c| c.email.clone())
+                    .unwrap_or_default(),
+            );
+            phone.set(
+                found
+                    .as_ref()
+                    .and_then(|c| c.phone.clone())
+                    .unwrap_or_default(),
+            );
+            hours.set(found.and_then(|c| c.office_hours).unwrap_or_default());
         }
     });
     let save = {
