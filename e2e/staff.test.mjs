@@ -3,7 +3,7 @@
 // as web.test.mjs: Debian's Chromium (headless), the real binary, a seeded PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, assertAccessibleInBothLanguages, cliUser, launchChromium } from './support.mjs';
+import { BASE, assertAccessibleInBothLanguages, cliUser, firstHtmlTextsNotShown, launchChromium } from './support.mjs';
 
 const PASSWORD = 'een lange zin als wachtwoord';
 const ADMIN = { email: process.env.SAMENSTAD_E2E_ADMIN_EMAIL, password: process.env.SAMENSTAD_E2E_ADMIN_PASSWORD };
@@ -166,6 +166,17 @@ test('the wijkbudget cycle, run by staff in the web app: paper idea, status, pro
   await waiting.waitFor({ state: 'detached' });
   await resident.page.reload();
   await resident.page.locator('p.residence-status', { hasText: 'geverifieerd' }).waitFor();
+
+  // The open vote's page arrives with its heading and period before the app has run; a
+  // visitor's app then shows them as they are (and asks to log in to vote).
+  const visitor = await personPage();
+  const voteHtml = await (await visitor.page.goto(`${BASE}${voteHref}`)).text();
+  assert.match(voteHtml, /<main[^>]*>[\s\S]*<h1>Stemming – Wijk 17<\/h1>[\s\S]*<p class="meta">Budget € 60\.000 · open van /);
+  await visitor.page.waitForSelector('html[data-app="started"]');
+  await visitor.page.getByRole('link', { name: 'Log in om te stemmen' }).waitFor();
+  assert.deepEqual(await firstHtmlTextsNotShown(visitor.page, voteHtml), []);
+  assert.deepEqual(unexpected(visitor.errors), []);
+  await visitor.close();
 
   // Mo votes in the web app, against the running total of the knapsack ballot.
   await resident.page.goto(`${BASE}${voteHref}`);

@@ -12,6 +12,7 @@
 
 use quick_xml::escape::escape;
 use samenstad_types::labels;
+use samenstad_types::projects::{VoteResults, VoteState};
 use samenstad_types::subsidies::{ReviewMode, Scheme, SchemeFit, SchemeStatus};
 use samenstad_types::venue::{LocationPrecision, VenueDetail};
 use samenstad_types::web::money;
@@ -370,13 +371,34 @@ fn euro(cents: i64) -> String {
     money(cents, false, cents % 100 != 0)
 }
 
-/// A closed vote's page with its results (an open vote's ballot is the app's alone).
+/// A vote's page: its heading and period, and once it has closed its results. The ballot of an
+/// open vote is the app's alone (it depends on who is logged in); before it opens, the page
+/// says so.
 async fn vote(state: &AppState, id: &str) -> Option<String> {
     let id = uuid::Uuid::parse_str(id).ok()?;
     let (vote, results) = state
-        .with_conn(move |conn| crate::routes::votes::closed_vote_results(conn, id))
+        .with_conn(move |conn| crate::routes::votes::vote_for_page(conn, id))
         .await
         .ok()?;
+    let after_period = match (&results, vote.state) {
+        (Some(results), _) => vote_results(results),
+        (None, VoteState::Open) => String::new(),
+        (None, _) => "<p>De stemming is nog niet open.</p>".to_owned(),
+    };
+    let day = |at: &str| at.get(..10).unwrap_or(at).to_owned();
+    Some(format!(
+        "<article class=\"vote\"><h1>Stemming – Wijk {nr}</h1><p><a href=\"/ideas?wijk={nr}\">\
+         Ideeën voor de wijk</a></p>{FOLLOW}<p class=\"meta\">Budget {budget} · open van {opens} – \
+         {closes}</p>{after_period}</article>",
+        nr = vote.wijknr,
+        budget = euro(vote.budget_cents),
+        opens = escape(day(&vote.opens_at).as_str()),
+        closes = escape(day(&vote.closes_at).as_str()),
+    ))
+}
+
+/// A closed vote's results table.
+fn vote_results(results: &VoteResults) -> String {
     let rows: String = results
         .results
         .iter()
@@ -393,19 +415,12 @@ async fn vote(state: &AppState, id: &str) -> Option<String> {
             )
         })
         .collect();
-    let day = |at: &str| at.get(..10).unwrap_or(at).to_owned();
-    Some(format!(
-        "<article class=\"vote\"><h1>Stemming – Wijk {nr}</h1><p><a href=\"/ideas?wijk={nr}\">\
-         Ideeën voor de wijk</a></p>{FOLLOW}<p class=\"meta\">Budget {budget} · open van {opens} – \
-         {closes}</p><h2>Resultaten</h2><p>{ballots} stemmen geteld · Gefinancierd {funded}</p>\
-         <table class=\"results\"><thead><tr><th scope=\"col\">Voorstel</th><th \
+    format!(
+        "<h2>Resultaten</h2><p>{ballots} stemmen geteld · Gefinancierd {funded}</p><table \
+         class=\"results\"><thead><tr><th scope=\"col\">Voorstel</th><th \
          scope=\"col\">Stemmen</th><th scope=\"col\">Budget</th><th scope=\"col\">\
-         Gefinancierd</th></tr></thead><tbody>{rows}</tbody></table></article>",
-        nr = vote.wijknr,
-        budget = euro(vote.budget_cents),
-        opens = escape(day(&vote.opens_at).as_str()),
-        closes = escape(day(&vote.closes_at).as_str()),
+         Gefinancierd</th></tr></thead><tbody>{rows}</tbody></table>",
         ballots = results.ballots,
         funded = euro(results.funded_cents),
-    ))
+    )
 }

@@ -6,6 +6,7 @@
 mod common;
 
 use actix_web::http::{Method, StatusCode};
+use actix_web::test as actix_test;
 use chrono::{Duration, Utc};
 use diesel::RunQueryDsl;
 use samenstad_db::testing::TestDb;
@@ -880,4 +881,91 @@ async fn a_votes_opening_is_mailed_to_verified_residents_following_the_wijk_and_
         digest.contains("De stemming is gesloten; de uitslag staat online"),
         "{digest}"
     );
+}
+
+#[actix_web::test]
+async fn a_votes_page_carries_its_heading_and_period_before_the_app_and_its_results_once_closed() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let (admin, ids) = wijk_with_proposals(&app, &db).await;
+    let r = post(
+        &app,
+        "/api/v1/projects/votes",
+        json!({"wijk": "2", "ballot_kind": "knapsack", "budget_cents": 20_000_000,
+               "opens_at": (Utc::now() + Duration::days(1)).to_rfc3339(),
+               "closes_at": (Utc::now() + Duration::days(8)).to_rfc3339(), "proposal_ids": ids}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.body["state"], "upcoming");
+    let vote = r.body["id"].as_str().expect("id").to_owned();
+    let page = || async {
+        let req = actix_test::TestRequest::get()
+            .uri(&format!("/votes/{vote}"))
+            .to_request();
+        let res = actix_test::call_service(&app, req).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        String::from_utf8(actix_test::read_body(res).await.to_vec()).expect("utf-8")
+    };
+    let main = |html: &str| {
+        let start = html.find("<main").expect("a <main>");
+        html[start..]
+            .split("</main>")
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let heading = "<h1>Stemming – Wijk 2</h1>";
+    let upcoming = main(&page().await);
+    assert!(upcoming.contains(heading), "{upcoming}");
+    assert!(
+        upcoming.contains("Budget € 200.000 · open van "),
+        "{upcoming}"
+    );
+    assert!(
+        upcoming.contains("<p>De stemming is nog niet open.</p>"),
+        "{upcoming}"
+    );
+    assert!(!upcoming.contains("class=\"loading\""), "{upcoming}");
+    // Opened by staff: the heading and period; the ballot is the app's (it depends on who is
+    // logged in), so no "not open yet" and no results.
+    let r = post(
+        &app,
+        &format!("/api/v1/projects/votes/{vote}/open"),
+        json!({}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let open = main(&page().await);
+    assert!(open.contains(heading), "{open}");
+    assert!(!open.contains("nog niet open"), "{open}");
+    assert!(!open.contains("Resultaten"), "{open}");
+    // Closed: the results, every proposal with its votes.
+    let r = post(
+        &app,
+        &format!("/api/v1/projects/votes/{vote}/close"),
+        json!({}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let closed = main(&page().await);
+    assert!(
+        closed.contains("<h2>Resultaten</h2><p>0 stemmen geteld"),
+        "{closed}"
+    );
+    assert_eq!(
+        closed.matches("<tr class=\"not-funded\">").count(),
+        ids.len(),
+        "{closed}"
+    );
+    // A vote that does not exist: the app's "loading" line, which the app then replaces.
+    let req = actix_test::TestRequest::get()
+        .uri("/votes/00000000-0000-4000-8000-000000000000")
+        .to_request();
+    let res = actix_test::call_service(&app, req).await;
+    let body = String::from_utf8(actix_test::read_body(res).await.to_vec()).expect("utf-8");
+    assert!(body.contains("class=\"loading\""), "{body}");
 }

@@ -1070,13 +1070,23 @@ pub async fn vote_results(
 }
 
 /// A closed vote and its results (a conflict while it is not closed).
-pub(crate) fn closed_vote_results(
-    conn: &mut PgConnection,
-    id: Uuid,
-) -> Result<(Vote, VoteResults), AppError> {
+fn closed_vote_results(conn: &mut PgConnection, id: Uuid) -> Result<(Vote, VoteResults), AppError> {
     let (row, view) = closed_vote(conn, id, VoteAction::PublishResults)?;
     let results = tally(&row, &view.options, &ballots::counted(conn, id)?);
     Ok((view, results))
+}
+
+/// A vote as its page shows it to anyone: the vote, and its results once it has closed.
+pub(crate) fn vote_for_page(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> Result<(Vote, Option<VoteResults>), AppError> {
+    let (row, view) = load_vote(conn, id)?;
+    if vote_transition(state_of(&row), VoteAction::PublishResults).is_err() {
+        return Ok((view, None));
+    }
+    let results = tally(&row, &view.options, &ballots::counted(conn, id)?);
+    Ok((view, Some(results)))
 }
 
 /// The vote as a Pabulib election: proposals as projects, counted ballots as voters
