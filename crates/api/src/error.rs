@@ -90,7 +90,32 @@ fn between_fields(errors: &[FieldError]) -> bool {
             .all(|e| BETWEEN_FIELDS.contains(&e.code.as_str()))
 }
 
+/// The field errors of a request body's own rules (`validator`), to which a route adds the
+/// domain's before [`AppError::unless_valid`].
+pub fn field_problems(body: &impl validator::Validate) -> Vec<FieldError> {
+    body.validate()
+        .err()
+        .map(|e| samenstad_types::problem::field_errors(&e))
+        .unwrap_or_default()
+}
+
+/// Adds `more` (the domain's field errors) to `errors`, leaving out the fields `errors` names
+/// already: each field is reported once, with its first problem.
+pub fn add_new_fields(errors: &mut Vec<FieldError>, more: &[FieldError]) {
+    let known: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+    errors.extend(more.iter().filter(|e| !known.contains(&e.field)).cloned());
+}
+
 impl AppError {
+    /// `Ok` without field errors, else the 400 (or 422) that names them all.
+    pub fn unless_valid(errors: Vec<FieldError>) -> Result<(), Self> {
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(errors))
+        }
+    }
+
     /// One field error; the code `unknown` (the field names something that does not exist)
     /// is a 404, every other code a 400.
     pub fn field(field: &str, code: &str, message: &str) -> Self {

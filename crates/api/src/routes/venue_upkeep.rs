@@ -26,7 +26,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::UserCaller;
-use crate::error::AppError;
+use crate::error::{AppError, field_problems};
 use crate::etag::{self, Precondition};
 use crate::gate;
 use crate::local_time::midnight as local_midnight;
@@ -79,22 +79,6 @@ fn record(
     entry.wijk_id = v.wijk_id;
     audit::record(conn, entry)?;
     Ok(())
-}
-
-/// The body's own field problems (lengths, ranges), to which the domain's are added.
-fn field_problems(body: &impl Validate) -> Vec<FieldError> {
-    body.validate()
-        .err()
-        .map(|e| samenstad_types::problem::field_errors(&e))
-        .unwrap_or_default()
-}
-
-fn invalid(errors: Vec<FieldError>) -> Result<(), AppError> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::Validation(errors))
-    }
 }
 
 /// Trimmed text, or none when blank.
@@ -162,7 +146,7 @@ pub async fn update_venue(
                 body.lead_time_min_days,
                 body.lead_time_max_days,
             ));
-            invalid(errors)?;
+            AppError::unless_valid(errors)?;
             let change = VenueDetailsChange {
                 name: body.name.trim().to_owned(),
                 description: body.description.trim().to_owned(),
@@ -273,7 +257,7 @@ pub async fn set_opening_hours(
                 }
             }
             errors.extend(rules::check_hours(&parsed));
-            invalid(errors)?;
+            AppError::unless_valid(errors)?;
             let rows: Vec<OpeningHoursRow> = parsed
                 .into_iter()
                 .map(|h| OpeningHoursRow {
@@ -306,7 +290,7 @@ fn room_change(body: &RoomInput) -> Result<RoomChange, AppError> {
     let mut errors = field_problems(&body);
     let uses = tags(&body.uses);
     errors.extend(rules::check_room(&uses, &body.tariffs));
-    invalid(errors)?;
+    AppError::unless_valid(errors)?;
     Ok(RoomChange {
         name: body.name.trim().to_owned(),
         capacity: body.capacity,
@@ -564,7 +548,7 @@ pub async fn add_closure(
                     .date_naive();
                 errors.extend(rules::check_closure(first, last, today));
             }
-            invalid(errors)?;
+            AppError::unless_valid(errors)?;
             let (Ok(first), Ok(last)) = (first, last) else {
                 return Err(AppError::Internal("checked dates are missing".to_owned()));
             };

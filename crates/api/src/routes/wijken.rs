@@ -14,7 +14,7 @@ use validator::Validate;
 
 use crate::auth::UserCaller;
 use crate::cache;
-use crate::error::AppError;
+use crate::error::{AppError, add_new_fields, field_problems};
 use crate::etag::CachedBody;
 use crate::gate;
 use crate::principal::Principal;
@@ -358,15 +358,10 @@ pub async fn set_wijk_contact(
             let p = Principal::load(conn, caller)?;
             let (id, wijknr) = wijk_of(conn, &key)?;
             p.require_staff_of(id)?;
-            let mut errors = body
-                .validate()
-                .err()
-                .map(|e| samenstad_types::problem::field_errors(&e))
-                .unwrap_or_default();
+            let mut errors = field_problems(&body);
             let kept = samenstad_domain::contact::check(&body);
             if let Err(more) = &kept {
-                let known: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
-                errors.extend(more.iter().filter(|e| !known.contains(&e.field)).cloned());
+                add_new_fields(&mut errors, more);
             }
             let contact = match kept {
                 Ok(contact) if errors.is_empty() => contact,
