@@ -262,10 +262,8 @@ fn wijk_of(
     conn: &mut samenstad_db::PgConnection,
     key: &str,
 ) -> Result<(uuid::Uuid, i16), AppError> {
-    let id = q::wijk_id_by_key(conn, key)?
-        .ok_or_else(|| AppError::NotFound(format!("no wijk with number or slug `{key}`")))?;
-    let wijknr = q::wijknr_of(conn, id)?;
-    Ok((id, wijknr))
+    q::wijk_by_key(conn, key)?
+        .ok_or_else(|| AppError::NotFound(format!("no wijk with number or slug `{key}`")))
 }
 
 fn contact_view(

@@ -91,7 +91,12 @@ pub fn list_for_municipality(
 
 /// The id of the wijk with this key: its `wijknr` (digits) or its slug.
 pub fn wijk_id_by_key(conn: &mut PgConnection, key: &str) -> QueryResult<Option<uuid::Uuid>> {
-    let query = wijk::table.select(wijk::id).into_boxed();
+    Ok(wijk_by_key(conn, key)?.map(|(id, _)| id))
+}
+
+/// The id and number of the wijk with this key: its `wijknr` (digits) or its slug.
+pub fn wijk_by_key(conn: &mut PgConnection, key: &str) -> QueryResult<Option<(uuid::Uuid, i16)>> {
+    let query = wijk::table.select((wijk::id, wijk::wijknr)).into_boxed();
     let query = match key.parse::<i16>() {
         Ok(nr) => query.filter(wijk::wijknr.eq(nr)),
         Err(_) => query.filter(wijk::slug.eq(key.to_owned())),
@@ -142,11 +147,6 @@ pub fn contact(
         .select((WijkContactRow::as_select(), wijk_contact::updated_at))
         .first(conn)
         .optional()
-}
-
-/// The number of the wijk with this id.
-pub fn wijknr_of(conn: &mut PgConnection, wijk_id: uuid::Uuid) -> QueryResult<i16> {
-    wijk::table.find(wijk_id).select(wijk::wijknr).first(conn)
 }
 
 /// Sets the wijk's contact (inserts or replaces it): whether it had one before, and the contact
