@@ -707,6 +707,15 @@ test("the public pages' first HTML carries their heading, the one the app then s
   // The venue and subsidy pages carry their content too: the description, every scheme.
   const venue = await (await page.goto(`${BASE}/venues/buurtcentrum-sluizeken`)).text();
   assert.match(venue, /<h1>Buurtcentrum Sluizeken<\/h1>.*<p>Buurtcentrum met buurtsecretariaat/s);
+  // The venue finder's first HTML: its filters and the list the app shows unfiltered.
+  const finder = await (await page.goto(`${BASE}/venues`)).text();
+  assert.match(finder, /<select id="f-wijk" disabled>/);
+  assert.match(finder, /<h2 id="results-title">Resultaten \(\d+\)<\/h2><ul class="venue-list"><li><a href="\/venues\/[a-z0-9-]+">/);
+  await page.waitForSelector('html[data-app="started"]');
+  await page.waitForFunction(() => !document.querySelector('main .loading'));
+  const listed = (finder.match(/<li><a href="\/venues\//g) ?? []).length;
+  assert.equal(await page.locator('ul.venue-list li').count(), listed, 'the app lists the venues the first HTML listed');
+  await page.locator('svg.venue-map').waitFor();
   const subsidies = await (await page.goto(`${BASE}/subsidies`)).text();
   assert.match(subsidies, /<article class="scheme"><h3>Samen aan Zet/);
   // The home page's first HTML lists every wijk with its link, and names the host's municipality.

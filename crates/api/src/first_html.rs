@@ -35,7 +35,7 @@ pub async fn main_content(
         .unwrap_or(path);
     Some(match path {
         "/" => home(municipality, wijken),
-        "/venues" => heading("Zoek een zaal of ontmoetingsplek"),
+        "/venues" => venue_finder(state, wijken).await?,
         "/ideas" => format!(
             "{}<p><a href=\"/wijkbudget\">Over het Wijkbudget: rondes en budget per wijk</a></p>{}",
             heading("Ideeën voor de wijk"),
@@ -127,6 +127,83 @@ fn wijk_filter(id: &str, wijken: &WijkenSnapshot) -> String {
         "<p class=\"field\"><label for=\"{id}\">Wijk</label><select id=\"{id}\" disabled>\
          <option value=\"\">Alle wijken</option>{options}</select></p>"
     )
+}
+
+/// The venue finder as it opens (`frontend/src/pages/venues.rs::VenueFinder`): its filters and
+/// the first 100 venues in the finder's order, the list the app shows without a filter (the map
+/// comes with the app).
+async fn venue_finder(state: &AppState, wijken: &WijkenSnapshot) -> Option<String> {
+    use samenstad_types::venue::{ListVenuesQuery, VenueType};
+    let query = ListVenuesQuery {
+        limit: Some(100),
+        ..Default::default()
+    };
+    let venues = crate::routes::venues::find_venues(state, query, 0, 100)
+        .await
+        .ok()?;
+    let option = |value: &str, text: &str| {
+        format!(
+            "<option value=\"{}\">{}</option>",
+            escape(value),
+            escape(text)
+        )
+    };
+    let wijk_options: String = wijken
+        .wijken
+        .iter()
+        .map(|w| option(&w.wijk.wijknr.to_string(), &w.wijk.name))
+        .collect();
+    let type_options: String = VenueType::ALL
+        .iter()
+        .map(|&k| option(k.as_str(), labels::venue_type(k).0))
+        .collect();
+    let use_options: String = samenstad_domain::venue::ROOM_USES
+        .iter()
+        .map(|u| option(u, u))
+        .collect();
+    let items: String = venues
+        .iter()
+        .map(|v| {
+            format!(
+                "<li><a href=\"/venues/{}\">{}</a><span class=\"meta\">{}{}{}</span>{}</li>",
+                escape(v.slug.as_str()),
+                escape(v.name.as_str()),
+                labels::venue_type(v.venue_type).0,
+                v.max_capacity
+                    .map(|c| format!(" · max. {c}"))
+                    .unwrap_or_default(),
+                v.wijknr.map(|n| format!(" · wijk {n}")).unwrap_or_default(),
+                if v.is_sample {
+                    "<span class=\"badge\">Voorbeeld uit beleidsdocumenten – niet geverifieerd</span>"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect();
+    let none = if venues.is_empty() {
+        "<p>Geen plekken gevonden met deze filters.</p>"
+    } else {
+        ""
+    };
+    Some(format!(
+        "<h1>Zoek een zaal of ontmoetingsplek</h1><form class=\"filters\"><p class=\"field\">\
+         <label for=\"f-wijk\">Wijk</label><select id=\"f-wijk\" disabled><option value=\"\">Alle \
+         wijken</option>{wijk_options}</select></p><p class=\"field\"><label for=\"f-type\">Soort\
+         </label><select id=\"f-type\" disabled><option value=\"\">Alle soorten</option>\
+         {type_options}</select></p><p class=\"field\"><label for=\"f-capacity\">Minstens zoveel \
+         personen</label><input id=\"f-capacity\" type=\"number\" min=\"1\" inputmode=\"numeric\" \
+         disabled></p><p class=\"field\"><label for=\"f-use\">Gebruik</label><select id=\"f-use\" \
+         disabled><option value=\"\">Elk gebruik</option>{use_options}</select></p><p class=\"field \
+         checkbox\"><input id=\"f-accessible\" type=\"checkbox\" disabled><label \
+         for=\"f-accessible\">Toegankelijk zonder trappen</label></p></form><div \
+         class=\"overview\"><section aria-labelledby=\"results-title\"><h2 id=\"results-title\">\
+         Resultaten ({count})</h2>{none}<ul class=\"venue-list\">{items}</ul></section><div \
+         class=\"map-side\"><p class=\"help\">Klik op de kaart om plekken in de buurt van dat punt \
+         te zien.</p><button type=\"button\" class=\"near-me\" disabled>In mijn buurt</button></div>\
+         </div>",
+        count = venues.len(),
+    ))
 }
 
 /// The venue `key` (id or slug) as the API gives it, or `None`.

@@ -21,16 +21,6 @@ use crate::i18n::{Lang, T, t, use_lang};
 use crate::labels;
 use crate::state::use_session;
 
-const USES: [&str; 7] = [
-    "meeting",
-    "training",
-    "exhibition",
-    "theatre",
-    "party",
-    "performance",
-    "recurring_service",
-];
-
 pub(crate) fn weekday(lang: Lang, day: i16) -> &'static str {
     const NL: [&str; 7] = [
         "maandag",
@@ -116,7 +106,7 @@ pub fn VenueFinder() -> impl IntoView {
                 <label for="f-use">{move || t(lang.get(), T::Use)}</label>
                 <select id="f-use" on:change=move |ev| room_use.set(event_target_value(&ev))>
                     <option value="">{move || t(lang.get(), T::AnyUse)}</option>
-                    {USES.iter().map(|u| view! { <option value=*u>{*u}</option> }).collect_view()}
+                    {samenstad_domain::venue::ROOM_USES.iter().map(|u| view! { <option value=*u>{*u}</option> }).collect_view()}
                 </select>
             </p>
             <p class="field checkbox">
@@ -125,10 +115,12 @@ pub fn VenueFinder() -> impl IntoView {
             </p>
         </form>
         <Transition fallback=move || view! { <p class="loading">{move || t(lang.get(), T::Loading)}</p> }>
-            {move || results.get().map(|r| match r {
+            // The list and the map together (the page's first HTML shows the list; the app takes
+            // its place once both are there).
+            {move || results.get().zip(shapes.get()).map(|(r, shapes)| match r {
                 Err(_) => view! { <p role="alert">{move || t(lang.get(), T::LoadFailed)}</p> }.into_any(),
                 Ok(page) => {
-                    let shapes = shapes.get().and_then(Result::ok).map(|fc| fc.features.into_iter().map(|f| (f.properties, f.geometry)).collect::<Vec<_>>()).unwrap_or_default();
+                    let shapes = shapes.ok().map(|fc| fc.features.into_iter().map(|f| (f.properties, f.geometry)).collect::<Vec<_>>()).unwrap_or_default();
                     let count = page.items.len();
                     let list = page.items.clone().into_iter().map(|v| {
                         let href = format!("/venues/{}", v.slug);

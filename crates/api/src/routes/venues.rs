@@ -97,7 +97,7 @@ pub async fn list_venues(
 }
 
 /// Venues matching the query, `limit` of them after skipping `offset`, in the finder's order.
-async fn find_venues(
+pub(crate) async fn find_venues(
     state: &AppState,
     query: ListVenuesQuery,
     offset: usize,
