@@ -270,8 +270,8 @@ async fn index_page(req: &HttpRequest, web_dir: &std::path::Path) -> HttpRespons
 }
 
 /// A page of the web app with the header's line naming the host's municipality and, on a page
-/// that has it, its main content in the first HTML (`first_html`: the public pages and a
-/// vote); `None` without a municipality (the file is then served as it is).
+/// that has it, its main content in the first HTML (`first_html`: the public pages and a vote);
+/// `None` without a municipality (the file is then served as it is).
 async fn page_for_host(req: &HttpRequest, page: &std::path::Path) -> Option<HttpResponse> {
     use actix_web::http::header;
     let state = req.app_data::<web::Data<AppState>>()?;
@@ -311,9 +311,9 @@ async fn page_for_host(req: &HttpRequest, page: &std::path::Path) -> Option<Http
 
 /// The first HTML of the page at `path` (`first_html::main_content`), kept in the public cache
 /// as the busiest API answers are: it is the same for every visitor, and some pages cost
-/// queries (the subsidy finder's schemes and their budgets, a vote and, once closed, its tally). A change
-/// through this instance makes it stale at once; another instance's shows within the cache's
-/// lifetime (`SAMENSTAD_PUBLIC_CACHE_MS`).
+/// queries (the venue finder's list, the subsidy finder's schemes and their budgets, a vote and
+/// once closed its tally). A change through this instance makes it stale at once; another
+/// instance's shows within the cache's lifetime (`SAMENSTAD_PUBLIC_CACHE_MS`).
 async fn first_html(
     state: &AppState,
     path: &str,
