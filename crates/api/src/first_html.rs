@@ -112,21 +112,29 @@ const FOLLOW: &str = "<section class=\"follow\"><h2>Volgen</h2><p><a href=\"/log
 
 /// The wijk filter of the idea board and the signals page (`id` is the select's).
 fn wijk_filter(id: &str, wijken: &WijkenSnapshot) -> String {
-    let options: String = wijken
-        .wijken
-        .iter()
-        .map(|w| {
-            format!(
-                "<option value=\"{}\">{}</option>",
-                w.wijk.wijknr,
-                escape(w.wijk.name.as_str())
-            )
-        })
-        .collect();
+    let options = wijk_options(wijken);
     format!(
         "<p class=\"field\"><label for=\"{id}\">Wijk</label><select id=\"{id}\" disabled>\
          <option value=\"\">Alle wijken</option>{options}</select></p>"
     )
+}
+
+/// An `<option>` of a select.
+fn option(value: &str, text: &str) -> String {
+    format!(
+        "<option value=\"{}\">{}</option>",
+        escape(value),
+        escape(text)
+    )
+}
+
+/// One `<option>` per wijk, by number, as the app's wijk selects list them.
+fn wijk_options(wijken: &WijkenSnapshot) -> String {
+    wijken
+        .wijken
+        .iter()
+        .map(|w| option(&w.wijk.wijknr.to_string(), &w.wijk.name))
+        .collect()
 }
 
 /// The venue finder as it opens (`frontend/src/pages/venues.rs::VenueFinder`): its filters and
@@ -141,18 +149,7 @@ async fn venue_finder(state: &AppState, wijken: &WijkenSnapshot) -> Option<Strin
     let venues = crate::routes::venues::find_venues(state, query, 0, 100)
         .await
         .ok()?;
-    let option = |value: &str, text: &str| {
-        format!(
-            "<option value=\"{}\">{}</option>",
-            escape(value),
-            escape(text)
-        )
-    };
-    let wijk_options: String = wijken
-        .wijken
-        .iter()
-        .map(|w| option(&w.wijk.wijknr.to_string(), &w.wijk.name))
-        .collect();
+    let wijk_options = wijk_options(wijken);
     let type_options: String = VenueType::ALL
         .iter()
         .map(|&k| option(k.as_str(), labels::venue_type(k).0))

@@ -916,6 +916,18 @@ async fn a_votes_page_carries_its_heading_and_period_before_the_app_and_its_resu
             .unwrap_or_default()
             .to_owned()
     };
+    // Staff open or close the vote now (through the instance: the page's cache is renewed).
+    let staff_moves = |action: &'static str| {
+        let (app, admin, uri) = (
+            &app,
+            &admin,
+            format!("/api/v1/projects/votes/{vote}/{action}"),
+        );
+        async move {
+            let r = post(app, &uri, json!({}), Some(admin)).await;
+            assert_eq!(r.status, StatusCode::OK, "{action}: {}", r.body);
+        }
+    };
     let heading = "<h1>Stemming – Wijk 2</h1>";
     let upcoming = main(&page().await);
     assert!(upcoming.contains(heading), "{upcoming}");
@@ -930,27 +942,13 @@ async fn a_votes_page_carries_its_heading_and_period_before_the_app_and_its_resu
     assert!(!upcoming.contains("class=\"loading\""), "{upcoming}");
     // Opened by staff: the heading and period; the ballot is the app's (it depends on who is
     // logged in), so no "not open yet" and no results.
-    let r = post(
-        &app,
-        &format!("/api/v1/projects/votes/{vote}/open"),
-        json!({}),
-        Some(&admin),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    staff_moves("open").await;
     let open = main(&page().await);
     assert!(open.contains(heading), "{open}");
     assert!(!open.contains("nog niet open"), "{open}");
     assert!(!open.contains("Resultaten"), "{open}");
     // Closed: the results, every proposal with its votes.
-    let r = post(
-        &app,
-        &format!("/api/v1/projects/votes/{vote}/close"),
-        json!({}),
-        Some(&admin),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    staff_moves("close").await;
     let closed = main(&page().await);
     assert!(
         closed.contains("<h2>Resultaten</h2><p>0 stemmen geteld"),
