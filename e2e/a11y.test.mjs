@@ -184,7 +184,7 @@ test('with the keyboard only: log in, book a room, and submit a subsidy applicat
 
   // Find the room from the list, pick a free evening in the week calendar, request it.
   await page.goto(`${BASE}/venues`);
-  await page.waitForSelector('ul.venue-list li');
+  await page.waitForSelector('html[data-app="started"] ul.venue-list li');
   await tabTo(page, /^a\|.*Buurtcentrum Sluizeken/);
   await page.keyboard.press('Enter');
   await page.waitForURL('**/venues/buurtcentrum-sluizeken');

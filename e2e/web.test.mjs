@@ -200,7 +200,7 @@ test('find a room by wijk and capacity, request it, the manager approves, the re
   await uiLogin(page, email, password);
 
   await page.goto(`${BASE}/venues`);
-  await page.waitForSelector('ul.venue-list li');
+  await page.waitForSelector('html[data-app="started"] ul.venue-list li');
   await page.getByLabel('Wijk').selectOption('2');
   await page.getByLabel('Minstens zoveel personen').fill('30');
   await page.waitForFunction(() => document.querySelectorAll('ul.venue-list li').length === 1);
@@ -316,7 +316,7 @@ test('"near me" uses the browser location and sorts by distance from it', async 
   const context = await browser.newContext({ geolocation: { latitude: 51.0359, longitude: 3.7107 }, permissions: ['geolocation'] });
   const page = await context.newPage();
   await page.goto(`${BASE}/venues`);
-  await page.waitForSelector('ul.venue-list li');
+  await page.waitForSelector('html[data-app="started"] ul.venue-list li');
   await page.getByRole('button', { name: 'In mijn buurt' }).click();
   await page.waitForSelector('svg.venue-map circle.near-pin');
   await page.waitForFunction(() => / k?m/.test(document.querySelector('ul.venue-list li .meta')?.textContent ?? ''));
@@ -672,7 +672,7 @@ test('each municipality is served at its own host name: the home page names it',
   // The seed serves Dendermonde at dendermonde.localhost (browsers send *.localhost here).
   const dendermonde = BASE.replace(/\/\/[^/:]+/, '//dendermonde.localhost');
   await page.goto(`${dendermonde}/venues`);
-  await page.waitForSelector('ul.venue-list li');
+  await page.waitForSelector('html[data-app="started"] ul.venue-list li');
   assert.equal(await page.locator('ul.venue-list li').count(), 1, "only Dendermonde's venue");
   assert.match(await page.locator('ul.venue-list li').innerText(), /Sociaal Huis Dendermonde/);
   await page.goto(`${dendermonde}/`);
@@ -733,7 +733,7 @@ test('a public page loads only the public build; a link to a resident or staff p
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}\.wasm$/, '')); });
   await page.goto(`${BASE}/venues`);
-  await page.waitForSelector('ul.venue-list li');
+  await page.waitForSelector('html[data-app="started"] ul.venue-list li');
   assert.deepEqual(wasm, ['/assets/samenstad_public_bg']);
   // In-app navigation between public pages loads nothing more.
   await page.locator('header').getByRole('link', { name: 'Subsidies' }).click();
