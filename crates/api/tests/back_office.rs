@@ -1045,3 +1045,271 @@ async fn staff_of_a_wijk_set_its_contact_that_everyone_reads_and_no_one_else_may
         1
     );
 }
+
+#[actix_web::test]
+async fn staff_who_may_not_act_on_an_object_are_refused_before_their_body_or_its_state_is_judged() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let admin = admin_token(&app, &db).await;
+    // Staff of wijk 9: past the staff gate, but none of the objects below are theirs.
+    let outsider = staff_of(&app, &db, &admin, "elders@example.org", 9).await;
+
+    let panel = post(
+        &app,
+        "/api/v1/projects/panels",
+        json!({"wijk": "25", "size": 3, "reserves": 0}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(panel.status, StatusCode::CREATED, "{}", panel.body);
+    let panel = id_of(&panel);
+    let open = proposal(&app, &admin, "2", "Bankjes", 2_000_000, json!([])).await;
+    let open = id_of(&open);
+    let chosen = proposal(&app, &admin, "2", "Speeltuin", 1_000_000, json!([])).await;
+    let decided = post(
+        &app,
+        &format!("/api/v1/projects/proposals/{}/decision", id_of(&chosen)),
+        json!({"selected": true, "reason": "Gekozen in de wijkdialoog."}),
+        Some(&admin),
+    )
+    .await;
+    let project = decided.body["project_id"]
+        .as_str()
+        .expect("a project")
+        .to_owned();
+    verified_user(&app, &db, "ann@example.org").await;
+    let ann = access(&app, "ann@example.org").await;
+    let asked = post(
+        &app,
+        "/api/v1/projects/residence-requests",
+        json!({"wijk": "2", "birth_date": "1985-03-04"}),
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    let toreke = get_as(&app, "/api/v1/venues/toreke", None).await;
+    let change = post(
+        &app,
+        "/api/v1/venue-changes",
+        json!({"kind": "change", "venue_id": toreke.body["id"], "reason": "Nieuwe uren",
+               "proposal": {"description": "Ook op zondag open."}}),
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(change.status, StatusCode::CREATED, "{}", change.body);
+    let change = id_of(&change);
+    let decided_change = post(
+        &app,
+        "/api/v1/venue-changes",
+        json!({"kind": "change", "venue_id": toreke.body["id"], "reason": "Nieuwe naam",
+               "proposal": {"name": "Het Toreke"}}),
+        Some(&ann),
+    )
+    .await;
+    let decided_change = id_of(&decided_change);
+    let r = post(
+        &app,
+        &format!("/api/v1/venue-changes/{decided_change}/reject"),
+        json!({"reason": "De naam blijft."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let org = post(
+        &app,
+        "/api/v1/organisations",
+        json!({"name": "Bewonersgroep Rabot", "kind": "bewonersgroep", "wijknr": 9}),
+        Some(&ann),
+    )
+    .await;
+    let org = id_of(&org);
+    let mut scheme = get_as(&app, "/api/v1/subsidies/schemes/samen-aan-zet", None)
+        .await
+        .body;
+    let council = get_as(&app, "/api/v1/advisory-councils", None).await.body[0]["key"]
+        .as_str()
+        .expect("a council")
+        .to_owned();
+    let nobody = uuid::Uuid::now_v7();
+
+    let audits = |db: &TestDb| count(db, "SELECT count(*) AS n FROM audit_log");
+    let before = audits(&db);
+    // Each request's body (or state) is wrong; the one who may act hears that (the last column),
+    // the outsider only that it is not theirs.
+    let cases: Vec<(Method, String, Value, &str, Option<StatusCode>)> = vec![
+        (
+            Method::POST,
+            "/api/v1/projects/proposals".into(),
+            json!({"wijk": "2", "title": "x", "summary": "kort", "owners": "", "budget_lines": [], "idea_ids": []}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/projects/proposals/{open}"),
+            json!({"title": "x", "summary": "kort", "owners": "", "budget_lines": [], "idea_ids": ["nope"]}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            "/api/v1/projects/votes".into(),
+            json!({"wijk": "2", "ballot_kind": "raffle", "opens_at": "morgen", "closes_at": "overmorgen", "proposal_ids": [open]}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            "/api/v1/projects/panels".into(),
+            json!({"wijk": "25", "size": 3, "reserves": 0, "quorum": 9}),
+            "admin",
+            Some(StatusCode::UNPROCESSABLE_ENTITY),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/projects/panels/{panel}/seed"),
+            json!({"seed": "x"}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/projects/panels/{panel}/draw"),
+            json!({"seed": ""}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/projects/panels/{panel}/scores/{open}"),
+            json!({"score": 11, "comment": ""}),
+            "admin",
+            None,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/projects/programmes/wijkbudget/wijken/2".into(),
+            json!({"selection_method": "lottery", "vulnerability_milli": 0}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/projects/projects/{project}/updates"),
+            json!({"body": "x", "photo_url": "http://example.org/foto.jpg"}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            format!(
+                "/api/v1/projects/residence-requests/{}/reject",
+                id_of(&asked)
+            ),
+            json!({"reason": ""}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::PUT,
+            "/api/v1/subsidies/schemes/samen-aan-zet".into(),
+            json!({"name": "Samen aan Zet", "owner_service": "Dienst", "purpose": "",
+                   "status": "weg", "rules": scheme["rules"].take()}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::PUT,
+            "/api/v1/subsidies/schemes/samen-aan-zet/budgets/1900".into(),
+            json!({"budget_cents": 100}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/subsidies/applications/{nobody}/decision"),
+            json!({"outcome": "maybe", "reason": ""}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/venue-changes/{change}/reject"),
+            json!({"reason": ""}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/venue-changes/{decided_change}/reject"),
+            json!({"reason": "Toch niet."}),
+            "admin",
+            Some(StatusCode::CONFLICT),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/venue-changes/{decided_change}/accept"),
+            json!({}),
+            "admin",
+            Some(StatusCode::CONFLICT),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/organisations/{org}/invitations"),
+            json!({"email": "geen adres", "role": "baas"}),
+            "owner",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            "/api/v1/advice-requests".into(),
+            json!({"subject": "Een vraag", "question": "Wat vindt de raad hiervan?", "requested_by": "Stad",
+                   "documents": ["ftp://example.org"], "deadline": "gisteren", "councils": [council]}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/advice-requests/{nobody}/advice/{council}"),
+            json!({"text": "kort"}),
+            "admin",
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/advice-requests/{nobody}/advice/{council}/response"),
+            json!({"response": "followed", "reason": ""}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (method, uri, body, who, theirs) in cases {
+        let r = call(
+            &app,
+            method.clone(),
+            &uri,
+            Some(body.clone()),
+            Some(&outsider),
+        )
+        .await;
+        if r.status != StatusCode::FORBIDDEN {
+            wrong.push(format!(
+                "{method} {uri} by staff of another wijk: {} {}",
+                r.status, r.body
+            ));
+        }
+        if let Some(expected) = theirs {
+            let token = if who == "owner" { &ann } else { &admin };
+            let r = call(&app, method.clone(), &uri, Some(body), Some(token)).await;
+            if r.status != expected {
+                wrong.push(format!(
+                    "{method} {uri} by the {who}: {} {}",
+                    r.status, r.body
+                ));
+            }
+        }
+    }
+    assert_eq!(wrong, Vec::<String>::new());
+    assert_eq!(audits(&db), before, "refused requests changed nothing");
+}

@@ -336,6 +336,27 @@ pub async fn list_advice_requests(
         .await
 }
 
+/// A new advice request's deadline, after its fields are checked on their own (the deadline at
+/// least the legal minimum away, documents as links).
+fn request_deadline(body: &NewAdviceRequest) -> Result<NaiveDate, AppError> {
+    body.validate()?;
+    let deadline = NaiveDate::parse_from_str(&body.deadline, "%Y-%m-%d")
+        .map_err(|_| AppError::field("deadline", "invalid", "must be a date (YYYY-MM-DD)"))?;
+    rules::check_deadline(deadline, today()).map_err(|r| refused(r, "deadline"))?;
+    for (i, d) in body.documents.iter().enumerate() {
+        let ok =
+            (d.starts_with("https://") || d.starts_with("http://")) && d.chars().count() <= 500;
+        if !ok {
+            return Err(AppError::field(
+                &format!("documents[{i}]"),
+                "invalid",
+                "must be a link (http or https), at most 500 characters",
+            ));
+        }
+    }
+    Ok(deadline)
+}
+
 /// Ask councils for advice
 ///
 /// A city service (administrators, programme administrators, service staff) publishes a
@@ -360,21 +381,6 @@ pub async fn create_advice_request(
     body: web::Json<NewAdviceRequest>,
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    body.validate()?;
-    let deadline = NaiveDate::parse_from_str(&body.deadline, "%Y-%m-%d")
-        .map_err(|_| AppError::field("deadline", "invalid", "must be a date (YYYY-MM-DD)"))?;
-    rules::check_deadline(deadline, today()).map_err(|r| refused(r, "deadline"))?;
-    for (i, d) in body.documents.iter().enumerate() {
-        let ok =
-            (d.starts_with("https://") || d.starts_with("http://")) && d.chars().count() <= 500;
-        if !ok {
-            return Err(AppError::field(
-                &format!("documents[{i}]"),
-                "invalid",
-                "must be a link (http or https), at most 500 characters",
-            ));
-        }
-    }
     let link_base = state.public_url().to_owned();
     let request = state
         .transaction(move |conn| {
@@ -384,6 +390,7 @@ pub async fn create_advice_request(
                     "only staff who speak for the city ask councils for advice".to_owned(),
                 ));
             }
+            let deadline = request_deadline(&body)?;
             let mut councils = Vec::new();
             for (i, key) in body.councils.iter().enumerate() {
                 let council = q::council_by_key(conn, key)?
@@ -511,11 +518,11 @@ pub async fn publish_advice(
     let (id, key) = path.into_inner();
     let id = parse_id(&id, "advice request")?;
     let body = body.into_inner();
-    body.validate()?;
     let link_base = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let (p, council, request, advice) = for_council(conn, caller, id, &key)?;
+            body.validate()?;
             rules::may_publish(request.deadline, today(), advice.published_at.is_some())
                 .map_err(|r| refused(r, "text"))?;
             let url = body
@@ -669,7 +676,6 @@ pub async fn respond_to_advice(
     let (id, key) = path.into_inner();
     let id = parse_id(&id, "advice request")?;
     let body = body.into_inner();
-    body.validate()?;
     let link_base = state.public_url().to_owned();
     state
         .transaction(move |conn| {
@@ -679,6 +685,7 @@ pub async fn respond_to_advice(
                     "only staff who speak for the city respond to advice".to_owned(),
                 ));
             }
+            body.validate()?;
             let council = council_of(conn, &key)?;
             let (request, advice) = asked(conn, id, council.id)?;
             rules::may_respond(advice.published_at.is_some(), advice.response.is_some())

@@ -255,9 +255,6 @@ pub async fn invite_member(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id, "organisation")?;
     let body = body.into_inner();
-    body.validate()?;
-    let role = MemberRole::parse(&body.role)
-        .ok_or_else(|| AppError::field("role", "invalid", "must be owner or member"))?;
     let link = format!(
         "{}/invitations/accept?token={}",
         state.public_url(),
@@ -269,6 +266,9 @@ pub async fn invite_member(
             let p = Principal::load(conn, caller)?;
             let (org, _) = load_organisation(conn, id)?;
             require_owner(conn, id, &p)?;
+            body.validate()?;
+            let role = MemberRole::parse(&body.role)
+                .ok_or_else(|| AppError::field("role", "invalid", "must be owner or member"))?;
             let email = body.email.trim().to_lowercase();
             let m = mail::organisation_invitation(&org.name, &p.user.display_name, &link);
             let hash = mail::queue_one_time(conn, &links, None, &email, &m)?;

@@ -124,6 +124,32 @@ fn load_panel(
     Ok(panel_view(detail, viewer, notice_s))
 }
 
+/// A new panel's size, reserves and quotas checked on their own: its quorum (default: a
+/// majority of its size).
+fn panel_quorum(body: &CreatePanel) -> Result<i32, AppError> {
+    body.validate()?;
+    if body
+        .quotas
+        .iter()
+        .any(|q| q.min > q.max || q.attribute.is_empty() || q.value.is_empty())
+    {
+        return Err(AppError::field(
+            "quotas",
+            "order",
+            "each quota needs an attribute, a value and min ≤ max",
+        ));
+    }
+    let quorum = body.quorum.unwrap_or(body.size / 2 + 1);
+    if !(1..=body.size).contains(&quorum) {
+        return Err(AppError::field(
+            "quorum",
+            "span",
+            "must be 1 to the panel's size",
+        ));
+    }
+    Ok(quorum)
+}
+
 /// Create a lottery panel
 ///
 /// Staff of a wijk that selects by `lottery_panel` set up its panel for the wijk's round: size,
@@ -147,32 +173,13 @@ pub async fn create_panel(
     body: web::Json<CreatePanel>,
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    body.validate()?;
-    if body
-        .quotas
-        .iter()
-        .any(|q| q.min > q.max || q.attribute.is_empty() || q.value.is_empty())
-    {
-        return Err(AppError::field(
-            "quotas",
-            "order",
-            "each quota needs an attribute, a value and min ≤ max",
-        ));
-    }
-    let quorum = body.quorum.unwrap_or(body.size / 2 + 1);
-    if !(1..=body.size).contains(&quorum) {
-        return Err(AppError::field(
-            "quorum",
-            "span",
-            "must be 1 to the panel's size",
-        ));
-    }
     let notice = state.auth.config.panel_seed_notice_s;
     let created = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let wijk_id = wijk_id(conn, &body.wijk)?;
             p.require_staff_of(wijk_id)?;
+            let quorum = panel_quorum(&body)?;
             let round_id = active_round(conn, wijk_id)?;
             let method = pq::selection_method(conn, round_id, wijk_id)?;
             if method != SelectionMethod::LotteryPanel {
@@ -493,13 +500,13 @@ pub async fn publish_seed(
 ) -> Result<web::Json<Panel>, AppError> {
     let id = parse_id(&id, "panel")?;
     let body = body.into_inner();
-    body.validate()?;
     let notice = state.auth.config.panel_seed_notice_s;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = panel_row(conn, id, true)?;
             p.require_staff_of(row.wijk_id)?;
+            body.validate()?;
             if row.seed.is_some() {
                 return Err(AppError::Conflict(
                     "the seed of this panel is published already".to_owned(),
@@ -541,13 +548,13 @@ pub async fn draw_panel(
 ) -> Result<web::Json<Panel>, AppError> {
     let id = parse_id(&id, "panel")?;
     let body = body.into_inner();
-    body.validate()?;
     let notice = state.auth.config.panel_seed_notice_s;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = panel_row(conn, id, true)?;
             p.require_staff_of(row.wijk_id)?;
+            body.validate()?;
             if row.drawn_at.is_some() {
                 return Err(AppError::Conflict("the panel is drawn already".to_owned()));
             }
@@ -717,7 +724,6 @@ pub async fn score_proposal(
     let (id, proposal_id) = path.into_inner();
     let (id, proposal_id) = (parse_id(&id, "panel")?, parse_id(&proposal_id, "proposal")?);
     let body = body.into_inner();
-    body.validate()?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -727,6 +733,7 @@ pub async fn score_proposal(
                     "only sitting members of the panel score".to_owned(),
                 ));
             }
+            body.validate()?;
             if proposals::ids_in_round(conn, &[proposal_id], row.wijk_id, row.round_id)?.is_empty()
             {
                 return Err(AppError::NotFound(

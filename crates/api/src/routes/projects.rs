@@ -227,14 +227,6 @@ pub async fn set_round_wijk(
 ) -> Result<web::Json<Programme>, AppError> {
     let (key, wijk) = path.into_inner();
     let body = body.into_inner();
-    body.validate()?;
-    let method = SelectionMethod::parse(&body.selection_method).ok_or_else(|| {
-        AppError::field(
-            "selection_method",
-            "invalid",
-            "must be dialogue, lottery_panel, public_vote or college_decision",
-        )
-    })?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -243,6 +235,14 @@ pub async fn set_round_wijk(
                     "only programme administrators may do this".to_owned(),
                 ));
             }
+            body.validate()?;
+            let method = SelectionMethod::parse(&body.selection_method).ok_or_else(|| {
+                AppError::field(
+                    "selection_method",
+                    "invalid",
+                    "must be dialogue, lottery_panel, public_vote or college_decision",
+                )
+            })?;
             let tree = q::programme_tree(conn, &key)?
                 .ok_or_else(|| AppError::NotFound("no such programme".to_owned()))?;
             let wijk_id = samenstad_db::queries::wijken::wijk_id_by_key(conn, &wijk)?

@@ -299,6 +299,46 @@ pub async fn post_update(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id, "project")?;
     let body = body.into_inner();
+    let view = state
+        .transaction(move |conn| {
+            let p = Principal::load(conn, caller)?;
+            let (wijk_id, budget) = rq::project_for_update(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such project".to_owned()))?;
+            if !p.is_staff_of(Some(wijk_id)) {
+                return Err(AppError::Forbidden(
+                    "only staff of this wijk may post updates".to_owned(),
+                ));
+            }
+            let (status, partners) = update_fields(&body)?;
+            if body.spent_cents.is_some_and(|s| s > budget) {
+                return Err(AppError::field(
+                    "spent_cents",
+                    "over_budget",
+                    "more than the project's budget",
+                ));
+            }
+            rq::add_update(
+                conn,
+                &NewProjectUpdate {
+                    project_id: id,
+                    author_id: p.user.id,
+                    body: body.body.trim(),
+                    status,
+                    spent_cents: body.spent_cents,
+                    photo_url: body.photo_url.as_deref(),
+                    partners: partners.as_deref(),
+                },
+            )?;
+            load_project(conn, id)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+/// An update's status and partners, after its fields are checked on their own.
+fn update_fields(
+    body: &CreateProjectUpdate,
+) -> Result<(Option<ProjectStatus>, Option<Vec<String>>), AppError> {
     body.validate()?;
     let status = body.status.as_deref().map(project_status).transpose()?;
     if body
@@ -328,39 +368,7 @@ pub async fn post_update(
             "at most 30 partners of at most 200 characters",
         ));
     }
-    let view = state
-        .transaction(move |conn| {
-            let p = Principal::load(conn, caller)?;
-            let (wijk_id, budget) = rq::project_for_update(conn, id)?
-                .ok_or_else(|| AppError::NotFound("no such project".to_owned()))?;
-            if !p.is_staff_of(Some(wijk_id)) {
-                return Err(AppError::Forbidden(
-                    "only staff of this wijk may post updates".to_owned(),
-                ));
-            }
-            if body.spent_cents.is_some_and(|s| s > budget) {
-                return Err(AppError::field(
-                    "spent_cents",
-                    "over_budget",
-                    "more than the project's budget",
-                ));
-            }
-            rq::add_update(
-                conn,
-                &NewProjectUpdate {
-                    project_id: id,
-                    author_id: p.user.id,
-                    body: body.body.trim(),
-                    status,
-                    spent_cents: body.spent_cents,
-                    photo_url: body.photo_url.as_deref(),
-                    partners: partners.as_deref(),
-                },
-            )?;
-            load_project(conn, id)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(view))
+    Ok((status, partners))
 }
 
 /// A project status named in a request, or a 400 on `status`.

@@ -149,13 +149,13 @@ pub async fn reject_residence_request(
 ) -> Result<web::Json<ResidenceRequest>, AppError> {
     let id = parse_id(&id, "request")?;
     let body = body.into_inner();
-    body.validate()?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (user_id, wijk, status) = rq::request_for_update(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such request".to_owned()))?;
             p.require_staff_of(wijk)?;
+            body.validate()?;
             if status != ResidenceRequestStatus::Pending {
                 return Err(AppError::Conflict(format!(
                     "the request is {status} already"

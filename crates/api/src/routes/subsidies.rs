@@ -154,31 +154,32 @@ pub async fn put_scheme(
     body: web::Json<SchemeInput>,
 ) -> Result<web::Json<Scheme>, AppError> {
     let key = key.into_inner();
-    if !valid_key(&key) {
-        return Err(AppError::field(
-            "key",
-            "invalid",
-            "use a-z, 0-9 and single dashes",
-        ));
-    }
     let body = body.into_inner();
-    body.validate()?;
-    let mut problems = rules_check::check_rules(&body.rules);
-    if SchemeStatus::parse(&body.status).is_none() {
-        problems.push(FieldError::new(
-            "status",
-            "invalid",
-            "must be active, test_phase or archived",
-        ));
-    }
-    if !problems.is_empty() {
-        return Err(AppError::Validation(problems));
-    }
-    let rules = serde_json::to_value(&body.rules).map_err(|e| AppError::Internal(e.to_string()))?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             require_programme_staff(&p)?;
+            if !valid_key(&key) {
+                return Err(AppError::field(
+                    "key",
+                    "invalid",
+                    "use a-z, 0-9 and single dashes",
+                ));
+            }
+            body.validate()?;
+            let mut problems = rules_check::check_rules(&body.rules);
+            if SchemeStatus::parse(&body.status).is_none() {
+                problems.push(FieldError::new(
+                    "status",
+                    "invalid",
+                    "must be active, test_phase or archived",
+                ));
+            }
+            if !problems.is_empty() {
+                return Err(AppError::Validation(problems));
+            }
+            let rules =
+                serde_json::to_value(&body.rules).map_err(|e| AppError::Internal(e.to_string()))?;
             let replaced_by = match body.replaced_by.as_deref() {
                 Some(k) => Some(scheme_by_key(conn, k)?.id),
                 None => None,
@@ -252,18 +253,18 @@ pub async fn put_budget(
 ) -> Result<web::Json<Scheme>, AppError> {
     let (key, year) = path.into_inner();
     let body = body.into_inner();
-    body.validate()?;
-    if !(2000..=2100).contains(&year) {
-        return Err(AppError::field(
-            "year",
-            "range",
-            "must be between 2000 and 2100",
-        ));
-    }
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             require_programme_staff(&p)?;
+            body.validate()?;
+            if !(2000..=2100).contains(&year) {
+                return Err(AppError::field(
+                    "year",
+                    "range",
+                    "must be between 2000 and 2100",
+                ));
+            }
             let scheme = scheme_by_key(conn, &key)?;
             // Lock the year's row (or the scheme, for a new year) against concurrent approvals.
             schemes::lock_budget(conn, scheme.id, year)?;

@@ -302,23 +302,23 @@ pub async fn decide(
 ) -> Result<web::Json<Application>, AppError> {
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
-    body.validate()?;
-    let approve = match DecisionOutcome::parse(&body.outcome) {
-        Some(DecisionOutcome::Approve) => true,
-        Some(DecisionOutcome::Reject) => false,
-        None => {
-            return Err(AppError::field(
-                "outcome",
-                "invalid",
-                "must be approve or reject",
-            ));
-        }
-    };
     let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             require_programme_staff(&p)?;
+            body.validate()?;
+            let approve = match DecisionOutcome::parse(&body.outcome) {
+                Some(DecisionOutcome::Approve) => true,
+                Some(DecisionOutcome::Reject) => false,
+                None => {
+                    return Err(AppError::field(
+                        "outcome",
+                        "invalid",
+                        "must be approve or reject",
+                    ));
+                }
+            };
             let row = app_row(conn, id, true)?;
             let action = Action::Decide {
                 approve,

@@ -245,12 +245,6 @@ pub async fn accept_venue_change(
             let p = Principal::load(conn, caller)?;
             let mut cr = q::change_request_for_update(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such change request".to_owned()))?;
-            if cr.status != VenueChangeStatus::Pending {
-                return Err(AppError::Conflict(format!(
-                    "the change request is already {}",
-                    cr.status
-                )));
-            }
             let current = cr.venue_id.map(|v| load_venue(conn, v)).transpose()?;
             let proposal: VenueProposal =
                 serde_json::from_value(cr.proposal.clone()).unwrap_or_default();
@@ -262,6 +256,12 @@ pub async fn accept_venue_change(
                     .and_then(|r| r.wijk_id)
                     .or(current.as_ref().and_then(|v| v.wijk_id)),
             )?;
+            if cr.status != VenueChangeStatus::Pending {
+                return Err(AppError::Conflict(format!(
+                    "the change request is already {}",
+                    cr.status
+                )));
+            }
             let venue_id = match (cr.kind, current, proposed) {
                 (VenueChangeKind::Add, _, Some(row)) => {
                     q::insert_venue(conn, &row)?;
@@ -339,18 +339,11 @@ pub async fn reject_venue_change(
 ) -> Result<web::Json<VenueChange>, AppError> {
     let id = parse_id(&id, "change request")?;
     let body = body.into_inner();
-    body.validate()?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let mut cr = q::change_request_for_update(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such change request".to_owned()))?;
-            if cr.status != VenueChangeStatus::Pending {
-                return Err(AppError::Conflict(format!(
-                    "the change request is already {}",
-                    cr.status
-                )));
-            }
             let current = cr.venue_id.map(|v| load_venue(conn, v)).transpose()?;
             let wijk = match current {
                 Some(v) => v.wijk_id,
@@ -365,6 +358,13 @@ pub async fn reject_venue_change(
                 }
             };
             require_staff(&p, wijk)?;
+            body.validate()?;
+            if cr.status != VenueChangeStatus::Pending {
+                return Err(AppError::Conflict(format!(
+                    "the change request is already {}",
+                    cr.status
+                )));
+            }
             let reason = body.reason.trim().to_owned();
             q::decide_change_request(
                 conn,

@@ -13,7 +13,7 @@ use samenstad_db::PgConnection;
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::ballots::{self, BallotRow};
 use samenstad_db::queries::projects as pq;
-use samenstad_db::queries::proposals::{self, EditRefusal, NewProposal, ProposalsOf};
+use samenstad_db::queries::proposals::{self, NewProposal, ProposalsOf};
 use samenstad_db::queries::votes::{self as vq, NewResidence, NewVote, ResultDecision, VoteRow};
 use samenstad_domain::ballot::{BallotKind, BallotRules, check};
 use samenstad_domain::lifecycle::{VoteAction, VoteState, vote_state_at, vote_transition};
@@ -35,7 +35,7 @@ use crate::auth::{Authenticated, Caller, UserCaller};
 use crate::error::AppError;
 use crate::gate;
 use crate::principal::{Principal, parse_id, wijk_id};
-use crate::routes::wijkbudget_common::{WijkQuery, decide_refusal, load_proposal, wijk_and_round};
+use crate::routes::wijkbudget_common::{WijkQuery, active_round, decide_refusal, load_proposal};
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -81,13 +81,14 @@ pub async fn create_proposal(
     body: web::Json<CreateProposal>,
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    body.validate()?;
-    let idea_ids = uuids(&body.idea_ids, "idea_ids")?;
     let created = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (wijk_id, round_id) = wijk_and_round(conn, &body.wijk)?;
+            let wijk_id = wijk_id(conn, &body.wijk)?;
             p.require_staff_of(wijk_id)?;
+            body.validate()?;
+            let idea_ids = uuids(&body.idea_ids, "idea_ids")?;
+            let round_id = active_round(conn, wijk_id)?;
             let id = Uuid::now_v7();
             proposals::insert_proposal(
                 conn,
@@ -179,16 +180,18 @@ pub async fn update_proposal(
 ) -> Result<web::Json<Proposal>, AppError> {
     let id = parse_id(&id, "proposal")?;
     let body = body.into_inner();
-    body.validate()?;
-    let idea_ids = uuids(&body.idea_ids, "idea_ids")?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (wijk_id, round_id) = proposals::lock_for_edit(conn, id)?.map_err(|r| match r {
-                EditRefusal::NotFound => AppError::NotFound("no such proposal".to_owned()),
-                EditRefusal::Fixed(why) => AppError::Conflict(why),
-            })?;
+            let locked = proposals::lock_for_edit(conn, id)?
+                .ok_or_else(|| AppError::NotFound("no such proposal".to_owned()))?;
+            let (wijk_id, round_id) = (locked.wijk_id, locked.round_id);
             p.require_staff_of(wijk_id)?;
+            body.validate()?;
+            let idea_ids = uuids(&body.idea_ids, "idea_ids")?;
+            if let Some(why) = locked.fixed {
+                return Err(AppError::Conflict(why));
+            }
             let title = body.title.trim();
             proposals::update_proposal(
                 conn,
@@ -402,31 +405,17 @@ fn time(value: &str, field: &str) -> Result<DateTime<Utc>, AppError> {
         .map_err(|_| AppError::field(field, "invalid", "must be an RFC 3339 timestamp"))
 }
 
-/// Open a public vote
-///
-/// Staff of a wijk whose selection method is `public_vote` put proposals of the wijk's round to
-/// the vote: the ballot kind (`approval`, `knapsack`: costs together at most the budget,
-/// `cumulative`: points to spread), the budget (default: the wijk's allocation), the rule that
-/// decides (`mes`, the default; or `greedy` by points, the default for cumulative ballots, as
-/// Equal Shares counts who chose a project, not points), the minimum age, opening and close.
-#[utoipa::path(
-    tag = "projects",
-    security(("bearer" = [])),
-    request_body = CreateVote,
-    responses(
-        (status = 201, description = "Created", body = Vote),
-        (status = 400, description = "Invalid vote", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The wijk does not select by vote, or already has a vote in this round", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-#[post("/projects/votes", wrap = "from_fn(gate::city_role)")]
-pub async fn create_vote(
-    caller: UserCaller,
-    state: web::Data<AppState>,
-    body: web::Json<CreateVote>,
-) -> Result<HttpResponse, AppError> {
-    let body = body.into_inner();
+/// A vote's terms checked on their own (before the wijk's round and budget are looked at).
+struct VoteTerms {
+    kind: BallotKind,
+    rule: TallyRule,
+    min_age: i32,
+    opens_at: DateTime<Utc>,
+    closes_at: DateTime<Utc>,
+    proposal_ids: Vec<Uuid>,
+}
+
+fn vote_terms(body: &CreateVote) -> Result<VoteTerms, AppError> {
     body.validate()?;
     let kind = BallotKind::parse(&body.ballot_kind).ok_or_else(|| {
         AppError::field(
@@ -463,11 +452,55 @@ pub async fn create_vote(
         ));
     }
     let proposal_ids = uuids(&body.proposal_ids, "proposal_ids")?;
+    Ok(VoteTerms {
+        kind,
+        rule,
+        min_age,
+        opens_at,
+        closes_at,
+        proposal_ids,
+    })
+}
+
+/// Open a public vote
+///
+/// Staff of a wijk whose selection method is `public_vote` put proposals of the wijk's round to
+/// the vote: the ballot kind (`approval`, `knapsack`: costs together at most the budget,
+/// `cumulative`: points to spread), the budget (default: the wijk's allocation), the rule that
+/// decides (`mes`, the default; or `greedy` by points, the default for cumulative ballots, as
+/// Equal Shares counts who chose a project, not points), the minimum age, opening and close.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    request_body = CreateVote,
+    responses(
+        (status = 201, description = "Created", body = Vote),
+        (status = 400, description = "Invalid vote", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The wijk does not select by vote, or already has a vote in this round", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/votes", wrap = "from_fn(gate::city_role)")]
+pub async fn create_vote(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    body: web::Json<CreateVote>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
     let created = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            let (wijk_id, round_id) = wijk_and_round(conn, &body.wijk)?;
+            let wijk_id = wijk_id(conn, &body.wijk)?;
             p.require_staff_of(wijk_id)?;
+            let VoteTerms {
+                kind,
+                rule,
+                min_age,
+                opens_at,
+                closes_at,
+                proposal_ids,
+            } = vote_terms(&body)?;
+            let round_id = active_round(conn, wijk_id)?;
             let method = pq::selection_method(conn, round_id, wijk_id)?;
             if method != SelectionMethod::PublicVote {
                 return Err(AppError::Conflict(format!(

@@ -10,7 +10,6 @@ use samenstad_types::projects::Proposal;
 use uuid::Uuid;
 
 use crate::error::AppError;
-use crate::principal::wijk_id;
 
 /// The wijk of a list.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -18,13 +17,6 @@ use crate::principal::wijk_id;
 pub struct WijkQuery {
     /// Wijk number or slug.
     pub wijk: String,
-}
-
-/// The wijk (id) and the round of the active programme it takes part in.
-pub(crate) fn wijk_and_round(conn: &mut PgConnection, key: &str) -> Result<(Uuid, Uuid), AppError> {
-    let wijk_id = wijk_id(conn, key)?;
-    let round_id = active_round(conn, wijk_id)?;
-    Ok((wijk_id, round_id))
 }
 
 /// The round of the active programme the wijk takes part in, or 400.

@@ -339,21 +339,19 @@ pub fn link_idea(
     Ok(())
 }
 
-/// Why an edit was refused.
+/// A proposal locked for an edit: its wijk and round, and why it may not change any more
+/// (decided, or put to a vote that has opened), if so. The caller checks who asks before it
+/// tells them why not.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditRefusal {
-    /// No proposal has this id.
-    NotFound,
-    /// It was decided (its state), or it is put to a vote that has opened.
-    Fixed(String),
+pub struct LockedProposal {
+    pub wijk_id: Uuid,
+    pub round_id: Uuid,
+    pub fixed: Option<String>,
 }
 
-/// Locks a proposal for an edit: its wijk and round, or why it may not change any more (decided,
-/// or put to a vote that has opened). Run inside the caller's transaction.
-pub fn lock_for_edit(
-    conn: &mut PgConnection,
-    id: Uuid,
-) -> QueryResult<Result<(Uuid, Uuid), EditRefusal>> {
+/// Locks a proposal for an edit; `None` when no proposal has this id. Run inside the caller's
+/// transaction.
+pub fn lock_for_edit(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<LockedProposal>> {
     let Some((status, wijk_id, round_id)) = proposal::table
         .find(id)
         .select((proposal::status, proposal::wijk_id, proposal::round_id))
@@ -361,26 +359,27 @@ pub fn lock_for_edit(
         .first::<(ProposalStatus, Uuid, Uuid)>(conn)
         .optional()?
     else {
-        return Ok(Err(EditRefusal::NotFound));
+        return Ok(None);
     };
-    if status != ProposalStatus::Proposed {
-        return Ok(Err(EditRefusal::Fixed(format!(
+    let fixed = if status != ProposalStatus::Proposed {
+        Some(format!(
             "the proposal is {status}; a decided proposal does not change"
-        ))));
-    }
-    let in_vote: bool = diesel::select(diesel::dsl::exists(
-        vote_option::table
-            .inner_join(vote::table)
-            .filter(vote_option::proposal_id.eq(id))
-            .filter(vote::opens_at.le(Utc::now())),
-    ))
-    .get_result(conn)?;
-    if in_vote {
-        return Ok(Err(EditRefusal::Fixed(
-            "the proposal is put to a vote that has opened".to_owned(),
-        )));
-    }
-    Ok(Ok((wijk_id, round_id)))
+        ))
+    } else {
+        let in_vote: bool = diesel::select(diesel::dsl::exists(
+            vote_option::table
+                .inner_join(vote::table)
+                .filter(vote_option::proposal_id.eq(id))
+                .filter(vote::opens_at.le(Utc::now())),
+        ))
+        .get_result(conn)?;
+        in_vote.then(|| "the proposal is put to a vote that has opened".to_owned())
+    };
+    Ok(Some(LockedProposal {
+        wijk_id,
+        round_id,
+        fixed,
+    }))
 }
 
 /// Replaces a locked proposal's text, owners and budget lines (the cost is their sum) and
