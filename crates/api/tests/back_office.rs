@@ -1187,6 +1187,13 @@ async fn staff_who_may_not_act_on_an_object_are_refused_before_their_body_or_its
             None,
         ),
         (
+            Method::POST,
+            format!("/api/v1/projects/proposals/{open}/decision"),
+            json!({"selected": true, "reason": "", "kind": "vote"}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
             Method::PUT,
             "/api/v1/projects/programmes/wijkbudget/wijken/2".into(),
             json!({"selection_method": "lottery", "vulnerability_milli": 0}),

@@ -35,39 +35,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post_update);
 }
 
-/// Decide on a proposal
-///
-/// For wijken that select by dialogue, lottery panel or college decision. Staff of the wijk
-/// record the outcome of the wijkdialoog (`kind` `dialogue`, the default for staff) or the
-/// college's decision (`college`, with its date and reference), with the reasoning residents
-/// read. A sitting member of the wijk's drawn lottery panel casts their vote (`panel`, the
-/// default for members): the panel decides once a majority of its seated members agree and its
-/// quorum has voted, so one member never decides alone (`panel_tally` shows where it stands).
-/// A selected proposal becomes a project (due within the programme's realisation period); the
-/// selected proposals of a wijk never cost more than its allocation (409 naming what is left).
-/// Votes are applied with `POST /projects/votes/{id}/apply`.
-#[utoipa::path(
-    tag = "projects",
-    security(("bearer" = [])),
-    params(("id" = String, Path, description = "Proposal id (UUID)")),
-    request_body = DecideProposal,
-    responses(
-        (status = 200, description = "Decided, or (panel) the member's vote counted", body = Proposal),
-        (status = 400, description = "No reason, an unknown kind, or a college decision without its date or reference", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Neither staff of the wijk nor a sitting member of its panel; or a panel member recording a dialogue or college decision", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such proposal", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Decided already, the wijk has no drawn panel, or selecting it would pass the wijk's allocation (the detail names what is left)", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-#[post("/projects/proposals/{id}/decision", wrap = "from_fn(gate::city_role)")]
-pub async fn decide_proposal(
-    caller: UserCaller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Json<DecideProposal>,
-) -> Result<web::Json<Proposal>, AppError> {
-    let id = parse_id(&id, "proposal")?;
-    let body = body.into_inner();
+/// A decision's kind (none: the caller's default) and college date, after its fields are checked
+/// on their own.
+fn decision_terms(
+    body: &DecideProposal,
+) -> Result<(Option<DecisionKind>, Option<NaiveDate>), AppError> {
     body.validate()?;
     // A vote's result is applied, never recorded by hand.
     let kind = body
@@ -106,12 +78,54 @@ pub async fn decide_proposal(
             "a date and reference go with a college decision only",
         ));
     }
+    Ok((kind, college_date))
+}
+
+/// Decide on a proposal
+///
+/// For wijken that select by dialogue, lottery panel or college decision. Staff of the wijk
+/// record the outcome of the wijkdialoog (`kind` `dialogue`, the default for staff) or the
+/// college's decision (`college`, with its date and reference), with the reasoning residents
+/// read. A sitting member of the wijk's drawn lottery panel casts their vote (`panel`, the
+/// default for members): the panel decides once a majority of its seated members agree and its
+/// quorum has voted, so one member never decides alone (`panel_tally` shows where it stands).
+/// A selected proposal becomes a project (due within the programme's realisation period); the
+/// selected proposals of a wijk never cost more than its allocation (409 naming what is left).
+/// Votes are applied with `POST /projects/votes/{id}/apply`.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Proposal id (UUID)")),
+    request_body = DecideProposal,
+    responses(
+        (status = 200, description = "Decided, or (panel) the member's vote counted", body = Proposal),
+        (status = 400, description = "No reason, an unknown kind, or a college decision without its date or reference", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither staff of the wijk nor a sitting member of its panel; or a panel member recording a dialogue or college decision", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such proposal", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Decided already, the wijk has no drawn panel, or selecting it would pass the wijk's allocation (the detail names what is left)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/proposals/{id}/decision", wrap = "from_fn(gate::city_role)")]
+pub async fn decide_proposal(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<DecideProposal>,
+) -> Result<web::Json<Proposal>, AppError> {
+    let id = parse_id(&id, "proposal")?;
+    let body = body.into_inner();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (wijk_id, round_id) = proposals::wijk_and_round_of(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such proposal".to_owned()))?;
             let staff = p.is_staff_of(Some(wijk_id));
+            if !staff && !sits_on_panel_of(conn, p.user.id, wijk_id, round_id)? {
+                return Err(AppError::Forbidden(
+                    "only staff of this wijk or members of its panel may decide".to_owned(),
+                ));
+            }
+            let (kind, college_date) = decision_terms(&body)?;
             let kind = kind.unwrap_or(if staff {
                 DecisionKind::Dialogue
             } else {
