@@ -287,6 +287,7 @@ async fn page_for_host(req: &HttpRequest, page: &std::path::Path) -> Option<Http
         1,
     );
     let content = first_html(state, req.path(), &tenant, &wijken).await;
+    let html = with_head(html, &tenant.name, count, content.as_deref());
     let html = match content {
         // The page paints its content first; the boot script fetches the app after that paint,
         // so the head does not preload it (it would compete with the content for the line).
@@ -338,6 +339,43 @@ async fn first_html(
 const LOADING_SLOT: &str = "<p class=\"loading\">Laden…</p>";
 /// The header's line in `frontend/static/index.html` (Gent's), replaced by the host's.
 const TAGLINE_SLOT: &str = "Samen stad maken: de 25 wijken van Gent";
+
+/// The template's title (Gent's) and description, replaced by the host municipality's.
+const TITLE_SLOT: &str = "<title>Samenstad – de wijken van Gent</title>";
+const DESCRIPTION_SLOT: &str =
+    "content=\"Samenstad: de 25 wijken van Gent, wijkbudget, subsidies en buurtlokalen.\"";
+
+/// The page's `<title>` and description for the host's municipality: a page with first HTML is
+/// titled by its heading, as the app titles it ("Toreke – Samenstad"), so a search engine or a
+/// link preview that runs no script names the page; others by the municipality.
+fn with_head(html: String, municipality: &str, wijken: u32, content: Option<&str>) -> String {
+    use quick_xml::escape::{escape, unescape};
+    let heading = content
+        .and_then(|c| c.split_once("<h1>"))
+        .and_then(|(_, rest)| rest.split_once("</h1>"))
+        .and_then(|(h1, _)| unescape(h1).ok().map(|h| h.into_owned()));
+    let title = match heading {
+        Some(h) => format!("{h} – Samenstad"),
+        None => format!("Samenstad – de wijken van {municipality}"),
+    };
+    let described = match wijken {
+        0 => format!("Samenstad: samen stad maken in {municipality}"),
+        n => format!("Samenstad: de {n} wijken van {municipality}"),
+    };
+    html.replacen(
+        TITLE_SLOT,
+        &format!("<title>{}</title>", escape(title.as_str())),
+        1,
+    )
+    .replacen(
+        DESCRIPTION_SLOT,
+        &format!(
+            "content=\"{}, wijkbudget, subsidies en buurtlokalen.\"",
+            escape(described.as_str())
+        ),
+        1,
+    )
+}
 
 /// A hashed asset, precompressed when a `.br` or `.gz` twin exists and the browser accepts it.
 async fn asset(req: &HttpRequest, dir: &std::path::Path, file: &str) -> HttpResponse {

@@ -545,3 +545,43 @@ fn a_file_in_lambert_72_or_without_names_imports_nothing_and_says_why() {
         0
     );
 }
+
+#[actix_web::test]
+async fn a_page_is_titled_and_described_for_the_municipality_of_its_host() {
+    let db = TestDb::new();
+    import_testgem(&db);
+    let dir = web_dir_with_the_page_template();
+    let mut settings = settings();
+    settings.web_dir = dir.clone();
+    let app =
+        actix_test::init_service(samenstad_api::app::build_app(state_for(db.url()), settings))
+            .await;
+    let head = |html: &str| html.split("</head>").next().unwrap_or_default().to_owned();
+    // A page with first HTML is titled by its heading; one without by the municipality.
+    let (status, home) = text(&app, &format!("{TESTGEM}/"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let home = head(&home);
+    assert!(
+        home.contains("<title>Samen stad maken: de 2 wijken van Testgem – Samenstad</title>"),
+        "{home}"
+    );
+    assert!(
+        home.contains(
+            "content=\"Samenstad: de 2 wijken van Testgem, wijkbudget, subsidies en buurtlokalen.\""
+        ),
+        "{home}"
+    );
+    let (_, login) = text(&app, &format!("{TESTGEM}/login"), None).await;
+    let login = head(&login);
+    assert!(
+        login.contains("<title>Samenstad – de wijken van Testgem</title>"),
+        "{login}"
+    );
+    assert!(!login.contains("Gent") && !home.contains("Gent"), "{login}");
+    let (_, gent) = text(&app, "/venues", None).await;
+    assert!(
+        head(&gent).contains("<title>Zoek een zaal of ontmoetingsplek – Samenstad</title>"),
+        "{gent}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

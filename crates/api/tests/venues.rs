@@ -2280,17 +2280,7 @@ async fn text_that_passes_validation_but_breaks_a_rule_of_the_table_is_a_422_not
 #[actix_web::test]
 async fn a_venue_page_carries_the_venue_as_it_is_now_right_after_a_change() {
     let db = TestDb::new();
-    let dir = std::env::temp_dir().join(format!(
-        "samenstad-first-html-{}-{}",
-        std::process::id(),
-        Utc::now().timestamp_nanos_opt().unwrap_or_default()
-    ));
-    std::fs::create_dir_all(&dir).expect("dir");
-    std::fs::write(
-        dir.join("public.html"),
-        "<!doctype html><main id=\"main\"><p class=\"loading\">Laden…</p></main>",
-    )
-    .expect("page");
+    let dir = web_dir_with_the_page_template();
     let mut settings = settings();
     settings.web_dir = dir.clone();
     let app = actix_test::init_service(build_app(state_for(db.url()), settings)).await;
@@ -2306,9 +2296,15 @@ async fn a_venue_page_carries_the_venue_as_it_is_now_right_after_a_change() {
     let before = get_as(&app, "/api/v1/venues/open-huis-watersportbaan", None).await;
     let name = before.body["name"].as_str().expect("name").to_owned();
     let version = before.body["version"].as_str().expect("version").to_owned();
-    // Read twice (the second time from the cache): the venue's name is the page's heading.
+    // Read twice (the second time from the cache): the venue's name is the page's heading and
+    // its title.
     for _ in 0..2 {
-        assert!(page().await.contains(&format!("<h1>{name}</h1>")));
+        let html = page().await;
+        assert!(html.contains(&format!("<h1>{name}</h1>")), "{html}");
+        assert!(
+            html.contains(&format!("<title>{name} – Samenstad</title>")),
+            "{html}"
+        );
     }
     let r = send(
         &app,
@@ -2323,5 +2319,9 @@ async fn a_venue_page_carries_the_venue_as_it_is_now_right_after_a_change() {
     // The change shows at once, not after the cache's lifetime.
     let after = page().await;
     assert!(after.contains("<h1>Watersportbaan</h1>"), "{after}");
+    assert!(
+        after.contains("<title>Watersportbaan – Samenstad</title>"),
+        "{after}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -368,3 +368,22 @@ pub fn jpeg_with_location() -> Vec<u8> {
     out.extend_from_slice(&[0x12, 0x34, 0x56, 0xFF, 0xD9]);
     out
 }
+
+/// A fresh folder holding the web app's real page template (`frontend/static/index.html`) as
+/// every build's page, for tests of what the server writes into it; the caller removes it.
+pub fn web_dir_with_the_page_template() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "samenstad-page-{}-{}",
+        std::process::id(),
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    ));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let template = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../frontend/static/index.html"),
+    )
+    .expect("the page template");
+    for page in ["public.html", "resident.html", "index.html"] {
+        std::fs::write(dir.join(page), &template).expect("page");
+    }
+    dir
+}
