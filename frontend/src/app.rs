@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Router};
-use samenstad_types::GENT_ATTRIBUTION;
 use samenstad_types::web::{WebApp, web_app_for};
 
-use crate::i18n::{Lang, T, provide_lang, t};
+use crate::i18n::{Lang, T, provide_lang, t, town_attribution};
 use crate::pages::not_found::NotFound;
 use crate::staff::is_staff;
 use crate::state::provide_session;
@@ -64,7 +63,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {children()}
             </main>
             <footer class="site-footer">
-                <p>{GENT_ATTRIBUTION}</p>
+                <p>{town_attribution()}</p>
                 <p>
                     <A href="/councils">{move || if lang.get() == Lang::Nl { "Adviesraden" } else { "Advisory councils" }}</A>
                     " · "

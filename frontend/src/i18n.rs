@@ -822,10 +822,10 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::Subsidies, Nl) => "Subsidies",
         (T::Subsidies, En) => "Subsidies",
         (T::SubsidiesIntro, Nl) => {
-            "Stad Gent steunt initiatieven van bewoners en organisaties met subsidies. Zoek wat bij je idee past en vraag het hier aan."
+            "De stad steunt initiatieven van bewoners en organisaties met subsidies. Zoek wat bij je idee past en vraag het hier aan."
         }
         (T::SubsidiesIntro, En) => {
-            "The city of Gent supports initiatives of residents and organisations with grants. Find what fits your idea and apply here."
+            "The city supports initiatives of residents and organisations with grants. Find what fits your idea and apply here."
         }
         (T::SubsidyPages, Nl) => "Subsidies",
         (T::SubsidyPages, En) => "Subsidies",
@@ -1300,6 +1300,27 @@ static FIRST_TAGLINE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 /// Keeps the first HTML's line naming the municipality ([`FIRST_TAGLINE`]).
 pub fn remember_first_tagline(text: String) {
     let _ = FIRST_TAGLINE.set(text);
+}
+
+/// The footer's line naming the source of the municipality's data, as the server sent it in the
+/// first HTML (the default municipality's until then).
+static FIRST_ATTRIBUTION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Keeps the first HTML's line naming the source of the data ([`FIRST_ATTRIBUTION`]).
+pub fn remember_first_attribution(text: String) {
+    let _ = FIRST_ATTRIBUTION.set(text);
+}
+
+/// The footer's attribution as a view text: the loaded municipality's, else the first HTML's.
+pub fn town_attribution() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let town = use_context::<Town>();
+    move || match town.and_then(|t| t.get().flatten()) {
+        Some(m) => m.attribution,
+        None => FIRST_ATTRIBUTION
+            .get()
+            .cloned()
+            .unwrap_or_else(|| samenstad_types::GENT_ATTRIBUTION.to_owned()),
+    }
 }
 
 /// The municipality this host serves, loaded once by the app ([`provide_municipality`]).

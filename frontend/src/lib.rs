@@ -42,6 +42,14 @@ fn mount<V: IntoView + 'static>(app: fn() -> V) {
     {
         i18n::remember_first_tagline(line);
     }
+    if let Some(line) = document()
+        .query_selector(".site-footer p")
+        .ok()
+        .flatten()
+        .and_then(|el| el.text_content())
+    {
+        i18n::remember_first_attribution(line);
+    }
     let root = document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());

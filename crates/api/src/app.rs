@@ -287,7 +287,14 @@ async fn page_for_host(req: &HttpRequest, page: &std::path::Path) -> Option<Http
         1,
     );
     let content = first_html(state, req.path(), &tenant, &wijken).await;
-    let html = with_head(html, &tenant.name, count, content.as_deref());
+    let html = with_head(html, &tenant.name, count, content.as_deref()).replacen(
+        ATTRIBUTION_SLOT,
+        &format!(
+            "<footer class=\"site-footer\"><p>{}</p>",
+            quick_xml::escape::escape(wijken.attribution.as_str())
+        ),
+        1,
+    );
     let html = match content {
         // The page paints its content first; the boot script fetches the app after that paint,
         // so the head does not preload it (it would compete with the content for the line).
@@ -340,6 +347,10 @@ const LOADING_SLOT: &str = "<p class=\"loading\">Laden…</p>";
 /// The header's line in `frontend/static/index.html` (Gent's), replaced by the host's.
 const TAGLINE_SLOT: &str = "Samen stad maken: de 25 wijken van Gent";
 
+/// The footer's source of the data in `frontend/static/index.html` (Gent's), replaced by the
+/// host municipality's.
+const ATTRIBUTION_SLOT: &str =
+    "<footer class=\"site-footer\"><p>Bron: Stad Gent – data.stad.gent</p>";
 /// The template's title (Gent's) and description, replaced by the host municipality's.
 const TITLE_SLOT: &str = "<title>Samenstad – de wijken van Gent</title>";
 const DESCRIPTION_SLOT: &str =

@@ -339,8 +339,8 @@ async fn subsidies(state: &AppState) -> Option<String> {
     Some(format!(
         "<h1>Subsidies</h1><nav class=\"sub-nav\" aria-label=\"Subsidies\"><a href=\"/subsidies\">\
          Subsidie zoeken</a><a href=\"/grants\">Toegekende subsidies</a><a \
-         href=\"/api/v1/subsidies/deadlines.ics\">Deadlines in je agenda (iCal)</a></nav><p>Stad \
-         Gent steunt initiatieven van bewoners en organisaties met subsidies. Zoek wat bij je idee \
+         href=\"/api/v1/subsidies/deadlines.ics\">Deadlines in je agenda (iCal)</a></nav><p>De \
+         stad steunt initiatieven van bewoners en organisaties met subsidies. Zoek wat bij je idee \
          past en vraag het hier aan.</p><section><h2>Welke subsidie past bij mijn idee?</h2><form \
          class=\"filters\" role=\"search\"><p class=\"field\"><label for=\"finder-amount\">Hoeveel \
          heb je nodig? (euro)</label><input id=\"finder-amount\" inputmode=\"decimal\" \

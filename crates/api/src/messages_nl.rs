@@ -864,8 +864,8 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ),
     ("the password is wrong", "het wachtwoord klopt niet"),
     (
-        "the point is in no wijk of Gent",
-        "het punt ligt in geen enkele wijk van Gent",
+        "the point is in none of the wijken",
+        "het punt ligt in geen van de wijken",
     ),
     (
         "the proposal is not one of this panel's",

@@ -578,6 +578,18 @@ async fn a_page_is_titled_and_described_for_the_municipality_of_its_host() {
         "{login}"
     );
     assert!(!login.contains("Gent") && !home.contains("Gent"), "{login}");
+    // The footer names the source of its own data.
+    let (_, page) = text(&app, &format!("{TESTGEM}/venues"), None).await;
+    let footer = page.split("<footer").nth(1).unwrap_or_default();
+    assert!(!footer.contains("Stad Gent"), "{footer}");
+    let attribution = get_as(&app, &format!("{TESTGEM}/api/v1/municipality"), None).await;
+    let attribution = attribution.body["attribution"]
+        .as_str()
+        .expect("attribution");
+    assert!(
+        footer.contains(&format!("<p>{attribution}</p>")),
+        "{footer}"
+    );
     let (_, gent) = text(&app, "/venues", None).await;
     assert!(
         head(&gent).contains("<title>Zoek een zaal of ontmoetingsplek – Samenstad</title>"),

@@ -117,7 +117,7 @@ pub fn FeedbackPage() -> impl IntoView {
         <form class="feedback-filter no-print" on:submit=show>
             <p class="field"><label for="feedback-wijk">{tx("Wijk", "Wijk")}</label>
                 <select id="feedback-wijk" on:change=move |ev| wijk.set(event_target_value(&ev))>
-                    <option value="">{tx("Heel Gent", "All of Gent")}</option>
+                    <option value="">{tx("Alle wijken", "All wijken")}</option>
                     {move || wijken.get().map(|list| list.into_iter().map(|w| {
                         let value = w.wijknr.to_string();
                         let this = value.clone();
@@ -139,7 +139,7 @@ pub fn FeedbackPage() -> impl IntoView {
                     let l = lang.get();
                     let scope = match t.wijknr {
                         Some(nr) => format!("{} {nr}", pick(l, "Wijk", "Wijk")),
-                        None => pick(l, "Heel Gent", "All of Gent").to_owned(),
+                        None => pick(l, "Alle wijken", "All wijken").to_owned(),
                     };
                     view! {
                         <p class="period"><strong>{scope}</strong> " · " {date(&t.from)} " – " {date(&t.to)}</p>

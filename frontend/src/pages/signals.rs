@@ -230,8 +230,8 @@ pub fn ReportSignalPage() -> impl IntoView {
                 _ => message.set(Some(
                     pick(
                         lang.get_untracked(),
-                        "Die plaats ligt niet in een wijk van Gent.",
-                        "That place is not in a wijk of Gent.",
+                        "Die plaats ligt in geen van de wijken.",
+                        "That place is in none of the wijken.",
                     )
                     .to_owned(),
                 )),

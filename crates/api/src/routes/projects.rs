@@ -437,7 +437,7 @@ pub async fn create_idea(
                 .locate(lon, lat)
                 .and_then(|i| snapshot.wijken.get(i))
                 .ok_or_else(|| {
-                    AppError::field("lat", "outside", "the point is in no wijk of Gent")
+                    AppError::field("lat", "outside", "the point is in none of the wijken")
                 })?;
             found.wijk.wijknr.to_string()
         }
