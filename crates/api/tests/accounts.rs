@@ -2047,6 +2047,16 @@ async fn the_export_holds_every_kind_of_record_and_erasure_leaves_no_email_name_
     let text = export.body.to_string();
     assert!(text.contains(born), "the birth date is exported");
     assert!(!text.contains("token_hash"), "no secrets in the export");
+    // The administrator who verified her residence finds that they did, not her birth date.
+    let theirs = get_as(&app, "/api/v1/me/export", Some(&admin)).await;
+    let verified = theirs.body["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .find(|g| g["table"] == "residence" && g["column"] == "verified_by")
+        .expect("the residence they verified");
+    assert!(verified["rows"][0]["verified_at"].is_string(), "{verified}");
+    assert!(!theirs.body.to_string().contains(born), "{}", theirs.body);
 
     // Erase, then look at everything the database holds.
     let r = call(

@@ -1131,6 +1131,46 @@ async fn change_requests_are_checked_decided_by_staff_of_the_wijk_and_applied() 
         (Some("rejected"), Some("Het buurtcentrum blijft open."))
     );
 
+    // A change that moves a venue to another wijk needs staff of both: staff of wijk 2 cannot
+    // take wijk 7's Toreke into their wijk, nor staff of wijk 7 give it away.
+    let there = get_as(&app, "/api/v1/venues?wijk=2&limit=1", None)
+        .await
+        .body["items"][0]
+        .clone();
+    let in_wijk_2 = (
+        there["lat"].as_f64().expect("lat"),
+        there["lon"].as_f64().expect("lon"),
+    );
+    assert_eq!(there["wijknr"], 2);
+    let moved = post(
+        &app,
+        "/api/v1/venue-changes",
+        json!({"kind": "change", "venue_id": toreke, "reason": "Verhuisd",
+        "proposal": {"lat": in_wijk_2.0, "lon": in_wijk_2.1}}),
+        Some(&staff2),
+    )
+    .await;
+    assert_eq!(moved.status, StatusCode::CREATED, "{}", moved.body);
+    let accept = format!(
+        "/api/v1/venue-changes/{}/accept",
+        moved.body["id"].as_str().expect("id")
+    );
+    for (who, token) in [("staff of wijk 2", &staff2), ("staff of wijk 7", &staff7)] {
+        let r = post(&app, &accept, json!({}), Some(token)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{who}: {}", r.body);
+    }
+    assert_eq!(
+        get_as(&app, "/api/v1/venues/toreke", None).await.body["wijknr"],
+        7,
+        "Toreke stays in wijk 7"
+    );
+    let r = post(&app, &accept, json!({}), Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        get_as(&app, "/api/v1/venues/toreke", None).await.body["wijknr"],
+        2
+    );
+
     let mine = get_as(&app, "/api/v1/venue-changes", Some(&an)).await.body;
     assert_eq!(mine.as_array().map(Vec::len), Some(3));
     assert_eq!(
@@ -1139,7 +1179,7 @@ async fn change_requests_are_checked_decided_by_staff_of_the_wijk_and_applied() 
             .body
             .as_array()
             .map(Vec::len),
-        Some(3),
+        Some(4),
         "staff see all"
     );
     assert_eq!(
@@ -1147,7 +1187,7 @@ async fn change_requests_are_checked_decided_by_staff_of_the_wijk_and_applied() 
             &db,
             "SELECT count(*) AS n FROM audit_log WHERE action LIKE 'venue_change.%'"
         ),
-        6
+        8
     );
 }
 

@@ -703,7 +703,9 @@ pub struct PersonalRecords {
     pub table: String,
     /// The column that names the person.
     pub column: String,
-    /// The rows, as stored.
+    /// The rows, as stored (without secrets). Where the person only acted on someone else's row
+    /// (`column` is `…_by` or `actor_id`: a booking they decided, a ballot they entered), only
+    /// the row's `id`, that column and its times (`…_at`).
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
     pub rows: Vec<serde_json::Value>,
 }

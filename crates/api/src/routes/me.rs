@@ -258,7 +258,14 @@ pub async fn export_me(
                 .collect();
             let mails = outbox::of_user(conn, p.user.id)?.iter().map(mail_view).collect();
             let email = p.user.email.clone().unwrap_or_default();
-            let invitations = organisations::invitations_to(conn, &email)?
+            // Invitations to the address only once it is the caller's (verified): anyone can
+            // register with a stranger's address.
+            let invitations = if p.user.email_verified_at.is_some() {
+                organisations::invitations_to(conn, &email)?
+            } else {
+                Vec::new()
+            };
+            let invitations = invitations
                 .into_iter()
                 .map(|(org, role, created, accepted)| {
                     json!({"organisation_id": org.to_string(), "role": role, "created_at": created.to_rfc3339(),

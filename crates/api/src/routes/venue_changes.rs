@@ -246,16 +246,20 @@ pub async fn accept_venue_change(
             let mut cr = q::change_request_for_update(conn, id)?
                 .ok_or_else(|| AppError::NotFound("no such change request".to_owned()))?;
             let current = cr.venue_id.map(|v| load_venue(conn, v)).transpose()?;
+            // Staff of the venue's wijk decide; a change that moves it to another wijk (or a new
+            // venue) needs staff of the wijk it lands in as well.
+            if let Some(v) = &current {
+                require_staff(&p, v.wijk_id)?;
+            }
             let proposal: VenueProposal =
                 serde_json::from_value(cr.proposal.clone()).unwrap_or_default();
             let proposed = proposed_row(conn, cr.kind, current.as_ref(), &proposal)?;
-            require_staff(
-                &p,
-                proposed
-                    .as_ref()
-                    .and_then(|r| r.wijk_id)
-                    .or(current.as_ref().and_then(|v| v.wijk_id)),
-            )?;
+            let lands_in = proposed.as_ref().map(|r| r.wijk_id);
+            if current.is_none()
+                || lands_in.is_some_and(|w| Some(w) != current.as_ref().map(|v| v.wijk_id))
+            {
+                require_staff(&p, lands_in.flatten())?;
+            }
             if cr.status != VenueChangeStatus::Pending {
                 return Err(AppError::Conflict(format!(
                     "the change request is already {}",

@@ -1,6 +1,10 @@
 //! Everything stored about one person, found through the database's own catalogue: every row
 //! of every table with a foreign key to `app_user` that points at them. A table added later is
 //! in the export without anyone remembering to add it; secrets (hashes, tokens) are left out.
+//! Where the person only acted on a row that is someone else's (a column `…_by` or `actor_id`:
+//! a booking they decided, a resident they verified, a ballot or signal they entered), the row
+//! shows that they did and when — its id, that column and its times — not the other person's
+//! data.
 
 use diesel::prelude::*;
 use diesel::sql_types::{Jsonb, Text, Uuid as SqlUuid};
@@ -25,6 +29,15 @@ struct Reference {
     column_name: String,
     #[diesel(sql_type = diesel::sql_types::Array<Text>)]
     secret_columns: Vec<String>,
+}
+
+impl Reference {
+    /// Whether the column names who acted on the row rather than whom it is about (asking for
+    /// something or accepting it is the person's own).
+    fn acted(&self) -> bool {
+        (self.column_name.ends_with("_by") || self.column_name == "actor_id")
+            && !matches!(self.column_name.as_str(), "requested_by" | "accepted_by")
+    }
 }
 
 #[derive(QueryableByName)]
@@ -68,8 +81,18 @@ pub fn records_about(conn: &mut PgConnection, user_id: Uuid) -> QueryResult<Vec<
         };
         let table = quote(&r.table_name);
         let column = quote(&r.column_name);
+        let row = if r.acted() {
+            format!(
+                "(SELECT coalesce(jsonb_object_agg(e.key, e.value), '{{}}'::jsonb) \
+                  FROM jsonb_each(to_jsonb(t)) e \
+                  WHERE e.key IN ('id', '{}') OR e.key LIKE '%\\_at')",
+                r.column_name.replace('\'', "''")
+            )
+        } else {
+            format!("to_jsonb(t){without}")
+        };
         let found: Rows = diesel::sql_query(format!(
-            "SELECT coalesce(jsonb_agg(to_jsonb(t){without} ORDER BY t.ctid), '[]'::jsonb) AS rows \
+            "SELECT coalesce(jsonb_agg({row} ORDER BY t.ctid), '[]'::jsonb) AS rows \
              FROM {table} t WHERE t.{column} = $1"
         ))
         .bind::<SqlUuid, _>(user_id)
