@@ -864,6 +864,10 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ),
     ("the password is wrong", "het wachtwoord klopt niet"),
     (
+        "the resident is verified in another wijk: they ask to move (a residence request for this wijk), or staff of that wijk record it",
+        "de bewoner is in een andere wijk geverifieerd: de bewoner vraagt zelf om te verhuizen (een aanvraag voor deze wijk), of medewerkers van die wijk leggen het vast",
+    ),
+    (
         "the point is in none of the wijken",
         "het punt ligt in geen van de wijken",
     ),

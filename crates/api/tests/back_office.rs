@@ -790,6 +790,44 @@ async fn residents_ask_to_be_verified_and_staff_of_their_wijk_verify_or_refuse()
         4,
         "two requests, one verification, one refusal"
     );
+
+    // Staff of another wijk do not move a verified resident into theirs unless she asks to.
+    let move_ann = |token: String| {
+        let app = &app;
+        let ann_id = ann_id.clone();
+        async move {
+            call(
+                app,
+                Method::PUT,
+                &format!("/api/v1/projects/residents/{ann_id}"),
+                Some(json!({"wijk": "7", "birth_date": "1985-03-04"})),
+                Some(&token),
+            )
+            .await
+        }
+    };
+    let r = move_ann(other.clone()).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let lives_in_2 = format!(
+        "SELECT count(*) AS n FROM residence r JOIN wijk w ON w.id = r.wijk_id \
+         WHERE r.user_id = '{ann_id}' AND w.wijknr = 2"
+    );
+    assert_eq!(count(&db, &lives_in_2), 1, "she still lives in wijk 2");
+    let asks = post(
+        &app,
+        uri,
+        json!({"wijk": "7", "birth_date": "1985-03-04"}),
+        Some(&ann),
+    )
+    .await;
+    assert_eq!(asks.status, StatusCode::CREATED, "{}", asks.body);
+    let r = move_ann(other.clone()).await;
+    assert_eq!(
+        (r.status, r.body["wijknr"].as_i64()),
+        (StatusCode::OK, Some(7)),
+        "{}",
+        r.body
+    );
 }
 
 #[actix_web::test]

@@ -317,6 +317,17 @@ pub async fn verify_residence(
                         },
                     )?;
                     p.require_staff_of(wijk_id)?;
+                    // Moving someone verified in another wijk: they asked for it (a request for
+                    // this wijk), or staff of the wijk they live in record it.
+                    if let Some((home, _)) = vq::residence_of(conn, user_id)?
+                        && home != wijk_id
+                        && !p.is_staff_of(Some(home))
+                        && !samenstad_db::queries::residence::is_pending(conn, user_id, wijk_id)?
+                    {
+                        return Err(AppError::Forbidden(
+                            "the resident is verified in another wijk: they ask to move (a residence request for this wijk), or staff of that wijk record it".to_owned(),
+                        ));
+                    }
                     ("staff", Some(p.user.id), None)
                 }
                 Caller::Client { id, scopes } => {

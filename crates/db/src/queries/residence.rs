@@ -150,16 +150,29 @@ pub fn insert_request(
     Ok(true)
 }
 
-/// Marks the resident's pending request verified (when staff verify the residence), in the
-/// caller's transaction.
+/// Whether the resident has asked to be verified in this wijk and is still waiting.
+pub fn is_pending(conn: &mut PgConnection, user_id: Uuid, wijk_id: Uuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        residence_request::table
+            .filter(residence_request::user_id.eq(user_id))
+            .filter(residence_request::wijk_id.eq(wijk_id))
+            .filter(residence_request::status.eq(ResidenceRequestStatus::Pending)),
+    ))
+    .get_result(conn)
+}
+
+/// Marks the resident's pending request for this wijk verified (when the residence is verified
+/// there), in the caller's transaction; a request for another wijk stays for its staff.
 pub fn mark_verified(
     conn: &mut PgConnection,
     user_id: Uuid,
+    wijk_id: Uuid,
     by: Option<Uuid>,
 ) -> QueryResult<usize> {
     diesel::update(
         residence_request::table
             .filter(residence_request::user_id.eq(user_id))
+            .filter(residence_request::wijk_id.eq(wijk_id))
             .filter(residence_request::status.eq(ResidenceRequestStatus::Pending)),
     )
     .set((

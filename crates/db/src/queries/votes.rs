@@ -256,7 +256,7 @@ pub fn verify_residence(conn: &mut PgConnection, new: &NewResidence<'_>) -> Quer
             residence::verified_at.eq(new.verified_at),
         ))
         .execute(conn)?;
-    crate::queries::residence::mark_verified(conn, new.user_id, new.verified_by)?;
+    crate::queries::residence::mark_verified(conn, new.user_id, new.wijk_id, new.verified_by)?;
     audit::record(
         conn,
         NewAudit {
