@@ -236,6 +236,11 @@ async fn a_panel_decides_by_a_majority_of_its_seated_members_once_its_quorum_has
     assert_eq!(tally(&r), (Some("selected".into()), Some(2), Some(1)));
     assert_eq!(r.body["decision_kind"], "panel");
     assert!(
+        r.body["decided_by"].is_null(),
+        "the panel's members stay anonymous: {}",
+        r.body
+    );
+    assert!(
         r.body["decision_reason"]
             .as_str()
             .is_some_and(|t| t.contains("2 van de 3")),

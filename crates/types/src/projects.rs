@@ -587,7 +587,8 @@ pub struct Proposal {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub decided_at: Option<String>,
-    /// Who recorded the decision (display name; for a panel, its last member to vote).
+    /// Who recorded the decision (the staff member's display name); none for a panel's decision,
+    /// as its members stay anonymous (pseudonyms).
     #[serde(default)]
     pub decided_by: Option<String>,
     /// A college decision's date (ISO 8601 date).

@@ -148,7 +148,8 @@ pub fn proposals(conn: &mut PgConnection, which: ProposalsOf<'_>) -> QueryResult
                     project_id: projects.get(&id).map(Uuid::to_string),
                     decision_kind,
                     decided_at: decided_at.map(|t| t.to_rfc3339()),
-                    decided_by,
+                    // A panel's members stay anonymous: the last one to vote is not named.
+                    decided_by: decided_by.filter(|_| decision_kind != Some(DecisionKind::Panel)),
                     college_date: college_date.map(|d| d.to_string()),
                     college_reference,
                     panel_tally: tallies.get(&(place, id)).cloned(),
