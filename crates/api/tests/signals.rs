@@ -759,6 +759,11 @@ async fn staff_moderate_a_signal_with_a_public_reason_and_a_hidden_one_is_no_lon
         )
     );
 
+    // A neighbour follows it before it is hidden.
+    let bo = resident(&app, &db, "bo@example.org").await;
+    let follow = format!("/api/v1/signals/{id}/follow");
+    let r = call(&app, Method::PUT, &follow, None, Some(&bo)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
     // Hidden: gone from the public page, list, nearby and open data; the service still sees it.
     let r = post(
         &app,
@@ -792,6 +797,19 @@ async fn staff_moderate_a_signal_with_a_public_reason_and_a_hidden_one_is_no_lon
     );
     let listed = get_as(&app, "/api/v1/signals", None).await;
     assert_eq!(listed.body["items"].as_array().map(Vec::len), Some(0));
+    // Nor is its text in a follower's list, and nobody starts following it.
+    let follows = get_as(&app, "/api/v1/me/follows", Some(&bo)).await;
+    let title = follows.body[0]["title"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        title.ends_with(": verborgen") && !follows.body.to_string().contains("zakken"),
+        "{}",
+        follows.body
+    );
+    let r = call(&app, Method::PUT, &follow, None, Some(&ann)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
     let queue = get_as(&app, "/api/v1/signals?service=ivago", Some(&ivago)).await;
     assert_eq!(
         queue.body["items"].as_array().map(Vec::len),

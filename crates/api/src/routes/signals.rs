@@ -867,7 +867,12 @@ async fn set_following(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
-            load(conn, id)?;
+            let line = load(conn, id)?;
+            // A hidden signal is not there for whom may not see it (it is unfollowed, though).
+            if following && line.row.hidden_reason.is_some() && !sees_reporter(Some(&p), &line.row)
+            {
+                return Err(AppError::NotFound("no such signal".to_owned()));
+            }
             if following {
                 Ok(q::follow(conn, id, p.user.id)?)
             } else {

@@ -60,7 +60,8 @@ pub struct FollowLine {
 }
 
 /// The title and path key of every kind, as SQL over `f` (a follow row); `lang` picks the
-/// signal category's name. A signal reads as its category and the first words of its text.
+/// signal category's name. A signal reads as its category and the first words of its text; a
+/// hidden idea or signal (moderated) by its kind alone.
 const LINES: &str = "
 SELECT f.id,
        CASE WHEN f.wijk_id IS NOT NULL THEN 'wijk' WHEN f.idea_id IS NOT NULL THEN 'idea'
@@ -68,9 +69,14 @@ SELECT f.id,
             ELSE 'council' END AS kind,
        coalesce(f.wijk_id, f.idea_id, f.signal_id, f.vote_id, f.council_id) AS target,
        coalesce(w.slug, c.key, coalesce(f.idea_id, f.signal_id, f.vote_id)::text) AS key,
-       coalesce(w.name, i.title,
+       coalesce(w.name,
+                CASE WHEN i.hidden_reason IS NOT NULL
+                     THEN CASE WHEN $2 = 'en' THEN 'Hidden idea' ELSE 'Verborgen idee' END
+                     ELSE i.title END,
                 CASE WHEN $2 = 'en' THEN sc.name_en ELSE sc.name_nl END
-                    || ': ' || left(s.description, 60),
+                    || ': ' || CASE WHEN s.hidden_reason IS NOT NULL
+                                    THEN CASE WHEN $2 = 'en' THEN 'hidden' ELSE 'verborgen' END
+                                    ELSE left(s.description, 60) END,
                 (CASE WHEN $2 = 'en' THEN 'Vote in ' ELSE 'Stemming in ' END) || vw.name,
                 c.name) AS title,
        f.mode, f.created_at
