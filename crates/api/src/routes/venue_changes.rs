@@ -179,7 +179,8 @@ pub async fn create_venue_change(
 
 /// List change requests
 ///
-/// Staff (administrators and wijk staff) see all; others see their own.
+/// Administrators see all; wijk staff those of their wijken (the venue's, or for a new venue the
+/// wijk of its proposed place) and their own; others their own.
 #[utoipa::path(
     tag = "venues",
     security(("bearer" = [])),
@@ -192,14 +193,27 @@ pub async fn list_venue_changes(
     caller: UserCaller,
     state: web::Data<AppState>,
 ) -> Result<web::Json<Vec<VenueChange>>, AppError> {
+    let wijken = crate::cache::wijken(&state).await?;
     state
         .with_conn(move |conn| {
             let p = Principal::load(conn, caller)?;
             let staff = p.is_admin() || p.has_role(Role::WijkStaff);
+            let scope = p.staff_wijken();
             Ok(
                 q::list_change_requests(conn, (!staff).then_some(p.user.id))?
                     .iter()
-                    .map(view)
+                    .filter(|(row, venue_wijk)| {
+                        let Some(theirs) = &scope else { return true };
+                        // A new venue is the wijk's where it is proposed to be.
+                        let wijk = venue_wijk.or_else(|| {
+                            let place = row.proposal.get("lat").zip(row.proposal.get("lon"))?;
+                            let (lat, lon) = (place.0.as_f64()?, place.1.as_f64()?);
+                            wijken.index.locate(lon, lat).and_then(|i| wijken.id_at(i))
+                        });
+                        row.requester_id == Some(p.user.id)
+                            || wijk.is_some_and(|w| theirs.contains(&w))
+                    })
+                    .map(|(row, _)| view(row))
                     .collect(),
             )
         })

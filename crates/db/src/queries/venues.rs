@@ -426,16 +426,18 @@ pub fn insert_change_request(conn: &mut PgConnection, row: &ChangeRequestRow) ->
         .map(|_| ())
 }
 
-/// Change requests, pending first, newest first; only those of `requester` when given.
+/// Change requests, pending first, newest first, each with its venue's wijk (none for a new
+/// venue); only those of `requester` when given.
 pub fn list_change_requests(
     conn: &mut PgConnection,
     requester: Option<Uuid>,
-) -> QueryResult<Vec<ChangeRequestRow>> {
+) -> QueryResult<Vec<(ChangeRequestRow, Option<Uuid>)>> {
     use crate::schema::venue_change_request as cr;
     let mut q = cr::table
+        .left_join(venue::table)
         .order((cr::status.desc(), cr::created_at.desc()))
         .limit(500)
-        .select(ChangeRequestRow::as_select())
+        .select((ChangeRequestRow::as_select(), venue::wijk_id.nullable()))
         .into_boxed();
     if let Some(r) = requester {
         q = q.filter(cr::requester_id.eq(r));
