@@ -1120,8 +1120,16 @@ async fn staff_who_may_not_act_on_an_object_are_refused_before_their_body_or_its
         .as_str()
         .expect("a project")
         .to_owned();
-    verified_user(&app, &db, "ann@example.org").await;
+    let ann_id = verified_user(&app, &db, "ann@example.org").await;
     let ann = access(&app, "ann@example.org").await;
+    let idea = post(
+        &app,
+        "/api/v1/projects/ideas",
+        json!({"title": "Bankjes op het plein", "body": "Drie bankjes in de schaduw.", "wijk": "2"}),
+        Some(&ann),
+    )
+    .await;
+    let idea = id_of(&idea);
     let asked = post(
         &app,
         "/api/v1/projects/residence-requests",
@@ -1179,7 +1187,7 @@ async fn staff_who_may_not_act_on_an_object_are_refused_before_their_body_or_its
     let before = audits(&db);
     // Each request's body (or state) is wrong; the one who may act hears that (the last column),
     // the outsider only that it is not theirs.
-    let cases: Vec<(Method, String, Value, &str, Option<StatusCode>)> = vec![
+    let mut cases: Vec<(Method, String, Value, &str, Option<StatusCode>)> = vec![
         (
             Method::POST,
             "/api/v1/projects/proposals".into(),
@@ -1333,6 +1341,36 @@ async fn staff_who_may_not_act_on_an_object_are_refused_before_their_body_or_its
             Some(StatusCode::BAD_REQUEST),
         ),
     ];
+    cases.extend([
+        (
+            Method::POST,
+            format!("/api/v1/projects/panels/{panel}/candidates"),
+            json!({"candidates": []}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/projects/ideas/{idea}/status"),
+            json!({"status": "vergeten"}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/projects/residents/{ann_id}"),
+            json!({"wijk": "2", "birth_date": "gisteren"}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
+            "/api/v1/subsidies/schemes/samen-aan-zet/deadlines".into(),
+            json!({"closes_on": "2001-01-01"}),
+            "admin",
+            Some(StatusCode::UNPROCESSABLE_ENTITY),
+        ),
+    ]);
     let mut wrong = Vec::new();
     for (method, uri, body, who, theirs) in cases {
         let r = call(

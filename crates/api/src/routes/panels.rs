@@ -374,32 +374,9 @@ pub async fn panel_txt(
         .body(text))
 }
 
-/// Add candidates
-///
-/// Staff add the people who volunteered (pseudonym, strata, and their account if they have
-/// one) before the draw. A pseudonym or an account appears once.
-#[utoipa::path(
-    tag = "projects",
-    security(("bearer" = [])),
-    params(("id" = String, Path, description = "Panel id (UUID)")),
-    request_body = AddCandidates,
-    responses(
-        (status = 200, description = "The panel with its pool", body = Panel),
-        (status = 400, description = "Invalid pseudonym, account or too many candidates", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Drawn already, or a pseudonym or account is in the pool already", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-#[post("/projects/panels/{id}/candidates", wrap = "from_fn(gate::city_role)")]
-pub async fn add_candidates(
-    caller: UserCaller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Json<AddCandidates>,
-) -> Result<web::Json<Panel>, AppError> {
-    let id = parse_id(&id, "panel")?;
-    let body = body.into_inner();
+/// The candidates to add, after each is checked (a pseudonym of letters, digits, `.`, `_`, `-`,
+/// an account id when given).
+fn candidate_rows(body: &AddCandidates) -> Result<Vec<NewCandidate>, AppError> {
     if body.candidates.is_empty() || body.candidates.len() > 2000 {
         return Err(AppError::field(
             "candidates",
@@ -438,12 +415,42 @@ pub async fn add_candidates(
             strata: serde_json::to_value(&c.strata).unwrap_or_default(),
         });
     }
+    Ok(rows)
+}
+
+/// Add candidates
+///
+/// Staff add the people who volunteered (pseudonym, strata, and their account if they have
+/// one) before the draw. A pseudonym or an account appears once.
+#[utoipa::path(
+    tag = "projects",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Panel id (UUID)")),
+    request_body = AddCandidates,
+    responses(
+        (status = 200, description = "The panel with its pool", body = Panel),
+        (status = 400, description = "Invalid pseudonym, account or too many candidates", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the wijk", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such panel", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Drawn already, or a pseudonym or account is in the pool already", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/projects/panels/{id}/candidates", wrap = "from_fn(gate::city_role)")]
+pub async fn add_candidates(
+    caller: UserCaller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: web::Json<AddCandidates>,
+) -> Result<web::Json<Panel>, AppError> {
+    let id = parse_id(&id, "panel")?;
+    let body = body.into_inner();
     let notice = state.auth.config.panel_seed_notice_s;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = panel_row(conn, id, true)?;
             p.require_staff_of(row.wijk_id)?;
+            let rows = candidate_rows(&body)?;
             if row.seed.is_some() {
                 return Err(AppError::Conflict(
                     "the seed is public (or the panel drawn): the pool is closed".to_owned(),

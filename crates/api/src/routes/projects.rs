@@ -687,44 +687,39 @@ pub async fn set_idea_status(
 ) -> Result<web::Json<Idea>, AppError> {
     let id = parse_id(&id, "idea")?;
     let body = body.into_inner();
-    body.validate()?;
-    let to = IdeaStatus::parse(&body.status)
-        .ok_or_else(|| AppError::field("status", "invalid", "is not a status of an idea"))?;
-    let reason = body
-        .reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    let referred_to = body
-        .referred_to
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    let merged_into = body
-        .merged_into
-        .as_deref()
-        .map(|m| {
-            m.parse::<Uuid>()
-                .map_err(|_| AppError::field("merged_into", "invalid", "must be a UUID"))
-        })
-        .transpose()?;
-    let change = idea::StatusChange {
-        to,
-        reason,
-        merged_into: merged_into.is_some(),
-        referred_to,
-    };
-    idea::check(change).map_err(refusal)?;
-    let (reason, referred_to) = (reason.map(str::to_owned), referred_to.map(str::to_owned));
     let base = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let (p, row) = staff_idea(conn, caller, id)?;
+            body.validate()?;
+            let to = IdeaStatus::parse(&body.status).ok_or_else(|| {
+                AppError::field("status", "invalid", "is not a status of an idea")
+            })?;
+            let reason = body
+                .reason
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty());
+            let referred_to = body
+                .referred_to
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty());
+            let merged_into = body
+                .merged_into
+                .as_deref()
+                .map(|m| {
+                    m.parse::<Uuid>()
+                        .map_err(|_| AppError::field("merged_into", "invalid", "must be a UUID"))
+                })
+                .transpose()?;
             let change = idea::StatusChange {
-                reason: reason.as_deref(),
-                referred_to: referred_to.as_deref(),
-                ..change
+                to,
+                reason,
+                merged_into: merged_into.is_some(),
+                referred_to,
             };
+            idea::check(change).map_err(refusal)?;
             idea::transition(row.status, change).map_err(refusal)?;
             if let Some(target) = merged_into {
                 let other = q::idea_for_update(conn, target)?

@@ -315,19 +315,20 @@ pub async fn add_deadline(
     body: web::Json<DeadlineInput>,
 ) -> Result<HttpResponse, AppError> {
     let key = key.into_inner();
-    let closes_on = rules_check::parse_date(&body.closes_on)
-        .ok_or_else(|| AppError::field("closes_on", "invalid", "must be a date (YYYY-MM-DD)"))?;
-    if closes_on < Utc::now().date_naive() {
-        return Err(AppError::field(
-            "closes_on",
-            "past",
-            "must be today or later",
-        ));
-    }
     let view = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             require_programme_staff(&p)?;
+            let closes_on = rules_check::parse_date(&body.closes_on).ok_or_else(|| {
+                AppError::field("closes_on", "invalid", "must be a date (YYYY-MM-DD)")
+            })?;
+            if closes_on < Utc::now().date_naive() {
+                return Err(AppError::field(
+                    "closes_on",
+                    "past",
+                    "must be today or later",
+                ));
+            }
             let scheme = scheme_by_key(conn, &key)?;
             let id = Uuid::now_v7();
             let inserted = schemes::add_deadline(conn, id, scheme.id, closes_on)?;
@@ -740,11 +741,11 @@ pub async fn save_application(
 ) -> Result<web::Json<Application>, AppError> {
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
-    body.validate()?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             owned_for_update(conn, &p, id, Action::Edit, "change the application")?;
+            body.validate()?;
             store_draft(conn, id, &p, &body)?;
             application_view(conn, id, Access::Owner)
         })
@@ -835,13 +836,13 @@ pub async fn withdraw_application(
 ) -> Result<web::Json<Application>, AppError> {
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
-    body.validate()?;
     let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (row, next) =
                 owned_for_update(conn, &p, id, Action::Withdraw, "withdraw the application")?;
+            body.validate()?;
             apps::set_status(conn, id, next)?;
             record_status(
                 conn,

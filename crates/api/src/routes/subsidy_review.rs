@@ -190,11 +190,11 @@ pub async fn put_scores(
 ) -> Result<web::Json<Vec<CriterionScore>>, AppError> {
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
-    body.validate()?;
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let row = for_jury(conn, &p, id)?;
+            body.validate()?;
             if rules_check::transition(row.status, Action::Score).is_err() {
                 return Err(AppError::Conflict(format!(
                     "the application is {}; scores are closed",
@@ -381,7 +381,6 @@ pub async fn pay(
 ) -> Result<web::Json<Application>, AppError> {
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
-    body.validate()?;
     let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
@@ -395,6 +394,7 @@ pub async fn pay(
                 },
                 "register a payment",
             )?;
+            body.validate()?;
             let report_required = rules_of(&scheme_of(conn, &row)?)?.report_required;
             let next = next_status(&row, Action::Pay { report_required }, "register a payment")?;
             reviews::record_payment(
@@ -437,19 +437,19 @@ pub async fn put_report(
 ) -> Result<web::Json<Application>, AppError> {
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
-    body.validate()?;
-    if body.actual_cents.iter().any(|c| *c < 0) {
-        return Err(AppError::field(
-            "actual_cents",
-            "range",
-            "costs are 0 or more",
-        ));
-    }
     let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (row, next) = owned_for_update(conn, &p, id, Action::SubmitReport, "report")?;
+            body.validate()?;
+            if body.actual_cents.iter().any(|c| *c < 0) {
+                return Err(AppError::field(
+                    "actual_cents",
+                    "range",
+                    "costs are 0 or more",
+                ));
+            }
             let lines = apps::budget_line_count(conn, id)?;
             if i64::try_from(body.actual_cents.len()).unwrap_or(-1) != lines {
                 return Err(AppError::field(
@@ -495,7 +495,6 @@ pub async fn review_report(
 ) -> Result<web::Json<Application>, AppError> {
     let id = parse_id(&id, "application")?;
     let body = body.into_inner();
-    body.validate()?;
     let url = state.public_url().to_owned();
     state
         .transaction(move |conn| {
@@ -509,6 +508,7 @@ pub async fn review_report(
                 },
                 "review the report",
             )?;
+            body.validate()?;
             reviews::review_report(conn, id, body.reason.trim(), p.user.id)?;
             apps::set_status(conn, id, next)?;
             record_status(

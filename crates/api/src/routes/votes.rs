@@ -297,7 +297,6 @@ pub async fn verify_residence(
 ) -> Result<web::Json<Residence>, AppError> {
     let user_id = parse_id(&user_id, "account")?;
     let body = body.into_inner();
-    let birth_date = crate::local_time::birth_date(&body.birth_date)?;
     state
         .transaction(move |conn| {
             let wijk_id = wijk_id(conn, &body.wijk)?;
@@ -342,6 +341,7 @@ pub async fn verify_residence(
                     ("register", None, Some(id))
                 }
             };
+            let birth_date = crate::local_time::birth_date(&body.birth_date)?;
             samenstad_db::queries::accounts::user_by_id(conn, user_id)?
                 .ok_or_else(|| AppError::NotFound("no such account".to_owned()))?;
             let now = Utc::now();
@@ -829,24 +829,24 @@ pub async fn enter_paper_ballot(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id, "vote")?;
     let body = body.into_inner();
-    let paper_ref = body
-        .paper_ref
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| (1..=60).contains(&r.len()))
-        .ok_or_else(|| {
-            AppError::field(
-                "paper_ref",
-                "requires",
-                "give the number on the paper (1–60 characters)",
-            )
-        })?
-        .to_owned();
     let stored = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             let (row, view) = load_vote(conn, id)?;
             p.require_staff_of(row.wijk_id)?;
+            let paper_ref = body
+                .paper_ref
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| (1..=60).contains(&r.len()))
+                .ok_or_else(|| {
+                    AppError::field(
+                        "paper_ref",
+                        "requires",
+                        "give the number on the paper (1–60 characters)",
+                    )
+                })?
+                .to_owned();
             let choices = checked_choices(&row, &view.options, &body)?;
             let json = serde_json::to_value(&choices).unwrap_or_default();
             let stored =
