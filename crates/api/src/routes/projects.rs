@@ -735,17 +735,14 @@ pub async fn set_idea_status(
                 id,
                 &IdeaStatusChange {
                     status: to,
-                    reason: reason.as_deref(),
+                    reason,
                     merged_into,
-                    referred_to: referred_to.as_deref(),
+                    referred_to,
                 },
             )?;
-            q::record_event(conn, id, IdeaEventKind::Status, Some(to), reason.as_deref())?;
+            q::record_event(conn, id, IdeaEventKind::Status, Some(to), reason)?;
             let (nl, en) = mail::idea_status_words(to);
-            let why = reason
-                .as_deref()
-                .map(|r| format!(" \u{2014} {r}"))
-                .unwrap_or_default();
+            let why = reason.map(|r| format!(" \u{2014} {r}")).unwrap_or_default();
             notify::tell_followers(
                 conn,
                 &base,
