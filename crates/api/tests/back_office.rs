@@ -1351,6 +1351,13 @@ async fn staff_who_may_not_act_on_an_object_are_refused_before_their_body_or_its
         ),
         (
             Method::POST,
+            format!("/api/v1/projects/ideas/{idea}/hide"),
+            json!({"reason": ""}),
+            "admin",
+            Some(StatusCode::BAD_REQUEST),
+        ),
+        (
+            Method::POST,
             format!("/api/v1/projects/ideas/{idea}/status"),
             json!({"status": "vergeten"}),
             "admin",

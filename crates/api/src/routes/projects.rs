@@ -791,9 +791,7 @@ pub async fn hide_idea(
     body: web::Json<HideIdea>,
 ) -> Result<web::Json<Idea>, AppError> {
     let id = parse_id(&id, "idea")?;
-    let body = body.into_inner();
-    body.validate()?;
-    moderate(caller, &state, id, Some(body.reason.trim().to_owned())).await
+    moderate(caller, &state, id, Some(body.into_inner())).await
 }
 
 /// Show a hidden idea again
@@ -823,11 +821,15 @@ async fn moderate(
     caller: UserCaller,
     state: &AppState,
     id: Uuid,
-    reason: Option<String>,
+    hide: Option<HideIdea>,
 ) -> Result<web::Json<Idea>, AppError> {
     state
         .transaction(move |conn| {
             let (p, _) = staff_idea(conn, caller, id)?;
+            if let Some(h) = &hide {
+                h.validate()?;
+            }
+            let reason = hide.map(|h| h.reason.trim().to_owned());
             q::set_hidden_reason(conn, id, reason.as_deref())?;
             let kind = if reason.is_some() {
                 IdeaEventKind::Hidden

@@ -372,11 +372,14 @@ pub async fn decline_series(
     body: web::Json<DeclineBooking>,
 ) -> Result<web::Json<BookingSeries>, AppError> {
     let id = parse_id(&id, "booking series")?;
-    let body = body.into_inner();
-    body.validate()?;
-    decide_series(&state, caller, id, SeriesDecision::Decline(body.reason))
-        .await
-        .map(web::Json)
+    decide_series(
+        &state,
+        caller,
+        id,
+        SeriesDecision::Decline(body.into_inner()),
+    )
+    .await
+    .map(web::Json)
 }
 
 /// Cancel a booking series
@@ -409,7 +412,8 @@ pub async fn cancel_series(
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum SeriesDecision {
     Approve,
-    Decline(String),
+    /// Checked once the caller may decide.
+    Decline(DeclineBooking),
     Cancel,
 }
 
@@ -419,8 +423,8 @@ async fn decide_series(
     id: Uuid,
     decision: SeriesDecision,
 ) -> Result<BookingSeries, AppError> {
-    let approve = decision == SeriesDecision::Approve;
-    let manager_only = decision != SeriesDecision::Cancel;
+    let approve = matches!(decision, SeriesDecision::Approve);
+    let manager_only = !matches!(decision, SeriesDecision::Cancel);
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
@@ -440,6 +444,9 @@ async fn decide_series(
                     }
                     .to_owned(),
                 ));
+            }
+            if let SeriesDecision::Decline(body) = &decision {
+                body.validate()?;
             }
             let action = match decision {
                 SeriesDecision::Approve => BookingAction::Approve,
@@ -496,7 +503,7 @@ async fn decide_series(
                 }
             }
             let reason = match &decision {
-                SeriesDecision::Decline(r) => Some(r.trim().to_owned()),
+                SeriesDecision::Decline(body) => Some(body.reason.trim().to_owned()),
                 _ => None,
             };
             let status = match decision {

@@ -615,7 +615,8 @@ pub async fn list_bookings(
 
 enum Decision {
     Approve,
-    Decline(String),
+    /// Checked once the caller may decide.
+    Decline(DeclineBooking),
     Cancel,
 }
 
@@ -641,7 +642,10 @@ async fn decide(
                         return Err(AppError::Forbidden("only managers of this venue may decide".to_owned()));
                     }
                     match &decision {
-                        Decision::Decline(r) => (BookingAction::Decline, "booking.declined", Some(r.clone())),
+                        Decision::Decline(body) => {
+                            body.validate()?;
+                            (BookingAction::Decline, "booking.declined", Some(body.reason.trim().to_owned()))
+                        }
                         _ => (BookingAction::Approve, "booking.approved", None),
                     }
                 }
@@ -756,16 +760,9 @@ pub async fn decline_booking(
     body: web::Json<DeclineBooking>,
 ) -> Result<web::Json<Booking>, AppError> {
     let id = parse_id(&id, "booking")?;
-    let body = body.into_inner();
-    body.validate()?;
-    decide(
-        &state,
-        caller,
-        id,
-        Decision::Decline(body.reason.trim().to_owned()),
-    )
-    .await
-    .map(web::Json)
+    decide(&state, caller, id, Decision::Decline(body.into_inner()))
+        .await
+        .map(web::Json)
 }
 
 /// Cancel a booking
