@@ -68,7 +68,7 @@ pub enum AppError {
 /// not allow, a listing a proposal would break, a point outside Gent, a day already past): no
 /// schema can state
 /// them, so they are a 422 rather than a 400.
-pub const BETWEEN_FIELDS: [&str; 11] = [
+pub const BETWEEN_FIELDS: [&str; 12] = [
     "order",
     "duplicate",
     "over_budget",
@@ -80,6 +80,7 @@ pub const BETWEEN_FIELDS: [&str; 11] = [
     "outcome",
     "outside",
     "past",
+    "calendar",
 ];
 
 /// Whether every error is about how fields relate to each other.

@@ -22,6 +22,26 @@ pub fn midnight(day: NaiveDate) -> DateTime<Utc> {
         .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
+/// The day a request names in `field` (`YYYY-MM-DD`): not one is a 400; a day before 1900 or
+/// after 2200 a 422 (`calendar`: the form is right, no day of this product is that far).
+pub fn day_field(field: &str, value: &str) -> Result<NaiveDate, samenstad_types::FieldError> {
+    use samenstad_domain::calendar::{DayRefusal, parse_day};
+    parse_day(value).map_err(|refusal| match refusal {
+        DayRefusal::Malformed => {
+            samenstad_types::FieldError::new(field, "invalid", "must be a date (YYYY-MM-DD)")
+        }
+        // `samenstad_domain::calendar::{FIRST_YEAR, LAST_YEAR}`
+        DayRefusal::OutOfRange => {
+            samenstad_types::FieldError::new(field, "calendar", "must be a day from 1900 to 2200")
+        }
+    })
+}
+
+/// [`day_field`] as the request's answer.
+pub fn day(field: &str, value: &str) -> Result<NaiveDate, crate::error::AppError> {
+    day_field(field, value).map_err(|e| crate::error::AppError::Validation(vec![e]))
+}
+
 /// A date of birth as sent (`YYYY-MM-DD`): not a date is a 400 on `birth_date`; a date after
 /// today or before 1901 a 422 (`past`: the form is right, the day cannot be).
 pub fn birth_date(value: &str) -> Result<NaiveDate, crate::error::AppError> {

@@ -356,6 +356,10 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ("must be a URL", "moet een URL zijn"),
     ("must be a UUID", "moet een UUID zijn"),
     (
+        "must be a day from 1900 to 2200",
+        "moet een dag van 1900 tot 2200 zijn",
+    ),
+    (
         "must be a date (YYYY-MM-DD)",
         "moet een datum zijn (JJJJ-MM-DD)",
     ),

@@ -823,3 +823,47 @@ async fn a_nul_character_in_input_is_a_400_not_a_500() {
         assert!(p.detail.unwrap_or_default().contains("U+0000"), "{uri}");
     }
 }
+
+#[actix_web::test]
+async fn a_day_at_the_edge_of_the_calendar_is_refused_with_its_field_not_a_crash() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    // chrono reads `+262143-12-31`; adding a day to it panicked the worker.
+    for (uri, field, expected) in [
+        (
+            "/api/v1/feedback?to=%2B262143-12-31",
+            "to",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/v1/feedback?to=-262144-01-01",
+            "to",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/v1/projects/ideas?wijk=2&to=%2B262143-12-31",
+            "to",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/v1/feedback?to=9999-12-31",
+            "to",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/v1/projects/ideas?wijk=2&from=0001-01-01",
+            "from",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        let r = get_as(&app, uri, None).await;
+        assert_eq!(
+            (r.status, r.body["errors"][0]["field"].as_str()),
+            (expected, Some(field)),
+            "{uri}: {}",
+            r.body
+        );
+    }
+    let r = get_as(&app, "/api/v1/feedback?to=2200-12-31", None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}

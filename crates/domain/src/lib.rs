@@ -9,6 +9,7 @@ pub mod allocation;
 pub mod areas;
 pub mod ballot;
 pub mod booking;
+pub mod calendar;
 pub mod contact;
 pub mod feedback;
 pub mod geometry;

@@ -35,7 +35,7 @@ fn problem(field: &str, code: &str, message: String) -> FieldError {
 
 /// Parses an ISO date.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+    crate::calendar::parse_day(value).ok()
 }
 
 /// An amount in cents as `€300` or `€12.50` (messages are in English).

@@ -340,8 +340,7 @@ pub async fn list_advice_requests(
 /// least the legal minimum away, documents as links).
 fn request_deadline(body: &NewAdviceRequest) -> Result<NaiveDate, AppError> {
     body.validate()?;
-    let deadline = NaiveDate::parse_from_str(&body.deadline, "%Y-%m-%d")
-        .map_err(|_| AppError::field("deadline", "invalid", "must be a date (YYYY-MM-DD)"))?;
+    let deadline = crate::local_time::day("deadline", &body.deadline)?;
     rules::check_deadline(deadline, today()).map_err(|r| refused(r, "deadline"))?;
     for (i, d) in body.documents.iter().enumerate() {
         let ok =

@@ -25,12 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 fn day(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
-    value
-        .map(|v| {
-            NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                .map_err(|_| AppError::field(field, "invalid", "must be a date (YYYY-MM-DD)"))
-        })
-        .transpose()
+    value.map(|v| crate::local_time::day(field, v)).transpose()
 }
 
 /// The first 80 characters of a text, on one line.

@@ -315,11 +315,7 @@ pub async fn list_ideas(
     let day = |value: &Option<String>, field: &str| -> Result<Option<DateTime<Utc>>, AppError> {
         value
             .as_deref()
-            .map(|d| {
-                NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                    .map(|d| d.and_time(NaiveTime::MIN).and_utc())
-                    .map_err(|_| AppError::field(field, "invalid", "must be a date, YYYY-MM-DD"))
-            })
+            .map(|d| crate::local_time::day(field, d).map(|d| d.and_time(NaiveTime::MIN).and_utc()))
             .transpose()
     };
     let from = day(&query.from, "from")?;

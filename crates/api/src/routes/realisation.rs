@@ -55,9 +55,7 @@ fn decision_terms(
         .transpose()?;
     let college = kind == Some(DecisionKind::College);
     let college_date = match body.college_date.as_deref() {
-        Some(d) => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-            AppError::field("college_date", "invalid", "must be a date (YYYY-MM-DD)")
-        })?),
+        Some(d) => Some(crate::local_time::day("college_date", d)?),
         None => None,
     };
     if college && (college_date.is_none() || body.college_reference.is_none()) {

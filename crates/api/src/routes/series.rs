@@ -172,8 +172,7 @@ pub async fn create_series(
             "must be weekly, biweekly or monthly",
         )
     })?;
-    let until = NaiveDate::parse_from_str(&body.until, "%Y-%m-%d")
-        .map_err(|_| AppError::field("until", "invalid", "must be a date YYYY-MM-DD"))?;
+    let until = crate::local_time::day("until", &body.until)?;
     let start = parse_time("start", &body.first.start)?;
     let end = parse_time("end", &body.first.end)?;
     if end <= start || end - start > Duration::hours(24) {

@@ -319,9 +319,7 @@ pub async fn add_deadline(
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
             require_programme_staff(&p)?;
-            let closes_on = rules_check::parse_date(&body.closes_on).ok_or_else(|| {
-                AppError::field("closes_on", "invalid", "must be a date (YYYY-MM-DD)")
-            })?;
+            let closes_on = crate::local_time::day("closes_on", &body.closes_on)?;
             if closes_on < Utc::now().date_naive() {
                 return Err(AppError::field(
                     "closes_on",
@@ -409,9 +407,7 @@ fn store_draft(
     let date = |field: &str, v: &Option<String>| -> Result<Option<NaiveDate>, AppError> {
         match v.as_deref().filter(|s| !s.is_empty()) {
             None => Ok(None),
-            Some(s) => rules_check::parse_date(s)
-                .map(Some)
-                .ok_or_else(|| AppError::field(field, "invalid", "must be a date (YYYY-MM-DD)")),
+            Some(s) => crate::local_time::day(field, s).map(Some),
         }
     };
     let starts_on = date("starts_on", &draft.starts_on)?;

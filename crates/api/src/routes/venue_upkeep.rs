@@ -502,8 +502,7 @@ pub async fn delete_room(
 }
 
 fn day(field: &str, value: &str) -> Result<NaiveDate, FieldError> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| FieldError::new(field, "invalid", "must be a date YYYY-MM-DD"))
+    crate::local_time::day_field(field, value.trim())
 }
 
 /// Close a venue for a period
