@@ -721,7 +721,80 @@ async fn organisation_routes_refuse_everyone_but_the_right_people_and_change_not
     assert_eq!(joined.status, StatusCode::OK, "{}", joined.body);
     let list = get_as(&app, &members, Some(&other)).await;
     assert_eq!(list.body.as_array().map(Vec::len), Some(2));
-    let _ = other_id;
+
+    // An owner who accepts a `member` invitation to their own address stays owner.
+    let accept = |token: String, who: String| {
+        let app = &app;
+        async move {
+            post(
+                app,
+                "/api/v1/organisations/invitations/accept",
+                json!({"token": token}),
+                Some(&who),
+            )
+            .await
+        }
+    };
+    let r = post(
+        &app,
+        &invite,
+        json!({"email": "owner@example.org", "role": "member"}),
+        Some(&owner),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let r = accept(mailed_token(&db, "owner@example.org"), owner.clone()).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let owners = |db: &TestDb| {
+        count(
+            db,
+            &format!(
+                "SELECT count(*) AS n FROM organisation_member WHERE organisation_id = '{org_id}' AND role = 'owner'"
+            ),
+        )
+    };
+    assert_eq!(owners(&db), 1, "still the owner");
+    // Two owners who leave at the same moment: one may, the other is the last.
+    let r = post(
+        &app,
+        &invite,
+        json!({"email": "other@example.org", "role": "owner"}),
+        Some(&owner),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let r = accept(mailed_token(&db, "other@example.org"), other.clone()).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(owners(&db), 2);
+    let wide = actix_test::init_service(build_app(
+        actix_web::web::Data::new(samenstad_api::AppState::new(
+            samenstad_db::connect_pool(db.url(), 4, Duration::from_secs(10)),
+            samenstad_api::auth::Auth::new(auth_config()),
+        )),
+        settings(),
+    ))
+    .await;
+    let leave = |token: String, id: String| {
+        let (wide, org_id) = (&wide, &org_id);
+        async move {
+            call(
+                wide,
+                Method::DELETE,
+                &format!("/api/v1/organisations/{org_id}/members/{id}"),
+                None,
+                Some(&token),
+            )
+            .await
+        }
+    };
+    let (a, b) = futures_util::join!(
+        leave(owner.clone(), owner_id.clone()),
+        leave(other.clone(), other_id.clone())
+    );
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::NO_CONTENT, StatusCode::CONFLICT]);
+    assert_eq!(owners(&db), 1, "one owner is left");
 }
 
 #[actix_web::test]

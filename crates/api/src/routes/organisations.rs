@@ -378,6 +378,7 @@ pub async fn remove_member(
             if member != p.user.id {
                 require_owner(conn, id, &p)?;
             }
+            q::lock(conn, id)?;
             let role = q::member_role(conn, id, member)?
                 .ok_or_else(|| AppError::NotFound("no such member".to_owned()))?;
             if role == MemberRole::Owner && q::owner_count(conn, id)? <= 1 {

@@ -88,14 +88,15 @@ pub fn set_recognition(conn: &mut PgConnection, id: Uuid, by: Option<Uuid>) -> Q
         .map(|_| ())
 }
 
-/// Adds a member (or changes the role of an existing one).
+/// Adds a member (or makes an existing member an owner); an owner stays an owner (a `member`
+/// invitation accepted by an owner does not demote them).
 pub fn add_member(
     conn: &mut PgConnection,
     organisation_id: Uuid,
     user_id: Uuid,
     role: MemberRole,
 ) -> QueryResult<()> {
-    diesel::insert_into(organisation_member::table)
+    let upsert = diesel::insert_into(organisation_member::table)
         .values((
             organisation_member::organisation_id.eq(organisation_id),
             organisation_member::user_id.eq(user_id),
@@ -106,8 +107,25 @@ pub fn add_member(
             organisation_member::user_id,
         ))
         .do_update()
-        .set(organisation_member::role.eq(role))
-        .execute(conn)
+        .set(organisation_member::role.eq(role));
+    // ON CONFLICT … DO UPDATE … WHERE role <> 'owner'
+    diesel::query_dsl::methods::FilterDsl::filter(
+        upsert,
+        organisation_member::role.ne(MemberRole::Owner),
+    )
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Locks the organisation's row until the caller's transaction ends, so that changes to its
+/// owners are made one at a time (two owners leaving at once cannot both be "not the last").
+pub fn lock(conn: &mut PgConnection, organisation_id: Uuid) -> QueryResult<()> {
+    organisation::table
+        .find(organisation_id)
+        .select(organisation::id)
+        .for_update()
+        .first::<Uuid>(conn)
+        .optional()
         .map(|_| ())
 }
 
