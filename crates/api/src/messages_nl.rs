@@ -135,7 +135,10 @@ pub(crate) const NL: &[(&str, &str)] = &[
         "co-signatures come from other residents, not from the applicants",
         "medeondertekeningen komen van andere bewoners, niet van de aanvragers",
     ),
-    ("costs are 0 or more", "kosten zijn 0 of meer"),
+    (
+        "each cost is 0 to 4294967295 cents",
+        "elke kost is 0 tot 4294967295 cent",
+    ),
     (
         "duplicate project id `{0}`",
         "project-id `{0}` komt twee keer voor",

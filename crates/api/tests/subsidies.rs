@@ -1001,6 +1001,20 @@ async fn a_grant_goes_from_draft_to_closed_with_its_timeline_mails_attachments_a
         StatusCode::BAD_REQUEST,
         "one actual cost per line"
     );
+    // A cost past the documented range is refused, not summed into a wrapped total.
+    let r = put(
+        &app,
+        &format!("{uri}/report"),
+        json!({"narrative": "120 buren kwamen.", "actual_cents": [i64::MAX, 1]}),
+        Some(&owner),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("actual_cents")),
+        "{}",
+        r.body
+    );
     let r = put(
         &app,
         &format!("{uri}/report"),

@@ -1195,6 +1195,42 @@ async fn change_requests_are_checked_decided_by_staff_of_the_wijk_and_applied() 
         ),
         8
     );
+    // A pending request comes first, before the newer decided ones.
+    let old = post(
+        &app,
+        "/api/v1/venue-changes",
+        json!({"kind": "change", "venue_id": rabot, "reason": "Nieuwe uren",
+        "proposal": {"description": "Open op zondag."}}),
+        Some(&an),
+    )
+    .await;
+    let newer = post(
+        &app,
+        "/api/v1/venue-changes",
+        json!({"kind": "change", "venue_id": rabot, "reason": "Nieuwe naam",
+        "proposal": {"name": "Rabot Bazaar"}}),
+        Some(&an),
+    )
+    .await;
+    let r = post(
+        &app,
+        &format!(
+            "/api/v1/venue-changes/{}/reject",
+            newer.body["id"].as_str().expect("id")
+        ),
+        json!({"reason": "De naam blijft."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let listed = get_as(&app, "/api/v1/venue-changes", Some(&admin))
+        .await
+        .body;
+    assert_eq!(
+        (listed[0]["id"].as_str(), listed[0]["status"].as_str()),
+        (old.body["id"].as_str(), Some("pending")),
+        "{listed}"
+    );
 }
 
 #[actix_web::test]

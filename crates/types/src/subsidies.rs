@@ -784,8 +784,8 @@ pub struct ReportInput {
     /// How it went.
     #[validate(length(min = 1, max = 10000))]
     pub narrative: String,
-    /// Actual cost of each budget line, in the order of the application's lines (cents, 0 or
-    /// more).
+    /// Actual cost of each budget line, in the order of the application's lines (cents, 0 to
+    /// 4294967295).
     #[validate(length(max = 50))]
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<u32>))]
     pub actual_cents: Vec<i64>,

@@ -443,11 +443,15 @@ pub async fn put_report(
             let p = Principal::load(conn, caller)?;
             let (row, next) = owned_for_update(conn, &p, id, Action::SubmitReport, "report")?;
             body.validate()?;
-            if body.actual_cents.iter().any(|c| *c < 0) {
+            if body
+                .actual_cents
+                .iter()
+                .any(|c| !(0..=i64::from(u32::MAX)).contains(c))
+            {
                 return Err(AppError::field(
                     "actual_cents",
                     "range",
-                    "costs are 0 or more",
+                    "each cost is 0 to 4294967295 cents",
                 ));
             }
             let lines = apps::budget_line_count(conn, id)?;

@@ -435,7 +435,11 @@ pub fn list_change_requests(
     use crate::schema::venue_change_request as cr;
     let mut q = cr::table
         .left_join(venue::table)
-        .order((cr::status.desc(), cr::created_at.desc()))
+        // Pending first (`status <> 'pending'` is false for them), then newest first.
+        .order((
+            cr::status.ne(VenueChangeStatus::Pending),
+            cr::created_at.desc(),
+        ))
         .limit(500)
         .select((ChangeRequestRow::as_select(), venue::wijk_id.nullable()))
         .into_boxed();
