@@ -347,6 +347,14 @@ async fn a_panel_is_drawn_from_a_published_seed_anyone_can_rerun_and_its_members
         (Some(6.0), Some(1)),
         "scoring again changes the score"
     );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'panel.scored'"
+        ),
+        2,
+        "each score is audited"
+    );
     let public = get_as(&app, &format!("/api/v1/projects/panels/{id}/scores"), None)
         .await
         .body;
@@ -410,7 +418,7 @@ async fn a_panel_is_drawn_from_a_published_seed_anyone_can_rerun_and_its_members
             &db,
             "SELECT count(*) AS n FROM audit_log WHERE action LIKE 'panel.%'"
         ),
-        6,
-        "created, candidates added, seed published, drawn, replaced, member voted"
+        8,
+        "created, candidates added, seed published, drawn, scored twice, replaced, member voted"
     );
 }

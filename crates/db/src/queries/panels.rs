@@ -557,8 +557,13 @@ pub fn upsert_score(
             panel_score::comment.eq(comment),
             panel_score::updated_at.eq(now),
         ))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    audit::record(
+        conn,
+        NewAudit::by(Some(member_id), "panel.scored")
+            .on("proposal", proposal_id)
+            .details(json!({"panel": panel_id, "score": score})),
+    )
 }
 
 /// Per proposal of the panel's wijk and round (or only `only`): how many members scored it,
