@@ -96,7 +96,9 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ),
     ("ask 1 to 20 councils", "vraag 1 tot 20 adviesraden"),
     ("at most 10 documents", "hoogstens 10 documenten"),
+    ("at most 100 ideas", "hoogstens 100 ideeën"),
     ("at most 20", "hoogstens 20"),
+    ("at most 20 quotas", "hoogstens 20 quota"),
     ("at most 30", "hoogstens 30"),
     (
         "at most 30 partners of at most 200 characters",

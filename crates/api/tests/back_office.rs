@@ -1406,5 +1406,14 @@ async fn staff_who_may_not_act_on_an_object_are_refused_before_their_body_or_its
         }
     }
     assert_eq!(wrong, Vec::<String>::new());
+    // A proposal names at most 100 ideas (each costs queries).
+    let many: Vec<String> = (0..101).map(|_| uuid::Uuid::now_v7().to_string()).collect();
+    let r = proposal(&app, &admin, "2", "Alles", 1_000_000, json!(many)).await;
+    assert_eq!(
+        (r.status, r.body["errors"][0]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("idea_ids")),
+        "{}",
+        r.body
+    );
     assert_eq!(audits(&db), before, "refused requests changed nothing");
 }

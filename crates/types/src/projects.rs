@@ -548,6 +548,7 @@ pub struct CreateProposal {
     pub budget_lines: Vec<BudgetLine>,
     /// Ideas of the same wijk it was worked out from (they move to status `proposal`).
     #[serde(default)]
+    #[validate(length(max = 100, message = "at most 100 ideas"))]
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<uuid::Uuid>))]
     pub idea_ids: Vec<String>,
 }
@@ -639,6 +640,7 @@ pub struct UpdateProposal {
     pub budget_lines: Vec<BudgetLine>,
     /// The ideas it comes from (of the same wijk).
     #[serde(default)]
+    #[validate(length(max = 100, message = "at most 100 ideas"))]
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<uuid::Uuid>))]
     pub idea_ids: Vec<String>,
 }
@@ -1086,8 +1088,9 @@ pub struct CreatePanel {
     /// Ordered reserves, 0–500.
     #[validate(range(min = 0, max = 500, message = "must be 0 to 500"))]
     pub reserves: i32,
-    /// Quotas per stratum.
+    /// Quotas per stratum (at most 20).
     #[serde(default)]
+    #[validate(length(max = 20, message = "at most 20 quotas"))]
     pub quotas: Vec<PanelQuota>,
     /// Members who must take part in a decision, 1–size (default: a majority of the size).
     #[serde(default)]
