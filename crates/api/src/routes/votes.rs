@@ -734,6 +734,7 @@ pub async fn cast_ballot(
     state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
+            vq::hold_open(conn, id)?;
             let (row, view) = load_vote(conn, id)?;
             vote_transition(state_of(&row), VoteAction::CastBallot)
                 .map_err(|r| AppError::Conflict(r.to_string()))?;
@@ -832,6 +833,7 @@ pub async fn enter_paper_ballot(
     let stored = state
         .transaction(move |conn| {
             let p = Principal::load(conn, caller)?;
+            vq::hold_open(conn, id)?;
             let (row, view) = load_vote(conn, id)?;
             p.require_staff_of(row.wijk_id)?;
             let paper_ref = body

@@ -160,6 +160,19 @@ pub fn insert_vote(conn: &mut PgConnection, new: &NewVote<'_>) -> QueryResult<bo
     Ok(true)
 }
 
+/// Holds a vote's row against a close (`vote_for_update`) until the transaction ends: a ballot
+/// cast while staff close the vote is either in before the close or refused after it, never
+/// added to results already counted. Ballots do not wait for each other.
+pub fn hold_open(conn: &mut PgConnection, id: Uuid) -> QueryResult<()> {
+    vote::table
+        .find(id)
+        .select(vote::id)
+        .for_share()
+        .first::<Uuid>(conn)
+        .optional()
+        .map(|_| ())
+}
+
 /// Locks a vote's row until the transaction ends and reads it.
 pub fn vote_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<VoteRow>> {
     let locked = vote::table
