@@ -524,6 +524,23 @@ async fn booking_rules_prices_decisions_availability_and_ical() {
             .map(Vec::len),
         Some(2)
     );
+    // A request waiting for a decision heads the inbox, before earlier decided bookings.
+    let waiting = post(
+        &app,
+        &book,
+        booking("Repetitie", &slot(60), 5, "meeting"),
+        Some(&jo),
+    )
+    .await;
+    assert_eq!(waiting.status, StatusCode::CREATED, "{}", waiting.body);
+    let inbox = get_as(&app, "/api/v1/bookings?scope=managed", Some(&manager))
+        .await
+        .body;
+    assert_eq!(
+        (inbox[0]["id"].as_str(), inbox[0]["status"].as_str()),
+        (waiting.body["id"].as_str(), Some("requested")),
+        "{inbox}"
+    );
     assert!(
         count(
             &db,
@@ -615,7 +632,7 @@ async fn booking_rules_prices_decisions_availability_and_ical() {
         &db,
         "SELECT count(*) AS n FROM audit_log WHERE action LIKE 'booking.%'",
     );
-    assert_eq!(actions, 6, "requested ×3, approved, declined, cancelled");
+    assert_eq!(actions, 7, "requested ×4, approved, declined, cancelled");
 }
 
 fn urlencode(s: &str) -> String {

@@ -382,7 +382,8 @@ pub fn bookings_of_requester(
         .load(conn)
 }
 
-/// Bookings of rooms of these venues, by start.
+/// Bookings of rooms of these venues: requests waiting for a decision first (so none is ever
+/// cut off by the limit behind older bookings), then by start.
 pub fn bookings_of_venues(
     conn: &mut PgConnection,
     venues: &[Uuid],
@@ -390,7 +391,10 @@ pub fn bookings_of_venues(
     booking::table
         .inner_join(room::table)
         .filter(room::venue_id.eq_any(venues))
-        .order(booking::during.asc())
+        .order((
+            booking::status.ne(BookingStatus::Requested),
+            booking::during.asc(),
+        ))
         .limit(500)
         .select((BookingRow::as_select(), room::venue_id))
         .load(conn)
