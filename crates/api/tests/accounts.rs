@@ -516,6 +516,38 @@ async fn a_password_reset_link_sets_a_new_password_once() {
 }
 
 #[actix_web::test]
+async fn parallel_guesses_get_no_more_tries_than_the_limit() {
+    let db = TestDb::new();
+    let mut config = auth_config();
+    config.login_max_failures = 3;
+    let app = actix_test::init_service(build_app(
+        actix_web::web::Data::new(samenstad_api::AppState::new(
+            samenstad_db::connect_pool(db.url(), 8, Duration::from_secs(10)),
+            samenstad_api::auth::Auth::new(config),
+        )),
+        settings(),
+    ))
+    .await;
+    verified_user(&app, &db, "an@example.org").await;
+    let replies = futures_util::future::join_all((0..12).map(|i| {
+        login(
+            &app,
+            "an@example.org",
+            if i == 11 { PASSWORD } else { "fout" },
+        )
+    }))
+    .await;
+    let tried = replies
+        .iter()
+        .filter(|r| r.status != StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(
+        tried <= 3,
+        "{tried} of 12 simultaneous guesses had their password checked"
+    );
+}
+
+#[actix_web::test]
 async fn failed_logins_are_limited_with_429_and_the_limit_lifts() {
     let db = TestDb::new();
     let mut config = auth_config();

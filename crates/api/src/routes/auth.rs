@@ -282,7 +282,7 @@ pub async fn login(
         let key = key.clone();
         state
             .with_conn(move |conn| {
-                let throttled = q::throttled_for(conn, &key, window, max)?;
+                let throttled = q::count_attempt(conn, &key, window, max)?;
                 Ok((
                     q::user_by_email(conn, &email)?.filter(UserRow::is_active),
                     throttled,
@@ -302,10 +302,8 @@ pub async fn login(
         )
         .await?;
     let Some(user) = user.filter(|_| ok) else {
-        let key = key.clone();
         state
             .transaction(move |conn| {
-                q::record_failure(conn, &key, window)?;
                 let reason = if account.is_some() {
                     "wrong_password"
                 } else {

@@ -505,40 +505,39 @@ pub fn revoke_api_client(conn: &mut PgConnection, id: Uuid) -> QueryResult<usize
     .execute(conn)
 }
 
-/// Seconds until `key` may try again, when it has `max` failures within the current window.
-pub fn throttled_for(
+#[derive(QueryableByName)]
+struct Attempts {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    failures: i32,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    window_started_at: DateTime<Utc>,
+}
+
+/// Counts a login attempt for `key` before its password is checked (a success forgets them with
+/// [`clear_failures`]; a new window starts when the old one is over), in one statement, so that
+/// parallel guesses cannot all pass a check made before any of them failed. `Some(seconds)`
+/// until `key` may try again once it has had `max` attempts in the window.
+pub fn count_attempt(
     conn: &mut PgConnection,
     key: &str,
     window: Duration,
     max: i32,
 ) -> QueryResult<Option<i64>> {
-    let row: Option<(i32, DateTime<Utc>)> = login_throttle::table
-        .find(key)
-        .select((login_throttle::failures, login_throttle::window_started_at))
-        .first(conn)
-        .optional()?;
-    Ok(row.and_then(|(failures, started)| {
-        let ends = started + window;
-        let now = Utc::now();
-        (failures >= max && ends > now).then(|| (ends - now).num_seconds().max(1))
-    }))
-}
-
-/// Counts a failed login for `key` (a new window starts when the old one is over).
-pub fn record_failure(conn: &mut PgConnection, key: &str, window: Duration) -> QueryResult<()> {
     let now = Utc::now();
     let restart_before = now - window;
-    diesel::sql_query(
+    let counted: Attempts = diesel::sql_query(
         "INSERT INTO login_throttle (key_hash, failures, window_started_at) VALUES ($1, 1, $2) \
          ON CONFLICT (key_hash) DO UPDATE SET \
            failures = CASE WHEN login_throttle.window_started_at < $3 THEN 1 ELSE login_throttle.failures + 1 END, \
-           window_started_at = CASE WHEN login_throttle.window_started_at < $3 THEN $2 ELSE login_throttle.window_started_at END",
+           window_started_at = CASE WHEN login_throttle.window_started_at < $3 THEN $2 ELSE login_throttle.window_started_at END \
+         RETURNING failures, window_started_at",
     )
     .bind::<diesel::sql_types::Text, _>(key)
     .bind::<diesel::sql_types::Timestamptz, _>(now)
     .bind::<diesel::sql_types::Timestamptz, _>(restart_before)
-    .execute(conn)
-    .map(|_| ())
+    .get_result(conn)?;
+    let ends = counted.window_started_at + window;
+    Ok((counted.failures > max && ends > now).then(|| (ends - now).num_seconds().max(1)))
 }
 
 /// Forgets the failures of `key` (after a successful login).
