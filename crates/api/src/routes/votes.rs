@@ -503,14 +503,7 @@ pub async fn create_vote(
             let p = Principal::load(conn, caller)?;
             let wijk_id = wijk_id(conn, &body.wijk)?;
             p.require_staff_of(wijk_id)?;
-            let VoteTerms {
-                kind,
-                rule,
-                min_age,
-                opens_at,
-                closes_at,
-                proposal_ids,
-            } = vote_terms(&body)?;
+            let terms = vote_terms(&body)?;
             let round_id = active_round(conn, wijk_id)?;
             let method = pq::selection_method(conn, round_id, wijk_id)?;
             if method != SelectionMethod::PublicVote {
@@ -558,8 +551,8 @@ pub async fn create_vote(
                     ));
                 }
             };
-            let known = proposals::ids_in_round(conn, &proposal_ids, wijk_id, round_id)?;
-            if known.len() != proposal_ids.len() {
+            let known = proposals::ids_in_round(conn, &terms.proposal_ids, wijk_id, round_id)?;
+            if known.len() != terms.proposal_ids.len() {
                 return Err(AppError::field(
                     "proposal_ids",
                     "unknown",
@@ -573,14 +566,14 @@ pub async fn create_vote(
                     id,
                     round_id,
                     wijk_id,
-                    ballot_kind: kind,
+                    ballot_kind: terms.kind,
                     budget_cents: budget,
                     max_choices: body.max_choices,
                     points: body.points,
-                    rule,
-                    min_age,
-                    opens_at,
-                    closes_at,
+                    rule: terms.rule,
+                    min_age: terms.min_age,
+                    opens_at: terms.opens_at,
+                    closes_at: terms.closes_at,
                     created_by: p.user.id,
                     proposal_ids: &known,
                 },
