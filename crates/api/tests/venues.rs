@@ -2424,3 +2424,18 @@ async fn a_venue_page_carries_the_venue_as_it_is_now_right_after_a_change() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[actix_web::test]
+async fn a_negative_page_size_is_a_400_not_a_crash() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    for limit in ["-1", "0", "101"] {
+        let r = get_as(&app, &format!("/api/v1/venues?limit={limit}"), None).await;
+        assert_eq!(
+            (r.status, r.body["errors"][0]["field"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("limit")),
+            "limit={limit}: {}",
+            r.body
+        );
+    }
+}

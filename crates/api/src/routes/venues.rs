@@ -88,9 +88,11 @@ pub async fn list_venues(
     // The finder's order includes the distance to a point, so its pages are offsets.
     let offset: usize = page::position(query.cursor.as_deref())?.unwrap_or(0);
     let limit = page::limit(query.limit);
+    // Checked by `find_venues` (1–100); until then a negative limit must not overflow.
+    let rows_wanted = usize::try_from(limit).unwrap_or(0).saturating_add(1);
     respond::public_json(&state, &req, async {
-        let rows = find_venues(&state, query, offset, limit as usize + 1).await?;
-        let venues: VenuePage = page::cut(rows, limit, |_| offset + limit as usize);
+        let rows = find_venues(&state, query, offset, rows_wanted).await?;
+        let venues: VenuePage = page::cut(rows, limit, |_| offset + rows_wanted - 1);
         Ok(venues)
     })
     .await
