@@ -520,14 +520,8 @@ async fn parallel_guesses_get_no_more_tries_than_the_limit() {
     let db = TestDb::new();
     let mut config = auth_config();
     config.login_max_failures = 3;
-    let app = actix_test::init_service(build_app(
-        actix_web::web::Data::new(samenstad_api::AppState::new(
-            samenstad_db::connect_pool(db.url(), 8, Duration::from_secs(10)),
-            samenstad_api::auth::Auth::new(config),
-        )),
-        settings(),
-    ))
-    .await;
+    let app =
+        actix_test::init_service(build_app(state_with_pool(db.url(), 8, config), settings())).await;
     verified_user(&app, &db, "an@example.org").await;
     let replies = futures_util::future::join_all((0..12).map(|i| {
         login(
@@ -799,10 +793,7 @@ async fn organisation_routes_refuse_everyone_but_the_right_people_and_change_not
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(owners(&db), 2);
     let wide = actix_test::init_service(build_app(
-        actix_web::web::Data::new(samenstad_api::AppState::new(
-            samenstad_db::connect_pool(db.url(), 4, Duration::from_secs(10)),
-            samenstad_api::auth::Auth::new(auth_config()),
-        )),
+        state_with_pool(db.url(), 4, auth_config()),
         settings(),
     ))
     .await;

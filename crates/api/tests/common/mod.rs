@@ -51,6 +51,14 @@ pub fn state_with(url: &str, config: AuthConfig) -> web::Data<AppState> {
     ))
 }
 
+/// The app's state on a pool of `connections`, for tests of simultaneous requests.
+pub fn state_with_pool(url: &str, connections: u32, config: AuthConfig) -> web::Data<AppState> {
+    web::Data::new(AppState::new(
+        samenstad_db::connect_pool(url, connections, Duration::from_secs(10)),
+        samenstad_api::auth::Auth::new(config),
+    ))
+}
+
 pub fn state_for(url: &str) -> web::Data<AppState> {
     state_with(url, auth_config())
 }
