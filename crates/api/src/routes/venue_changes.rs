@@ -268,11 +268,13 @@ pub async fn accept_venue_change(
             let proposal: VenueProposal =
                 serde_json::from_value(cr.proposal.clone()).unwrap_or_default();
             let proposed = proposed_row(conn, cr.kind, current.as_ref(), &proposal)?;
-            let lands_in = proposed.as_ref().map(|r| r.wijk_id);
-            if current.is_none()
-                || lands_in.is_some_and(|w| Some(w) != current.as_ref().map(|v| v.wijk_id))
-            {
-                require_staff(&p, lands_in.flatten())?;
+            let lands_elsewhere = match (&current, &proposed) {
+                (None, _) => true,
+                (Some(v), Some(r)) => v.wijk_id != r.wijk_id,
+                (Some(_), None) => false,
+            };
+            if lands_elsewhere {
+                require_staff(&p, proposed.as_ref().and_then(|r| r.wijk_id))?;
             }
             if cr.status != VenueChangeStatus::Pending {
                 return Err(AppError::Conflict(format!(
