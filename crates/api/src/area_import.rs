@@ -2,6 +2,7 @@
 //! (wijken, deelgemeenten) from a GeoJSON FeatureCollection in WGS84, all or nothing.
 
 use samenstad_db::PgConnection;
+use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::wijken as q;
 use samenstad_db::seed::{MunicipalityData, SeedReport, store_areas, wijk_data};
 use samenstad_domain::areas::{AreaInput, areas};
@@ -147,6 +148,21 @@ pub fn import_wijken(
         if let Some(url) = &request.public_url {
             q::add_host(conn, id, &host_of_url(url), Some(url.trim_end_matches('/')))?;
         }
+        // The entry belongs to the municipality whose areas these are.
+        samenstad_db::tenancy::set_municipality(conn, id)?;
+        audit::record(
+            conn,
+            NewAudit::by(None, "wijken.imported")
+                .on("municipality", id)
+                .details(serde_json::json!({
+                    "source": source,
+                    "inserted": report.wijken_inserted,
+                    "updated": report.wijken_updated,
+                    "unchanged": report.wijken_unchanged,
+                    "hosts": request.hosts.len() + usize::from(request.public_url.is_some()),
+                    "via": "cli",
+                })),
+        )?;
         Ok(report)
     })
     .map_err(|e| vec![e.to_string()])

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use diesel::prelude::*;
 use samenstad_db::PgConnection;
+use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::wijken::wijk_id_by_key;
 use samenstad_db::schema::{
     ballot, budget_line, programme, programme_round, proposal, round_wijk, vote, vote_option,
@@ -237,6 +238,16 @@ pub fn import(
                 .execute(conn)
                 .map_err(db)?;
         }
+        audit::record(
+            conn,
+            NewAudit::by(None, "pabulib.imported")
+                .on("vote", vote_id)
+                .details(serde_json::json!({
+                    "programme": slug, "source": source, "wijk": wijk,
+                    "proposals": ids.len(), "ballots": ballots.len(), "via": "cli",
+                })),
+        )
+        .map_err(db)?;
         Ok(Imported {
             programme: slug.clone(),
             vote_id,

@@ -32,6 +32,38 @@ pub struct AppState {
     replica: Option<Replica>,
     /// Which municipality each host name serves.
     pub tenants: crate::tenant::Directory,
+    /// Drawn panels as text (`panel.txt`), by panel: a draw re-runs the lottery over the whole
+    /// pool, and once drawn a panel's pool, seed and quotas never change.
+    pub drawn_panels: DrawnPanels,
+}
+
+/// The text of each drawn panel, computed once per process (at most 256 panels kept).
+pub struct DrawnPanels(quick_cache::sync::Cache<uuid::Uuid, Arc<str>>);
+
+impl Default for DrawnPanels {
+    fn default() -> Self {
+        Self(quick_cache::sync::Cache::new(256))
+    }
+}
+
+impl std::fmt::Debug for DrawnPanels {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DrawnPanels")
+            .field("kept", &self.0.len())
+            .finish()
+    }
+}
+
+impl DrawnPanels {
+    /// The text of `panel`, made by `draw` the first time (callers asking at the same time wait
+    /// for that one draw); a failed draw is not kept.
+    pub fn get_or_draw<E>(
+        &self,
+        panel: uuid::Uuid,
+        draw: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<str>, E> {
+        self.0.get_or_insert_with(&panel, || draw().map(Arc::from))
+    }
 }
 
 /// A replica's pool, and until when it is left alone after it failed.
@@ -129,6 +161,7 @@ impl AppState {
             auth,
             replica: None,
             tenants: crate::tenant::Directory::default(),
+            drawn_panels: DrawnPanels::default(),
         }
     }
 

@@ -788,6 +788,17 @@ async fn a_pabulib_election_is_imported_into_a_wijk_and_its_results_match_the_of
     let again = import();
     assert!(!again.status.success(), "imported once");
     assert!(String::from_utf8_lossy(&again.stderr).contains("imported already"));
+    assert_eq!(
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) AS n FROM audit_log WHERE action = 'pabulib.imported' \
+                 AND object_id = '{vote}' AND (details->>'ballots')::int = 637"
+            )
+        ),
+        1,
+        "the import is in the audit log, once"
+    );
 
     let results = get_as(
         &app,

@@ -1048,6 +1048,27 @@ async fn a_grant_goes_from_draft_to_closed_with_its_timeline_mails_attachments_a
     )
     .await;
     assert_eq!(r.body["status"], "closed");
+    // The database keeps the API's vocabularies and bounds too, behind its back.
+    for (sql, constraint) in [
+        (
+            "UPDATE subsidy_budget_line SET actual_cents = 4294967296",
+            "subsidy_budget_line_amounts",
+        ),
+        (
+            "UPDATE subsidy_budget_line SET amount_cents = 100000001",
+            "subsidy_budget_line_amounts",
+        ),
+        (
+            "UPDATE subsidy_application SET applicant_kind = 'club'",
+            "subsidy_application_applicant_kind",
+        ),
+        (
+            "UPDATE subsidy_event SET status = 'lost'",
+            "subsidy_event_status",
+        ),
+    ] {
+        assert_eq!(check_refusing(&db, sql), Some(constraint.into()), "{sql}");
+    }
     let statuses: Vec<&str> = r.body["timeline"]
         .as_array()
         .expect("timeline")

@@ -52,6 +52,16 @@ fn import_testgem(db: &TestDb) {
     )
     .expect("imported");
     assert_eq!(report.wijken_inserted, 2);
+    assert_eq!(
+        count(
+            db,
+            "SELECT count(*) AS n FROM audit_log a JOIN municipality m ON m.id = a.municipality_id \
+             WHERE a.action = 'wijken.imported' AND m.name = 'Testgem' \
+             AND a.object_id = m.id::text AND (a.details->>'inserted')::int = 2"
+        ),
+        1,
+        "the import is in Testgem's audit log"
+    );
 }
 
 async fn text(app: &impl TestService, uri: &str, token: Option<&str>) -> (StatusCode, String) {

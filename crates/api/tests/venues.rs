@@ -397,6 +397,10 @@ async fn booking_rules_prices_decisions_availability_and_ical() {
     let replay: Value = actix_test::read_body_json(replay).await;
     assert_eq!(replay["id"], first["id"]);
     assert_eq!(count(&db, "SELECT count(*) AS n FROM booking"), 1);
+    assert_eq!(
+        check_refusing(&db, "UPDATE booking SET idempotency_key = ''"),
+        Some("booking_idempotency_key_length".into())
+    );
 
     // A recognised organisation pays the reduced rate; only members may book for it.
     let org = post(
@@ -541,6 +545,32 @@ async fn booking_rules_prices_decisions_availability_and_ical() {
         (waiting.body["id"].as_str(), Some("requested")),
         "{inbox}"
     );
+    // Then what is coming, soonest first, and only then what is over: a venue's history never
+    // pushes an upcoming booking off the list.
+    let shift = |by: &str| {
+        diesel::RunQueryDsl::execute(
+            diesel::sql_query(format!(
+                "UPDATE booking SET during = tstzrange(lower(during) {by} interval '400 days', \
+                 upper(during) {by} interval '400 days') WHERE id = '{id}'"
+            )),
+            &mut db.conn(),
+        )
+        .expect("moved")
+    };
+    shift("-");
+    let inbox = get_as(&app, "/api/v1/bookings?scope=managed", Some(&manager))
+        .await
+        .body;
+    let order: Vec<&str> = inbox
+        .as_array()
+        .map(|a| a.iter().filter_map(|b| b["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        order,
+        [waiting.body["id"].as_str().unwrap_or("?"), other, id],
+        "{inbox}"
+    );
+    shift("+");
     assert!(
         count(
             &db,

@@ -493,6 +493,11 @@ async fn an_applied_vote_and_a_dialogue_decision_start_projects_that_report_prog
         (Some("in_realisation"), Some(4_000_000))
     );
     assert_eq!(r.body["partners"], json!(["Groendienst", "Bewonersgroep"]));
+    assert_eq!(
+        check_refusing(&db, "UPDATE project SET spent_cents = budget_cents + 1"),
+        Some("project_spent_within_budget".into()),
+        "the database keeps spending within the budget too"
+    );
     assert_eq!(r.body["updates"].as_array().map(Vec::len), Some(1));
     assert_eq!(
         count(

@@ -846,7 +846,8 @@ fn read_form(req: &HttpRequest, raw: &[u8]) -> Result<(String, Vec<(String, Stri
     let mut form: Vec<(String, String)> = serde_urlencoded::from_bytes(raw)
         .map_err(|_| Failure::bad("the body is not a form (application/x-www-form-urlencoded)"))?;
     form.extend(
-        serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string()).unwrap_or_default(),
+        serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+            .map_err(|_| Failure::bad("the query string cannot be read"))?,
     );
     check_jurisdiction(field(&form, "jurisdiction_id"))?;
     let api_key = field(&form, "api_key")

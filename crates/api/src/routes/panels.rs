@@ -348,6 +348,7 @@ pub async fn panel_txt(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id, "panel")?;
     let text = state
+        .clone()
         .with_conn(move |conn| {
             let row = panel_row(conn, id, false)?;
             let (Some(seed), Some(algorithm)) = (&row.seed, &row.algorithm) else {
@@ -359,19 +360,23 @@ pub async fn panel_txt(
                     sortition::ALGORITHM
                 )));
             }
-            // The original draw, re-run: replacements change seats, not the draw.
-            let pool = pnq::candidates_of(conn, id)?;
-            let draw = sortition::draw(&domain_candidates(&pool), &request_of(&row, seed))
-                .map_err(|e| AppError::Internal(e.to_string()))?;
-            let mut lines = vec![format!("# {algorithm}")];
-            lines.extend(draw.members.iter().map(|m| format!("member {m}")));
-            lines.extend(draw.reserves.iter().map(|r| format!("reserve {r}")));
-            Ok(lines.join("\n") + "\n")
+            // The original draw, re-run once per process (the row above is read every time:
+            // it answers for the municipality and whether the panel is drawn): replacements
+            // change seats, not the draw.
+            state.drawn_panels.get_or_draw(id, || {
+                let pool = pnq::candidates_of(conn, id)?;
+                let draw = sortition::draw(&domain_candidates(&pool), &request_of(&row, seed))
+                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                let mut lines = vec![format!("# {algorithm}")];
+                lines.extend(draw.members.iter().map(|m| format!("member {m}")));
+                lines.extend(draw.reserves.iter().map(|r| format!("reserve {r}")));
+                Ok(lines.join("\n") + "\n")
+            })
         })
         .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
-        .body(text))
+        .body(text.to_string()))
 }
 
 /// The candidates to add, after each is checked (a pseudonym of letters, digits, `.`, `_`, `-`,

@@ -262,6 +262,18 @@ pub fn count(db: &TestDb, sql: &str) -> i64 {
         .n
 }
 
+/// The check constraint that refuses `sql` (a write behind the API's back), if one does.
+pub fn check_refusing(db: &TestDb, sql: &str) -> Option<String> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match diesel::sql_query(sql).execute(&mut db.conn()) {
+        Err(Error::DatabaseError(DatabaseErrorKind::CheckViolation, info)) => {
+            info.constraint_name().map(str::to_owned)
+        }
+        Err(e) => panic!("{sql}: {e}"),
+        Ok(_) => None,
+    }
+}
+
 pub async fn register(app: &impl TestService, email: &str) -> String {
     let r = post(app, "/api/v1/auth/register", json!({"email": email, "password": PASSWORD, "display_name": "Test", "preferred_language": "nl"}), None).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);

@@ -382,18 +382,26 @@ pub fn bookings_of_requester(
         .load(conn)
 }
 
-/// Bookings of rooms of these venues: requests waiting for a decision first (so none is ever
-/// cut off by the limit behind older bookings), then by start.
+/// Bookings of rooms of these venues, as a manager works through them: requests waiting for a
+/// decision first, then bookings that have not ended (soonest first), then past ones (latest
+/// first) — so the limit cuts the oldest history, never a request or what is coming.
 pub fn bookings_of_venues(
     conn: &mut PgConnection,
     venues: &[Uuid],
 ) -> QueryResult<Vec<(BookingRow, Uuid)>> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Nullable, Timestamptz};
     booking::table
         .inner_join(room::table)
         .filter(room::venue_id.eq_any(venues))
         .order((
             booking::status.ne(BookingStatus::Requested),
-            booking::during.asc(),
+            sql::<Bool>("upper(booking.during) <= now()"),
+            sql::<Nullable<Timestamptz>>(
+                "CASE WHEN upper(booking.during) > now() THEN lower(booking.during) END",
+            )
+            .asc(),
+            sql::<Timestamptz>("lower(booking.during)").desc(),
         ))
         .limit(500)
         .select((BookingRow::as_select(), room::venue_id))

@@ -1,0 +1,5 @@
+ALTER TABLE booking DROP CONSTRAINT booking_idempotency_key_length;
+ALTER TABLE subsidy_budget_line DROP CONSTRAINT subsidy_budget_line_amounts;
+ALTER TABLE subsidy_event DROP CONSTRAINT subsidy_event_status;
+ALTER TABLE subsidy_application DROP CONSTRAINT subsidy_application_applicant_kind;
+ALTER TABLE project DROP CONSTRAINT project_spent_within_budget;
