@@ -1,5 +1,6 @@
 //! Structured logs with `tracing`. Requests are logged by method, path (never the query
-//! string, which can hold addresses or coordinates), status and duration.
+//! string, which can hold addresses or coordinates; a path holding a one-time token, such as a
+//! co-signing link, by its pattern), status and duration.
 
 use std::time::Instant;
 
@@ -35,7 +36,7 @@ pub async fn log_request(
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
     let method = req.method().clone();
-    let path = req.path().to_owned();
+    let path = loggable_path(req.path(), req.match_pattern().as_deref());
     let res = next.call(req).await?;
     let status = res.status().as_u16();
     let ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -45,4 +46,43 @@ pub async fn log_request(
         tracing::info!(%method, %path, status, ms, "request");
     }
     Ok(res)
+}
+
+/// `path` as it may be logged: the route's pattern instead when a segment of the API route
+/// (`api_pattern`, `{token}`) or of the web page (`:token`) is a one-time token — whoever reads
+/// the logs must not be able to follow the link.
+pub fn loggable_path(path: &str, api_pattern: Option<&str>) -> String {
+    if let Some(pattern) = api_pattern.filter(|p| p.contains("{token}")) {
+        return pattern.to_owned();
+    }
+    match samenstad_types::web::page_of(path) {
+        Some((_, page)) if page.contains(":token") => page.to_owned(),
+        _ => path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn a_one_time_token_in_a_path_is_logged_as_its_pattern() {
+        let api = "/api/v1/subsidies/cosignatures/{token}";
+        assert_eq!(
+            loggable_path("/api/v1/subsidies/cosignatures/Zk3-secret", Some(api)),
+            api
+        );
+        assert_eq!(
+            loggable_path("/subsidies/cosign/Zk3-secret", None),
+            "/subsidies/cosign/:token"
+        );
+        assert_eq!(
+            loggable_path("/api/v1/venues/de-centrale", Some("/api/v1/venues/{key}")),
+            "/api/v1/venues/de-centrale"
+        );
+        assert_eq!(
+            loggable_path("/venues/de-centrale", None),
+            "/venues/de-centrale"
+        );
+    }
 }

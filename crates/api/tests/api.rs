@@ -867,3 +867,56 @@ async fn a_day_at_the_edge_of_the_calendar_is_refused_with_its_field_not_a_crash
     let r = get_as(&app, "/api/v1/feedback?to=2200-12-31", None).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }
+
+/// The log lines the app writes while `f` runs (on this thread: actix tests run on one).
+async fn logged_while<F: std::future::Future<Output = ()>>(f: F) -> String {
+    #[derive(Clone, Default)]
+    struct Lines(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Lines {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().expect("lines").extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let lines = Lines::default();
+    let writer = lines.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let guard = tracing::subscriber::set_default(subscriber);
+    f.await;
+    drop(guard);
+    let bytes = lines.0.lock().expect("lines").clone();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[actix_web::test]
+async fn a_co_signing_link_never_reaches_the_logs() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let token = "Qm9vdGhvdXNlLWNvc2lnbi1saW5r";
+    let logs = logged_while(async {
+        for uri in [
+            format!("/api/v1/subsidies/cosignatures/{token}"),
+            format!("/subsidies/cosign/{token}"),
+            "/api/v1/venues/de-centrale".to_owned(),
+        ] {
+            get_as(&app, &uri, None).await;
+        }
+    })
+    .await;
+    assert!(!logs.contains(token), "{logs}");
+    assert!(
+        logs.contains("/api/v1/subsidies/cosignatures/{token}")
+            && logs.contains("/subsidies/cosign/:token"),
+        "logged by their pattern: {logs}"
+    );
+    assert!(
+        logs.contains("/api/v1/venues/de-centrale"),
+        "other paths as they are: {logs}"
+    );
+}

@@ -179,6 +179,12 @@ fn matches(pattern: &str, path: &str) -> bool {
 /// The build that serves `path`, or `None` for a path that is no page of the web app. A literal
 /// page wins over a pattern (`/signals/new` over `/signals/:id`).
 pub fn web_app_for(path: &str) -> Option<WebApp> {
+    page_of(path).map(|(app, _)| app)
+}
+
+/// The page `path` is, with the build that serves it: its pattern (`/venues/:key`), or `None`
+/// for a path that is no page. A literal page wins over a pattern.
+pub fn page_of(path: &str) -> Option<(WebApp, &'static str)> {
     let areas = [
         (WebApp::Public, PUBLIC_PAGES),
         (WebApp::Resident, RESIDENT_PAGES),
@@ -188,8 +194,8 @@ pub fn web_app_for(path: &str) -> Option<WebApp> {
         areas.iter().find_map(|(app, pages)| {
             pages
                 .iter()
-                .any(|p| p.contains(':') != literal && matches(p, path))
-                .then_some(*app)
+                .find(|p| p.contains(':') != literal && matches(p, path))
+                .map(|p| (*app, *p))
         })
     };
     find(true).or_else(|| find(false))
