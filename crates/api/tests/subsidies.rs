@@ -1149,6 +1149,15 @@ async fn a_grant_goes_from_draft_to_closed_with_its_timeline_mails_attachments_a
         (Some("Vzw Rabot Leeft"), Some(15000))
     );
     assert!(list[1]["organisation"].is_null(), "a person is not named");
+    // A title a spreadsheet would run as a formula arrives as text.
+    diesel::RunQueryDsl::execute(
+        diesel::sql_query(
+            "UPDATE subsidy_application SET title = '=HYPERLINK(\"https://example.org\")' \
+             WHERE organisation_id IS NULL AND decided_cents IS NOT NULL",
+        ),
+        &mut db.conn(),
+    )
+    .expect("title");
     let csv = actix_test::call_service(
         &app,
         actix_test::TestRequest::get()
@@ -1169,6 +1178,10 @@ async fn a_grant_goes_from_draft_to_closed_with_its_timeline_mails_attachments_a
     );
     assert!(
         text.contains(",samen-aan-zet,Vzw Rabot Leeft,Buurtfeest Rabot,9,150.00,"),
+        "{text}"
+    );
+    assert!(
+        text.contains(",\"'=HYPERLINK(\"\"https://example.org\"\")\","),
         "{text}"
     );
     assert!(
