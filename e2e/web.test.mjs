@@ -694,7 +694,7 @@ test("the public pages' first HTML carries their heading, the one the app then s
     const html = await response.text();
     const first = html.match(/<main[^>]*>[\s\S]*?<h1>([^<]*)<\/h1>/);
     assert.ok(first, `${base}${path}: a heading in <main> of the first HTML`);
-    assert.match(html, /assets\/boot-samenstad_public-|samenstad_public/, `${path}: the public build`);
+    assert.match(html, /assets\/boot-samenstad_public_[a-z]+-/, `${path}: a public build`);
     assert.doesNotMatch(html, /samenstad_resident|samenstad_web_bg/, `${path}: no other build`);
     // The app, once started, shows the same heading, and every heading, paragraph and table
     // cell the first HTML had (the same texts, so it takes over without changing them).
@@ -728,28 +728,54 @@ test("the public pages' first HTML carries their heading, the one the app then s
   await page.close();
 });
 
-test('a public page loads only the public build; a link to a resident or staff page loads that build, and back works', async () => {
+test('a page answered with a build that lacks it (a server of another release) says so instead of reloading forever', async () => {
+  const { page } = await openPage();
+  const home = await (await fetch(`${BASE}/`)).text();
+  let documents = 0;
+  await page.route('**/councils', (route) => {
+    documents += 1;
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: home });
+  });
+  await page.goto(`${BASE}/councils`);
+  await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).waitFor();
+  await page.waitForTimeout(1000);
+  assert.equal(documents, 1, 'loaded once, not again and again');
+  await page.close();
+});
+
+test("a public page loads only its area's build; a link to another area's or a resident's page loads that build, and back works", async () => {
   const { page, errors } = await openPage();
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}\.wasm$/, '')); });
   await page.goto(`${BASE}/venues`);
   await page.waitForSelector('html[data-app="started"] ul.venue-list li');
-  assert.deepEqual(wasm, ['/assets/samenstad_public_bg']);
-  // In-app navigation between public pages loads nothing more.
+  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg']);
+  // In-app navigation between the pages of one area loads nothing more.
+  await page.locator('header').getByRole('link', { name: 'Meldingen' }).click();
+  await page.waitForURL('**/signals');
+  await page.locator('main h1', { hasText: 'Meldingen' }).waitFor();
+  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg']);
+  // Another area's page loads its build; within it, nothing more.
   await page.locator('header').getByRole('link', { name: 'Subsidies' }).click();
   await page.waitForURL('**/subsidies');
   await page.locator('nav.sub-nav').getByRole('link', { name: 'Toegekende subsidies' }).click();
   await page.waitForURL('**/grants', { waitUntil: 'commit' });
   await page.locator('main h1', { hasText: 'Toegekende subsidies' }).waitFor();
-  assert.deepEqual(wasm, ['/assets/samenstad_public_bg']);
+  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg', '/assets/samenstad_public_subsidies_bg']);
   // Logging in is a resident's page: its build is loaded.
   await page.locator('header').getByRole('link', { name: 'Inloggen' }).click();
   await page.waitForURL('**/login');
   await page.getByRole('button', { name: 'Inloggen' }).waitFor();
-  assert.deepEqual(wasm, ['/assets/samenstad_public_bg', '/assets/samenstad_resident_bg']);
+  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg', '/assets/samenstad_public_subsidies_bg',
+    '/assets/samenstad_resident_bg']);
   await page.goBack();
   await page.waitForURL('**/grants', { waitUntil: 'commit' });
   await page.locator('main h1', { hasText: 'Toegekende subsidies' }).waitFor();
+  await page.goBack();
+  await page.waitForURL('**/subsidies', { waitUntil: 'commit' });
+  await page.goBack();
+  await page.waitForURL('**/signals', { waitUntil: 'commit' });
+  await page.locator('main h1', { hasText: 'Meldingen' }).waitFor();
   // A path that is no page: 404, and the page says so.
   const missing = await page.goto(`${BASE}/deze/pagina/bestaat/niet`);
   assert.equal(missing.status(), 404);

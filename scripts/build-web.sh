@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the web app into frontend/dist: cargo (wasm32) + wasm-bindgen, optional wasm-opt.
-# Three builds of one crate (samenstad_types::web): public.html (public pages: what a first visit
-# downloads), resident.html (and a resident's own pages) and index.html (every page); the server
+# Seven builds of one crate (samenstad_types::web): public-<area>.html for each of the five public
+# areas (wijken, venues, wijkbudget, subsidies, civic: what a first visit of their pages downloads),
+# resident.html (every public page and a resident's own) and index.html (every page); the server
 # answers each path with its build's page. Prints each build's sizes.
 # Usage: scripts/build-web.sh [release|dev]
 set -euo pipefail
@@ -26,7 +27,13 @@ hashed() { # file -> prints its name with the first 16 hex digits of its SHA-256
 css_name=$(hashed frontend/static/styles.css)
 cp frontend/static/styles.css "$assets/$css_name"
 # build (cargo bin) -> page
-for entry in "samenstad-public public.html" "samenstad-resident resident.html" "samenstad-web index.html"; do
+builds=(
+  "samenstad-public-wijken public-wijken.html" "samenstad-public-venues public-venues.html"
+  "samenstad-public-wijkbudget public-wijkbudget.html" "samenstad-public-subsidies public-subsidies.html"
+  "samenstad-public-civic public-civic.html"
+  "samenstad-resident resident.html" "samenstad-web index.html"
+)
+for entry in "${builds[@]}"; do
   bin="${entry%% *}"; page="${entry#* }"; name="${bin//-/_}"
   wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$out.tmp" "$wasm_dir/$bin.wasm"
   # wasm-opt from npm binaryen (Debian's binaryen 108 produces a wasm that breaks in browsers).
@@ -63,7 +70,8 @@ for f in "$assets"/*; do
   if [ "$mode" = release ] && command -v brotli >/dev/null; then brotli -q 11 -k "$f"; fi
 done
 rm -rf "$out" && mv "$out.tmp" "$out"
-for page in public.html resident.html index.html; do
+for entry in "${builds[@]}"; do
+  page="${entry#* }"
   wasm_name=$(grep -o 'assets/samenstad_[a-z_]*_bg-[0-9a-f]*\.wasm' "$out/$page" | head -1)
   raw=$(stat -c %s "$out/$wasm_name")
   gz=$(stat -c %s "$out/$wasm_name.gz")

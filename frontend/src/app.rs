@@ -87,7 +87,7 @@ pub fn Elsewhere(app: WebApp) -> impl IntoView {
     let asked = leptos_router::hooks::use_location();
     let path = asked.pathname.get_untracked();
     match web_app_for(&path) {
-        Some(other) if other != app => {
+        Some(other) if other != app && !served_here_already(&path) => {
             let prefixed = |part: String, mark: char| {
                 if part.is_empty() || part.starts_with(mark) {
                     part
@@ -117,6 +117,23 @@ pub fn Elsewhere(app: WebApp) -> impl IntoView {
         }
         _ => view! { <NotFound /> }.into_any(),
     }
+}
+
+/// The path this document was loaded at (set once by [`crate::start`]).
+static LOADED_AT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Remembers the path the document was loaded at.
+pub(crate) fn remember_loaded_at() {
+    if let Ok(path) = window().location().pathname() {
+        let _ = LOADED_AT.set(path);
+    }
+}
+
+/// Whether the server answered `path` with this build already: loading it from the server again
+/// would get this build again (a server of another release, during an upgrade) and make
+/// [`Elsewhere`] reload the page forever.
+fn served_here_already(path: &str) -> bool {
+    LOADED_AT.get().is_some_and(|at| at == path)
 }
 
 /// Sets the document title.

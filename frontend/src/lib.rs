@@ -1,7 +1,7 @@
 //! Samenstad web app: Leptos, client-side rendered, compiled to wasm32.
 //!
-//! One crate, three builds (`src/bin/`): the public pages, a resident's, and every page
-//! (`samenstad_types::web`). Each build's wasm holds only the pages it routes.
+//! One crate, seven builds (`src/bin/`): the public pages of each of five areas, a resident's,
+//! and every page (`samenstad_types::web`). Each build's wasm holds only the pages it routes.
 
 mod api;
 pub mod app;
@@ -19,6 +19,32 @@ mod upload;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The `main` of a public area's build (`src/bin/public_*.rs`): the shell with that area's
+/// routes; every other page loads from the server, which answers it with the build that has it.
+#[macro_export]
+macro_rules! public_build {
+    ($area:ident, $routes:ident) => {
+        fn main() {
+            use leptos::prelude::*;
+            use leptos_router::components::Routes;
+            use samenstad_types::web::{PublicArea, WebApp};
+            use $crate::app::{Elsewhere, Shell};
+            use $crate::routes::{ElsewhereRoutes, $routes};
+            const APP: WebApp = WebApp::Public(PublicArea::$area);
+            $crate::start(|| {
+                view! {
+                    <Shell>
+                        <Routes fallback=|| view! { <Elsewhere app=APP /> }>
+                            <ElsewhereRoutes app=APP />
+                            <$routes />
+                        </Routes>
+                    </Shell>
+                }
+            });
+        }
+    };
+}
+
 /// Mounts `app` in place of the static shell `index.html` shows until the wasm has loaded.
 ///
 /// When the server sent a page's content in that shell (`crates/api/src/first_html.rs`), the
@@ -28,6 +54,7 @@ use wasm_bindgen::JsCast;
 /// the page does not jump. Once the app is in the document, `<html>` gets `data-app="started"`.
 pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     console_error_panic_hook::set_once();
+    app::remember_loaded_at();
     // The wasm's instantiation and the first render are two tasks, not one long one that keeps
     // the page from answering a tap (Lighthouse's total blocking time).
     set_timeout(move || mount(app), std::time::Duration::ZERO);

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::Routes;
 use samenstad_types::web::WebApp;
 use samenstad_web::app::{Elsewhere, Shell};
-use samenstad_web::routes::{PublicRoutes, ResidentRoutes, StaffRoutes};
+use samenstad_web::routes::{
+    CivicRoutes, ResidentRoutes, StaffRoutes, SubsidyRoutes, VenueRoutes, WijkbudgetRoutes,
+    WijkenRoutes,
+};
 
 fn main() {
     samenstad_web::start(|| {
@@ -13,7 +16,11 @@ fn main() {
                 <Routes fallback=|| view! { <Elsewhere app=WebApp::Full /> }>
                     <StaffRoutes />
                     <ResidentRoutes />
-                    <PublicRoutes />
+                    <WijkenRoutes />
+                    <VenueRoutes />
+                    <WijkbudgetRoutes />
+                    <SubsidyRoutes />
+                    <CivicRoutes />
                 </Routes>
             </Shell>
         }

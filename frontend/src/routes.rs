@@ -1,5 +1,6 @@
-//! The web app's pages in three groups, one per area (`samenstad_types::web`): each build
-//! routes only its areas' groups, so the others' code is not in its wasm. The router takes the
+//! The web app's pages in groups, one per area (`samenstad_types::web`): five public areas, a
+//! resident's pages, staff pages. Each build routes only its areas' groups, so the others'
+//! code is not in its wasm. The router takes the
 //! first route that matches, so a build lists its groups staff first, then resident, then
 //! public: `/signals/new` (resident) before `/signals/:id` (public), `/advice/new` (staff)
 //! before `/advice/:id`.
@@ -29,32 +30,72 @@ use crate::staff::projects::ProjectsStaffPage;
 use crate::staff::proposals::ProposalsStaffPage;
 use crate::staff::votes::VotesStaffPage;
 
-/// What anyone reads.
+/// Public: home and the wijken (`PublicArea::Wijken`).
 #[component(transparent)]
-pub fn PublicRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+pub fn WijkenRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/") view=Home />
             <Route path=path!("/wijken/:key") view=WijkPage />
             <Route path=path!("/wijken/:key/overview") view=crate::pages::overview::WijkOverviewPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: advisory councils and advice, feedback, open data (`PublicArea::Civic`).
+#[component(transparent)]
+pub fn CivicRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/councils") view=crate::pages::councils::CouncilsPage />
+            <Route path=path!("/councils/:key") view=crate::pages::councils::CouncilPage />
+            <Route path=path!("/advice/:id") view=crate::pages::councils::AdviceRequestPage />
+            <Route path=path!("/feedback") view=crate::pages::feedback::FeedbackPage />
+            <Route path=path!("/open-data") view=crate::pages::discover::OpenDataPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: venues and signals, the pages with a map of points (`PublicArea::Venues`).
+#[component(transparent)]
+pub fn VenueRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/venues") view=VenueFinder />
             <Route path=path!("/venues/:key") view=VenuePage />
+            <Route path=path!("/signals") view=crate::pages::signals::SignalsPage />
+            <Route path=path!("/signals/:id") view=crate::pages::signals::SignalPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: the wijkbudget (`PublicArea::Wijkbudget`).
+#[component(transparent)]
+pub fn WijkbudgetRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/wijkbudget") view=ProgrammePage />
             <Route path=path!("/ideas") view=IdeaBoard />
             <Route path=path!("/ideas/:id") view=IdeaPage />
             <Route path=path!("/projects") view=CityProjectsPage />
             <Route path=path!("/projects/:id") view=ProjectPage />
-            <Route path=path!("/signals") view=crate::pages::signals::SignalsPage />
-            <Route path=path!("/feedback") view=crate::pages::feedback::FeedbackPage />
-            <Route path=path!("/councils") view=crate::pages::councils::CouncilsPage />
-            <Route path=path!("/councils/:key") view=crate::pages::councils::CouncilPage />
-            <Route path=path!("/advice/:id") view=crate::pages::councils::AdviceRequestPage />
-            <Route path=path!("/signals/:id") view=crate::pages::signals::SignalPage />
             <Route path=path!("/panels/:id") view=PanelPage />
             <Route path=path!("/proposals/:id") view=ProposalPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: subsidies and the grants awarded (`PublicArea::Subsidies`).
+#[component(transparent)]
+pub fn SubsidyRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/subsidies") view=SubsidyFinder />
             <Route path=path!("/grants") view=crate::pages::discover::GrantsPage />
-            <Route path=path!("/open-data") view=crate::pages::discover::OpenDataPage />
         </ParentRoute>
     }
     .into_inner()

@@ -241,7 +241,7 @@ fn get_or_head() -> actix_web::Route {
 async fn index_page(req: &HttpRequest, web_dir: &std::path::Path) -> HttpResponse {
     use samenstad_types::web::{WebApp, web_app_for};
     let app = web_app_for(req.path());
-    let page = web_dir.join(app.unwrap_or(WebApp::Public).index_file());
+    let page = web_dir.join(app.unwrap_or(WebApp::NOT_FOUND).index_file());
     let page = if page.is_file() {
         page
     } else {

@@ -437,7 +437,12 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
     std::fs::create_dir_all(dir.join("assets")).expect("dir");
     let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).expect("write");
     write("index.html", b"<!doctype html><title>shell</title>");
-    write("public.html", b"<!doctype html><title>public</title>");
+    for area in ["wijken", "venues", "wijkbudget", "subsidies", "civic"] {
+        write(
+            &format!("public-{area}.html"),
+            format!("<!doctype html><title>{area}</title>").as_bytes(),
+        );
+    }
     write("resident.html", b"<!doctype html><title>resident</title>");
     write("assets/app-0123456789abcdef.wasm", b"\0asm raw");
     write("assets/app-0123456789abcdef.wasm.br", b"brotli bytes");
@@ -492,11 +497,15 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
         let (s, _, _) = fetch(missing, "br").await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{missing}");
     }
-    // Each page gets its build's page (public, a resident's, every page), revalidated on every
-    // visit; a path that is no page gets the public build's with 404.
+    // Each page gets its build's page (its public area's, a resident's, every page),
+    // revalidated on every visit; a path that is no page gets home's build with 404.
     for (path, status, page) in [
-        ("/", StatusCode::OK, "public"),
-        ("/venues/buurtcentrum-sluizeken", StatusCode::OK, "public"),
+        ("/", StatusCode::OK, "wijken"),
+        ("/venues/buurtcentrum-sluizeken", StatusCode::OK, "venues"),
+        ("/signals", StatusCode::OK, "venues"),
+        ("/ideas/0193", StatusCode::OK, "wijkbudget"),
+        ("/grants", StatusCode::OK, "subsidies"),
+        ("/councils", StatusCode::OK, "civic"),
         ("/account", StatusCode::OK, "resident"),
         ("/signals/new", StatusCode::OK, "resident"),
         ("/staff/ideas", StatusCode::OK, "shell"),
@@ -505,7 +514,7 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
             StatusCode::OK,
             "shell",
         ),
-        ("/nergens/iets", StatusCode::NOT_FOUND, "public"),
+        ("/nergens/iets", StatusCode::NOT_FOUND, "wijken"),
     ] {
         let (s, h, b) = fetch(path, "identity").await;
         assert_eq!(s, status, "{path}");
@@ -521,7 +530,7 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
         );
     }
     // Without the builds' pages (an older build), index.html serves every page.
-    std::fs::remove_file(dir.join("public.html")).expect("remove");
+    std::fs::remove_file(dir.join("public-wijkbudget.html")).expect("remove");
     let (s, _, b) = fetch("/ideas", "identity").await;
     assert_eq!(
         (s, &b[..]),
@@ -874,7 +883,10 @@ async fn logged_while<F: std::future::Future<Output = ()>>(f: F) -> String {
     struct Lines(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
     impl std::io::Write for Lines {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().expect("lines").extend_from_slice(buf);
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .extend_from_slice(buf);
             Ok(buf.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
@@ -890,7 +902,11 @@ async fn logged_while<F: std::future::Future<Output = ()>>(f: F) -> String {
     let guard = tracing::subscriber::set_default(subscriber);
     f.await;
     drop(guard);
-    let bytes = lines.0.lock().expect("lines").clone();
+    let bytes = lines
+        .0
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
     String::from_utf8_lossy(&bytes).into_owned()
 }
 

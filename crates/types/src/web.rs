@@ -1,13 +1,13 @@
-//! The web app's pages and which of its three builds serves each.
+//! The web app's pages and which of its builds serves each.
 //!
-//! The web app is built three times from one crate (`frontend/`), each holding only its area's
-//! code, so a resident's first visit downloads neither the account and application forms nor the
-//! staff and administration pages:
+//! The web app is built several times from one crate (`frontend/`), each holding only its
+//! pages' code, so a first visit downloads neither the other areas' public pages nor the
+//! account and application forms, nor the staff and administration pages:
 //!
 //! | build | pages |
 //! |---|---|
-//! | [`WebApp::Public`] | what anyone reads: wijken, venues, ideas, projects, subsidies, signals, councils, open data |
-//! | [`WebApp::Resident`] | the public pages, plus logging in, the account, bookings, voting, reporting, applying |
+//! | [`WebApp::Public`] ([`PublicArea`]) | what anyone reads, one build per area: the wijken (home, a wijk); venues and signals (the map pages); the wijkbudget (ideas, projects, panels, proposals); subsidies and grants; advisory councils, feedback and open data |
+//! | [`WebApp::Resident`] | every public page, plus logging in, the account, bookings, voting, reporting, applying |
 //! | [`WebApp::Full`] | everything, the staff and administration pages too |
 //!
 //! The server answers a page with the build that serves it; a build that is asked for a page of
@@ -16,48 +16,92 @@
 /// One of the web app's builds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WebApp {
-    /// Public pages only.
-    Public,
+    /// The public pages of one area.
+    Public(PublicArea),
     /// Public pages and a resident's own.
     Resident,
     /// Every page.
     Full,
 }
 
+/// An area of the public pages, built on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublicArea {
+    /// Home, a wijk and its overview.
+    Wijken,
+    /// The venue finder, a venue, and signals (the pages with a map of points).
+    Venues,
+    /// The wijkbudget: its programme, ideas, projects, panels and proposals.
+    Wijkbudget,
+    /// The subsidy finder and the grants awarded.
+    Subsidies,
+    /// Advisory councils and their advice, the city's feedback on signals and advice, and the
+    /// open-data catalogue (the footer's links).
+    Civic,
+}
+
 impl WebApp {
+    /// The build that answers a path that is no page (with status 404): home's.
+    pub const NOT_FOUND: WebApp = WebApp::Public(PublicArea::Wijken);
+
+    /// Every build.
+    pub const ALL: [WebApp; 7] = [
+        WebApp::Public(PublicArea::Wijken),
+        WebApp::Public(PublicArea::Venues),
+        WebApp::Public(PublicArea::Wijkbudget),
+        WebApp::Public(PublicArea::Subsidies),
+        WebApp::Public(PublicArea::Civic),
+        WebApp::Resident,
+        WebApp::Full,
+    ];
+
     /// The file name of the build's page in the built web app (`frontend/dist`).
     pub fn index_file(self) -> &'static str {
         match self {
-            Self::Public => "public.html",
+            Self::Public(PublicArea::Wijken) => "public-wijken.html",
+            Self::Public(PublicArea::Venues) => "public-venues.html",
+            Self::Public(PublicArea::Wijkbudget) => "public-wijkbudget.html",
+            Self::Public(PublicArea::Subsidies) => "public-subsidies.html",
+            Self::Public(PublicArea::Civic) => "public-civic.html",
             Self::Resident => "resident.html",
             Self::Full => "index.html",
         }
     }
 }
 
-/// Public pages (`:name` is one path segment).
-pub const PUBLIC_PAGES: &[&str] = &[
-    "/",
-    "/wijken/:key",
-    "/wijken/:key/overview",
-    "/venues",
-    "/venues/:key",
-    "/wijkbudget",
-    "/ideas",
-    "/ideas/:id",
-    "/projects",
-    "/projects/:id",
-    "/proposals/:id",
-    "/panels/:id",
-    "/subsidies",
-    "/grants",
-    "/signals",
-    "/signals/:id",
-    "/feedback",
-    "/councils",
-    "/councils/:key",
-    "/advice/:id",
-    "/open-data",
+/// Public pages by area (`:name` is one path segment).
+pub const PUBLIC_AREAS: [(PublicArea, &[&str]); 5] = [
+    (
+        PublicArea::Wijken,
+        &["/", "/wijken/:key", "/wijken/:key/overview"],
+    ),
+    (
+        PublicArea::Venues,
+        &["/venues", "/venues/:key", "/signals", "/signals/:id"],
+    ),
+    (
+        PublicArea::Wijkbudget,
+        &[
+            "/wijkbudget",
+            "/ideas",
+            "/ideas/:id",
+            "/projects",
+            "/projects/:id",
+            "/proposals/:id",
+            "/panels/:id",
+        ],
+    ),
+    (PublicArea::Subsidies, &["/subsidies", "/grants"]),
+    (
+        PublicArea::Civic,
+        &[
+            "/councils",
+            "/councils/:key",
+            "/advice/:id",
+            "/feedback",
+            "/open-data",
+        ],
+    ),
 ];
 
 /// A resident's own pages.
@@ -185,17 +229,19 @@ pub fn web_app_for(path: &str) -> Option<WebApp> {
 /// The page `path` is, with the build that serves it: its pattern (`/venues/:key`), or `None`
 /// for a path that is no page. A literal page wins over a pattern.
 pub fn page_of(path: &str) -> Option<(WebApp, &'static str)> {
-    let areas = [
-        (WebApp::Public, PUBLIC_PAGES),
-        (WebApp::Resident, RESIDENT_PAGES),
-        (WebApp::Full, STAFF_PAGES),
-    ];
+    let areas = PUBLIC_AREAS
+        .iter()
+        .map(|(area, pages)| (WebApp::Public(*area), *pages))
+        .chain([
+            (WebApp::Resident, RESIDENT_PAGES),
+            (WebApp::Full, STAFF_PAGES),
+        ]);
     let find = |literal: bool| {
-        areas.iter().find_map(|(app, pages)| {
+        areas.clone().find_map(|(app, pages)| {
             pages
                 .iter()
                 .find(|p| p.contains(':') != literal && matches(p, path))
-                .map(|p| (*app, *p))
+                .map(|p| (app, *p))
         })
     };
     find(true).or_else(|| find(false))
@@ -205,22 +251,47 @@ pub fn page_of(path: &str) -> Option<(WebApp, &'static str)> {
 mod tests {
     use super::*;
 
+    fn every_area() -> Vec<&'static [&'static str]> {
+        PUBLIC_AREAS
+            .iter()
+            .map(|(_, pages)| *pages)
+            .chain([RESIDENT_PAGES, STAFF_PAGES])
+            .collect()
+    }
+
     #[test]
     fn each_page_is_served_by_its_areas_build() {
-        assert_eq!(web_app_for("/"), Some(WebApp::Public));
+        assert_eq!(web_app_for("/"), Some(WebApp::Public(PublicArea::Wijken)));
         assert_eq!(
             web_app_for("/wijken/brugse-poort-rooigem"),
-            Some(WebApp::Public)
+            Some(WebApp::Public(PublicArea::Wijken))
         );
-        assert_eq!(web_app_for("/venues/de-centrale/"), Some(WebApp::Public));
+        assert_eq!(
+            web_app_for("/venues/de-centrale/"),
+            Some(WebApp::Public(PublicArea::Venues))
+        );
         assert_eq!(web_app_for("/signals/new"), Some(WebApp::Resident));
-        assert_eq!(web_app_for("/signals/8d0c"), Some(WebApp::Public));
+        assert_eq!(
+            web_app_for("/signals/8d0c"),
+            Some(WebApp::Public(PublicArea::Venues))
+        );
+        assert_eq!(
+            web_app_for("/ideas"),
+            Some(WebApp::Public(PublicArea::Wijkbudget))
+        );
+        assert_eq!(
+            web_app_for("/grants"),
+            Some(WebApp::Public(PublicArea::Subsidies))
+        );
         assert_eq!(
             web_app_for("/venues/de-centrale/manage"),
             Some(WebApp::Full)
         );
         assert_eq!(web_app_for("/advice/new"), Some(WebApp::Full));
-        assert_eq!(web_app_for("/advice/3f2a"), Some(WebApp::Public));
+        assert_eq!(
+            web_app_for("/advice/3f2a"),
+            Some(WebApp::Public(PublicArea::Civic))
+        );
         assert_eq!(web_app_for("/subsidies/schemes"), Some(WebApp::Full));
         assert_eq!(web_app_for("/account"), Some(WebApp::Resident));
         assert_eq!(web_app_for("/nergens"), None);
@@ -230,7 +301,7 @@ mod tests {
 
     #[test]
     fn every_page_a_pattern_of_another_area_would_take_is_known_as_shadowed() {
-        let areas = [PUBLIC_PAGES, RESIDENT_PAGES, STAFF_PAGES];
+        let areas = every_area();
         let mut shadowed: Vec<&str> = areas
             .iter()
             .enumerate()
@@ -251,7 +322,7 @@ mod tests {
 
     #[test]
     fn no_page_is_listed_twice() {
-        let all: Vec<&str> = [PUBLIC_PAGES, RESIDENT_PAGES, STAFF_PAGES].concat();
+        let all: Vec<&str> = every_area().concat();
         let mut unique = all.clone();
         unique.sort_unstable();
         unique.dedup();

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::Routes;
 use samenstad_types::web::WebApp;
 use samenstad_web::app::{Elsewhere, Shell};
-use samenstad_web::routes::{ElsewhereRoutes, PublicRoutes, ResidentRoutes};
+use samenstad_web::routes::{
+    CivicRoutes, ElsewhereRoutes, ResidentRoutes, SubsidyRoutes, VenueRoutes, WijkbudgetRoutes,
+    WijkenRoutes,
+};
 
 fn main() {
     samenstad_web::start(|| {
@@ -13,7 +16,11 @@ fn main() {
                 <Routes fallback=|| view! { <Elsewhere app=WebApp::Resident /> }>
                     <ResidentRoutes />
                     <ElsewhereRoutes app=WebApp::Resident />
-                    <PublicRoutes />
+                    <WijkenRoutes />
+                    <VenueRoutes />
+                    <WijkbudgetRoutes />
+                    <SubsidyRoutes />
+                    <CivicRoutes />
                 </Routes>
             </Shell>
         }

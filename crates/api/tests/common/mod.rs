@@ -402,8 +402,8 @@ pub fn web_dir_with_the_page_template() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../frontend/static/index.html"),
     )
     .expect("the page template");
-    for page in ["public.html", "resident.html", "index.html"] {
-        std::fs::write(dir.join(page), &template).expect("page");
+    for app in samenstad_types::web::WebApp::ALL {
+        std::fs::write(dir.join(app.index_file()), &template).expect("page");
     }
     dir
 }
