@@ -119,21 +119,26 @@ pub fn Elsewhere(app: WebApp) -> impl IntoView {
     }
 }
 
-/// The path this document was loaded at (set once by [`crate::start`]).
-static LOADED_AT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-
-/// Remembers the path the document was loaded at.
-pub(crate) fn remember_loaded_at() {
-    if let Ok(path) = window().location().pathname() {
-        let _ = LOADED_AT.set(path);
-    }
-}
-
-/// Whether the server answered `path` with this build already: loading it from the server again
-/// would get this build again (a server of another release, during an upgrade) and make
-/// [`Elsewhere`] reload the page forever.
+/// Whether this build was just loaded from the server for `path` by [`Elsewhere`] (and notes
+/// that it loads `path` now): a server that answers the path with this build again — one of
+/// another release, during an upgrade — would otherwise make `Elsewhere` reload forever.
 fn served_here_already(path: &str) -> bool {
-    LOADED_AT.get().is_some_and(|at| at == path)
+    const KEY: &str = "samenstad.elsewhere";
+    let Some(storage) = window().session_storage().ok().flatten() else {
+        return false;
+    };
+    let now = js_sys::Date::now();
+    let again = storage
+        .get_item(KEY)
+        .ok()
+        .flatten()
+        .and_then(|last| {
+            let (at, p) = last.split_once(' ')?;
+            Some(p == path && at.parse::<f64>().is_ok_and(|at| now - at < 5_000.0))
+        })
+        .unwrap_or(false);
+    let _ = storage.set_item(KEY, &format!("{now} {path}"));
+    again
 }
 
 /// Sets the document title.
