@@ -55,6 +55,10 @@ pub fn loggable_path(path: &str, api_pattern: Option<&str>) -> String {
     if let Some(pattern) = api_pattern.filter(|p| p.contains("{token}")) {
         return pattern.to_owned();
     }
+    // An API path is no page of the web app: no need to match it against every page.
+    if path.starts_with("/api/") {
+        return path.to_owned();
+    }
     match samenstad_types::web::page_of(path) {
         Some((_, page)) if page.contains(":token") => page.to_owned(),
         _ => path.to_owned(),
