@@ -127,14 +127,20 @@ fn served_here_already(path: &str) -> bool {
     let Some(storage) = window().session_storage().ok().flatten() else {
         return false;
     };
-    let now = js_sys::Date::now();
+    // Whole milliseconds: no float formatting or parsing in every build for this.
+    let now = js_sys::Date::now() as u64;
     let again = storage
         .get_item(KEY)
         .ok()
         .flatten()
         .and_then(|last| {
             let (at, p) = last.split_once(' ')?;
-            Some(p == path && at.parse::<f64>().is_ok_and(|at| now - at < 5_000.0))
+            Some(
+                p == path
+                    && at
+                        .parse::<u64>()
+                        .is_ok_and(|at| now.saturating_sub(at) < 5_000),
+            )
         })
         .unwrap_or(false);
     let _ = storage.set_item(KEY, &format!("{now} {path}"));

@@ -29,1240 +29,1580 @@ impl Lang {
     }
 }
 
-/// Texts of the interface.
+/// A text of the interface in both languages. Each text is a constant (`T::Tagline`), so a
+/// build links only the texts its pages use (a table looked up at run time kept every text of
+/// both languages in every build: issue 18).
 #[derive(Debug, Clone, Copy)]
-pub enum T {
-    Tagline,
-    SwitchLanguage,
-    SwitchLanguageLabel,
-    MapTitle,
-    MapHelp,
-    ListTitle,
-    SearchLabel,
-    SearchPlaceholder,
-    NoMatches,
-    Loading,
-    LoadFailed,
-    Zone,
-    Stadsdeel,
-    Area,
-    Population,
-    PopulationNote,
-    Density,
-    Round,
-    Aliases,
-    WijkNr,
-    BackToOverview,
-    NotFoundTitle,
-    NotFoundText,
-    ApiDocs,
-    Skip,
-    LogIn,
-    LogOut,
-    Register,
-    Email,
-    Password,
-    NewPassword,
-    DisplayName,
-    PasswordHint,
-    NoAccountYet,
-    ForgotPassword,
-    CheckYourMail,
-    VerifyTitle,
-    Verified,
-    ResetMailSent,
-    SendLink,
-    PasswordChanged,
-    Save,
-    Account,
-    Roles,
-    Organisations,
-    VerifiedMark,
-    NotVerifiedMark,
-    Venues,
-    FindVenue,
-    Wijk,
-    AnyWijk,
-    Type,
-    AnyType,
-    CapacityMin,
-    Use,
-    AnyUse,
-    Accessible,
-    Results,
-    NoVenues,
-    Sample,
-    People,
-    Rooms,
-    OpeningHours,
-    Facilities,
-    Location,
-    OnlyWijkKnown,
-    Book,
-    Start,
-    DurationHours,
-    Attendees,
-    Purpose,
-    OnBehalfOf,
-    Myself,
-    Price,
-    SendRequest,
-    RequestSent,
-    LogInToBook,
-    MyBookings,
-    NoBookings,
-    Manage,
-    Approve,
-    Decline,
-    Reason,
-    Cancel,
-    Busy,
-    NearHelp,
-    ClearNear,
-    Availability,
-    PreviousWeek,
-    NextWeek,
-    SlotBusy,
-    SlotFree,
-    PickSlot,
-    Repeat,
-    Once,
-    Weekly,
-    Biweekly,
-    Monthly,
-    Until,
-    WeekOf,
-    NearMe,
-    OnlyTownKnown,
-    SelectionMethod,
-    VulnerabilityIndex,
-    Budget,
-    IdeaBoard,
-    Ideas,
-    HowDivided,
-    Total,
-    BaseAmount,
-    Cap,
-    AboutWijkbudget,
-    AllWijken,
-    NoIdeasYet,
-    NewIdea,
-    LogInToSubmit,
-    IdeaTitle,
-    IdeaBody,
-    ChooseWijk,
-    EstimatedCost,
-    SubmitIdea,
-    CostInvalid,
-    HiddenIdea,
-    MergedInto,
-    HiddenBecause,
-    Supporters,
-    WithdrawSupport,
-    Support,
-    History,
-    Hidden,
-    Shown,
-    Submitted,
-    Decide,
-    Status,
-    ReasonForResidents,
-    CityService,
-    SaveDecision,
-    VoteTitle,
-    VoteOpen,
-    VoteNotOpenYet,
-    LogInToVote,
-    KnapsackHelp,
-    ApprovalHelp,
-    CumulativeHelp,
-    Chosen,
-    CastBallot,
-    BallotStored,
-    BallotsCounted,
-    Funded,
-    Proposal,
-    Votes,
-    Yes,
-    No,
-    VoteLink,
-    Deadline,
-    Spent,
-    OfBudget,
-    Partners,
-    Progress,
-    ProjectsInWijk,
-    Panel,
-    PanelSize,
-    Quotas,
-    Pool,
-    Seed,
-    Members,
-    Reserves,
-    VerifyDraw,
-    ScoreProposals,
-    ScoreLabel,
-    Comment,
-    SaveScore,
-    PanelScores,
-    ScoredBy,
-    AverageScore,
-    PanelLink,
-    IdeaMap,
-    ToTheProject,
-    CarriedOutBy,
-    FromIdeas,
-    IdeaNumber,
-    ProposalsInWijk,
-    MoreAboutIt,
-    AddPhoto,
-    Subsidies,
-    SubsidiesIntro,
-    SubsidyPages,
-    FindSubsidy,
-    MyApplications,
-    JuryTitle,
-    ProgrammeAdmin,
-    Dashboard,
-    WhichSubsidyFits,
-    HowMuchNeeded,
-    NotAnAmount,
-    Theme,
-    AnyTheme,
-    NothingFits,
-    FittingCategories,
-    Scheme,
-    Category,
-    Amount,
-    Review,
-    EarliestStart,
-    NextDeadline,
-    UpTo,
-    Apply,
-    AllSchemes,
-    ReplacedBy,
-    BudgetLeftIn,
-    StartApplication,
-    WhoMayApply,
-    SchemeArchived,
-    LogInToApply,
-    ChooseCategory,
-    Applicant,
-    AsOrganisation,
-    AsPerson,
-    PersonNotAllowed,
-    NoApplicationsYet,
-    TitleLabel,
-    Requested,
-    Granted,
-    LastChange,
-    Untitled,
-    CosignTitle,
-    CosignaturesSoFar,
-    LinkValidUntil,
-    CosignExplain,
-    LogInToCosign,
-    Cosigned,
-    Cosign,
-    Application,
-    NewApplication,
-    DraftNotSubmitted,
-    Saved,
-    Saving,
-    NotSaved,
-    StepAbout,
-    StepWhere,
-    StepBudget,
-    StepCosign,
-    StepFiles,
-    StepCheck,
-    ApplicantKind,
-    Description,
-    Themes,
-    TargetGroups,
-    WantCoaching,
-    Where,
-    Wijken,
-    FirstDay,
-    LastDay,
-    EarliestStartIs,
-    AtMost,
-    Months,
-    LocationLabel,
-    BudgetLine,
-    KindOfCost,
-    WhatForLine,
-    AmountEuro,
-    RemoveLine,
-    AddLine,
-    TotalCosts,
-    RequestedAmount,
-    ChooseAmount,
-    Between,
-    BudgetLines,
-    NoCosignaturesNeeded,
-    Of,
-    CosignaturesLower,
-    CosignHow,
-    MakeCosignLink,
-    RefreshCount,
-    ShareThisLink,
-    Cosignatures,
-    AddAttachment,
-    NoAttachments,
-    Download,
-    Remove,
-    AllInOrder,
-    StillToDo,
-    NotAccepted,
-    SubmitApplication,
-    JuryDeadline,
-    Decision,
-    GrantedAmount,
-    PartialOf,
-    Outcome,
-    Rejected,
-    Paid,
-    When,
-    Planned,
-    Actual,
-    FinalReport,
-    ActualTotal,
-    ReviewOfReport,
-    ForProgrammeStaff,
-    Withdraw,
-    WhyWithdraw,
-    HowDidItGo,
-    ActualCosts,
-    SubmitReport,
-    ScoreRange,
-    ScoresSaved,
-    JuryScoring,
-    Weight,
-    SaveScores,
-    ConflictHelp,
-    DeclareConflict,
-    WaitsForJury,
-    JuryAdvice,
-    ReviewersScored,
-    ConflictsDeclared,
-    Criterion,
-    WeightedAverage,
-    AllScores,
-    Reviewer,
-    ReasonRequired,
-    PartialAmountHelp,
-    ApproveFull,
-    ApprovePartial,
-    RejectApplication,
-    GrantedAmountEuro,
-    ReasonForApplicant,
-    PaymentReference,
-    RegisterPayment,
-    AcceptReport,
-    SendBackReport,
-    NotForYou,
-    JuryIntro,
-    NothingToScore,
-    Applications,
-    AllStatuses,
-    NoApplications,
-    Handle,
-    OpenApplication,
-    JuryAverage,
-    SentToJury,
-    ApplicationsLower,
-    JuryDeadlines,
-    SendToJury,
-    Year,
-    DownloadCsv,
-    WholeCity,
-    BudgetUse,
-    Committed,
-    Left,
-    NoFigures,
-    StaffOverview,
-    IdeasByStatus,
-    ProjectsByStatus,
-    SubsidiesForWijk,
-    VenueUse,
-    BookingsYear,
-    BookedHours,
-    OccupancyShare,
-    LastTwelveMonths,
-    MonthCol,
-    IdeasSubmitted,
-    ApplicationsSubmitted,
-    GrantedPerMonth,
-    BookingsCol,
-    ApplicationsCount,
-    GrantsCount,
-    Pipeline,
-    ByStatus,
-    ByDeadline,
-    ByApplicantKind,
-    ByWijk,
-    ByTargetGroup,
-    ByScope,
-    AwardedLower,
-    ApplicationOne,
-    AboutInitiative,
-    Attachments,
-    Timeline,
-    CityProjects,
-    CityProjectsIntro,
-    Filters,
-    RoundLabel,
-    AllRounds,
-    NoProjects,
-    ProjectsCount,
-    StaffArea,
-    AllProjects,
-    IdeaPlace,
-    IdeaPlaceHelp,
-    RemovePoint,
+pub struct T {
+    nl: &'static str,
+    en: &'static str,
+}
+
+#[allow(non_upper_case_globals)]
+impl T {
+    pub const Tagline: T = T {
+        nl: "Samen stad maken",
+        en: "Making the city together",
+    };
+    pub const SwitchLanguage: T = T {
+        nl: "English",
+        en: "Nederlands",
+    };
+    pub const SwitchLanguageLabel: T = T {
+        nl: "Switch to English",
+        en: "Schakel over naar Nederlands",
+    };
+    pub const MapTitle: T = T {
+        nl: "Kaart van de wijken",
+        en: "Map of the wijken",
+    };
+    pub const MapHelp: T = T {
+        nl: "Kies een wijk op de kaart of in de lijst.",
+        en: "Choose a wijk on the map or in the list.",
+    };
+    pub const ListTitle: T = T {
+        nl: "Alle wijken",
+        en: "All wijken",
+    };
+    pub const SearchLabel: T = T {
+        nl: "Zoek een wijk",
+        en: "Find a wijk",
+    };
+    pub const SearchPlaceholder: T = T {
+        nl: "bv. Sint-Amandsberg, Muide, Rabot",
+        en: "e.g. Sint-Amandsberg, Muide, Rabot",
+    };
+    pub const NoMatches: T = T {
+        nl: "Geen wijk gevonden.",
+        en: "No wijk found.",
+    };
+    pub const Loading: T = T {
+        nl: "Laden…",
+        en: "Loading…",
+    };
+    pub const LoadFailed: T = T {
+        nl: "Het laden is mislukt. Probeer het later opnieuw.",
+        en: "Loading failed. Please try again later.",
+    };
+    pub const Zone: T = T {
+        nl: "Zone",
+        en: "Zone",
+    };
+    pub const Stadsdeel: T = T {
+        nl: "Stadsdeel",
+        en: "District",
+    };
+    pub const Area: T = T {
+        nl: "Oppervlakte",
+        en: "Area",
+    };
+    pub const Population: T = T {
+        nl: "Inwoners (schatting)",
+        en: "Inhabitants (estimate)",
+    };
+    pub const PopulationNote: T = T {
+        nl: "Geschat als bevolkingsdichtheid 2024 × oppervlakte; geen officiële telling.",
+        en: "Estimated as population density 2024 × area; not an official count.",
+    };
+    pub const Density: T = T {
+        nl: "Inwoners per km² (2024)",
+        en: "Inhabitants per km² (2024)",
+    };
+    pub const Round: T = T {
+        nl: "Wijkbudget",
+        en: "Wijkbudget",
+    };
+    pub const Aliases: T = T {
+        nl: "Ook gekend als",
+        en: "Also known as",
+    };
+    pub const WijkNr: T = T {
+        nl: "Wijknummer",
+        en: "Wijk number",
+    };
+    pub const BackToOverview: T = T {
+        nl: "← Alle wijken",
+        en: "← All wijken",
+    };
+    pub const NotFoundTitle: T = T {
+        nl: "Niet gevonden",
+        en: "Not found",
+    };
+    pub const NotFoundText: T = T {
+        nl: "Deze pagina of wijk bestaat niet.",
+        en: "This page or wijk does not exist.",
+    };
+    pub const ApiDocs: T = T {
+        nl: "API-documentatie",
+        en: "API documentation",
+    };
+    pub const Skip: T = T {
+        nl: "Naar de inhoud",
+        en: "Skip to content",
+    };
+    pub const LogIn: T = T {
+        nl: "Inloggen",
+        en: "Log in",
+    };
+    pub const LogOut: T = T {
+        nl: "Uitloggen",
+        en: "Log out",
+    };
+    pub const Register: T = T {
+        nl: "Account aanmaken",
+        en: "Create an account",
+    };
+    pub const Email: T = T {
+        nl: "E-mailadres",
+        en: "E-mail address",
+    };
+    pub const Password: T = T {
+        nl: "Wachtwoord",
+        en: "Password",
+    };
+    pub const NewPassword: T = T {
+        nl: "Nieuw wachtwoord",
+        en: "New password",
+    };
+    pub const DisplayName: T = T {
+        nl: "Naam",
+        en: "Name",
+    };
+    pub const PasswordHint: T = T {
+        nl: "Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.",
+        en: "At least 12 characters. A sentence of a few words is strong and easy to remember.",
+    };
+    pub const NoAccountYet: T = T {
+        nl: "Nog geen account? Maak er een aan.",
+        en: "No account yet? Create one.",
+    };
+    pub const ForgotPassword: T = T {
+        nl: "Wachtwoord vergeten?",
+        en: "Forgot your password?",
+    };
+    pub const CheckYourMail: T = T {
+        nl: "Je account is aangemaakt. We stuurden je een mail met een link om je e-mailadres te bevestigen.",
+        en: "Your account was created. We sent you a mail with a link to confirm your e-mail address.",
+    };
+    pub const VerifyTitle: T = T {
+        nl: "E-mailadres bevestigen",
+        en: "Confirm e-mail address",
+    };
+    pub const Verified: T = T {
+        nl: "Je e-mailadres is bevestigd.",
+        en: "Your e-mail address is confirmed.",
+    };
+    pub const ResetMailSent: T = T {
+        nl: "Als er een account is met dit adres, krijg je een mail met een link.",
+        en: "If there is an account with this address, you will get a mail with a link.",
+    };
+    pub const SendLink: T = T {
+        nl: "Stuur de link",
+        en: "Send the link",
+    };
+    pub const PasswordChanged: T = T {
+        nl: "Je wachtwoord is gewijzigd. Log opnieuw in.",
+        en: "Your password was changed. Log in again.",
+    };
+    pub const Save: T = T {
+        nl: "Opslaan",
+        en: "Save",
+    };
+    pub const Account: T = T {
+        nl: "Mijn account",
+        en: "My account",
+    };
+    pub const Roles: T = T {
+        nl: "Rollen",
+        en: "Roles",
+    };
+    pub const Organisations: T = T {
+        nl: "Organisaties",
+        en: "Organisations",
+    };
+    pub const VerifiedMark: T = T {
+        nl: "(bevestigd)",
+        en: "(confirmed)",
+    };
+    pub const NotVerifiedMark: T = T {
+        nl: "(nog niet bevestigd)",
+        en: "(not confirmed yet)",
+    };
+    pub const Venues: T = T {
+        nl: "Zalen en ontmoetingsplekken",
+        en: "Rooms and meeting places",
+    };
+    pub const FindVenue: T = T {
+        nl: "Zoek een zaal of ontmoetingsplek",
+        en: "Find a room or meeting place",
+    };
+    pub const Wijk: T = T {
+        nl: "Wijk",
+        en: "Wijk",
+    };
+    pub const AnyWijk: T = T {
+        nl: "Alle wijken",
+        en: "All wijken",
+    };
+    pub const Type: T = T {
+        nl: "Soort",
+        en: "Type",
+    };
+    pub const AnyType: T = T {
+        nl: "Alle soorten",
+        en: "All types",
+    };
+    pub const CapacityMin: T = T {
+        nl: "Minstens zoveel personen",
+        en: "At least this many people",
+    };
+    pub const Use: T = T {
+        nl: "Gebruik",
+        en: "Use",
+    };
+    pub const AnyUse: T = T {
+        nl: "Elk gebruik",
+        en: "Any use",
+    };
+    pub const Accessible: T = T {
+        nl: "Toegankelijk zonder trappen",
+        en: "Step-free access",
+    };
+    pub const Results: T = T {
+        nl: "Resultaten",
+        en: "Results",
+    };
+    pub const NoVenues: T = T {
+        nl: "Geen plekken gevonden met deze filters.",
+        en: "No places match these filters.",
+    };
+    pub const Sample: T = T {
+        nl: "Voorbeeld uit beleidsdocumenten – niet geverifieerd",
+        en: "Example from policy documents – not verified",
+    };
+    pub const People: T = T {
+        nl: "personen",
+        en: "people",
+    };
+    pub const Rooms: T = T {
+        nl: "Zalen",
+        en: "Rooms",
+    };
+    pub const OpeningHours: T = T {
+        nl: "Openingsuren",
+        en: "Opening hours",
+    };
+    pub const Facilities: T = T {
+        nl: "Voorzieningen",
+        en: "Facilities",
+    };
+    pub const Location: T = T {
+        nl: "Ligging",
+        en: "Location",
+    };
+    pub const OnlyWijkKnown: T = T {
+        nl: "Enkel de wijk is gekend; het juiste adres volgt.",
+        en: "Only the wijk is known; the exact address will follow.",
+    };
+    pub const Book: T = T {
+        nl: "Reserveer deze zaal",
+        en: "Book this room",
+    };
+    pub const Start: T = T {
+        nl: "Begin",
+        en: "Start",
+    };
+    pub const DurationHours: T = T {
+        nl: "Duur (uren)",
+        en: "Duration (hours)",
+    };
+    pub const Attendees: T = T {
+        nl: "Aantal personen",
+        en: "Number of people",
+    };
+    pub const Purpose: T = T {
+        nl: "Waarvoor?",
+        en: "What for?",
+    };
+    pub const OnBehalfOf: T = T {
+        nl: "Namens",
+        en: "On behalf of",
+    };
+    pub const Myself: T = T {
+        nl: "Mezelf",
+        en: "Myself",
+    };
+    pub const Price: T = T {
+        nl: "Prijs",
+        en: "Price",
+    };
+    pub const SendRequest: T = T {
+        nl: "Aanvraag versturen",
+        en: "Send request",
+    };
+    pub const RequestSent: T = T {
+        nl: "Je aanvraag is verstuurd. De beheerder beslist; je krijgt een mail.",
+        en: "Your request was sent. The manager decides; you will get a mail.",
+    };
+    pub const LogInToBook: T = T {
+        nl: "Log in om te reserveren.",
+        en: "Log in to book.",
+    };
+    pub const MyBookings: T = T {
+        nl: "Mijn reservaties",
+        en: "My bookings",
+    };
+    pub const NoBookings: T = T {
+        nl: "Nog geen reservaties.",
+        en: "No bookings yet.",
+    };
+    pub const Manage: T = T {
+        nl: "Aanvragen beheren",
+        en: "Manage requests",
+    };
+    pub const Approve: T = T {
+        nl: "Goedkeuren",
+        en: "Approve",
+    };
+    pub const Decline: T = T {
+        nl: "Weigeren",
+        en: "Decline",
+    };
+    pub const Reason: T = T {
+        nl: "Reden",
+        en: "Reason",
+    };
+    pub const Cancel: T = T {
+        nl: "Annuleren",
+        en: "Cancel",
+    };
+    pub const Busy: T = T {
+        nl: "Bezet",
+        en: "Busy",
+    };
+    pub const NearHelp: T = T {
+        nl: "Klik op de kaart om plekken in de buurt van dat punt te zien.",
+        en: "Click on the map to see places near that point.",
+    };
+    pub const ClearNear: T = T {
+        nl: "Niet meer op afstand sorteren",
+        en: "Stop sorting by distance",
+    };
+    pub const Availability: T = T {
+        nl: "Beschikbaarheid",
+        en: "Availability",
+    };
+    pub const PreviousWeek: T = T {
+        nl: "← Vorige week",
+        en: "← Previous week",
+    };
+    pub const NextWeek: T = T {
+        nl: "Volgende week →",
+        en: "Next week →",
+    };
+    pub const SlotBusy: T = T {
+        nl: "bezet",
+        en: "busy",
+    };
+    pub const SlotFree: T = T {
+        nl: "vrij",
+        en: "free",
+    };
+    pub const PickSlot: T = T {
+        nl: "Kies als begin",
+        en: "Pick as start",
+    };
+    pub const Repeat: T = T {
+        nl: "Herhalen",
+        en: "Repeat",
+    };
+    pub const Once: T = T {
+        nl: "Eenmalig",
+        en: "Once",
+    };
+    pub const Weekly: T = T {
+        nl: "Elke week",
+        en: "Every week",
+    };
+    pub const Biweekly: T = T {
+        nl: "Om de twee weken",
+        en: "Every two weeks",
+    };
+    pub const Monthly: T = T {
+        nl: "Elke maand",
+        en: "Every month",
+    };
+    pub const Until: T = T {
+        nl: "Tot en met",
+        en: "Until",
+    };
+    pub const WeekOf: T = T {
+        nl: "Week van",
+        en: "Week of",
+    };
+    pub const NearMe: T = T {
+        nl: "In mijn buurt",
+        en: "Near me",
+    };
+    pub const OnlyTownKnown: T = T {
+        nl: "Enkel de gemeente is gekend; het juiste adres volgt.",
+        en: "Only the town is known; the exact address will follow.",
+    };
+    pub const SelectionMethod: T = T {
+        nl: "Selectiemethode",
+        en: "Selection method",
+    };
+    pub const VulnerabilityIndex: T = T {
+        nl: "Kwetsbaarheidsindex",
+        en: "Vulnerability index",
+    };
+    pub const Budget: T = T {
+        nl: "Budget",
+        en: "Budget",
+    };
+    pub const IdeaBoard: T = T {
+        nl: "Ideeën voor de wijk",
+        en: "Ideas for the wijk",
+    };
+    pub const Ideas: T = T {
+        nl: "Wijkbudget: ideeën",
+        en: "Wijkbudget: ideas",
+    };
+    pub const HowDivided: T = T {
+        nl: "Hoe het budget verdeeld wordt",
+        en: "How the budget is divided",
+    };
+    pub const Total: T = T {
+        nl: "Totaal",
+        en: "Total",
+    };
+    pub const BaseAmount: T = T {
+        nl: "basisbedrag",
+        en: "base amount",
+    };
+    pub const Cap: T = T {
+        nl: "plafond",
+        en: "cap",
+    };
+    pub const AboutWijkbudget: T = T {
+        nl: "Over het Wijkbudget: rondes en budget per wijk",
+        en: "About the Wijkbudget: rounds and budget per wijk",
+    };
+    pub const AllWijken: T = T {
+        nl: "Alle wijken",
+        en: "All wijken",
+    };
+    pub const NoIdeasYet: T = T {
+        nl: "Nog geen ideeën. Wees de eerste!",
+        en: "No ideas yet. Be the first!",
+    };
+    pub const NewIdea: T = T {
+        nl: "Een idee indienen",
+        en: "Submit an idea",
+    };
+    pub const LogInToSubmit: T = T {
+        nl: "Log in om een idee in te dienen",
+        en: "Log in to submit an idea",
+    };
+    pub const IdeaTitle: T = T {
+        nl: "Titel van je idee",
+        en: "Title of your idea",
+    };
+    pub const IdeaBody: T = T {
+        nl: "Beschrijf je idee",
+        en: "Describe your idea",
+    };
+    pub const ChooseWijk: T = T {
+        nl: "Kies een wijk",
+        en: "Choose a wijk",
+    };
+    pub const EstimatedCost: T = T {
+        nl: "Geschatte kost (euro)",
+        en: "Estimated cost (euro)",
+    };
+    pub const SubmitIdea: T = T {
+        nl: "Idee indienen",
+        en: "Submit idea",
+    };
+    pub const CostInvalid: T = T {
+        nl: "De kost is geen bedrag in euro.",
+        en: "The cost is not an amount in euro.",
+    };
+    pub const HiddenIdea: T = T {
+        nl: "Verborgen idee",
+        en: "Hidden idea",
+    };
+    pub const MergedInto: T = T {
+        nl: "Samengevoegd met dit idee",
+        en: "Merged into this idea",
+    };
+    pub const HiddenBecause: T = T {
+        nl: "Verborgen door de moderatie:",
+        en: "Hidden by moderation:",
+    };
+    pub const Supporters: T = T {
+        nl: "steunen dit idee",
+        en: "support this idea",
+    };
+    pub const WithdrawSupport: T = T {
+        nl: "Steun intrekken",
+        en: "Withdraw support",
+    };
+    pub const Support: T = T {
+        nl: "Ik steun dit idee",
+        en: "I support this idea",
+    };
+    pub const History: T = T {
+        nl: "Wat er met dit idee gebeurde",
+        en: "What happened to this idea",
+    };
+    pub const Hidden: T = T {
+        nl: "verborgen",
+        en: "hidden",
+    };
+    pub const Shown: T = T {
+        nl: "opnieuw zichtbaar",
+        en: "shown again",
+    };
+    pub const Submitted: T = T {
+        nl: "ingediend",
+        en: "submitted",
+    };
+    pub const Decide: T = T {
+        nl: "Beslissen (medewerkers van de wijk)",
+        en: "Decide (staff of the wijk)",
+    };
+    pub const Status: T = T {
+        nl: "Status",
+        en: "Status",
+    };
+    pub const ReasonForResidents: T = T {
+        nl: "Reden (bewoners lezen dit)",
+        en: "Reason (residents read this)",
+    };
+    pub const CityService: T = T {
+        nl: "Welke stadsdienst neemt het op?",
+        en: "Which city service takes it up?",
+    };
+    pub const SaveDecision: T = T {
+        nl: "Beslissing opslaan",
+        en: "Save decision",
+    };
+    pub const VoteTitle: T = T {
+        nl: "Stemming",
+        en: "Vote",
+    };
+    pub const VoteOpen: T = T {
+        nl: "open van",
+        en: "open from",
+    };
+    pub const VoteNotOpenYet: T = T {
+        nl: "De stemming is nog niet open.",
+        en: "The vote is not open yet.",
+    };
+    pub const LogInToVote: T = T {
+        nl: "Log in om te stemmen",
+        en: "Log in to vote",
+    };
+    pub const KnapsackHelp: T = T {
+        nl: "Kies de projecten die je wilt; samen mogen ze niet meer kosten dan het budget van de wijk.",
+        en: "Choose the projects you want; together they may not cost more than the wijk's budget.",
+    };
+    pub const ApprovalHelp: T = T {
+        nl: "Kies de projecten die je steunt.",
+        en: "Choose the projects you support.",
+    };
+    pub const CumulativeHelp: T = T {
+        nl: "Verdeel je punten over de projecten.",
+        en: "Spread your points over the projects.",
+    };
+    pub const Chosen: T = T {
+        nl: "Gekozen:",
+        en: "Chosen:",
+    };
+    pub const CastBallot: T = T {
+        nl: "Stem uitbrengen",
+        en: "Cast my vote",
+    };
+    pub const BallotStored: T = T {
+        nl: "Je stem is bewaard. Je kunt hem wijzigen tot de stemming sluit.",
+        en: "Your vote is stored. You can change it until the vote closes.",
+    };
+    pub const BallotsCounted: T = T {
+        nl: "stemmen geteld",
+        en: "ballots counted",
+    };
+    pub const Funded: T = T {
+        nl: "Gefinancierd",
+        en: "Funded",
+    };
+    pub const Proposal: T = T {
+        nl: "Voorstel",
+        en: "Proposal",
+    };
+    pub const Votes: T = T {
+        nl: "Stemmen",
+        en: "Votes",
+    };
+    pub const Yes: T = T {
+        nl: "ja",
+        en: "yes",
+    };
+    pub const No: T = T {
+        nl: "nee",
+        en: "no",
+    };
+    pub const VoteLink: T = T {
+        nl: "Stemming",
+        en: "Vote",
+    };
+    pub const Deadline: T = T {
+        nl: "klaar tegen",
+        en: "due by",
+    };
+    pub const Spent: T = T {
+        nl: "Uitgegeven:",
+        en: "Spent:",
+    };
+    pub const OfBudget: T = T {
+        nl: "van",
+        en: "of",
+    };
+    pub const Partners: T = T {
+        nl: "Partners",
+        en: "Partners",
+    };
+    pub const Progress: T = T {
+        nl: "Voortgang",
+        en: "Progress",
+    };
+    pub const ProjectsInWijk: T = T {
+        nl: "Projecten in uitvoering",
+        en: "Projects being realised",
+    };
+    pub const Panel: T = T {
+        nl: "Geloot wijkpanel",
+        en: "Lottery panel",
+    };
+    pub const PanelSize: T = T {
+        nl: "Leden + reserves",
+        en: "Members + reserves",
+    };
+    pub const Quotas: T = T {
+        nl: "Quota",
+        en: "Quotas",
+    };
+    pub const Pool: T = T {
+        nl: "Kandidaten",
+        en: "Candidates",
+    };
+    pub const Seed: T = T {
+        nl: "Gepubliceerde seed",
+        en: "Published seed",
+    };
+    pub const Members: T = T {
+        nl: "Leden",
+        en: "Members",
+    };
+    pub const Reserves: T = T {
+        nl: "Reserves",
+        en: "Reserves",
+    };
+    pub const VerifyDraw: T = T {
+        nl: "Iedereen kan de loting nagaan met de gepubliceerde kandidatenlijst:",
+        en: "Anyone can check the draw with the published candidate list:",
+    };
+    pub const ScoreProposals: T = T {
+        nl: "Voorstellen scoren (leden van het panel)",
+        en: "Score the proposals (panel members)",
+    };
+    pub const ScoreLabel: T = T {
+        nl: "Score (0–10)",
+        en: "Score (0–10)",
+    };
+    pub const Comment: T = T {
+        nl: "Toelichting",
+        en: "Comment",
+    };
+    pub const SaveScore: T = T {
+        nl: "Score bewaren",
+        en: "Save score",
+    };
+    pub const PanelScores: T = T {
+        nl: "Scores van het panel",
+        en: "The panel's scores",
+    };
+    pub const ScoredBy: T = T {
+        nl: "Gescoord door",
+        en: "Scored by",
+    };
+    pub const AverageScore: T = T {
+        nl: "Gemiddelde",
+        en: "Average",
+    };
+    pub const PanelLink: T = T {
+        nl: "Geloot wijkpanel",
+        en: "Lottery panel",
+    };
+    pub const IdeaMap: T = T {
+        nl: "Kaart van de ideeën (cirkels) en projecten (groen) in de wijk",
+        en: "Map of the ideas (circles) and projects (green) in the wijk",
+    };
+    pub const ToTheProject: T = T {
+        nl: "Naar het project",
+        en: "To the project",
+    };
+    pub const CarriedOutBy: T = T {
+        nl: "Uitgevoerd door:",
+        en: "Carried out by:",
+    };
+    pub const FromIdeas: T = T {
+        nl: "Uitgewerkt uit deze ideeën",
+        en: "Worked out from these ideas",
+    };
+    pub const IdeaNumber: T = T {
+        nl: "Idee",
+        en: "Idea",
+    };
+    pub const ProposalsInWijk: T = T {
+        nl: "Voorstellen",
+        en: "Proposals",
+    };
+    pub const MoreAboutIt: T = T {
+        nl: "meer over dit voorstel",
+        en: "more about this proposal",
+    };
+    pub const AddPhoto: T = T {
+        nl: "Foto toevoegen (JPEG, PNG of WebP, hoogstens 5 MB)",
+        en: "Add a photo (JPEG, PNG or WebP, at most 5 MB)",
+    };
+    pub const Subsidies: T = T {
+        nl: "Subsidies",
+        en: "Subsidies",
+    };
+    pub const SubsidiesIntro: T = T {
+        nl: "De stad steunt initiatieven van bewoners en organisaties met subsidies. Zoek wat bij je idee past en vraag het hier aan.",
+        en: "The city supports initiatives of residents and organisations with grants. Find what fits your idea and apply here.",
+    };
+    pub const SubsidyPages: T = T {
+        nl: "Subsidies",
+        en: "Subsidies",
+    };
+    pub const FindSubsidy: T = T {
+        nl: "Subsidie zoeken",
+        en: "Find a grant",
+    };
+    pub const MyApplications: T = T {
+        nl: "Mijn aanvragen",
+        en: "My applications",
+    };
+    pub const JuryTitle: T = T {
+        nl: "Jury",
+        en: "Jury",
+    };
+    pub const ProgrammeAdmin: T = T {
+        nl: "Aanvragen behandelen",
+        en: "Handle applications",
+    };
+    pub const Dashboard: T = T {
+        nl: "Dashboard",
+        en: "Dashboard",
+    };
+    pub const WhichSubsidyFits: T = T {
+        nl: "Welke subsidie past bij mijn idee?",
+        en: "Which grant fits my idea?",
+    };
+    pub const HowMuchNeeded: T = T {
+        nl: "Hoeveel heb je nodig? (euro)",
+        en: "How much do you need? (euro)",
+    };
+    pub const NotAnAmount: T = T {
+        nl: "Dit is geen bedrag; schrijf bijvoorbeeld 1800 of 1.800,50.",
+        en: "This is not an amount; write for example 1800 or 1,800.50.",
+    };
+    pub const Theme: T = T {
+        nl: "Thema",
+        en: "Theme",
+    };
+    pub const AnyTheme: T = T {
+        nl: "Alle thema's",
+        en: "Any theme",
+    };
+    pub const NothingFits: T = T {
+        nl: "Geen enkele categorie past bij dit bedrag en thema.",
+        en: "No category fits this amount and theme.",
+    };
+    pub const FittingCategories: T = T {
+        nl: "Categorieën die passen",
+        en: "Categories that fit",
+    };
+    pub const Scheme: T = T {
+        nl: "Regeling",
+        en: "Scheme",
+    };
+    pub const Category: T = T {
+        nl: "Categorie",
+        en: "Category",
+    };
+    pub const Amount: T = T {
+        nl: "Bedrag",
+        en: "Amount",
+    };
+    pub const Review: T = T {
+        nl: "Beoordeling",
+        en: "Review",
+    };
+    pub const EarliestStart: T = T {
+        nl: "Vroegste start",
+        en: "Earliest start",
+    };
+    pub const NextDeadline: T = T {
+        nl: "Volgende deadline",
+        en: "Next deadline",
+    };
+    pub const UpTo: T = T {
+        nl: "tot",
+        en: "up to",
+    };
+    pub const Apply: T = T {
+        nl: "Aanvragen",
+        en: "Apply",
+    };
+    pub const AllSchemes: T = T {
+        nl: "Alle regelingen",
+        en: "All schemes",
+    };
+    pub const ReplacedBy: T = T {
+        nl: "Vervangen door",
+        en: "Replaced by",
+    };
+    pub const BudgetLeftIn: T = T {
+        nl: "Nog te verdelen in",
+        en: "Left to grant in",
+    };
+    pub const StartApplication: T = T {
+        nl: "Aanvraag starten",
+        en: "Start an application",
+    };
+    pub const WhoMayApply: T = T {
+        nl: "Wie mag aanvragen",
+        en: "Who may apply",
+    };
+    pub const SchemeArchived: T = T {
+        nl: "Deze regeling is stopgezet en neemt geen aanvragen meer aan.",
+        en: "This scheme has ended and takes no more applications.",
+    };
+    pub const LogInToApply: T = T {
+        nl: "Log in om een aanvraag te starten",
+        en: "Log in to start an application",
+    };
+    pub const ChooseCategory: T = T {
+        nl: "Kies een categorie",
+        en: "Choose a category",
+    };
+    pub const Applicant: T = T {
+        nl: "Aanvrager",
+        en: "Applicant",
+    };
+    pub const AsOrganisation: T = T {
+        nl: "Namens",
+        en: "On behalf of",
+    };
+    pub const AsPerson: T = T {
+        nl: "Ikzelf, als persoon",
+        en: "Myself, as a person",
+    };
+    pub const PersonNotAllowed: T = T {
+        nl: "Bij deze regeling kan je niet als persoon aanvragen, alleen namens een organisatie.",
+        en: "This scheme does not take applications from individuals, only from organisations.",
+    };
+    pub const NoApplicationsYet: T = T {
+        nl: "Je hebt nog geen aanvragen.",
+        en: "You have no applications yet.",
+    };
+    pub const TitleLabel: T = T {
+        nl: "Titel",
+        en: "Title",
+    };
+    pub const Requested: T = T {
+        nl: "Gevraagd",
+        en: "Requested",
+    };
+    pub const Granted: T = T {
+        nl: "Toegekend",
+        en: "Granted",
+    };
+    pub const LastChange: T = T {
+        nl: "Laatste wijziging",
+        en: "Last change",
+    };
+    pub const Untitled: T = T {
+        nl: "(nog zonder titel)",
+        en: "(no title yet)",
+    };
+    pub const CosignTitle: T = T {
+        nl: "Mee ondertekenen",
+        en: "Co-sign",
+    };
+    pub const CosignaturesSoFar: T = T {
+        nl: "Handtekeningen tot nu toe",
+        en: "Signatures so far",
+    };
+    pub const LinkValidUntil: T = T {
+        nl: "Deze link is geldig tot",
+        en: "This link is valid until",
+    };
+    pub const CosignExplain: T = T {
+        nl: "Met je handtekening bevestig je als bewoner dat je dit initiatief steunt. Je kan één keer tekenen.",
+        en: "With your signature you confirm, as a resident, that you support this initiative. You can sign once.",
+    };
+    pub const LogInToCosign: T = T {
+        nl: "Log in om mee te ondertekenen",
+        en: "Log in to co-sign",
+    };
+    pub const Cosigned: T = T {
+        nl: "Bedankt: je handtekening is bewaard.",
+        en: "Thank you: your signature is stored.",
+    };
+    pub const Cosign: T = T {
+        nl: "Mee ondertekenen",
+        en: "Co-sign",
+    };
+    pub const Application: T = T {
+        nl: "Aanvraag",
+        en: "Application",
+    };
+    pub const NewApplication: T = T {
+        nl: "Nieuwe aanvraag",
+        en: "New application",
+    };
+    pub const DraftNotSubmitted: T = T {
+        nl: "ontwerp, nog niet ingediend",
+        en: "draft, not submitted yet",
+    };
+    pub const Saved: T = T {
+        nl: "Alle wijzigingen zijn bewaard.",
+        en: "All changes are saved.",
+    };
+    pub const Saving: T = T {
+        nl: "Bezig met bewaren…",
+        en: "Saving…",
+    };
+    pub const NotSaved: T = T {
+        nl: "Niet bewaard:",
+        en: "Not saved:",
+    };
+    pub const StepAbout: T = T {
+        nl: "1. Over het initiatief",
+        en: "1. About the initiative",
+    };
+    pub const StepWhere: T = T {
+        nl: "2. Waar en wanneer",
+        en: "2. Where and when",
+    };
+    pub const StepBudget: T = T {
+        nl: "3. Begroting",
+        en: "3. Budget",
+    };
+    pub const StepCosign: T = T {
+        nl: "4. Handtekeningen",
+        en: "4. Co-signatures",
+    };
+    pub const StepFiles: T = T {
+        nl: "5. Bijlagen",
+        en: "5. Attachments",
+    };
+    pub const StepCheck: T = T {
+        nl: "6. Nakijken en indienen",
+        en: "6. Check and submit",
+    };
+    pub const ApplicantKind: T = T {
+        nl: "Soort aanvrager",
+        en: "Kind of applicant",
+    };
+    pub const Description: T = T {
+        nl: "Omschrijving: wat, voor wie en waarom",
+        en: "Description: what, for whom and why",
+    };
+    pub const Themes: T = T {
+        nl: "Thema's",
+        en: "Themes",
+    };
+    pub const TargetGroups: T = T {
+        nl: "Doelgroepen",
+        en: "Target groups",
+    };
+    pub const WantCoaching: T = T {
+        nl: "Ik wil graag begeleiding van de stad",
+        en: "I would like coaching from the city",
+    };
+    pub const Where: T = T {
+        nl: "Waar",
+        en: "Where",
+    };
+    pub const Wijken: T = T {
+        nl: "Wijken",
+        en: "Wijken",
+    };
+    pub const FirstDay: T = T {
+        nl: "Eerste dag",
+        en: "First day",
+    };
+    pub const LastDay: T = T {
+        nl: "Laatste dag",
+        en: "Last day",
+    };
+    pub const EarliestStartIs: T = T {
+        nl: "Vroegste start als je vandaag indient:",
+        en: "Earliest start if you submit today:",
+    };
+    pub const AtMost: T = T {
+        nl: "hoogstens",
+        en: "at most",
+    };
+    pub const Months: T = T {
+        nl: "maanden",
+        en: "months",
+    };
+    pub const LocationLabel: T = T {
+        nl: "Plaats (adres of omschrijving)",
+        en: "Place (address or description)",
+    };
+    pub const BudgetLine: T = T {
+        nl: "Kostenlijn",
+        en: "Cost line",
+    };
+    pub const KindOfCost: T = T {
+        nl: "Soort kost",
+        en: "Kind of cost",
+    };
+    pub const WhatForLine: T = T {
+        nl: "Omschrijving",
+        en: "Description",
+    };
+    pub const AmountEuro: T = T {
+        nl: "Bedrag (euro)",
+        en: "Amount (euro)",
+    };
+    pub const RemoveLine: T = T {
+        nl: "Verwijder kostenlijn",
+        en: "Remove cost line",
+    };
+    pub const AddLine: T = T {
+        nl: "Kostenlijn toevoegen",
+        en: "Add a cost line",
+    };
+    pub const TotalCosts: T = T {
+        nl: "Totale kosten",
+        en: "Total costs",
+    };
+    pub const RequestedAmount: T = T {
+        nl: "Gevraagd bedrag (euro)",
+        en: "Requested amount (euro)",
+    };
+    pub const ChooseAmount: T = T {
+        nl: "Kies een bedrag",
+        en: "Choose an amount",
+    };
+    pub const Between: T = T {
+        nl: "Tussen",
+        en: "Between",
+    };
+    pub const BudgetLines: T = T {
+        nl: "Begroting",
+        en: "Budget",
+    };
+    pub const NoCosignaturesNeeded: T = T {
+        nl: "Deze aanvrager heeft geen handtekeningen van andere bewoners nodig.",
+        en: "This applicant needs no signatures of other residents.",
+    };
+    pub const Of: T = T {
+        nl: "van",
+        en: "of",
+    };
+    pub const CosignaturesLower: T = T {
+        nl: "handtekeningen",
+        en: "signatures",
+    };
+    pub const CosignHow: T = T {
+        nl: "Maak een link en deel die met bewoners: zij openen hem, loggen in en tekenen.",
+        en: "Make a link and share it with residents: they open it, log in and sign.",
+    };
+    pub const MakeCosignLink: T = T {
+        nl: "Link maken om mee te ondertekenen",
+        en: "Make a link to co-sign",
+    };
+    pub const RefreshCount: T = T {
+        nl: "Aantal vernieuwen",
+        en: "Refresh the count",
+    };
+    pub const ShareThisLink: T = T {
+        nl: "Deel deze link",
+        en: "Share this link",
+    };
+    pub const Cosignatures: T = T {
+        nl: "Handtekeningen",
+        en: "Co-signatures",
+    };
+    pub const AddAttachment: T = T {
+        nl: "Bijlage toevoegen (PDF of afbeelding, hoogstens 10 MB)",
+        en: "Add an attachment (PDF or image, at most 10 MB)",
+    };
+    pub const NoAttachments: T = T {
+        nl: "Nog geen bijlagen.",
+        en: "No attachments yet.",
+    };
+    pub const Download: T = T {
+        nl: "Downloaden",
+        en: "Download",
+    };
+    pub const Remove: T = T {
+        nl: "Verwijderen",
+        en: "Remove",
+    };
+    pub const AllInOrder: T = T {
+        nl: "Alles is in orde: je kan indienen.",
+        en: "Everything is in order: you can submit.",
+    };
+    pub const StillToDo: T = T {
+        nl: "Nog in orde te brengen:",
+        en: "Still to sort out:",
+    };
+    pub const NotAccepted: T = T {
+        nl: "De aanvraag kon niet worden ingediend:",
+        en: "The application could not be submitted:",
+    };
+    pub const SubmitApplication: T = T {
+        nl: "Aanvraag indienen",
+        en: "Submit the application",
+    };
+    pub const JuryDeadline: T = T {
+        nl: "Jurydeadline",
+        en: "Jury deadline",
+    };
+    pub const Decision: T = T {
+        nl: "Beslissing",
+        en: "Decision",
+    };
+    pub const GrantedAmount: T = T {
+        nl: "Toegekend bedrag",
+        en: "Granted amount",
+    };
+    pub const PartialOf: T = T {
+        nl: "gedeeltelijk: van de",
+        en: "partially: of the",
+    };
+    pub const Outcome: T = T {
+        nl: "Uitkomst",
+        en: "Outcome",
+    };
+    pub const Rejected: T = T {
+        nl: "geweigerd",
+        en: "rejected",
+    };
+    pub const Paid: T = T {
+        nl: "Uitbetaald",
+        en: "Paid",
+    };
+    pub const When: T = T {
+        nl: "Wanneer",
+        en: "When",
+    };
+    pub const Planned: T = T {
+        nl: "Gepland",
+        en: "Planned",
+    };
+    pub const Actual: T = T {
+        nl: "Werkelijk",
+        en: "Actual",
+    };
+    pub const FinalReport: T = T {
+        nl: "Eindverslag",
+        en: "Final report",
+    };
+    pub const ActualTotal: T = T {
+        nl: "Werkelijke kosten",
+        en: "Actual costs",
+    };
+    pub const ReviewOfReport: T = T {
+        nl: "Beoordeling van het verslag",
+        en: "Review of the report",
+    };
+    pub const ForProgrammeStaff: T = T {
+        nl: "Voor de programmaploeg",
+        en: "For programme staff",
+    };
+    pub const Withdraw: T = T {
+        nl: "Aanvraag intrekken",
+        en: "Withdraw the application",
+    };
+    pub const WhyWithdraw: T = T {
+        nl: "Waarom trek je de aanvraag in?",
+        en: "Why do you withdraw the application?",
+    };
+    pub const HowDidItGo: T = T {
+        nl: "Hoe is het verlopen?",
+        en: "How did it go?",
+    };
+    pub const ActualCosts: T = T {
+        nl: "Wat kostte elke lijn echt? (euro)",
+        en: "What did each line really cost? (euro)",
+    };
+    pub const SubmitReport: T = T {
+        nl: "Eindverslag indienen",
+        en: "Submit the final report",
+    };
+    pub const ScoreRange: T = T {
+        nl: "geef een score van 0 tot 10",
+        en: "give a score from 0 to 10",
+    };
+    pub const ScoresSaved: T = T {
+        nl: "Je scores zijn bewaard.",
+        en: "Your scores are saved.",
+    };
+    pub const JuryScoring: T = T {
+        nl: "Scoren (jury)",
+        en: "Score (jury)",
+    };
+    pub const Weight: T = T {
+        nl: "gewicht",
+        en: "weight",
+    };
+    pub const SaveScores: T = T {
+        nl: "Scores bewaren",
+        en: "Save scores",
+    };
+    pub const ConflictHelp: T = T {
+        nl: "Ben je betrokken bij deze aanvrager? Meld dan een belangenconflict: je scores vervallen en je ziet de aanvraag niet meer.",
+        en: "Are you involved with this applicant? Declare a conflict of interest: your scores are removed and you no longer see the application.",
+    };
+    pub const DeclareConflict: T = T {
+        nl: "Belangenconflict melden",
+        en: "Declare a conflict of interest",
+    };
+    pub const WaitsForJury: T = T {
+        nl: "Wacht op de jury van de deadline van",
+        en: "Waits for the jury of the deadline of",
+    };
+    pub const JuryAdvice: T = T {
+        nl: "Advies van de jury",
+        en: "The jury's advice",
+    };
+    pub const ReviewersScored: T = T {
+        nl: "Juryleden die scoorden",
+        en: "Jury members who scored",
+    };
+    pub const ConflictsDeclared: T = T {
+        nl: "gemelde belangenconflicten",
+        en: "conflicts of interest declared",
+    };
+    pub const Criterion: T = T {
+        nl: "Criterium",
+        en: "Criterion",
+    };
+    pub const WeightedAverage: T = T {
+        nl: "Gewogen gemiddelde",
+        en: "Weighted average",
+    };
+    pub const AllScores: T = T {
+        nl: "Alle scores en toelichtingen",
+        en: "All scores and comments",
+    };
+    pub const Reviewer: T = T {
+        nl: "Jurylid",
+        en: "Jury member",
+    };
+    pub const ReasonRequired: T = T {
+        nl: "Geef een reden: de aanvrager leest die.",
+        en: "Give a reason: the applicant reads it.",
+    };
+    pub const PartialAmountHelp: T = T {
+        nl: "Geef een bedrag groter dan nul en kleiner dan het gevraagde",
+        en: "Give an amount above zero and below the requested",
+    };
+    pub const ApproveFull: T = T {
+        nl: "Volledig goedkeuren",
+        en: "Approve in full",
+    };
+    pub const ApprovePartial: T = T {
+        nl: "Gedeeltelijk goedkeuren",
+        en: "Approve in part",
+    };
+    pub const RejectApplication: T = T {
+        nl: "Weigeren",
+        en: "Reject",
+    };
+    pub const GrantedAmountEuro: T = T {
+        nl: "Toegekend bedrag (euro)",
+        en: "Granted amount (euro)",
+    };
+    pub const ReasonForApplicant: T = T {
+        nl: "Reden (de aanvrager leest dit)",
+        en: "Reason (the applicant reads this)",
+    };
+    pub const PaymentReference: T = T {
+        nl: "Referentie van de overschrijving",
+        en: "Reference of the bank transfer",
+    };
+    pub const RegisterPayment: T = T {
+        nl: "Betaling registreren",
+        en: "Register the payment",
+    };
+    pub const AcceptReport: T = T {
+        nl: "Verslag aanvaarden",
+        en: "Accept the report",
+    };
+    pub const SendBackReport: T = T {
+        nl: "Terugsturen naar de aanvrager",
+        en: "Send back to the applicant",
+    };
+    pub const NotForYou: T = T {
+        nl: "Deze pagina is er niet voor jouw rol.",
+        en: "This page is not for your role.",
+    };
+    pub const JuryIntro: T = T {
+        nl: "De aanvragen van deadlines die naar de jury gingen. Open er een om te scoren.",
+        en: "The applications of deadlines sent to the jury. Open one to score it.",
+    };
+    pub const NothingToScore: T = T {
+        nl: "Er zijn nu geen aanvragen om te scoren.",
+        en: "There are no applications to score now.",
+    };
+    pub const Applications: T = T {
+        nl: "Aanvragen",
+        en: "Applications",
+    };
+    pub const AllStatuses: T = T {
+        nl: "Alle statussen",
+        en: "All statuses",
+    };
+    pub const NoApplications: T = T {
+        nl: "Geen aanvragen.",
+        en: "No applications.",
+    };
+    pub const Handle: T = T {
+        nl: "Behandelen",
+        en: "Handle",
+    };
+    pub const OpenApplication: T = T {
+        nl: "Volledige aanvraag openen",
+        en: "Open the full application",
+    };
+    pub const JuryAverage: T = T {
+        nl: "Jury (gemiddelde)",
+        en: "Jury (average)",
+    };
+    pub const SentToJury: T = T {
+        nl: "Naar de jury gestuurd: deadline",
+        en: "Sent to the jury: deadline",
+    };
+    pub const ApplicationsLower: T = T {
+        nl: "aanvragen",
+        en: "applications",
+    };
+    pub const JuryDeadlines: T = T {
+        nl: "Jurydeadlines",
+        en: "Jury deadlines",
+    };
+    pub const SendToJury: T = T {
+        nl: "Naar de jury sturen",
+        en: "Send to the jury",
+    };
+    pub const Year: T = T {
+        nl: "Jaar",
+        en: "Year",
+    };
+    pub const DownloadCsv: T = T {
+        nl: "CSV downloaden",
+        en: "Download CSV",
+    };
+    pub const WholeCity: T = T {
+        nl: "Hele stad",
+        en: "Whole city",
+    };
+    pub const BudgetUse: T = T {
+        nl: "Budget",
+        en: "Budget",
+    };
+    pub const Committed: T = T {
+        nl: "Toegezegd",
+        en: "Committed",
+    };
+    pub const Left: T = T {
+        nl: "Nog vrij",
+        en: "Left",
+    };
+    pub const NoFigures: T = T {
+        nl: "nog geen cijfers",
+        en: "no figures yet",
+    };
+    pub const StaffOverview: T = T {
+        nl: "Overzicht voor de wijkregie",
+        en: "Staff overview",
+    };
+    pub const IdeasByStatus: T = T {
+        nl: "Ideeën per status",
+        en: "Ideas by status",
+    };
+    pub const ProjectsByStatus: T = T {
+        nl: "Projecten per status",
+        en: "Projects by status",
+    };
+    pub const SubsidiesForWijk: T = T {
+        nl: "Subsidies voor de wijk",
+        en: "Subsidies for the wijk",
+    };
+    pub const VenueUse: T = T {
+        nl: "Gebruik van de zalen",
+        en: "Use of the rooms",
+    };
+    pub const BookingsYear: T = T {
+        nl: "Goedgekeurde reservaties (12 maanden)",
+        en: "Approved bookings (12 months)",
+    };
+    pub const BookedHours: T = T {
+        nl: "Gereserveerde uren",
+        en: "Booked hours",
+    };
+    pub const OccupancyShare: T = T {
+        nl: "Bezetting (08–22 u)",
+        en: "Occupancy (08:00–22:00)",
+    };
+    pub const LastTwelveMonths: T = T {
+        nl: "De laatste 12 maanden",
+        en: "The last 12 months",
+    };
+    pub const MonthCol: T = T {
+        nl: "Maand",
+        en: "Month",
+    };
+    pub const IdeasSubmitted: T = T {
+        nl: "Ideeën ingediend",
+        en: "Ideas submitted",
+    };
+    pub const ApplicationsSubmitted: T = T {
+        nl: "Aanvragen ingediend",
+        en: "Applications submitted",
+    };
+    pub const GrantedPerMonth: T = T {
+        nl: "Toegekend",
+        en: "Granted",
+    };
+    pub const BookingsCol: T = T {
+        nl: "Reservaties",
+        en: "Bookings",
+    };
+    pub const ApplicationsCount: T = T {
+        nl: "Aanvragen",
+        en: "Applications",
+    };
+    pub const GrantsCount: T = T {
+        nl: "Toegekend",
+        en: "Granted",
+    };
+    pub const Pipeline: T = T {
+        nl: "Aanvragen",
+        en: "Applications",
+    };
+    pub const ByStatus: T = T {
+        nl: "Per status",
+        en: "By status",
+    };
+    pub const ByDeadline: T = T {
+        nl: "Per jurydeadline",
+        en: "By jury deadline",
+    };
+    pub const ByApplicantKind: T = T {
+        nl: "Wie vraagt aan: per soort aanvrager",
+        en: "Who applies: by kind of applicant",
+    };
+    pub const ByWijk: T = T {
+        nl: "Waar: per wijk",
+        en: "Where: by wijk",
+    };
+    pub const ByTargetGroup: T = T {
+        nl: "Per doelgroep",
+        en: "By target group",
+    };
+    pub const ByScope: T = T {
+        nl: "Wijkgericht of stedelijk",
+        en: "Wijk-focused or city-wide",
+    };
+    pub const AwardedLower: T = T {
+        nl: "toegekend",
+        en: "granted",
+    };
+    pub const ApplicationOne: T = T {
+        nl: "aanvraag",
+        en: "application",
+    };
+    pub const AboutInitiative: T = T {
+        nl: "Over het initiatief",
+        en: "About the initiative",
+    };
+    pub const Attachments: T = T {
+        nl: "Bijlagen",
+        en: "Attachments",
+    };
+    pub const Timeline: T = T {
+        nl: "Verloop van de aanvraag",
+        en: "Timeline of the application",
+    };
+    pub const CityProjects: T = T {
+        nl: "Projecten van het wijkbudget in de stad",
+        en: "Wijkbudget projects across the city",
+    };
+    pub const CityProjectsIntro: T = T {
+        nl: "Elk gekozen project van elke wijk, met hoe ver het staat en wat het al kostte.",
+        en: "Every selected project of every wijk, how far it is and what it has cost so far.",
+    };
+    pub const Filters: T = T {
+        nl: "Filters",
+        en: "Filters",
+    };
+    pub const RoundLabel: T = T {
+        nl: "Ronde",
+        en: "Round",
+    };
+    pub const AllRounds: T = T {
+        nl: "Alle rondes",
+        en: "All rounds",
+    };
+    pub const NoProjects: T = T {
+        nl: "Geen projecten met deze filters.",
+        en: "No projects with these filters.",
+    };
+    pub const ProjectsCount: T = T {
+        nl: "projecten",
+        en: "projects",
+    };
+    pub const StaffArea: T = T {
+        nl: "Medewerkers",
+        en: "Staff",
+    };
+    pub const AllProjects: T = T {
+        nl: "Projecten",
+        en: "Projects",
+    };
+    pub const IdeaPlace: T = T {
+        nl: "Waar? Klik op de kaart (optioneel)",
+        en: "Where? Click on the map (optional)",
+    };
+    pub const IdeaPlaceHelp: T = T {
+        nl: "Met het toetsenbord: ga naar de kaart, druk op Enter om een punt in het midden van de wijk te zetten en verplaats het met de pijltjes (25 m per keer).",
+        en: "With the keyboard: go to the map, press Enter to put a point in the middle of the wijk and move it with the arrow keys (25 m at a time).",
+    };
+    pub const RemovePoint: T = T {
+        nl: "Punt weghalen",
+        en: "Remove the point",
+    };
 }
 
 /// The text `key` in `lang`.
 pub fn t(lang: Lang, key: T) -> &'static str {
-    use Lang::{En, Nl};
-    match (key, lang) {
-        (T::Tagline, Nl) => "Samen stad maken",
-        (T::Tagline, En) => "Making the city together",
-        (T::SwitchLanguage, Nl) => "English",
-        (T::SwitchLanguage, En) => "Nederlands",
-        (T::SwitchLanguageLabel, Nl) => "Switch to English",
-        (T::SwitchLanguageLabel, En) => "Schakel over naar Nederlands",
-        (T::MapTitle, Nl) => "Kaart van de wijken",
-        (T::MapTitle, En) => "Map of the wijken",
-        (T::MapHelp, Nl) => "Kies een wijk op de kaart of in de lijst.",
-        (T::MapHelp, En) => "Choose a wijk on the map or in the list.",
-        (T::ListTitle, Nl) => "Alle wijken",
-        (T::ListTitle, En) => "All wijken",
-        (T::SearchLabel, Nl) => "Zoek een wijk",
-        (T::SearchLabel, En) => "Find a wijk",
-        (T::SearchPlaceholder, Nl) => "bv. Sint-Amandsberg, Muide, Rabot",
-        (T::SearchPlaceholder, En) => "e.g. Sint-Amandsberg, Muide, Rabot",
-        (T::NoMatches, Nl) => "Geen wijk gevonden.",
-        (T::NoMatches, En) => "No wijk found.",
-        (T::Loading, Nl) => "Laden…",
-        (T::Loading, En) => "Loading…",
-        (T::LoadFailed, Nl) => "Het laden is mislukt. Probeer het later opnieuw.",
-        (T::LoadFailed, En) => "Loading failed. Please try again later.",
-        (T::Zone, Nl) => "Zone",
-        (T::Zone, En) => "Zone",
-        (T::Stadsdeel, Nl) => "Stadsdeel",
-        (T::Stadsdeel, En) => "District",
-        (T::Area, Nl) => "Oppervlakte",
-        (T::Area, En) => "Area",
-        (T::Population, Nl) => "Inwoners (schatting)",
-        (T::Population, En) => "Inhabitants (estimate)",
-        (T::PopulationNote, Nl) => {
-            "Geschat als bevolkingsdichtheid 2024 × oppervlakte; geen officiële telling."
-        }
-        (T::PopulationNote, En) => {
-            "Estimated as population density 2024 × area; not an official count."
-        }
-        (T::Density, Nl) => "Inwoners per km² (2024)",
-        (T::Density, En) => "Inhabitants per km² (2024)",
-        (T::Round, Nl) => "Wijkbudget",
-        (T::Round, En) => "Wijkbudget",
-        (T::Aliases, Nl) => "Ook gekend als",
-        (T::Aliases, En) => "Also known as",
-        (T::WijkNr, Nl) => "Wijknummer",
-        (T::WijkNr, En) => "Wijk number",
-        (T::BackToOverview, Nl) => "← Alle wijken",
-        (T::BackToOverview, En) => "← All wijken",
-        (T::NotFoundTitle, Nl) => "Niet gevonden",
-        (T::NotFoundTitle, En) => "Not found",
-        (T::NotFoundText, Nl) => "Deze pagina of wijk bestaat niet.",
-        (T::NotFoundText, En) => "This page or wijk does not exist.",
-        (T::ApiDocs, Nl) => "API-documentatie",
-        (T::ApiDocs, En) => "API documentation",
-        (T::Skip, Nl) => "Naar de inhoud",
-        (T::Skip, En) => "Skip to content",
-        (T::LogIn, Nl) => "Inloggen",
-        (T::LogIn, En) => "Log in",
-        (T::LogOut, Nl) => "Uitloggen",
-        (T::LogOut, En) => "Log out",
-        (T::Register, Nl) => "Account aanmaken",
-        (T::Register, En) => "Create an account",
-        (T::Email, Nl) => "E-mailadres",
-        (T::Email, En) => "E-mail address",
-        (T::Password, Nl) => "Wachtwoord",
-        (T::Password, En) => "Password",
-        (T::NewPassword, Nl) => "Nieuw wachtwoord",
-        (T::NewPassword, En) => "New password",
-        (T::DisplayName, Nl) => "Naam",
-        (T::DisplayName, En) => "Name",
-        (T::PasswordHint, Nl) => {
-            "Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden."
-        }
-        (T::PasswordHint, En) => {
-            "At least 12 characters. A sentence of a few words is strong and easy to remember."
-        }
-        (T::NoAccountYet, Nl) => "Nog geen account? Maak er een aan.",
-        (T::NoAccountYet, En) => "No account yet? Create one.",
-        (T::ForgotPassword, Nl) => "Wachtwoord vergeten?",
-        (T::ForgotPassword, En) => "Forgot your password?",
-        (T::CheckYourMail, Nl) => {
-            "Je account is aangemaakt. We stuurden je een mail met een link om je e-mailadres te bevestigen."
-        }
-        (T::CheckYourMail, En) => {
-            "Your account was created. We sent you a mail with a link to confirm your e-mail address."
-        }
-        (T::VerifyTitle, Nl) => "E-mailadres bevestigen",
-        (T::VerifyTitle, En) => "Confirm e-mail address",
-        (T::Verified, Nl) => "Je e-mailadres is bevestigd.",
-        (T::Verified, En) => "Your e-mail address is confirmed.",
-        (T::ResetMailSent, Nl) => {
-            "Als er een account is met dit adres, krijg je een mail met een link."
-        }
-        (T::ResetMailSent, En) => {
-            "If there is an account with this address, you will get a mail with a link."
-        }
-        (T::SendLink, Nl) => "Stuur de link",
-        (T::SendLink, En) => "Send the link",
-        (T::PasswordChanged, Nl) => "Je wachtwoord is gewijzigd. Log opnieuw in.",
-        (T::PasswordChanged, En) => "Your password was changed. Log in again.",
-        (T::Save, Nl) => "Opslaan",
-        (T::Save, En) => "Save",
-        (T::Account, Nl) => "Mijn account",
-        (T::Account, En) => "My account",
-        (T::Roles, Nl) => "Rollen",
-        (T::Roles, En) => "Roles",
-        (T::Organisations, Nl) => "Organisaties",
-        (T::Organisations, En) => "Organisations",
-        (T::VerifiedMark, Nl) => "(bevestigd)",
-        (T::VerifiedMark, En) => "(confirmed)",
-        (T::NotVerifiedMark, Nl) => "(nog niet bevestigd)",
-        (T::NotVerifiedMark, En) => "(not confirmed yet)",
-        (T::Venues, Nl) => "Zalen en ontmoetingsplekken",
-        (T::Venues, En) => "Rooms and meeting places",
-        (T::FindVenue, Nl) => "Zoek een zaal of ontmoetingsplek",
-        (T::FindVenue, En) => "Find a room or meeting place",
-        (T::Wijk, Nl) => "Wijk",
-        (T::Wijk, En) => "Wijk",
-        (T::AnyWijk, Nl) => "Alle wijken",
-        (T::AnyWijk, En) => "All wijken",
-        (T::Type, Nl) => "Soort",
-        (T::Type, En) => "Type",
-        (T::AnyType, Nl) => "Alle soorten",
-        (T::AnyType, En) => "All types",
-        (T::CapacityMin, Nl) => "Minstens zoveel personen",
-        (T::CapacityMin, En) => "At least this many people",
-        (T::Use, Nl) => "Gebruik",
-        (T::Use, En) => "Use",
-        (T::AnyUse, Nl) => "Elk gebruik",
-        (T::AnyUse, En) => "Any use",
-        (T::Accessible, Nl) => "Toegankelijk zonder trappen",
-        (T::Accessible, En) => "Step-free access",
-        (T::Results, Nl) => "Resultaten",
-        (T::Results, En) => "Results",
-        (T::NoVenues, Nl) => "Geen plekken gevonden met deze filters.",
-        (T::NoVenues, En) => "No places match these filters.",
-        (T::Sample, Nl) => "Voorbeeld uit beleidsdocumenten – niet geverifieerd",
-        (T::Sample, En) => "Example from policy documents – not verified",
-        (T::People, Nl) => "personen",
-        (T::People, En) => "people",
-        (T::Rooms, Nl) => "Zalen",
-        (T::Rooms, En) => "Rooms",
-        (T::OpeningHours, Nl) => "Openingsuren",
-        (T::OpeningHours, En) => "Opening hours",
-        (T::Facilities, Nl) => "Voorzieningen",
-        (T::Facilities, En) => "Facilities",
-        (T::Location, Nl) => "Ligging",
-        (T::Location, En) => "Location",
-        (T::OnlyWijkKnown, Nl) => "Enkel de wijk is gekend; het juiste adres volgt.",
-        (T::OnlyWijkKnown, En) => "Only the wijk is known; the exact address will follow.",
-        (T::Book, Nl) => "Reserveer deze zaal",
-        (T::Book, En) => "Book this room",
-        (T::Start, Nl) => "Begin",
-        (T::Start, En) => "Start",
-        (T::DurationHours, Nl) => "Duur (uren)",
-        (T::DurationHours, En) => "Duration (hours)",
-        (T::Attendees, Nl) => "Aantal personen",
-        (T::Attendees, En) => "Number of people",
-        (T::Purpose, Nl) => "Waarvoor?",
-        (T::Purpose, En) => "What for?",
-        (T::OnBehalfOf, Nl) => "Namens",
-        (T::OnBehalfOf, En) => "On behalf of",
-        (T::Myself, Nl) => "Mezelf",
-        (T::Myself, En) => "Myself",
-        (T::Price, Nl) => "Prijs",
-        (T::Price, En) => "Price",
-        (T::SendRequest, Nl) => "Aanvraag versturen",
-        (T::SendRequest, En) => "Send request",
-        (T::RequestSent, Nl) => {
-            "Je aanvraag is verstuurd. De beheerder beslist; je krijgt een mail."
-        }
-        (T::RequestSent, En) => "Your request was sent. The manager decides; you will get a mail.",
-        (T::LogInToBook, Nl) => "Log in om te reserveren.",
-        (T::LogInToBook, En) => "Log in to book.",
-        (T::MyBookings, Nl) => "Mijn reservaties",
-        (T::MyBookings, En) => "My bookings",
-        (T::NoBookings, Nl) => "Nog geen reservaties.",
-        (T::NoBookings, En) => "No bookings yet.",
-        (T::Manage, Nl) => "Aanvragen beheren",
-        (T::Manage, En) => "Manage requests",
-        (T::Approve, Nl) => "Goedkeuren",
-        (T::Approve, En) => "Approve",
-        (T::Decline, Nl) => "Weigeren",
-        (T::Decline, En) => "Decline",
-        (T::Reason, Nl) => "Reden",
-        (T::Reason, En) => "Reason",
-        (T::Cancel, Nl) => "Annuleren",
-        (T::Cancel, En) => "Cancel",
-        (T::Busy, Nl) => "Bezet",
-        (T::Busy, En) => "Busy",
-        (T::NearHelp, Nl) => "Klik op de kaart om plekken in de buurt van dat punt te zien.",
-        (T::NearHelp, En) => "Click on the map to see places near that point.",
-        (T::ClearNear, Nl) => "Niet meer op afstand sorteren",
-        (T::ClearNear, En) => "Stop sorting by distance",
-        (T::Availability, Nl) => "Beschikbaarheid",
-        (T::Availability, En) => "Availability",
-        (T::PreviousWeek, Nl) => "← Vorige week",
-        (T::PreviousWeek, En) => "← Previous week",
-        (T::NextWeek, Nl) => "Volgende week →",
-        (T::NextWeek, En) => "Next week →",
-        (T::SlotBusy, Nl) => "bezet",
-        (T::SlotBusy, En) => "busy",
-        (T::SlotFree, Nl) => "vrij",
-        (T::SlotFree, En) => "free",
-        (T::PickSlot, Nl) => "Kies als begin",
-        (T::PickSlot, En) => "Pick as start",
-        (T::Repeat, Nl) => "Herhalen",
-        (T::Repeat, En) => "Repeat",
-        (T::Once, Nl) => "Eenmalig",
-        (T::Once, En) => "Once",
-        (T::Weekly, Nl) => "Elke week",
-        (T::Weekly, En) => "Every week",
-        (T::Biweekly, Nl) => "Om de twee weken",
-        (T::Biweekly, En) => "Every two weeks",
-        (T::Monthly, Nl) => "Elke maand",
-        (T::Monthly, En) => "Every month",
-        (T::Until, Nl) => "Tot en met",
-        (T::Until, En) => "Until",
-        (T::WeekOf, Nl) => "Week van",
-        (T::WeekOf, En) => "Week of",
-        (T::NearMe, Nl) => "In mijn buurt",
-        (T::NearMe, En) => "Near me",
-        (T::OnlyTownKnown, Nl) => "Enkel de gemeente is gekend; het juiste adres volgt.",
-        (T::OnlyTownKnown, En) => "Only the town is known; the exact address will follow.",
-        (T::SelectionMethod, Nl) => "Selectiemethode",
-        (T::SelectionMethod, En) => "Selection method",
-        (T::VulnerabilityIndex, Nl) => "Kwetsbaarheidsindex",
-        (T::VulnerabilityIndex, En) => "Vulnerability index",
-        (T::Budget, Nl) => "Budget",
-        (T::Budget, En) => "Budget",
-        (T::IdeaBoard, Nl) => "Ideeën voor de wijk",
-        (T::IdeaBoard, En) => "Ideas for the wijk",
-        (T::Ideas, Nl) => "Wijkbudget: ideeën",
-        (T::Ideas, En) => "Wijkbudget: ideas",
-        (T::HowDivided, Nl) => "Hoe het budget verdeeld wordt",
-        (T::HowDivided, En) => "How the budget is divided",
-        (T::Total, Nl) => "Totaal",
-        (T::Total, En) => "Total",
-        (T::BaseAmount, Nl) => "basisbedrag",
-        (T::BaseAmount, En) => "base amount",
-        (T::Cap, Nl) => "plafond",
-        (T::Cap, En) => "cap",
-        (T::AboutWijkbudget, Nl) => "Over het Wijkbudget: rondes en budget per wijk",
-        (T::AboutWijkbudget, En) => "About the Wijkbudget: rounds and budget per wijk",
-        (T::AllWijken, Nl) => "Alle wijken",
-        (T::AllWijken, En) => "All wijken",
-        (T::NoIdeasYet, Nl) => "Nog geen ideeën. Wees de eerste!",
-        (T::NoIdeasYet, En) => "No ideas yet. Be the first!",
-        (T::NewIdea, Nl) => "Een idee indienen",
-        (T::NewIdea, En) => "Submit an idea",
-        (T::LogInToSubmit, Nl) => "Log in om een idee in te dienen",
-        (T::LogInToSubmit, En) => "Log in to submit an idea",
-        (T::IdeaTitle, Nl) => "Titel van je idee",
-        (T::IdeaTitle, En) => "Title of your idea",
-        (T::IdeaBody, Nl) => "Beschrijf je idee",
-        (T::IdeaBody, En) => "Describe your idea",
-        (T::ChooseWijk, Nl) => "Kies een wijk",
-        (T::ChooseWijk, En) => "Choose a wijk",
-        (T::EstimatedCost, Nl) => "Geschatte kost (euro)",
-        (T::EstimatedCost, En) => "Estimated cost (euro)",
-        (T::SubmitIdea, Nl) => "Idee indienen",
-        (T::SubmitIdea, En) => "Submit idea",
-        (T::CostInvalid, Nl) => "De kost is geen bedrag in euro.",
-        (T::CostInvalid, En) => "The cost is not an amount in euro.",
-        (T::HiddenIdea, Nl) => "Verborgen idee",
-        (T::HiddenIdea, En) => "Hidden idea",
-        (T::MergedInto, Nl) => "Samengevoegd met dit idee",
-        (T::MergedInto, En) => "Merged into this idea",
-        (T::HiddenBecause, Nl) => "Verborgen door de moderatie:",
-        (T::HiddenBecause, En) => "Hidden by moderation:",
-        (T::Supporters, Nl) => "steunen dit idee",
-        (T::Supporters, En) => "support this idea",
-        (T::WithdrawSupport, Nl) => "Steun intrekken",
-        (T::WithdrawSupport, En) => "Withdraw support",
-        (T::Support, Nl) => "Ik steun dit idee",
-        (T::Support, En) => "I support this idea",
-        (T::History, Nl) => "Wat er met dit idee gebeurde",
-        (T::History, En) => "What happened to this idea",
-        (T::Hidden, Nl) => "verborgen",
-        (T::Hidden, En) => "hidden",
-        (T::Shown, Nl) => "opnieuw zichtbaar",
-        (T::Shown, En) => "shown again",
-        (T::Submitted, Nl) => "ingediend",
-        (T::Submitted, En) => "submitted",
-        (T::Decide, Nl) => "Beslissen (medewerkers van de wijk)",
-        (T::Decide, En) => "Decide (staff of the wijk)",
-        (T::Status, Nl) => "Status",
-        (T::Status, En) => "Status",
-        (T::ReasonForResidents, Nl) => "Reden (bewoners lezen dit)",
-        (T::ReasonForResidents, En) => "Reason (residents read this)",
-        (T::CityService, Nl) => "Welke stadsdienst neemt het op?",
-        (T::CityService, En) => "Which city service takes it up?",
-        (T::SaveDecision, Nl) => "Beslissing opslaan",
-        (T::SaveDecision, En) => "Save decision",
-        (T::VoteTitle, Nl) => "Stemming",
-        (T::VoteTitle, En) => "Vote",
-        (T::VoteOpen, Nl) => "open van",
-        (T::VoteOpen, En) => "open from",
-        (T::VoteNotOpenYet, Nl) => "De stemming is nog niet open.",
-        (T::VoteNotOpenYet, En) => "The vote is not open yet.",
-        (T::LogInToVote, Nl) => "Log in om te stemmen",
-        (T::LogInToVote, En) => "Log in to vote",
-        (T::KnapsackHelp, Nl) => {
-            "Kies de projecten die je wilt; samen mogen ze niet meer kosten dan het budget van de wijk."
-        }
-        (T::KnapsackHelp, En) => {
-            "Choose the projects you want; together they may not cost more than the wijk's budget."
-        }
-        (T::ApprovalHelp, Nl) => "Kies de projecten die je steunt.",
-        (T::ApprovalHelp, En) => "Choose the projects you support.",
-        (T::CumulativeHelp, Nl) => "Verdeel je punten over de projecten.",
-        (T::CumulativeHelp, En) => "Spread your points over the projects.",
-        (T::Chosen, Nl) => "Gekozen:",
-        (T::Chosen, En) => "Chosen:",
-        (T::CastBallot, Nl) => "Stem uitbrengen",
-        (T::CastBallot, En) => "Cast my vote",
-        (T::BallotStored, Nl) => "Je stem is bewaard. Je kunt hem wijzigen tot de stemming sluit.",
-        (T::BallotStored, En) => "Your vote is stored. You can change it until the vote closes.",
-        (T::BallotsCounted, Nl) => "stemmen geteld",
-        (T::BallotsCounted, En) => "ballots counted",
-        (T::Funded, Nl) => "Gefinancierd",
-        (T::Funded, En) => "Funded",
-        (T::Proposal, Nl) => "Voorstel",
-        (T::Proposal, En) => "Proposal",
-        (T::Votes, Nl) => "Stemmen",
-        (T::Votes, En) => "Votes",
-        (T::Yes, Nl) => "ja",
-        (T::Yes, En) => "yes",
-        (T::No, Nl) => "nee",
-        (T::No, En) => "no",
-        (T::VoteLink, Nl) => "Stemming",
-        (T::VoteLink, En) => "Vote",
-        (T::Deadline, Nl) => "klaar tegen",
-        (T::Deadline, En) => "due by",
-        (T::Spent, Nl) => "Uitgegeven:",
-        (T::Spent, En) => "Spent:",
-        (T::OfBudget, Nl) => "van",
-        (T::OfBudget, En) => "of",
-        (T::Partners, Nl) => "Partners",
-        (T::Partners, En) => "Partners",
-        (T::Progress, Nl) => "Voortgang",
-        (T::Progress, En) => "Progress",
-        (T::ProjectsInWijk, Nl) => "Projecten in uitvoering",
-        (T::ProjectsInWijk, En) => "Projects being realised",
-        (T::Panel, Nl) => "Geloot wijkpanel",
-        (T::Panel, En) => "Lottery panel",
-        (T::PanelSize, Nl) => "Leden + reserves",
-        (T::PanelSize, En) => "Members + reserves",
-        (T::Quotas, Nl) => "Quota",
-        (T::Quotas, En) => "Quotas",
-        (T::Pool, Nl) => "Kandidaten",
-        (T::Pool, En) => "Candidates",
-        (T::Seed, Nl) => "Gepubliceerde seed",
-        (T::Seed, En) => "Published seed",
-        (T::Members, Nl) => "Leden",
-        (T::Members, En) => "Members",
-        (T::Reserves, Nl) => "Reserves",
-        (T::Reserves, En) => "Reserves",
-        (T::VerifyDraw, Nl) => {
-            "Iedereen kan de loting nagaan met de gepubliceerde kandidatenlijst:"
-        }
-        (T::VerifyDraw, En) => "Anyone can check the draw with the published candidate list:",
-        (T::ScoreProposals, Nl) => "Voorstellen scoren (leden van het panel)",
-        (T::ScoreProposals, En) => "Score the proposals (panel members)",
-        (T::ScoreLabel, Nl) => "Score (0–10)",
-        (T::ScoreLabel, En) => "Score (0–10)",
-        (T::Comment, Nl) => "Toelichting",
-        (T::Comment, En) => "Comment",
-        (T::SaveScore, Nl) => "Score bewaren",
-        (T::SaveScore, En) => "Save score",
-        (T::PanelScores, Nl) => "Scores van het panel",
-        (T::PanelScores, En) => "The panel's scores",
-        (T::ScoredBy, Nl) => "Gescoord door",
-        (T::ScoredBy, En) => "Scored by",
-        (T::AverageScore, Nl) => "Gemiddelde",
-        (T::AverageScore, En) => "Average",
-        (T::PanelLink, Nl) => "Geloot wijkpanel",
-        (T::PanelLink, En) => "Lottery panel",
-        (T::IdeaMap, Nl) => "Kaart van de ideeën (cirkels) en projecten (groen) in de wijk",
-        (T::IdeaMap, En) => "Map of the ideas (circles) and projects (green) in the wijk",
-        (T::ToTheProject, Nl) => "Naar het project",
-        (T::ToTheProject, En) => "To the project",
-        (T::CarriedOutBy, Nl) => "Uitgevoerd door:",
-        (T::CarriedOutBy, En) => "Carried out by:",
-        (T::FromIdeas, Nl) => "Uitgewerkt uit deze ideeën",
-        (T::FromIdeas, En) => "Worked out from these ideas",
-        (T::IdeaNumber, Nl) => "Idee",
-        (T::IdeaNumber, En) => "Idea",
-        (T::ProposalsInWijk, Nl) => "Voorstellen",
-        (T::ProposalsInWijk, En) => "Proposals",
-        (T::MoreAboutIt, Nl) => "meer over dit voorstel",
-        (T::MoreAboutIt, En) => "more about this proposal",
-        (T::AddPhoto, Nl) => "Foto toevoegen (JPEG, PNG of WebP, hoogstens 5 MB)",
-        (T::AddPhoto, En) => "Add a photo (JPEG, PNG or WebP, at most 5 MB)",
-        (T::Subsidies, Nl) => "Subsidies",
-        (T::Subsidies, En) => "Subsidies",
-        (T::SubsidiesIntro, Nl) => {
-            "De stad steunt initiatieven van bewoners en organisaties met subsidies. Zoek wat bij je idee past en vraag het hier aan."
-        }
-        (T::SubsidiesIntro, En) => {
-            "The city supports initiatives of residents and organisations with grants. Find what fits your idea and apply here."
-        }
-        (T::SubsidyPages, Nl) => "Subsidies",
-        (T::SubsidyPages, En) => "Subsidies",
-        (T::FindSubsidy, Nl) => "Subsidie zoeken",
-        (T::FindSubsidy, En) => "Find a grant",
-        (T::MyApplications, Nl) => "Mijn aanvragen",
-        (T::MyApplications, En) => "My applications",
-        (T::JuryTitle, Nl) => "Jury",
-        (T::JuryTitle, En) => "Jury",
-        (T::ProgrammeAdmin, Nl) => "Aanvragen behandelen",
-        (T::ProgrammeAdmin, En) => "Handle applications",
-        (T::Dashboard, Nl) => "Dashboard",
-        (T::Dashboard, En) => "Dashboard",
-        (T::WhichSubsidyFits, Nl) => "Welke subsidie past bij mijn idee?",
-        (T::WhichSubsidyFits, En) => "Which grant fits my idea?",
-        (T::HowMuchNeeded, Nl) => "Hoeveel heb je nodig? (euro)",
-        (T::HowMuchNeeded, En) => "How much do you need? (euro)",
-        (T::NotAnAmount, Nl) => "Dit is geen bedrag; schrijf bijvoorbeeld 1800 of 1.800,50.",
-        (T::NotAnAmount, En) => "This is not an amount; write for example 1800 or 1,800.50.",
-        (T::Theme, Nl) => "Thema",
-        (T::Theme, En) => "Theme",
-        (T::AnyTheme, Nl) => "Alle thema's",
-        (T::AnyTheme, En) => "Any theme",
-        (T::NothingFits, Nl) => "Geen enkele categorie past bij dit bedrag en thema.",
-        (T::NothingFits, En) => "No category fits this amount and theme.",
-        (T::FittingCategories, Nl) => "Categorieën die passen",
-        (T::FittingCategories, En) => "Categories that fit",
-        (T::Scheme, Nl) => "Regeling",
-        (T::Scheme, En) => "Scheme",
-        (T::Category, Nl) => "Categorie",
-        (T::Category, En) => "Category",
-        (T::Amount, Nl) => "Bedrag",
-        (T::Amount, En) => "Amount",
-        (T::Review, Nl) => "Beoordeling",
-        (T::Review, En) => "Review",
-        (T::EarliestStart, Nl) => "Vroegste start",
-        (T::EarliestStart, En) => "Earliest start",
-        (T::NextDeadline, Nl) => "Volgende deadline",
-        (T::NextDeadline, En) => "Next deadline",
-        (T::UpTo, Nl) => "tot",
-        (T::UpTo, En) => "up to",
-        (T::Apply, Nl) => "Aanvragen",
-        (T::Apply, En) => "Apply",
-        (T::AllSchemes, Nl) => "Alle regelingen",
-        (T::AllSchemes, En) => "All schemes",
-        (T::ReplacedBy, Nl) => "Vervangen door",
-        (T::ReplacedBy, En) => "Replaced by",
-        (T::BudgetLeftIn, Nl) => "Nog te verdelen in",
-        (T::BudgetLeftIn, En) => "Left to grant in",
-        (T::StartApplication, Nl) => "Aanvraag starten",
-        (T::StartApplication, En) => "Start an application",
-        (T::WhoMayApply, Nl) => "Wie mag aanvragen",
-        (T::WhoMayApply, En) => "Who may apply",
-        (T::SchemeArchived, Nl) => "Deze regeling is stopgezet en neemt geen aanvragen meer aan.",
-        (T::SchemeArchived, En) => "This scheme has ended and takes no more applications.",
-        (T::LogInToApply, Nl) => "Log in om een aanvraag te starten",
-        (T::LogInToApply, En) => "Log in to start an application",
-        (T::ChooseCategory, Nl) => "Kies een categorie",
-        (T::ChooseCategory, En) => "Choose a category",
-        (T::Applicant, Nl) => "Aanvrager",
-        (T::Applicant, En) => "Applicant",
-        (T::AsOrganisation, Nl) => "Namens",
-        (T::AsOrganisation, En) => "On behalf of",
-        (T::AsPerson, Nl) => "Ikzelf, als persoon",
-        (T::AsPerson, En) => "Myself, as a person",
-        (T::PersonNotAllowed, Nl) => {
-            "Bij deze regeling kan je niet als persoon aanvragen, alleen namens een organisatie."
-        }
-        (T::PersonNotAllowed, En) => {
-            "This scheme does not take applications from individuals, only from organisations."
-        }
-        (T::NoApplicationsYet, Nl) => "Je hebt nog geen aanvragen.",
-        (T::NoApplicationsYet, En) => "You have no applications yet.",
-        (T::TitleLabel, Nl) => "Titel",
-        (T::TitleLabel, En) => "Title",
-        (T::Requested, Nl) => "Gevraagd",
-        (T::Requested, En) => "Requested",
-        (T::Granted, Nl) => "Toegekend",
-        (T::Granted, En) => "Granted",
-        (T::LastChange, Nl) => "Laatste wijziging",
-        (T::LastChange, En) => "Last change",
-        (T::Untitled, Nl) => "(nog zonder titel)",
-        (T::Untitled, En) => "(no title yet)",
-        (T::CosignTitle, Nl) => "Mee ondertekenen",
-        (T::CosignTitle, En) => "Co-sign",
-        (T::CosignaturesSoFar, Nl) => "Handtekeningen tot nu toe",
-        (T::CosignaturesSoFar, En) => "Signatures so far",
-        (T::LinkValidUntil, Nl) => "Deze link is geldig tot",
-        (T::LinkValidUntil, En) => "This link is valid until",
-        (T::CosignExplain, Nl) => {
-            "Met je handtekening bevestig je als bewoner dat je dit initiatief steunt. Je kan één keer tekenen."
-        }
-        (T::CosignExplain, En) => {
-            "With your signature you confirm, as a resident, that you support this initiative. You can sign once."
-        }
-        (T::LogInToCosign, Nl) => "Log in om mee te ondertekenen",
-        (T::LogInToCosign, En) => "Log in to co-sign",
-        (T::Cosigned, Nl) => "Bedankt: je handtekening is bewaard.",
-        (T::Cosigned, En) => "Thank you: your signature is stored.",
-        (T::Cosign, Nl) => "Mee ondertekenen",
-        (T::Cosign, En) => "Co-sign",
-        (T::Application, Nl) => "Aanvraag",
-        (T::Application, En) => "Application",
-        (T::NewApplication, Nl) => "Nieuwe aanvraag",
-        (T::NewApplication, En) => "New application",
-        (T::DraftNotSubmitted, Nl) => "ontwerp, nog niet ingediend",
-        (T::DraftNotSubmitted, En) => "draft, not submitted yet",
-        (T::Saved, Nl) => "Alle wijzigingen zijn bewaard.",
-        (T::Saved, En) => "All changes are saved.",
-        (T::Saving, Nl) => "Bezig met bewaren…",
-        (T::Saving, En) => "Saving…",
-        (T::NotSaved, Nl) => "Niet bewaard:",
-        (T::NotSaved, En) => "Not saved:",
-        (T::StepAbout, Nl) => "1. Over het initiatief",
-        (T::StepAbout, En) => "1. About the initiative",
-        (T::StepWhere, Nl) => "2. Waar en wanneer",
-        (T::StepWhere, En) => "2. Where and when",
-        (T::StepBudget, Nl) => "3. Begroting",
-        (T::StepBudget, En) => "3. Budget",
-        (T::StepCosign, Nl) => "4. Handtekeningen",
-        (T::StepCosign, En) => "4. Co-signatures",
-        (T::StepFiles, Nl) => "5. Bijlagen",
-        (T::StepFiles, En) => "5. Attachments",
-        (T::StepCheck, Nl) => "6. Nakijken en indienen",
-        (T::StepCheck, En) => "6. Check and submit",
-        (T::ApplicantKind, Nl) => "Soort aanvrager",
-        (T::ApplicantKind, En) => "Kind of applicant",
-        (T::Description, Nl) => "Omschrijving: wat, voor wie en waarom",
-        (T::Description, En) => "Description: what, for whom and why",
-        (T::Themes, Nl) => "Thema's",
-        (T::Themes, En) => "Themes",
-        (T::TargetGroups, Nl) => "Doelgroepen",
-        (T::TargetGroups, En) => "Target groups",
-        (T::WantCoaching, Nl) => "Ik wil graag begeleiding van de stad",
-        (T::WantCoaching, En) => "I would like coaching from the city",
-        (T::Where, Nl) => "Waar",
-        (T::Where, En) => "Where",
-        (T::Wijken, Nl) => "Wijken",
-        (T::Wijken, En) => "Wijken",
-        (T::FirstDay, Nl) => "Eerste dag",
-        (T::FirstDay, En) => "First day",
-        (T::LastDay, Nl) => "Laatste dag",
-        (T::LastDay, En) => "Last day",
-        (T::EarliestStartIs, Nl) => "Vroegste start als je vandaag indient:",
-        (T::EarliestStartIs, En) => "Earliest start if you submit today:",
-        (T::AtMost, Nl) => "hoogstens",
-        (T::AtMost, En) => "at most",
-        (T::Months, Nl) => "maanden",
-        (T::Months, En) => "months",
-        (T::LocationLabel, Nl) => "Plaats (adres of omschrijving)",
-        (T::LocationLabel, En) => "Place (address or description)",
-        (T::BudgetLine, Nl) => "Kostenlijn",
-        (T::BudgetLine, En) => "Cost line",
-        (T::KindOfCost, Nl) => "Soort kost",
-        (T::KindOfCost, En) => "Kind of cost",
-        (T::WhatForLine, Nl) => "Omschrijving",
-        (T::WhatForLine, En) => "Description",
-        (T::AmountEuro, Nl) => "Bedrag (euro)",
-        (T::AmountEuro, En) => "Amount (euro)",
-        (T::RemoveLine, Nl) => "Verwijder kostenlijn",
-        (T::RemoveLine, En) => "Remove cost line",
-        (T::AddLine, Nl) => "Kostenlijn toevoegen",
-        (T::AddLine, En) => "Add a cost line",
-        (T::TotalCosts, Nl) => "Totale kosten",
-        (T::TotalCosts, En) => "Total costs",
-        (T::RequestedAmount, Nl) => "Gevraagd bedrag (euro)",
-        (T::RequestedAmount, En) => "Requested amount (euro)",
-        (T::ChooseAmount, Nl) => "Kies een bedrag",
-        (T::ChooseAmount, En) => "Choose an amount",
-        (T::Between, Nl) => "Tussen",
-        (T::Between, En) => "Between",
-        (T::BudgetLines, Nl) => "Begroting",
-        (T::BudgetLines, En) => "Budget",
-        (T::NoCosignaturesNeeded, Nl) => {
-            "Deze aanvrager heeft geen handtekeningen van andere bewoners nodig."
-        }
-        (T::NoCosignaturesNeeded, En) => "This applicant needs no signatures of other residents.",
-        (T::Of, Nl) => "van",
-        (T::Of, En) => "of",
-        (T::CosignaturesLower, Nl) => "handtekeningen",
-        (T::CosignaturesLower, En) => "signatures",
-        (T::CosignHow, Nl) => {
-            "Maak een link en deel die met bewoners: zij openen hem, loggen in en tekenen."
-        }
-        (T::CosignHow, En) => {
-            "Make a link and share it with residents: they open it, log in and sign."
-        }
-        (T::MakeCosignLink, Nl) => "Link maken om mee te ondertekenen",
-        (T::MakeCosignLink, En) => "Make a link to co-sign",
-        (T::RefreshCount, Nl) => "Aantal vernieuwen",
-        (T::RefreshCount, En) => "Refresh the count",
-        (T::ShareThisLink, Nl) => "Deel deze link",
-        (T::ShareThisLink, En) => "Share this link",
-        (T::Cosignatures, Nl) => "Handtekeningen",
-        (T::Cosignatures, En) => "Co-signatures",
-        (T::AddAttachment, Nl) => "Bijlage toevoegen (PDF of afbeelding, hoogstens 10 MB)",
-        (T::AddAttachment, En) => "Add an attachment (PDF or image, at most 10 MB)",
-        (T::NoAttachments, Nl) => "Nog geen bijlagen.",
-        (T::NoAttachments, En) => "No attachments yet.",
-        (T::Download, Nl) => "Downloaden",
-        (T::Download, En) => "Download",
-        (T::Remove, Nl) => "Verwijderen",
-        (T::Remove, En) => "Remove",
-        (T::AllInOrder, Nl) => "Alles is in orde: je kan indienen.",
-        (T::AllInOrder, En) => "Everything is in order: you can submit.",
-        (T::StillToDo, Nl) => "Nog in orde te brengen:",
-        (T::StillToDo, En) => "Still to sort out:",
-        (T::NotAccepted, Nl) => "De aanvraag kon niet worden ingediend:",
-        (T::NotAccepted, En) => "The application could not be submitted:",
-        (T::SubmitApplication, Nl) => "Aanvraag indienen",
-        (T::SubmitApplication, En) => "Submit the application",
-        (T::JuryDeadline, Nl) => "Jurydeadline",
-        (T::JuryDeadline, En) => "Jury deadline",
-        (T::Decision, Nl) => "Beslissing",
-        (T::Decision, En) => "Decision",
-        (T::GrantedAmount, Nl) => "Toegekend bedrag",
-        (T::GrantedAmount, En) => "Granted amount",
-        (T::PartialOf, Nl) => "gedeeltelijk: van de",
-        (T::PartialOf, En) => "partially: of the",
-        (T::Outcome, Nl) => "Uitkomst",
-        (T::Outcome, En) => "Outcome",
-        (T::Rejected, Nl) => "geweigerd",
-        (T::Rejected, En) => "rejected",
-        (T::Paid, Nl) => "Uitbetaald",
-        (T::Paid, En) => "Paid",
-        (T::When, Nl) => "Wanneer",
-        (T::When, En) => "When",
-        (T::Planned, Nl) => "Gepland",
-        (T::Planned, En) => "Planned",
-        (T::Actual, Nl) => "Werkelijk",
-        (T::Actual, En) => "Actual",
-        (T::FinalReport, Nl) => "Eindverslag",
-        (T::FinalReport, En) => "Final report",
-        (T::ActualTotal, Nl) => "Werkelijke kosten",
-        (T::ActualTotal, En) => "Actual costs",
-        (T::ReviewOfReport, Nl) => "Beoordeling van het verslag",
-        (T::ReviewOfReport, En) => "Review of the report",
-        (T::ForProgrammeStaff, Nl) => "Voor de programmaploeg",
-        (T::ForProgrammeStaff, En) => "For programme staff",
-        (T::Withdraw, Nl) => "Aanvraag intrekken",
-        (T::Withdraw, En) => "Withdraw the application",
-        (T::WhyWithdraw, Nl) => "Waarom trek je de aanvraag in?",
-        (T::WhyWithdraw, En) => "Why do you withdraw the application?",
-        (T::HowDidItGo, Nl) => "Hoe is het verlopen?",
-        (T::HowDidItGo, En) => "How did it go?",
-        (T::ActualCosts, Nl) => "Wat kostte elke lijn echt? (euro)",
-        (T::ActualCosts, En) => "What did each line really cost? (euro)",
-        (T::SubmitReport, Nl) => "Eindverslag indienen",
-        (T::SubmitReport, En) => "Submit the final report",
-        (T::ScoreRange, Nl) => "geef een score van 0 tot 10",
-        (T::ScoreRange, En) => "give a score from 0 to 10",
-        (T::ScoresSaved, Nl) => "Je scores zijn bewaard.",
-        (T::ScoresSaved, En) => "Your scores are saved.",
-        (T::JuryScoring, Nl) => "Scoren (jury)",
-        (T::JuryScoring, En) => "Score (jury)",
-        (T::Weight, Nl) => "gewicht",
-        (T::Weight, En) => "weight",
-        (T::SaveScores, Nl) => "Scores bewaren",
-        (T::SaveScores, En) => "Save scores",
-        (T::ConflictHelp, Nl) => {
-            "Ben je betrokken bij deze aanvrager? Meld dan een belangenconflict: je scores vervallen en je ziet de aanvraag niet meer."
-        }
-        (T::ConflictHelp, En) => {
-            "Are you involved with this applicant? Declare a conflict of interest: your scores are removed and you no longer see the application."
-        }
-        (T::DeclareConflict, Nl) => "Belangenconflict melden",
-        (T::DeclareConflict, En) => "Declare a conflict of interest",
-        (T::WaitsForJury, Nl) => "Wacht op de jury van de deadline van",
-        (T::WaitsForJury, En) => "Waits for the jury of the deadline of",
-        (T::JuryAdvice, Nl) => "Advies van de jury",
-        (T::JuryAdvice, En) => "The jury's advice",
-        (T::ReviewersScored, Nl) => "Juryleden die scoorden",
-        (T::ReviewersScored, En) => "Jury members who scored",
-        (T::ConflictsDeclared, Nl) => "gemelde belangenconflicten",
-        (T::ConflictsDeclared, En) => "conflicts of interest declared",
-        (T::Criterion, Nl) => "Criterium",
-        (T::Criterion, En) => "Criterion",
-        (T::WeightedAverage, Nl) => "Gewogen gemiddelde",
-        (T::WeightedAverage, En) => "Weighted average",
-        (T::AllScores, Nl) => "Alle scores en toelichtingen",
-        (T::AllScores, En) => "All scores and comments",
-        (T::Reviewer, Nl) => "Jurylid",
-        (T::Reviewer, En) => "Jury member",
-        (T::ReasonRequired, Nl) => "Geef een reden: de aanvrager leest die.",
-        (T::ReasonRequired, En) => "Give a reason: the applicant reads it.",
-        (T::PartialAmountHelp, Nl) => "Geef een bedrag groter dan nul en kleiner dan het gevraagde",
-        (T::PartialAmountHelp, En) => "Give an amount above zero and below the requested",
-        (T::ApproveFull, Nl) => "Volledig goedkeuren",
-        (T::ApproveFull, En) => "Approve in full",
-        (T::ApprovePartial, Nl) => "Gedeeltelijk goedkeuren",
-        (T::ApprovePartial, En) => "Approve in part",
-        (T::RejectApplication, Nl) => "Weigeren",
-        (T::RejectApplication, En) => "Reject",
-        (T::GrantedAmountEuro, Nl) => "Toegekend bedrag (euro)",
-        (T::GrantedAmountEuro, En) => "Granted amount (euro)",
-        (T::ReasonForApplicant, Nl) => "Reden (de aanvrager leest dit)",
-        (T::ReasonForApplicant, En) => "Reason (the applicant reads this)",
-        (T::PaymentReference, Nl) => "Referentie van de overschrijving",
-        (T::PaymentReference, En) => "Reference of the bank transfer",
-        (T::RegisterPayment, Nl) => "Betaling registreren",
-        (T::RegisterPayment, En) => "Register the payment",
-        (T::AcceptReport, Nl) => "Verslag aanvaarden",
-        (T::AcceptReport, En) => "Accept the report",
-        (T::SendBackReport, Nl) => "Terugsturen naar de aanvrager",
-        (T::SendBackReport, En) => "Send back to the applicant",
-        (T::NotForYou, Nl) => "Deze pagina is er niet voor jouw rol.",
-        (T::NotForYou, En) => "This page is not for your role.",
-        (T::JuryIntro, Nl) => {
-            "De aanvragen van deadlines die naar de jury gingen. Open er een om te scoren."
-        }
-        (T::JuryIntro, En) => {
-            "The applications of deadlines sent to the jury. Open one to score it."
-        }
-        (T::NothingToScore, Nl) => "Er zijn nu geen aanvragen om te scoren.",
-        (T::NothingToScore, En) => "There are no applications to score now.",
-        (T::Applications, Nl) => "Aanvragen",
-        (T::Applications, En) => "Applications",
-        (T::AllStatuses, Nl) => "Alle statussen",
-        (T::AllStatuses, En) => "All statuses",
-        (T::NoApplications, Nl) => "Geen aanvragen.",
-        (T::NoApplications, En) => "No applications.",
-        (T::Handle, Nl) => "Behandelen",
-        (T::Handle, En) => "Handle",
-        (T::OpenApplication, Nl) => "Volledige aanvraag openen",
-        (T::OpenApplication, En) => "Open the full application",
-        (T::JuryAverage, Nl) => "Jury (gemiddelde)",
-        (T::JuryAverage, En) => "Jury (average)",
-        (T::SentToJury, Nl) => "Naar de jury gestuurd: deadline",
-        (T::SentToJury, En) => "Sent to the jury: deadline",
-        (T::ApplicationsLower, Nl) => "aanvragen",
-        (T::ApplicationsLower, En) => "applications",
-        (T::JuryDeadlines, Nl) => "Jurydeadlines",
-        (T::JuryDeadlines, En) => "Jury deadlines",
-        (T::SendToJury, Nl) => "Naar de jury sturen",
-        (T::SendToJury, En) => "Send to the jury",
-        (T::Year, Nl) => "Jaar",
-        (T::Year, En) => "Year",
-        (T::DownloadCsv, Nl) => "CSV downloaden",
-        (T::DownloadCsv, En) => "Download CSV",
-        (T::WholeCity, Nl) => "Hele stad",
-        (T::WholeCity, En) => "Whole city",
-        (T::BudgetUse, Nl) => "Budget",
-        (T::BudgetUse, En) => "Budget",
-        (T::Committed, Nl) => "Toegezegd",
-        (T::Committed, En) => "Committed",
-        (T::Left, Nl) => "Nog vrij",
-        (T::Left, En) => "Left",
-        (T::NoFigures, Nl) => "nog geen cijfers",
-        (T::NoFigures, En) => "no figures yet",
-        (T::StaffOverview, Nl) => "Overzicht voor de wijkregie",
-        (T::StaffOverview, En) => "Staff overview",
-        (T::IdeasByStatus, Nl) => "Ideeën per status",
-        (T::IdeasByStatus, En) => "Ideas by status",
-        (T::ProjectsByStatus, Nl) => "Projecten per status",
-        (T::ProjectsByStatus, En) => "Projects by status",
-        (T::SubsidiesForWijk, Nl) => "Subsidies voor de wijk",
-        (T::SubsidiesForWijk, En) => "Subsidies for the wijk",
-        (T::VenueUse, Nl) => "Gebruik van de zalen",
-        (T::VenueUse, En) => "Use of the rooms",
-        (T::BookingsYear, Nl) => "Goedgekeurde reservaties (12 maanden)",
-        (T::BookingsYear, En) => "Approved bookings (12 months)",
-        (T::BookedHours, Nl) => "Gereserveerde uren",
-        (T::BookedHours, En) => "Booked hours",
-        (T::OccupancyShare, Nl) => "Bezetting (08–22 u)",
-        (T::OccupancyShare, En) => "Occupancy (08:00–22:00)",
-        (T::LastTwelveMonths, Nl) => "De laatste 12 maanden",
-        (T::LastTwelveMonths, En) => "The last 12 months",
-        (T::MonthCol, Nl) => "Maand",
-        (T::MonthCol, En) => "Month",
-        (T::IdeasSubmitted, Nl) => "Ideeën ingediend",
-        (T::IdeasSubmitted, En) => "Ideas submitted",
-        (T::ApplicationsSubmitted, Nl) => "Aanvragen ingediend",
-        (T::ApplicationsSubmitted, En) => "Applications submitted",
-        (T::GrantedPerMonth, Nl) => "Toegekend",
-        (T::GrantedPerMonth, En) => "Granted",
-        (T::BookingsCol, Nl) => "Reservaties",
-        (T::BookingsCol, En) => "Bookings",
-        (T::ApplicationsCount, Nl) => "Aanvragen",
-        (T::ApplicationsCount, En) => "Applications",
-        (T::GrantsCount, Nl) => "Toegekend",
-        (T::GrantsCount, En) => "Granted",
-        (T::Pipeline, Nl) => "Aanvragen",
-        (T::Pipeline, En) => "Applications",
-        (T::ByStatus, Nl) => "Per status",
-        (T::ByStatus, En) => "By status",
-        (T::ByDeadline, Nl) => "Per jurydeadline",
-        (T::ByDeadline, En) => "By jury deadline",
-        (T::ByApplicantKind, Nl) => "Wie vraagt aan: per soort aanvrager",
-        (T::ByApplicantKind, En) => "Who applies: by kind of applicant",
-        (T::ByWijk, Nl) => "Waar: per wijk",
-        (T::ByWijk, En) => "Where: by wijk",
-        (T::ByTargetGroup, Nl) => "Per doelgroep",
-        (T::ByTargetGroup, En) => "By target group",
-        (T::ByScope, Nl) => "Wijkgericht of stedelijk",
-        (T::ByScope, En) => "Wijk-focused or city-wide",
-        (T::AwardedLower, Nl) => "toegekend",
-        (T::AwardedLower, En) => "granted",
-        (T::ApplicationOne, Nl) => "aanvraag",
-        (T::ApplicationOne, En) => "application",
-        (T::AboutInitiative, Nl) => "Over het initiatief",
-        (T::AboutInitiative, En) => "About the initiative",
-        (T::Attachments, Nl) => "Bijlagen",
-        (T::Attachments, En) => "Attachments",
-        (T::Timeline, Nl) => "Verloop van de aanvraag",
-        (T::Timeline, En) => "Timeline of the application",
-        (T::CityProjects, Nl) => "Projecten van het wijkbudget in de stad",
-        (T::CityProjects, En) => "Wijkbudget projects across the city",
-        (T::CityProjectsIntro, Nl) => {
-            "Elk gekozen project van elke wijk, met hoe ver het staat en wat het al kostte."
-        }
-        (T::CityProjectsIntro, En) => {
-            "Every selected project of every wijk, how far it is and what it has cost so far."
-        }
-        (T::Filters, Nl) => "Filters",
-        (T::Filters, En) => "Filters",
-        (T::RoundLabel, Nl) => "Ronde",
-        (T::RoundLabel, En) => "Round",
-        (T::AllRounds, Nl) => "Alle rondes",
-        (T::AllRounds, En) => "All rounds",
-        (T::NoProjects, Nl) => "Geen projecten met deze filters.",
-        (T::NoProjects, En) => "No projects with these filters.",
-        (T::ProjectsCount, Nl) => "projecten",
-        (T::ProjectsCount, En) => "projects",
-        (T::StaffArea, Nl) => "Medewerkers",
-        (T::StaffArea, En) => "Staff",
-        (T::AllProjects, Nl) => "Projecten",
-        (T::AllProjects, En) => "Projects",
-        (T::IdeaPlace, Nl) => "Waar? Klik op de kaart (optioneel)",
-        (T::IdeaPlace, En) => "Where? Click on the map (optional)",
-        (T::IdeaPlaceHelp, Nl) => {
-            "Met het toetsenbord: ga naar de kaart, druk op Enter om een punt in het midden van de wijk te zetten en verplaats het met de pijltjes (25 m per keer)."
-        }
-        (T::IdeaPlaceHelp, En) => {
-            "With the keyboard: go to the map, press Enter to put a point in the middle of the wijk and move it with the arrow keys (25 m at a time)."
-        }
-        (T::RemovePoint, Nl) => "Punt weghalen",
-        (T::RemovePoint, En) => "Remove the point",
+    match lang {
+        Lang::Nl => key.nl,
+        Lang::En => key.en,
     }
 }
 

@@ -37,7 +37,6 @@ pub fn WijkenRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/") view=Home />
             <Route path=path!("/wijken/:key") view=WijkPage />
-            <Route path=path!("/wijken/:key/overview") view=crate::pages::overview::WijkOverviewPage />
         </ParentRoute>
     }
     .into_inner()
@@ -134,6 +133,7 @@ pub fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/venues/:key/manage") view=crate::pages::venue_upkeep::VenueUpkeepPage />
+            <Route path=path!("/wijken/:key/overview") view=crate::pages::overview::WijkOverviewPage />
             <Route path=path!("/manage") view=ManageBookings />
             <Route path=path!("/staff") view=StaffHome />
             <Route path=path!("/staff/programme") view=ProgrammeStaffPage />

@@ -257,7 +257,7 @@ impl Client {
             return Ok(response);
         }
         let status = response.status;
-        match serde_json::from_slice::<Problem>(&response.bytes()) {
+        match response.json::<Problem>() {
             Ok(problem) => Err(Error::Api(Box::new(problem))),
             Err(_) => Err(Error::Unexpected(format!(
                 "status {status} without a problem body"

@@ -134,8 +134,20 @@ impl Response {
     }
 
     /// The body as JSON of type `T`.
-    pub(crate) fn json<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T, Error> {
         serde_json::from_slice(&self.body).map_err(|e| Error::Unexpected(format!("body: {e}")))
+    }
+
+    /// The body as JSON of type `T`: parsed by the browser (`JSON.parse`), then read into `T`
+    /// (`serde-wasm-bindgen`), which keeps a JSON parser per type out of the web app's wasm.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T, Error> {
+        let text =
+            std::str::from_utf8(&self.body).map_err(|e| Error::Unexpected(format!("body: {e}")))?;
+        let value = js_sys::JSON::parse(text)
+            .map_err(|_| Error::Unexpected("body: not JSON".to_owned()))?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| Error::Unexpected(format!("body: {e}")))
     }
 }
 

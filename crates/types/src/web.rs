@@ -27,7 +27,7 @@ pub enum WebApp {
 /// An area of the public pages, built on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PublicArea {
-    /// Home, a wijk and its overview.
+    /// Home and a wijk (its overview, for the wijk's staff, is a staff page).
     Wijken,
     /// The venue finder, a venue, and signals (the pages with a map of points).
     Venues,
@@ -71,10 +71,7 @@ impl WebApp {
 
 /// Public pages by area (`:name` is one path segment).
 pub const PUBLIC_AREAS: [(PublicArea, &[&str]); 5] = [
-    (
-        PublicArea::Wijken,
-        &["/", "/wijken/:key", "/wijken/:key/overview"],
-    ),
+    (PublicArea::Wijken, &["/", "/wijken/:key"]),
     (
         PublicArea::Venues,
         &["/venues", "/venues/:key", "/signals", "/signals/:id"],
@@ -128,6 +125,7 @@ pub const RESIDENT_PAGES: &[&str] = &[
 /// Staff and administration pages.
 pub const STAFF_PAGES: &[&str] = &[
     "/venues/:key/manage",
+    "/wijken/:key/overview",
     "/manage",
     "/staff",
     "/staff/programme",
@@ -297,6 +295,11 @@ mod tests {
         assert_eq!(web_app_for("/nergens"), None);
         assert_eq!(web_app_for("/wijken"), None);
         assert_eq!(web_app_for("/wijken//overview"), None);
+        // A wijk's overview is for its staff: no public build holds it.
+        assert_eq!(
+            web_app_for("/wijken/brugse-poort-rooigem/overview"),
+            Some(WebApp::Full)
+        );
     }
 
     #[test]
