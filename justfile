@@ -60,6 +60,7 @@ lint:
     cargo fmt --all --check
     cargo clippy --locked --all-targets -- -D warnings
     cargo clippy --locked -p samenstad-web --target wasm32-unknown-unknown -- -D warnings
+    cargo clippy --locked -p samenstad-web --target wasm32-unknown-unknown --features signed-in -- -D warnings
 
 # Format the code
 fmt:

@@ -192,6 +192,43 @@ async function uiLogin(page, email, password) {
   await page.waitForURL('**/account');
 }
 
+test('a signed-in resident gets the public pages from the resident build, with its forms; logged out, from the public build again', async () => {
+  const email = `builds-${Date.now()}@example.org`;
+  const password = 'een lange zin als wachtwoord';
+  await residentSession(email, password);
+  const { page, errors } = await openPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}\.wasm$/, '')); });
+  const venue = `${BASE}/venues/buurtcentrum-sluizeken`;
+  // Anonymous: the public build, which has no booking form, only the invitation to log in.
+  await page.goto(venue);
+  await page.getByRole('link', { name: 'Log in om te reserveren.' }).first().waitFor();
+  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg']);
+  assert.equal(await page.locator('form.booking-form').count(), 0);
+  // Logged in, the same address is answered with the resident build: the form is there.
+  await uiLogin(page, email, password);
+  await page.goto(venue);
+  await page.waitForSelector('form.booking-form');
+  assert.equal(wasm.at(-1), '/assets/samenstad_resident_bg');
+  assert.ok(!wasm.includes('/assets/samenstad_web_bg'), 'a resident never loads the build with the staff pages');
+  // Without the cookie (cleared by the browser), the public build answers, finds the session,
+  // and loads the page once more from the resident build.
+  await page.evaluate(() => { document.cookie = 'samenstad_app=; Max-Age=0; Path=/'; });
+  await page.goto(venue);
+  await page.waitForSelector('form.booking-form');
+  assert.match(await page.evaluate(() => document.cookie), /samenstad_app=resident/);
+  // Logged out: the public build again.
+  await page.goto(`${BASE}/account`);
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.waitForFunction(() => document.querySelector('a.account-link')?.textContent === 'Inloggen');
+  assert.doesNotMatch(await page.evaluate(() => document.cookie), /samenstad_app=/);
+  await page.goto(venue);
+  await page.getByRole('link', { name: 'Log in om te reserveren.' }).first().waitFor();
+  assert.equal(await page.locator('form.booking-form').count(), 0);
+  assert.deepEqual(errors.filter((e) => !/40[01]/.test(e)), []);
+  await page.close();
+});
+
 test('find a room by wijk and capacity, request it, the manager approves, the requester sees it approved', async () => {
   const email = `karim-${Date.now()}@example.org`;
   const password = 'een lange zin als wachtwoord';

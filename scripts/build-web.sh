@@ -9,13 +9,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-release}"
 target_dir="${CARGO_TARGET_DIR:-target}"
+# The public builds leave out the forms of signed-in people (feature `signed-in`; the server
+# serves a signed-in person the resident or full build): two cargo runs, one per feature set.
+public_bins=(--bin samenstad-public-wijken --bin samenstad-public-venues --bin samenstad-public-wijkbudget
+  --bin samenstad-public-subsidies --bin samenstad-public-civic)
+signed_in_bins=(--bin samenstad-resident --bin samenstad-web --features signed-in)
 if [ "$mode" = release ]; then
-  cargo build --locked -p samenstad-web --bins --target wasm32-unknown-unknown --profile release-wasm
+  profile=(--profile release-wasm)
   wasm_dir="$target_dir/wasm32-unknown-unknown/release-wasm"
 else
-  cargo build --locked -p samenstad-web --bins --target wasm32-unknown-unknown
+  profile=()
   wasm_dir="$target_dir/wasm32-unknown-unknown/debug"
 fi
+cargo build --locked -p samenstad-web --target wasm32-unknown-unknown "${profile[@]}" "${public_bins[@]}"
+cargo build --locked -p samenstad-web --target wasm32-unknown-unknown "${profile[@]}" "${signed_in_bins[@]}"
 out=frontend/dist
 rm -rf "$out.tmp" && mkdir -p "$out.tmp/assets"
 assets="$out.tmp/assets"

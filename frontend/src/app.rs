@@ -122,7 +122,7 @@ pub fn Elsewhere(app: WebApp) -> impl IntoView {
 /// Whether this build was just loaded from the server for `path` by [`Elsewhere`] (and notes
 /// that it loads `path` now): a server that answers the path with this build again — one of
 /// another release, during an upgrade — would otherwise make `Elsewhere` reload forever.
-fn served_here_already(path: &str) -> bool {
+pub(crate) fn served_here_already(path: &str) -> bool {
     const KEY: &str = "samenstad.elsewhere";
     let Some(storage) = window().session_storage().ok().flatten() else {
         return false;
@@ -148,6 +148,21 @@ fn served_here_already(path: &str) -> bool {
 }
 
 /// Sets the document title.
+/// `form`, a part of a public page only signed-in people use (booking a room, handling a
+/// signal …), in the resident and full builds; nothing in the public builds, which the server
+/// never serves to a signed-in person (`WebApp::for_signed_in`), so their wasm holds none of
+/// that code.
+#[cfg(feature = "signed-in")]
+pub fn signed_in<V: IntoView>(form: impl FnOnce() -> V) -> Option<V> {
+    Some(form())
+}
+
+/// See the build with signed-in people's forms.
+#[cfg(not(feature = "signed-in"))]
+pub fn signed_in<V: IntoView>(_form: impl FnOnce() -> V) -> Option<V> {
+    None
+}
+
 pub fn set_title(title: &str) {
     leptos::prelude::document().set_title(&format!("{title} – Samenstad"));
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samenstad_types::account::{Me, Session};
+use wasm_bindgen::JsCast;
 
 use crate::api;
 
@@ -21,16 +22,16 @@ pub struct SessionState {
 impl SessionState {
     /// Stores a fresh session.
     pub fn set(&self, session: Session) {
+        remember(Some(&session.user));
         self.token.set(Some(session.access_token));
         self.me.set(Some(session.user));
-        remember(true);
     }
 
     /// Forgets the session.
     pub fn clear(&self) {
         self.token.set(None);
         self.me.set(None);
-        remember(false);
+        remember(None);
     }
 }
 
@@ -38,13 +39,29 @@ impl SessionState {
 /// refresh request that can only fail.
 const MARKER: &str = "samenstad.session";
 
-fn remember(logged_in: bool) {
+fn remember(me: Option<&Me>) {
     if let Ok(Some(storage)) = window().local_storage() {
-        let _ = if logged_in {
+        let _ = if me.is_some() {
             storage.set_item(MARKER, "1")
         } else {
             storage.remove_item(MARKER)
         };
+    }
+    // Which build the server answers this browser's pages with (`WebApp::for_signed_in`):
+    // the resident build, or the full one for someone with a role; none once logged out.
+    let cookie = samenstad_types::web::WebApp::COOKIE;
+    let value = match me {
+        Some(me) if me.roles.is_empty() => format!("{cookie}=resident; Max-Age=31536000"),
+        Some(_) => format!("{cookie}=full; Max-Age=31536000"),
+        None => format!("{cookie}=; Max-Age=0"),
+    };
+    let secure = window().location().protocol().is_ok_and(|p| p == "https:");
+    let value = format!(
+        "{value}; Path=/; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    );
+    if let Some(document) = document().dyn_ref::<web_sys::HtmlDocument>() {
+        let _ = document.set_cookie(&value);
     }
 }
 
@@ -72,7 +89,13 @@ pub fn provide_session() -> SessionState {
     spawn_local(async move {
         match api::client() {
             Ok(client) => match client.refresh(None).await {
-                Ok(session) => state.set(session),
+                Ok(session) => {
+                    state.set(session);
+                    // A public build has no forms of signed-in people: their build (the
+                    // cookie `set` wrote picks it) loads this page again, once.
+                    #[cfg(not(feature = "signed-in"))]
+                    reload_as_signed_in();
+                }
                 Err(_) => state.clear(),
             },
             Err(_) => state.clear(),
@@ -80,6 +103,17 @@ pub fn provide_session() -> SessionState {
         state.ready.set(true);
     });
     state
+}
+
+/// Loads this page again, from the build the server answers a signed-in person with; not when
+/// it did so a moment ago (a server that ignores the cookie would answer with this build again).
+#[cfg(not(feature = "signed-in"))]
+fn reload_as_signed_in() {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    if !crate::app::served_here_already(&path) {
+        let _ = location.reload();
+    }
 }
 
 /// The session provided by [`provide_session`].

@@ -241,32 +241,38 @@ fn get_or_head() -> actix_web::Route {
 async fn index_page(req: &HttpRequest, web_dir: &std::path::Path) -> HttpResponse {
     use samenstad_types::web::{WebApp, web_app_for};
     let app = web_app_for(req.path());
-    let page = web_dir.join(app.unwrap_or(WebApp::NOT_FOUND).index_file());
+    let build = app.map_or(WebApp::NOT_FOUND, |app| {
+        app.for_signed_in(req.cookie(WebApp::COOKIE).as_ref().map(|c| c.value()))
+    });
+    let page = web_dir.join(build.index_file());
     let page = if page.is_file() {
         page
     } else {
         web_dir.join(WebApp::Full.index_file())
     };
-    if let Some(mut response) = page_for_host(req, &page).await {
-        if app.is_none() && response.status().is_success() {
-            *response.status_mut() = actix_web::http::StatusCode::NOT_FOUND;
-        }
-        return response;
-    }
-    match NamedFile::open_async(page).await {
-        Ok(file) => {
-            let mut response = file.into_response(req);
-            response.headers_mut().insert(
-                actix_web::http::header::CACHE_CONTROL,
-                actix_web::http::header::HeaderValue::from_static("no-cache"),
-            );
-            if app.is_none() && response.status().is_success() {
-                *response.status_mut() = actix_web::http::StatusCode::NOT_FOUND;
+    let mut response = match page_for_host(req, &page).await {
+        Some(response) => response,
+        None => match NamedFile::open_async(page).await {
+            Ok(file) => {
+                let mut response = file.into_response(req);
+                response.headers_mut().insert(
+                    actix_web::http::header::CACHE_CONTROL,
+                    actix_web::http::header::HeaderValue::from_static("no-cache"),
+                );
+                response
             }
-            response
-        }
-        Err(_) => web_app_missing(req),
+            Err(_) => return web_app_missing(req),
+        },
+    };
+    if app.is_none() && response.status().is_success() {
+        *response.status_mut() = actix_web::http::StatusCode::NOT_FOUND;
     }
+    // The build depends on the signed-in cookie: a cache keeps one answer per cookie.
+    response.headers_mut().insert(
+        actix_web::http::header::VARY,
+        actix_web::http::header::HeaderValue::from_static("Cookie"),
+    );
+    response
 }
 
 /// A page of the web app with the header's line naming the host's municipality and, on a page

@@ -529,6 +529,41 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
             "{path}: an ETag to revalidate against"
         );
     }
+    // A signed-in person (the web app's cookie, no secret) gets the public pages from the
+    // build with their forms: the resident build, or for someone with a role every page's;
+    // a cache must keep one answer per cookie. A value the server does not know changes nothing.
+    for (path, cookie, page) in [
+        (
+            "/venues/buurtcentrum-sluizeken",
+            "samenstad_app=resident",
+            "resident",
+        ),
+        ("/ideas", "samenstad_app=full", "shell"),
+        ("/account", "samenstad_app=full", "shell"),
+        ("/account", "samenstad_app=resident", "resident"),
+        ("/staff/ideas", "samenstad_app=resident", "shell"),
+        ("/signals", "samenstad_app=admin", "venues"),
+        ("/signals", "other=1; samenstad_app=resident", "resident"),
+    ] {
+        let res = actix_test::call_service(
+            &app,
+            actix_test::TestRequest::get()
+                .uri(path)
+                .insert_header((header::COOKIE, cookie))
+                .to_request(),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{path} {cookie}");
+        assert!(
+            text(res.headers(), header::VARY).contains("Cookie"),
+            "{path}: Vary: Cookie"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&actix_test::read_body(res).await),
+            format!("<!doctype html><title>{page}</title>"),
+            "{path} {cookie}"
+        );
+    }
     // Without the builds' pages (an older build), index.html serves every page.
     std::fs::remove_file(dir.join("public-wijkbudget.html")).expect("remove");
     let (s, _, b) = fetch("/ideas", "identity").await;

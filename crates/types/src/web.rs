@@ -55,6 +55,23 @@ impl WebApp {
         WebApp::Full,
     ];
 
+    /// The cookie by which the web app tells the server that a signed-in person uses this
+    /// browser, and which build they need: `resident`, or `full` for staff. It holds no secret
+    /// (the API checks every request's token); it only picks the build.
+    pub const COOKIE: &'static str = "samenstad_app";
+
+    /// The build that serves a page of this build to a visitor with [`WebApp::COOKIE`]'s
+    /// `value`: the public builds hold no forms of signed-in people (booking a room, handling
+    /// a signal, answering advice …), so a signed-in person gets their pages from the resident
+    /// build, and staff get every page from the full one.
+    pub fn for_signed_in(self, value: Option<&str>) -> WebApp {
+        match (self, value) {
+            (WebApp::Public(_) | WebApp::Resident, Some("full")) => WebApp::Full,
+            (WebApp::Public(_), Some("resident")) => WebApp::Resident,
+            _ => self,
+        }
+    }
+
     /// The file name of the build's page in the built web app (`frontend/dist`).
     pub fn index_file(self) -> &'static str {
         match self {
@@ -255,6 +272,21 @@ mod tests {
             .map(|(_, pages)| *pages)
             .chain([RESIDENT_PAGES, STAFF_PAGES])
             .collect()
+    }
+
+    #[test]
+    fn a_signed_in_visitor_gets_public_pages_from_the_build_with_their_forms() {
+        let venues = WebApp::Public(PublicArea::Venues);
+        assert_eq!(venues.for_signed_in(None), venues);
+        assert_eq!(venues.for_signed_in(Some("resident")), WebApp::Resident);
+        assert_eq!(venues.for_signed_in(Some("full")), WebApp::Full);
+        assert_eq!(venues.for_signed_in(Some("admin")), venues);
+        assert_eq!(WebApp::Resident.for_signed_in(Some("full")), WebApp::Full);
+        assert_eq!(
+            WebApp::Resident.for_signed_in(Some("resident")),
+            WebApp::Resident
+        );
+        assert_eq!(WebApp::Full.for_signed_in(Some("resident")), WebApp::Full);
     }
 
     #[test]

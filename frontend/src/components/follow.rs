@@ -9,9 +9,31 @@ use crate::i18n::use_lang;
 use crate::staff::{Done, Problem, act, pick, tx};
 use crate::state::use_session;
 
-/// The follow control for one thing (`target` is its id).
+/// The follow control for one thing (`target` is its id); in a public build, which no
+/// signed-in person is served, the invitation to log in.
 #[component]
 pub fn FollowControl(kind: FollowKind, #[prop(into)] target: String) -> impl IntoView {
+    view! {
+        <section class="follow" aria-labelledby="follow-title">
+            <h2 id="follow-title">{tx("Volgen", "Follow")}</h2>
+            {crate::app::signed_in(|| view! { <FollowForm kind=kind target=target.clone() /> })}
+            {(!cfg!(feature = "signed-in")).then(log_in_to_follow)}
+        </section>
+    }
+}
+
+fn log_in_to_follow() -> impl IntoView {
+    view! {
+        // One text node after the link, as in the server's first HTML (its largest paint on a
+        // wijk's page: the app's must not be a pixel larger).
+        <p><A href="/login">{tx("Meld je aan", "Log in")}</A>
+            {tx(" om dit te volgen en mails te krijgen als er iets verandert.", " to follow this and get mails when something changes.")}</p>
+    }
+}
+
+/// Following, for a signed-in person: the mode, or stop.
+#[component]
+fn FollowForm(kind: FollowKind, target: String) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let current = RwSignal::new(None::<Follow>);
@@ -99,17 +121,7 @@ pub fn FollowControl(kind: FollowKind, #[prop(into)] target: String) -> impl Int
         mode.set(FollowMode::parse(&value).unwrap_or(FollowMode::Immediate));
     };
     view! {
-        <section class="follow" aria-labelledby="follow-title">
-            <h2 id="follow-title">{tx("Volgen", "Follow")}</h2>
-            <Show
-                when=move || session.me.get().is_some()
-                fallback=|| view! {
-                    // One text node after the link, as in the server's first HTML (its largest
-                    // paint on a wijk's page: the app's must not be a pixel larger).
-                    <p><A href="/login">{tx("Meld je aan", "Log in")}</A>
-                        {tx(" om dit te volgen en mails te krijgen als er iets verandert.", " to follow this and get mails when something changes.")}</p>
-                }
-            >
+            <Show when=move || session.me.get().is_some() fallback=log_in_to_follow>
                 {
                     let follow = follow.clone();
                     move || match current.get() {
@@ -141,6 +153,5 @@ pub fn FollowControl(kind: FollowKind, #[prop(into)] target: String) -> impl Int
             </Show>
             <Problem message=message />
             <Done message=done />
-        </section>
     }
 }

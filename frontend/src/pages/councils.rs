@@ -260,12 +260,14 @@ fn AdviceItem(
                     {move || labels::advice_response(lang.get(), resp)}</p>
                 <p class="response-reason">{advice.response_reason.clone().unwrap_or_default()}</p>
             })}
-            <Show when=move || !published && is_council_staff()>
-                <PublishForm request=request.clone() council=council_for_form.clone() version=version done=done />
-            </Show>
-            <Show when=move || published && !responded && city()>
-                <ResponseForm request=request_for_response.clone() council=council_for_response.clone() version=version done=done />
-            </Show>
+            {crate::app::signed_in(|| view! {
+                <Show when=move || !published && is_council_staff()>
+                    <PublishForm request=request.clone() council=council_for_form.clone() version=version done=done />
+                </Show>
+                <Show when=move || published && !responded && city()>
+                    <ResponseForm request=request_for_response.clone() council=council_for_response.clone() version=version done=done />
+                </Show>
+            })}
         </li>
     }
 }

@@ -287,43 +287,46 @@ pub fn IdeaBoard() -> impl IntoView {
         </Transition>
         <section class="new-idea">
             <h2>{move || t(lang.get(), T::NewIdea)}</h2>
-            <Show when=move || session.me.get().is_some() fallback=move || view! {
-                <p><A href="/login">{move || t(lang.get(), T::LogInToSubmit)}</A></p>
-            }>
-                <form class="idea-form" on:submit=submit.clone()>
-                    <p class="field"><label for="idea-title">{move || t(lang.get(), T::IdeaTitle)}</label>
-                        <input id="idea-title" required=true minlength="3" maxlength="120" prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) /></p>
-                    <p class="field"><label for="idea-body">{move || t(lang.get(), T::IdeaBody)}</label>
-                        <textarea id="idea-body" required=true minlength="10" maxlength="5000" rows="5" prop:value=body on:input=move |ev| body.set(event_target_value(&ev))></textarea></p>
-                    <p class="field"><label for="idea-wijk">{move || t(lang.get(), T::Wijk)}</label>
-                        <select id="idea-wijk" required=true on:change=move |ev| form_wijk.set(event_target_value(&ev))>
-                            <option value="">{move || t(lang.get(), T::ChooseWijk)}</option>
-                            {move || wijk_options(form_wijk.get())}
-                        </select></p>
-                    {move || {
-                        // The picker follows the form's wijk when it is the board's wijk (whose
-                        // outline is loaded); the point is dropped when the wijk changes.
-                        let detail = outline.get().and_then(Result::ok).flatten()?;
-                        if detail.wijk.wijknr.to_string() != form_wijk.get() {
-                            return None;
-                        }
-                        Some(view! {
-                            <div class="field">
-                                <p class="label">{move || t(lang.get(), T::IdeaPlace)}</p>
-                                <PointPicker outline=detail.boundary centre=(detail.wijk.centroid.lat, detail.wijk.centroid.lon) point=point
-                                    label=t(lang.get_untracked(), T::IdeaPlace).to_owned() help=t(lang.get_untracked(), T::IdeaPlaceHelp).to_owned() help_id="idea-place-help" />
-                                {move || point.get().map(|_| view! {
-                                    <button type="button" on:click=move |_| point.set(None)>{move || t(lang.get(), T::RemovePoint)}</button>
-                                })}
-                            </div>
-                        })
-                    }}
-                    <p class="field"><label for="idea-cost">{move || t(lang.get(), T::EstimatedCost)}</label>
-                        <input id="idea-cost" inputmode="decimal" prop:value=cost on:input=move |ev| cost.set(event_target_value(&ev)) /></p>
-                    {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
-                    <button type="submit">{move || t(lang.get(), T::SubmitIdea)}</button>
-                </form>
-            </Show>
+            {crate::app::signed_in(|| view! {
+                <Show when=move || session.me.get().is_some() fallback=move || view! {
+                    <p><A href="/login">{move || t(lang.get(), T::LogInToSubmit)}</A></p>
+                }>
+                    <form class="idea-form" on:submit=submit.clone()>
+                        <p class="field"><label for="idea-title">{move || t(lang.get(), T::IdeaTitle)}</label>
+                            <input id="idea-title" required=true minlength="3" maxlength="120" prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) /></p>
+                        <p class="field"><label for="idea-body">{move || t(lang.get(), T::IdeaBody)}</label>
+                            <textarea id="idea-body" required=true minlength="10" maxlength="5000" rows="5" prop:value=body on:input=move |ev| body.set(event_target_value(&ev))></textarea></p>
+                        <p class="field"><label for="idea-wijk">{move || t(lang.get(), T::Wijk)}</label>
+                            <select id="idea-wijk" required=true on:change=move |ev| form_wijk.set(event_target_value(&ev))>
+                                <option value="">{move || t(lang.get(), T::ChooseWijk)}</option>
+                                {move || wijk_options(form_wijk.get())}
+                            </select></p>
+                        {move || {
+                            // The picker follows the form's wijk when it is the board's wijk (whose
+                            // outline is loaded); the point is dropped when the wijk changes.
+                            let detail = outline.get().and_then(Result::ok).flatten()?;
+                            if detail.wijk.wijknr.to_string() != form_wijk.get() {
+                                return None;
+                            }
+                            Some(view! {
+                                <div class="field">
+                                    <p class="label">{move || t(lang.get(), T::IdeaPlace)}</p>
+                                    <PointPicker outline=detail.boundary centre=(detail.wijk.centroid.lat, detail.wijk.centroid.lon) point=point
+                                        label=t(lang.get_untracked(), T::IdeaPlace).to_owned() help=t(lang.get_untracked(), T::IdeaPlaceHelp).to_owned() help_id="idea-place-help" />
+                                    {move || point.get().map(|_| view! {
+                                        <button type="button" on:click=move |_| point.set(None)>{move || t(lang.get(), T::RemovePoint)}</button>
+                                    })}
+                                </div>
+                            })
+                        }}
+                        <p class="field"><label for="idea-cost">{move || t(lang.get(), T::EstimatedCost)}</label>
+                            <input id="idea-cost" inputmode="decimal" prop:value=cost on:input=move |ev| cost.set(event_target_value(&ev)) /></p>
+                        {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+                        <button type="submit">{move || t(lang.get(), T::SubmitIdea)}</button>
+                    </form>
+                </Show>
+            })}
+            {(!cfg!(feature = "signed-in")).then(|| view! { <p><A href="/login">{move || t(lang.get(), T::LogInToSubmit)}</A></p> })}
         </section>
     }
 }
@@ -429,7 +432,7 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
             {idea.hidden_reason.clone().map(|r| view! { <p class="notice">{move || t(lang.get(), T::HiddenBecause)} " " {r.clone()}</p> })}
             {idea.image_url.clone().map(|src| view! { <img class="idea-photo" src=src alt=idea.title.clone() /> })}
             <p class="idea-body">{idea.body.clone()}</p>
-            {move || (idea.mine || staff()).then(|| view! { <PhotoForm id=photo_id.clone() version=version /> })}
+            {crate::app::signed_in(|| view! { {move || (idea.mine || staff()).then(|| view! { <PhotoForm id=photo_id.clone() version=version /> })} })}
             {idea.estimated_cost_cents.map(|c| view! { <p>{move || t(lang.get(), T::EstimatedCost)} ": " {move || euro(c, lang.get())}</p> })}
             <p class="support">
                 <span class="supporters">{format!("{} ", idea.supporters)} {move || t(lang.get(), T::Supporters)}</span>
@@ -454,7 +457,7 @@ fn IdeaView(idea: Idea, version: RwSignal<u32>) -> impl IntoView {
                     view! { <li><time datetime=e.at.clone()>{date(&e.at)}</time> " " <strong>{what}</strong> {e.reason.map(|r| format!(": {r}"))}</li> }
                 }).collect_view()}
             </ol>
-            {move || staff().then(|| view! { <DecisionForm id=form_id.clone() current=status version=version /> })}
+            {crate::app::signed_in(|| view! { {move || staff().then(|| view! { <DecisionForm id=form_id.clone() current=status version=version /> })} })}
         </article>
     }
 }

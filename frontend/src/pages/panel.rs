@@ -119,10 +119,10 @@ fn PanelView(panel: Panel, proposals: Vec<Proposal>, version: RwSignal<u32>) -> 
                     <a href=format!("{files}/panel.txt") download="panel.txt">"panel.txt"</a></p>
                 <pre class="verify"><code>{cmd}</code></pre>
             })}
-            {panel.i_am_member.then(|| view! {
+            {crate::app::signed_in(|| panel.i_am_member.then(|| view! {
                 <ScoreForm id=id.clone() proposals=proposals.clone() version=version />
                 <DecideForm proposals=proposals.clone() version=version />
-            })}
+            }))}
         </article>
     }
 }

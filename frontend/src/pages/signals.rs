@@ -593,14 +593,16 @@ fn SignalView(
         {s.photo_url.clone().map(|url| view! {
             <img class="signal-photo" src=url alt=move || pick(lang.get(), "Foto bij de melding", "Photo with the signal") width="480" height="360" />
         })}
-        {(s.status != SignalStatus::Closed && s.yours).then(|| view! { <PhotoForm id=s.id.clone() version=version /> })}
+        {crate::app::signed_in(|| (s.status != SignalStatus::Closed && s.yours).then(|| view! { <PhotoForm id=s.id.clone() version=version /> }))}
         {s.reporter.clone().map(|r| view! {
             <p class="reporter">{tx("Gemeld door (alleen voor de dienst):", "Reported by (for the service only):")} " "
                 {r.name.unwrap_or_default()} " · " {r.contact.unwrap_or_default()}</p>
         })}
-        <Show when=move || session.me.get().is_some()>
-            <button type="button" on:click=follow.clone()>{if following { tx("Niet meer volgen", "Stop following") } else { tx("Volgen", "Follow") }}</button>
-        </Show>
+        {crate::app::signed_in(|| view! {
+            <Show when=move || session.me.get().is_some()>
+                <button type="button" on:click=follow.clone()>{if following { tx("Niet meer volgen", "Stop following") } else { tx("Volgen", "Follow") }}</button>
+            </Show>
+        })}
         <Problem message=message />
         <section class="history">
             <h2>{tx("Verloop", "History")}</h2>
@@ -615,14 +617,16 @@ fn SignalView(
                 </li> }
             }).collect_view()}</ol>
         </section>
-        {(s.yours && s.status == SignalStatus::Closed).then(|| view! { <ReopenForm id=s.id.clone() version=version done=done /> })}
+        {crate::app::signed_in(|| (s.yours && s.status == SignalStatus::Closed).then(|| view! { <ReopenForm id=s.id.clone() version=version done=done /> }))}
         {s.hidden_reason.clone().map(|r| view! {
             <p class="warning" role="note">{tx("Verborgen voor het publiek:", "Hidden from the public:")} " " {r}</p>
         })}
-        {s.reporter.is_some().then(|| view! { <ModerationForm signal=moderated.clone() version=version done=done /> })}
-        <Show when=serves>
-            <StepForm signal=s.clone() version=version done=done />
-        </Show>
+        {crate::app::signed_in(|| view! {
+            {s.reporter.is_some().then(|| view! { <ModerationForm signal=moderated.clone() version=version done=done /> })}
+            <Show when=serves.clone()>
+                <StepForm signal=s.clone() version=version done=done />
+            </Show>
+        })}
     }
 }
 

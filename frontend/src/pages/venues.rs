@@ -316,7 +316,7 @@ fn VenueView(venue: VenueDetail) -> impl IntoView {
                 <h2>{move || if lang.get() == Lang::Nl { "Gesloten" } else { "Closed" }}</h2>
                 <ul class="closures">{closures.iter().map(|c| view! { <li>{format!("{} – {}: {}", c.first_day, c.last_day, c.reason)}</li> }).collect_view()}</ul>
             </Show>
-            <ProposeChange venue_id=v.id.clone() />
+            {crate::app::signed_in(|| view! { <ProposeChange venue_id=v.id.clone() /> })}
             <h2>{move || t(lang.get(), T::Rooms)}</h2>
             {venue.rooms.into_iter().map(|room| view! { <RoomCard room=room /> }).collect_view()}
         </article>
@@ -406,11 +406,31 @@ fn ProposeChange(venue_id: String) -> impl IntoView {
     }
 }
 
+/// A room: its capacity, price and week; signed-in people book it here.
 #[component]
 fn RoomCard(room: Room) -> impl IntoView {
     let lang = use_lang();
-    let session = use_session();
     let start = RwSignal::new(String::new());
+    let calendar_room = room.id.clone();
+    view! {
+        <section class="room">
+            <h3>{room.name.clone()}</h3>
+            <p class="meta">{format!("max. {} ", room.capacity)} {move || t(lang.get(), T::People)} " · " {room.uses.join(", ")}
+                " · " {move || format::price(i64::from(room.tariffs.resident_cents), lang.get())} "/u"</p>
+            <WeekCalendar room_id=calendar_room start=start />
+            <p class="subscribe"><a href=format!("/api/v1/rooms/{}/calendar.ics", room.id)>
+                {move || if lang.get() == crate::i18n::Lang::Nl { "Bezetting in je agenda (iCal)" } else { "Bookings in your calendar (iCal)" }}</a></p>
+            {crate::app::signed_in(|| view! { <BookingForm room=room.clone() start=start /> })}
+            {(!cfg!(feature = "signed-in")).then(|| view! { <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p> })}
+        </section>
+    }
+}
+
+/// The booking request form of a room (`start` is shared with its week calendar).
+#[component]
+fn BookingForm(room: Room, start: RwSignal<String>) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
     let hours = RwSignal::new("2".to_owned());
     let attendees = RwSignal::new("10".to_owned());
     let purpose = RwSignal::new(String::new());
@@ -546,16 +566,8 @@ fn RoomCard(room: Room) -> impl IntoView {
     };
     let uses = room.uses.clone();
     let form_id = format!("book-{}", room.id);
-    let calendar_room = room.id.clone();
     let until_id = StoredValue::new(format!("b-until-{}", room.id));
     view! {
-        <section class="room">
-            <h3>{room.name.clone()}</h3>
-            <p class="meta">{format!("max. {} ", room.capacity)} {move || t(lang.get(), T::People)} " · " {room.uses.join(", ")}
-                " · " {move || format::price(i64::from(room.tariffs.resident_cents), lang.get())} "/u"</p>
-            <WeekCalendar room_id=calendar_room.clone() start=start />
-            <p class="subscribe"><a href=format!("/api/v1/rooms/{}/calendar.ics", room.id)>
-                {move || if lang.get() == crate::i18n::Lang::Nl { "Bezetting in je agenda (iCal)" } else { "Bookings in your calendar (iCal)" }}</a></p>
             <Show when=move || session.me.get().is_some() fallback=move || view! {
                 <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p>
             }>
@@ -597,7 +609,6 @@ fn RoomCard(room: Room) -> impl IntoView {
                     <button type="submit">{move || t(lang.get(), T::SendRequest)}</button>
                 </form>
             </Show>
-        </section>
     }
 }
 
