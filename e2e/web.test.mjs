@@ -780,30 +780,26 @@ test('a page answered with a build that lacks it (a server of another release) s
   await page.close();
 });
 
-test("a public page loads only its area's build; a link to another area's or a resident's page loads that build, and back works", async () => {
+test("a public page loads only its area's build; a link to another area's or a resident's page loads that build, and back works; within an area nothing more loads", async () => {
   const { page, errors } = await openPage();
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}\.wasm$/, '')); });
-  await page.goto(`${BASE}/venues`);
-  await page.waitForSelector('html[data-app="started"] ul.venue-list li');
-  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg']);
-  // In-app navigation between the pages of one area loads nothing more.
-  await page.locator('header').getByRole('link', { name: 'Meldingen' }).click();
-  await page.waitForURL('**/signals');
+  await page.goto(`${BASE}/signals`);
   await page.locator('main h1', { hasText: 'Meldingen' }).waitFor();
-  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg']);
-  // Another area's page loads its build; within it, nothing more.
+  await page.waitForSelector('html[data-app="started"]');
+  assert.deepEqual(wasm, ['/assets/samenstad_public_signals_bg']);
+  // Another area's page loads its build; within it, in-app navigation loads nothing more.
   await page.locator('header').getByRole('link', { name: 'Subsidies' }).click();
   await page.waitForURL('**/subsidies');
   await page.locator('nav.sub-nav').getByRole('link', { name: 'Toegekende subsidies' }).click();
   await page.waitForURL('**/grants', { waitUntil: 'commit' });
   await page.locator('main h1', { hasText: 'Toegekende subsidies' }).waitFor();
-  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg', '/assets/samenstad_public_subsidies_bg']);
+  assert.deepEqual(wasm, ['/assets/samenstad_public_signals_bg', '/assets/samenstad_public_subsidies_bg']);
   // Logging in is a resident's page: its build is loaded.
   await page.locator('header').getByRole('link', { name: 'Inloggen' }).click();
   await page.waitForURL('**/login');
   await page.getByRole('button', { name: 'Inloggen' }).waitFor();
-  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg', '/assets/samenstad_public_subsidies_bg',
+  assert.deepEqual(wasm, ['/assets/samenstad_public_signals_bg', '/assets/samenstad_public_subsidies_bg',
     '/assets/samenstad_resident_bg']);
   await page.goBack();
   await page.waitForURL('**/grants', { waitUntil: 'commit' });
@@ -813,6 +809,29 @@ test("a public page loads only its area's build; a link to another area's or a r
   await page.goBack();
   await page.waitForURL('**/signals', { waitUntil: 'commit' });
   await page.locator('main h1', { hasText: 'Meldingen' }).waitFor();
+  // The venue finder and a venue are one build: following a venue's link loads nothing more.
+  wasm.length = 0;
+  await page.goto(`${BASE}/venues`);
+  await page.waitForSelector('html[data-app="started"] ul.venue-list li');
+  const first = page.locator('ul.venue-list li a').first();
+  const name = await first.innerText();
+  await first.click();
+  await page.waitForURL(/\/venues\/[a-z0-9-]+$/);
+  await page.locator('main h1', { hasText: name }).waitFor();
+  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg']);
+  // Home and a wijk are two builds: a wijk's link loads the page from the server; Back, and the
+  // same link again at once, loads it again (it is not taken for a server answering the page
+  // with the wrong build, which would show "not found").
+  for (let i = 0; i < 2; i++) {
+    if (i > 0) await page.goBack();
+    else await page.goto(`${BASE}/`);
+    await page.waitForSelector('html[data-app="started"] ul.wijk-list li');
+    await page.locator('ul.wijk-list li a').first().click();
+    await page.waitForURL(/\/wijken\/[a-z0-9-]+$/);
+    await page.waitForSelector('html[data-app="started"] article.wijk h1');
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).count(), 0);
+  }
+  assert.ok(wasm.includes('/assets/samenstad_public_home_bg') && wasm.includes('/assets/samenstad_public_wijken_bg'));
   // A path that is no page: 404, and the page says so.
   const missing = await page.goto(`${BASE}/deze/pagina/bestaat/niet`);
   assert.equal(missing.status(), 404);

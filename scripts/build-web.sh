@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the web app into frontend/dist: cargo (wasm32) + wasm-bindgen, optional wasm-opt.
-# Seven builds of one crate (samenstad_types::web): public-<area>.html for each of the five public
-# areas (wijken, venues, wijkbudget, subsidies, civic: what a first visit of their pages downloads),
+# Ten builds of one crate (samenstad_types::web): public-<area>.html for each of the eight public
+# areas (home, wijken, venues, signals, ideas, wijkbudget, subsidies, civic: what a first visit of
+# their pages downloads),
 # resident.html (every public page and a resident's own) and index.html (every page); the server
 # answers each path with its build's page. Prints each build's sizes.
 # Usage: scripts/build-web.sh [release|dev]
@@ -11,8 +12,9 @@ mode="${1:-release}"
 target_dir="${CARGO_TARGET_DIR:-target}"
 # The public builds leave out the forms of signed-in people (feature `signed-in`; the server
 # serves a signed-in person the resident or full build): two cargo runs, one per feature set.
-public_bins=(--bin samenstad-public-wijken --bin samenstad-public-venues --bin samenstad-public-wijkbudget
-  --bin samenstad-public-subsidies --bin samenstad-public-civic)
+public_bins=(--bin samenstad-public-home --bin samenstad-public-wijken --bin samenstad-public-venues --bin samenstad-public-signals
+  --bin samenstad-public-ideas --bin samenstad-public-wijkbudget --bin samenstad-public-subsidies
+  --bin samenstad-public-civic)
 signed_in_bins=(--bin samenstad-resident --bin samenstad-web --features signed-in)
 if [ "$mode" = release ]; then
   profile=(--profile release-wasm)
@@ -35,8 +37,11 @@ css_name=$(hashed frontend/static/styles.css)
 cp frontend/static/styles.css "$assets/$css_name"
 # build (cargo bin) -> page
 builds=(
+  "samenstad-public-home public-home.html"
   "samenstad-public-wijken public-wijken.html" "samenstad-public-venues public-venues.html"
-  "samenstad-public-wijkbudget public-wijkbudget.html" "samenstad-public-subsidies public-subsidies.html"
+  "samenstad-public-signals public-signals.html"
+  "samenstad-public-ideas public-ideas.html" "samenstad-public-wijkbudget public-wijkbudget.html"
+  "samenstad-public-subsidies public-subsidies.html"
   "samenstad-public-civic public-civic.html"
   "samenstad-resident resident.html" "samenstad-web index.html"
 )

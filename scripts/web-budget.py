@@ -18,12 +18,16 @@ import sys
 
 DIST = os.path.join(os.path.dirname(__file__), "..", "frontend", "dist")
 GOAL = 200_000
-# The ratchet: the largest public area's build once the public pages were split into five
-# builds by area (the wijkbudget's, 306,314 bytes), rounded up. (One public build sent 499,716.)
-BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else 310_000
-PUBLIC = [("public-wijken.html", "public: home and wijken"),
-          ("public-venues.html", "public: venues and signals"),
-          ("public-wijkbudget.html", "public: wijkbudget"),
+# The ratchet: the largest public area's build, rounded up (226,597 bytes, once the public pages
+# were eight builds without signed-in people's forms). One public build sent 499,716; five
+# builds by area at most 306,314.
+BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else 230_000
+PUBLIC = [("public-home.html", "public: home"),
+          ("public-wijken.html", "public: a wijk"),
+          ("public-venues.html", "public: venues"),
+          ("public-signals.html", "public: signals"),
+          ("public-ideas.html", "public: ideas"),
+          ("public-wijkbudget.html", "public: wijkbudget programme, projects, panels"),
           ("public-subsidies.html", "public: subsidies and grants"),
           ("public-civic.html", "public: councils, feedback, open data")]
 PAGES = PUBLIC + [("resident.html", "every public page and a resident's own"),

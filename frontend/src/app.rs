@@ -119,14 +119,30 @@ pub fn Elsewhere(app: WebApp) -> impl IntoView {
     }
 }
 
-/// Whether this build was just loaded from the server for `path` by [`Elsewhere`] (and notes
-/// that it loads `path` now): a server that answers the path with this build again — one of
-/// another release, during an upgrade — would otherwise make `Elsewhere` reload forever.
+/// The path this document was loaded at (set when the app starts).
+static FIRST_PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Notes the path this document was loaded at, for [`served_here_already`].
+pub(crate) fn remember_first_path() {
+    if let Ok(path) = window().location().pathname() {
+        let _ = FIRST_PATH.set(path);
+    }
+}
+
+/// Whether this document is this build loaded from the server for `path` a moment ago by
+/// [`Elsewhere`] (and notes that it loads `path` now): a server that answers the path with this
+/// build again — one of another release, during an upgrade — would otherwise make `Elsewhere`
+/// reload forever. Only a document loaded at `path` can be such an answer: one that followed a
+/// link to `path` (the reader going Back and following it again at once) loads it.
 pub(crate) fn served_here_already(path: &str) -> bool {
     const KEY: &str = "samenstad.elsewhere";
     let Some(storage) = window().session_storage().ok().flatten() else {
         return false;
     };
+    if FIRST_PATH.get().is_some_and(|first| first != path) {
+        let _ = storage.set_item(KEY, &format!("{} {path}", js_sys::Date::now() as u64));
+        return false;
+    }
     // Whole milliseconds: no float formatting or parsing in every build for this.
     let now = js_sys::Date::now() as u64;
     let again = storage

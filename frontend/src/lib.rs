@@ -54,6 +54,7 @@ macro_rules! public_build {
 /// the page does not jump. Once the app is in the document, `<html>` gets `data-app="started"`.
 pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     console_error_panic_hook::set_once();
+    app::remember_first_path();
     // The wasm's instantiation and the first render are two tasks, not one long one that keeps
     // the page from answering a tap (Lighthouse's total blocking time).
     set_timeout(move || mount(app), std::time::Duration::ZERO);

@@ -5,8 +5,8 @@ use leptos_router::components::Routes;
 use samenstad_types::web::WebApp;
 use samenstad_web::app::{Elsewhere, Shell};
 use samenstad_web::routes::{
-    CivicRoutes, ResidentRoutes, StaffRoutes, SubsidyRoutes, VenueRoutes, WijkbudgetRoutes,
-    WijkenRoutes,
+    CivicRoutes, HomeRoutes, IdeaRoutes, ResidentRoutes, SignalRoutes, StaffRoutes, SubsidyRoutes,
+    VenueRoutes, WijkbudgetRoutes, WijkenRoutes,
 };
 
 fn main() {
@@ -16,8 +16,11 @@ fn main() {
                 <Routes fallback=|| view! { <Elsewhere app=WebApp::Full /> }>
                     <StaffRoutes />
                     <ResidentRoutes />
+                    <HomeRoutes />
                     <WijkenRoutes />
                     <VenueRoutes />
+                    <SignalRoutes />
+                    <IdeaRoutes />
                     <WijkbudgetRoutes />
                     <SubsidyRoutes />
                     <CivicRoutes />

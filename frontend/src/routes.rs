@@ -30,12 +30,22 @@ use crate::staff::projects::ProjectsStaffPage;
 use crate::staff::proposals::ProposalsStaffPage;
 use crate::staff::votes::VotesStaffPage;
 
-/// Public: home and the wijken (`PublicArea::Wijken`).
+/// Public: home (`PublicArea::Home`).
+#[component(transparent)]
+pub fn HomeRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/") view=Home />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: a wijk's page (`PublicArea::Wijken`).
 #[component(transparent)]
 pub fn WijkenRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet>
-            <Route path=path!("/") view=Home />
             <Route path=path!("/wijken/:key") view=WijkPage />
         </ParentRoute>
     }
@@ -57,13 +67,23 @@ pub fn CivicRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     .into_inner()
 }
 
-/// Public: venues and signals, the pages with a map of points (`PublicArea::Venues`).
+/// Public: the venue finder and a venue (`PublicArea::Venues`).
 #[component(transparent)]
 pub fn VenueRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/venues") view=VenueFinder />
             <Route path=path!("/venues/:key") view=VenuePage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: signals, on a map and in a list (`PublicArea::Signals`).
+#[component(transparent)]
+pub fn SignalRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/signals") view=crate::pages::signals::SignalsPage />
             <Route path=path!("/signals/:id") view=crate::pages::signals::SignalPage />
         </ParentRoute>
@@ -71,14 +91,25 @@ pub fn VenueRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     .into_inner()
 }
 
-/// Public: the wijkbudget (`PublicArea::Wijkbudget`).
+/// Public: ideas for the wijkbudget (`PublicArea::Ideas`).
+#[component(transparent)]
+pub fn IdeaRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/ideas") view=IdeaBoard />
+            <Route path=path!("/ideas/:id") view=IdeaPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: the wijkbudget's programme, projects, proposals and panels
+/// (`PublicArea::Wijkbudget`).
 #[component(transparent)]
 pub fn WijkbudgetRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/wijkbudget") view=ProgrammePage />
-            <Route path=path!("/ideas") view=IdeaBoard />
-            <Route path=path!("/ideas/:id") view=IdeaPage />
             <Route path=path!("/projects") view=CityProjectsPage />
             <Route path=path!("/projects/:id") view=ProjectPage />
             <Route path=path!("/panels/:id") view=PanelPage />

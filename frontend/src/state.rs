@@ -2,11 +2,8 @@
 //! HttpOnly cookie the browser keeps, so a reload restores the session through `/auth/refresh`.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use samenstad_types::account::{Me, Session};
 use wasm_bindgen::JsCast;
-
-use crate::api;
 
 /// Who is logged in.
 #[derive(Debug, Clone, Copy)]
@@ -49,20 +46,28 @@ fn remember(me: Option<&Me>) {
     }
     // Which build the server answers this browser's pages with (`WebApp::for_signed_in`):
     // the resident build, or the full one for someone with a role; none once logged out.
-    let cookie = samenstad_types::web::WebApp::COOKIE;
-    let value = match me {
-        Some(me) if me.roles.is_empty() => format!("{cookie}=resident; Max-Age=31536000"),
-        Some(_) => format!("{cookie}=full; Max-Age=31536000"),
-        None => format!("{cookie}=; Max-Age=0"),
-    };
-    let secure = window().location().protocol().is_ok_and(|p| p == "https:");
-    let value = format!(
-        "{value}; Path=/; SameSite=Lax{}",
-        if secure { "; Secure" } else { "" }
-    );
+    let build = me.map(|me| {
+        if me.roles.is_empty() {
+            "resident"
+        } else {
+            "full"
+        }
+    });
     if let Some(document) = document().dyn_ref::<web_sys::HtmlDocument>() {
-        let _ = document.set_cookie(&value);
+        let _ = document.set_cookie(&app_cookie(build));
     }
+}
+
+/// The cookie that names the build for this browser's pages (`None`: removes it).
+fn app_cookie(build: Option<&str>) -> String {
+    let secure = window().location().protocol().is_ok_and(|p| p == "https:");
+    format!(
+        "{}={}; Max-Age={}; Path=/; SameSite=Lax{}",
+        samenstad_types::web::WebApp::COOKIE,
+        build.unwrap_or_default(),
+        if build.is_some() { 31_536_000 } else { 0 },
+        if secure { "; Secure" } else { "" }
+    )
 }
 
 fn has_marker() -> bool {
@@ -86,29 +91,47 @@ pub fn provide_session() -> SessionState {
         state.ready.set(true);
         return state;
     }
-    spawn_local(async move {
-        match api::client() {
+    restore(state);
+    state
+}
+
+/// Restores the session from the refresh cookie.
+#[cfg(feature = "signed-in")]
+fn restore(state: SessionState) {
+    leptos::task::spawn_local(async move {
+        match crate::api::client() {
             Ok(client) => match client.refresh(None).await {
-                Ok(session) => {
-                    state.set(session);
-                    // A public build has no forms of signed-in people: their build (the
-                    // cookie `set` wrote picks it) loads this page again, once.
-                    #[cfg(not(feature = "signed-in"))]
-                    reload_as_signed_in();
-                }
+                Ok(session) => state.set(session),
                 Err(_) => state.clear(),
             },
             Err(_) => state.clear(),
         }
         state.ready.set(true);
     });
-    state
 }
 
-/// Loads this page again, from the build the server answers a signed-in person with; not when
-/// it did so a moment ago (a server that ignores the cookie would answer with this build again).
+/// A public build has no forms of signed-in people and is not served to them: with a session
+/// in this browser but no cookie naming its build (cleared), it names the resident build and
+/// loads the page again, once; that build restores the session (and names the full build for
+/// someone with a role, or none when the session has ended). Not when it did so a moment ago:
+/// a server that ignores the cookie would answer with this build again.
 #[cfg(not(feature = "signed-in"))]
-fn reload_as_signed_in() {
+fn restore(state: SessionState) {
+    use samenstad_types::web::WebApp;
+    state.ready.set(true);
+    let Some(document) = document().dyn_into::<web_sys::HtmlDocument>().ok() else {
+        return;
+    };
+    let named = document.cookie().unwrap_or_default().split(';').any(|c| {
+        c.trim()
+            .strip_prefix(WebApp::COOKIE)
+            .and_then(|rest| rest.strip_prefix('='))
+            .is_some_and(|value| !value.is_empty())
+    });
+    if named {
+        return;
+    }
+    let _ = document.set_cookie(&app_cookie(Some("resident")));
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     if !crate::app::served_here_already(&path) {

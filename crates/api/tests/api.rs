@@ -437,7 +437,16 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
     std::fs::create_dir_all(dir.join("assets")).expect("dir");
     let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).expect("write");
     write("index.html", b"<!doctype html><title>shell</title>");
-    for area in ["wijken", "venues", "wijkbudget", "subsidies", "civic"] {
+    for area in [
+        "home",
+        "wijken",
+        "venues",
+        "signals",
+        "ideas",
+        "wijkbudget",
+        "subsidies",
+        "civic",
+    ] {
         write(
             &format!("public-{area}.html"),
             format!("<!doctype html><title>{area}</title>").as_bytes(),
@@ -500,10 +509,13 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
     // Each page gets its build's page (its public area's, a resident's, every page),
     // revalidated on every visit; a path that is no page gets home's build with 404.
     for (path, status, page) in [
-        ("/", StatusCode::OK, "wijken"),
+        ("/", StatusCode::OK, "home"),
+        ("/wijken/rabot-blaisantvest", StatusCode::OK, "wijken"),
         ("/venues/buurtcentrum-sluizeken", StatusCode::OK, "venues"),
-        ("/signals", StatusCode::OK, "venues"),
-        ("/ideas/0193", StatusCode::OK, "wijkbudget"),
+        ("/signals", StatusCode::OK, "signals"),
+        ("/projects/0193", StatusCode::OK, "wijkbudget"),
+        ("/wijkbudget", StatusCode::OK, "wijkbudget"),
+        ("/ideas/0193", StatusCode::OK, "ideas"),
         ("/grants", StatusCode::OK, "subsidies"),
         ("/councils", StatusCode::OK, "civic"),
         ("/account", StatusCode::OK, "resident"),
@@ -514,7 +526,7 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
             StatusCode::OK,
             "shell",
         ),
-        ("/nergens/iets", StatusCode::NOT_FOUND, "wijken"),
+        ("/nergens/iets", StatusCode::NOT_FOUND, "home"),
     ] {
         let (s, h, b) = fetch(path, "identity").await;
         assert_eq!(s, status, "{path}");
@@ -542,7 +554,7 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
         ("/account", "samenstad_app=full", "shell"),
         ("/account", "samenstad_app=resident", "resident"),
         ("/staff/ideas", "samenstad_app=resident", "shell"),
-        ("/signals", "samenstad_app=admin", "venues"),
+        ("/signals", "samenstad_app=admin", "signals"),
         ("/signals", "other=1; samenstad_app=resident", "resident"),
     ] {
         let res = actix_test::call_service(
@@ -565,7 +577,7 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
         );
     }
     // Without the builds' pages (an older build), index.html serves every page.
-    std::fs::remove_file(dir.join("public-wijkbudget.html")).expect("remove");
+    std::fs::remove_file(dir.join("public-ideas.html")).expect("remove");
     let (s, _, b) = fetch("/ideas", "identity").await;
     assert_eq!(
         (s, &b[..]),

@@ -6,7 +6,7 @@
 //!
 //! | build | pages |
 //! |---|---|
-//! | [`WebApp::Public`] ([`PublicArea`]) | what anyone reads, one build per area: the wijken (home, a wijk); venues and signals (the map pages); the wijkbudget (ideas, projects, panels, proposals); subsidies and grants; advisory councils, feedback and open data |
+//! | [`WebApp::Public`] ([`PublicArea`]) | what anyone reads, one build per area: home; a wijk; venues; signals; ideas; the wijkbudget's programme, projects, proposals and panels; subsidies and grants; advisory councils, feedback and open data |
 //! | [`WebApp::Resident`] | every public page, plus logging in, the account, bookings, voting, reporting, applying |
 //! | [`WebApp::Full`] | everything, the staff and administration pages too |
 //!
@@ -27,11 +27,18 @@ pub enum WebApp {
 /// An area of the public pages, built on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PublicArea {
-    /// Home and a wijk (its overview, for the wijk's staff, is a staff page).
+    /// Home: the map and list of the wijken.
+    Home,
+    /// A wijk's page, its front door (its overview, for the wijk's staff, is a staff page).
     Wijken,
-    /// The venue finder, a venue, and signals (the pages with a map of points).
+    /// The venue finder and a venue.
     Venues,
-    /// The wijkbudget: its programme, ideas, projects, panels and proposals.
+    /// Signals: the map and list of what residents reported, and one signal.
+    Signals,
+    /// The ideas for the wijkbudget: the board and an idea.
+    Ideas,
+    /// The wijkbudget's programme (rounds, budgets, votes and panels), its projects, proposals
+    /// and panels.
     Wijkbudget,
     /// The subsidy finder and the grants awarded.
     Subsidies,
@@ -42,12 +49,15 @@ pub enum PublicArea {
 
 impl WebApp {
     /// The build that answers a path that is no page (with status 404): home's.
-    pub const NOT_FOUND: WebApp = WebApp::Public(PublicArea::Wijken);
+    pub const NOT_FOUND: WebApp = WebApp::Public(PublicArea::Home);
 
     /// Every build.
-    pub const ALL: [WebApp; 7] = [
+    pub const ALL: [WebApp; 10] = [
+        WebApp::Public(PublicArea::Home),
         WebApp::Public(PublicArea::Wijken),
         WebApp::Public(PublicArea::Venues),
+        WebApp::Public(PublicArea::Signals),
+        WebApp::Public(PublicArea::Ideas),
         WebApp::Public(PublicArea::Wijkbudget),
         WebApp::Public(PublicArea::Subsidies),
         WebApp::Public(PublicArea::Civic),
@@ -75,8 +85,11 @@ impl WebApp {
     /// The file name of the build's page in the built web app (`frontend/dist`).
     pub fn index_file(self) -> &'static str {
         match self {
+            Self::Public(PublicArea::Home) => "public-home.html",
             Self::Public(PublicArea::Wijken) => "public-wijken.html",
             Self::Public(PublicArea::Venues) => "public-venues.html",
+            Self::Public(PublicArea::Signals) => "public-signals.html",
+            Self::Public(PublicArea::Ideas) => "public-ideas.html",
             Self::Public(PublicArea::Wijkbudget) => "public-wijkbudget.html",
             Self::Public(PublicArea::Subsidies) => "public-subsidies.html",
             Self::Public(PublicArea::Civic) => "public-civic.html",
@@ -87,18 +100,16 @@ impl WebApp {
 }
 
 /// Public pages by area (`:name` is one path segment).
-pub const PUBLIC_AREAS: [(PublicArea, &[&str]); 5] = [
-    (PublicArea::Wijken, &["/", "/wijken/:key"]),
-    (
-        PublicArea::Venues,
-        &["/venues", "/venues/:key", "/signals", "/signals/:id"],
-    ),
+pub const PUBLIC_AREAS: [(PublicArea, &[&str]); 8] = [
+    (PublicArea::Home, &["/"]),
+    (PublicArea::Wijken, &["/wijken/:key"]),
+    (PublicArea::Venues, &["/venues", "/venues/:key"]),
+    (PublicArea::Signals, &["/signals", "/signals/:id"]),
+    (PublicArea::Ideas, &["/ideas", "/ideas/:id"]),
     (
         PublicArea::Wijkbudget,
         &[
             "/wijkbudget",
-            "/ideas",
-            "/ideas/:id",
             "/projects",
             "/projects/:id",
             "/proposals/:id",
@@ -291,7 +302,7 @@ mod tests {
 
     #[test]
     fn each_page_is_served_by_its_areas_build() {
-        assert_eq!(web_app_for("/"), Some(WebApp::Public(PublicArea::Wijken)));
+        assert_eq!(web_app_for("/"), Some(WebApp::Public(PublicArea::Home)));
         assert_eq!(
             web_app_for("/wijken/brugse-poort-rooigem"),
             Some(WebApp::Public(PublicArea::Wijken))
@@ -303,11 +314,11 @@ mod tests {
         assert_eq!(web_app_for("/signals/new"), Some(WebApp::Resident));
         assert_eq!(
             web_app_for("/signals/8d0c"),
-            Some(WebApp::Public(PublicArea::Venues))
+            Some(WebApp::Public(PublicArea::Signals))
         );
         assert_eq!(
             web_app_for("/ideas"),
-            Some(WebApp::Public(PublicArea::Wijkbudget))
+            Some(WebApp::Public(PublicArea::Ideas))
         );
         assert_eq!(
             web_app_for("/grants"),

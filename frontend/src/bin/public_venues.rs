@@ -1,4 +1,4 @@
-//! The public build of venues and signals (`public-venues.html`): what a first visit of
+//! The public build of the venue finder and a venue (`public-venues.html`): what a first visit of
 //! these pages downloads.
 
 samenstad_web::public_build!(Venues, VenueRoutes);

@@ -1,4 +1,4 @@
-//! The public build of home, the wijken, advisory councils, feedback, open data (`public-wijken.html`): what a first visit of
-//! these pages downloads.
+//! The public build of a wijk's page, its front door (`public-wijken.html`): what a first visit
+//! of a wijk's page downloads.
 
 samenstad_web::public_build!(Wijken, WijkenRoutes);
