@@ -18,10 +18,10 @@ import sys
 
 DIST = os.path.join(os.path.dirname(__file__), "..", "frontend", "dist")
 GOAL = 200_000
-# The ratchet: the largest public area's build, rounded up (226,597 bytes, once the public pages
+# The ratchet: the largest public area's build, rounded up (219,100 bytes, once the public pages
 # were eight builds without signed-in people's forms). One public build sent 499,716; five
 # builds by area at most 306,314.
-BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else 230_000
+BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else 220_000
 PUBLIC = [("public-home.html", "public: home"),
           ("public-wijken.html", "public: a wijk"),
           ("public-venues.html", "public: venues"),
