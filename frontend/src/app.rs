@@ -139,26 +139,23 @@ pub(crate) fn served_here_already(path: &str) -> bool {
     let Some(storage) = window().session_storage().ok().flatten() else {
         return false;
     };
-    if FIRST_PATH.get().is_some_and(|first| first != path) {
-        let _ = storage.set_item(KEY, &format!("{} {path}", js_sys::Date::now() as u64));
-        return false;
-    }
     // Whole milliseconds: no float formatting or parsing in every build for this.
     let now = js_sys::Date::now() as u64;
-    let again = storage
-        .get_item(KEY)
-        .ok()
-        .flatten()
-        .and_then(|last| {
-            let (at, p) = last.split_once(' ')?;
-            Some(
-                p == path
-                    && at
-                        .parse::<u64>()
-                        .is_ok_and(|at| now.saturating_sub(at) < 5_000),
-            )
-        })
-        .unwrap_or(false);
+    let again = FIRST_PATH.get().is_none_or(|first| first == path)
+        && storage
+            .get_item(KEY)
+            .ok()
+            .flatten()
+            .and_then(|last| {
+                let (at, p) = last.split_once(' ')?;
+                Some(
+                    p == path
+                        && at
+                            .parse::<u64>()
+                            .is_ok_and(|at| now.saturating_sub(at) < 5_000),
+                )
+            })
+            .unwrap_or(false);
     let _ = storage.set_item(KEY, &format!("{now} {path}"));
     again
 }
@@ -168,15 +165,26 @@ pub(crate) fn served_here_already(path: &str) -> bool {
 /// signal …), in the resident and full builds; nothing in the public builds, which the server
 /// never serves to a signed-in person (`WebApp::for_signed_in`), so their wasm holds none of
 /// that code.
+pub fn signed_in<V: IntoView>(form: impl FnOnce() -> V) -> impl IntoView {
+    signed_in_or(form, || ())
+}
+
+/// [`signed_in`] with what a public build shows instead (`public`, e.g. "log in to book").
 #[cfg(feature = "signed-in")]
-pub fn signed_in<V: IntoView>(form: impl FnOnce() -> V) -> Option<V> {
-    Some(form())
+pub fn signed_in_or<F: IntoView, P: IntoView>(
+    form: impl FnOnce() -> F,
+    _public: impl FnOnce() -> P,
+) -> impl IntoView {
+    form()
 }
 
 /// See the build with signed-in people's forms.
 #[cfg(not(feature = "signed-in"))]
-pub fn signed_in<V: IntoView>(_form: impl FnOnce() -> V) -> Option<V> {
-    None
+pub fn signed_in_or<F: IntoView, P: IntoView>(
+    _form: impl FnOnce() -> F,
+    public: impl FnOnce() -> P,
+) -> impl IntoView {
+    public()
 }
 
 pub fn set_title(title: &str) {

@@ -16,8 +16,7 @@ pub fn FollowControl(kind: FollowKind, #[prop(into)] target: String) -> impl Int
     view! {
         <section class="follow" aria-labelledby="follow-title">
             <h2 id="follow-title">{tx("Volgen", "Follow")}</h2>
-            {crate::app::signed_in(|| view! { <FollowForm kind=kind target=target.clone() /> })}
-            {(!cfg!(feature = "signed-in")).then(log_in_to_follow)}
+            {crate::app::signed_in_or(|| view! { <FollowForm kind=kind target=target.clone() /> }, log_in_to_follow)}
         </section>
     }
 }

@@ -117,6 +117,8 @@ where
 pub fn IdeaBoard() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
+    let log_in_to_submit =
+        move || view! { <p><A href="/login">{move || t(lang.get(), T::LogInToSubmit)}</A></p> };
     let query = use_query_map();
     let navigate = use_navigate();
     set_title("Ideeën");
@@ -287,10 +289,8 @@ pub fn IdeaBoard() -> impl IntoView {
         </Transition>
         <section class="new-idea">
             <h2>{move || t(lang.get(), T::NewIdea)}</h2>
-            {crate::app::signed_in(|| view! {
-                <Show when=move || session.me.get().is_some() fallback=move || view! {
-                    <p><A href="/login">{move || t(lang.get(), T::LogInToSubmit)}</A></p>
-                }>
+            {crate::app::signed_in_or(|| view! {
+                <Show when=move || session.me.get().is_some() fallback=log_in_to_submit>
                     <form class="idea-form" on:submit=submit.clone()>
                         <p class="field"><label for="idea-title">{move || t(lang.get(), T::IdeaTitle)}</label>
                             <input id="idea-title" required=true minlength="3" maxlength="120" prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) /></p>
@@ -325,8 +325,7 @@ pub fn IdeaBoard() -> impl IntoView {
                         <button type="submit">{move || t(lang.get(), T::SubmitIdea)}</button>
                     </form>
                 </Show>
-            })}
-            {(!cfg!(feature = "signed-in")).then(|| view! { <p><A href="/login">{move || t(lang.get(), T::LogInToSubmit)}</A></p> })}
+            }, log_in_to_submit)}
         </section>
     }
 }

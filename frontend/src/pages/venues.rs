@@ -420,10 +420,13 @@ fn RoomCard(room: Room) -> impl IntoView {
             <WeekCalendar room_id=calendar_room start=start />
             <p class="subscribe"><a href=format!("/api/v1/rooms/{}/calendar.ics", room.id)>
                 {move || if lang.get() == crate::i18n::Lang::Nl { "Bezetting in je agenda (iCal)" } else { "Bookings in your calendar (iCal)" }}</a></p>
-            {crate::app::signed_in(|| view! { <BookingForm room=room.clone() start=start /> })}
-            {(!cfg!(feature = "signed-in")).then(|| view! { <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p> })}
+            {crate::app::signed_in_or(|| view! { <BookingForm room=room.clone() start=start /> }, move || log_in_to_book(lang))}
         </section>
     }
+}
+
+fn log_in_to_book(lang: RwSignal<Lang>) -> impl IntoView {
+    view! { <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p> }
 }
 
 /// The booking request form of a room (`start` is shared with its week calendar).
@@ -568,9 +571,7 @@ fn BookingForm(room: Room, start: RwSignal<String>) -> impl IntoView {
     let form_id = format!("book-{}", room.id);
     let until_id = StoredValue::new(format!("b-until-{}", room.id));
     view! {
-            <Show when=move || session.me.get().is_some() fallback=move || view! {
-                <p><A href="/login">{move || t(lang.get(), T::LogInToBook)}</A></p>
-            }>
+            <Show when=move || session.me.get().is_some() fallback=move || log_in_to_book(lang)>
                 <form class="booking-form" id=form_id.clone() on:submit=submit.clone()>
                     <h4>{move || t(lang.get(), T::Book)}</h4>
                     <p class="field"><label for=format!("b-start-{}", room.id)>{move || t(lang.get(), T::Start)}</label>
