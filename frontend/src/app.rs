@@ -165,8 +165,8 @@ pub(crate) fn served_here_already(path: &str) -> bool {
 /// signal …), in the resident and full builds; nothing in the public builds, which the server
 /// never serves to a signed-in person (`WebApp::for_signed_in`), so their wasm holds none of
 /// that code.
-pub fn signed_in<V: IntoView>(form: impl FnOnce() -> V) -> impl IntoView {
-    signed_in_or(form, || ())
+pub fn signed_in<V: IntoView>(form: impl FnOnce() -> V) -> Option<V> {
+    signed_in_or(|| Some(form()), || None::<V>)
 }
 
 /// [`signed_in`] with what a public build shows instead (`public`, e.g. "log in to book").
@@ -174,7 +174,7 @@ pub fn signed_in<V: IntoView>(form: impl FnOnce() -> V) -> impl IntoView {
 pub fn signed_in_or<F: IntoView, P: IntoView>(
     form: impl FnOnce() -> F,
     _public: impl FnOnce() -> P,
-) -> impl IntoView {
+) -> F {
     form()
 }
 
@@ -183,7 +183,7 @@ pub fn signed_in_or<F: IntoView, P: IntoView>(
 pub fn signed_in_or<F: IntoView, P: IntoView>(
     _form: impl FnOnce() -> F,
     public: impl FnOnce() -> P,
-) -> impl IntoView {
+) -> P {
     public()
 }
 
