@@ -40,13 +40,24 @@ test('home shows the 25 wijken on a map; clicking one opens its page', async () 
   await page.close();
 });
 
-test('a wijk page is its front door: its places, ideas, open signals, projects, grants and next deadlines, each linking on', async () => {
+test('a wijk page is its front door: its places, ideas, open signals, vote and panel, projects, grants and next deadlines, each linking on, from one request', async () => {
   const { page, errors } = await openPage();
+  const asked = [];
+  page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/v1/')) asked.push(u.pathname); });
   await page.goto(`${BASE}/wijken/brugse-poort-rooigem`);
   const part = (name) => page.locator('section.wijk-part', { has: page.getByRole('heading', { level: 2, name }) });
   const places = part('Ontmoetingsplaatsen').locator('ul.wijk-lines li a');
   await places.first().waitFor();
   assert.equal(await places.count(), 3, 'the three places of Brugse Poort - Rooigem');
+  const wijkAsks = asked.filter((p) => p.startsWith('/api/v1/wijken/'));
+  assert.equal(wijkAsks.length, 2, `the wijk and its front door, one request each: ${wijkAsks}`);
+  assert.ok(wijkAsks.includes('/api/v1/wijken/brugse-poort-rooigem'), `${wijkAsks}`);
+  assert.ok(wijkAsks.some((p) => /^\/api\/v1\/wijken\/\d+\/front-door$/.test(p)), `${wijkAsks}`);
+  assert.equal(asked.filter((p) => /^\/api\/v1\/(venues|signals|projects|subsidies)/.test(p)).length, 0,
+    `no list of its own per part: ${asked}`);
+  const deadlines = part('Volgende deadlines').locator('ul.wijk-lines li a');
+  assert.ok(await deadlines.count() >= 1, 'the seeded schemes have deadlines ahead');
+  assert.match(await deadlines.first().getAttribute('href'), /^\/subsidies\/apply\/[a-z0-9-]+$/);
   const name = (await places.first().innerText()).trim();
   await places.first().click();
   await page.waitForURL(/\/venues\/[a-z0-9-]+$/);
@@ -57,7 +68,8 @@ test('a wijk page is its front door: its places, ideas, open signals, projects, 
   assert.match(await part('Open meldingen').getByRole('link', { name: /Alle meldingen/ }).getAttribute('href'), /\/signals\?wijk=\d+$/);
   await part('Projecten').waitFor();
   for (const [title, all, href] of [['Subsidies in de wijk dit jaar', 'Alle toegekende subsidies', '/grants'],
-    ['Volgende deadlines', 'Welke subsidie past bij je idee?', '/subsidies']]) {
+    ['Volgende deadlines', 'Welke subsidie past bij je idee?', '/subsidies'],
+    ['Stemming en burgerpanel', 'Over het wijkbudget', '/wijkbudget']]) {
     await part(title).locator('ul.wijk-lines, p.empty').first().waitFor();
     assert.equal(await part(title).getByRole('link', { name: all }).getAttribute('href'), href, title);
   }

@@ -972,3 +972,243 @@ async fn a_votes_page_carries_its_heading_and_period_before_the_app_and_its_resu
     let body = String::from_utf8(actix_test::read_body(res).await.to_vec()).expect("utf-8");
     assert!(body.contains("class=\"loading\""), "{body}");
 }
+
+/// The `field` of every line in `list` (a JSON array).
+fn field_of(list: &Value, field: &str) -> Vec<String> {
+    list.as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| i[field].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[actix_web::test]
+async fn a_wijks_front_door_shows_what_goes_on_there_as_anyone_may_see_it_in_one_answer() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let uri = "/api/v1/wijken/sluizeken-tolhuis-ham/front-door";
+    let (admin, ids) = wijk_with_proposals(&app, &db).await;
+    let bob = resident(&app, &db, &admin, "bob@example.org", "2", "1975-02-01").await;
+
+    // Ideas: one still submitted, one not retained, one hidden; the proposal's idea is in play.
+    let idea = |title: &'static str| {
+        let app = &app;
+        let bob = bob.clone();
+        async move {
+            let r = post(
+                app,
+                "/api/v1/projects/ideas",
+                json!({"title": title, "body": "Voor de hele buurt, jong en oud.", "wijk": "2"}),
+                Some(&bob),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            r.body["id"].as_str().expect("id").to_owned()
+        }
+    };
+    let kept = idea("Bankjes langs de Oude Beestenmarkt").await;
+    let dropped = idea("Een zwembad op het plein").await;
+    let hidden = idea("Buurman Jan moet weg").await;
+    let r = post(
+        &app,
+        &format!("/api/v1/projects/ideas/{dropped}/status"),
+        json!({"status": "not_retained", "reason": "Past niet in het wijkbudget."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = post(
+        &app,
+        &format!("/api/v1/projects/ideas/{hidden}/hide"),
+        json!({"reason": "Persoonsgegevens."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+
+    // Signals: one open with a long description, one closed, one hidden.
+    let centre = get_as(&app, "/api/v1/wijken/2", None).await.body["centroid"].clone();
+    let report = |description: &'static str| {
+        let app = &app;
+        let bob = bob.clone();
+        let centre = centre.clone();
+        async move {
+            let r = post(
+                app,
+                "/api/v1/signals",
+                json!({"category": "litter", "lat": centre["lat"],
+                "lon": centre["lon"], "description": description}),
+                Some(&bob),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            assert_eq!(r.body["wijknr"], 2, "reported in the wijk");
+            r.body["id"].as_str().expect("id").to_owned()
+        }
+    };
+    let open = report(
+        "Vuilniszakken naast de glasbol aan de hoek van de Sluizekenstraat, al een week lang",
+    )
+    .await;
+    let closed = report("Een hoop grofvuil op de stoep.").await;
+    let secret = report("Mijn buurman Jan zet altijd zijn vuilniszakken buiten.").await;
+    let r = post(
+        &app,
+        &format!("/api/v1/signals/{closed}/steps"),
+        json!({"action": "close", "resolution": "fixed", "reason": "Opgeruimd op maandagochtend."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = post(
+        &app,
+        &format!("/api/v1/signals/{secret}/moderation"),
+        json!({"hidden": true, "reason": "Persoonsgegevens."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+
+    // A contact, and a vote that opens tomorrow.
+    let r = call(
+        &app,
+        Method::PUT,
+        "/api/v1/wijken/2/contact",
+        Some(json!({"name": "Wijkregie STH", "email": "wijkregie.sth@stad.example"})),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = post(
+        &app,
+        "/api/v1/projects/votes",
+        json!({"wijk": "2", "ballot_kind": "knapsack", "budget_cents": 20_000_000,
+               "opens_at": (Utc::now() + Duration::days(1)).to_rfc3339(),
+               "closes_at": (Utc::now() + Duration::days(8)).to_rfc3339(), "proposal_ids": ids}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let vote = r.body["id"].as_str().expect("vote").to_owned();
+
+    // One answer, the same for anyone: staff too do not see hidden lines in it.
+    for token in [None, Some(admin.as_str())] {
+        let door = get_as(&app, uri, token).await;
+        assert_eq!(door.status, StatusCode::OK, "{}", door.body);
+        let d = &door.body;
+        assert_eq!(d["wijknr"], 2);
+        assert_eq!(d["contact"]["name"], "Wijkregie STH");
+        let ideas = field_of(&d["ideas"], "id");
+        assert!(ideas.contains(&kept), "a submitted idea: {ideas:?}");
+        assert!(
+            !ideas.contains(&dropped) && !ideas.contains(&hidden),
+            "not retained or hidden: {ideas:?}"
+        );
+        assert_eq!(
+            d["ideas"].as_array().map(Vec::len),
+            Some(2),
+            "and the proposal's idea: {}",
+            d["ideas"]
+        );
+        assert_eq!(
+            field_of(&d["signals"], "id"),
+            [open.as_str()],
+            "only the open, visible signal"
+        );
+        let summary = d["signals"][0]["summary"].as_str().expect("summary");
+        assert!(
+            summary.ends_with('…') && summary.chars().count() <= 60,
+            "{summary}"
+        );
+        assert!(
+            summary.starts_with("Vuilniszakken naast de glasbol"),
+            "{summary}"
+        );
+        assert_eq!(d["vote"]["id"], vote.as_str());
+        assert_eq!(d["vote"]["state"], "upcoming");
+        assert_eq!(d["panel"], Value::Null, "wijk 2 never had a panel");
+    }
+
+    // Its venues are the venue finder's first five in the wijk, by name.
+    let door = get_as(&app, uri, None).await.body;
+    let finder = get_as(&app, "/api/v1/venues?wijk=2&limit=5", None)
+        .await
+        .body;
+    assert_eq!(
+        field_of(&door["venues"], "slug"),
+        field_of(&finder["items"], "slug")
+    );
+    assert!(
+        !field_of(&door["venues"], "slug").is_empty(),
+        "the seed has venues in wijk 2"
+    );
+
+    // Deadlines: the schemes' open ones from today on, soonest first, at most five.
+    let days = field_of(&door["deadlines"], "closes_on");
+    assert!(
+        !days.is_empty(),
+        "the seed has deadlines this year and the next"
+    );
+    let mut sorted = days.clone();
+    sorted.sort();
+    assert_eq!(days, sorted);
+    assert!(days.len() <= 5);
+    let today = Utc::now()
+        .with_timezone(&chrono_tz::Europe::Brussels)
+        .date_naive()
+        .to_string();
+    assert!(days.iter().all(|d| *d >= today), "{days:?}");
+
+    // Bob votes; after the vote, the projects it started are on the door, and the vote is closed.
+    diesel::sql_query(format!(
+        "UPDATE vote SET opens_at = now() - interval '1 minute' WHERE id = '{vote}'"
+    ))
+    .execute(&mut db.conn())
+    .expect("open");
+    let r = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/projects/votes/{vote}/ballot"),
+        Some(ballot(&[&ids[0], &ids[2]])),
+        Some(&bob),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    close(&db, &vote);
+    let r = post(
+        &app,
+        &format!("/api/v1/projects/votes/{vote}/apply"),
+        json!({}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let door = get_as(&app, uri, None).await.body;
+    assert_eq!(door["vote"]["state"], "closed");
+    let listed = get_as(&app, "/api/v1/projects/projects?wijk=2", None)
+        .await
+        .body;
+    let mut on_door = field_of(&door["projects"], "id");
+    let mut all = field_of(&listed, "id");
+    on_door.sort();
+    all.sort();
+    assert_eq!(
+        on_door.len(),
+        2,
+        "two proposals selected: {}",
+        door["projects"]
+    );
+    assert_eq!(on_door, all, "the projects of the wijk");
+
+    // By number too; an unknown wijk is a problem.
+    assert_eq!(
+        get_as(&app, "/api/v1/wijken/2/front-door", None).await.body["wijknr"],
+        2
+    );
+    let missing = get_as(&app, "/api/v1/wijken/26/front-door", None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.body["detail"], "no wijk with number or slug `26`");
+}

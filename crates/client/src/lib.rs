@@ -672,6 +672,18 @@ impl Client {
         not_found_is_none(self.get(self.http.get(self.url(&["wijken", key]))).await)
     }
 
+    /// `GET /api/v1/wijken/{key}/front-door`: what goes on in the wijk, a few lines of each kind;
+    /// `None` when there is no such wijk.
+    pub async fn wijk_front_door(
+        &self,
+        key: &str,
+    ) -> Result<Option<samenstad_types::wijk::WijkFrontDoor>, Error> {
+        not_found_is_none(
+            self.get(self.http.get(self.url(&["wijken", key, "front-door"])))
+                .await,
+        )
+    }
+
     /// `GET /api/v1/wijken/{key}/contact`: who to contact in the wijk; `None` when the wijk has
     /// no contact yet (204).
     pub async fn wijk_contact(

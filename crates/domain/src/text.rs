@@ -45,6 +45,41 @@ pub fn matches_any_with<'a>(
     needle.is_empty() || candidates.into_iter().any(|c| fold(c).contains(&needle))
 }
 
+/// The start of `text` for a one-line summary: its whitespace squashed to single spaces and, when
+/// longer than `max` characters, cut at the last word boundary within them with "…" added (a
+/// first word longer than `max` is cut inside the word).
+pub fn summary(text: &str, max: usize) -> String {
+    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if squashed.chars().count() <= max {
+        return squashed;
+    }
+    let head: String = squashed.chars().take(max.saturating_sub(1)).collect();
+    let cut = match head.rfind(' ') {
+        Some(space) if space > 0 => head[..space].trim_end_matches([',', ';', ':', '.']),
+        _ => head.as_str(),
+    };
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::summary;
+
+    #[test]
+    fn a_summary_keeps_short_text_and_cuts_long_text_at_a_word() {
+        assert_eq!(summary("  Losse\n tegels  ", 60), "Losse tegels");
+        assert_eq!(
+            summary(
+                "Losliggende stoeptegels aan de hoek, vlak bij de school",
+                30
+            ),
+            "Losliggende stoeptegels aan…"
+        );
+        assert_eq!(summary("Onderdoorgangsverlichting", 10), "Onderdoor…");
+        assert!(summary(&"woord ".repeat(40), 60).chars().count() <= 60);
+    }
+}
+
 #[cfg(all(test, feature = "transliterate"))]
 mod tests {
     use super::*;

@@ -404,3 +404,148 @@ pub struct SetWijkContact {
     #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub office_hours: Option<String>,
 }
+
+/// A wijk's front door (`GET /wijken/{key}/front-door`): what goes on in the wijk, a few lines
+/// of each kind with what a reader needs to follow the link, as anyone may see it. Each list
+/// holds at most five lines; the whole of each is behind its own endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "wijknr": 2,
+    "contact": {"wijknr": 2, "name": "Wijkregie Sluizeken-Tolhuis-Ham",
+        "email": "wijkregie.sth@stad.example", "phone": "+32 9 210 10 10",
+        "office_hours": "Dinsdag 14–16 uur in Buurtcentrum Sluizeken",
+        "updated_at": "2026-12-05T10:00:00Z"},
+    "venues": [{"slug": "buurtcentrum-sluizeken", "name": "Buurtcentrum Sluizeken",
+        "venue_type": "buurtcentrum"}],
+    "ideas": [{"id": "0b9c6f52-5d1e-4f0e-9a57-3f1c2d4e5a60", "title": "Meer groen op het plein",
+        "status": "submitted"}],
+    "signals": [{"id": "5f0e2a1b-8c3d-4e5f-a6b7-c8d9e0f1a2b3",
+        "summary": "Losliggende stoeptegels aan de hoek met de Sluizekenstraat",
+        "status": "acknowledged"}],
+    "projects": [{"id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", "title": "Speelstraat Tolhuis",
+        "status": "in_realisation"}],
+    "vote": {"id": "3c2b1a09-8f7e-4d6c-b5a4-93827160f5e4", "state": "open",
+        "opens_at": "2026-11-20T08:00:00Z", "closes_at": "2026-12-10T22:59:59Z"},
+    "panel": null,
+    "grants": [{"title": "Buurtfeest Ham", "amount_cents": 150000}],
+    "deadlines": [{"scheme_key": "samen-aan-zet", "scheme_name": "Samen aan Zet",
+        "closes_on": "2027-01-15"}]
+})))]
+pub struct WijkFrontDoor {
+    /// The wijk's number.
+    pub wijknr: i16,
+    /// Who to contact in the wijk; absent until staff of the wijk set it.
+    pub contact: Option<WijkContact>,
+    /// Meeting places in the wijk, by name.
+    pub venues: Vec<FrontDoorVenue>,
+    /// Ideas still in play (submitted, in dialogue, worked into a proposal), newest first;
+    /// hidden ideas are left out.
+    pub ideas: Vec<FrontDoorIdea>,
+    /// Signals not closed, newest first; hidden signals are left out.
+    pub signals: Vec<FrontDoorSignal>,
+    /// Wijkbudget projects in the wijk, newest first.
+    pub projects: Vec<FrontDoorProject>,
+    /// The wijk's latest vote (upcoming, open or closed); absent when it never had one.
+    pub vote: Option<FrontDoorVote>,
+    /// The wijk's latest lottery panel; absent when it never had one.
+    pub panel: Option<FrontDoorPanel>,
+    /// Grants decided for this year's budget for activities in the wijk, first decided first.
+    pub grants: Vec<FrontDoorGrant>,
+    /// The next open deadlines of the subsidy schemes (they are city-wide), soonest first.
+    pub deadlines: Vec<FrontDoorDeadline>,
+}
+
+/// A meeting place on a wijk's front door (`/venues/{slug}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrontDoorVenue {
+    /// The venue's slug.
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// What kind of place it is.
+    pub venue_type: crate::venue::VenueType,
+}
+
+/// An idea on a wijk's front door (`/projects/ideas/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrontDoorIdea {
+    /// The idea's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Where it stands.
+    pub status: crate::projects::IdeaStatus,
+}
+
+/// A signal on a wijk's front door (`/signals/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrontDoorSignal {
+    /// The signal's id.
+    pub id: String,
+    /// The start of its description (at most 60 characters, cut at a word with "…").
+    pub summary: String,
+    /// Where it stands.
+    pub status: crate::signals::SignalStatus,
+}
+
+/// A project on a wijk's front door (`/projects/projects/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrontDoorProject {
+    /// The project's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Where its realisation stands.
+    pub status: crate::projects::ProjectStatus,
+}
+
+/// A wijk's vote on its front door (`/projects/votes/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrontDoorVote {
+    /// The vote's id.
+    pub id: String,
+    /// Where it stands in time.
+    pub state: crate::projects::VoteState,
+    /// When it opens (RFC 3339).
+    pub opens_at: String,
+    /// When it closes (RFC 3339).
+    pub closes_at: String,
+}
+
+/// A wijk's lottery panel on its front door (`/projects/panels/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrontDoorPanel {
+    /// The panel's id.
+    pub id: String,
+    /// Whether its members have been drawn.
+    pub drawn: bool,
+}
+
+/// A grant awarded for the wijk (`/subsidies/awards`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrontDoorGrant {
+    /// The application's title.
+    pub title: String,
+    /// The amount granted, in euro cents.
+    pub amount_cents: i64,
+}
+
+/// A subsidy scheme's next deadline (`/subsidies/schemes/{key}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrontDoorDeadline {
+    /// The scheme's key.
+    pub scheme_key: String,
+    /// The scheme's name.
+    pub scheme_name: String,
+    /// The last day to apply (`YYYY-MM-DD`).
+    pub closes_on: String,
+}

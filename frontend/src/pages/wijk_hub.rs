@@ -1,25 +1,18 @@
-//! The wijk page as the wijk's front door: its meeting places, its current ideas, its open
-//! signals, its projects, the grants awarded there this year and the next subsidy deadlines,
-//! each a short list with a link to the whole of it.
+//! The wijk page as the wijk's front door: its contact, its meeting places, its current ideas,
+//! its open signals, its vote and lottery panel, its projects, the grants awarded there this
+//! year and the next subsidy deadlines, each a short list with a link to the whole of it.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use samenstad_types::projects::{ListIdeasQuery, ProjectsQuery};
-use samenstad_types::signals::SignalQuery;
-use samenstad_types::subsidies::YearQuery;
-use samenstad_types::venue::ListVenuesQuery;
+use samenstad_types::wijk::WijkFrontDoor;
 
 use crate::api;
-use crate::format::euro;
-use crate::i18n::use_lang;
+use crate::format::{self, euro};
+use crate::i18n::{Lang, use_lang};
 use crate::labels;
-use crate::pages::subsidies::today;
-use crate::staff::tx;
+use crate::staff::{pick, tx};
 
-/// How many of each the front door shows.
-const SHOWN: usize = 5;
-
-/// One part of the front door: a heading, up to [`SHOWN`] lines, a link to all of them.
+/// One part of the front door: a heading, its lines (at most five), a link to all of them.
 #[component]
 fn Part(
     id: &'static str,
@@ -27,7 +20,7 @@ fn Part(
     empty: (&'static str, &'static str),
     all: String,
     all_label: (&'static str, &'static str),
-    lines: Signal<Option<Vec<(String, String, String)>>>,
+    lines: Signal<Option<Vec<Line>>>,
 ) -> impl IntoView {
     view! {
         <section class="wijk-part" aria-labelledby=id>
@@ -46,174 +39,129 @@ fn Part(
     }
 }
 
-/// The front door's lists for wijk `wijknr`.
+/// One line of the front door: where it links, its text, a note after it.
+type Line = (String, String, String);
+
+/// The front door of wijk `wijknr`: one request (`GET /wijken/{nr}/front-door`) for all its parts.
 #[component]
 pub fn WijkHub(wijknr: i16) -> impl IntoView {
     let lang = use_lang();
     let wijk = wijknr.to_string();
-    let venues = {
-        let wijk = wijk.clone();
-        LocalResource::new(move || {
-            let query = ListVenuesQuery {
-                wijk: Some(wijk.clone()),
-                limit: Some(SHOWN as i64),
-                ..Default::default()
-            };
-            async move { api::client().ok()?.list_venues(&query).await.ok() }
-        })
-    };
-    let ideas = {
-        let wijk = wijk.clone();
-        LocalResource::new(move || {
-            let query = ListIdeasQuery {
-                wijk: Some(wijk.clone()),
-                limit: Some(SHOWN as i64),
-                ..Default::default()
-            };
-            async move { api::client().ok()?.list_ideas(&query).await.ok() }
-        })
-    };
-    let signals = {
-        let wijk = wijk.clone();
-        LocalResource::new(move || {
-            let query = SignalQuery {
-                wijk: Some(wijk.clone()),
-                limit: Some(20),
-                ..Default::default()
-            };
-            async move { api::client().ok()?.list_signals(&query).await.ok() }
-        })
-    };
-    let projects = {
-        let wijk = wijk.clone();
-        LocalResource::new(move || {
-            let query = ProjectsQuery {
-                wijk: Some(wijk.clone()),
-                ..Default::default()
-            };
-            async move { api::client().ok()?.list_projects(&query).await.ok() }
-        })
-    };
-    let contact = {
+    let door = {
         let wijk = wijk.clone();
         LocalResource::new(move || {
             let wijk = wijk.clone();
-            async move { api::client().ok()?.wijk_contact(&wijk).await.ok().flatten() }
+            async move {
+                api::client()
+                    .ok()?
+                    .wijk_front_door(&wijk)
+                    .await
+                    .ok()
+                    .flatten()
+            }
         })
     };
-    let awards = LocalResource::new(|| async {
-        let query = YearQuery::default();
-        api::client().ok()?.awards(&query).await.ok()
-    });
-    let schemes = LocalResource::new(|| async { api::client().ok()?.list_schemes().await.ok() });
-    let award_lines = Signal::derive(move || {
-        awards.get().map(|list| {
-            list.unwrap_or_default()
-                .into_iter()
-                .filter(|a| a.wijken.contains(&wijknr))
-                .take(SHOWN)
-                .map(|a| {
-                    (
-                        "/grants".to_owned(),
-                        a.title,
-                        euro(a.amount_cents, lang.get()),
-                    )
-                })
-                .collect()
+    // Loading: `None`; a front door that could not be had shows every part empty.
+    let part = move |lines: fn(WijkFrontDoor, Lang) -> Vec<Line>| {
+        Signal::derive(move || {
+            door.get()
+                .map(|d| d.map(|d| lines(d, lang.get())).unwrap_or_default())
         })
+    };
+    let contact = move || door.get().map(|d| d.and_then(|d| d.contact));
+    let venue_lines = part(|d, lang| {
+        d.venues
+            .into_iter()
+            .map(|v| {
+                (
+                    format!("/venues/{}", v.slug),
+                    v.name,
+                    labels::venue_type(lang, v.venue_type),
+                )
+            })
+            .collect()
     });
-    let deadline_lines = Signal::derive(move || {
-        schemes.get().map(|list| {
-            let today = today();
-            let mut next: Vec<(String, String, String)> = list
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|s| s.status != "archived")
-                .flat_map(|s| {
-                    let name = s.name.clone();
-                    let key = s.key.clone();
-                    let today = today.clone();
-                    s.deadlines.into_iter().filter_map(move |d| {
-                        (d.closed_at.is_none() && d.closes_on >= today.clone())
-                            .then(|| (format!("/subsidies/apply/{key}"), name.clone(), d.closes_on))
-                    })
-                })
-                .collect();
-            next.sort_by(|a, b| a.2.cmp(&b.2));
-            next.truncate(SHOWN);
-            next
-        })
+    let idea_lines = part(|d, lang| {
+        d.ideas
+            .into_iter()
+            .map(|i| {
+                (
+                    format!("/ideas/{}", i.id),
+                    i.title,
+                    labels::idea_status(lang, i.status),
+                )
+            })
+            .collect()
     });
-    let venue_lines = Signal::derive(move || {
-        venues.get().map(|page| {
-            page.map(|p| p.items)
-                .unwrap_or_default()
-                .into_iter()
-                .take(SHOWN)
-                .map(|v| {
-                    (
-                        format!("/venues/{}", v.slug),
-                        v.name,
-                        labels::venue_type(lang.get(), v.venue_type),
-                    )
-                })
-                .collect()
-        })
+    let signal_lines = part(|d, lang| {
+        d.signals
+            .into_iter()
+            .map(|s| {
+                let status = labels::signal_status(lang, s.status).to_owned();
+                (format!("/signals/{}", s.id), s.summary, status)
+            })
+            .collect()
     });
-    let idea_lines = Signal::derive(move || {
-        ideas.get().map(|page| {
-            page.map(|p| p.items)
-                .unwrap_or_default()
-                .into_iter()
-                .take(SHOWN)
-                .map(|i| {
-                    (
-                        format!("/ideas/{}", i.id),
-                        i.title,
-                        labels::idea_status(lang.get(), i.status),
-                    )
-                })
-                .collect()
-        })
+    let choosing_lines = part(|d, lang| {
+        let vote = d.vote.map(|v| {
+            let when = format!(
+                "{} – {}",
+                format::date(&v.opens_at),
+                format::date(&v.closes_at)
+            );
+            let title = pick(lang, "Stemming", "Vote").to_owned();
+            (
+                format!("/votes/{}", v.id),
+                title,
+                format!("{}, {when}", labels::vote_state(lang, v.state)),
+            )
+        });
+        let panel = d.panel.map(|p| {
+            let title = pick(lang, "Burgerpanel", "Lottery panel").to_owned();
+            let note = if p.drawn {
+                pick(lang, "geloot", "drawn")
+            } else {
+                pick(lang, "nog te loten", "to be drawn")
+            };
+            (format!("/panels/{}", p.id), title, note.to_owned())
+        });
+        vote.into_iter().chain(panel).collect()
     });
-    let signal_lines = Signal::derive(move || {
-        signals.get().map(|page| {
-            page.map(|p| p.items)
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|s| s.status != samenstad_types::signals::SignalStatus::Closed)
-                .take(SHOWN)
-                .map(|s| {
-                    let text: String = s.description.chars().take(60).collect();
-                    (
-                        format!("/signals/{}", s.id),
-                        text,
-                        labels::signal_status(lang.get(), s.status).to_owned(),
-                    )
-                })
-                .collect()
-        })
+    let project_lines = part(|d, lang| {
+        d.projects
+            .into_iter()
+            .map(|p| {
+                (
+                    format!("/projects/{}", p.id),
+                    p.title,
+                    labels::project_status(lang, p.status),
+                )
+            })
+            .collect()
     });
-    let project_lines = Signal::derive(move || {
-        projects.get().map(|list| {
-            list.unwrap_or_default()
-                .into_iter()
-                .take(SHOWN)
-                .map(|p| {
-                    (
-                        format!("/projects/{}", p.id),
-                        p.title,
-                        labels::project_status(lang.get(), p.status),
-                    )
-                })
-                .collect()
-        })
+    let award_lines = part(|d, lang| {
+        d.grants
+            .into_iter()
+            .map(|g| ("/grants".to_owned(), g.title, euro(g.amount_cents, lang)))
+            .collect()
+    });
+    let deadline_lines = part(|d, _| {
+        d.deadlines
+            .into_iter()
+            .map(|d| {
+                (
+                    format!("/subsidies/apply/{}", d.scheme_key),
+                    d.scheme_name,
+                    d.closes_on,
+                )
+            })
+            .collect()
     });
     view! {
         <div class="wijk-hub">
             <section class="wijk-part wijk-contact" aria-labelledby="wijk-contact">
                 <h2 id="wijk-contact">{tx("Contact in de wijk", "Contact in the wijk")}</h2>
-                {move || match contact.get() {
+                {move || match contact() {
                     None => view! { <p class="loading">{tx("Even laden…", "Loading…")}</p> }.into_any(),
                     Some(None) => view! {
                         <p class="empty">{tx("Nog geen contact bekend voor deze wijk.", "No contact known for this wijk yet.")}</p>
@@ -241,6 +189,10 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
                 empty=("Geen open meldingen.", "No open signals.")
                 all=format!("/signals?wijk={wijk}") all_label=("Alle meldingen, of meld iets", "All signals, or report something")
                 lines=signal_lines />
+            <Part id="wijk-choosing" title=("Stemming en burgerpanel", "Vote and lottery panel")
+                empty=("Nog geen stemming of burgerpanel in deze wijk.", "No vote or lottery panel in this wijk yet.")
+                all="/wijkbudget".to_owned() all_label=("Over het wijkbudget", "About the wijkbudget")
+                lines=choosing_lines />
             <Part id="wijk-projects" title=("Projecten", "Projects")
                 empty=("Nog geen projecten.", "No projects yet.")
                 all="/projects".to_owned() all_label=("Alle projecten van de stad", "All projects in the city")

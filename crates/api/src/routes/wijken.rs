@@ -5,7 +5,10 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, put, web};
 use samenstad_db::queries::audit::{self, NewAudit};
 use samenstad_db::queries::wijken::{self as q, WijkContactRow};
 use samenstad_domain::text;
-use samenstad_types::wijk::{SetWijkContact, WijkContact};
+use samenstad_types::wijk::{
+    FrontDoorDeadline, FrontDoorGrant, FrontDoorIdea, FrontDoorPanel, FrontDoorProject,
+    FrontDoorSignal, FrontDoorVenue, FrontDoorVote, SetWijkContact, WijkContact, WijkFrontDoor,
+};
 use samenstad_types::{
     ListWijkenQuery, LookupQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
 };
@@ -30,6 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_wijk_contact)
         .service(set_wijk_contact)
         .service(delete_wijk_contact)
+        .service(get_wijk_front_door)
         .service(get_wijk);
 }
 
@@ -314,6 +318,130 @@ pub async fn get_wijk_contact(
         Some(contact) => HttpResponse::Ok().json(contact),
         None => HttpResponse::NoContent().finish(),
     })
+}
+
+/// How many lines of each kind a wijk's front door holds.
+const FRONT_DOOR_LINES: i64 = 5;
+/// How many characters of a signal's description its front-door line shows.
+const SIGNAL_SUMMARY_CHARS: usize = 60;
+
+/// A wijk's front door: what goes on in wijk `id` (number `wijknr`), as anyone may see it.
+pub(crate) fn front_door(
+    conn: &mut samenstad_db::PgConnection,
+    id: uuid::Uuid,
+    wijknr: i16,
+) -> Result<WijkFrontDoor, AppError> {
+    use chrono::Datelike;
+    use samenstad_db::queries::front_door as f;
+    let today = crate::local_time::today();
+    let rfc3339 =
+        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let now = chrono::Utc::now();
+    Ok(WijkFrontDoor {
+        wijknr,
+        contact: q::contact(conn, id)?
+            .map(|(row, updated_at)| contact_view(wijknr, row, updated_at)),
+        venues: f::venues(conn, id, FRONT_DOOR_LINES)?
+            .into_iter()
+            .map(|(slug, name, venue_type)| FrontDoorVenue {
+                slug,
+                name,
+                venue_type,
+            })
+            .collect(),
+        ideas: f::ideas(conn, id, FRONT_DOOR_LINES)?
+            .into_iter()
+            .map(|(id, title, status)| FrontDoorIdea {
+                id: id.to_string(),
+                title,
+                status,
+            })
+            .collect(),
+        signals: f::open_signals(conn, id, FRONT_DOOR_LINES)?
+            .into_iter()
+            .map(|(id, description, status)| FrontDoorSignal {
+                id: id.to_string(),
+                summary: text::summary(&description, SIGNAL_SUMMARY_CHARS),
+                status,
+            })
+            .collect(),
+        projects: f::projects(conn, id, FRONT_DOOR_LINES)?
+            .into_iter()
+            .map(|(id, title, status)| FrontDoorProject {
+                id: id.to_string(),
+                title,
+                status,
+            })
+            .collect(),
+        vote: f::latest_vote(conn, id)?.map(|(id, opens_at, closes_at)| FrontDoorVote {
+            id: id.to_string(),
+            state: samenstad_domain::lifecycle::vote_state_at(&now, &opens_at, &closes_at),
+            opens_at: rfc3339(opens_at),
+            closes_at: rfc3339(closes_at),
+        }),
+        panel: f::latest_panel(conn, id)?.map(|(id, drawn)| FrontDoorPanel {
+            id: id.to_string(),
+            drawn,
+        }),
+        grants: f::grants(conn, id, today.year(), FRONT_DOOR_LINES)?
+            .into_iter()
+            .map(|(title, amount_cents)| FrontDoorGrant {
+                title,
+                amount_cents,
+            })
+            .collect(),
+        deadlines: f::deadlines(conn, today, FRONT_DOOR_LINES)?
+            .into_iter()
+            .map(|(scheme_key, scheme_name, closes_on)| FrontDoorDeadline {
+                scheme_key,
+                scheme_name,
+                closes_on: closes_on.to_string(),
+            })
+            .collect(),
+    })
+}
+
+/// A wijk's front door
+///
+/// What goes on in the wijk, for the wijk's page: who to contact, its meeting places, the ideas
+/// still in play, the signals not closed, its wijkbudget projects, its latest vote and lottery
+/// panel, the grants of this year's budget for activities there, and the next subsidy
+/// deadlines (city-wide). At most five lines of each, each with what its link needs; the whole
+/// of each is behind its own endpoint (`/venues?wijk=`, `/projects/ideas?wijk=`,
+/// `/signals?wijk=`, `/projects/projects?wijk=`, `/projects/votes?wijk=`,
+/// `/projects/panels?wijk=`, `/subsidies/awards`, `/subsidies/schemes`). The same for every
+/// caller: hidden ideas and signals are left out, also for staff. Kept for a short time
+/// (`SAMENSTAD_PUBLIC_CACHE_MS`).
+#[utoipa::path(
+    tag = "wijken",
+    security(()),
+    params(("key" = String, Path, description = "The `wijknr` or the slug", example = "sluizeken-tolhuis-ham")),
+    responses(
+        (status = 200, description = "The wijk's front door", body = WijkFrontDoor),
+        (status = 404, description = "No wijk has this number or slug", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "/problems/not-found", "title": "Not Found", "status": 404, "detail": "no wijk with number or slug `26`"})),
+    )
+)]
+#[get("/wijken/{key}/front-door")]
+pub async fn get_wijk_front_door(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    key: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let key = key.into_inner();
+    let snapshot = cache::wijken(&state).await?;
+    let (Some(id), Some(wijk)) = (snapshot.id_of(&key), snapshot.find(&key)) else {
+        return Err(AppError::NotFound(format!(
+            "no wijk with number or slug `{key}`"
+        )));
+    };
+    let wijknr = wijk.wijk.wijknr;
+    crate::respond::public_json(&state, &req, async {
+        state
+            .with_replica_conn(move |conn| front_door(conn, id, wijknr))
+            .await
+    })
+    .await
 }
 
 /// Set a wijk's contact

@@ -10,6 +10,7 @@ pub mod feedback;
 pub mod feeds;
 pub mod files;
 pub mod follows;
+pub mod front_door;
 pub mod health;
 pub mod open_data;
 pub mod organisations;
