@@ -6,6 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 
+use crate::format::fixed;
+
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -55,9 +57,9 @@ pub fn BarChart(
             let w = (BAR_AREA * b.value.max(0.0) / max).max(if b.value > 0.0 { 2.0 } else { 0.0 });
             view! {
                 <g class="bar-row">
-                    <text x="0" y=format!("{:.1}", y + 13.0) class="bar-label">{b.label}</text>
-                    <rect x="0" y=format!("{:.1}", y + 18.0) width=format!("{w:.1}") height="14" class="bar" />
-                    <text x=format!("{:.1}", w + 6.0) y=format!("{:.1}", y + 30.0) class="bar-value">{b.text}</text>
+                    <text x="0" y=fixed(y + 13.0, 1) class="bar-label">{b.label}</text>
+                    <rect x="0" y=fixed(y + 18.0, 1) width=fixed(w, 1) height="14" class="bar" />
+                    <text x=fixed(w + 6.0, 1) y=fixed(y + 30.0, 1) class="bar-value">{b.text}</text>
                 </g>
             }
         })

@@ -5,6 +5,38 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use samenstad_types::{Geometry, Wijk};
 
+use crate::format::fixed;
+
+/// The trigonometry of the projection and its tiles: the browser's `Math` in the web app (Rust's
+/// own versions link about 8 KB of libm into every build with a map), Rust's in native tests.
+#[cfg(target_arch = "wasm32")]
+use js_sys::Math;
+#[cfg(not(target_arch = "wasm32"))]
+#[expect(
+    non_snake_case,
+    reason = "the name of the browser's `Math` it stands in for"
+)]
+mod Math {
+    pub fn cos(x: f64) -> f64 {
+        x.cos()
+    }
+    pub fn tan(x: f64) -> f64 {
+        x.tan()
+    }
+    pub fn sinh(x: f64) -> f64 {
+        x.sinh()
+    }
+    pub fn atan(x: f64) -> f64 {
+        x.atan()
+    }
+    pub fn log(x: f64) -> f64 {
+        x.ln()
+    }
+    pub fn log2(x: f64) -> f64 {
+        x.log2()
+    }
+}
+
 /// Width of the SVG coordinate system; the height follows from the area's aspect ratio.
 const WIDTH: f64 = 1000.0;
 
@@ -43,7 +75,7 @@ impl Projection {
                 height: WIDTH,
             };
         }
-        let cos = ((min_lat + max_lat) / 2.0).to_radians().cos();
+        let cos = Math::cos(((min_lat + max_lat) / 2.0).to_radians());
         let span = ((max_lon - min_lon) * cos).max(1e-9);
         let scale_y = WIDTH / span;
         Self {
@@ -64,7 +96,9 @@ impl Projection {
                     let x = (lon - self.min_lon) * self.scale_x;
                     let y = (self.max_lat - lat) * self.scale_y;
                     d.push_str(if i == 0 { "M" } else { "L" });
-                    d.push_str(&format!("{x:.1},{y:.1}"));
+                    d.push_str(&fixed(x, 1));
+                    d.push(',');
+                    d.push_str(&fixed(y, 1));
                 }
                 d.push('Z');
             }
@@ -95,7 +129,7 @@ impl Projection {
 
     /// The SVG `viewBox`.
     pub fn view_box(&self) -> String {
-        format!("0 0 {WIDTH} {:.0}", self.height.ceil())
+        format!("0 0 {} {}", fixed(WIDTH, 0), fixed(self.height.ceil(), 0))
     }
 
     /// The tiles of the base layer `template` that cover the map, each with its place in SVG
@@ -105,19 +139,18 @@ impl Projection {
         let (east, south) = self.lon_lat(WIDTH, self.height);
         let span = (east - west).max(1e-9);
         // About four 256-pixel tiles across the map's 1,000 units.
-        let zoom = (4.0 * 360.0 / span).log2().floor().clamp(1.0, 18.0) as u32;
+        let zoom = Math::log2(4.0 * 360.0 / span).floor().clamp(1.0, 18.0) as u32;
         let n = f64::from(1u32 << zoom);
         let tile_x = |lon: f64| ((lon + 180.0) / 360.0 * n).floor();
         let tile_y = |lat: f64| {
             let phi = lat.to_radians();
-            ((1.0 - (phi.tan() + 1.0 / phi.cos()).ln() / std::f64::consts::PI) / 2.0 * n).floor()
+            ((1.0 - Math::log(Math::tan(phi) + 1.0 / Math::cos(phi)) / std::f64::consts::PI) / 2.0
+                * n)
+                .floor()
         };
         let lon_of = |x: f64| x / n * 360.0 - 180.0;
         let lat_of = |y: f64| {
-            (std::f64::consts::PI * (1.0 - 2.0 * y / n))
-                .sinh()
-                .atan()
-                .to_degrees()
+            Math::atan(Math::sinh(std::f64::consts::PI * (1.0 - 2.0 * y / n))).to_degrees()
         };
         let (x0, x1, y0, y1) = (tile_x(west), tile_x(east), tile_y(north), tile_y(south));
         let mut out = Vec::new();
@@ -180,13 +213,13 @@ pub fn BaseLayer(projection: Projection) -> impl IntoView {
         Some(view! {
             <g class="base-layer" aria-hidden="true">
                 {tiles.into_iter().map(|t| view! {
-                    <image href=t.url x=format!("{:.1}", t.x) y=format!("{:.1}", t.y)
-                        width=format!("{:.1}", t.width + 0.5) height=format!("{:.1}", t.height + 0.5)
+                    <image href=t.url x=fixed(t.x, 1) y=fixed(t.y, 1)
+                        width=fixed(t.width + 0.5, 1) height=fixed(t.height + 0.5, 1)
                         preserveAspectRatio="none"></image>
                 }).collect_view()}
             </g>
             {layer.attribution.map(|a| view! {
-                <text class="map-attribution" x=format!("{:.0}", WIDTH - 8.0) y=format!("{:.0}", projection.height - 8.0) text-anchor="end">{a}</text>
+                <text class="map-attribution" x=fixed(WIDTH - 8.0, 0) y=fixed(projection.height - 8.0, 0) text-anchor="end">{a}</text>
             })}
         })
     }
@@ -291,7 +324,7 @@ pub fn MarkerMap(
             };
             let go_key = go.clone();
             view! {
-                <circle class=m.class cx=format!("{x:.1}") cy=format!("{y:.1}") r="14" role="link" tabindex="0"
+                <circle class=m.class cx=fixed(x, 1) cy=fixed(y, 1) r="14" role="link" tabindex="0"
                     aria-label=m.label data-href=m.href
                     on:click=move |_| go()
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); go_key(); }
@@ -345,7 +378,7 @@ pub fn PointPicker(
     // 25 m in degrees at Gent's latitude.
     let (step_lat, step_lon) = (
         25.0 / 111_320.0,
-        25.0 / (111_320.0 * centre.0.to_radians().cos()),
+        25.0 / (111_320.0 * Math::cos(centre.0.to_radians())),
     );
     let keys = move |ev: leptos::ev::KeyboardEvent| {
         let (dlat, dlon) = match ev.key().as_str() {
@@ -365,7 +398,7 @@ pub fn PointPicker(
     let pin = move || {
         point.get().map(|(lat, lon)| {
             let (x, y) = projection.xy(lon, lat);
-            view! { <circle class="near-pin" cx=format!("{x:.1}") cy=format!("{y:.1}") r="12"></circle> }
+            view! { <circle class="near-pin" cx=fixed(x, 1) cy=fixed(y, 1) r="12"></circle> }
         })
     };
     view! {

@@ -40,13 +40,13 @@ pub fn ProgrammePage() -> impl IntoView {
                     let max = p.allocation.cap_cents.max(1) as f64;
                     let rounds = p.rounds.into_iter().map(|r| {
                         let rows = r.wijken.into_iter().map(|w| {
-                            let width = format!("{:.1}%", 100.0 * w.allocation_cents as f64 / max);
+                            let width = format!("{}%", crate::format::fixed(100.0 * w.allocation_cents as f64 / max, 1));
                             view! {
                                 <tr>
                                     <th scope="row"><A href=format!("/ideas?wijk={}", w.wijknr)>{w.name.clone()}</A></th>
                                     <td>{move || labels::selection_method(lang.get(), w.selection_method)}</td>
                                     <td class="num">{move || format::integer(w.population, lang.get())}</td>
-                                    <td class="num">{format!("{:.2}", w.vulnerability_index)}</td>
+                                    <td class="num">{crate::format::fixed(w.vulnerability_index, 2)}</td>
                                     <td class="num">{move || euro(w.allocation_cents, lang.get())}</td>
                                     <td class="bar" aria-hidden="true"><span style=format!("width:{width}")></span></td>
                                 </tr>

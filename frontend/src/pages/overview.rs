@@ -142,7 +142,7 @@ fn OverviewView(overview: WijkOverview) -> impl IntoView {
     let grant_bars = month_bars(|m| m.awarded_cents as f64, |m, l| euro(m.awarded_cents, l));
     let booking_bars = month_bars(
         |m| m.booked_hours,
-        |m, _| format!("{:.1} u", m.booked_hours),
+        |m, _| format!("{} u", crate::format::fixed(m.booked_hours, 1)),
     );
     view! {
         <h1>{format!("{}: {} {}", t(l, T::StaffOverview), o.wijknr, o.name)}</h1>
@@ -164,8 +164,8 @@ fn OverviewView(overview: WijkOverview) -> impl IntoView {
             <dl class="facts">
                 <dt>{tr(T::Rooms)}</dt><dd>{format::integer(o.rooms, l)}</dd>
                 <dt>{tr(T::BookingsYear)}</dt><dd>{format::integer(o.bookings, l)}</dd>
-                <dt>{tr(T::BookedHours)}</dt><dd>{format!("{:.1}", o.booked_hours)}</dd>
-                <dt>{tr(T::OccupancyShare)}</dt><dd>{format!("{:.1} %", o.occupancy_percent)}</dd>
+                <dt>{tr(T::BookedHours)}</dt><dd>{crate::format::fixed(o.booked_hours, 1)}</dd>
+                <dt>{tr(T::OccupancyShare)}</dt><dd>{format!("{} %", crate::format::fixed(o.occupancy_percent, 1))}</dd>
             </dl>
         </section>
         <section aria-labelledby="ov-months">
@@ -186,7 +186,7 @@ fn OverviewView(overview: WijkOverview) -> impl IntoView {
                         <td class="num">{format::integer(m.applications, l)}</td>
                         <td class="num">{euro(m.awarded_cents, l)}</td>
                         <td class="num">{format::integer(m.bookings, l)}</td>
-                        <td class="num">{format!("{:.1}", m.booked_hours)}</td>
+                        <td class="num">{crate::format::fixed(m.booked_hours, 1)}</td>
                     </tr>
                 }).collect_view()}</tbody>
             </table>

@@ -52,7 +52,7 @@ pub fn PanelPage() -> impl IntoView {
                         </tr></thead>
                         <tbody>{scores.into_iter().map(|s| view! {
                             <tr><th scope="row">{s.title}</th><td class="num">{s.scored_by}</td>
-                                <td class="num">{s.average.map(|a| format!("{a:.1}")).unwrap_or_else(|| "–".to_owned())}</td></tr>
+                                <td class="num">{s.average.map(|a| crate::format::fixed(a, 1)).unwrap_or_else(|| "–".to_owned())}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
                 }.into_any(),

@@ -72,7 +72,7 @@ fn ProjectView(project: Project) -> impl IntoView {
                 " · " {move || t(lang.get(), T::Deadline)} " " {project.deadline.clone()}</p>
             <p>{move || format!("{} {} {} {}", t(lang.get(), T::Spent), euro(project.spent_cents, lang.get()),
                 t(lang.get(), T::OfBudget), euro(project.budget_cents, lang.get()))}</p>
-            <div class="spent-bar" aria-hidden="true"><span style=format!("width:{share:.1}%")></span></div>
+            <div class="spent-bar" aria-hidden="true"><span style=format!("width:{}%", crate::format::fixed(share, 1))></span></div>
             <Show when=move || has_partners>
                 <p>{move || t(lang.get(), T::Partners)} ": " {partners.clone()}</p>
             </Show>

@@ -361,7 +361,7 @@ pub fn ReportSignalPage() -> impl IntoView {
                             help_id="signal-place-help" />
                         {move || point.get().map(|(lat, lon)| {
                             let at = address.get().filter(|a| (a.lat, a.lon) == (lat, lon)).map(|a| a.label);
-                            view! { <p class="hint place">{at.unwrap_or_else(|| format!("{lat:.5}, {lon:.5}"))}</p> }
+                            view! { <p class="hint place">{at.unwrap_or_else(|| format!("{}, {}", crate::format::fixed(lat, 5), crate::format::fixed(lon, 5)))}</p> }
                         })}
                     </div>
                 })}

@@ -199,7 +199,7 @@ fn AdminTable(
     let lang = use_lang();
     let average = |a: Option<f64>, lang: Lang| match a {
         Some(x) => {
-            let s = format!("{x:.1}");
+            let s = crate::format::fixed(x, 1);
             if lang == Lang::Nl {
                 s.replace('.', ",")
             } else {

@@ -1344,7 +1344,7 @@ pub(crate) fn StaffPanel(id: String, on_change: Callback<()>) -> impl IntoView {
 fn AdviceView(advice: samenstad_types::subsidies::Advice) -> impl IntoView {
     let lang = use_lang();
     let fmt = |x: f64, lang: Lang| {
-        let s = format!("{x:.1}");
+        let s = crate::format::fixed(x, 1);
         if lang == Lang::Nl {
             s.replace('.', ",")
         } else {

@@ -68,7 +68,9 @@ pub fn VenueFinder() -> impl IntoView {
             capacity_min: capacity.get().trim().parse().ok(),
             room_use: Some(room_use.get()).filter(|u| !u.is_empty()),
             accessible: accessible.get().then_some(true),
-            near: near.get().map(|(lat, lon)| format!("{lat:.5},{lon:.5}")),
+            near: near
+                .get()
+                .map(|(lat, lon)| format!("{},{}", format::fixed(lat, 5), format::fixed(lon, 5))),
             limit: Some(100),
             ..Default::default()
         };
@@ -132,7 +134,7 @@ pub fn VenueFinder() -> impl IntoView {
                                 <span class="meta">{move || labels::venue_type(lang.get(), kind)}
                                     {v.max_capacity.map(|c| format!(" · max. {c}"))}
                                     {v.wijknr.map(|n| format!(" · wijk {n}"))}
-                                    {v.distance_m.map(|d| if d < 1000.0 { format!(" · {d:.0} m") } else { format!(" · {:.1} km", d / 1000.0) })}</span>
+                                    {v.distance_m.map(|d| if d < 1000.0 { format!(" · {} m", format::fixed(d, 0)) } else { format!(" · {} km", format::fixed(d / 1000.0, 1)) })}</span>
                                 <Show when=move || sample><span class="badge">{move || t(lang.get(), T::Sample)}</span></Show>
                             </li>
                         }
@@ -191,7 +193,7 @@ fn VenueMap(
             // SVG circles are not links in Leptos' HTML namespace: a focusable shape with the
             // link role and Enter/click behaviour instead (as on the wijk map).
             view! {
-                <circle class=class cx=format!("{x:.1}") cy=format!("{y:.1}") r="9" role="link" tabindex="0"
+                <circle class=class cx=format::fixed(x, 1) cy=format::fixed(y, 1) r="9" role="link" tabindex="0"
                     aria-label=v.name.clone() data-href=href
                     on:click=move |ev: leptos::ev::MouseEvent| { ev.stop_propagation(); go() }
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); go_key(); }
@@ -218,7 +220,7 @@ fn VenueMap(
     let pin = move || {
         near.get().map(|(lat, lon)| {
             let (x, y) = projection.xy(lon, lat);
-            view! { <circle class="near-pin" cx=format!("{x:.1}") cy=format!("{y:.1}") r="12"></circle> }
+            view! { <circle class="near-pin" cx=format::fixed(x, 1) cy=format::fixed(y, 1) r="12"></circle> }
         })
     };
     view! {

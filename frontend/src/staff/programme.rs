@@ -165,7 +165,7 @@ fn WijkRow(
     let session = use_session();
     let nr = wijk.wijknr;
     let method = RwSignal::new(wijk.selection_method.as_str().to_owned());
-    let index_text = RwSignal::new(format!("{:.2}", wijk.vulnerability_index));
+    let index_text = RwSignal::new(crate::format::fixed(wijk.vulnerability_index, 2));
     let reason = super::draft(format!("programme.{round}.{nr}.reason"));
     let message = RwSignal::new(None::<String>);
     let saved = super::notice();
