@@ -215,7 +215,7 @@ test('a signed-in resident gets the public pages from the resident build, with i
   // Anonymous: the public build, which has no booking form, only the invitation to log in.
   await page.goto(venue);
   await page.getByRole('link', { name: 'Log in om te reserveren.' }).first().waitFor();
-  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg']);
+  assert.deepEqual(wasm, ['/assets/samenstad_public_venue_bg']);
   assert.equal(await page.locator('form.booking-form').count(), 0);
   // Logged in, the same address is answered with the resident build: the form is there.
   await uiLogin(page, email, password);
@@ -821,7 +821,8 @@ test("a public page loads only its area's build; a link to another area's or a r
   await page.goBack();
   await page.waitForURL('**/signals', { waitUntil: 'commit' });
   await page.locator('main h1', { hasText: 'Meldingen' }).waitFor();
-  // The venue finder and a venue are one build: following a venue's link loads nothing more.
+  // The venue finder and a venue are two builds: a venue's link loads the venue's, and Back
+  // shows the finder again.
   wasm.length = 0;
   await page.goto(`${BASE}/venues`);
   await page.waitForSelector('html[data-app="started"] ul.venue-list li');
@@ -830,7 +831,9 @@ test("a public page loads only its area's build; a link to another area's or a r
   await first.click();
   await page.waitForURL(/\/venues\/[a-z0-9-]+$/);
   await page.locator('main h1', { hasText: name }).waitFor();
-  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg']);
+  assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg', '/assets/samenstad_public_venue_bg']);
+  await page.goBack();
+  await page.waitForSelector('html[data-app="started"] ul.venue-list li');
   // Home and a wijk are two builds: a wijk's link loads the page from the server; Back, and the
   // same link again at once, loads it again (it is not taken for a server answering the page
   // with the wrong build, which would show "not found").

@@ -12,8 +12,8 @@ mode="${1:-release}"
 target_dir="${CARGO_TARGET_DIR:-target}"
 # The public builds leave out the forms of signed-in people (feature `signed-in`; the server
 # serves a signed-in person the resident or full build): two cargo runs, one per feature set.
-public_bins=(--bin samenstad-public-home --bin samenstad-public-wijken --bin samenstad-public-venues --bin samenstad-public-signals
-  --bin samenstad-public-ideas --bin samenstad-public-wijkbudget --bin samenstad-public-subsidies
+public_bins=(--bin samenstad-public-home --bin samenstad-public-wijken --bin samenstad-public-venues --bin samenstad-public-venue
+  --bin samenstad-public-signals --bin samenstad-public-ideas --bin samenstad-public-idea --bin samenstad-public-wijkbudget --bin samenstad-public-projects --bin samenstad-public-subsidies
   --bin samenstad-public-civic)
 signed_in_bins=(--bin samenstad-resident --bin samenstad-web --features signed-in)
 if [ "$mode" = release ]; then
@@ -39,8 +39,11 @@ cp frontend/static/styles.css "$assets/$css_name"
 builds=(
   "samenstad-public-home public-home.html"
   "samenstad-public-wijken public-wijken.html" "samenstad-public-venues public-venues.html"
+  "samenstad-public-venue public-venue.html"
   "samenstad-public-signals public-signals.html"
-  "samenstad-public-ideas public-ideas.html" "samenstad-public-wijkbudget public-wijkbudget.html"
+  "samenstad-public-ideas public-ideas.html" "samenstad-public-idea public-idea.html"
+  "samenstad-public-wijkbudget public-wijkbudget.html"
+  "samenstad-public-projects public-projects.html"
   "samenstad-public-subsidies public-subsidies.html"
   "samenstad-public-civic public-civic.html"
   "samenstad-resident resident.html" "samenstad-web index.html"

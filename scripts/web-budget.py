@@ -18,16 +18,19 @@ import sys
 
 DIST = os.path.join(os.path.dirname(__file__), "..", "frontend", "dist")
 GOAL = 200_000
-# The ratchet: the largest public area's build, rounded up (219,100 bytes, once the public pages
-# were eight builds without signed-in people's forms). One public build sent 499,716; five
-# builds by area at most 306,314.
-BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else 220_000
+# The budget is the goal: 200 KB (the largest public build sent 199,749 bytes once the public
+# pages were eleven builds). One public build sent 499,716; five builds by area at most 306,314;
+# eight at most 219,100.
+BUDGET = int(sys.argv[1]) if len(sys.argv) > 1 else GOAL
 PUBLIC = [("public-home.html", "public: home"),
           ("public-wijken.html", "public: a wijk"),
-          ("public-venues.html", "public: venues"),
+          ("public-venues.html", "public: venue finder"),
+          ("public-venue.html", "public: a venue"),
           ("public-signals.html", "public: signals"),
-          ("public-ideas.html", "public: ideas"),
-          ("public-wijkbudget.html", "public: wijkbudget programme, projects, panels"),
+          ("public-ideas.html", "public: idea board"),
+          ("public-idea.html", "public: an idea"),
+          ("public-wijkbudget.html", "public: wijkbudget programme, proposals, panels"),
+          ("public-projects.html", "public: wijkbudget projects"),
           ("public-subsidies.html", "public: subsidies and grants"),
           ("public-civic.html", "public: councils, feedback, open data")]
 PAGES = PUBLIC + [("resident.html", "every public page and a resident's own"),

@@ -67,12 +67,22 @@ pub fn CivicRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     .into_inner()
 }
 
-/// Public: the venue finder and a venue (`PublicArea::Venues`).
+/// Public: the venue finder (`PublicArea::Venues`).
 #[component(transparent)]
 pub fn VenueRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/venues") view=VenueFinder />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: a venue (`PublicArea::Venue`).
+#[component(transparent)]
+pub fn VenuePageRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/venues/:key") view=VenuePage />
         </ParentRoute>
     }
@@ -91,29 +101,48 @@ pub fn SignalRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     .into_inner()
 }
 
-/// Public: ideas for the wijkbudget (`PublicArea::Ideas`).
+/// Public: the board of ideas for the wijkbudget (`PublicArea::Ideas`).
 #[component(transparent)]
 pub fn IdeaRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/ideas") view=IdeaBoard />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: an idea (`PublicArea::Idea`).
+#[component(transparent)]
+pub fn IdeaPageRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/ideas/:id") view=IdeaPage />
         </ParentRoute>
     }
     .into_inner()
 }
 
-/// Public: the wijkbudget's programme, projects, proposals and panels
-/// (`PublicArea::Wijkbudget`).
+/// Public: the wijkbudget's programme, proposals and panels (`PublicArea::Wijkbudget`).
 #[component(transparent)]
 pub fn WijkbudgetRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/wijkbudget") view=ProgrammePage />
-            <Route path=path!("/projects") view=CityProjectsPage />
-            <Route path=path!("/projects/:id") view=ProjectPage />
             <Route path=path!("/panels/:id") view=PanelPage />
             <Route path=path!("/proposals/:id") view=ProposalPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Public: the wijkbudget's projects, on a map and one by one (`PublicArea::Projects`).
+#[component(transparent)]
+pub fn ProjectRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/projects") view=CityProjectsPage />
+            <Route path=path!("/projects/:id") view=ProjectPage />
         </ParentRoute>
     }
     .into_inner()

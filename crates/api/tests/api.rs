@@ -441,9 +441,12 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
         "home",
         "wijken",
         "venues",
+        "venue",
         "signals",
         "ideas",
+        "idea",
         "wijkbudget",
+        "projects",
         "subsidies",
         "civic",
     ] {
@@ -511,11 +514,15 @@ async fn hashed_assets_are_immutable_and_precompressed_and_index_html_is_revalid
     for (path, status, page) in [
         ("/", StatusCode::OK, "home"),
         ("/wijken/rabot-blaisantvest", StatusCode::OK, "wijken"),
-        ("/venues/buurtcentrum-sluizeken", StatusCode::OK, "venues"),
+        ("/venues", StatusCode::OK, "venues"),
+        ("/venues/buurtcentrum-sluizeken", StatusCode::OK, "venue"),
         ("/signals", StatusCode::OK, "signals"),
-        ("/projects/0193", StatusCode::OK, "wijkbudget"),
+        ("/projects", StatusCode::OK, "projects"),
+        ("/projects/0193", StatusCode::OK, "projects"),
         ("/wijkbudget", StatusCode::OK, "wijkbudget"),
-        ("/ideas/0193", StatusCode::OK, "ideas"),
+        ("/panels/0193", StatusCode::OK, "wijkbudget"),
+        ("/ideas", StatusCode::OK, "ideas"),
+        ("/ideas/0193", StatusCode::OK, "idea"),
         ("/grants", StatusCode::OK, "subsidies"),
         ("/councils", StatusCode::OK, "civic"),
         ("/account", StatusCode::OK, "resident"),
@@ -747,6 +754,18 @@ async fn the_typed_client_works_against_a_real_server_on_a_socket() {
         .await
         .expect("list");
     assert_eq!(all.items.len(), 25);
+    let names = client.wijk_names().await.expect("names");
+    assert_eq!(
+        names
+            .iter()
+            .map(|n| (n.wijknr, n.slug.as_str(), n.name.as_str()))
+            .collect::<Vec<_>>(),
+        all.items
+            .iter()
+            .map(|w| (w.wijknr, w.slug.as_str(), w.name.as_str()))
+            .collect::<Vec<_>>(),
+        "a choice of wijk reads the same wijken"
+    );
     let query = ListWijkenQuery {
         zone: Some(Zone::Gordel20e),
         round: Some(1),

@@ -59,6 +59,17 @@ use samenstad_types::{
 use serde::de::DeserializeOwned;
 use transport::{Http, Request, Response, pause};
 
+/// A wijk as a choice of wijk shows it: the part of [`Wijk`] that [`Client::wijk_names`] reads.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct WijkName {
+    /// The wijk's number.
+    pub wijknr: i16,
+    /// Its slug.
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+}
+
 /// What a call can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -660,6 +671,18 @@ impl Client {
     pub async fn list_wijken(&self, query: &ListWijkenQuery) -> Result<WijkPage, Error> {
         self.get(self.http.get(self.url(&["wijken"])).query(query))
             .await
+    }
+
+    /// `GET /api/v1/wijken`, read for a choice of wijk: each wijk's number, slug and name only
+    /// (a page that lists the wijken in a select need not decode the rest of each).
+    pub async fn wijk_names(&self) -> Result<Vec<WijkName>, Error> {
+        #[derive(serde::Deserialize)]
+        struct Names {
+            items: Vec<WijkName>,
+        }
+        self.get::<Names>(self.http.get(self.url(&["wijken"])))
+            .await
+            .map(|names| names.items)
     }
 
     /// `GET /api/v1/wijken.geojson`.

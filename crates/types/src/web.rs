@@ -6,7 +6,7 @@
 //!
 //! | build | pages |
 //! |---|---|
-//! | [`WebApp::Public`] ([`PublicArea`]) | what anyone reads, one build per area: home; a wijk; venues; signals; ideas; the wijkbudget's programme, projects, proposals and panels; subsidies and grants; advisory councils, feedback and open data |
+//! | [`WebApp::Public`] ([`PublicArea`]) | what anyone reads, one build per area: home; a wijk; the venue finder; a venue; signals; the idea board; an idea; the wijkbudget's programme, proposals and panels; its projects; subsidies and grants; advisory councils, feedback and open data |
 //! | [`WebApp::Resident`] | every public page, plus logging in, the account, bookings, voting, reporting, applying |
 //! | [`WebApp::Full`] | everything, the staff and administration pages too |
 //!
@@ -31,15 +31,22 @@ pub enum PublicArea {
     Home,
     /// A wijk's page, its front door (its overview, for the wijk's staff, is a staff page).
     Wijken,
-    /// The venue finder and a venue.
+    /// The venue finder.
     Venues,
+    /// A venue: its rooms, their week calendars and tariffs (its own build: the finder's map
+    /// and filters and a venue's rooms and calendar together passed the 200 KB of a first visit).
+    Venue,
     /// Signals: the map and list of what residents reported, and one signal.
     Signals,
-    /// The ideas for the wijkbudget: the board and an idea.
+    /// The ideas for the wijkbudget: the board.
     Ideas,
-    /// The wijkbudget's programme (rounds, budgets, votes and panels), its projects, proposals
-    /// and panels.
+    /// An idea, with its wijk's outline and where its round stands (its own build, as a venue).
+    Idea,
+    /// The wijkbudget's programme (rounds, budgets, votes and panels), its proposals and panels.
     Wijkbudget,
+    /// The wijkbudget's projects: on a map of the city, and one with its progress (their own
+    /// build: the map and the programme together passed the 200 KB of a first visit).
+    Projects,
     /// The subsidy finder and the grants awarded.
     Subsidies,
     /// Advisory councils and their advice, the city's feedback on signals and advice, and the
@@ -52,13 +59,16 @@ impl WebApp {
     pub const NOT_FOUND: WebApp = WebApp::Public(PublicArea::Home);
 
     /// Every build.
-    pub const ALL: [WebApp; 10] = [
+    pub const ALL: [WebApp; 13] = [
         WebApp::Public(PublicArea::Home),
         WebApp::Public(PublicArea::Wijken),
         WebApp::Public(PublicArea::Venues),
+        WebApp::Public(PublicArea::Venue),
         WebApp::Public(PublicArea::Signals),
         WebApp::Public(PublicArea::Ideas),
+        WebApp::Public(PublicArea::Idea),
         WebApp::Public(PublicArea::Wijkbudget),
+        WebApp::Public(PublicArea::Projects),
         WebApp::Public(PublicArea::Subsidies),
         WebApp::Public(PublicArea::Civic),
         WebApp::Resident,
@@ -88,9 +98,12 @@ impl WebApp {
             Self::Public(PublicArea::Home) => "public-home.html",
             Self::Public(PublicArea::Wijken) => "public-wijken.html",
             Self::Public(PublicArea::Venues) => "public-venues.html",
+            Self::Public(PublicArea::Venue) => "public-venue.html",
             Self::Public(PublicArea::Signals) => "public-signals.html",
             Self::Public(PublicArea::Ideas) => "public-ideas.html",
+            Self::Public(PublicArea::Idea) => "public-idea.html",
             Self::Public(PublicArea::Wijkbudget) => "public-wijkbudget.html",
+            Self::Public(PublicArea::Projects) => "public-projects.html",
             Self::Public(PublicArea::Subsidies) => "public-subsidies.html",
             Self::Public(PublicArea::Civic) => "public-civic.html",
             Self::Resident => "resident.html",
@@ -100,22 +113,19 @@ impl WebApp {
 }
 
 /// Public pages by area (`:name` is one path segment).
-pub const PUBLIC_AREAS: [(PublicArea, &[&str]); 8] = [
+pub const PUBLIC_AREAS: [(PublicArea, &[&str]); 11] = [
     (PublicArea::Home, &["/"]),
     (PublicArea::Wijken, &["/wijken/:key"]),
-    (PublicArea::Venues, &["/venues", "/venues/:key"]),
+    (PublicArea::Venues, &["/venues"]),
+    (PublicArea::Venue, &["/venues/:key"]),
     (PublicArea::Signals, &["/signals", "/signals/:id"]),
-    (PublicArea::Ideas, &["/ideas", "/ideas/:id"]),
+    (PublicArea::Ideas, &["/ideas"]),
+    (PublicArea::Idea, &["/ideas/:id"]),
     (
         PublicArea::Wijkbudget,
-        &[
-            "/wijkbudget",
-            "/projects",
-            "/projects/:id",
-            "/proposals/:id",
-            "/panels/:id",
-        ],
+        &["/wijkbudget", "/proposals/:id", "/panels/:id"],
     ),
+    (PublicArea::Projects, &["/projects", "/projects/:id"]),
     (PublicArea::Subsidies, &["/subsidies", "/grants"]),
     (
         PublicArea::Civic,
@@ -308,8 +318,16 @@ mod tests {
             Some(WebApp::Public(PublicArea::Wijken))
         );
         assert_eq!(
-            web_app_for("/venues/de-centrale/"),
+            web_app_for("/venues"),
             Some(WebApp::Public(PublicArea::Venues))
+        );
+        assert_eq!(
+            web_app_for("/venues/de-centrale/"),
+            Some(WebApp::Public(PublicArea::Venue))
+        );
+        assert_eq!(
+            web_app_for("/ideas/0193c1a0"),
+            Some(WebApp::Public(PublicArea::Idea))
         );
         assert_eq!(web_app_for("/signals/new"), Some(WebApp::Resident));
         assert_eq!(

@@ -1,4 +1,4 @@
-//! The public build of the ideas for the wijkbudget: the board and an idea
-//! (`public-ideas.html`): what a first visit of these pages downloads.
+//! The public build of the board of ideas for the wijkbudget (`public-ideas.html`): what a first
+//! visit of the board downloads.
 
 samenstad_web::public_build!(Ideas, IdeaRoutes);

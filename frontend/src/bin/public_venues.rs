@@ -1,4 +1,4 @@
-//! The public build of the venue finder and a venue (`public-venues.html`): what a first visit of
-//! these pages downloads.
+//! The public build of the venue finder (`public-venues.html`): what a first visit of the finder
+//! downloads.
 
 samenstad_web::public_build!(Venues, VenueRoutes);

@@ -5,8 +5,9 @@ use leptos_router::components::Routes;
 use samenstad_types::web::WebApp;
 use samenstad_web::app::{Elsewhere, Shell};
 use samenstad_web::routes::{
-    CivicRoutes, ElsewhereRoutes, HomeRoutes, IdeaRoutes, ResidentRoutes, SignalRoutes,
-    SubsidyRoutes, VenueRoutes, WijkbudgetRoutes, WijkenRoutes,
+    CivicRoutes, ElsewhereRoutes, HomeRoutes, IdeaPageRoutes, IdeaRoutes, ProjectRoutes,
+    ResidentRoutes, SignalRoutes, SubsidyRoutes, VenuePageRoutes, VenueRoutes, WijkbudgetRoutes,
+    WijkenRoutes,
 };
 
 fn main() {
@@ -19,9 +20,12 @@ fn main() {
                     <HomeRoutes />
                     <WijkenRoutes />
                     <VenueRoutes />
+                    <VenuePageRoutes />
                     <SignalRoutes />
                     <IdeaRoutes />
+                    <IdeaPageRoutes />
                     <WijkbudgetRoutes />
+                    <ProjectRoutes />
                     <SubsidyRoutes />
                     <CivicRoutes />
                 </Routes>

@@ -7,7 +7,6 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use samenstad_domain::idea::next_statuses;
-use samenstad_types::ListWijkenQuery;
 use samenstad_types::projects::{CreateIdea, Idea, IdeaStatus, ListIdeasQuery, SetIdeaStatus};
 
 use crate::api;
@@ -124,11 +123,7 @@ pub fn IdeaBoard() -> impl IntoView {
     set_title("Ideeën");
     let wijk = move || query.read().get("wijk").unwrap_or_default();
     let wijken = LocalResource::new(|| async {
-        api::client()?
-            .list_wijken(&ListWijkenQuery::default())
-            .await
-            .map(|p| p.items)
-            .map_err(|e| e.to_string())
+        api::client()?.wijk_names().await.map_err(|e| e.to_string())
     });
     let ideas = LocalResource::new(move || {
         let wijk = wijk();
