@@ -828,8 +828,12 @@ test("a public page loads only its area's build; a link to another area's or a r
   await page.waitForSelector('html[data-app="started"] ul.venue-list li');
   const first = page.locator('ul.venue-list li a').first();
   const name = await first.innerText();
+  // (The venue's heading is in its first HTML: wait for the venue's build itself.)
+  const venueBuild = page.waitForRequest((r) => /samenstad_public_venue_bg-[0-9a-f]{16}\.wasm$/.test(r.url()));
   await first.click();
+  await venueBuild;
   await page.waitForURL(/\/venues\/[a-z0-9-]+$/);
+  await page.waitForSelector('html[data-app="started"]');
   await page.locator('main h1', { hasText: name }).waitFor();
   assert.deepEqual(wasm, ['/assets/samenstad_public_venues_bg', '/assets/samenstad_public_venue_bg']);
   await page.goBack();
