@@ -756,6 +756,15 @@ test("the public pages' first HTML carries their heading, the one the app then s
   // The venue and subsidy pages carry their content too: the description, every scheme.
   const venue = await (await page.goto(`${BASE}/venues/buurtcentrum-sluizeken`)).text();
   assert.match(venue, /<h1>Buurtcentrum Sluizeken<\/h1>.*<p>Buurtcentrum met buurtsecretariaat/s);
+  // A wijk's first HTML: its figures, its outline in its place and its front door.
+  const wijkHtml = await (await page.goto(`${BASE}/wijken/brugse-poort-rooigem`)).text();
+  assert.match(wijkHtml, /<dt>Wijknummer<\/dt><dd>\d+<\/dd>/);
+  assert.equal((wijkHtml.match(/<li><a href="\/venues\/[a-z0-9-]+">/g) ?? []).length, 3, 'its three places');
+  assert.match(wijkHtml, /<h2 id="wijk-deadlines">Volgende deadlines<\/h2><ul class="wijk-lines"><li><a href="\/subsidies\/apply\//);
+  const box = wijkHtml.match(/<svg class="wijk-outline" viewBox="([^"]+)"/)[1];
+  await page.waitForSelector('html[data-app="started"]');
+  await page.waitForFunction(() => !document.querySelector('main .loading'));
+  assert.equal(await page.locator('svg.wijk-outline').getAttribute('viewBox'), box, 'the outline keeps its place');
   // The venue finder's first HTML: its filters and the list the app shows unfiltered.
   const finder = await (await page.goto(`${BASE}/venues`)).text();
   assert.match(finder, /<select id="f-wijk" disabled>/);

@@ -96,18 +96,7 @@ pub fn named<E: std::str::FromStr>(lang: Lang, name: &str, label: fn(Lang, E) ->
 
 /// The public status of an idea.
 pub fn idea_status(lang: Lang, status: IdeaStatus) -> String {
-    let names = match status {
-        IdeaStatus::Submitted => ("ingediend", "submitted"),
-        IdeaStatus::InDialogue => ("in wijkdialoog", "in dialogue"),
-        IdeaStatus::Proposal => ("uitgewerkt tot voorstel", "worked into a proposal"),
-        IdeaStatus::Merged => ("samengevoegd", "merged"),
-        IdeaStatus::Referred => (
-            "doorverwezen naar het reguliere beleid",
-            "referred to regular city policy",
-        ),
-        IdeaStatus::NotRetained => ("niet weerhouden", "not retained"),
-    };
-    pick(lang, names).to_owned()
+    pick(lang, names::idea_status(status)).to_owned()
 }
 
 /// How an idea reached the city.
@@ -135,13 +124,7 @@ pub fn selection_method(lang: Lang, method: SelectionMethod) -> String {
 
 /// The status of a project in realisation.
 pub fn project_status(lang: Lang, status: ProjectStatus) -> String {
-    let names = match status {
-        ProjectStatus::Planned => ("gepland", "planned"),
-        ProjectStatus::InRealisation => ("in uitvoering", "being realised"),
-        ProjectStatus::Realised => ("gerealiseerd", "realised"),
-        ProjectStatus::Stopped => ("stopgezet", "stopped"),
-    };
-    pick(lang, names).to_owned()
+    pick(lang, names::project_status(status)).to_owned()
 }
 
 /// The status of a proposal.
@@ -181,12 +164,7 @@ pub fn ballot_kind(lang: Lang, kind: BallotKind) -> String {
 
 /// Where a public vote stands in time.
 pub fn vote_state(lang: Lang, state: VoteState) -> String {
-    let names = match state {
-        VoteState::Upcoming => ("nog niet open", "not open yet"),
-        VoteState::Open => ("open", "open"),
-        VoteState::Closed => ("gesloten", "closed"),
-    };
-    pick(lang, names).to_owned()
+    pick(lang, names::vote_state(state)).to_owned()
 }
 
 /// The status of a subsidy application.
@@ -402,15 +380,7 @@ pub fn room_use(lang: Lang, code: &str) -> String {
 
 /// Where a signal stands.
 pub fn signal_status(lang: Lang, status: SignalStatus) -> &'static str {
-    pick(
-        lang,
-        match status {
-            SignalStatus::Submitted => ("gemeld", "reported"),
-            SignalStatus::Acknowledged => ("bekeken door de dienst", "seen by the service"),
-            SignalStatus::Planned => ("ingepland", "planned"),
-            SignalStatus::Closed => ("afgesloten", "closed"),
-        },
-    )
+    pick(lang, names::signal_status(status))
 }
 
 /// How a signal was closed.

@@ -15,7 +15,8 @@ use samenstad_types::labels;
 use samenstad_types::projects::{VoteResults, VoteState};
 use samenstad_types::subsidies::{ReviewMode, Scheme, SchemeFit, SchemeStatus};
 use samenstad_types::venue::{LocationPrecision, VenueDetail};
-use samenstad_types::web::money;
+use samenstad_types::web::{integer, money};
+use samenstad_types::wijk::WijkFrontDoor;
 
 use crate::cache::WijkenSnapshot;
 use crate::state::AppState;
@@ -55,7 +56,7 @@ pub async fn main_content(
         "/councils" => heading("Adviesraden"),
         _ => {
             if let Some(key) = path.strip_prefix("/wijken/") {
-                wijk(wijken, key)?
+                wijk(state, wijken, key).await?
             } else if let Some(id) = path.strip_prefix("/votes/") {
                 vote(state, id).await?
             } else {
@@ -93,17 +94,291 @@ fn home(municipality: &str, wijken: &WijkenSnapshot) -> String {
     )
 }
 
-/// A wijk's page down to its "follow" section (a visitor's: log in to follow).
-fn wijk(wijken: &WijkenSnapshot, key: &str) -> Option<String> {
-    let wijk = &wijken.find(key)?.wijk;
+/// A wijk's page: its heading, its outline and figures, and its front door (the lines of
+/// `GET /wijken/{key}/front-door`, as `frontend/src/pages/{wijk,wijk_hub}.rs` show them).
+async fn wijk(state: &AppState, wijken: &WijkenSnapshot, key: &str) -> Option<String> {
+    let detail = wijken.find(key)?;
+    let id = wijken.id_of(key)?;
+    let w = &detail.wijk;
+    let nr = w.wijknr;
+    let door = state
+        .with_replica_conn(move |conn| crate::routes::wijken::front_door(conn, id, nr))
+        .await
+        .ok()?;
+    let (view_box, outline) = outline(&detail.boundary);
+    let aliases = w.aliases.join(", ");
+    let aliases = if aliases.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<dt>Ook gekend als</dt><dd>{}</dd>",
+            escape(aliases.as_str())
+        )
+    };
+    let round = match w.wijkbudget_round {
+        Some(1) => "Ronde 1 (september 2020)".to_owned(),
+        Some(2) => "Ronde 2 (september 2022)".to_owned(),
+        Some(n) => format!("Ronde {n}"),
+        None => "Geen".to_owned(),
+    };
+    let hundredths = (w.area_m2 + 5_000) / 10_000;
+    let name = escape(w.name.as_str());
     Some(format!(
-        "<p><a href=\"/\">← Alle wijken</a></p><article class=\"wijk\"><h1>{}</h1>\
-         <p class=\"short-name\">{}</p><p><a href=\"/ideas?wijk={}\">Ideeën voor de wijk</a></p>\
-         {FOLLOW}</article>",
-        escape(wijk.name.as_str()),
-        escape(wijk.short_name.as_str()),
-        wijk.wijknr,
+        "<p><a href=\"/\">← Alle wijken</a></p><article class=\"wijk\"><h1>{name}</h1>\
+         <p class=\"short-name\">{}</p><p><a href=\"/ideas?wijk={nr}\">Ideeën voor de wijk</a></p>\
+         {FOLLOW}<div class=\"wijk-body\"><svg class=\"wijk-outline\" viewBox=\"{view_box}\" \
+         role=\"img\" aria-label=\"{name}\"><path d=\"{outline}\"></path></svg><dl class=\"facts\">\
+         <dt>Wijknummer</dt><dd>{nr}</dd><dt>Zone</dt><dd>{}</dd><dt>Stadsdeel</dt><dd>{}</dd>\
+         <dt>Oppervlakte</dt><dd>{},{:02} km²</dd><dt>Inwoners (schatting)</dt><dd>{}<small \
+         class=\"note\">Geschat als bevolkingsdichtheid 2024 × oppervlakte; geen officiële \
+         telling.</small></dd><dt>Inwoners per km² (2024)</dt><dd>{}</dd><dt>Wijkbudget</dt>\
+         <dd>{round}</dd>{aliases}</dl></div>{}</article>",
+        escape(w.short_name.as_str()),
+        labels::zone(w.zone).0,
+        escape(w.stadsdeel.as_str()),
+        hundredths / 100,
+        hundredths % 100,
+        integer(i64::from(w.population_estimate), false),
+        integer(i64::from(w.population_density_2024), false),
+        front_door(&door),
     ))
+}
+
+/// The `viewBox` and path of a wijk's outline, as the app's map projection draws it
+/// (`frontend/src/components/map.rs::Projection`: 1,000 units wide, longitude scaled by the
+/// cosine of the middle latitude), so the outline takes its place before the app has started.
+fn outline(boundary: &samenstad_types::Geometry) -> (String, String) {
+    const WIDTH: f64 = 1000.0;
+    let points = || {
+        boundary
+            .polygons()
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|&[lon, lat]| (lon, lat))
+    };
+    let (mut west, mut east, mut south, mut north) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for (lon, lat) in points() {
+        (west, east) = (west.min(lon), east.max(lon));
+        (south, north) = (south.min(lat), north.max(lat));
+    }
+    if west > east {
+        return (format!("0 0 {WIDTH} {WIDTH}"), String::new());
+    }
+    let cos = ((south + north) / 2.0).to_radians().cos();
+    let scale_y = WIDTH / ((east - west) * cos).max(1e-9);
+    let scale_x = scale_y * cos;
+    let mut d = String::new();
+    for polygon in boundary.polygons() {
+        for ring in polygon {
+            for (i, &[lon, lat]) in ring.iter().enumerate() {
+                let (x, y) = ((lon - west) * scale_x, (north - lat) * scale_y);
+                d.push_str(&format!("{}{x:.1},{y:.1}", if i == 0 { 'M' } else { 'L' }));
+            }
+            d.push('Z');
+        }
+    }
+    let height = ((north - south) * scale_y).ceil();
+    (format!("0 0 {WIDTH} {height}"), d)
+}
+
+/// One part of a wijk's front door: its id and heading, what it says when empty, the link to all
+/// and its text, its lines.
+struct Part(
+    &'static str,
+    &'static str,
+    &'static str,
+    String,
+    &'static str,
+    Vec<String>,
+);
+
+impl Part {
+    /// As `frontend/src/pages/wijk_hub.rs::Part` shows it.
+    fn html(self) -> String {
+        let Part(id, title, empty, all, all_label, lines) = self;
+        let body = if lines.is_empty() {
+            format!("<p class=\"empty\">{empty}</p>")
+        } else {
+            format!("<ul class=\"wijk-lines\">{}</ul>", lines.concat())
+        };
+        format!(
+            "<section class=\"wijk-part\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">{title}</h2>\
+             {body}<p><a href=\"{}\">{all_label}</a></p></section>",
+            escape(all.as_str())
+        )
+    }
+}
+
+/// A wijk's front door as `frontend/src/pages/wijk_hub.rs` shows it: its contact, then each
+/// part's lines with a link to all of them.
+fn front_door(door: &WijkFrontDoor) -> String {
+    let contact = match &door.contact {
+        None => "<p class=\"empty\">Nog geen contact bekend voor deze wijk.</p>".to_owned(),
+        Some(c) => {
+            let mut html = format!(
+                "<p class=\"contact-name\"><strong>{}</strong></p>",
+                escape(c.name.as_str())
+            );
+            if let Some(e) = &c.email {
+                let e = escape(e.as_str());
+                html.push_str(&format!("<p><a href=\"mailto:{e}\">{e}</a></p>"));
+            }
+            if let Some(p) = &c.phone {
+                let dial: String = p
+                    .chars()
+                    .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+                    .collect();
+                html.push_str(&format!(
+                    "<p><a href=\"tel:{dial}\">{}</a></p>",
+                    escape(p.as_str())
+                ));
+            }
+            if let Some(h) = &c.office_hours {
+                html.push_str(&format!("<p class=\"note\">{}</p>", escape(h.as_str())));
+            }
+            html
+        }
+    };
+    let line = |href: String, text: &str, note: &str| {
+        format!(
+            "<li><a href=\"{}\">{}</a> <span class=\"note\">{}</span></li>",
+            escape(href.as_str()),
+            escape(text),
+            escape(note)
+        )
+    };
+    let nr = door.wijknr;
+    let choosing: Vec<String> = door
+        .vote
+        .iter()
+        .map(|v| {
+            let when = format!(
+                "{}, {} – {}",
+                labels::vote_state(v.state).0,
+                v.opens_at.get(..10).unwrap_or(&v.opens_at),
+                v.closes_at.get(..10).unwrap_or(&v.closes_at)
+            );
+            line(format!("/votes/{}", v.id), "Stemming", &when)
+        })
+        .chain(door.panel.iter().map(|p| {
+            let note = if p.drawn { "geloot" } else { "nog te loten" };
+            line(format!("/panels/{}", p.id), "Burgerpanel", note)
+        }))
+        .collect();
+    let parts = [
+        Part(
+            "wijk-venues",
+            "Ontmoetingsplaatsen",
+            "Nog geen plaatsen in deze wijk.",
+            format!("/venues?wijk={nr}"),
+            "Alle plaatsen en zalen",
+            door.venues
+                .iter()
+                .map(|v| {
+                    line(
+                        format!("/venues/{}", v.slug),
+                        &v.name,
+                        labels::venue_type(v.venue_type).0,
+                    )
+                })
+                .collect(),
+        ),
+        Part(
+            "wijk-ideas",
+            "Ideeën",
+            "Nog geen ideeën: dien het eerste in.",
+            format!("/ideas?wijk={nr}"),
+            "Alle ideeën, of dien er een in",
+            door.ideas
+                .iter()
+                .map(|i| {
+                    line(
+                        format!("/ideas/{}", i.id),
+                        &i.title,
+                        labels::idea_status(i.status).0,
+                    )
+                })
+                .collect(),
+        ),
+        Part(
+            "wijk-signals",
+            "Open meldingen",
+            "Geen open meldingen.",
+            format!("/signals?wijk={nr}"),
+            "Alle meldingen, of meld iets",
+            door.signals
+                .iter()
+                .map(|s| {
+                    line(
+                        format!("/signals/{}", s.id),
+                        &s.summary,
+                        labels::signal_status(s.status).0,
+                    )
+                })
+                .collect(),
+        ),
+        Part(
+            "wijk-choosing",
+            "Stemming en burgerpanel",
+            "Nog geen stemming of burgerpanel in deze wijk.",
+            "/wijkbudget".to_owned(),
+            "Over het wijkbudget",
+            choosing,
+        ),
+        Part(
+            "wijk-projects",
+            "Projecten",
+            "Nog geen projecten.",
+            "/projects".to_owned(),
+            "Alle projecten van de stad",
+            door.projects
+                .iter()
+                .map(|p| {
+                    line(
+                        format!("/projects/{}", p.id),
+                        &p.title,
+                        labels::project_status(p.status).0,
+                    )
+                })
+                .collect(),
+        ),
+        Part(
+            "wijk-grants",
+            "Subsidies in de wijk dit jaar",
+            "Dit jaar nog geen subsidies voor deze wijk.",
+            "/grants".to_owned(),
+            "Alle toegekende subsidies",
+            door.grants
+                .iter()
+                .map(|g| line("/grants".to_owned(), &g.title, &euro(g.amount_cents)))
+                .collect(),
+        ),
+        Part(
+            "wijk-deadlines",
+            "Volgende deadlines",
+            "Geen deadlines gepland.",
+            "/subsidies".to_owned(),
+            "Welke subsidie past bij je idee?",
+            door.deadlines
+                .iter()
+                .map(|d| {
+                    line(
+                        format!("/subsidies/apply/{}", d.scheme_key),
+                        &d.scheme_name,
+                        &d.closes_on,
+                    )
+                })
+                .collect(),
+        ),
+    ]
+    .map(Part::html)
+    .concat();
+    format!(
+        "<div class=\"wijk-hub\"><section class=\"wijk-part wijk-contact\" \
+         aria-labelledby=\"wijk-contact\"><h2 id=\"wijk-contact\">Contact in de wijk</h2>\
+         {contact}</section>{parts}</div>"
+    )
 }
 
 /// The "follow" section as a visitor sees it (`frontend/src/components/follow.rs`).

@@ -111,6 +111,19 @@ async fn open_vote(app: &impl TestService, admin: &str, ids: &[String], extra: V
     r.body["id"].as_str().expect("id").to_owned()
 }
 
+/// A vote of wijk 2 on `ids` that opens tomorrow and closes in a week.
+async fn upcoming_vote(app: &impl TestService, admin: &str, ids: &[String]) -> Reply {
+    post(
+        app,
+        "/api/v1/projects/votes",
+        json!({"wijk": "2", "ballot_kind": "knapsack", "budget_cents": 20_000_000,
+               "opens_at": (Utc::now() + Duration::days(1)).to_rfc3339(),
+               "closes_at": (Utc::now() + Duration::days(8)).to_rfc3339(), "proposal_ids": ids}),
+        Some(admin),
+    )
+    .await
+}
+
 fn close(db: &TestDb, vote: &str) {
     diesel::sql_query(format!(
         "UPDATE vote SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 second' WHERE id = '{vote}'"
@@ -893,15 +906,7 @@ async fn a_votes_page_carries_its_heading_and_period_before_the_app_and_its_resu
     let db = TestDb::new();
     let app = app(&db).await;
     let (admin, ids) = wijk_with_proposals(&app, &db).await;
-    let r = post(
-        &app,
-        "/api/v1/projects/votes",
-        json!({"wijk": "2", "ballot_kind": "knapsack", "budget_cents": 20_000_000,
-               "opens_at": (Utc::now() + Duration::days(1)).to_rfc3339(),
-               "closes_at": (Utc::now() + Duration::days(8)).to_rfc3339(), "proposal_ids": ids}),
-        Some(&admin),
-    )
-    .await;
+    let r = upcoming_vote(&app, &admin, &ids).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     assert_eq!(r.body["state"], "upcoming");
     let vote = r.body["id"].as_str().expect("id").to_owned();
@@ -1082,15 +1087,7 @@ async fn a_wijks_front_door_shows_what_goes_on_there_as_anyone_may_see_it_in_one
     )
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let r = post(
-        &app,
-        "/api/v1/projects/votes",
-        json!({"wijk": "2", "ballot_kind": "knapsack", "budget_cents": 20_000_000,
-               "opens_at": (Utc::now() + Duration::days(1)).to_rfc3339(),
-               "closes_at": (Utc::now() + Duration::days(8)).to_rfc3339(), "proposal_ids": ids}),
-        Some(&admin),
-    )
-    .await;
+    let r = upcoming_vote(&app, &admin, &ids).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let vote = r.body["id"].as_str().expect("vote").to_owned();
 
@@ -1211,4 +1208,72 @@ async fn a_wijks_front_door_shows_what_goes_on_there_as_anyone_may_see_it_in_one
     let missing = get_as(&app, "/api/v1/wijken/26/front-door", None).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert_eq!(missing.body["detail"], "no wijk with number or slug `26`");
+}
+
+#[actix_web::test]
+async fn a_wijks_page_carries_its_figures_and_front_door_before_the_app_and_a_change_at_once() {
+    let db = TestDb::new();
+    let dir = web_dir_with_the_page_template();
+    let mut settings = settings();
+    settings.web_dir = dir.clone();
+    let app =
+        actix_test::init_service(samenstad_api::app::build_app(state_for(db.url()), settings))
+            .await;
+    let admin = admin_token(&app, &db).await;
+    let page = || async {
+        let req = actix_test::TestRequest::get()
+            .uri("/wijken/sluizeken-tolhuis-ham")
+            .to_request();
+        let res = actix_test::call_service(&app, req).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        String::from_utf8(actix_test::read_body(res).await.to_vec()).expect("utf-8")
+    };
+    let before = page().await;
+    assert!(before.contains("<dt>Wijknummer</dt><dd>2</dd>"), "{before}");
+    assert!(before.contains("<svg class=\"wijk-outline\" viewBox=\"0 0 1000 "));
+    assert!(before.contains("<path d=\"M"), "the outline is drawn");
+    assert!(before.contains("Nog geen contact bekend voor deze wijk."));
+    let venues = get_as(&app, "/api/v1/wijken/2/front-door", None).await.body["venues"].clone();
+    for slug in field_of(&venues, "slug") {
+        assert!(
+            before.contains(&format!("<li><a href=\"/venues/{slug}\">")),
+            "{slug}"
+        );
+    }
+    // Staff set the contact; a resident's idea is hidden: the page shows the one, not the other.
+    let r = call(
+        &app,
+        Method::PUT,
+        "/api/v1/wijken/2/contact",
+        Some(json!({"name": "Wijkregie STH", "phone": "+32 9 210 10 10"})),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let idea = post(&app, "/api/v1/projects/ideas",
+        json!({"title": "Bankjes aan het water", "body": "Om even te rusten langs de Leie.", "wijk": "2"}), Some(&admin)).await;
+    assert_eq!(idea.status, StatusCode::CREATED, "{}", idea.body);
+    let after = page().await;
+    assert!(
+        after.contains("<p class=\"contact-name\"><strong>Wijkregie STH</strong></p>"),
+        "{after}"
+    );
+    assert!(after.contains("<a href=\"tel:+3292101010\">+32 9 210 10 10</a>"));
+    assert!(after.contains("Bankjes aan het water</a> <span class=\"note\">ingediend</span>"));
+    let r = post(
+        &app,
+        &format!(
+            "/api/v1/projects/ideas/{}/hide",
+            idea.body["id"].as_str().expect("id")
+        ),
+        json!({"reason": "Dubbel ingediend."}),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        !page().await.contains("Bankjes aan het water"),
+        "a hidden idea is not on the page"
+    );
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -3,6 +3,8 @@
 //! (`crates/api/src/first_html.rs`, Dutch).
 
 use crate::Zone;
+use crate::projects::{IdeaStatus, ProjectStatus, VoteState};
+use crate::signals::SignalStatus;
 use crate::subsidies::{ReviewMode, SchemeStatus};
 use crate::venue::VenueType;
 
@@ -70,5 +72,49 @@ pub fn scheme_status(status: SchemeStatus) -> Names {
         SchemeStatus::Active => ("loopt", "open"),
         SchemeStatus::TestPhase => ("testfase", "test phase"),
         SchemeStatus::Archived => ("gearchiveerd", "archived"),
+    }
+}
+
+/// The public status of an idea.
+pub fn idea_status(status: IdeaStatus) -> Names {
+    match status {
+        IdeaStatus::Submitted => ("ingediend", "submitted"),
+        IdeaStatus::InDialogue => ("in wijkdialoog", "in dialogue"),
+        IdeaStatus::Proposal => ("uitgewerkt tot voorstel", "worked into a proposal"),
+        IdeaStatus::Merged => ("samengevoegd", "merged"),
+        IdeaStatus::Referred => (
+            "doorverwezen naar het reguliere beleid",
+            "referred to regular city policy",
+        ),
+        IdeaStatus::NotRetained => ("niet weerhouden", "not retained"),
+    }
+}
+
+/// The status of a project in realisation.
+pub fn project_status(status: ProjectStatus) -> Names {
+    match status {
+        ProjectStatus::Planned => ("gepland", "planned"),
+        ProjectStatus::InRealisation => ("in uitvoering", "being realised"),
+        ProjectStatus::Realised => ("gerealiseerd", "realised"),
+        ProjectStatus::Stopped => ("stopgezet", "stopped"),
+    }
+}
+
+/// Where a public vote stands in time.
+pub fn vote_state(state: VoteState) -> Names {
+    match state {
+        VoteState::Upcoming => ("nog niet open", "not open yet"),
+        VoteState::Open => ("open", "open"),
+        VoteState::Closed => ("gesloten", "closed"),
+    }
+}
+
+/// Where a signal stands.
+pub fn signal_status(status: SignalStatus) -> Names {
+    match status {
+        SignalStatus::Submitted => ("gemeld", "reported"),
+        SignalStatus::Acknowledged => ("bekeken door de dienst", "seen by the service"),
+        SignalStatus::Planned => ("ingepland", "planned"),
+        SignalStatus::Closed => ("afgesloten", "closed"),
     }
 }

@@ -253,9 +253,7 @@ pub async fn get_wijk(
 ) -> Result<HttpResponse, AppError> {
     let key = key.into_inner();
     let snapshot = cache::wijken(&state).await?;
-    let wijk = snapshot
-        .find(&key)
-        .ok_or_else(|| AppError::NotFound(format!("no wijk with number or slug `{key}`")))?;
+    let wijk = snapshot.find(&key).ok_or_else(|| no_such_wijk(&key))?;
     let body = CachedBody::json(wijk, "application/json")
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(body.respond(&req))
@@ -266,8 +264,12 @@ fn wijk_of(
     conn: &mut samenstad_db::PgConnection,
     key: &str,
 ) -> Result<(uuid::Uuid, i16), AppError> {
-    q::wijk_by_key(conn, key)?
-        .ok_or_else(|| AppError::NotFound(format!("no wijk with number or slug `{key}`")))
+    q::wijk_by_key(conn, key)?.ok_or_else(|| no_such_wijk(key))
+}
+
+/// The answer to a number or slug that names no wijk.
+fn no_such_wijk(key: &str) -> AppError {
+    AppError::NotFound(format!("no wijk with number or slug `{key}`"))
 }
 
 fn contact_view(
@@ -431,9 +433,7 @@ pub async fn get_wijk_front_door(
     let key = key.into_inner();
     let snapshot = cache::wijken(&state).await?;
     let (Some(id), Some(wijk)) = (snapshot.id_of(&key), snapshot.find(&key)) else {
-        return Err(AppError::NotFound(format!(
-            "no wijk with number or slug `{key}`"
-        )));
+        return Err(no_such_wijk(&key));
     };
     let wijknr = wijk.wijk.wijknr;
     crate::respond::public_json(&state, &req, async {
