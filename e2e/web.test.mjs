@@ -45,6 +45,9 @@ test('a wijk page is its front door: its places, ideas, open signals, vote and p
   const asked = [];
   page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/v1/')) asked.push(u.pathname); });
   await page.goto(`${BASE}/wijken/brugse-poort-rooigem`);
+  // (The front door is in the first HTML too: wait for the app's.)
+  await page.waitForSelector('html[data-app="started"]');
+  await page.waitForFunction(() => !document.querySelector('main .loading'));
   const part = (name) => page.locator('section.wijk-part', { has: page.getByRole('heading', { level: 2, name }) });
   const places = part('Ontmoetingsplaatsen').locator('ul.wijk-lines li a');
   await places.first().waitFor();
