@@ -6,7 +6,7 @@
 # prints the median of each figure, pass or fail per goal (issue 18), and the bytes each build
 # of the web app sends (scripts/web-budget.py). Release binary and release
 # web build, a fresh seeded database, Debian's Chromium, no network beyond 127.0.0.1.
-# Usage: scripts/lighthouse.sh [runs]
+# Usage: [LH_PAGES="home wijk …"] scripts/lighthouse.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
@@ -46,6 +46,14 @@ vote=$("${CARGO_TARGET_DIR:-target}/release/samenstad" pabulib import crates/dom
 
 pages=("home /" "wijk /wijken/brugse-poort-rooigem" "venue-finder /venues" "venue /venues/buurtcentrum-sluizeken"
   "idea-board /ideas" "vote /votes/$vote" "subsidy-finder /subsidies" "signals-map /signals" "subsidy-wizard /subsidies/applications/$draft")
+# LH_PAGES="idea-board venue-finder": only these pages (default: all).
+if [ -n "${LH_PAGES:-}" ]; then
+  chosen=()
+  for entry in "${pages[@]}"; do
+    case " $LH_PAGES " in *" ${entry%% *} "*) chosen+=("$entry") ;; esac
+  done
+  pages=("${chosen[@]}")
+fi
 for entry in "${pages[@]}"; do
   name="${entry%% *}"; path="${entry#* }"
   for i in $(seq 1 "$runs"); do
@@ -70,8 +78,10 @@ for page in pages:
     perf = med(lambda r: r["categories"]["performance"]["score"] * 100)
     a11y = med(lambda r: r["categories"]["accessibility"]["score"] * 100)
     fcp, lcp, tbt, cls, si, total = (med(audit(k)) for k in ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index", "total-byte-weight"])
+    bench = med(lambda r: r["environment"]["benchmarkIndex"])
+    long_tasks = med(lambda r: sum(t["duration"] for t in r["audits"].get("long-tasks", {}).get("details", {}).get("items", [])))
     unmet = [g for g, ok in [("perf", perf >= 95), ("LCP", lcp <= 2000), ("TBT", tbt <= 150), ("CLS", cls <= 0.05), ("a11y", a11y == 100)] if not ok]
-    print(f"{page:<16} {perf:>5.0f} {fcp/1000:>6.2f}s {lcp/1000:>6.2f}s {tbt:>5.0f}ms {cls:>6.3f} {si/1000:>6.2f}s {a11y:>5.0f} {total:>9,.0f}  {'met' if not unmet else 'not met: ' + ', '.join(unmet)}")
+    print(f"{page:<16} {perf:>5.0f} {fcp/1000:>6.2f}s {lcp/1000:>6.2f}s {tbt:>5.0f}ms {cls:>6.3f} {si/1000:>6.2f}s {a11y:>5.0f} {total:>9,.0f}  {'met' if not unmet else 'not met: ' + ', '.join(unmet)}  (machine benchmark {bench:.0f}, long tasks {long_tasks:.0f} ms)")
     for r in reports[:1]:
         fails = [a["id"] for a in r["audits"].values() if a.get("scoreDisplayMode") == "binary" and a.get("score") == 0 and a["id"] in {x["id"] for x in r["categories"]["accessibility"]["auditRefs"]}]
         if fails: print(f"{'':<16} accessibility audits failed: {', '.join(fails)}")
