@@ -120,6 +120,11 @@ impl WijkenSnapshot {
         self.position(key).map(|i| self.ids[i])
     }
 
+    /// The wijk with this number or slug and its database id.
+    pub fn find_with_id(&self, key: &str) -> Option<(&WijkDetail, Uuid)> {
+        self.position(key).map(|i| (&self.wijken[i], self.ids[i]))
+    }
+
     fn position(&self, key: &str) -> Option<usize> {
         match key.parse::<i16>() {
             Ok(nr) => self.wijken.iter().position(|w| w.wijk.wijknr == nr),

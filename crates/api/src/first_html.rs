@@ -97,8 +97,7 @@ fn home(municipality: &str, wijken: &WijkenSnapshot) -> String {
 /// A wijk's page: its heading, its outline and figures, and its front door (the lines of
 /// `GET /wijken/{key}/front-door`, as `frontend/src/pages/{wijk,wijk_hub}.rs` show them).
 async fn wijk(state: &AppState, wijken: &WijkenSnapshot, key: &str) -> Option<String> {
-    let detail = wijken.find(key)?;
-    let id = wijken.id_of(key)?;
+    let (detail, id) = wijken.find_with_id(key)?;
     let w = &detail.wijk;
     let nr = w.wijknr;
     let door = state

@@ -560,12 +560,7 @@ fn a_file_in_lambert_72_or_without_names_imports_nothing_and_says_why() {
 async fn a_page_is_titled_and_described_for_the_municipality_of_its_host() {
     let db = TestDb::new();
     import_testgem(&db);
-    let dir = web_dir_with_the_page_template();
-    let mut settings = settings();
-    settings.web_dir = dir.clone();
-    let app =
-        actix_test::init_service(samenstad_api::app::build_app(state_for(db.url()), settings))
-            .await;
+    let (app, dir) = app_with_pages(&db).await;
     let head = |html: &str| html.split("</head>").next().unwrap_or_default().to_owned();
     // A page with first HTML is titled by its heading; one without by the municipality.
     let (status, home) = text(&app, &format!("{TESTGEM}/"), None).await;

@@ -2409,10 +2409,7 @@ async fn text_that_passes_validation_but_breaks_a_rule_of_the_table_is_a_422_not
 #[actix_web::test]
 async fn a_venue_page_carries_the_venue_as_it_is_now_right_after_a_change() {
     let db = TestDb::new();
-    let dir = web_dir_with_the_page_template();
-    let mut settings = settings();
-    settings.web_dir = dir.clone();
-    let app = actix_test::init_service(build_app(state_for(db.url()), settings)).await;
+    let (app, dir) = app_with_pages(&db).await;
     let admin = admin_token(&app, &db).await;
     let page = || async {
         let req = actix_test::TestRequest::get()

@@ -1213,12 +1213,7 @@ async fn a_wijks_front_door_shows_what_goes_on_there_as_anyone_may_see_it_in_one
 #[actix_web::test]
 async fn a_wijks_page_carries_its_figures_and_front_door_before_the_app_and_a_change_at_once() {
     let db = TestDb::new();
-    let dir = web_dir_with_the_page_template();
-    let mut settings = settings();
-    settings.web_dir = dir.clone();
-    let app =
-        actix_test::init_service(samenstad_api::app::build_app(state_for(db.url()), settings))
-            .await;
+    let (app, dir) = app_with_pages(&db).await;
     let admin = admin_token(&app, &db).await;
     let page = || async {
         let req = actix_test::TestRequest::get()

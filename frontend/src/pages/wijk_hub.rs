@@ -62,20 +62,28 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
         })
     };
     // Loading: `None`; a front door that could not be had shows every part empty.
-    let part = move |lines: fn(WijkFrontDoor, Lang) -> Vec<Line>| {
+    // Each part reads its lines from the one answer (no copy of the whole of it per part).
+    let part = move |lines: fn(&WijkFrontDoor, Lang) -> Vec<Line>| {
         Signal::derive(move || {
-            door.get()
-                .map(|d| d.map(|d| lines(d, lang.get())).unwrap_or_default())
+            door.with(|d| {
+                d.as_ref()
+                    .map(|d| d.as_ref().map(|d| lines(d, lang.get())).unwrap_or_default())
+            })
         })
     };
-    let contact = move || door.get().map(|d| d.and_then(|d| d.contact));
+    let contact = move || {
+        door.with(|d| {
+            d.as_ref()
+                .map(|d| d.as_ref().and_then(|d| d.contact.clone()))
+        })
+    };
     let venue_lines = part(|d, lang| {
         d.venues
-            .into_iter()
+            .iter()
             .map(|v| {
                 (
                     format!("/venues/{}", v.slug),
-                    v.name,
+                    v.name.clone(),
                     labels::venue_type(lang, v.venue_type),
                 )
             })
@@ -83,11 +91,11 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
     });
     let idea_lines = part(|d, lang| {
         d.ideas
-            .into_iter()
+            .iter()
             .map(|i| {
                 (
                     format!("/ideas/{}", i.id),
-                    i.title,
+                    i.title.clone(),
                     labels::idea_status(lang, i.status),
                 )
             })
@@ -95,15 +103,15 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
     });
     let signal_lines = part(|d, lang| {
         d.signals
-            .into_iter()
+            .iter()
             .map(|s| {
                 let status = labels::signal_status(lang, s.status).to_owned();
-                (format!("/signals/{}", s.id), s.summary, status)
+                (format!("/signals/{}", s.id), s.summary.clone(), status)
             })
             .collect()
     });
     let choosing_lines = part(|d, lang| {
-        let vote = d.vote.map(|v| {
+        let vote = d.vote.as_ref().map(|v| {
             let when = format!(
                 "{} – {}",
                 format::date(&v.opens_at),
@@ -116,7 +124,7 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
                 format!("{}, {when}", labels::vote_state(lang, v.state)),
             )
         });
-        let panel = d.panel.map(|p| {
+        let panel = d.panel.as_ref().map(|p| {
             let title = pick(lang, "Burgerpanel", "Lottery panel").to_owned();
             let note = if p.drawn {
                 pick(lang, "geloot", "drawn")
@@ -129,11 +137,11 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
     });
     let project_lines = part(|d, lang| {
         d.projects
-            .into_iter()
+            .iter()
             .map(|p| {
                 (
                     format!("/projects/{}", p.id),
-                    p.title,
+                    p.title.clone(),
                     labels::project_status(lang, p.status),
                 )
             })
@@ -141,18 +149,24 @@ pub fn WijkHub(wijknr: i16) -> impl IntoView {
     });
     let award_lines = part(|d, lang| {
         d.grants
-            .into_iter()
-            .map(|g| ("/grants".to_owned(), g.title, euro(g.amount_cents, lang)))
+            .iter()
+            .map(|g| {
+                (
+                    "/grants".to_owned(),
+                    g.title.clone(),
+                    euro(g.amount_cents, lang),
+                )
+            })
             .collect()
     });
     let deadline_lines = part(|d, _| {
         d.deadlines
-            .into_iter()
+            .iter()
             .map(|d| {
                 (
                     format!("/subsidies/apply/{}", d.scheme_key),
-                    d.scheme_name,
-                    d.closes_on,
+                    d.scheme_name.clone(),
+                    d.closes_on.clone(),
                 )
             })
             .collect()

@@ -432,9 +432,9 @@ pub async fn get_wijk_front_door(
 ) -> Result<HttpResponse, AppError> {
     let key = key.into_inner();
     let snapshot = cache::wijken(&state).await?;
-    let (Some(id), Some(wijk)) = (snapshot.id_of(&key), snapshot.find(&key)) else {
-        return Err(no_such_wijk(&key));
-    };
+    let (wijk, id) = snapshot
+        .find_with_id(&key)
+        .ok_or_else(|| no_such_wijk(&key))?;
     let wijknr = wijk.wijk.wijknr;
     crate::respond::public_json(&state, &req, async {
         state

@@ -391,6 +391,25 @@ pub fn jpeg_with_location() -> Vec<u8> {
 
 /// A fresh folder holding the web app's real page template (`frontend/static/index.html`) as
 /// every build's page, for tests of what the server writes into it; the caller removes it.
+/// The app serving the web app's page template from a directory of its own (removed by the
+/// caller), as a public page's first HTML is tested.
+pub async fn app_with_pages(
+    db: &TestDb,
+) -> (
+    impl Service<
+        actix_http::Request,
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+    >,
+    PathBuf,
+) {
+    let dir = web_dir_with_the_page_template();
+    let mut settings = settings();
+    settings.web_dir = dir.clone();
+    let app = actix_test::init_service(build_app(state_for(db.url()), settings)).await;
+    (app, dir)
+}
+
 pub fn web_dir_with_the_page_template() -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "samenstad-page-{}-{}",
