@@ -38,3 +38,9 @@ pub fn tracked(session: &crate::state::SessionState) -> Result<Client, String> {
         .ok_or_else(|| "log in first".to_owned())?;
     Ok(client()?.with_token(token))
 }
+
+/// What the maps of all wijken ask `/wijken.geojson` for: outlines simplified for drawing (a
+/// quarter of the points: less to download, decode and draw on a phone).
+pub const MAP_OUTLINES: samenstad_types::GeoJsonQuery = samenstad_types::GeoJsonQuery {
+    simplify: Some(samenstad_types::wijk::MAP_TOLERANCE_M),
+};

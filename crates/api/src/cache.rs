@@ -9,10 +9,11 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use samenstad_db::queries::wijken as q;
-use samenstad_domain::geometry::{AreaIndex, to_multipolygon};
+use samenstad_domain::geometry::{AreaIndex, simplify, to_multipolygon};
 use samenstad_types::geojson::{FeatureCollectionType, FeatureType};
 use uuid::Uuid;
 
+use samenstad_types::wijk::MAP_TOLERANCE_M;
 use samenstad_types::{Wijk, WijkDetail, WijkFeature, WijkFeatureCollection, WijkPage};
 
 use crate::error::AppError;
@@ -39,6 +40,8 @@ pub struct WijkenSnapshot {
     pub list: CachedBody,
     /// The FeatureCollection.
     pub geojson: CachedBody,
+    /// The FeatureCollection simplified for the web app's maps ([`MAP_TOLERANCE_M`]).
+    pub map_geojson: CachedBody,
     /// Point-in-polygon index; keys are positions in `wijken`.
     pub index: AreaIndex<usize>,
     /// Attribution of the data source.
@@ -68,25 +71,10 @@ impl WijkenSnapshot {
         )
         .map_err(|e| AppError::Internal(e.to_string()))?
         .precompressed_reusing(previous.map(|p| &p.list));
-        let features = wijken
-            .iter()
-            .map(|w| WijkFeature {
-                kind: FeatureType::Feature,
-                id: w.wijk.wijknr,
-                geometry: w.boundary.clone(),
-                properties: w.wijk.clone(),
-            })
-            .collect();
-        let geojson = CachedBody::json(
-            &WijkFeatureCollection {
-                kind: FeatureCollectionType::FeatureCollection,
-                features,
-                attribution: attribution.clone(),
-            },
-            GEO_JSON,
-        )
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .precompressed_reusing(previous.map(|p| &p.geojson));
+        let geojson = feature_collection(&wijken, &attribution, None)?
+            .precompressed_reusing(previous.map(|p| &p.geojson));
+        let map_geojson = feature_collection(&wijken, &attribution, Some(MAP_TOLERANCE_M))?
+            .precompressed_reusing(previous.map(|p| &p.map_geojson));
         let index = AreaIndex::new(
             wijken
                 .iter()
@@ -98,6 +86,7 @@ impl WijkenSnapshot {
             ids,
             list,
             geojson,
+            map_geojson,
             index,
             attribution,
             loaded_at: Instant::now(),
@@ -125,12 +114,50 @@ impl WijkenSnapshot {
         self.position(key).map(|i| (&self.wijken[i], self.ids[i]))
     }
 
+    /// The FeatureCollection with outlines simplified to `tolerance_m` metres.
+    pub fn geojson_simplified(&self, tolerance_m: u16) -> Result<CachedBody, AppError> {
+        if tolerance_m == MAP_TOLERANCE_M {
+            return Ok(self.map_geojson.clone());
+        }
+        feature_collection(&self.wijken, &self.attribution, Some(tolerance_m))
+    }
+
     fn position(&self, key: &str) -> Option<usize> {
         match key.parse::<i16>() {
             Ok(nr) => self.wijken.iter().position(|w| w.wijk.wijknr == nr),
             Err(_) => self.wijken.iter().position(|w| w.wijk.slug == key),
         }
     }
+}
+
+/// The wijken as a GeoJSON FeatureCollection, their outlines simplified to `tolerance_m` metres
+/// if given.
+fn feature_collection(
+    wijken: &[WijkDetail],
+    attribution: &str,
+    tolerance_m: Option<u16>,
+) -> Result<CachedBody, AppError> {
+    let features = wijken
+        .iter()
+        .map(|w| WijkFeature {
+            kind: FeatureType::Feature,
+            id: w.wijk.wijknr,
+            geometry: match tolerance_m {
+                Some(metres) => simplify(&w.boundary, f64::from(metres)),
+                None => w.boundary.clone(),
+            },
+            properties: w.wijk.clone(),
+        })
+        .collect();
+    CachedBody::json(
+        &WijkFeatureCollection {
+            kind: FeatureCollectionType::FeatureCollection,
+            features,
+            attribution: attribution.to_owned(),
+        },
+        GEO_JSON,
+    )
+    .map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// The cache cell: a snapshot per municipality.

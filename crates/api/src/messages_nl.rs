@@ -438,6 +438,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
         "moet tussen -180 en 180 liggen",
     ),
     ("must be between -90 and 90", "moet tussen -90 en 90 liggen"),
+    ("must be between 1 and 1000", "moet tussen 1 en 1000 liggen"),
     (
         "must be between 2000 and 2100",
         "moet tussen 2000 en 2100 liggen",

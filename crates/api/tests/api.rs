@@ -13,7 +13,9 @@ use samenstad_api::app::build_app;
 use samenstad_api::openapi;
 use samenstad_db::testing::TestDb;
 use samenstad_domain::geometry::to_multipolygon;
-use samenstad_types::{ListWijkenQuery, Wijk, WijkDetail, WijkFeatureCollection, WijkPage, Zone};
+use samenstad_types::{
+    GeoJsonQuery, ListWijkenQuery, Wijk, WijkDetail, WijkFeatureCollection, WijkPage, Zone,
+};
 use serde_json::json;
 
 use common::*;
@@ -142,6 +144,95 @@ async fn geojson_is_a_feature_collection_of_25_closed_polygons() {
 }
 
 #[actix_web::test]
+async fn geojson_simplified_for_a_map_has_the_same_wijken_with_fewer_points() {
+    let db = TestDb::new();
+    let app = app(&db).await;
+    let read = |s, h: &header::HeaderMap, b: &[u8]| {
+        assert_eq!(
+            h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()),
+            Some("application/geo+json")
+        );
+        let etag = h
+            .get(header::ETAG)
+            .expect("ETag")
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        (json::<WijkFeatureCollection>(s, b), etag)
+    };
+    let points = |c: &WijkFeatureCollection| -> Vec<usize> {
+        c.features
+            .iter()
+            .map(|f| {
+                f.geometry
+                    .polygons()
+                    .into_iter()
+                    .flatten()
+                    .map(Vec::len)
+                    .sum()
+            })
+            .collect()
+    };
+    let (s, h, b) = get(&app, "/api/v1/wijken.geojson").await;
+    let (whole, whole_tag) = read(s, &h, &b);
+    let (s, h, b) = get(&app, "/api/v1/wijken.geojson?simplify=10").await;
+    let (map, map_tag) = read(s, &h, &b);
+    let (s, h, b) = get(&app, "/api/v1/wijken.geojson?simplify=100").await;
+    let (coarse, coarse_tag) = read(s, &h, &b);
+    // The same wijken with the same attributes; each a different representation.
+    for c in [&map, &coarse] {
+        assert_eq!(
+            c.features
+                .iter()
+                .map(|f| (f.id, &f.properties))
+                .collect::<Vec<_>>(),
+            whole
+                .features
+                .iter()
+                .map(|f| (f.id, &f.properties))
+                .collect::<Vec<_>>()
+        );
+        for ring in c
+            .features
+            .iter()
+            .flat_map(|f| f.geometry.polygons())
+            .flatten()
+        {
+            assert!(ring.len() >= 4 && ring.first() == ring.last(), "{ring:?}");
+        }
+    }
+    assert!(whole_tag != map_tag && map_tag != coarse_tag);
+    // Fewer points in every wijk, fewer still at 100 m: 5,598 in all as published.
+    let (all, drawn, few) = (points(&whole), points(&map), points(&coarse));
+    assert_eq!(all.iter().sum::<usize>(), 5_598);
+    for i in 0..25 {
+        assert!(
+            few[i] <= drawn[i] && drawn[i] < all[i],
+            "wijk {}: {} {} {}",
+            i + 1,
+            few[i],
+            drawn[i],
+            all[i]
+        );
+    }
+    assert!(drawn.iter().sum::<usize>() * 3 < 5_598, "{drawn:?}");
+    // Bad tolerances are a 400: out of range says what is allowed.
+    for bad in ["0", "1001"] {
+        let (s, h, b) = get(&app, &format!("/api/v1/wijken.geojson?simplify={bad}")).await;
+        let p = problem(s, &h, &b, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            p.detail.as_deref(),
+            Some("simplify: must be between 1 and 1000"),
+            "{bad}"
+        );
+    }
+    for bad in ["-5", "ten", "2.5"] {
+        let (s, h, b) = get(&app, &format!("/api/v1/wijken.geojson?simplify={bad}")).await;
+        problem(s, &h, &b, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[actix_web::test]
 async fn lookup_finds_every_wijk_from_an_interior_point_and_nothing_in_brussels() {
     let db = TestDb::new();
     let app = app(&db).await;
@@ -211,6 +302,8 @@ async fn reads_answer_if_none_match_with_304() {
         "/api/v1/wijken",
         "/api/v1/wijken?zone=binnenstad",
         "/api/v1/wijken.geojson",
+        "/api/v1/wijken.geojson?simplify=10",
+        "/api/v1/wijken.geojson?simplify=25",
         "/api/v1/wijken/7",
     ] {
         let (_, headers, _) = get(&app, uri).await;
@@ -783,14 +876,28 @@ async fn the_typed_client_works_against_a_real_server_on_a_socket() {
         .expect("exists");
     assert_eq!(rabot.wijk.wijknr, 7);
     assert!(client.get_wijk("26").await.expect("get").is_none());
-    assert_eq!(
-        client
-            .wijken_geojson()
-            .await
-            .expect("geojson")
-            .features
-            .len(),
-        25
+    let points = |c: &WijkFeatureCollection| -> usize {
+        c.features
+            .iter()
+            .flat_map(|f| f.geometry.polygons())
+            .flatten()
+            .map(Vec::len)
+            .sum()
+    };
+    let whole = client
+        .wijken_geojson(&GeoJsonQuery::default())
+        .await
+        .expect("geojson");
+    let drawn = client
+        .wijken_geojson(&GeoJsonQuery { simplify: Some(10) })
+        .await
+        .expect("simplified");
+    assert_eq!((whole.features.len(), drawn.features.len()), (25, 25));
+    assert!(
+        points(&drawn) * 3 < points(&whole),
+        "{} of {}",
+        points(&drawn),
+        points(&whole)
     );
     let belfort = client
         .lookup_wijk(51.05365, 3.72476)

@@ -54,7 +54,8 @@ use samenstad_types::venue::{
     VenueManager, VenuePage,
 };
 use samenstad_types::{
-    Health, ListWijkenQuery, Page, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
+    GeoJsonQuery, Health, ListWijkenQuery, Page, Problem, Wijk, WijkDetail, WijkFeatureCollection,
+    WijkPage,
 };
 use serde::de::DeserializeOwned;
 use transport::{Http, Request, Response, pause};
@@ -685,9 +686,14 @@ impl Client {
             .map(|names| names.items)
     }
 
-    /// `GET /api/v1/wijken.geojson`.
-    pub async fn wijken_geojson(&self) -> Result<WijkFeatureCollection, Error> {
-        self.get(self.http.get(self.url(&["wijken.geojson"]))).await
+    /// `GET /api/v1/wijken.geojson`: the outlines as published, or simplified for a map
+    /// (`query.simplify`, metres; the web app uses [`samenstad_types::wijk::MAP_TOLERANCE_M`]).
+    pub async fn wijken_geojson(
+        &self,
+        query: &GeoJsonQuery,
+    ) -> Result<WijkFeatureCollection, Error> {
+        self.get(self.http.get(self.url(&["wijken.geojson"])).query(query))
+            .await
     }
 
     /// `GET /api/v1/wijken/{key}` by `wijknr` or slug; `None` when there is no such wijk.

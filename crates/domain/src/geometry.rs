@@ -61,6 +61,46 @@ impl<K: Copy> AreaIndex<K> {
     }
 }
 
+/// Metres per degree of latitude (and of longitude at the equator), near enough for drawing.
+const METRES_PER_DEGREE: f64 = 111_320.0;
+
+/// The geometry with fewer points, for drawing: each ring simplified with Ramer–Douglas–Peucker
+/// so that no point of the original lies further than `tolerance_m` metres from it (measured in
+/// a local equirectangular plane, fine at city scale). The kept points are original positions;
+/// a ring that would keep fewer than four points (a sliver) stays whole. Neighbouring areas are
+/// simplified each on their own, so a shared border may differ by up to the tolerance.
+pub fn simplify(geometry: &Geometry, tolerance_m: f64) -> Geometry {
+    use geo::SimplifyIdx;
+    let ring = |ring: &Vec<[f64; 2]>| -> Vec<[f64; 2]> {
+        let Some(lat) = ring.first().map(|p| p[1]) else {
+            return Vec::new();
+        };
+        let cos = lat.to_radians().cos();
+        let plane = LineString::from(
+            ring.iter()
+                .map(|&[lon, lat]| Coord {
+                    x: lon * cos,
+                    y: lat,
+                })
+                .collect::<Vec<_>>(),
+        );
+        let kept = plane.simplify_idx(tolerance_m / METRES_PER_DEGREE);
+        if kept.len() < 4 {
+            return ring.clone();
+        }
+        kept.into_iter().map(|i| ring[i]).collect()
+    };
+    let polygon = |rings: &Vec<Vec<[f64; 2]>>| rings.iter().map(ring).collect::<Vec<_>>();
+    match geometry {
+        Geometry::Polygon { coordinates } => Geometry::Polygon {
+            coordinates: polygon(coordinates),
+        },
+        Geometry::MultiPolygon { coordinates } => Geometry::MultiPolygon {
+            coordinates: coordinates.iter().map(polygon).collect(),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +173,88 @@ mod distance_tests {
     fn belfort_to_sint_pieters_station_is_about_two_kilometres() {
         let d = super::distance_m(51.05365, 3.72476, 51.0359, 3.7107);
         assert!((2_000.0..2_400.0).contains(&d), "{d}");
+    }
+}
+
+#[cfg(test)]
+mod simplify_tests {
+    use geo::{Coord, Distance, Euclidean, LineString, Point};
+    use samenstad_types::Geometry;
+
+    use super::{METRES_PER_DEGREE, simplify};
+
+    /// Gent's 25 wijken as the city publishes them.
+    fn gent() -> Vec<Geometry> {
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("../../db/data/gent/stadswijken-gent.geojson"))
+                .expect("the seed's GeoJSON");
+        file["features"]
+            .as_array()
+            .expect("features")
+            .iter()
+            .map(|f| serde_json::from_value(f["geometry"].clone()).expect("a geometry"))
+            .collect()
+    }
+
+    fn rings(geometry: &Geometry) -> Vec<&Vec<[f64; 2]>> {
+        geometry.polygons().into_iter().flatten().collect()
+    }
+
+    fn points(geometry: &Geometry) -> usize {
+        rings(geometry).iter().map(|r| r.len()).sum()
+    }
+
+    #[test]
+    fn gents_outlines_keep_their_shape_within_the_tolerance_with_a_fraction_of_the_points() {
+        let wijken = gent();
+        let before: usize = wijken.iter().map(points).sum();
+        assert_eq!(before, 5_598);
+        let simple: Vec<Geometry> = wijken.iter().map(|g| simplify(g, 10.0)).collect();
+        let after: usize = simple.iter().map(points).sum();
+        assert!(after * 3 < before, "{after} of {before} points kept");
+        for (whole, drawn) in wijken.iter().zip(&simple) {
+            assert_eq!(rings(whole).len(), rings(drawn).len());
+            for (ring, kept) in rings(whole).into_iter().zip(rings(drawn)) {
+                // Closed, made of the original positions, in their order.
+                assert_eq!((kept.first(), kept.last()), (ring.first(), ring.last()));
+                let mut rest = ring.iter();
+                assert!(kept.iter().all(|p| rest.any(|q| q == p)), "not in order");
+                // No original point further than 10 m from the simplified ring.
+                let cos = ring[0][1].to_radians().cos();
+                let plane = |&[lon, lat]: &[f64; 2]| Coord {
+                    x: lon * cos,
+                    y: lat,
+                };
+                let line = LineString::from(kept.iter().map(plane).collect::<Vec<_>>());
+                for p in ring {
+                    let off = Euclidean.distance(&Point::from(plane(p)), &line) * METRES_PER_DEGREE;
+                    assert!(off <= 10.0 + 1e-6, "{off} m off");
+                }
+            }
+        }
+        // No tolerance keeps every point; a larger one keeps fewer.
+        assert_eq!(
+            wijken
+                .iter()
+                .map(|g| points(&simplify(g, 0.0)))
+                .sum::<usize>(),
+            before
+        );
+        let coarse: usize = wijken.iter().map(|g| points(&simplify(g, 100.0))).sum();
+        assert!(coarse < after, "{coarse} vs {after}");
+    }
+
+    #[test]
+    fn a_ring_smaller_than_the_tolerance_stays_whole() {
+        let sliver = Geometry::MultiPolygon {
+            coordinates: vec![vec![vec![
+                [3.7200, 51.0500],
+                [3.7201, 51.0500],
+                [3.7201, 51.0501],
+                [3.7200, 51.0501],
+                [3.7200, 51.0500],
+            ]]],
+        };
+        assert_eq!(simplify(&sliver, 1_000.0), sliver);
     }
 }

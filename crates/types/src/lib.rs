@@ -30,8 +30,8 @@ pub use health::Health;
 pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use wijk::{
-    LatLon, ListWijkenQuery, LookupQuery, Wijk, WijkDetail, WijkFeature, WijkFeatureCollection,
-    WijkPage, Zone,
+    GeoJsonQuery, LatLon, ListWijkenQuery, LookupQuery, Wijk, WijkDetail, WijkFeature,
+    WijkFeatureCollection, WijkPage, Zone,
 };
 
 /// Attribution that must accompany data of Stad Gent (Modellicentie Gratis Hergebruik v1.0).

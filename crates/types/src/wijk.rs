@@ -230,6 +230,27 @@ pub struct ListWijkenQuery {
     pub q: Option<String>,
 }
 
+/// The tolerance the web app asks `/wijken.geojson` to simplify the outlines with for its maps of
+/// all wijken (metres): well under a pixel of a map 1,000 units wide of a city like Gent.
+pub const MAP_TOLERANCE_M: u16 = 10;
+
+/// How detailed the outlines of `/wijken.geojson` are.
+#[samenstad_macros::constraints]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct GeoJsonQuery {
+    /// Simplify each outline for drawing: no point of the original lies further than this many
+    /// metres from the simplified outline, and every point kept is one of the original's
+    /// (Ramer–Douglas–Peucker). Neighbours are simplified each on their own, so a shared border
+    /// may differ by up to this much: for maps, not for analysis. Without it, the outlines as
+    /// the city publishes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 1000, message = "must be between 1 and 1000"))]
+    #[cfg_attr(feature = "openapi", param(example = 10))]
+    pub simplify: Option<u16>,
+}
+
 /// A point to locate.
 #[samenstad_macros::constraints]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Validate)]

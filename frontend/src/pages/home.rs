@@ -36,7 +36,7 @@ pub fn Home() -> impl IntoView {
     Effect::new(move |_| set_title(t(lang.get(), T::MapTitle)));
     let data = LocalResource::new(|| async {
         api::client()?
-            .wijken_geojson()
+            .wijken_geojson(&crate::api::MAP_OUTLINES)
             .await
             .map_err(|e| e.to_string())
     });

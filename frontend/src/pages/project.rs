@@ -109,7 +109,10 @@ pub fn CityProjectsPage() -> impl IntoView {
     let (wijk, round, status) = (param("wijk"), param("round"), param("status"));
     let outlines = LocalResource::new(|| async {
         let client = api::client()?;
-        client.wijken_geojson().await.map_err(|e| e.to_string())
+        client
+            .wijken_geojson(&crate::api::MAP_OUTLINES)
+            .await
+            .map_err(|e| e.to_string())
     });
     let wijken = LocalResource::new(|| async {
         api::client()?

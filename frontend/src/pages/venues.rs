@@ -57,7 +57,7 @@ pub fn VenueFinder() -> impl IntoView {
     let near = RwSignal::new(None::<(f64, f64)>);
     let shapes = LocalResource::new(|| async {
         api::client()?
-            .wijken_geojson()
+            .wijken_geojson(&crate::api::MAP_OUTLINES)
             .await
             .map_err(|e| e.to_string())
     });

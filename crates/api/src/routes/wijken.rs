@@ -10,7 +10,8 @@ use samenstad_types::wijk::{
     FrontDoorSignal, FrontDoorVenue, FrontDoorVote, SetWijkContact, WijkContact, WijkFrontDoor,
 };
 use samenstad_types::{
-    ListWijkenQuery, LookupQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage,
+    GeoJsonQuery, ListWijkenQuery, LookupQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection,
+    WijkPage,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
@@ -160,25 +161,39 @@ pub async fn list_wijken(
 /// The wijken as GeoJSON
 ///
 /// An RFC 7946 FeatureCollection with one Feature per wijk: its boundary (WGS84) and its
-/// attributes as properties; the feature `id` is the `wijknr`.
+/// attributes as properties; the feature `id` is the `wijknr`. With `simplify`, the outlines
+/// have fewer points, for drawing a map (the web app asks for 10 m: about a quarter of the
+/// points).
 #[utoipa::path(
     tag = "wijken",
     security(()),
-    params(("If-None-Match" = Option<String>, Header, description = "ETag of a cached copy; 304 when unchanged")),
+    params(
+        GeoJsonQuery,
+        ("If-None-Match" = Option<String>, Header, description = "ETag of a cached copy; 304 when unchanged"),
+    ),
     responses(
         (status = 200, description = "All wijken with their boundaries", body = WijkFeatureCollection,
             content_type = "application/geo+json",
             headers(("ETag" = String, description = "Version of this representation"))),
         (status = 304, description = "Not modified since the given ETag"),
+        (status = 400, description = "`simplify` is not a whole number from 1 to 1000", body = Problem,
+            content_type = "application/problem+json",
+            example = json!({"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                "detail": "simplify: must be between 1 and 1000", "errors": [{"field": "simplify", "code": "range", "message": "must be between 1 and 1000"}]})),
     )
 )]
 #[get("/wijken.geojson")]
 pub async fn get_wijken_geojson(
     req: HttpRequest,
     state: web::Data<AppState>,
+    query: web::Query<GeoJsonQuery>,
 ) -> Result<HttpResponse, AppError> {
+    query.validate()?;
     let snapshot = cache::wijken(&state).await?;
-    Ok(snapshot.geojson.respond(&req))
+    Ok(match query.simplify {
+        None => snapshot.geojson.respond(&req),
+        Some(metres) => snapshot.geojson_simplified(metres)?.respond(&req),
+    })
 }
 
 /// Find the wijk of a point
