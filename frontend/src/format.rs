@@ -7,31 +7,12 @@ pub fn integer(value: i64, lang: Lang) -> String {
     samenstad_types::web::integer(value, lang == Lang::En)
 }
 
-/// `value` with `decimals` decimals (at most 9), rounded half away from zero: `fixed(2.675, 1)`
-/// → "2.7". Written with integers, so a build does not link Rust's float formatting (≈ 5 KB of
-/// a first visit's download) for the coordinates of a map or a percentage.
-pub fn fixed(value: f64, decimals: u32) -> String {
-    let scale = 10_u64.pow(decimals.min(9));
-    let scaled = (value * scale as f64).round();
-    let sign = if scaled < 0.0 { "-" } else { "" };
-    let units = scaled.abs() as u64;
-    let (whole, part) = (units / scale, units % scale);
-    match decimals {
-        0 => format!("{sign}{whole}"),
-        _ => format!(
-            "{sign}{whole}.{part:0width$}",
-            width = decimals.min(9) as usize
-        ),
-    }
-}
+/// `value` with `decimals` decimals, written with integers (no float formatting linked).
+pub use samenstad_types::web::fixed;
 
 /// Square metres as km² with two decimals: 2665191 → "2,67 km²" (nl) or "2.67 km²" (en).
 pub fn area_km2(m2: i64, lang: Lang) -> String {
-    let km2 = fixed(m2 as f64 / 1_000_000.0, 2);
-    match lang {
-        Lang::Nl => format!("{} km²", km2.replace('.', ",")),
-        Lang::En => format!("{km2} km²"),
-    }
+    samenstad_types::web::area_km2(m2, lang == Lang::En)
 }
 
 /// An amount in cents, the one way the web app shows money: 180000 → "€ 1.800" (nl) or
@@ -133,19 +114,6 @@ pub fn parse_euro(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fixed_decimals_round_half_away_from_zero_and_keep_the_sign() {
-        assert_eq!(fixed(2.675, 1), "2.7");
-        assert_eq!(fixed(0.05, 1), "0.1");
-        assert_eq!(fixed(-0.25, 1), "-0.3");
-        assert_eq!(fixed(-0.04, 1), "0.0");
-        assert_eq!(fixed(999.96, 1), "1000.0");
-        assert_eq!(fixed(51.062_512_3, 5), "51.06251");
-        assert_eq!(fixed(1234.5, 0), "1235");
-        assert_eq!(fixed(2.665_191, 2), "2.67");
-        assert_eq!(fixed(0.0, 2), "0.00");
-    }
 
     #[test]
     fn whole_euros_are_shown_without_cents() {

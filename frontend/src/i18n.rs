@@ -1608,16 +1608,7 @@ pub fn t(lang: Lang, key: T) -> &'static str {
 
 /// Human text of a wijkbudget round.
 pub fn round_name(lang: Lang, round: Option<i16>) -> String {
-    match (round, lang) {
-        (Some(1), Lang::Nl) => "Ronde 1 (september 2020)".to_owned(),
-        (Some(1), Lang::En) => "Round 1 (September 2020)".to_owned(),
-        (Some(2), Lang::Nl) => "Ronde 2 (september 2022)".to_owned(),
-        (Some(2), Lang::En) => "Round 2 (September 2022)".to_owned(),
-        (Some(n), Lang::Nl) => format!("Ronde {n}"),
-        (Some(n), Lang::En) => format!("Round {n}"),
-        (None, Lang::Nl) => "Geen".to_owned(),
-        (None, Lang::En) => "None".to_owned(),
-    }
+    samenstad_types::labels::round_name(round, lang == Lang::En)
 }
 
 /// The tagline of the municipality this host serves: "Samen stad maken: de 25 wijken van Gent"

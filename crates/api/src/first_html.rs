@@ -11,11 +11,12 @@
 //! list item and table cell sent here is one the app then shows.
 
 use quick_xml::escape::escape;
+use samenstad_domain::geometry::MapProjection;
 use samenstad_types::labels;
 use samenstad_types::projects::{VoteResults, VoteState};
 use samenstad_types::subsidies::{ReviewMode, Scheme, SchemeFit, SchemeStatus};
 use samenstad_types::venue::{LocationPrecision, VenueDetail};
-use samenstad_types::web::{integer, money};
+use samenstad_types::web::{area_km2, integer, money};
 use samenstad_types::wijk::WijkFrontDoor;
 
 use crate::cache::WijkenSnapshot;
@@ -114,13 +115,7 @@ async fn wijk(state: &AppState, wijken: &WijkenSnapshot, key: &str) -> Option<St
             escape(aliases.as_str())
         )
     };
-    let round = match w.wijkbudget_round {
-        Some(1) => "Ronde 1 (september 2020)".to_owned(),
-        Some(2) => "Ronde 2 (september 2022)".to_owned(),
-        Some(n) => format!("Ronde {n}"),
-        None => "Geen".to_owned(),
-    };
-    let hundredths = (w.area_m2 + 5_000) / 10_000;
+    let round = labels::round_name(w.wijkbudget_round, false);
     let name = escape(w.name.as_str());
     Some(format!(
         "<p><a href=\"/\">← Alle wijken</a></p><article class=\"wijk\"><h1>{name}</h1>\
@@ -128,57 +123,25 @@ async fn wijk(state: &AppState, wijken: &WijkenSnapshot, key: &str) -> Option<St
          {FOLLOW}<div class=\"wijk-body\"><svg class=\"wijk-outline\" viewBox=\"{view_box}\" \
          role=\"img\" aria-label=\"{name}\"><path d=\"{outline}\"></path></svg><dl class=\"facts\">\
          <dt>Wijknummer</dt><dd>{nr}</dd><dt>Zone</dt><dd>{}</dd><dt>Stadsdeel</dt><dd>{}</dd>\
-         <dt>Oppervlakte</dt><dd>{},{:02} km²</dd><dt>Inwoners (schatting)</dt><dd>{}<small \
+         <dt>Oppervlakte</dt><dd>{}</dd><dt>Inwoners (schatting)</dt><dd>{}<small \
          class=\"note\">Geschat als bevolkingsdichtheid 2024 × oppervlakte; geen officiële \
          telling.</small></dd><dt>Inwoners per km² (2024)</dt><dd>{}</dd><dt>Wijkbudget</dt>\
          <dd>{round}</dd>{aliases}</dl></div>{}</article>",
         escape(w.short_name.as_str()),
         labels::zone(w.zone).0,
         escape(w.stadsdeel.as_str()),
-        hundredths / 100,
-        hundredths % 100,
+        area_km2(w.area_m2, false),
         integer(i64::from(w.population_estimate), false),
         integer(i64::from(w.population_density_2024), false),
         front_door(&door),
     ))
 }
 
-/// The `viewBox` and path of a wijk's outline, as the app's map projection draws it
-/// (`frontend/src/components/map.rs::Projection`: 1,000 units wide, longitude scaled by the
-/// cosine of the middle latitude), so the outline takes its place before the app has started.
+/// The `viewBox` and path of a wijk's outline as the app's map draws it (the same
+/// projection), so the outline takes its place before the app has started.
 fn outline(boundary: &samenstad_types::Geometry) -> (String, String) {
-    const WIDTH: f64 = 1000.0;
-    let points = || {
-        boundary
-            .polygons()
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|&[lon, lat]| (lon, lat))
-    };
-    let (mut west, mut east, mut south, mut north) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-    for (lon, lat) in points() {
-        (west, east) = (west.min(lon), east.max(lon));
-        (south, north) = (south.min(lat), north.max(lat));
-    }
-    if west > east {
-        return (format!("0 0 {WIDTH} {WIDTH}"), String::new());
-    }
-    let cos = ((south + north) / 2.0).to_radians().cos();
-    let scale_y = WIDTH / ((east - west) * cos).max(1e-9);
-    let scale_x = scale_y * cos;
-    let mut d = String::new();
-    for polygon in boundary.polygons() {
-        for ring in polygon {
-            for (i, &[lon, lat]) in ring.iter().enumerate() {
-                let (x, y) = ((lon - west) * scale_x, (north - lat) * scale_y);
-                d.push_str(&format!("{}{x:.1},{y:.1}", if i == 0 { 'M' } else { 'L' }));
-            }
-            d.push('Z');
-        }
-    }
-    let height = ((north - south) * scale_y).ceil();
-    (format!("0 0 {WIDTH} {height}"), d)
+    let map = MapProjection::fit([boundary], f64::cos);
+    (map.view_box(), map.path(boundary))
 }
 
 /// One part of a wijk's front door: its id and heading, what it says when empty, the link to all

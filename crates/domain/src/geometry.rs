@@ -2,6 +2,7 @@
 
 use geo::{BoundingRect, Coord, Intersects, LineString, MultiPolygon, Point, Polygon, Rect};
 use samenstad_types::Geometry;
+use samenstad_types::web::fixed;
 
 /// Converts a GeoJSON geometry into a `geo` multipolygon. Rings are closed if they are not.
 pub fn to_multipolygon(geometry: &Geometry) -> MultiPolygon<f64> {
@@ -58,6 +59,106 @@ impl<K: Copy> AreaIndex<K> {
             .iter()
             .find(|(_, bbox, shape)| bbox.intersects(&point) && shape.intersects(&point))
             .map(|(key, _, _)| *key)
+    }
+}
+
+/// Width of a map's SVG coordinate system; the height follows from the area's aspect ratio.
+pub const MAP_WIDTH: f64 = 1000.0;
+
+/// How a map draws WGS84 in SVG coordinates: equirectangular, longitude scaled by the cosine of
+/// the middle latitude (fine at city scale), [`MAP_WIDTH`] wide. One for the web app's maps and
+/// the server's first HTML, so an outline sent before the app starts is the one it draws.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapProjection {
+    min_lon: f64,
+    max_lat: f64,
+    scale_x: f64,
+    scale_y: f64,
+    /// SVG height.
+    pub height: f64,
+}
+
+impl MapProjection {
+    /// The projection that fits all geometries into [`MAP_WIDTH`]. `cos` is the cosine to use:
+    /// the web app passes the browser's `Math.cos` (Rust's links about 8 KB of libm into its
+    /// wasm), the server `f64::cos`.
+    pub fn fit<'a>(
+        geometries: impl IntoIterator<Item = &'a Geometry>,
+        cos: impl Fn(f64) -> f64,
+    ) -> Self {
+        let (mut min_lon, mut max_lon, mut min_lat, mut max_lat) =
+            (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for geometry in geometries {
+            for &[lon, lat] in geometry.polygons().into_iter().flatten().flatten() {
+                (min_lon, max_lon) = (min_lon.min(lon), max_lon.max(lon));
+                (min_lat, max_lat) = (min_lat.min(lat), max_lat.max(lat));
+            }
+        }
+        if min_lon > max_lon {
+            return Self {
+                min_lon: 0.0,
+                max_lat: 0.0,
+                scale_x: 1.0,
+                scale_y: 1.0,
+                height: MAP_WIDTH,
+            };
+        }
+        let cos = cos(((min_lat + max_lat) / 2.0).to_radians());
+        let scale_y = MAP_WIDTH / ((max_lon - min_lon) * cos).max(1e-9);
+        Self {
+            min_lon,
+            max_lat,
+            scale_x: scale_y * cos,
+            scale_y,
+            height: (max_lat - min_lat) * scale_y,
+        }
+    }
+
+    /// SVG path data of a geometry (one subpath per ring; holes via `fill-rule: evenodd`),
+    /// to a tenth of a unit.
+    pub fn path(&self, geometry: &Geometry) -> String {
+        let mut d = String::new();
+        for ring in geometry.polygons().into_iter().flatten() {
+            for (i, &[lon, lat]) in ring.iter().enumerate() {
+                let (x, y) = self.xy(lon, lat);
+                d.push(if i == 0 { 'M' } else { 'L' });
+                d.push_str(&fixed(x, 1));
+                d.push(',');
+                d.push_str(&fixed(y, 1));
+            }
+            d.push('Z');
+        }
+        d
+    }
+
+    /// SVG coordinates of a WGS84 point.
+    pub fn xy(&self, lon: f64, lat: f64) -> (f64, f64) {
+        (
+            (lon - self.min_lon) * self.scale_x,
+            (self.max_lat - lat) * self.scale_y,
+        )
+    }
+
+    /// WGS84 (`lon`, `lat`) of a point in SVG coordinates.
+    pub fn lon_lat(&self, x: f64, y: f64) -> (f64, f64) {
+        (
+            self.min_lon + x / self.scale_x,
+            self.max_lat - y / self.scale_y,
+        )
+    }
+
+    /// SVG width (the `viewBox` width).
+    pub fn width(&self) -> f64 {
+        MAP_WIDTH
+    }
+
+    /// The SVG `viewBox`: [`MAP_WIDTH`] by the height rounded up.
+    pub fn view_box(&self) -> String {
+        format!(
+            "0 0 {} {}",
+            fixed(MAP_WIDTH, 0),
+            fixed(self.height.ceil(), 0)
+        )
     }
 }
 
@@ -242,6 +343,36 @@ mod simplify_tests {
         );
         let coarse: usize = wijken.iter().map(|g| points(&simplify(g, 100.0))).sum();
         assert!(coarse < after, "{coarse} vs {after}");
+    }
+
+    #[test]
+    fn a_map_of_gent_is_1000_units_wide_with_north_up_and_every_outline_inside() {
+        use super::MapProjection;
+        let wijken = gent();
+        let map = MapProjection::fit(&wijken, f64::cos);
+        // Gent (with its port) is about 17 km across and 23 km from north to south.
+        assert_eq!(map.view_box(), "0 0 1000 1237", "{map:?}");
+        for g in &wijken {
+            for &[lon, lat] in rings(g).into_iter().flatten() {
+                let (x, y) = map.xy(lon, lat);
+                assert!((0.0..=1000.0).contains(&x) && (0.0..=map.height).contains(&y));
+                let (back_lon, back_lat) = map.lon_lat(x, y);
+                assert!((back_lon - lon).abs() < 1e-9 && (back_lat - lat).abs() < 1e-9);
+            }
+        }
+        // The Belfort lies north of Sint-Pieters station: a smaller y.
+        assert!(map.xy(3.72476, 51.05365).1 < map.xy(3.7107, 51.0359).1);
+        let square = Geometry::Polygon {
+            coordinates: vec![vec![[3.7, 51.0], [3.8, 51.0], [3.8, 51.1], [3.7, 51.0]]],
+        };
+        // A tenth of a degree either way at 51.05° N: 1,000 units wide, 1 / cos(51.05°) tall.
+        let one = MapProjection::fit([&square], f64::cos);
+        assert_eq!(
+            one.path(&square),
+            "M0.0,1590.7L1000.0,1590.7L1000.0,0.0L0.0,1590.7Z"
+        );
+        // Nothing to fit: a square frame.
+        assert_eq!(MapProjection::fit([], f64::cos).view_box(), "0 0 1000 1000");
     }
 
     #[test]

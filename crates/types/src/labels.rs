@@ -21,6 +21,21 @@ pub fn zone(zone: Zone) -> Names {
     }
 }
 
+/// A wijkbudget round of a wijk (`None`: the wijk takes part in none): "Ronde 1 (september
+/// 2020)" (Dutch) or "Round 1 (September 2020)" (English).
+pub fn round_name(round: Option<i16>, english: bool) -> String {
+    match (round, english) {
+        (Some(1), false) => "Ronde 1 (september 2020)".to_owned(),
+        (Some(1), true) => "Round 1 (September 2020)".to_owned(),
+        (Some(2), false) => "Ronde 2 (september 2022)".to_owned(),
+        (Some(2), true) => "Round 2 (September 2022)".to_owned(),
+        (Some(n), false) => format!("Ronde {n}"),
+        (Some(n), true) => format!("Round {n}"),
+        (None, false) => "Geen".to_owned(),
+        (None, true) => "None".to_owned(),
+    }
+}
+
 /// A type of venue.
 pub fn venue_type(kind: VenueType) -> Names {
     use VenueType as V;

@@ -215,6 +215,36 @@ pub fn integer(value: i64, english: bool) -> String {
     if value < 0 { format!("-{out}") } else { out }
 }
 
+/// `value` with `decimals` decimals (at most 9), rounded half away from zero: `fixed(2.675, 1)`
+/// → "2.7". Written with integers, so the web app's builds do not link Rust's float formatting
+/// (≈ 5 KB of a first visit's download) for the coordinates of a map or a percentage; the
+/// server's first HTML writes a map's outline with it too, so both send the same path.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let scale = 10_u64.pow(decimals.min(9));
+    let scaled = (value * scale as f64).round();
+    let sign = if scaled < 0.0 { "-" } else { "" };
+    let units = scaled.abs() as u64;
+    let (whole, part) = (units / scale, units % scale);
+    match decimals {
+        0 => format!("{sign}{whole}"),
+        _ => format!(
+            "{sign}{whole}.{part:0width$}",
+            width = decimals.min(9) as usize
+        ),
+    }
+}
+
+/// Square metres as km² with two decimals: 2665191 → "2,67 km²" (Dutch) or "2.67 km²"
+/// (English).
+pub fn area_km2(m2: i64, english: bool) -> String {
+    let km2 = fixed(m2 as f64 / 1_000_000.0, 2);
+    if english {
+        format!("{km2} km²")
+    } else {
+        format!("{} km²", km2.replace('.', ","))
+    }
+}
+
 /// An amount in cents: "€ 1.800" / "€ 500,01" (Dutch) or "€1,800" / "€500.01" (English), with
 /// its cents when `with_cents`; negative "€ -1.800" (Dutch) or "-€1,800" (English).
 pub fn money(cents: i64, english: bool, with_cents: bool) -> String {
@@ -286,6 +316,19 @@ pub fn page_of(path: &str) -> Option<(WebApp, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_decimals_round_half_away_from_zero_and_keep_the_sign() {
+        assert_eq!(fixed(2.675, 1), "2.7");
+        assert_eq!(fixed(0.05, 1), "0.1");
+        assert_eq!(fixed(-0.25, 1), "-0.3");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(999.96, 1), "1000.0");
+        assert_eq!(fixed(51.062_512_3, 5), "51.06251");
+        assert_eq!(fixed(1234.5, 0), "1235");
+        assert_eq!(fixed(2.665_191, 2), "2.67");
+        assert_eq!(fixed(0.0, 2), "0.00");
+    }
 
     fn every_area() -> Vec<&'static [&'static str]> {
         PUBLIC_AREAS

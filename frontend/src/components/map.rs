@@ -37,153 +37,64 @@ mod Math {
     }
 }
 
-/// Width of the SVG coordinate system; the height follows from the area's aspect ratio.
-const WIDTH: f64 = 1000.0;
+/// A map's projection: the same for the app and the server's first HTML.
+pub use samenstad_domain::geometry::MapProjection as Projection;
 
-/// Maps WGS84 to SVG coordinates (equirectangular, corrected for latitude: fine at city scale).
-#[derive(Debug, Clone, Copy)]
-pub struct Projection {
-    min_lon: f64,
-    max_lat: f64,
-    scale_x: f64,
-    scale_y: f64,
-    /// SVG height.
-    pub height: f64,
+/// The projection that fits all geometries into a map 1,000 units wide, with the browser's
+/// cosine.
+pub fn fit<'a>(geometries: impl IntoIterator<Item = &'a Geometry>) -> Projection {
+    Projection::fit(geometries, Math::cos)
 }
 
-impl Projection {
-    /// The projection that fits all geometries into `WIDTH`.
-    pub fn fit<'a>(geometries: impl IntoIterator<Item = &'a Geometry>) -> Self {
-        let (mut min_lon, mut max_lon, mut min_lat, mut max_lat) =
-            (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-        for geometry in geometries {
-            for polygon in geometry.polygons() {
-                for &[lon, lat] in polygon.iter().flatten() {
-                    min_lon = min_lon.min(lon);
-                    max_lon = max_lon.max(lon);
-                    min_lat = min_lat.min(lat);
-                    max_lat = max_lat.max(lat);
-                }
-            }
+/// The tiles of the base layer `template` that cover the map, each with its place in SVG
+/// coordinates (Web Mercator tiles; at city scale the projections agree within a pixel).
+pub fn tiles(map: &Projection, template: &str) -> Vec<Tile> {
+    let (west, north) = map.lon_lat(0.0, 0.0);
+    let (east, south) = map.lon_lat(map.width(), map.height);
+    let span = (east - west).max(1e-9);
+    // About four 256-pixel tiles across the map's 1,000 units.
+    let zoom = Math::log2(4.0 * 360.0 / span).floor().clamp(1.0, 18.0) as u32;
+    let n = f64::from(1u32 << zoom);
+    let tile_x = |lon: f64| ((lon + 180.0) / 360.0 * n).floor();
+    let tile_y = |lat: f64| {
+        let phi = lat.to_radians();
+        ((1.0 - Math::log(Math::tan(phi) + 1.0 / Math::cos(phi)) / std::f64::consts::PI) / 2.0 * n)
+            .floor()
+    };
+    let lon_of = |x: f64| x / n * 360.0 - 180.0;
+    let lat_of =
+        |y: f64| Math::atan(Math::sinh(std::f64::consts::PI * (1.0 - 2.0 * y / n))).to_degrees();
+    let (x0, x1, y0, y1) = (tile_x(west), tile_x(east), tile_y(north), tile_y(south));
+    let mut out = Vec::new();
+    let mut y = y0;
+    while y <= y1 && out.len() < 64 {
+        let mut x = x0;
+        while x <= x1 && out.len() < 64 {
+            let (left, top) = map.xy(lon_of(x), lat_of(y));
+            let (right, bottom) = map.xy(lon_of(x + 1.0), lat_of(y + 1.0));
+            let (z, col, row) = (
+                zoom.to_string(),
+                (x as u64).to_string(),
+                (y as u64).to_string(),
+            );
+            out.push(Tile {
+                url: template
+                    .replace("{z}", &z)
+                    .replace("{x}", &col)
+                    .replace("{y}", &row)
+                    .replace("{TileMatrix}", &z)
+                    .replace("{TileCol}", &col)
+                    .replace("{TileRow}", &row),
+                x: left,
+                y: top,
+                width: right - left,
+                height: bottom - top,
+            });
+            x += 1.0;
         }
-        if min_lon > max_lon {
-            return Self {
-                min_lon: 0.0,
-                max_lat: 0.0,
-                scale_x: 1.0,
-                scale_y: 1.0,
-                height: WIDTH,
-            };
-        }
-        let cos = Math::cos(((min_lat + max_lat) / 2.0).to_radians());
-        let span = ((max_lon - min_lon) * cos).max(1e-9);
-        let scale_y = WIDTH / span;
-        Self {
-            min_lon,
-            max_lat,
-            scale_x: scale_y * cos,
-            scale_y,
-            height: (max_lat - min_lat) * scale_y,
-        }
+        y += 1.0;
     }
-
-    /// SVG path data of a geometry (one subpath per ring; holes via `fill-rule: evenodd`).
-    pub fn path(&self, geometry: &Geometry) -> String {
-        let mut d = String::new();
-        for polygon in geometry.polygons() {
-            for ring in polygon {
-                for (i, &[lon, lat]) in ring.iter().enumerate() {
-                    let x = (lon - self.min_lon) * self.scale_x;
-                    let y = (self.max_lat - lat) * self.scale_y;
-                    d.push_str(if i == 0 { "M" } else { "L" });
-                    d.push_str(&fixed(x, 1));
-                    d.push(',');
-                    d.push_str(&fixed(y, 1));
-                }
-                d.push('Z');
-            }
-        }
-        d
-    }
-
-    /// SVG coordinates of a WGS84 point.
-    pub fn xy(&self, lon: f64, lat: f64) -> (f64, f64) {
-        (
-            (lon - self.min_lon) * self.scale_x,
-            (self.max_lat - lat) * self.scale_y,
-        )
-    }
-
-    /// WGS84 (`lon`, `lat`) of a point in SVG coordinates.
-    pub fn lon_lat(&self, x: f64, y: f64) -> (f64, f64) {
-        (
-            self.min_lon + x / self.scale_x,
-            self.max_lat - y / self.scale_y,
-        )
-    }
-
-    /// SVG width (the `viewBox` width).
-    pub fn width(&self) -> f64 {
-        WIDTH
-    }
-
-    /// The SVG `viewBox`.
-    pub fn view_box(&self) -> String {
-        format!("0 0 {} {}", fixed(WIDTH, 0), fixed(self.height.ceil(), 0))
-    }
-
-    /// The tiles of the base layer `template` that cover the map, each with its place in SVG
-    /// coordinates (Web Mercator tiles; at city scale the projections agree within a pixel).
-    pub fn tiles(&self, template: &str) -> Vec<Tile> {
-        let (west, north) = self.lon_lat(0.0, 0.0);
-        let (east, south) = self.lon_lat(WIDTH, self.height);
-        let span = (east - west).max(1e-9);
-        // About four 256-pixel tiles across the map's 1,000 units.
-        let zoom = Math::log2(4.0 * 360.0 / span).floor().clamp(1.0, 18.0) as u32;
-        let n = f64::from(1u32 << zoom);
-        let tile_x = |lon: f64| ((lon + 180.0) / 360.0 * n).floor();
-        let tile_y = |lat: f64| {
-            let phi = lat.to_radians();
-            ((1.0 - Math::log(Math::tan(phi) + 1.0 / Math::cos(phi)) / std::f64::consts::PI) / 2.0
-                * n)
-                .floor()
-        };
-        let lon_of = |x: f64| x / n * 360.0 - 180.0;
-        let lat_of = |y: f64| {
-            Math::atan(Math::sinh(std::f64::consts::PI * (1.0 - 2.0 * y / n))).to_degrees()
-        };
-        let (x0, x1, y0, y1) = (tile_x(west), tile_x(east), tile_y(north), tile_y(south));
-        let mut out = Vec::new();
-        let mut y = y0;
-        while y <= y1 && out.len() < 64 {
-            let mut x = x0;
-            while x <= x1 && out.len() < 64 {
-                let (left, top) = self.xy(lon_of(x), lat_of(y));
-                let (right, bottom) = self.xy(lon_of(x + 1.0), lat_of(y + 1.0));
-                let (z, col, row) = (
-                    zoom.to_string(),
-                    (x as u64).to_string(),
-                    (y as u64).to_string(),
-                );
-                out.push(Tile {
-                    url: template
-                        .replace("{z}", &z)
-                        .replace("{x}", &col)
-                        .replace("{y}", &row)
-                        .replace("{TileMatrix}", &z)
-                        .replace("{TileCol}", &col)
-                        .replace("{TileRow}", &row),
-                    x: left,
-                    y: top,
-                    width: right - left,
-                    height: bottom - top,
-                });
-                x += 1.0;
-            }
-            y += 1.0;
-        }
-        out
-    }
+    out
 }
 
 /// A tile of the base layer and its place on the map (SVG coordinates).
@@ -209,7 +120,7 @@ pub fn BaseLayer(projection: Projection) -> impl IntoView {
     move || {
         let layer = layer.get()?;
         let template = layer.tiles?;
-        let tiles = projection.tiles(&template);
+        let tiles = tiles(&projection, &template);
         Some(view! {
             <g class="base-layer" aria-hidden="true">
                 {tiles.into_iter().map(|t| view! {
@@ -219,7 +130,7 @@ pub fn BaseLayer(projection: Projection) -> impl IntoView {
                 }).collect_view()}
             </g>
             {layer.attribution.map(|a| view! {
-                <text class="map-attribution" x=fixed(WIDTH - 8.0, 0) y=fixed(projection.height - 8.0, 0) text-anchor="end">{a}</text>
+                <text class="map-attribution" x=fixed(projection.width() - 8.0, 0) y=fixed(projection.height - 8.0, 0) text-anchor="end">{a}</text>
             })}
         })
     }
@@ -236,7 +147,7 @@ pub fn WijkMap(
     #[prop(into)]
     highlighted: Signal<Vec<i16>>,
 ) -> impl IntoView {
-    let projection = Projection::fit(shapes.iter().map(|(_, g)| g));
+    let projection = fit(shapes.iter().map(|(_, g)| g));
     let navigate = use_navigate();
     let paths = shapes
         .into_iter()
@@ -311,7 +222,7 @@ pub fn MarkerMap(
     /// Accessible name of the map.
     label: String,
 ) -> impl IntoView {
-    let projection = Projection::fit(&outlines);
+    let projection = fit(&outlines);
     let navigate = use_navigate();
     let dots = markers
         .into_iter()
@@ -359,7 +270,7 @@ pub fn PointPicker(
     /// Id of the help text.
     help_id: &'static str,
 ) -> impl IntoView {
-    let projection = Projection::fit([&outline]);
+    let projection = fit([&outline]);
     let pick = move |ev: leptos::ev::MouseEvent| {
         use wasm_bindgen::JsCast;
         let Some(svg) = ev
@@ -442,7 +353,7 @@ pub fn locate(target: RwSignal<Option<(f64, f64)>>, failed: Option<RwSignal<bool
 mod tests {
     use samenstad_types::Geometry;
 
-    use super::Projection;
+    use super::{fit, tiles};
 
     #[test]
     fn the_base_layer_covers_the_map_with_the_tiles_of_the_places_on_it() {
@@ -454,10 +365,10 @@ mod tests {
             [3.69, 51.07],
             [3.69, 51.05],
         ];
-        let map = Projection::fit([&Geometry::Polygon {
+        let map = fit([&Geometry::Polygon {
             coordinates: vec![ring],
         }]);
-        let tiles = map.tiles("https://tile.example.org/{z}/{x}/{y}.png");
+        let tiles = tiles(&map, "https://tile.example.org/{z}/{x}/{y}.png");
         assert!(!tiles.is_empty() && tiles.len() <= 64, "{}", tiles.len());
         // 4 × 360 / 0.05 = 28,800: zoom 14, where the Rabot (51.0625, 3.7125) is tile 8360/5480.
         let rabot = map.xy(3.7125, 51.0625);
@@ -481,7 +392,8 @@ mod tests {
             "{left} {right} {bottom}"
         );
         // A WMTS template gets the same tile in its own words.
-        let wmts = map.tiles(
+        let wmts = super::tiles(
+            &map,
             "https://wmts.example.org/?TileMatrix={TileMatrix}&TileCol={TileCol}&TileRow={TileRow}",
         );
         assert!(

@@ -14,7 +14,7 @@ use wasm_bindgen::JsValue;
 
 use crate::api;
 use crate::app::set_title;
-use crate::components::map::{BaseLayer, Projection, locate};
+use crate::components::map::{BaseLayer, fit, locate};
 use crate::components::week_calendar::WeekCalendar;
 use crate::format;
 use crate::i18n::{Lang, T, t, use_lang};
@@ -172,7 +172,7 @@ fn VenueMap(
     near: RwSignal<Option<(f64, f64)>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let projection = Projection::fit(shapes.iter().map(|(_, g)| g));
+    let projection = fit(shapes.iter().map(|(_, g)| g));
     let areas = shapes
         .iter()
         .map(|(_, g)| view! { <path class="wijk-bg" d=projection.path(g)></path> })

@@ -8,7 +8,7 @@ use samenstad_types::WijkDetail;
 use crate::api;
 use crate::app::set_title;
 use crate::components::follow::FollowControl;
-use crate::components::map::{BaseLayer, Projection};
+use crate::components::map::{BaseLayer, fit};
 use crate::format;
 use crate::i18n::{T, round_name, t, use_lang};
 use crate::labels;
@@ -56,7 +56,7 @@ fn WijkView(wijk: WijkDetail) -> impl IntoView {
             })
         })
     };
-    let projection = Projection::fit([&wijk.boundary]);
+    let projection = fit([&wijk.boundary]);
     let d = projection.path(&wijk.boundary);
     let w = wijk.wijk;
     let name = w.name.clone();
