@@ -105,7 +105,6 @@ pub fn build_app(
         ));
     }
     app.app_data(state)
-        .app_data(web::QueryConfig::default().error_handler(extractor_error))
         .app_data(web::PathConfig::default().error_handler(extractor_error))
         .app_data(
             web::JsonConfig::default()

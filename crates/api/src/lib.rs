@@ -26,6 +26,7 @@ pub mod pabulib_import;
 pub mod page;
 pub mod principal;
 pub mod public_cache;
+pub mod query;
 pub mod respond;
 pub mod routes;
 pub mod state;

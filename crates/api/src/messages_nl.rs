@@ -1139,4 +1139,17 @@ pub(crate) const NL: &[(&str, &str)] = &[
         "wijk {wijknr} has no contact",
         "wijk {wijknr} heeft geen contact",
     ),
+    ("must be a whole number", "moet een geheel getal zijn"),
+    ("must be a number", "moet een getal zijn"),
+    ("is too large", "is te groot"),
+    ("is too small", "is te klein"),
+    ("must be true or false", "moet true of false zijn"),
+    (
+        "unknown variant `{0}`, expected one of {1}",
+        "onbekende waarde `{0}`, verwacht een van {1}",
+    ),
+    (
+        "unknown variant `{0}`, expected {1}",
+        "onbekende waarde `{0}`, verwacht {1}",
+    ),
 ];

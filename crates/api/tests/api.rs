@@ -14,7 +14,7 @@ use samenstad_api::openapi;
 use samenstad_db::testing::TestDb;
 use samenstad_domain::geometry::to_multipolygon;
 use samenstad_types::{
-    GeoJsonQuery, ListWijkenQuery, Wijk, WijkDetail, WijkFeatureCollection, WijkPage, Zone,
+    GeoJsonQuery, ListWijkenQuery, Problem, Wijk, WijkDetail, WijkFeatureCollection, WijkPage, Zone,
 };
 use serde_json::json;
 
@@ -226,10 +226,28 @@ async fn geojson_simplified_for_a_map_has_the_same_wijken_with_fewer_points() {
             "{bad}"
         );
     }
-    for bad in ["-5", "ten", "2.5"] {
+    // A value that is no whole number names the parameter too (in Dutch for a Dutch reader).
+    for bad in ["-5", "ten", "2.5", ""] {
         let (s, h, b) = get(&app, &format!("/api/v1/wijken.geojson?simplify={bad}")).await;
-        problem(s, &h, &b, StatusCode::BAD_REQUEST);
+        let p = problem(s, &h, &b, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            p.detail.as_deref(),
+            Some("simplify: must be a whole number"),
+            "{bad}"
+        );
+        assert_eq!(p.errors[0].field, "simplify");
     }
+    let req = actix_test::TestRequest::get()
+        .uri("/api/v1/wijken.geojson?simplify=ten")
+        .insert_header((header::ACCEPT_LANGUAGE, "nl-BE"))
+        .to_request();
+    let res = actix_test::call_service(&app, req).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let p: Problem = serde_json::from_slice(&actix_test::read_body(res).await).expect("problem");
+    assert_eq!(
+        p.detail.as_deref(),
+        Some("simplify: moet een geheel getal zijn")
+    );
 }
 
 #[actix_web::test]

@@ -9,6 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
 use crate::error::AppError;
+use crate::query::Query;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -34,7 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[get("/addresses")]
 pub async fn search_addresses(
     state: web::Data<AppState>,
-    query: web::Query<AddressQuery>,
+    query: Query<AddressQuery>,
 ) -> Result<web::Json<Vec<Address>>, AppError> {
     let query = query.into_inner();
     query.validate()?;

@@ -23,6 +23,7 @@ use crate::error::AppError;
 use crate::gate;
 use crate::page;
 use crate::principal::{Principal, me, parse_id, role_view, wijk_id_of};
+use crate::query::Query;
 use crate::routes::admin_common::{audit_view, mail_view};
 use crate::state::AppState;
 
@@ -82,7 +83,7 @@ pub struct FindUserQuery {
 pub async fn find_user(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<FindUserQuery>,
+    query: Query<FindUserQuery>,
 ) -> Result<web::Json<Me>, AppError> {
     let email = query.into_inner().email.trim().to_lowercase();
     state
@@ -388,7 +389,7 @@ pub async fn revoke_api_client(
 pub async fn list_outbox(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<ListOutboxQuery>,
+    query: Query<ListOutboxQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     query.validate()?;
@@ -450,7 +451,7 @@ const AUDIT_CSV_ROWS: i64 = 10_000;
 pub async fn audit_csv(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<AuditExportQuery>,
+    query: Query<AuditExportQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     query.validate()?;
@@ -508,7 +509,7 @@ pub async fn audit_csv(
 pub async fn list_audit(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<ListAuditQuery>,
+    query: Query<ListAuditQuery>,
 ) -> Result<web::Json<AuditPage>, AppError> {
     let query = query.into_inner();
     query.validate()?;

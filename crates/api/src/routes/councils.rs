@@ -31,6 +31,7 @@ use crate::mail;
 use crate::notify;
 use crate::page;
 use crate::principal::{Principal, parse_id};
+use crate::query::Query;
 use crate::state::AppState;
 use crate::upload::FileBytes;
 
@@ -315,7 +316,7 @@ pub async fn update_advisory_council(
 #[get("/advice-requests")]
 pub async fn list_advice_requests(
     state: web::Data<AppState>,
-    query: web::Query<AdviceRequestQuery>,
+    query: Query<AdviceRequestQuery>,
 ) -> Result<web::Json<AdviceRequestPage>, AppError> {
     let query = query.into_inner();
     query.validate()?;

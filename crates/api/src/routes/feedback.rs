@@ -17,6 +17,7 @@ use crate::cache;
 use crate::csv_export;
 use crate::error::AppError;
 use crate::local_time;
+use crate::query::Query;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -139,7 +140,7 @@ async fn table(state: &AppState, query: FeedbackQuery) -> Result<FeedbackTable, 
 #[get("/feedback")]
 pub async fn feedback_table(
     state: web::Data<AppState>,
-    query: web::Query<FeedbackQuery>,
+    query: Query<FeedbackQuery>,
 ) -> Result<web::Json<FeedbackTable>, AppError> {
     table(&state, query.into_inner()).await.map(web::Json)
 }
@@ -161,7 +162,7 @@ pub async fn feedback_table(
 #[get("/feedback.csv")]
 pub async fn feedback_csv(
     state: web::Data<AppState>,
-    query: web::Query<FeedbackQuery>,
+    query: Query<FeedbackQuery>,
 ) -> Result<HttpResponse, AppError> {
     let t = table(&state, query.into_inner()).await?;
     let name = match t.wijknr {

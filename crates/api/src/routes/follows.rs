@@ -19,6 +19,7 @@ use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::notify::{self, Unsubscribe};
 use crate::principal::{Principal, parse_id};
+use crate::query::Query;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -255,7 +256,7 @@ fn describe(conn: &mut PgConnection, of: Unsubscribe) -> Result<Unsubscription, 
 #[get("/unsubscribe")]
 pub async fn read_unsubscribe(
     state: web::Data<AppState>,
-    query: web::Query<UnsubscribeToken>,
+    query: Query<UnsubscribeToken>,
 ) -> Result<web::Json<Unsubscription>, AppError> {
     let query = query.into_inner();
     query.validate()?;

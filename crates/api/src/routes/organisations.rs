@@ -24,6 +24,7 @@ use crate::gate;
 use crate::mail;
 use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id_of};
+use crate::query::Query;
 use crate::routes::organisations_common::load_organisation;
 use crate::state::AppState;
 
@@ -151,7 +152,7 @@ pub async fn create_organisation(
 #[get("/organisations")]
 pub async fn list_organisations(
     state: web::Data<AppState>,
-    query: web::Query<ListOrganisationsQuery>,
+    query: Query<ListOrganisationsQuery>,
 ) -> Result<web::Json<OrganisationPage>, AppError> {
     let query = query.into_inner();
     query.validate()?;

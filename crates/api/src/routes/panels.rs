@@ -27,6 +27,7 @@ use crate::auth::{Caller, MaybeCaller, UserCaller};
 use crate::error::AppError;
 use crate::gate;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::query::Query;
 use crate::routes::wijkbudget_common::{WijkQuery, active_round};
 use crate::state::AppState;
 
@@ -228,7 +229,7 @@ pub async fn create_panel(
 pub async fn list_panels(
     caller: MaybeCaller,
     state: web::Data<AppState>,
-    query: web::Query<WijkQuery>,
+    query: Query<WijkQuery>,
 ) -> Result<web::Json<Vec<Panel>>, AppError> {
     let key = query.into_inner().wijk;
     let viewer = match caller.0 {

@@ -34,6 +34,7 @@ use crate::mail;
 use crate::notify;
 use crate::page;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::query::Query;
 use crate::respond;
 use crate::routes::ideas_common::{idea_view, load_idea};
 use crate::routes::wijkbudget_common::allocations;
@@ -300,7 +301,7 @@ fn viewer(conn: &mut PgConnection, caller: &MaybeCaller) -> Result<Option<Princi
 pub async fn list_ideas(
     caller: MaybeCaller,
     state: web::Data<AppState>,
-    query: web::Query<ListIdeasQuery>,
+    query: Query<ListIdeasQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();

@@ -23,6 +23,7 @@ use crate::cache;
 use crate::error::AppError;
 use crate::gate;
 use crate::principal::{Principal, parse_id};
+use crate::query::Query;
 use crate::respond;
 use crate::routes::wijkbudget_common::{decide_refusal, load_proposal};
 use crate::state::AppState;
@@ -231,7 +232,7 @@ fn load_project(conn: &mut PgConnection, id: Uuid) -> Result<Project, AppError> 
 #[get("/projects/projects")]
 pub async fn list_projects(
     state: web::Data<AppState>,
-    query: web::Query<ProjectsQuery>,
+    query: Query<ProjectsQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();

@@ -27,6 +27,7 @@ use crate::error::AppError;
 use crate::gate;
 use crate::mail;
 use crate::principal::{Principal, parse_id};
+use crate::query::Query;
 use crate::routes::organisations_common::load_organisation;
 use crate::state::AppState;
 
@@ -191,7 +192,7 @@ pub async fn organisation_recognition_requests(
 pub async fn recognition_queue(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<RecognitionQueueQuery>,
+    query: Query<RecognitionQueueQuery>,
 ) -> Result<web::Json<Vec<RecognitionRequest>>, AppError> {
     let query = query.into_inner();
     state

@@ -18,6 +18,7 @@ use crate::auth::UserCaller;
 use crate::error::AppError;
 use crate::gate;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::query::Query;
 use crate::state::AppState;
 
 /// Registers the handlers of this module.
@@ -91,7 +92,7 @@ pub async fn request_residence(
 pub async fn list_residence_requests(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<ResidenceRequestsQuery>,
+    query: Query<ResidenceRequestsQuery>,
 ) -> Result<web::Json<Vec<ResidenceRequest>>, AppError> {
     let query = query.into_inner();
     let status: Option<ResidenceRequestStatus> = AppError::one_of(

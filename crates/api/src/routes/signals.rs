@@ -37,6 +37,7 @@ use crate::mail;
 use crate::notify;
 use crate::page;
 use crate::principal::{Principal, parse_id};
+use crate::query::Query;
 use crate::state::AppState;
 use crate::upload::{IMAGE_TYPES, ImageBytes};
 
@@ -456,7 +457,7 @@ pub async fn report(
 pub async fn list_signals(
     caller: MaybeCaller,
     state: web::Data<AppState>,
-    query: web::Query<SignalQuery>,
+    query: Query<SignalQuery>,
 ) -> Result<web::Json<SignalPage>, AppError> {
     let query = query.into_inner();
     query.validate()?;
@@ -537,7 +538,7 @@ pub async fn list_signals(
 #[get("/signals/nearby")]
 pub async fn nearby(
     state: web::Data<AppState>,
-    query: web::Query<NearbyQuery>,
+    query: Query<NearbyQuery>,
 ) -> Result<web::Json<Vec<Signal>>, AppError> {
     let query = query.into_inner();
     query.validate()?;

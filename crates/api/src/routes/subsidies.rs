@@ -37,6 +37,7 @@ use crate::error::AppError;
 use crate::gate;
 use crate::page;
 use crate::principal::{Principal, parse_id};
+use crate::query::Query;
 use crate::routes::subsidy_common::{
     Access, access, app_row, application_view, deadline_view, draft_of, is_owner,
     is_programme_staff, jury_schemes, organisation_name, owned_for_update, problems_of,
@@ -364,7 +365,7 @@ pub async fn add_deadline(
 #[get("/subsidies/finder")]
 pub async fn finder(
     state: web::Data<AppState>,
-    query: web::Query<FinderQuery>,
+    query: Query<FinderQuery>,
 ) -> Result<web::Json<Vec<SchemeFit>>, AppError> {
     let q = query.into_inner();
     q.validate()?;
@@ -603,7 +604,7 @@ fn summary(
 pub async fn list_applications(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<ApplicationsQuery>,
+    query: Query<ApplicationsQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
@@ -1065,7 +1066,7 @@ pub async fn put_attachment(
     state: web::Data<AppState>,
     req: HttpRequest,
     id: web::Path<String>,
-    query: web::Query<AttachmentQuery>,
+    query: Query<AttachmentQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id, "application")?;

@@ -28,6 +28,7 @@ use crate::csv_export::{self, euro};
 use crate::error::AppError;
 use crate::gate;
 use crate::principal::{Principal, parse_id};
+use crate::query::Query;
 use crate::routes::subsidy_common::{
     Access, app_row, application_view, deadline_view, for_programme, is_jury_of, jury_assigned,
     next_status, notify_applicant, owned_for_update, record_status, require_programme_staff,
@@ -594,7 +595,7 @@ fn award_list(conn: &mut PgConnection, q: &YearQuery) -> Result<Vec<Award>, AppE
 #[get("/subsidies/awards")]
 pub async fn awards(
     state: web::Data<AppState>,
-    query: web::Query<YearQuery>,
+    query: Query<YearQuery>,
 ) -> Result<web::Json<Vec<Award>>, AppError> {
     let q = query.into_inner();
     state
@@ -620,7 +621,7 @@ pub async fn awards(
 #[get("/subsidies/awards.csv")]
 pub async fn awards_csv(
     state: web::Data<AppState>,
-    query: web::Query<YearQuery>,
+    query: Query<YearQuery>,
 ) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
     let list = state.with_conn(move |conn| award_list(conn, &q)).await?;
@@ -767,7 +768,7 @@ fn require_dashboard_access(conn: &mut PgConnection, caller: UserCaller) -> Resu
 pub async fn dashboard(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<YearQuery>,
+    query: Query<YearQuery>,
 ) -> Result<web::Json<Dashboard>, AppError> {
     let q = query.into_inner();
     state
@@ -799,7 +800,7 @@ pub async fn dashboard(
 pub async fn dashboard_csv(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<YearQuery>,
+    query: Query<YearQuery>,
 ) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
     let d = state

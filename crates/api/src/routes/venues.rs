@@ -31,6 +31,7 @@ use crate::error::AppError;
 use crate::gate;
 use crate::page;
 use crate::principal::{Principal, parse_id};
+use crate::query::Query;
 use crate::respond;
 use crate::routes::venues_common::{
     NewRequest, booking_view, closed_check, detail_response, is_manager, notify_managers,
@@ -81,7 +82,7 @@ fn parse_near(value: &str) -> Result<(f64, f64), AppError> {
 #[get("/venues")]
 pub async fn list_venues(
     state: web::Data<AppState>,
-    query: web::Query<ListVenuesQuery>,
+    query: Query<ListVenuesQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
@@ -221,7 +222,7 @@ const GEOJSON_MAX: usize = 10_000;
 #[get("/venues.geojson")]
 pub async fn get_venues_geojson(
     state: web::Data<AppState>,
-    query: web::Query<ListVenuesQuery>,
+    query: Query<ListVenuesQuery>,
 ) -> Result<HttpResponse, AppError> {
     let venues = find_venues(&state, query.into_inner(), 0, GEOJSON_MAX).await?;
     let collection = VenueFeatureCollection {
@@ -310,7 +311,7 @@ fn room_id(value: &str) -> Result<Uuid, AppError> {
 pub async fn get_availability(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    query: web::Query<AvailabilityQuery>,
+    query: Query<AvailabilityQuery>,
 ) -> Result<web::Json<Availability>, AppError> {
     let id = room_id(&id)?;
     let (from, to) = window(&query)?;
@@ -579,7 +580,7 @@ pub struct ListBookingsQuery {
 pub async fn list_bookings(
     caller: UserCaller,
     state: web::Data<AppState>,
-    query: web::Query<ListBookingsQuery>,
+    query: Query<ListBookingsQuery>,
 ) -> Result<web::Json<Vec<Booking>>, AppError> {
     let managed = match query.scope.as_deref() {
         None | Some("mine") => false,

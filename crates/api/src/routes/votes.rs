@@ -35,6 +35,7 @@ use crate::auth::{Authenticated, Caller, UserCaller};
 use crate::error::AppError;
 use crate::gate;
 use crate::principal::{Principal, parse_id, wijk_id};
+use crate::query::Query;
 use crate::routes::wijkbudget_common::{WijkQuery, active_round, decide_refusal, load_proposal};
 use crate::state::AppState;
 
@@ -234,7 +235,7 @@ pub async fn update_proposal(
 #[get("/projects/proposals")]
 pub async fn list_proposals(
     state: web::Data<AppState>,
-    query: web::Query<WijkQuery>,
+    query: Query<WijkQuery>,
 ) -> Result<web::Json<Vec<Proposal>>, AppError> {
     let key = query.into_inner().wijk;
     state
@@ -604,7 +605,7 @@ pub async fn create_vote(
 #[get("/projects/votes")]
 pub async fn list_votes(
     state: web::Data<AppState>,
-    query: web::Query<WijkQuery>,
+    query: Query<WijkQuery>,
 ) -> Result<web::Json<Vec<Vote>>, AppError> {
     let key = query.into_inner().wijk;
     state
@@ -998,7 +999,7 @@ pub async fn list_paper_ballots(
     caller: UserCaller,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    query: web::Query<PaperBallotsQuery>,
+    query: Query<PaperBallotsQuery>,
 ) -> Result<web::Json<Vec<PaperBallot>>, AppError> {
     let id = parse_id(&id, "vote")?;
     let confirmed = query.into_inner().confirmed;

@@ -22,6 +22,7 @@ use crate::error::{AppError, add_new_fields, field_problems};
 use crate::etag::CachedBody;
 use crate::gate;
 use crate::principal::Principal;
+use crate::query::Query;
 use crate::state::AppState;
 
 /// Registers the handlers of this module. `lookup` comes before `{key}`.
@@ -133,7 +134,7 @@ fn matches(query: &ListWijkenQuery, wijk: &Wijk) -> bool {
 pub async fn list_wijken(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<ListWijkenQuery>,
+    query: Query<ListWijkenQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     query.validate()?;
@@ -186,7 +187,7 @@ pub async fn list_wijken(
 pub async fn get_wijken_geojson(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<GeoJsonQuery>,
+    query: Query<GeoJsonQuery>,
 ) -> Result<HttpResponse, AppError> {
     query.validate()?;
     let snapshot = cache::wijken(&state).await?;
@@ -219,7 +220,7 @@ pub async fn get_wijken_geojson(
 #[get("/wijken/lookup")]
 pub async fn lookup_wijk(
     state: web::Data<AppState>,
-    query: web::Query<LookupQuery>,
+    query: Query<LookupQuery>,
 ) -> Result<web::Json<Wijk>, AppError> {
     let LookupQuery { lat, lon } = query.into_inner();
     if !lat.is_finite() {
