@@ -111,7 +111,30 @@ async fn register_verify_login_refresh_and_logout() {
         .to_owned();
     assert_ne!(first, second);
 
-    // Reusing the first token kills the family, including the second token.
+    // Presented again at once (a page left while its refresh was under way never got the
+    // second token), the first still works: a third token of the same session.
+    let again = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({"refresh_token": first}),
+        None,
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+    let third = again.body["refresh_token"].as_str().expect("third");
+    assert!(third != first && third != second);
+
+    // Later (20 s after its use), reusing the first token kills the family, including the
+    // second token: a copy of it is in other hands.
+    {
+        use diesel::RunQueryDsl;
+        diesel::sql_query(
+            "UPDATE refresh_token SET rotated_at = rotated_at - interval '21 seconds' \
+             WHERE rotated_at IS NOT NULL",
+        )
+        .execute(&mut db.conn())
+        .expect("backdate");
+    }
     let reuse = post(
         &app,
         "/api/v1/auth/refresh",
@@ -128,6 +151,14 @@ async fn register_verify_login_refresh_and_logout() {
     )
     .await;
     assert_eq!(after.status, StatusCode::UNAUTHORIZED, "the family is dead");
+    let third = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({"refresh_token": third}),
+        None,
+    )
+    .await;
+    assert_eq!(third.status, StatusCode::UNAUTHORIZED, "all of it");
     assert_eq!(
         count(
             &db,

@@ -29,6 +29,9 @@ use crate::state::AppState;
 /// Name of the refresh-token cookie.
 pub const REFRESH_COOKIE: &str = "samenstad_refresh";
 const COOKIE_PATH: &str = "/api/v1/auth";
+/// How long a rotated refresh token may still be presented (once more per use) before a reuse
+/// ends its session (Okta's "grace period for token rotation"; Auth0's "reuse interval").
+const REFRESH_REUSE_GRACE: Duration = Duration::seconds(20);
 
 /// Registers the handlers of this module.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -387,8 +390,10 @@ fn presented_refresh(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, A
 /// Refresh the session
 ///
 /// Exchanges a refresh token (the cookie, or `refresh_token` in the body) for a new access
-/// token and a new refresh token; the old one stops working. Presenting an already-used
-/// refresh token again ends the whole session family (token theft detection).
+/// token and a new refresh token; the old one stops working. Within 20 seconds of its use it
+/// may be presented again (a page left while its refresh was under way never received the new
+/// token; two tabs may refresh at once) and gets another new one; presented later, it ends the
+/// whole session family (token theft detection).
 #[utoipa::path(
     tag = "auth",
     security(()),
@@ -417,7 +422,14 @@ pub async fn refresh(
             if row.revoked_at.is_some() {
                 return Ok(Rotation::Refused("this session has ended"));
             }
-            if row.rotated_at.is_some() {
+            // A token rotated moments ago may come back once more: a page left while its
+            // refresh was under way never received the new cookie (the next page sends the old
+            // one), and two tabs may refresh at once. Later, a reuse means a copy: the family
+            // ends.
+            let just_rotated = row
+                .rotated_at
+                .is_some_and(|at| Utc::now() - at <= REFRESH_REUSE_GRACE);
+            if row.rotated_at.is_some() && !just_rotated {
                 q::revoke_family(conn, row.family_id)?;
                 audit::record(
                     conn,
@@ -434,7 +446,9 @@ pub async fn refresh(
             let Some(user) = q::user_by_id(conn, row.user_id)?.filter(UserRow::is_active) else {
                 return Ok(Rotation::Refused("the account no longer exists"));
             };
-            q::mark_rotated(conn, row.id)?;
+            if !just_rotated {
+                q::mark_rotated(conn, row.id)?;
+            }
             let token = new_refresh(conn, &state2, user.id, Some(row.family_id))?;
             let roles = q::roles_of(conn, user.id)?;
             Ok(Rotation::Rotated(token, me(conn, &user, &roles)?))
