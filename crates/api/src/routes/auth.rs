@@ -29,8 +29,9 @@ use crate::state::AppState;
 /// Name of the refresh-token cookie.
 pub const REFRESH_COOKIE: &str = "samenstad_refresh";
 const COOKIE_PATH: &str = "/api/v1/auth";
-/// How long a rotated refresh token may still be presented (once more per use) before a reuse
-/// ends its session (Okta's "grace period for token rotation"; Auth0's "reuse interval").
+/// How long after its use a rotated refresh token may still be presented, each time for another
+/// new token of its session, before a reuse ends the session (Okta's "grace period for token
+/// rotation"; Auth0's "reuse interval").
 const REFRESH_REUSE_GRACE: Duration = Duration::seconds(20);
 
 /// Registers the handlers of this module.
@@ -422,7 +423,7 @@ pub async fn refresh(
             if row.revoked_at.is_some() {
                 return Ok(Rotation::Refused("this session has ended"));
             }
-            // A token rotated moments ago may come back once more: a page left while its
+            // A token rotated moments ago may come back: a page left while its
             // refresh was under way never received the new cookie (the next page sends the old
             // one), and two tabs may refresh at once. Later, a reuse means a copy: the family
             // ends.
