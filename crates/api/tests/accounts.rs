@@ -111,15 +111,18 @@ async fn register_verify_login_refresh_and_logout() {
         .to_owned();
     assert_ne!(first, second);
 
+    // The refresh token in the body.
+    let refresh = |token: &str| {
+        post(
+            &app,
+            "/api/v1/auth/refresh",
+            json!({"refresh_token": token}),
+            None,
+        )
+    };
     // Presented again at once (a page left while its refresh was under way never got the
     // second token), the first still works: a third token of the same session.
-    let again = post(
-        &app,
-        "/api/v1/auth/refresh",
-        json!({"refresh_token": first}),
-        None,
-    )
-    .await;
+    let again = refresh(&first).await;
     assert_eq!(again.status, StatusCode::OK, "{}", again.body);
     let third = again.body["refresh_token"].as_str().expect("third");
     assert!(third != first && third != second);
@@ -135,29 +138,11 @@ async fn register_verify_login_refresh_and_logout() {
         .execute(&mut db.conn())
         .expect("backdate");
     }
-    let reuse = post(
-        &app,
-        "/api/v1/auth/refresh",
-        json!({"refresh_token": first}),
-        None,
-    )
-    .await;
+    let reuse = refresh(&first).await;
     assert_eq!(reuse.status, StatusCode::UNAUTHORIZED);
-    let after = post(
-        &app,
-        "/api/v1/auth/refresh",
-        json!({"refresh_token": second}),
-        None,
-    )
-    .await;
+    let after = refresh(&second).await;
     assert_eq!(after.status, StatusCode::UNAUTHORIZED, "the family is dead");
-    let third = post(
-        &app,
-        "/api/v1/auth/refresh",
-        json!({"refresh_token": third}),
-        None,
-    )
-    .await;
+    let third = refresh(third).await;
     assert_eq!(third.status, StatusCode::UNAUTHORIZED, "all of it");
     assert_eq!(
         count(
